@@ -1,0 +1,483 @@
+"""MovizorClient: one async method per Movizor API function.
+
+Usage::
+
+    async with MovizorClient(project="demo", key="…") as api:
+        balance = await api.balance()
+        await api.object_add("+7 (921) 001-02-03", title="Иванов", tariff="15")
+
+Requests go to ``{base_url}{project}/{function}/`` as UTF-8 form posts (the key stays out
+of URLs and proxy logs) or, on request, as GETs. Every call passes the
+:class:`~movizor_desktop.api.governor.RequestGovernor`. Reads are retried with backoff and
+jitter on transport failures only; writes (anything that changes state or costs money) are
+sent exactly once. After the first authentication failure the client refuses every call at
+once, with no network traffic, until :meth:`MovizorClient.set_key` is called: a user can
+never walk into Movizor's five-wrong-keys-an-hour lockout.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from collections.abc import AsyncIterator, Iterable, Mapping
+from datetime import datetime
+from typing import Any, Literal, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from .. import __version__
+from .codes import READ_FUNCTIONS, TARIFF_WORDS
+from .encoding import (
+    Params,
+    RoutePoint,
+    Schedule,
+    encode_list,
+    encode_metadata,
+    encode_route,
+    encode_schedule,
+    encode_tags,
+    format_dateoff,
+    to_unix,
+    validate_metadata,
+)
+from .errors import (
+    AuthError,
+    BadResponseError,
+    InvalidInputError,
+    KeyRejectedError,
+    TransportError,
+)
+from .governor import Budget, RequestGovernor
+from .models import (
+    Balance,
+    Event,
+    EventSubscription,
+    ObjectInfo,
+    ObjectPosition,
+    ObjectSummary,
+    Operator,
+    Place,
+    Position,
+    RequestTicket,
+    Result,
+    Share,
+    ShareCreated,
+    TariffCost,
+)
+from .phones import normalize_phone
+from .redact import redact, register_secret
+from .transport import Envelope, send
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BASE_URL = "https://movizor.ru/api/"
+POS_LIST_PAGE = 1000
+M = TypeVar("M", bound=BaseModel)
+
+
+def _tariff_param(tariff: str | int) -> str:
+    text = str(tariff).strip()
+    return TARIFF_WORDS.get(text.lower(), text)
+
+
+class MovizorClient:
+    """Async client for the Movizor.ru HTTP API (an async context manager)."""
+
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        project: str = "",
+        key: str = "",
+        *,
+        method: Literal["POST", "GET"] = "POST",
+        timeout: float = 20.0,
+        governor: RequestGovernor | None = None,
+        retries: int = 2,
+        backoff: float = 0.5,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        if method not in ("POST", "GET"):
+            raise ValueError("method must be POST or GET")
+        if not project or "/" in project:
+            raise ValueError("project must be a non-empty name without '/'")
+        self.base_url = base_url if base_url.endswith("/") else base_url + "/"
+        self.project = project
+        self.method = method
+        self.retries = max(0, retries)
+        self.backoff = backoff
+        self.governor = governor or RequestGovernor()
+        self._key = ""
+        self._key_rejected = False
+        self.set_key(key)
+        self._http = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            headers={"User-Agent": f"MovizorDesktop/{__version__}"},
+            transport=transport,
+            follow_redirects=False,
+        )
+
+    # --- lifecycle ----------------------------------------------------------------------
+
+    async def __aenter__(self) -> MovizorClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    @property
+    def closed(self) -> bool:
+        return self._http.is_closed
+
+    def __repr__(self) -> str:
+        return (f"MovizorClient(base_url={self.base_url!r}, project={self.project!r}, "
+                f"key='***', method={self.method!r})")
+
+    # --- key and budget -----------------------------------------------------------------
+
+    def set_key(self, key: str) -> None:
+        """Use ``key`` from now on; this also lifts the bad-key guard."""
+        self._key = key.strip()
+        register_secret(self._key)
+        self._key_rejected = False
+
+    @property
+    def key_rejected(self) -> bool:
+        """True once the server refused the key; calls then fail locally."""
+        return self._key_rejected
+
+    @property
+    def budget(self) -> Budget:
+        return self.governor.snapshot()
+
+    def url_for(self, function: str) -> str:
+        return f"{self.base_url}{self.project}/{function}/"
+
+    # --- the one path every call takes -----------------------------------------------------
+
+    async def _call(self, function: str, params: Params | None = None) -> Envelope:
+        retryable = function in READ_FUNCTIONS
+        attempts = 1 + (self.retries if retryable else 0)
+        body: Params = [("key", self._key), *(params or [])]
+        for attempt in range(1, attempts + 1):
+            if self._key_rejected:
+                raise KeyRejectedError(function)
+            await self.governor.acquire(function)
+            started = time.perf_counter()
+            try:
+                envelope = await send(self._http, url=self.url_for(function),
+                                      method=self.method, function=function, params=body)
+            except AuthError:
+                self._key_rejected = True
+                log.warning("%s: key refused; further calls blocked until the key changes",
+                            function)
+                raise
+            except TransportError as exc:
+                log.warning("%s: %s (attempt %d/%d)", function, exc.detail, attempt, attempts)
+                if attempt >= attempts:
+                    raise
+                delay = self.backoff * (2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
+                await asyncio.sleep(delay)
+                continue
+            finally:
+                self.governor.release()
+            log.debug("%s: ok in %.0f ms", function, (time.perf_counter() - started) * 1000)
+            return envelope
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @staticmethod
+    def _parse(function: str, model: type[M], data: Any) -> M:
+        try:
+            return model.model_validate(data if isinstance(data, dict) else {})
+        except ValidationError as exc:
+            raise BadResponseError(function, redact(f"unexpected data: {exc.errors()[:1]}"),
+                                   maybe_applied=True) from None
+
+    def _parse_list(self, function: str, model: type[M], data: Any) -> list[M]:
+        if isinstance(data, dict):  # PHP arrays with gaps arrive as objects
+            data = list(data.values())
+        if not isinstance(data, list):
+            return []
+        return [self._parse(function, model, item) for item in data if isinstance(item, dict)]
+
+    async def _write(self, function: str, params: Params) -> Result:
+        envelope = await self._call(function, params)
+        return Result(code=envelope.get("code", ""), message=envelope.get("message", ""))
+
+    @staticmethod
+    def _phone(phone: str, function: str) -> Params:
+        return [("phone", normalize_phone(phone, function=function))]
+
+    @staticmethod
+    def _object_fields(
+        function: str,
+        *,
+        title: str | None,
+        tags: Iterable[str] | None,
+        dateoff: datetime | None,
+        package_prolong: bool | None,
+        route: Iterable[RoutePoint] | None,
+        schedule: Schedule | None,
+        metadata: Mapping[str, str] | None,
+    ) -> Params:
+        params: Params = []
+        if title is not None:
+            params.append(("title", title))
+        if tags is not None:
+            params.append(("tags", encode_tags(tags)))
+        if dateoff is not None:
+            params.append(("dateoff", format_dateoff(dateoff)))
+        if package_prolong is not None:
+            params.append(("package_prolong", "1" if package_prolong else "0"))
+        if route is not None:
+            params += encode_route(route)
+        if schedule is not None:
+            params += encode_schedule(schedule)
+        if metadata is not None:
+            try:
+                validate_metadata(metadata)
+            except ValueError as exc:
+                raise InvalidInputError(function, "METADATA", str(exc)) from None
+            params += encode_metadata(metadata)
+        return params
+
+    # --- account ------------------------------------------------------------------------
+
+    async def balance(self) -> Balance:
+        envelope = await self._call("balance")
+        return self._parse("balance", Balance, envelope.get("data"))
+
+    async def get_operator(self, phone: str) -> Operator:
+        envelope = await self._call("get_operator", self._phone(phone, "get_operator"))
+        return self._parse("get_operator", Operator, envelope.get("data"))
+
+    async def tariff_calculator(self, operator: str, tariff: str | int) -> TariffCost:
+        params = [("operator", operator), ("tariff", _tariff_param(tariff))]
+        envelope = await self._call("tariff_calculator", params)
+        return self._parse("tariff_calculator", TariffCost, envelope.get("data"))
+
+    async def distance_search(self, query: str) -> list[Place]:
+        envelope = await self._call("distance_search", [("query", query)])
+        return self._parse_list("distance_search", Place, envelope.get("data"))
+
+    # --- subscribers ----------------------------------------------------------------------
+
+    async def object_add(
+        self,
+        phone: str,
+        *,
+        title: str | None = None,
+        tags: Iterable[str] | None = None,
+        dateoff: datetime | None = None,
+        tariff: str | int | None = None,
+        package_prolong: bool | None = None,
+        route: Iterable[RoutePoint] | None = None,
+        schedule: Schedule | None = None,
+        metadata: Mapping[str, str] | None = None,
+        autoinform: bool = False,
+    ) -> Result:
+        """Connect a subscriber. Costs money once the driver confirms; never retried."""
+        params = self._phone(phone, "object_add")
+        if tariff is not None:
+            params.append(("tariff", _tariff_param(tariff)))
+        params += self._object_fields(
+            "object_add", title=title, tags=tags, dateoff=dateoff,
+            package_prolong=package_prolong, route=route, schedule=schedule, metadata=metadata)
+        if autoinform:
+            params.append(("autoinform", "1"))
+        return await self._write("object_add", params)
+
+    async def object_get(self, phone: str) -> ObjectInfo:
+        envelope = await self._call("object_get", self._phone(phone, "object_get"))
+        return self._parse("object_get", ObjectInfo, envelope.get("data"))
+
+    async def object_edit(
+        self,
+        phone: str,
+        *,
+        tariff: str | int,
+        activate: bool = False,
+        title: str | None = None,
+        tags: Iterable[str] | None = None,
+        dateoff: datetime | None = None,
+        package_prolong: bool | None = None,
+        route: Iterable[RoutePoint] | None = None,
+        schedule: Schedule | None = None,
+        metadata: Mapping[str, str] | None = None,
+    ) -> Result:
+        """Edit a subscriber; only the fields given are sent.
+
+        ``tariff`` is required on purpose: the server treats an edit *without* a tariff as
+        a switch to the manual tariff (api-facts §2). Pass the current tariff to keep it
+        (or the pending ``tariff_new`` to keep a scheduled change). A different tariff
+        switches at the next 00:00 МСК, or at once with ``activate=True``.
+        """
+        params = self._phone(phone, "object_edit")
+        params.append(("tariff", _tariff_param(tariff)))
+        if activate:
+            params.append(("activate", "1"))
+        params += self._object_fields(
+            "object_edit", title=title, tags=tags, dateoff=dateoff,
+            package_prolong=package_prolong, route=route, schedule=schedule, metadata=metadata)
+        return await self._write("object_edit", params)
+
+    async def object_list(self) -> list[ObjectSummary]:
+        envelope = await self._call("object_list")
+        return self._parse_list("object_list", ObjectSummary, envelope.get("data"))
+
+    async def object_delete(self, phone: str) -> Result:
+        """First call disables (code DISABLED); a call on a disabled one deletes (DELETED)."""
+        return await self._write("object_delete", self._phone(phone, "object_delete"))
+
+    async def object_reactivate(self, phone: str, *, dateoff: datetime | None = None) -> Result:
+        params = self._phone(phone, "object_reactivate")
+        if dateoff is not None:
+            params.append(("dateoff", format_dateoff(dateoff)))
+        return await self._write("object_reactivate", params)
+
+    async def object_cancel_tariff(self, phone: str) -> Result:
+        return await self._write("object_cancel_tariff",
+                                 self._phone(phone, "object_cancel_tariff"))
+
+    # --- positions ------------------------------------------------------------------------
+
+    async def pos_last(self, phone: str) -> Position:
+        envelope = await self._call("pos_last", self._phone(phone, "pos_last"))
+        return self._parse("pos_last", Position, envelope.get("data"))
+
+    async def pos_request(self, phone: str) -> RequestTicket:
+        """Ask for a new fix now. On a manual tariff this costs money; never retried."""
+        envelope = await self._call("pos_request", self._phone(phone, "pos_request"))
+        data = envelope.get("data") if isinstance(envelope.get("data"), dict) else {}
+        ticket = self._parse("pos_request", RequestTicket, data)
+        return ticket.model_copy(update={"waiting": str(envelope.get("code")) == "WAIT"})
+
+    async def pos_get(self, request_id: str | int) -> Position:
+        """The fix of a request; raises PendingError while queued, RequestFailedError."""
+        envelope = await self._call("pos_get", [("id", str(request_id))])
+        return self._parse("pos_get", Position, envelope.get("data"))
+
+    async def pos_objects(self) -> list[ObjectPosition]:
+        envelope = await self._call("pos_objects")
+        return self._parse_list("pos_objects", ObjectPosition, envelope.get("data"))
+
+    async def pos_list(
+        self,
+        phone: str,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+    ) -> list[Position]:
+        """One page of fixes, newest first (the server's default page is 1,000)."""
+        params = self._phone(phone, "pos_list")
+        if offset:
+            params.append(("offset", str(int(offset))))
+        if start is not None:
+            params.append(("date_start", str(to_unix(start))))
+        if end is not None:
+            params.append(("date_end", str(to_unix(end))))
+        if limit is not None:
+            params.append(("limit", str(int(limit))))
+        envelope = await self._call("pos_list", params)
+        return self._parse_list("pos_list", Position, envelope.get("data"))
+
+    async def pos_track(
+        self,
+        phone: str,
+        *,
+        start: datetime | None = None,
+        end: datetime | None = None,
+        page_size: int = POS_LIST_PAGE,
+        max_pages: int = 100,
+    ) -> AsyncIterator[list[Position]]:
+        """All fixes of a period, page by page (newest first), paged with ``offset``."""
+        offset = 0
+        for _ in range(max_pages):
+            page = await self.pos_list(phone, start=start, end=end, offset=offset,
+                                       limit=page_size)
+            if page:
+                yield page
+            if len(page) < page_size:
+                return
+            offset += len(page)
+
+    # --- events ---------------------------------------------------------------------------
+
+    async def events(self, *, afterid: int | None = None, limit: int | None = None) -> list[Event]:
+        """Events newest first; with ``afterid`` only those after that id."""
+        params: Params = []
+        if afterid is not None:
+            params.append(("afterid", str(int(afterid))))
+        if limit is not None:
+            params.append(("limit", str(max(10, min(1000, int(limit))))))
+        envelope = await self._call("events", params)
+        return self._parse_list("events", Event, envelope.get("data"))
+
+    async def events_subscribe_list(self) -> list[EventSubscription]:
+        envelope = await self._call("events_subscribe_list")
+        return self._parse_list("events_subscribe_list", EventSubscription,
+                                envelope.get("data"))
+
+    async def events_subscribe_add(
+        self,
+        event: str,
+        *,
+        notify_type: Literal["sms", "email", "telegram"],
+        notify_value: str | None = None,
+        phones: Iterable[str] | None = None,
+    ) -> Result:
+        """Subscribe to ``event`` for all subscribers (``phones=None``) or the given ones."""
+        params: Params = [("events", event), ("notify_type", notify_type)]
+        if notify_value is not None:
+            value = (normalize_phone(notify_value, function="events_subscribe_add")
+                     if notify_type == "sms" else notify_value.strip())
+            params.append(("notify_value", value))
+        if phones is None:
+            params.append(("phones_all", "1"))
+        else:
+            normalized = [normalize_phone(p, function="events_subscribe_add") for p in phones]
+            params += encode_list("phones", normalized)
+        return await self._write("events_subscribe_add", params)
+
+    async def events_subscribe_delete(self, subscription_id: str | int) -> Result:
+        return await self._write("events_subscribe_delete", [("id", str(subscription_id))])
+
+    # --- client share links -------------------------------------------------------------
+
+    async def share_list(self) -> list[Share]:
+        envelope = await self._call("share_list")
+        return self._parse_list("share_list", Share, envelope.get("data"))
+
+    async def share_add(
+        self,
+        phones: Iterable[str],
+        *,
+        client: str | None = None,
+        comments: str | None = None,
+        email: str | None = None,
+        dateoff: datetime | None = None,
+        req_limit: int | None = None,
+    ) -> ShareCreated:
+        normalized = [normalize_phone(p, function="share_add") for p in phones]
+        if not normalized:
+            raise InvalidInputError("share_add", "PHONES", "No subscribers chosen")
+        params = encode_list("phone", normalized)
+        for name, value in (("client", client), ("comments", comments), ("email", email)):
+            if value is not None:
+                params.append((name, value))
+        if dateoff is not None:
+            params.append(("dateoff", format_dateoff(dateoff)))
+        if req_limit is not None:
+            params.append(("req_limit", str(int(req_limit))))
+        envelope = await self._call("share_add", params)
+        return self._parse("share_add", ShareCreated, envelope.get("data"))
+
+    async def share_delete(self, share_key: str) -> Result:
+        return await self._write("share_delete", [("share_key", share_key)])

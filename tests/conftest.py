@@ -1,0 +1,155 @@
+"""Test harness shared by the whole suite.
+
+* Qt runs offscreen; QtWebEngine gets ``--no-sandbox`` only because tests run as root in CI.
+* Every test gets its own app home (``MOVIZOR_DESKTOP_HOME``) so no real settings, cache or
+  log is read or written, and keyring is pinned to an in-memory test backend.
+* ``qloop`` is the one qasync event loop of the session (``already_running=True``, as
+  pytest-qt's ``waitUntil``/``waitSignal`` spin nested Qt loops); ``run_async`` drives a
+  coroutine to completion on it and returns its result or raises its exception.
+* Qt-free code (api, simulator, store, sync) is tested without a GUI: ``run`` drives a
+  coroutine on a plain asyncio loop of the test's own.
+* ``sim`` starts a fresh seeded simulator on loopback for a test (its clock frozen at
+  ``SIM_START`` until advanced); ``api`` is a :class:`MovizorClient` connected to it.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
+
+import asyncio  # noqa: E402
+from collections.abc import Awaitable, Callable, Iterator  # noqa: E402
+from datetime import UTC, datetime  # noqa: E402
+from typing import Any, TypeVar  # noqa: E402
+
+import keyring  # noqa: E402
+import keyring.backend  # noqa: E402
+import pytest  # noqa: E402
+
+T = TypeVar("T")
+
+SIM_START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # a Thursday, 12:00 МСК
+SIM_KEY = "demo-key-123"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """An in-memory keyring selected explicitly by tests (never auto-detected)."""
+
+    priority = -1  # type: ignore[assignment]  # never chosen by keyring's own discovery
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def app_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("MOVIZOR_DESKTOP_HOME", str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.set_event_loop(None)
+
+
+@pytest.fixture
+def run_async(qloop, qtbot) -> Iterator[Callable[..., Any]]:
+    """Run a coroutine on the qasync loop until done; return its result."""
+
+    def run(coro: Awaitable[T], timeout: float = 20.0) -> T:
+        task = asyncio.ensure_future(coro, loop=qloop)
+        qtbot.waitUntil(task.done, timeout=int(timeout * 1000))
+        return task.result()
+
+    yield run
+    pending = [t for t in asyncio.all_tasks(qloop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        qtbot.waitUntil(lambda: all(t.done() for t in pending), timeout=5000)
+
+
+@pytest.fixture
+def sim() -> Iterator[Any]:
+    """A fresh seeded simulator (40 subscribers, clock frozen unless advanced)."""
+    from movizor_desktop.simulator import SimClock, SimulatorServer, World
+
+    clock = SimClock(start=SIM_START, speed=0.0)
+    world = World(clock=clock, seed=1, fleet=40)
+    server = SimulatorServer(world, project="demo", key=SIM_KEY)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def sim_control(sim):
+    from movizor_desktop.simulator import SimControl
+
+    with SimControl(sim.control_url) as control:
+        yield control
+
+
+@pytest.fixture
+def aloop() -> Iterator[asyncio.AbstractEventLoop]:
+    """A plain asyncio loop for Qt-free tests."""
+    loop = asyncio.new_event_loop()
+    yield loop
+    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+    loop.run_until_complete(loop.shutdown_asyncgens())
+    loop.close()
+
+
+@pytest.fixture
+def run(aloop) -> Callable[..., Any]:
+    """Run a coroutine to completion on ``aloop`` (no Qt involved)."""
+
+    def run_(coro: Awaitable[T], timeout: float = 30.0) -> T:
+        return aloop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+    return run_
+
+
+
+@pytest.fixture
+def api(sim, run):
+    from movizor_desktop.api import MovizorClient
+
+    client = MovizorClient(sim.base_url, project="demo", key=SIM_KEY, backoff=0.01)
+    yield client
+    run(client.aclose())
