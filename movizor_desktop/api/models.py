@@ -247,6 +247,8 @@ class ScheduleInfo(Model):
 
 
 def _schedule(value: Any) -> ScheduleInfo | None:
+    if isinstance(value, ScheduleInfo):
+        return value
     if not isinstance(value, dict):
         return None
     days = frozenset(d for d in range(1, 8) if _flag(value.get(f"sw{d}")))

@@ -1,0 +1,26 @@
+"""Storage and settings: paths, profiles, API keys (keyring), the fleet cache. No Qt."""
+
+from __future__ import annotations
+
+from .cache import Cache
+from .codec import row_from_json, row_to_json
+from .paths import AppPaths
+from .profiles import Profile, ProfileStore
+from .secrets import KeyStorage, SecretStore, configure_frozen_backend, forget_session_keys
+from .settings import AppSettings, load_settings, save_settings
+
+__all__ = [
+    "AppPaths",
+    "AppSettings",
+    "Cache",
+    "KeyStorage",
+    "Profile",
+    "ProfileStore",
+    "SecretStore",
+    "configure_frozen_backend",
+    "forget_session_keys",
+    "load_settings",
+    "row_from_json",
+    "row_to_json",
+    "save_settings",
+]

@@ -1,0 +1,250 @@
+"""API keys in the OS keyring, with an in-memory fallback for this run only.
+
+* Keys go to the system keyring (Windows Credential Manager, macOS Keychain, Secret
+  Service) under the service ``movizor-desktop`` and the profile name as the user name.
+* When there is no usable keyring (``fail``/``null`` backends, an empty chainer) or the
+  keyring refuses (locked, set error, any backend exception), the key is kept in this
+  process's memory and :meth:`SecretStore.set_key` returns :attr:`KeyStorage.SESSION`
+  so the UI can say plainly that it must be entered again next time. Nothing is ever
+  written to a file by this module.
+* Every key learned is registered with :func:`movizor_desktop.api.redact.register_secret`;
+  keys never appear in log records or exception messages.
+* All keyring calls happen under one module lock: the facade may be called from worker
+  threads (``asyncio.to_thread``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import os
+import sys
+import threading
+from enum import StrEnum
+
+import keyring
+import keyring.errors
+
+from ..api.redact import redact, register_secret
+
+log = logging.getLogger(__name__)
+
+
+class KeyStorage(StrEnum):
+    """Where a key ended up."""
+
+    KEYRING = "keyring"  # the OS keyring: survives a restart
+    SESSION = "session"  # this process's memory only
+
+
+_lock = threading.RLock()
+# Keys kept for this run only: (service, profile) -> key. Shared by all SecretStore objects.
+_session: dict[tuple[str, str], str] = {}
+_where: dict[tuple[str, str], KeyStorage] = {}
+
+
+def _describe(exc: BaseException) -> str:
+    """An exception as text safe for the log (type plus redacted message)."""
+    return f"{type(exc).__name__}: {redact(str(exc))}"
+
+
+def _backend_persistent(backend: keyring.backend.KeyringBackend) -> bool:
+    from keyring.backends import chainer, fail, null
+
+    if isinstance(backend, fail.Keyring | null.Keyring):
+        return False
+    if isinstance(backend, chainer.ChainerBackend):
+        return any(_backend_persistent(b) for b in backend.backends)
+    return True
+
+
+class SecretStore:
+    """Get, set and delete the API key of a profile."""
+
+    SERVICE = "movizor-desktop"
+    MAX_KEY_LENGTH = 1000  # Windows Credential Manager rejects ~1280+ characters
+
+    def __init__(self, service: str = SERVICE) -> None:
+        self.service = service
+
+    # --- backend facts -----------------------------------------------------------------
+
+    @staticmethod
+    def _backend() -> keyring.backend.KeyringBackend | None:
+        try:
+            return keyring.get_keyring()
+        except Exception as exc:  # a broken backend module or configuration
+            log.warning("keyring backend unavailable: %s", _describe(exc))
+            return None
+
+    @property
+    def backend_name(self) -> str:
+        """The keyring backend's display name, e.g. ``SecretService Keyring``."""
+        with _lock:
+            backend = self._backend()
+        if backend is None:
+            return "none"
+        try:
+            return str(backend.name)
+        except Exception:
+            return type(backend).__name__
+
+    @property
+    def persistent(self) -> bool:
+        """True when keys stored now survive a restart (a usable OS keyring)."""
+        with _lock:
+            backend = self._backend()
+            try:
+                return backend is not None and _backend_persistent(backend)
+            except Exception:
+                return False
+
+    def last_storage(self, profile: str) -> KeyStorage | None:
+        """Where the key of ``profile`` was last put or found; None if unknown or deleted."""
+        with _lock:
+            return _where.get((self.service, profile))
+
+    # --- keys --------------------------------------------------------------------------
+
+    def get_key(self, profile: str) -> str | None:
+        """The key of ``profile``: this run's session key if one was set, else the keyring's.
+
+        A session key exists only when this run's ``set_key`` could not use the keyring,
+        so it is the newest one. Backend problems are logged, never raised.
+        """
+        if not profile:
+            return None
+        slot = (self.service, profile)
+        with _lock:
+            key = _session.get(slot)
+            if key is not None:
+                _where[slot] = KeyStorage.SESSION
+                return key
+            backend = self._backend()
+            if backend is None or not _backend_persistent(backend):
+                return None
+            try:
+                key = backend.get_password(self.service, profile)
+            except Exception as exc:
+                log.warning("could not read the key of a profile from %s: %s",
+                            backend.name, _describe(exc))
+                return None
+            if key:
+                register_secret(key)
+                _where[slot] = KeyStorage.KEYRING
+                return key
+            return None
+
+    def set_key(self, profile: str, key: str) -> KeyStorage:
+        """Store ``key`` for ``profile``; returns where it went.
+
+        Raises ValueError for an empty profile name, an empty key or a key longer than
+        :attr:`MAX_KEY_LENGTH` (the message never contains the key).
+        """
+        if not profile:
+            raise ValueError("the profile name is empty")
+        if not isinstance(key, str) or not key:
+            raise ValueError("the API key is empty")
+        if len(key) > self.MAX_KEY_LENGTH:
+            raise ValueError(f"the API key is too long ({len(key)} characters, "
+                             f"at most {self.MAX_KEY_LENGTH})")
+        register_secret(key)
+        slot = (self.service, profile)
+        with _lock:
+            backend = self._backend()
+            if backend is not None and _backend_persistent(backend):
+                try:
+                    backend.set_password(self.service, profile, key)
+                    stored = backend.get_password(self.service, profile)
+                except Exception as exc:  # NoKeyringError, KeyringLocked, PasswordSetError…
+                    log.warning("keyring %s refused the key (%s); keeping it for this "
+                                "session only", backend.name, _describe(exc))
+                else:
+                    if stored == key:
+                        _session.pop(slot, None)
+                        _where[slot] = KeyStorage.KEYRING
+                        return KeyStorage.KEYRING
+                    log.warning("keyring %s did not keep the key; keeping it for this "
+                                "session only", backend.name)
+            else:
+                log.info("no persistent keyring; the key is kept for this session only")
+            _session[slot] = key
+            _where[slot] = KeyStorage.SESSION
+            return KeyStorage.SESSION
+
+    def delete_key(self, profile: str) -> None:
+        """Forget the key of ``profile`` in memory and in the keyring (no error if absent)."""
+        if not profile:
+            return
+        slot = (self.service, profile)
+        with _lock:
+            _session.pop(slot, None)
+            _where.pop(slot, None)
+            backend = self._backend()
+            if backend is None or not _backend_persistent(backend):
+                return
+            try:
+                backend.delete_password(self.service, profile)
+            except keyring.errors.PasswordDeleteError:
+                pass  # nothing stored
+            except Exception as exc:
+                log.warning("could not delete the key of a profile from %s: %s",
+                            backend.name, _describe(exc))
+
+
+def forget_session_keys() -> None:
+    """Drop every key kept in memory for this run (tests; "sign out everywhere")."""
+    with _lock:
+        for slot, where in list(_where.items()):
+            if where is KeyStorage.SESSION:
+                del _where[slot]
+        _session.clear()
+
+
+# --- frozen builds --------------------------------------------------------------------
+
+_FROZEN_BACKENDS = {
+    "win32": ("keyring.backends.Windows", "WinVaultKeyring"),
+    "darwin": ("keyring.backends.macOS", "Keyring"),
+    "linux": ("keyring.backends.SecretService", "Keyring"),
+}
+
+
+def configure_frozen_backend() -> None:
+    """In a frozen (PyInstaller) build, pin the platform's keyring backend explicitly.
+
+    Entry-point discovery is unreliable in frozen apps, so WinVault (Windows), Keychain
+    (macOS) or Secret Service (Linux) is selected directly. A backend that is not
+    viable here (no D-Bus session, …) leaves keyring's ``fail`` backend selected, so the
+    app reports "session only" honestly. Honours ``PYTHON_KEYRING_BACKEND`` if set.
+    No-op when not frozen; never raises.
+    """
+    if not getattr(sys, "frozen", False) or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return
+    platform = "linux" if sys.platform.startswith("linux") else sys.platform
+    choice = _FROZEN_BACKENDS.get(platform)
+    if choice is None:
+        return
+    module_name, class_name = choice
+    try:
+        if platform == "win32":
+            # pywin32 needs it at run time and PyInstaller may not see the import
+            with contextlib.suppress(ImportError):
+                import win32timezone  # type: ignore  # noqa: F401
+        backend_class = getattr(importlib.import_module(module_name), class_name)
+        if not backend_class.viable:
+            raise RuntimeError(f"{class_name} is not viable here")
+        with _lock:
+            keyring.set_keyring(backend_class())
+        log.info("keyring backend pinned: %s", backend_class.name)
+    except Exception as exc:
+        log.warning("could not pin the keyring backend %s.%s: %s", module_name, class_name,
+                    _describe(exc))
+        try:
+            from keyring.backends import fail
+
+            with _lock:
+                keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+        except Exception:
+            log.exception("could not select keyring's fail backend")

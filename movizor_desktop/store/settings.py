@@ -1,0 +1,132 @@
+"""Application settings (not per profile) in ``config_dir/settings.json``.
+
+Loading never fails: a missing file gives the defaults; an unreadable one is moved aside
+(``settings.json.corrupt-<timestamp>``) and gives the defaults; each field is read on its
+own, so one bad value costs only that value. Unknown keys are ignored, numbers out of
+range are clamped, values of the wrong type fall back to the default. Saving writes the
+same normalized values atomically.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any, ClassVar
+
+from .files import atomic_write_json, move_aside, read_json
+from .paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "settings.json"
+FILE_VERSION = 1
+LANGUAGES = ("", "ru", "en")
+OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+                   " contributors")
+
+
+@dataclass
+class AppSettings:
+    """User preferences that apply to every profile."""
+
+    SYNC_MIN: ClassVar[int] = 15
+    SYNC_MAX: ClassVar[int] = 3600
+    LOW_BALANCE_MAX: ClassVar[Decimal] = Decimal("1000000")
+
+    language: str = ""  # "" = follow the system locale; "ru" | "en"
+    sync_interval: int = 60  # seconds, SYNC_MIN..SYNC_MAX
+    low_balance: Decimal = Decimal("300")  # warn below this balance, roubles
+    tile_url: str = OSM_TILE_URL
+    tile_attribution: str = OSM_ATTRIBUTION
+
+
+_DEFAULTS = AppSettings()
+
+
+def _language(value: Any) -> str:
+    if isinstance(value, str) and value.strip().lower() in LANGUAGES:
+        return value.strip().lower()
+    return _DEFAULTS.language
+
+
+def _interval(value: Any) -> int:
+    number: float
+    if isinstance(value, bool):
+        return _DEFAULTS.sync_interval
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return _DEFAULTS.sync_interval
+    else:
+        return _DEFAULTS.sync_interval
+    if not math.isfinite(number):
+        return _DEFAULTS.sync_interval
+    return int(min(max(round(number), AppSettings.SYNC_MIN), AppSettings.SYNC_MAX))
+
+
+def _money(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        return _DEFAULTS.low_balance
+    try:
+        amount = Decimal(str(value).strip().replace(",", "."))
+    except InvalidOperation:
+        return _DEFAULTS.low_balance
+    if not amount.is_finite():
+        return _DEFAULTS.low_balance
+    return min(max(amount, Decimal(0)), AppSettings.LOW_BALANCE_MAX)
+
+
+def _tile_url(value: Any) -> str:
+    if (isinstance(value, str) and value.startswith(("http://", "https://"))
+            and all(part in value for part in ("{z}", "{x}", "{y}"))):
+        return value
+    return _DEFAULTS.tile_url
+
+
+def _text(value: Any, default: str) -> str:
+    return value if isinstance(value, str) else default
+
+
+def normalized(data: dict[str, Any]) -> AppSettings:
+    """Settings from a loose mapping: unknown keys ignored, bad values fixed."""
+    return AppSettings(
+        language=_language(data.get("language", _DEFAULTS.language)),
+        sync_interval=_interval(data.get("sync_interval", _DEFAULTS.sync_interval)),
+        low_balance=_money(data.get("low_balance", _DEFAULTS.low_balance)),
+        tile_url=_tile_url(data.get("tile_url", _DEFAULTS.tile_url)),
+        tile_attribution=_text(data.get("tile_attribution"), _DEFAULTS.tile_attribution),
+    )
+
+
+def load_settings(paths: AppPaths) -> AppSettings:
+    """The saved settings, or the defaults (see the module docstring)."""
+    path = paths.config_dir / FILE_NAME
+    if not path.exists():
+        return AppSettings()
+    try:
+        data = read_json(path)
+        if not isinstance(data, dict):
+            raise ValueError("not a settings object")
+    except (OSError, ValueError) as exc:
+        log.warning("settings file unreadable (%s); using defaults", type(exc).__name__)
+        try:
+            move_aside(path)
+        except OSError:
+            log.exception("could not move the broken settings file aside")
+        return AppSettings()
+    return normalized(data)
+
+
+def save_settings(paths: AppPaths, settings: AppSettings) -> None:
+    """Write ``settings`` (normalized) atomically to ``config_dir/settings.json``."""
+    clean = normalized(dataclasses.asdict(settings))
+    document: dict[str, Any] = {"version": FILE_VERSION, **dataclasses.asdict(clean)}
+    document["low_balance"] = str(clean.low_balance)
+    atomic_write_json(paths.config_dir / FILE_NAME, document)
