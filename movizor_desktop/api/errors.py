@@ -198,7 +198,7 @@ class TransportError(MovizorError):
         return base
 
 
-class TimeoutError_(TransportError):  # noqa: N801 - avoid shadowing the builtin
+class TimeoutError_(TransportError):
     """The server did not answer in time."""
 
 

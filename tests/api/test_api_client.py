@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import time, timedelta
 from decimal import Decimal
 
@@ -152,7 +153,7 @@ def test_positions(run, api):
     last = run(api.pos_last(phone))
     assert last.has_fix and last.timestamp is not None
     track = run(api.pos_list(phone))
-    assert track and all(a.timestamp >= b.timestamp for a, b in zip(track, track[1:]))
+    assert track and all(a.timestamp >= b.timestamp for a, b in itertools.pairwise(track))
     assert track[0].timestamp == last.timestamp
 
 

@@ -1,0 +1,144 @@
+"""PHP-style request parameters, as the Movizor server (PHP) sees them.
+
+The real server is PHP, so ``st[]=12:00&st[]=17:00``, ``destination[0][text]=Казань`` and
+``metadata[Исполнитель]=Петров`` arrive as nested arrays. :func:`parse_php_params` mirrors
+``parse_str`` closely enough for every shape the API uses:
+
+* ``a=1`` → ``{"a": "1"}``; a later plain ``a`` wins over an earlier one.
+* ``a[]=1&a[]=2`` → ``{"a": ["1", "2"]}`` (appends make a list).
+* ``a[x]=1&a[0]=2`` → ``{"a": {"x": "1", "0": "2"}}`` (explicit keys make a dict, keys stay
+  strings); nesting works at any depth: ``a[0][b][]=1``.
+* Mixing: an append into a dict takes the next integer key (``max(int keys) + 1``), an
+  explicit key into a list turns the list into a dict keyed ``"0"``, ``"1"``, ...
+* Like PHP: leading spaces of a name are dropped; ``.`` and `` `` in the base name become
+  ``_``; a name starting with ``[`` is ignored; an unclosed ``[`` makes the name plain
+  (``a[b=1`` → ``{"a_b": "1"}``); anything after the last ``]`` is ignored; a scalar met
+  where an array is needed is replaced by the array, and vice versa.
+
+:func:`query_pairs` splits a query string / form body (UTF-8, ``+`` as space, blank values
+kept) into the pairs :func:`parse_php_params` takes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qsl
+
+PhpValue = Any  # str | list[PhpValue] | dict[str, PhpValue]
+
+__all__ = ["parse_php_params", "php_merge", "query_pairs", "split_php_name"]
+
+
+def query_pairs(raw: str | bytes) -> list[tuple[str, str]]:
+    """``a=1&b[]=2`` → ``[("a", "1"), ("b[]", "2")]`` (UTF-8; bad bytes become U+FFFD)."""
+    if isinstance(raw, bytes):
+        raw = raw.decode("utf-8", errors="replace")
+    return parse_qsl(raw, keep_blank_values=True, encoding="utf-8", errors="replace")
+
+
+def split_php_name(name: str) -> tuple[str, list[str]] | None:
+    """``"a[0][b][]"`` → ``("a", ["0", "b", ""])``; ``None`` when PHP would drop the pair."""
+    name = name.lstrip(" ")
+    open_at = name.find("[")
+    if open_at == -1:
+        base, rest = name, ""
+    else:
+        close_at = name.find("]", open_at)
+        if close_at == -1:  # unclosed bracket: PHP turns the first "[" into "_"
+            base, rest = name[:open_at] + "_" + name[open_at + 1 :], ""
+        else:
+            base, rest = name[:open_at], name[open_at:]
+    if not base:
+        return None
+    base = base.replace(".", "_").replace(" ", "_")
+    segments: list[str] = []
+    pos = 0
+    while pos < len(rest) and rest[pos] == "[":
+        close_at = rest.find("]", pos + 1)
+        if close_at == -1:
+            break
+        segments.append(rest[pos + 1 : close_at])
+        pos = close_at + 1
+    return base, segments
+
+
+def _next_index(container: dict[str, PhpValue]) -> str:
+    ints = [int(k) for k in container if _is_php_int(k)]
+    return str(max(ints) + 1 if ints else 0)
+
+
+def _is_php_int(key: str) -> bool:
+    """PHP casts decimal integer strings without leading zeros/plus to int keys."""
+    if key == "0":
+        return True
+    body = key[1:] if key.startswith("-") else key
+    return body.isdigit() and body.isascii() and not body.startswith("0")
+
+
+def _as_dict(value: list[PhpValue]) -> dict[str, PhpValue]:
+    return {str(i): v for i, v in enumerate(value)}
+
+
+def _assign(container: dict[str, PhpValue] | list[PhpValue], key: str | None,
+            value: PhpValue) -> tuple[dict[str, PhpValue] | list[PhpValue], str | int]:
+    """Put ``value`` at ``key`` (``None`` = append); return the container (maybe converted)
+    and the effective key."""
+    if isinstance(container, list):
+        if key is None:
+            container.append(value)
+            return container, len(container) - 1
+        container = _as_dict(container)
+    if key is None:
+        key = _next_index(container)
+    container[key] = value
+    return container, key
+
+
+def _set_path(root: dict[str, PhpValue], base: str, segments: list[str], value: str) -> None:
+    if not segments:
+        root[base] = value
+        return
+    node = root.get(base)
+    if not isinstance(node, (dict, list)):
+        node = []
+    root[base] = node
+    parent: dict[str, PhpValue] | list[PhpValue] = root
+    parent_key: str | int = base
+    for i, seg in enumerate(segments):
+        last = i == len(segments) - 1
+        key = None if seg == "" else seg
+        if last:
+            new_node, _ = _assign(node, key, value)
+        else:
+            child = None
+            if key is not None:
+                if isinstance(node, dict):
+                    child = node.get(key)
+                elif _is_php_int(key) and 0 <= int(key) < len(node):
+                    child = node[int(key)]
+            if not isinstance(child, (dict, list)):
+                child = []
+            new_node, eff_key = _assign(node, key, child)
+        if new_node is not node:  # a list became a dict: re-attach it to its parent
+            parent[parent_key] = new_node  # type: ignore[index]
+            node = new_node
+        if not last:
+            parent, parent_key = node, eff_key
+            node = child
+
+
+def parse_php_params(pairs: list[tuple[str, str]]) -> dict[str, PhpValue]:
+    """Build PHP's ``$_GET``/``$_POST`` from ``(name, value)`` pairs (see module doc)."""
+    result: dict[str, PhpValue] = {}
+    for name, value in pairs:
+        split = split_php_name(name)
+        if split is None:
+            continue
+        base, segments = split
+        _set_path(result, base, segments, value)
+    return result
+
+
+def php_merge(get: dict[str, PhpValue], post: dict[str, PhpValue]) -> dict[str, PhpValue]:
+    """``$_REQUEST`` with PHP's default ``request_order="GP"``: POST replaces GET per name."""
+    return {**get, **post}
