@@ -75,10 +75,18 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
     import qasync
 
+    from concurrent.futures import ThreadPoolExecutor
+
     loop = qasync.QEventLoop(qapp, already_running=True)
+    # qasync's default executor is made of QThreads, which abort the process at exit if
+    # one is still alive; asyncio.to_thread (the cache) gets plain threads in tests.
+    executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="qloop")
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     yield loop
     asyncio.set_event_loop(None)
+    asyncio.events._set_running_loop(None)
+    executor.shutdown(wait=True)
 
 
 @pytest.fixture
@@ -126,13 +134,19 @@ def aloop() -> Iterator[asyncio.AbstractEventLoop]:
     """A plain asyncio loop for Qt-free tests."""
     loop = asyncio.new_event_loop()
     yield loop
-    pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
-    loop.run_until_complete(loop.shutdown_asyncgens())
-    loop.close()
+    outer = asyncio.events._get_running_loop()
+    asyncio.events._set_running_loop(None)
+    try:
+        pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        loop.run_until_complete(loop.shutdown_asyncgens())
+        loop.run_until_complete(loop.shutdown_default_executor())
+    finally:
+        asyncio.events._set_running_loop(outer)
+        loop.close()
 
 
 @pytest.fixture
@@ -140,7 +154,14 @@ def run(aloop) -> Callable[..., Any]:
     """Run a coroutine to completion on ``aloop`` (no Qt involved)."""
 
     def run_(coro: Awaitable[T], timeout: float = 30.0) -> T:
-        return aloop.run_until_complete(asyncio.wait_for(coro, timeout))
+        # The session's qasync loop stays registered as "running" (already_running=True);
+        # step it aside while this plain loop runs.
+        outer = asyncio.events._get_running_loop()
+        asyncio.events._set_running_loop(None)
+        try:
+            return aloop.run_until_complete(asyncio.wait_for(coro, timeout))
+        finally:
+            asyncio.events._set_running_loop(outer)
 
     return run_
 
