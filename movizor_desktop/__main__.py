@@ -1,0 +1,5 @@
+"""``python -m movizor_desktop``: the same as the ``movizor-desktop`` command."""
+
+from .app import main
+
+raise SystemExit(main())

@@ -1,0 +1,417 @@
+"""Movizor Desktop: the command line, the event loop, and the session it shows.
+
+Start-up runs in a fixed order; steps 1-4 are :func:`movizor_desktop.bootstrap.start`:
+
+1. faulthandler (stderr, then ``<log_dir>/crash.log``), then the rotating log file;
+2. environment: Qt/Chromium variables, HiDPI rounding policy;
+3. QtWebEngine import and the ``app:`` URL scheme, before the QApplication;
+4. the QApplication, keyring backend, settings and translators;
+5. the qasync loop: ``asyncio.Runner(loop_factory=QEventLoop)`` runs :func:`amain`.
+
+Shutdown: :func:`amain` turns quit-on-last-window-closed off and awaits an
+``asyncio.Event`` set by ``lastWindowClosed``; then, *while the loop still runs*,
+:meth:`AppController.aclose` closes the session (every task cancelled, every HTTP client
+closed) and stops the embedded simulator. Only then does the loop stop and the Runner
+close it. (``app.quit()`` first would leave httpx no loop to close its connections on.)
+
+``--version`` prints and exits before anything else is imported (no Qt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .simulator import SimulatorServer
+    from .store import AppPaths, AppSettings, KeyStorage, Profile
+    from .ui.dialogs import ConnectionDialog
+    from .ui.session import Session
+
+log = logging.getLogger("movizor_desktop.app")
+
+SMOKE_TIMEOUT = 45.0
+DEMO_PROFILE = "Demo"
+# The simulator takes any key. Keys are masked in logs; a plain "demo" would mask the word.
+DEMO_KEY = "demo-key-not-a-secret"
+DEMO_SPEED = 30.0
+DEMO_INTERVAL = 15.0
+
+
+# --- command line ---------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="movizor-desktop", allow_abbrev=False,
+        description="Dispatcher workstation for Movizor.ru phone-based fleet tracking.",
+        epilog="Options Qt understands (e.g. -platform offscreen) are passed on to Qt.")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--demo", action="store_true",
+                        help="run against the built-in simulator; nothing is saved")
+    parser.add_argument("--profile", metavar="NAME", help="open this connection profile")
+    parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="start, load the demo fleet from the built-in simulator, print "
+                             "one line and exit (0 on success, 1 with the reason on failure)")
+    parser.add_argument("--smoke-timeout", type=float, default=SMOKE_TIMEOUT,
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--debug", action="store_true",
+                        help="debug output on the console and in the log")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point (``movizor-desktop``); returns the exit status."""
+    args, qt_args = build_parser().parse_known_args(argv)
+    if args.version:
+        print(f"movizor-desktop {__version__}")
+        return 0
+    try:
+        return run(args, qt_args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def run(args: argparse.Namespace, qt_args: list[str]) -> int:
+    """Steps 1-5; returns the exit status."""
+    from . import bootstrap
+
+    try:
+        started = bootstrap.start(debug=args.debug, lang=args.lang, qt_args=qt_args)
+    except bootstrap.StartupError as exc:
+        log.critical("%s", exc)
+        if sys.stderr is not None:
+            print(f"movizor-desktop: {exc}", file=sys.stderr)
+        return 1
+    import qasync
+
+    from .logs import asyncio_exception_handler
+
+    app = started.app
+    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:  # 5
+        loop = runner.get_loop()
+        asyncio.set_event_loop(loop)
+        loop.set_exception_handler(asyncio_exception_handler)
+        try:
+            code = runner.run(amain(app, args, started.paths, started.settings, started.lang))
+        except KeyboardInterrupt:  # Ctrl+C: amain's finally has closed everything
+            log.info("interrupted")
+            code = 130
+        except Exception as exc:  # already cleaned up by amain's finally
+            log.critical("the app failed", exc_info=exc)
+            if sys.stderr is not None:
+                print(f"movizor-desktop: {type(exc).__name__}: {exc} (details in "
+                      f"{started.log_file})", file=sys.stderr)
+            code = 1
+    bootstrap.dispose(app)
+    log.info("exit status %d", code)
+    logging.shutdown()
+    return code
+
+
+async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
+                settings: AppSettings, lang: str) -> int:
+    """The app's life on the running loop; all async clean-up happens before it returns."""
+    from PySide6.QtCore import QTimer
+
+    quit_requested = asyncio.Event()
+    app.setQuitOnLastWindowClosed(False)
+    app.lastWindowClosed.connect(quit_requested.set)
+    wake = QTimer()  # Python runs signal handlers (Ctrl+C) only between bytecodes
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    controller = AppController(paths, settings, lang)
+    try:
+        if args.smoke_test:
+            return await controller.smoke_test(timeout=args.smoke_timeout)
+        await controller.start(demo=args.demo, profile=args.profile)
+        await quit_requested.wait()
+        log.info("last window closed; shutting down")
+        return 0
+    finally:
+        wake.stop()
+        await controller.aclose()
+
+
+# --- the session shown in the window --------------------------------------------------------
+
+def _main_window_factory(settings: AppSettings, lang: str) -> Any:
+    from .ui.main_window import MainWindow
+
+    return MainWindow(settings, lang=lang)
+
+
+class SmokeTestFailure(RuntimeError):
+    pass
+
+
+class AppController:
+    """Owns the window, the session shown in it and, in demo mode, the simulator."""
+
+    def __init__(self, paths: AppPaths, settings: AppSettings, lang: str, *,
+                 window_factory: Callable[[AppSettings, str], Any] | None = None) -> None:
+        from .store import ProfileStore, SecretStore
+
+        self.paths = paths
+        self.settings = settings
+        self.lang = lang
+        self.store = ProfileStore(paths)
+        self.secrets = SecretStore()
+        self.window: Any = None
+        self.session: Session | None = None
+        self.simulator: SimulatorServer | None = None
+        self.dialog: ConnectionDialog | None = None
+        self._window_factory = window_factory or _main_window_factory
+        self._auth_prompted = False
+        self._closing = False
+
+    # -- start --------------------------------------------------------------------
+
+    def make_window(self) -> Any:
+        if self.window is None:
+            self.window = self._window_factory(self.settings, self.lang)
+            for name in ("connection_settings_requested", "settings_requested"):
+                signal = getattr(self.window, name, None)
+                if signal is not None and hasattr(signal, "connect"):
+                    signal.connect(self.open_connection_settings)
+                    break
+        return self.window
+
+    async def start(self, *, demo: bool = False, profile: str | None = None) -> None:
+        self.make_window().show()
+        if demo:
+            self.install(self.start_demo())
+            return
+        session = await self.open_profile(profile)
+        if session is not None:
+            self.install(session)
+
+    def start_demo(self, *, speed: float = DEMO_SPEED) -> Session:
+        """Start the embedded simulator and a demo session on it (nothing saved)."""
+        from .simulator import SimulatorServer
+        from .store import Profile
+        from .ui.session import Session
+
+        if self.simulator is None:
+            self.simulator = SimulatorServer.demo(seed=1, fleet=40, speed=speed,
+                                                  key=DEMO_KEY).start()
+            log.info("embedded simulator listening at %s", self.simulator.base_url)
+        profile = Profile(DEMO_PROFILE, base_url=self.simulator.base_url,
+                          project=self.simulator.project)
+        return Session(profile, DEMO_KEY, demo=True, interval=DEMO_INTERVAL)
+
+    async def open_profile(self, name: str | None = None) -> Session | None:
+        """The session of ``name`` (or the last used profile); asks what is missing."""
+        name = name or self.store.active or next(
+            (p.name for p in self.store.list()), None)
+        profile = self.store.get(name) if name else None
+        from PySide6.QtCore import QCoreApplication
+
+        translate = QCoreApplication.translate
+        if profile is None:
+            notice = ""
+            if name:
+                log.warning("no profile named %r", name)
+                notice = translate("AppController", "There is no profile named “{name}”.")
+                notice = notice.format(name=name)
+            await self.edit_connections(notice=notice)
+            return None
+        key = self.secrets.get_key(profile.name)
+        if not key:
+            await self.edit_connections(select=profile.name, key_error=translate(
+                "AppController", "Enter the API key: it is not saved on this computer."))
+            return None
+        return self.new_session(profile, key, self.secrets.last_storage(profile.name))
+
+    def new_session(self, profile: Profile, key: str,
+                    storage: KeyStorage | None) -> Session:
+        from .store import Cache
+        from .ui.session import Session
+
+        cache = None
+        try:
+            cache = Cache.for_profile(self.paths, profile.name)
+        except Exception:
+            log.exception("the cache of %s cannot be opened; running without", profile.name)
+        return Session(profile, key, cache=cache, key_storage=storage,
+                       interval=float(self.settings.sync_interval))
+
+    def install(self, session: Session) -> None:
+        """Show ``session`` in the window and start it."""
+        self.session = session
+        self._auth_prompted = False
+        session.status_changed.connect(self._on_status)
+        self.make_window().set_session(session)
+        session.start()
+        log.info("session %s started (simulated: %s, key storage: %s)", session.profile.name,
+                 "yes" if session.demo else "no", session.key_storage or "not applicable")
+
+    async def switch(self, session: Session) -> None:
+        """Close the current session (and a demo's simulator), then show ``session``."""
+        old, self.session = self.session, None
+        if old is not None:
+            old.status_changed.disconnect(self._on_status)
+            await old.aclose()
+            if old.demo:
+                self._stop_simulator()
+        self.install(session)
+
+    # -- connection settings ------------------------------------------------------
+
+    def open_connection_settings(self) -> None:
+        """Slot for the window's "Connection settings…" action."""
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return
+        task = asyncio.ensure_future(self.edit_connections())
+        task.add_done_callback(_log_task_error)
+
+    async def edit_connections(self, *, select: str | None = None, key_error: str = "",
+                               notice: str = "") -> bool:
+        """Show the connection dialog; apply what was chosen. True if it was accepted."""
+        from .ui.dialogs import ConnectionDialog, run_dialog
+
+        current = self.session.profile.name if self.session and not self.session.demo \
+            else None
+        dialog = ConnectionDialog(self.store, self.secrets, current=current,
+                                  select=select or current, lang=self.lang,
+                                  key_error=key_error, notice=notice,
+                                  parent=self.make_window())
+        self.dialog = dialog
+        try:
+            accepted = await run_dialog(dialog) == ConnectionDialog.DialogCode.Accepted.value
+            await self.apply_dialog(dialog, accepted)
+            return accepted
+        finally:
+            self.dialog = None
+            dialog.deleteLater()
+
+    async def apply_dialog(self, dialog: ConnectionDialog, accepted: bool) -> None:
+        """Switch, reconnect or just take the new key, per what the dialog changed."""
+        if self._closing:
+            return
+        current = self.session if self.session and not self.session.demo else None
+        name = current.profile.name if current else None
+        while name in dialog.renamed:
+            name = dialog.renamed[name]
+        target = dialog.chosen if accepted else (self.store.get(name) if name else None)
+        if target is None:
+            return
+        key = self.secrets.get_key(target.name)
+        storage = self.secrets.last_storage(target.name)
+        if current is not None and target.name == name and _same_server(
+                target, current.profile):
+            current.profile = target  # at most renamed
+            if target.name in dialog.key_changed and key:
+                current.set_key(key, storage=storage)
+                self._auth_prompted = False
+            return
+        if not accepted and current is None:
+            return
+        if not key:
+            log.warning("profile %s has no key; not connecting", target.name)
+            return
+        await self.switch(self.new_session(target, key, storage))
+
+    def _on_status(self, status: Any) -> None:
+        from .sync import ConnectionState
+
+        session = self.session
+        if (status.state != ConnectionState.AUTH_FAILED or session is None
+                or session.demo or self._auth_prompted or self.dialog is not None
+                or self._closing):
+            return
+        self._auth_prompted = True
+        message = status.error.message(self.lang) if status.error is not None else ""
+        task = asyncio.ensure_future(self.edit_connections(
+            select=session.profile.name, key_error=message))
+        task.add_done_callback(_log_task_error)
+
+    # -- smoke test ---------------------------------------------------------------
+
+    async def smoke_test(self, *, timeout: float = SMOKE_TIMEOUT) -> int:
+        """Demo session + window; wait for the fleet; one line on stdout; 0 or 1."""
+        from PySide6 import __version__ as pyside_version
+        from PySide6.QtCore import qVersion
+
+        from .sync import ConnectionState
+
+        began = time.monotonic()
+        try:
+            session = self.start_demo()
+            try:
+                self.install(session)
+            except ImportError as exc:
+                raise SmokeTestFailure(f"the main window cannot be built: {exc}") from exc
+            self.window.show()
+            while True:
+                status = session.engine.status
+                if status.state == ConnectionState.ONLINE and len(session.engine.fleet):
+                    break
+                if status.state == ConnectionState.AUTH_FAILED:
+                    raise SmokeTestFailure(f"the simulator refused the key: {status.error}")
+                if time.monotonic() - began > timeout:
+                    raise SmokeTestFailure(
+                        f"no subscriber list within {timeout:.0f} s (state {status.state}"
+                        f", last error: {status.error or 'none'})")
+                await asyncio.sleep(0.05)
+        except SmokeTestFailure as exc:
+            print(f"movizor-desktop smoke test FAILED: {exc}", file=sys.stderr, flush=True)
+            return 1
+        except Exception as exc:
+            log.exception("smoke test failed")
+            print(f"movizor-desktop smoke test FAILED: {type(exc).__name__}: {exc}",
+                  file=sys.stderr, flush=True)
+            return 1
+        print(f"movizor-desktop smoke test OK: {len(session.engine.fleet)} subscribers "
+              f"loaded from the embedded simulator in {time.monotonic() - began:.1f} s "
+              f"(movizor-desktop {__version__}, Qt {qVersion()}, PySide6 {pyside_version}"
+              f", keyring: {self.secrets.backend_name})", flush=True)
+        return 0
+
+    # -- shutdown -----------------------------------------------------------------
+
+    def _stop_simulator(self) -> None:
+        if self.simulator is not None:
+            self.simulator.stop()
+            self.simulator = None
+            log.info("embedded simulator stopped")
+
+    async def aclose(self) -> None:
+        """Close the dialog, the session (tasks, HTTP client, cache), the simulator."""
+        self._closing = True
+        if self.dialog is not None:
+            self.dialog.reject()
+        session, self.session = self.session, None
+        try:
+            if session is not None:
+                await session.aclose()
+        finally:
+            self._stop_simulator()
+            if self.window is not None:
+                self.window.close()
+
+
+
+def _same_server(a: Profile, b: Profile) -> bool:
+    return (a.base_url, a.project, a.method) == (b.base_url, b.project, b.method)
+
+
+def _log_task_error(task: asyncio.Task[Any]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        exc = task.exception()
+        log.error("connection settings failed", exc_info=(type(exc), exc, exc.__traceback__))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

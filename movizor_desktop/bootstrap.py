@@ -1,0 +1,265 @@
+"""Early initialisation: everything that must happen before, or while, Qt starts.
+
+:func:`movizor_desktop.app.run` calls these steps in this order, and the order matters:
+
+1. **faulthandler** (:func:`enable_faulthandler`, :func:`move_faulthandler`) — first
+   thing, before any extension module is imported, so a crash anywhere (Qt plugin
+   loading, Chromium start-up, a PySide6 bug) leaves a Python traceback of every thread.
+   faulthandler holds one file at a time: it starts on stderr (when there is one) and,
+   as soon as the log folder is known (still before Qt is imported), moves to
+   ``<log_dir>/crash.log``. A non-empty ``crash.log`` found at the next start is echoed
+   to stderr and to the log and kept as ``crash-previous.log``
+   (:func:`take_previous_crash`). Windowed builds have no stderr; the file always works.
+2. **environment** (:func:`prepare_environment`, :func:`set_hidpi_policy`) — Qt reads its
+   environment variables when the application object is built, and the HiDPI rounding
+   policy can only be set before it exists. Chromium's sandbox is turned off only when
+   running as root on POSIX (it refuses to start otherwise); never for normal users.
+3. **URL scheme** (:func:`register_url_schemes`) — QtWebEngine is imported and the
+   ``app:`` scheme (served by the map's scheme handler) registered *before* the
+   ``QApplication`` exists; Qt ignores schemes registered later.
+4. **QApplication** (:func:`create_application`) — name, organisation, version, icon.
+5. **the qasync loop** — in :mod:`movizor_desktop.app`.
+
+No step here touches the network, the keyring or the user's profiles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import faulthandler
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from .store import AppPaths, AppSettings
+
+log = logging.getLogger(__name__)
+
+APP_SCHEME = b"app"
+CRASH_FILE = "crash.log"
+PREVIOUS_CRASH_FILE = "crash-previous.log"
+ORGANIZATION = "Movizor"
+ORGANIZATION_DOMAIN = "movizor.ru"
+
+_crash_fd: int | None = None  # open for the whole run: faulthandler writes to it
+
+
+# --- 1. faulthandler ------------------------------------------------------------------------
+
+def enable_faulthandler() -> None:
+    """Dump tracebacks of all threads to stderr on a fatal signal (until moved to a file)."""
+    if sys.stderr is not None and not faulthandler.is_enabled():
+        # stderr without a file descriptor (pythonw, some IDEs): wait for the crash file
+        with contextlib.suppress(RuntimeError, ValueError, OSError):
+            faulthandler.enable(file=sys.stderr, all_threads=True)
+
+
+def take_previous_crash(log_dir: Path) -> str:
+    """The text of a crash dump left by the previous run ('' if none); keeps a copy."""
+    path = log_dir / CRASH_FILE
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return ""
+    if text:
+        with contextlib.suppress(OSError):
+            path.replace(log_dir / PREVIOUS_CRASH_FILE)
+    return text[-20_000:]
+
+
+def move_faulthandler(log_dir: Path) -> Path | None:
+    """Point faulthandler at ``<log_dir>/crash.log`` (an empty file after a clean run).
+
+    A raw descriptor, deliberately never closed: faulthandler must be able to write until
+    the very end of interpreter shutdown (where PySide bugs like to crash).
+    """
+    global _crash_fd
+    path = log_dir / CRASH_FILE
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
+                     0o600)
+    except OSError:
+        return None
+    faulthandler.enable(file=fd, all_threads=True)
+    if _crash_fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(_crash_fd)
+    _crash_fd = fd
+    return path
+
+
+# --- 2. environment -------------------------------------------------------------------------
+
+def prepare_environment(environ: dict[str, str] | None = None) -> list[str]:
+    """Set the Qt/Chromium environment variables; return a note per change for the log."""
+    env = os.environ if environ is None else environ
+    notes: list[str] = []
+    if os.name == "posix" and os.geteuid() == 0 and "QTWEBENGINE_DISABLE_SANDBOX" not in env:
+        env["QTWEBENGINE_DISABLE_SANDBOX"] = "1"
+        notes.append("running as root: Chromium sandbox disabled (QTWEBENGINE_DISABLE_SANDBOX=1)")
+    platform = env.get("QT_QPA_PLATFORM", "")
+    if platform.startswith(("offscreen", "minimal")):
+        flags = env.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+        if "--disable-gpu" not in flags.split():
+            env["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --disable-gpu").strip()
+            notes.append(f"{platform} platform: Chromium GPU disabled")
+    return notes
+
+
+def set_hidpi_policy() -> str:
+    """Choose the HiDPI scale-factor rounding policy; must run before the QApplication.
+
+    Fractional scaling (PassThrough, Qt 6's default) everywhere, except GNOME/Wayland
+    sessions where it blurs and misplaces widgets (QTBUG-113574): there round down.
+    ``QT_SCALE_FACTOR_ROUNDING_POLICY`` set by the user always wins.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    if os.environ.get("QT_SCALE_FACTOR_ROUNDING_POLICY"):
+        return "from environment"
+    policy = Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    wayland = os.environ.get("XDG_SESSION_TYPE") == "wayland" or "WAYLAND_DISPLAY" in os.environ
+    if sys.platform.startswith("linux") and wayland:
+        policy = Qt.HighDpiScaleFactorRoundingPolicy.RoundPreferFloor
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(policy)
+    return policy.name
+
+
+# --- 3. URL scheme --------------------------------------------------------------------------
+
+def register_url_schemes() -> None:
+    """Import QtWebEngine and register the ``app:`` scheme; before the QApplication.
+
+    Raises ImportError with the loader's message when QtWebEngine cannot be loaded.
+    """
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    if QCoreApplication.instance() is not None:
+        raise RuntimeError("URL schemes must be registered before the QApplication exists")
+    from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be loaded before QApplication
+    from PySide6.QtWebEngineCore import QWebEngineUrlScheme
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    if QWebEngineUrlScheme.schemeByName(APP_SCHEME).name() == APP_SCHEME:
+        return
+    scheme = QWebEngineUrlScheme(APP_SCHEME)
+    scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
+    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme
+                    | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+                    | QWebEngineUrlScheme.Flag.CorsEnabled)
+    QWebEngineUrlScheme.registerScheme(scheme)
+
+
+# --- 4. QApplication ------------------------------------------------------------------------
+
+def resources_dir() -> Path:
+    """Where ``resources/`` is: beside the package in a checkout, in the bundle when frozen."""
+    override = os.environ.get("MOVIZOR_DESKTOP_RESOURCES")
+    if override:
+        return Path(override)
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def app_icon_path() -> Path | None:
+    icons = resources_dir() / "icons"
+    for name in ("movizor.svg", "movizor.png", "movizor.ico"):
+        if (icons / name).is_file():
+            return icons / name
+    return None
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication, named and versioned (steps 2 and 3 must have run)."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication(argv)
+    QApplication.setDesktopFileName(APP_ID)
+    icon = app_icon_path()
+    if icon is not None:
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+# --- steps 1-4 in order ---------------------------------------------------------------------
+
+class StartupError(RuntimeError):
+    """Start-up cannot go on; the message is for the user (and the log)."""
+
+
+@dataclass
+class Started:
+    app: QApplication
+    paths: AppPaths
+    settings: AppSettings
+    lang: str
+    log_file: Path
+
+
+def start(*, debug: bool = False, lang: str | None = None,
+          qt_args: list[str] | None = None) -> Started:
+    """Run steps 1-4 of the module docstring, in order; raise StartupError on failure."""
+    enable_faulthandler()  # 1: as early as possible
+    from .logs import install_qt_message_handler, setup_logging
+    from .store import AppPaths
+
+    paths = AppPaths()
+    previous_crash = take_previous_crash(paths.log_dir)
+    crash_file = move_faulthandler(paths.log_dir)
+    log_file = setup_logging(paths.log_dir, debug=debug)
+    log.info("Movizor Desktop %s starting (Python %s, %s); log %s, crash dumps %s",
+             __version__, sys.version.split()[0], sys.platform, log_file, crash_file)
+    if previous_crash:
+        log.error("the previous run crashed; its dump (kept as %s):\n%s",
+                  PREVIOUS_CRASH_FILE, previous_crash)
+        if sys.stderr is not None:
+            print(f"movizor-desktop: the previous run crashed; see "
+                  f"{paths.log_dir / PREVIOUS_CRASH_FILE}", file=sys.stderr)
+
+    for note in prepare_environment():  # 2
+        log.info("%s", note)
+    log.info("HiDPI rounding policy: %s", set_hidpi_policy())
+    try:
+        register_url_schemes()  # 3
+    except ImportError as exc:
+        raise StartupError(f"QtWebEngine could not be loaded ({exc}); the map needs it") from exc
+
+    argv0 = sys.argv[0] if sys.argv and sys.argv[0] else "movizor-desktop"
+    app = create_application([argv0, *(qt_args or [])])  # 4
+    install_qt_message_handler()
+    from .store import configure_frozen_backend, load_settings
+    from .ui import i18n
+
+    configure_frozen_backend()
+    settings = load_settings(paths)
+    chosen = i18n.pick_language(lang, settings.language)
+    i18n.install_translators(chosen, app)
+    return Started(app, paths, settings, chosen, log_file)
+
+
+def dispose(app: QApplication) -> None:
+    """Delete what is left of Qt's windows before the interpreter tears down."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

@@ -1,0 +1,165 @@
+"""Small building blocks shared by the dialogs: a field with its own error line, a banner,
+a key entry with a show toggle, and awaiting a dialog without a nested event loop.
+
+Errors are shown *next to the field they concern*: every field of a form is added with
+:func:`add_field`, which puts a hidden :class:`FieldError` label under the widget; a
+dialog keeps them in a ``{field name: FieldError}`` dict and fills the one an error names
+(``MovizorError.field``), or the :class:`Banner` at the top when no field is named.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+ERROR_COLOR = "#b3261e"
+OK_COLOR = "#1e7b34"
+D = TypeVar("D", bound=QDialog)
+
+
+class FieldError(QLabel):
+    """A red, word-wrapped line under a field; hidden while empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.setAccessibleName("error")
+        self.hide()
+
+    def set_message(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+    def clear_message(self) -> None:
+        self.set_message(None)
+
+
+class Banner(QLabel):
+    """An error strip at the top of a dialog, for errors that concern no single field."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet(
+            f"QLabel {{ color: {ERROR_COLOR}; background: #fdecea; border: 1px solid #f1b8b3;"
+            " border-radius: 4px; padding: 6px 8px; }")
+        self.setAccessibleName("error banner")
+        self.hide()
+
+    def set_message(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))
+
+
+class Note(QLabel):
+    """A grey explanatory line under a field (help, previews)."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("color: palette(placeholder-text);")
+
+    def set_text(self, text: str, *, ok: bool | None = None) -> None:
+        color = {True: OK_COLOR, False: ERROR_COLOR}.get(ok, "palette(placeholder-text)")  # type: ignore[arg-type]
+        self.setStyleSheet(f"color: {color};")
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+def add_field(form: QFormLayout, label: str, widget: QWidget,
+              *extra: QWidget) -> FieldError:
+    """Add ``label: widget`` to ``form``: the error line right under it, then ``extra``."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    error = FieldError()
+    column.addWidget(error)  # right under the field, before any notes
+    for item in extra:
+        column.addWidget(item)
+    title = QLabel(label)
+    title.setBuddy(widget.focusProxy() or widget)
+    form.addRow(title, box)
+    return error
+
+
+class SecretEdit(QWidget):
+    """A password-echo line edit with a "Show" toggle (the key is never shown by default)."""
+
+    def __init__(self, show_text: str, hide_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._texts = (show_text, hide_text)
+        self.edit = QLineEdit()
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
+                                      | Qt.InputMethodHint.ImhNoPredictiveText
+                                      | Qt.InputMethodHint.ImhNoAutoUppercase)
+        self.toggle = QToolButton()
+        self.toggle.setCheckable(True)
+        self.toggle.setText(show_text)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.toggle.toggled.connect(self._on_toggled)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.toggle)
+        self.setFocusProxy(self.edit)
+
+    def _on_toggled(self, shown: bool) -> None:
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                              else QLineEdit.EchoMode.Password)
+        self.toggle.setText(self._texts[1] if shown else self._texts[0])
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def clear(self) -> None:
+        self.edit.clear()
+        self.toggle.setChecked(False)
+
+
+async def run_dialog(dialog: D) -> int:
+    """Show ``dialog`` window-modally with ``open()`` and await its result code.
+
+    Never calls ``exec()``: a nested event loop inside a coroutine breaks qasync
+    ("Cannot enter into task … while another task is being executed", qasync #59).
+    """
+    future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def finished(code: int) -> None:
+        if not future.done():
+            future.set_result(code)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    try:
+        return await future
+    except asyncio.CancelledError:  # shutdown or profile switch: do not leave it open
+        if dialog.isVisible():
+            dialog.reject()
+        raise
+    finally:
+        dialog.finished.disconnect(finished)
