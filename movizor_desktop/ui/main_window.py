@@ -1,0 +1,265 @@
+"""The main window: composition of the panes; the logic lives in the parts.
+
+Layout: a vertical splitter with, on top, a horizontal splitter (subscriber list | details)
+and the events feed at the bottom. :meth:`MainWindow.add_map_pane` puts a map between the
+list and the details when one exists (the map is a later issue; nothing stands in for it).
+
+``set_session(session)`` shows a session (or None): the window reads the engine's current
+fleet, events and status, then follows ``session.changed`` / ``session.status_changed``.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
+
+from ..sync.state import ChangeSet
+from .actions import WindowActions
+from .controller import Controller
+from .details import DetailsPane
+from .events_panel import EventsPanel
+from .statusbar import WARNING, StatusBar
+from .subscribers.feed import ChangeFeed
+from .subscribers.model import SubscriberModel
+from .subscribers.proxy import SubscriberProxy
+from .subscribers.view import SubscriberList
+
+if TYPE_CHECKING:
+    from ..store import AppSettings
+    from .session import Session
+
+log = logging.getLogger(__name__)
+APP_NAME = "Movizor Desktop"
+
+
+class MainWindow(QMainWindow):
+    connection_settings_requested = Signal()
+    session_changed = Signal(object)  # Session or None
+
+    def __init__(self, settings: AppSettings, *, lang: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.lang = lang
+        self._session: Session | None = None
+        self.map_link: Any = None  # set by ui.map_link.attach_map when the map is shown
+
+        self.model = SubscriberModel(self)
+        self.feed = ChangeFeed(self.model, self)
+        self.proxy = SubscriberProxy(self)
+        self.subscribers = SubscriberList(self.model, self.proxy, self)
+        self.details = DetailsPane(self, lang=lang)
+        self.events = EventsPanel(self, title_of=self.model.title_of)
+        self.statusbar = StatusBar(self, lang=lang, low_balance=settings.low_balance)
+        self.setStatusBar(self.statusbar)
+        self.actions = WindowActions(self)
+        self.controller = Controller(self, subscribers=self.subscribers, model=self.model,
+                                     details=self.details, statusbar=self.statusbar,
+                                     actions=self.actions, lang=lang)
+
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.top_splitter.setObjectName("topSplitter")
+        self.top_splitter.addWidget(self.subscribers)
+        self.top_splitter.addWidget(self.details)
+        self.top_splitter.setStretchFactor(0, 3)
+        self.top_splitter.setStretchFactor(1, 1)
+        self.top_splitter.setChildrenCollapsible(False)
+        self.main_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.top_splitter)
+        self.main_splitter.addWidget(self.events)
+        self.main_splitter.setStretchFactor(0, 3)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.main_splitter)
+        self._build_menus()
+        self.subscribers.set_context_actions(self.actions.row_actions())
+
+        self.feed.done.connect(self._changes_applied)
+        self.subscribers.selection_changed.connect(self._selection_changed)
+        self.subscribers.current_changed.connect(self.controller.current_changed)
+        self.subscribers.row_activated.connect(self._row_activated)
+        self.subscribers.visible_changed.connect(self._visible_changed)
+        self.events.phone_activated.connect(self.select_subscriber)
+        self.statusbar.connection_clicked.connect(self.connection_settings_requested)
+        self.actions.connection_settings.triggered.connect(self.connection_settings_requested)
+        self.actions.quit.triggered.connect(self.close)
+        self._minute = QTimer(self, interval=60_000)
+        self._minute.timeout.connect(self.tick)
+        self._minute.start()
+
+        self._initial_geometry()
+        self._update_title()
+        self.controller.update_actions()
+
+    def _initial_geometry(self) -> None:
+        screen = self.screen()
+        avail = screen.availableGeometry() if screen is not None else None
+        width = 1480 if avail is None else max(1024, min(1480, avail.width() - 40))
+        height = 900 if avail is None else max(700, min(900, avail.height() - 60))
+        self.resize(width, height)
+        details = 380 if width >= 1280 else 320
+        self.top_splitter.setSizes([width - details, details])
+        self.main_splitter.setSizes([height * 3 // 4, height // 4])
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(a.connection_settings)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a.quit)
+        self.subscriber_menu = bar.addMenu("")
+        for action in a.row_actions():
+            if action is None:
+                self.subscriber_menu.addSeparator()
+            else:
+                self.subscriber_menu.addAction(action)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in a.row_actions():
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+        self.addActions(a.all())  # shortcuts work even with the menu bar hidden
+        self._retranslate_menus()
+
+    def _retranslate_menus(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.subscriber_menu.setTitle(self.tr("&Subscriber"))
+        self.toolbar.setWindowTitle(self.tr("Actions"))
+
+    # --- session ----------------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    def set_session(self, session: Session | None) -> None:
+        old, self._session = self._session, session
+        if old is not None:
+            for signal, slot in ((old.changed, self._on_changes),
+                                 (old.status_changed, self._on_status)):
+                try:
+                    signal.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+        self.feed.clear()
+        self.controller.set_session(session)
+        if session is None:
+            self.model.set_rows([])
+            self.events.set_events([])
+            self.statusbar.set_status(None)
+            self.statusbar.set_balance(None)
+            self.statusbar.set_session_flags(demo=False, key_session_only=False)
+        else:
+            engine = session.engine
+            status = engine.status
+            self.model.set_rows(engine.fleet.rows(), status.balance)
+            self.events.set_events(list(engine.events))
+            self.statusbar.set_status(status)
+            self.statusbar.set_balance(status.balance)
+            self.details.set_balance(status.balance)
+            self.statusbar.set_session_flags(demo=session.demo,
+                                             key_session_only=session.key_is_session_only)
+            session.changed.connect(self._on_changes)
+            session.status_changed.connect(self._on_status)
+        self.details.set_row(None, selected=0)
+        self._update_title()
+        self.controller.update_actions()
+        self.session_changed.emit(session)
+
+    def _on_changes(self, changes: ChangeSet) -> None:
+        self.feed.push(changes)  # big change sets go in slices, without freezing
+
+    def _changes_applied(self, changes: ChangeSet) -> None:
+        if changes.events:
+            self.events.add_events(changes.events)
+        if changes.added or changes.changed:
+            self.events.model.refresh_titles()
+        if changes.balance is not None:
+            self.statusbar.set_balance(changes.balance)
+            self.details.set_balance(changes.balance)
+        current = self.details.current_phone
+        if current is not None:
+            row = self.model.get(current)
+            if row is None:
+                self.details.set_row(None, selected=0)
+            else:
+                self.details.update_row(row)
+        self.controller.update_actions()
+
+    def _on_status(self, status: Any) -> None:
+        self.statusbar.set_status(status)
+        if status.balance is not None:
+            self.statusbar.set_balance(status.balance)
+        session = self._session
+        if session is not None:
+            self.statusbar.set_session_flags(demo=session.demo,
+                                             key_session_only=session.key_is_session_only)
+        self.controller.update_actions()
+
+    # --- panes ------------------------------------------------------------------------------
+
+    def add_map_pane(self, widget: QWidget) -> None:
+        """Put the map between the list and the details."""
+        self.top_splitter.insertWidget(1, widget)
+        self.top_splitter.setStretchFactor(1, 3)
+
+    def select_subscriber(self, phone: str) -> bool:
+        if self.subscribers.select_phone(phone):
+            self.subscribers.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return True
+        self.statusbar.show_message(self.tr("This subscriber is no longer on the account."),
+                                    WARNING)
+        return False
+
+    def _selection_changed(self, phones: list[str]) -> None:
+        row = self.model.get(phones[0]) if len(phones) == 1 else None
+        self.details.set_row(row, selected=len(phones))
+        self.controller.update_actions()
+
+    def _row_activated(self, phone: str) -> None:
+        if self.actions.edit.isEnabled():
+            self.actions.edit.trigger()
+
+    def _visible_changed(self, phones: list[str]) -> None:
+        if self._session is not None and not self._session.closed:
+            self._session.engine.set_visible(phones)
+
+    def tick(self) -> None:
+        """Once a minute: relative times ("12 min ago") move on."""
+        self.model.tick()
+        current = self.details.current_phone
+        row = self.model.get(current) if current else None
+        if row is not None:
+            self.details.update_row(row)
+
+    def _update_title(self) -> None:
+        session = self._session
+        if session is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        title = f"{APP_NAME} — {session.profile.name}"
+        if session.demo:
+            title += " — " + self.tr("DEMO")
+        self.setWindowTitle(title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.actions.retranslate()
+            self._retranslate_menus()
+            self.subscribers.retranslate()
+            self.details.retranslate()
+            self._update_title()
+        super().changeEvent(event)
+
+
+__all__ = ["APP_NAME", "MainWindow"]
