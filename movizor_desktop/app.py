@@ -146,8 +146,11 @@ async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
 
 def _main_window_factory(settings: AppSettings, lang: str) -> Any:
     from .ui.main_window import MainWindow
+    from .ui.map_link import attach_map
 
-    return MainWindow(settings, lang=lang)
+    window = MainWindow(settings, lang=lang)
+    attach_map(window)
+    return window
 
 
 class SmokeTestFailure(RuntimeError):
@@ -399,6 +402,9 @@ class AppController:
         finally:
             self._stop_simulator()
             if self.window is not None:
+                link = getattr(self.window, "map_link", None)
+                if link is not None:
+                    link.shutdown()  # web page before its profile, before the app goes
                 self.window.close()
 
 

@@ -1,0 +1,55 @@
+"""The one object the page talks to through QWebChannel (registered as ``bridge``).
+
+It must be registered on the page's channel *before* the page loads (clients that connect
+later are not told about it). The page calls the typed slots; Python listens to the
+signals. Values arriving from the page are checked: the page is ours, but a slot must not
+raise on a malformed call.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+
+class MapBridge(QObject):
+    marker_clicked = Signal(str)  # phone
+    map_clicked = Signal(float, float)  # lat, lon (sent only in pick mode)
+    pick_cancelled = Signal()  # Esc pressed in the page during pick mode
+    tiles_failed = Signal()
+    tiles_restored = Signal()
+    js_ready = Signal()
+
+    @Slot(str)
+    def markerClicked(self, phone: str) -> None:
+        if phone:
+            self.marker_clicked.emit(str(phone))
+
+    @Slot(float, float)
+    def mapClicked(self, lat: float, lon: float) -> None:
+        if math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90:
+            self.map_clicked.emit(float(lat), float(lon))
+        else:
+            log.warning("map click with bad coordinates ignored: %r, %r", lat, lon)
+
+    @Slot()
+    def pickCancelled(self) -> None:
+        self.pick_cancelled.emit()
+
+    @Slot()
+    def tilesFailed(self) -> None:
+        log.info("map tiles cannot be loaded; showing data only")
+        self.tiles_failed.emit()
+
+    @Slot()
+    def tilesRestored(self) -> None:
+        log.info("map tiles load again")
+        self.tiles_restored.emit()
+
+    @Slot()
+    def jsReady(self) -> None:
+        self.js_ready.emit()

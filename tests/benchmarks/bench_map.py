@@ -1,0 +1,288 @@
+"""The map: a long track and a large fleet from data to page, and the web process's memory.
+
+    python tests/benchmarks/bench_map.py          # JSON lines on stdout
+    python tests/benchmarks/run_all.py map
+
+In one offscreen run (the panel shown, 1100×750, tiles pointing at a closed loopback port):
+
+* a 10,000-fix track: ``load_track`` with an in-memory loader (10 pages of 1,000) until
+  ``track_loaded``, i.e. paged, cleaned, summarised, sent and drawn by ``mz.showTrack``;
+* a 5,000-marker fleet: the first ``apply_changes`` and then an update where every marker
+  moves, each until the page has run the batch (a following ``runJavaScript`` answers);
+* the memory of the web processes (RSS of the QtWebEngineProcess descendants of this
+  process, and of the map page's renderer alone), read from ``/proc`` (Linux only);
+* the naive way for the same 5,000 markers: a folium page with SVG ``CircleMarker``s and
+  tooltips, rebuilt per update and loaded with ``setHtml`` (assets from files, as such
+  code does) — which cannot show a page over 2 MB — and, to time it anyway, the same page
+  through the ``app:`` scheme; plus its renderer's memory.
+
+Each timing is the median of several rounds. Benchmarks report; they never assert.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "map"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+if os.name == "posix" and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+
+ROUNDS = 5
+TRACK_FIXES = 10_000
+FLEET = 5_000
+
+
+def _figure(name: str, value: float | None, unit: str, goal: str | None = None,
+            **extra: Any) -> dict[str, Any]:
+    figure: dict[str, Any] = {"name": name, "value": value, "unit": unit}
+    if goal is not None:
+        figure["goal"] = goal
+    figure.update(extra)
+    return figure
+
+
+# --- /proc ------------------------------------------------------------------------------
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        tree.setdefault(ppid, []).append(int(entry.name))
+    return tree
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def web_processes() -> list[int]:
+    """PIDs of every QtWebEngineProcess below this process."""
+    tree, found, todo = _children(), [], [os.getpid()]
+    while todo:
+        for child in tree.get(todo.pop(), []):
+            todo.append(child)
+            try:
+                name = Path(f"/proc/{child}/comm").read_text().strip()
+            except OSError:
+                continue
+            if name.startswith("QtWebEngine"):
+                found.append(child)
+    return found
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def _wait(predicate, timeout: float = 30.0) -> None:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    end = time.perf_counter() + timeout
+    while not predicate():
+        if time.perf_counter() > end:
+            raise TimeoutError("benchmark step timed out")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def _evaluate(view, script: str) -> Any:
+    box: list[Any] = []
+    if hasattr(view, "evaluate"):  # a MapView
+        view.evaluate(script, box.append)
+    else:
+        view.page().runJavaScript(script, 0, box.append)
+    _wait(lambda: bool(box))
+    return box[0]
+
+
+def _naive_html(rows) -> str:
+    """What a straightforward folium app renders: SVG circle markers with tooltips."""
+    import folium
+
+    fmap = folium.Map(location=[55.75, 37.62], zoom_start=6, tiles=None)
+    for row in rows:
+        folium.CircleMarker([row.lat, row.lon], radius=7, color="#ffffff", weight=2,
+                            fill=True, fill_color="#1b7a3a", fill_opacity=0.95,
+                            tooltip=f"{row.title}<br>{row.place}").add_to(fmap)
+    return fmap.get_root().render()
+
+
+# --- the run ----------------------------------------------------------------------------
+
+
+def run() -> list[dict[str, Any]]:
+    import map_testkit as kit  # registers the app: scheme before the QApplication
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWebEngineCore import QWebEnginePage
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    import asyncio
+    import tempfile
+
+    import qasync
+
+    loop = qasync.QEventLoop(app, already_running=True)
+    asyncio.set_event_loop(loop)
+    os.environ.setdefault("MOVIZOR_DESKTOP_HOME", tempfile.mkdtemp(prefix="bench-map-"))
+
+    from dataclasses import replace
+
+    from movizor_desktop.store.settings import AppSettings
+    from movizor_desktop.ui.map.panel import MapPanel
+    from movizor_desktop.ui.map.scheme import web_root
+
+    figures: list[dict[str, Any]] = []
+    panel = MapPanel(AppSettings(tile_url=kit.offline_tiles()))
+    panel.resize(1100, 750)
+    panel.show()
+    started = time.perf_counter()
+    _wait(lambda: panel.view.is_ready)
+    figures.append(_figure("map: page ready (load + QWebChannel)",
+                           round((time.perf_counter() - started) * 1000, 1), "ms"))
+    renderer = panel.view.page().renderProcessPid()
+    figures.append(_figure("map: renderer RSS, empty map", round(rss_mb(renderer), 1), "MB"))
+
+    # a 10,000-fix track, data to drawn
+    loader = kit.FakeLoader(kit.positions(TRACK_FIXES))
+    panel.set_loader(loader)
+    times = []
+    for _ in range(ROUNDS):
+        done: list[Any] = []
+        panel.track_loaded.connect(done.append)
+        started = time.perf_counter()
+        panel.load_track("79000000001", kit.T0, kit.T0 + timedelta(days=7))
+        _wait(lambda done=done: bool(done))
+        times.append((time.perf_counter() - started) * 1000)
+        panel.track_loaded.disconnect(done.append)
+    drawn = json.loads(_evaluate(panel.view, "JSON.stringify(mz.state())"))
+    figures.append(_figure(f"map: renderer RSS, {TRACK_FIXES:,}-fix track shown",
+                           round(rss_mb(renderer), 1), "MB"))
+    panel.clear_track()
+    figures.append(_figure(f"map: {TRACK_FIXES:,}-fix track, data to drawn",
+                           round(statistics.median(times), 1), "ms", "< 1000",
+                           pages=len(loader.calls) // ROUNDS, dots=drawn["trackDots"]))
+
+    # a 5,000-marker fleet: first load, then every marker moves
+    rows = kit.fleet(FLEET, lat0=54.0, lon0=33.0, step=0.05)
+    first, update, typical = [], [], []
+
+    def timed(batch) -> float:
+        started = time.perf_counter()
+        panel.apply_changes(batch)
+        _evaluate(panel.view, "mz.count()")  # answers after the batch has run
+        return (time.perf_counter() - started) * 1000
+
+    for i in range(ROUNDS):
+        panel.apply_changes([])
+        _evaluate(panel.view, "mz.count()")
+        first.append(timed(rows))
+        step = timedelta(minutes=15 * (i + 1))
+        rows = [replace(r, lat=r.lat + 0.001, fix_time=r.fix_time + step) for r in rows]
+        update.append(timed(rows))
+        rows = [replace(r, lat=r.lat + 0.001, fix_time=r.fix_time + step) if n % 10 == 0
+                else r for n, r in enumerate(rows)]
+        typical.append(timed(rows))
+    state = json.loads(_evaluate(panel.view, "JSON.stringify(mz.state())"))
+    figures.append(_figure(f"map: {FLEET:,}-marker fleet, first load", round(
+        statistics.median(first), 1), "ms", clustered=state["clustered"],
+        markers=state["markers"]))
+    figures.append(_figure(f"map: {FLEET:,}-marker fleet update, all moved",
+                           round(statistics.median(update), 1), "ms", "< 100"))
+    figures.append(_figure(f"map: {FLEET:,}-marker fleet update, 10% moved",
+                           round(statistics.median(typical), 1), "ms", "< 100"))
+
+    # memory of the web processes
+    pids = web_processes()
+    figures.append(_figure("map: web processes RSS (all QtWebEngineProcess)",
+                           round(sum(rss_mb(p) for p in pids), 1), "MB", processes=len(pids)))
+    figures.append(_figure(f"map: renderer RSS, {FLEET:,} markers (after the rounds above)",
+                           round(rss_mb(renderer), 1), "MB"))
+
+    # the naive way, same run, same markers
+    from movizor_desktop.ui.map.profile import acquire_profile, release_profile
+
+    shared = acquire_profile()
+    naive = QWebEngineView()
+    naive.setPage(QWebEnginePage(shared.profile, naive))
+    naive.resize(1100, 750)
+    naive.show()
+
+    def load(action) -> tuple[float, bool]:
+        state: list[bool] = []
+        naive.loadFinished.connect(state.append)
+        started = time.perf_counter()
+        action()
+        try:
+            _wait(lambda: bool(state), timeout=60)
+        except TimeoutError:
+            state.append(False)
+        naive.loadFinished.disconnect(state.append)
+        return (time.perf_counter() - started) * 1000, state[0]
+
+    builds, by_set_html, by_scheme, ok_set_html = [], [], [], False
+    html = ""
+    for _ in range(3):
+        started = time.perf_counter()
+        html = _naive_html(rows)
+        builds.append((time.perf_counter() - started) * 1000)
+        base = QUrl.fromLocalFile(str(web_root()) + "/")
+        local = html.replace("app://web/", "")
+        ms, ok_set_html = load(lambda local=local, base=base: naive.setHtml(local, base))
+        by_set_html.append(ms)
+        url = shared.handler.set_page("naive.html", html)
+        ms, _ok = load(lambda url=url: naive.load(url))
+        by_scheme.append(ms)
+    svg = _evaluate(naive, "document.querySelectorAll('path.leaflet-interactive').length")
+    build_ms, scheme_ms = statistics.median(builds), statistics.median(by_scheme)
+    figures.append(_figure(f"naive folium: {FLEET:,} SVG markers, page build", round(
+        build_ms, 1), "ms", page_mb=round(len(html.encode()) / 2**20, 2)))
+    figures.append(_figure("naive folium: setHtml of that page", round(
+        statistics.median(by_set_html), 1), "ms", loaded=bool(ok_set_html)))
+    figures.append(_figure("naive folium: the same page via the app: scheme", round(
+        scheme_ms, 1), "ms", svg_markers=svg))
+    figures.append(_figure("naive (build + load) / ours (update, all moved)", round(
+        (build_ms + scheme_ms) / max(0.1, statistics.median(update)), 1), "x"))
+    figures.append(_figure("naive folium: renderer RSS (5,000 SVG markers)", round(
+        rss_mb(naive.page().renderProcessPid()), 1), "MB"))
+
+    shared.handler.remove_page("naive.html")
+    naive.close()
+    naive.deleteLater()  # its page is a child: deleted before the profile is released
+    panel.shutdown()
+    release_profile(shared)
+    panel.deleteLater()
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+    asyncio.set_event_loop(None)
+    return figures
+
+
+if __name__ == "__main__":
+    for fig in run():
+        print(json.dumps(fig, ensure_ascii=False), flush=True)
