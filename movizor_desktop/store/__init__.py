@@ -1,4 +1,5 @@
-"""Storage and settings: paths, profiles, API keys (keyring), the fleet cache. No Qt."""
+"""Storage and settings: paths, profiles, API keys (keyring), the fleet cache, route
+templates. No Qt."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from .cache import Cache
 from .codec import row_from_json, row_to_json
 from .paths import AppPaths
 from .profiles import Profile, ProfileStore
+from .routes import RouteTemplates
 from .secrets import KeyStorage, SecretStore, configure_frozen_backend, forget_session_keys
 from .settings import AppSettings, load_settings, save_settings
 
@@ -16,6 +18,7 @@ __all__ = [
     "KeyStorage",
     "Profile",
     "ProfileStore",
+    "RouteTemplates",
     "SecretStore",
     "configure_frozen_backend",
     "forget_session_keys",

@@ -4,20 +4,21 @@
     python tests/benchmarks/run_all.py sync ui    # only bench_sync.py and bench_ui.py
 
 Each ``bench_*.py`` module beside this file has ``run() -> list[dict]`` returning figures
-``{"name", "value", "unit"}`` (and optionally ``"goal"``: ``"< 50"``). Figures print as
-they come, one JSON object per line; the final table compares each with its goal.
-Benchmarks measure; they never assert: a figure off its goal is reported, not failed.
+``{"name", "value", "unit"}`` (and optionally ``"goal"``: ``"< 50"``). Each module runs in
+a process of its own (a Qt or asyncio loop left by one must not skew the next); its
+figures print as they come, one JSON object per line, and the final table compares each
+with its goal. Benchmarks measure; they never assert: a figure off its goal is reported,
+not failed.
 """
 
 from __future__ import annotations
 
-import importlib
 import json
+import subprocess
 import os
 import platform
 import sys
 import time
-import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -53,17 +54,21 @@ def main(argv: list[str]) -> int:
     failures = 0
     for name in modules:
         started = time.perf_counter()
-        try:
-            module = importlib.import_module(f"tests.benchmarks.{name}")
-            results = module.run()
-        except Exception:
+        code = (f"import json, sys; sys.path.insert(0, {str(HERE.parent.parent)!r}); "
+                f"from tests.benchmarks import {name} as m\n"
+                "for f in m.run(): print('FIGURE ' + json.dumps(f, ensure_ascii=False), "
+                "flush=True)")
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                                text=True, cwd=HERE.parent.parent)
+        for line in proc.stdout:  # type: ignore[union-attr]
+            if line.startswith("FIGURE "):
+                figure = json.loads(line[len("FIGURE "):])
+                print(json.dumps(figure, ensure_ascii=False), flush=True)
+                figures.append(figure)
+        if proc.wait() != 0:
             failures += 1
-            print(json.dumps({"name": f"{name}: error", "value": None, "unit": ""}), flush=True)
-            traceback.print_exc()
-            continue
-        for figure in results:
-            print(json.dumps(figure, ensure_ascii=False), flush=True)
-            figures.append(figure)
+            print(json.dumps({"name": f"{name}: error (exit {proc.returncode})",
+                              "value": None, "unit": ""}), flush=True)
         print(f"# {name} took {time.perf_counter() - started:.1f} s", file=sys.stderr)
     print()
     print(f"Machine: {platform.node()} · {platform.platform()} · Python "

@@ -1,0 +1,392 @@
+"""The route page of the subscriber dialog (``destination[]``).
+
+An ordered table of points — name, coordinates, planned arrival in MSK — edited in place,
+reordered with buttons or by dragging, filled by address search, by pasted coordinates
+or by a pick on the map (``pick_requested`` → the window → :meth:`RouteEditor.add_point`).
+Each row shows the leg that ends there: great-circle distance, the time the plan allows
+and the average speed it needs, flagged above a truck's 80 km/h. Routes can be saved as
+templates and loaded again re-timed from a new start (:mod:`.route_templates`).
+
+Validation (:meth:`RouteEditor.validate`) highlights the rows at fault and lists the
+messages under the table; after the first call it runs again on every change.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...api.encoding import MSK, RoutePoint, validate_coord
+from ...api.models import Place
+from ...store.routes import RouteTemplates
+from ..dialogs.widgets import Banner, FieldError, Note
+from ..formatting import km
+from .arrival import RouteDelegate, RouteTable
+from .geocode import AddressSearch
+from .planning import format_coordinates, suggest_arrival
+from .route_table import (
+    ARRIVAL,
+    COORDS,
+    DISTANCE,
+    HOURS,
+    LOCAL,
+    NAME,
+    SPEED,
+    STATUS,
+    RouteModel,
+    RouteRow,
+)
+from .route_templates import TemplatesButton
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class RouteEditor(QWidget):
+    changed = Signal()
+    pick_requested = Signal()
+
+    def __init__(self, *, geocoder: Callable[[str], Awaitable[list[Place]]] | None = None,
+                 templates: RouteTemplates | None = None,
+                 now: Callable[[], datetime] = _utcnow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.now = now
+        self._baseline: list[tuple] = []
+        self._loading = False
+        self._live = False  # validate on every change once validate() was called
+        self.setObjectName("route_editor")
+
+        self.banner = Banner()
+        self.search = AddressSearch(geocoder)
+        self.search.place_chosen.connect(self._place_found)
+        self.search.coordinates_entered.connect(lambda lat, lon: self._place(lat, lon, ""))
+        self.pick_button = QPushButton(self.tr("Pick on map"))
+        self.pick_button.setObjectName("pick_on_map")
+        self.pick_button.setAutoDefault(False)
+        self.pick_button.setAccessibleName(self.tr("Pick a point on the map"))
+        self.pick_button.clicked.connect(self._pick)
+        self.pick_button.hide()
+        self.start_note = Note()
+        self.start_note.hide()
+
+        self.model = RouteModel(self)
+        self.model.edited.connect(self._on_edited)
+        self.model.input_error.connect(self._input_error)
+        self.table = RouteTable()
+        self.table.setObjectName("route_table")
+        self.table.setAccessibleName(self.tr("Route points"))
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(RouteDelegate(self.suggest_time, lambda: self.model.local_zone,
+                                                 self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setDragDropOverwriteMode(False)
+        self.table.setDropIndicatorShown(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COORDS, 135), (ARRIVAL, 114), (LOCAL, 84), (DISTANCE, 66),
+                              (HOURS, 78), (SPEED, 86), (STATUS, 76)):
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.errors_label = FieldError()
+        self.errors_label.setObjectName("route_errors")
+
+        self.add_button = self._button(self.tr("Add point"), self.tr("Add an empty point"),
+                                       self.add_empty)
+        self.remove_button = self._button(self.tr("Remove"), self.tr("Remove the selected point"),
+                                          self.remove_current)
+        self.up_button = self._button(self.tr("Move up"), self.tr("Move the point up"),
+                                      lambda: self.move_current(-1))
+        self.down_button = self._button(self.tr("Move down"), self.tr("Move the point down"),
+                                        lambda: self.move_current(1))
+        self.templates_button = TemplatesButton(self, templates)
+        self.summary = Note()
+        self.summary.setObjectName("route_summary")
+        self.message = Note()
+        self.message.setObjectName("route_message")
+        self.message.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.pick_button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.templates_button)
+        column = QVBoxLayout(self)
+        column.addWidget(self.banner)
+        column.addLayout(top)
+        column.addWidget(self.message)
+        column.addWidget(self.start_note)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.errors_label)
+        column.addLayout(buttons)
+        column.addWidget(self.summary)
+        chain = [self.search.edit, self.search.button, self.pick_button, self.table,
+                 self.add_button, self.remove_button, self.up_button, self.down_button,
+                 self.templates_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._refresh()
+
+    def _button(self, text: str, accessible: str, slot: Callable[[], Any]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.setAccessibleName(accessible)
+        button.clicked.connect(slot)
+        return button
+
+    # --- the interface ----------------------------------------------------------------------
+
+    def set_points(self, points: Sequence[Any]) -> None:
+        """Load a route: RoutePoints or object_get Destinations (their status is shown)."""
+        rows = [RouteRow(p.text or "", p.lat, p.lon, p.time, getattr(p, "status", None))
+                for p in points]
+        self._loading = True
+        try:
+            self.model.set_rows(rows)
+        finally:
+            self._loading = False
+        self._baseline = [r.key() for r in rows]
+        self._live = False
+        self.banner.set_message(None)
+        self.errors_label.clear_message()
+        self.message.set_text("")
+        self._refresh()
+
+    def points(self) -> list[RoutePoint]:
+        """The points with coordinates, in order (names stripped)."""
+        out = []
+        for row in self.model.rows:
+            if row.lat is None or row.lon is None:
+                continue
+            try:
+                out.append(RoutePoint(row.text.strip(), row.lat, row.lon, row.time))
+            except ValueError:
+                continue
+        return out
+
+    def add_point(self, lat: float, lon: float, name: str = "",
+                  when: datetime | None = None) -> None:
+        """A point picked on the map (or given by other code): fills the selected row when it
+        has no coordinates yet, otherwise becomes a new last row."""
+        try:
+            validate_coord(lat, lon)
+        except ValueError:
+            self.message.set_text(self.tr("The picked point is outside the map: {coords}.")
+                                  .format(coords=f"{lat}, {lon}"), ok=False)
+            return
+        self._place(lat, lon, name, when)
+
+    def set_start(self, lat: float | None, lon: float | None,
+                  when: datetime | None = None) -> None:
+        """The subscriber's current fix: the first leg starts there."""
+        if lat is None or lon is None:
+            self.model.set_start(None)
+            self.start_note.set_text("")
+        else:
+            self.model.set_start((lat, lon, when))
+            where = f"{lat:.5f}, {lon:.5f}"
+            self.start_note.set_text(
+                self.tr("The first leg starts at the subscriber's last position ({where}, "
+                        "{time} MSK).").format(where=where, time=when.astimezone(MSK).strftime(
+                            "%d.%m %H:%M")) if when else
+                self.tr("The first leg starts at the subscriber's last position ({where})."
+                        ).format(where=where))
+        self._refresh()
+
+    def validate(self) -> list[tuple[int | None, str]]:
+        self._live = True
+        return self._validate()
+
+    def is_modified(self) -> bool:
+        return [r.key() for r in self.model.rows] != self._baseline
+
+    def set_error(self, message: str) -> None:
+        self.banner.set_message(message or None)
+
+    def set_pick_available(self, available: bool) -> None:
+        self.pick_button.setVisible(available)
+
+    # --- rows -------------------------------------------------------------------------------
+
+    def current_row(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def select_row(self, row: int, column: int = NAME) -> None:
+        index = self.model.index(row, column)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        self._update_buttons()
+
+    def add_empty(self) -> None:
+        current = self.current_row()
+        position = len(self.model.rows) if current is None else current + 1
+        self.model.insert(position, RouteRow())
+        self.select_row(position)
+        self.table.setFocus()
+        self.table.edit(self.model.index(position, NAME))
+
+    def remove_current(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        self.model.removeRows(row, 1)
+        if self.model.rows:
+            self.select_row(min(row, len(self.model.rows) - 1))
+        self._update_buttons()
+
+    def move_current(self, step: int) -> None:
+        row = self.current_row()
+        if row is None or not 0 <= row + step < len(self.model.rows):
+            return
+        destination = row + 2 if step > 0 else row - 1
+        if self.model.moveRows(self.table.rootIndex(), row, 1, self.table.rootIndex(),
+                               destination):
+            self.select_row(row + step)
+
+    def suggest_time(self, row: int) -> datetime:
+        """A default arrival for ``row``: after the previous planned point at 60 km/h,
+        never before the next full hour (:func:`.planning.suggest_arrival`)."""
+        previous = self.model.start[2] if self.model.start else None
+        for earlier in reversed(self.model.rows[:row]):
+            if earlier.time is not None:
+                previous = earlier.time
+                break
+        leg = self.model.legs[row] if row < len(self.model.legs) else None
+        return suggest_arrival(previous, leg.distance_km if leg else 0.0, self.now())
+
+    def apply_points(self, points: Sequence[RoutePoint]) -> None:
+        """Replace the rows (a loaded template); new times count as set here."""
+        self.model.set_rows([RouteRow(p.text, p.lat, p.lon, p.time,
+                                      time_edited=p.time is not None) for p in points])
+        self._on_edited()
+
+    def show_message(self, text: str, ok: bool | None = None) -> None:
+        self.message.set_text(text, ok=ok)
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _pick(self) -> None:
+        self.message.set_text(self.tr("Click the map to place the point."))
+        self.pick_requested.emit()
+
+    def _place_found(self, place: Place) -> None:
+        if place.lat is not None and place.lon is not None:
+            self._place(place.lat, place.lon, place.title)
+
+    def _place(self, lat: float, lon: float, name: str, when: datetime | None = None) -> None:
+        current = self.current_row()
+        if current is not None and self.model.rows[current].lat is None:
+            old = self.model.rows[current]
+            self.model.update(current, replace(
+                old, lat=lat, lon=lon, text=old.text or name, time=when or old.time,
+                time_edited=old.time_edited or when is not None))
+            target = current
+        else:
+            target = len(self.model.rows)
+            self.model.insert(target, RouteRow(name, lat, lon, when,
+                                               time_edited=when is not None))
+        self.select_row(target)
+        text = self.model.rows[target].text
+        self.message.set_text(self.tr("Point {number} set: {name}").format(
+            number=target + 1, name=text or format_coordinates(lat, lon)), ok=True)
+        if not text:
+            self.table.setFocus()
+            self.table.edit(self.model.index(target, NAME))
+
+    def _input_error(self, row: int, message: str) -> None:
+        self.errors_label.set_message(self.tr("Point {number}: {message}").format(
+            number=row + 1, message=message))
+
+    def _on_edited(self) -> None:
+        self.banner.set_message(None)
+        if self._live:
+            self._validate()
+        else:
+            self.errors_label.clear_message()
+        self._refresh()
+        if not self._loading:
+            self.changed.emit()
+
+    def _validate(self) -> list[tuple[int | None, str]]:
+        problems: list[tuple[int | None, str]] = []
+        now = self.now()
+        last: tuple[int, datetime] | None = None
+        for i, row in enumerate(self.model.rows):
+            n = i + 1
+            if not row.text.strip():
+                problems.append((i, self.tr("Point {number}: enter a name.").format(number=n)))
+            if row.lat is None or row.lon is None:
+                problems.append((i, self.tr("Point {number}: set the coordinates — search the "
+                                            "address, paste them or pick on the map.")
+                                 .format(number=n)))
+            if row.time is None:
+                continue
+            if row.time_edited and row.time <= now:
+                problems.append((i, self.tr("Point {number}: the arrival time {time} MSK has "
+                                            "already passed.").format(
+                    number=n, time=row.time.astimezone(MSK).strftime("%d.%m.%Y %H:%M"))))
+            if last is not None and row.time <= last[1]:
+                problems.append((i, self.tr("Point {number}: the arrival must be later than at "
+                                            "point {previous}.").format(number=n,
+                                                                        previous=last[0] + 1)))
+            last = (i, row.time)
+        errors: dict[int, str] = {}
+        for row_index, text in problems:
+            if row_index is not None:
+                errors[row_index] = "\n".join(filter(None, [errors.get(row_index), text]))
+        self.model.set_errors(errors)
+        self.errors_label.set_message("\n".join(text for _, text in problems) or None)
+        return problems
+
+    def _refresh(self) -> None:
+        self.table.setColumnHidden(LOCAL, not self.model.any_local_difference())
+        self.table.setColumnHidden(STATUS, not self.model.any_status())
+        self._update_buttons()
+        legs = [leg for leg in self.model.legs if leg is not None]
+        count = len(self.model.rows)
+        if not count:
+            self.summary.set_text(self.tr("No points yet: find an address, paste coordinates "
+                                          "or pick on the map."))
+            return
+        parts = [self.tr("%n point(s)", "", count)]
+        if legs:
+            parts.append(self.tr("{km} in a straight line").format(
+                km=km(sum(leg.distance_km for leg in legs))))
+        fast = sum(1 for leg in legs if leg.too_fast)
+        if fast:
+            parts.append(self.tr("%n leg(s) too fast for a truck", "", fast))
+        self.summary.set_text(" · ".join(parts), ok=False if fast else None)
+
+    def _update_buttons(self) -> None:
+        row = self.current_row()
+        self.remove_button.setEnabled(row is not None)
+        self.up_button.setEnabled(row is not None and row > 0)
+        self.down_button.setEnabled(row is not None and row < len(self.model.rows) - 1)

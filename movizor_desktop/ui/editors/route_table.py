@@ -1,0 +1,371 @@
+"""The route as a Qt table model, and the arrival-time editor used in its cells.
+
+Columns: name, coordinates (``lat, lon``, any pasted format accepted), planned arrival in
+MSK, the same moment in the computer's own zone (shown only when that differs), and the
+leg ending at the row: great-circle distance, the time the plan allows and the average
+speed it needs — red, with a warning icon and a tooltip, above a truck's 80 km/h.
+
+Rows move by drag and drop (``InternalMove``): :meth:`RouteModel.dropMimeData` moves the
+rows itself and answers False, so the view does not then remove the "source" rows.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QDateTime,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimeZone,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QApplication, QStyle
+
+from ...api.encoding import MSK
+from ..formatting import duration_hours, km
+from .planning import (
+    TRUCK_MAX_KMH,
+    CoordinateError,
+    Leg,
+    format_coordinates,
+    parse_coordinates,
+    plan_legs,
+)
+
+Index = QModelIndex | QPersistentModelIndex
+NAME, COORDS, ARRIVAL, LOCAL, DISTANCE, HOURS, SPEED, STATUS = range(8)
+COLUMNS = 8
+MIME = "application/x-movizor-route-rows"
+ERROR_BACKGROUND = QColor("#fdecea")
+ERROR_TEXT = QColor("#b3261e")
+MSK_OFFSET = 3 * 3600
+
+
+def coordinate_error_text(error: CoordinateError) -> str:
+    """A dispatcher's sentence for why pasted text is not a pair of coordinates."""
+    translate = QCoreApplication.translate
+    if error.reason == "empty":
+        return translate("RouteEditor", "Enter the coordinates as “latitude, longitude”.")
+    if error.reason == "count":
+        return translate("RouteEditor", "Two numbers are needed: latitude and longitude, "
+                                        "e.g. “55.7558, 37.6173”.")
+    if error.reason == "minutes":
+        return translate("RouteEditor", "Minutes and seconds must be below 60.")
+    if error.reason == "lat_range":
+        return translate("RouteEditor", "The latitude must be between −90 and 90.")
+    if error.reason == "lon_range":
+        return translate("RouteEditor", "The longitude must be between −180 and 180.")
+    if error.reason == "axes":
+        return translate("RouteEditor", "Give one latitude (N/S) and one longitude (E/W).")
+    if error.reason == "link":
+        return translate("RouteEditor", "This map link holds no point. Open the point on the "
+                                        "map and copy the link again.")
+    return translate("RouteEditor", "These are not coordinates. Use “55.7558, 37.6173”, "
+                                    "“55°45'20.9\"N 37°37'02.3\"E” or a map link.")
+
+
+def speed_text(speed: float) -> str:
+    return QCoreApplication.translate("RouteEditor", "{speed} km/h").format(speed=round(speed))
+
+
+@dataclass
+class RouteRow:
+    text: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    time: datetime | None = None
+    status: str | None = None  # from object_get: new / ok / late / finished (read-only)
+    time_edited: bool = False  # set here: must then be in the future
+
+    def key(self) -> tuple:
+        return (self.text.strip(), self.lat, self.lon, self.time)
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000), QTimeZone(MSK_OFFSET))
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    moment = datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, MSK)
+    return moment.replace(second=0, microsecond=0)
+
+
+def local_differs(moment: datetime, zone: tzinfo | None) -> bool:
+    return moment.astimezone(zone).utcoffset() != timedelta(seconds=MSK_OFFSET)
+
+
+class RouteModel(QAbstractTableModel):
+    """Rows of :class:`RouteRow`; the legs are recomputed after every change."""
+
+    input_error = Signal(int, str)  # row, why the typed value was refused
+    edited = Signal()  # any change made through the model
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[RouteRow] = []
+        self.legs: list[Leg | None] = []
+        self.start: tuple[float, float, datetime | None] | None = None
+        self.errors: dict[int, str] = {}
+        self.local_zone: tzinfo | None = None  # None: the computer's zone
+
+    # --- shape ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Name"), self.tr("Coordinates"), self.tr("Arrival, MSK"),
+                    self.tr("Local time"), self.tr("Distance"), self.tr("Time"),
+                    self.tr("Avg speed"), self.tr("Status"))[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return {
+                COORDS: self.tr("Latitude, longitude. Paste them in any common format or a "
+                                "Yandex / Google map link."),
+                ARRIVAL: self.tr("Planned arrival in Moscow time. Delete clears it."),
+                LOCAL: self.tr("The same moment in this computer's time zone ({zone}).").format(
+                    zone=datetime.now(self.local_zone).astimezone(self.local_zone).strftime("UTC%z")),
+                DISTANCE: self.tr("Great-circle distance from the previous point; "
+                                  "by road it is longer."),
+                HOURS: self.tr("Time the plan allows for this leg."),
+                SPEED: self.tr("Average speed the plan requires; above {max} km/h a truck "
+                               "cannot make it.").format(max=round(TRUCK_MAX_KMH)),
+            }.get(section)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        base |= Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        base |= Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() in (NAME, COORDS, ARRIVAL):
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    # --- data -----------------------------------------------------------------------------
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        leg = self.legs[index.row()] if index.row() < len(self.legs) else None
+        error = self.errors.get(index.row())
+        if role == Qt.ItemDataRole.BackgroundRole and error:
+            return QBrush(ERROR_BACKGROUND)
+        if role == Qt.ItemDataRole.ToolTipRole and error and column in (NAME, COORDS, ARRIVAL):
+            return error
+        if role == Qt.ItemDataRole.ToolTipRole and column == NAME and row.text:
+            return row.text  # long addresses are elided in the cell
+        if role == Qt.ItemDataRole.EditRole:
+            if column == NAME:
+                return row.text
+            if column == COORDS:
+                return "" if row.lat is None else format_coordinates(row.lat, row.lon)
+            if column == ARRIVAL:
+                return None if row.time is None else to_qdatetime(row.time)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column, leg)
+        too_fast = leg is not None and leg.too_fast and column in (HOURS, SPEED)
+        if role == Qt.ItemDataRole.ForegroundRole and too_fast:
+            return QBrush(ERROR_TEXT)
+        if role == Qt.ItemDataRole.DecorationRole and too_fast and column == SPEED:
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole and too_fast:
+            return self._too_fast_text(leg)  # type: ignore[arg-type]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (DISTANCE, HOURS, SPEED):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: RouteRow, column: int, leg: Leg | None) -> str:
+        if column == NAME:
+            return row.text
+        if column == COORDS:  # ~1 m shown; the editor keeps 6 decimals
+            return "" if row.lat is None else f"{row.lat:.5f}, {row.lon:.5f}"
+        if column == ARRIVAL:
+            return "" if row.time is None else row.time.astimezone(MSK).strftime("%d.%m.%Y %H:%M")
+        if column == LOCAL:
+            if row.time is None or not local_differs(row.time, self.local_zone):
+                return ""
+            local = row.time.astimezone(self.local_zone)
+            same_day = local.date() == row.time.astimezone(MSK).date()
+            return local.strftime("%H:%M" if same_day else "%d.%m %H:%M")
+        if column == STATUS:
+            return self.status_text(row.status)
+        if leg is None:
+            return ""
+        if column == DISTANCE:
+            return km(leg.distance_km)
+        if column == HOURS:
+            return "" if leg.hours is None else (duration_hours(leg.hours) if leg.hours > 0
+                                                 else self.tr("none"))
+        speed = leg.speed_kmh
+        if speed is None:
+            return ""
+        return "∞" if math.isinf(speed) else speed_text(speed)
+
+    def _too_fast_text(self, leg: Leg) -> str:
+        speed = leg.speed_kmh or 0.0
+        if math.isinf(speed):
+            return self.tr("No time is left for {km}: this arrival is not later than the "
+                           "previous one.").format(km=km(leg.distance_km))
+        return self.tr("A truck cannot make it: {speed} on average is needed, more than "
+                       "{max} km/h.").format(speed=speed_text(speed), max=round(TRUCK_MAX_KMH))
+
+    def status_text(self, status: str | None) -> str:
+        return {"new": self.tr("planned"), "ok": self.tr("on time"), "late": self.tr("late"),
+                "finished": self.tr("reached")}.get(status or "", status or "")
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self.rows[index.row()]
+        column = index.column()
+        if column == NAME:
+            new = replace(row, text=str(value))
+        elif column == COORDS:
+            try:
+                lat, lon = parse_coordinates(str(value or ""))
+            except CoordinateError as exc:
+                self.input_error.emit(index.row(), coordinate_error_text(exc))
+                return False
+            new = replace(row, lat=lat, lon=lon)
+        elif column == ARRIVAL:
+            moment = from_qdatetime(value) if isinstance(value, QDateTime) else value
+            new = replace(row, time=moment, time_edited=True)
+        else:
+            return False
+        if new == row:
+            return True
+        self.rows[index.row()] = new
+        self._changed()
+        return True
+
+    # --- whole-route operations -----------------------------------------------------------
+
+    def set_rows(self, rows: list[RouteRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.errors = {}
+        self.legs = self._plan()
+        self.endResetModel()
+
+    def set_start(self, start: tuple[float, float, datetime | None] | None) -> None:
+        self.start = start
+        self._refresh_legs()
+
+    def set_errors(self, errors: dict[int, str]) -> None:
+        if errors != self.errors:
+            self.errors = errors
+            self._all_changed()
+
+    def insert(self, position: int, row: RouteRow) -> None:
+        self.beginInsertRows(QModelIndex(), position, position)
+        self.rows.insert(position, row)
+        self.endInsertRows()
+        self._changed()
+
+    def update(self, position: int, row: RouteRow) -> None:
+        self.rows[position] = row
+        self._changed()
+
+    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() or row < 0 or count <= 0 or row + count > len(self.rows):
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        del self.rows[row:row + count]
+        self.endRemoveRows()
+        self._changed()
+        return True
+
+    def moveRows(self, source_parent: Index, source_row: int, count: int,
+                 destination_parent: Index, destination: int) -> bool:
+        if (source_parent.isValid() or destination_parent.isValid() or count <= 0
+                or source_row < 0 or source_row + count > len(self.rows)
+                or not 0 <= destination <= len(self.rows)
+                or source_row <= destination <= source_row + count):
+            return False
+        if not self.beginMoveRows(QModelIndex(), source_row, source_row + count - 1,
+                                  QModelIndex(), destination):
+            return False
+        moving = self.rows[source_row:source_row + count]
+        del self.rows[source_row:source_row + count]
+        at = destination - count if destination > source_row else destination
+        self.rows[at:at] = moving
+        self.endMoveRows()
+        self._changed()
+        return True
+
+    # --- drag and drop --------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        mime = QMimeData()
+        mime.setData(MIME, QByteArray(",".join(map(str, rows)).encode()))
+        return mime
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
+                     parent: Index) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
+            return False
+        try:
+            rows = [int(r) for r in bytes(data.data(MIME).data()).decode().split(",") if r]
+        except ValueError:
+            return False
+        if len(rows) != 1:  # single selection: one row at a time
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self.rows)
+        self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), row)
+        return False  # moved already: the view must not remove the source row
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def _plan(self) -> list[Leg | None]:
+        return plan_legs([(r.lat, r.lon, r.time) for r in self.rows], self.start)
+
+    def _refresh_legs(self) -> None:
+        self.legs = self._plan()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, LOCAL), self.index(len(self.rows) - 1, SPEED))
+
+    def _all_changed(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, COLUMNS - 1))
+
+    def _changed(self) -> None:
+        self.legs = self._plan()
+        self._all_changed()
+        self.edited.emit()
+
+    def any_local_difference(self) -> bool:
+        return any(r.time is not None and local_differs(r.time, self.local_zone)
+                   for r in self.rows)
+
+    def any_status(self) -> bool:
+        return any(r.status for r in self.rows)
