@@ -2,209 +2,63 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
-    <name></name>
+    <name>AddressSearch</name>
     <message>
-        <location filename="../../movizor_desktop/ui/details.py" line="+308"/>
-        <source>Given</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="+110"/>
+        <source>Address or coordinates</source>
+        <translation>Адрес или координаты</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Not given yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Changes to “{new}” from 00:00 MSK on {date}; cancel the change to keep the current tariff.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>No position yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>{time} left</source>
-        <translation type="unfinished"></translation>
+        <location line="+1"/>
+        <source>Find an address, or paste coordinates or a map link</source>
+        <translation>Найдите адрес или вставьте координаты либо ссылку на карту</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Standing</source>
-        <translation type="unfinished"></translation>
+        <source>Search</source>
+        <translation>Найти</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Moving</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>Search the address</source>
+        <translation>Найти адрес</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Type an address (city, street, house) or paste coordinates.</source>
+        <translation>Введите адрес (город, улица, дом) или вставьте координаты.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Address search is not available here; paste the coordinates instead.</source>
+        <translation>Поиск адреса здесь недоступен — вставьте координаты.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>A position request is being processed.</source>
-        <translation type="unfinished"></translation>
+        <source>Searching for “{query}”…</source>
+        <translation>Ищем «{query}»…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The last position request failed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Phone unreachable since {time}.</source>
-        <translation type="unfinished"></translation>
+        <location line="+20"/>
+        <location line="+6"/>
+        <source>Address search failed: {reason}</source>
+        <translation>Не удалось найти адрес: {reason}</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>not loaded yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../movizor_desktop/ui/formatting.py" line="+51"/>
-        <source>just now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%n min ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%n h ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%n d ago</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <location line="+7"/>
-        <source>{time} MSK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>{hours} h {minutes} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{hours} h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>{km} km</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>±{km} km</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>±{m} m</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../movizor_desktop/ui/map/style.py" line="+34"/>
-        <source>Map tiles are offline — showing data only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Click the map to pick a point · Esc cancels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>planned {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>reached {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>{km} left</source>
-        <translation type="unfinished"></translation>
+        <source>Nothing found for “{query}”. Try the city and street, or paste coordinates.</source>
+        <translation>По запросу «{query}» ничего не найдено. Укажите город и улицу или вставьте координаты.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>{duration} to go</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Route</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Route: {details}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <location line="+27"/>
-        <source>{start} – {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-25"/>
-        <source>%n fixes here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Start {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>End {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Stop {duration}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>No positions in {period}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%n fixes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>longest stop {duration}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%n gaps</source>
-        <translation type="unfinished"></translation>
+        <source>{count} addresses found — choose one.</source>
+        <translation>Найдено адресов: {count} — выберите нужный.</translation>
     </message>
 </context>
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../movizor_desktop/app.py" line="+221"/>
+        <location filename="../../movizor_desktop/app.py" line="+227"/>
         <source>There is no profile named “{name}”.</source>
         <translation>Профиль «{name}» не найден.</translation>
     </message>
@@ -212,6 +66,291 @@
         <location line="+6"/>
         <source>Enter the API key: it is not saved on this computer.</source>
         <translation>Введите ключ API: он не сохранён на этом компьютере.</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalEdit</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/arrival.py" line="+63"/>
+        <source>Planned arrival, Moscow time</source>
+        <translation>Плановое прибытие, время московское</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No planned time for this point</source>
+        <translation>Без планового времени для этой точки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the arrival time</source>
+        <translation>Очистить время прибытия</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+28"/>
+        <source>local {time}</source>
+        <translation>местн. {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Badges</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/subscribers/badges.py" line="+60"/>
+        <source>New</source>
+        <translation>Новый</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Just added. Movizor is asking the operator to send the driver an SMS requesting consent to be located.</source>
+        <translation>Только что добавлен. Movizor просит оператора отправить водителю SMS с запросом согласия на определение местоположения.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Awaiting consent</source>
+        <translation>Ждёт согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver received the consent SMS and has not answered yet. Tracking starts as soon as they agree.</source>
+        <translation>Водитель получил SMS с запросом согласия и ещё не ответил. Отслеживание начнётся, как только он согласится.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Active</source>
+        <translation>Активен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver agreed: positions arrive by the tariff and can be requested at any time.</source>
+        <translation>Водитель согласился: местоположение приходит по тарифу, его можно запросить в любой момент.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Switching off</source>
+        <translation>Отключается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Being switched off. Tracking stops in a few minutes.</source>
+        <translation>Отключается. Отслеживание прекратится через несколько минут.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking is off (switched off by you or at the auto-off time). Reactivate to track again; delete it once more to remove it from the list.</source>
+        <translation>Отслеживание выключено (вами или по времени автоотключения). Подключите повторно, чтобы отслеживать снова; удалите ещё раз, чтобы убрать из списка.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refused</source>
+        <translation>Отказался</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver refused to be located. Reactivate to send the consent SMS again after talking to them.</source>
+        <translation>Водитель отказался от определения местоположения. Поговорите с ним и подключите повторно — SMS с запросом придёт снова.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No answer</source>
+        <translation>Не ответил</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver did not answer the consent SMS in time. Call the driver, then add the number again.</source>
+        <translation>Водитель не ответил на SMS с запросом согласия вовремя. Позвоните водителю и добавьте номер снова.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The operator could not connect this number to tracking.</source>
+        <translation>Оператор не смог подключить этот номер к отслеживанию.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsupported</source>
+        <translation>Не поддерживается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This number&apos;s mobile operator is not supported by Movizor.</source>
+        <translation>Оператор этого номера не поддерживается Movizor.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tracked elsewhere</source>
+        <translation>Отслеживается другими</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This number is already located by another company through the operator; the operator allows only one.</source>
+        <translation>Этот номер уже отслеживает другая компания через оператора; оператор разрешает только одну.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restricted</source>
+        <translation>Ограничен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver&apos;s line has a restriction (blocked, barred services or a child/corporate limit), so the operator will not locate it.</source>
+        <translation>На номере водителя есть ограничение (блокировка, запрет услуг, детский или корпоративный лимит), поэтому оператор не определит местоположение.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>On time</source>
+        <translation>Успевает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected to reach the destination on time.</source>
+        <translation>Ожидается прибытие в пункт назначения вовремя.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Late</source>
+        <translation>Опаздывает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the current pace the driver will reach the destination after the planned time.</source>
+        <translation>В текущем темпе водитель прибудет в пункт назначения позже планового времени.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Arrived</source>
+        <translation>Прибыл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver reached the final destination.</source>
+        <translation>Водитель прибыл в конечный пункт.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Route set</source>
+        <translation>Маршрут задан</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A route is set; the forecast appears after the next positions.</source>
+        <translation>Маршрут задан; прогноз появится после следующих определений местоположения.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Movizor reported a status this version does not know: “{status}”.</source>
+        <translation>Movizor сообщил статус, неизвестный этой версии: «{status}».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The status is not known yet.</source>
+        <translation>Статус пока неизвестен.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unknown</source>
+        <translation>Неизвестно</translation>
+    </message>
+</context>
+<context>
+    <name>BulkAddDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+99"/>
+        <source>Add several subscribers</source>
+        <translation>Добавление нескольких абонентов</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add {count} subscribers with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</source>
+        <translation>Добавить абонентов ({count}) с одинаковыми тарифом, метками, автоотключением, маршрутом, расписанием и метаданными? Каждому водителю придёт SMS с запросом согласия.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None of the pasted numbers can be added.</source>
+        <translation>Ни один из вставленных номеров нельзя добавить.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(the number)</source>
+        <translation>(по номеру)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready</source>
+        <translation>Готов к добавлению</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Listed twice; added once.</source>
+        <translation>Повтор: добавляется один раз.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add {count}</source>
+        <translation>Добавить ({count})</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not sent: stopped.</source>
+        <translation>Не отправлен: остановлено.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Adding…</source>
+        <translation>Добавление…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Что-то пошло не так; подробности в журнале.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Added.</source>
+        <translation>Добавлен.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{added} added, {failed} not added.</source>
+        <translation>Добавлено: {added}, не добавлено: {failed}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} not sent.</source>
+        <translation>Не отправлено: {count}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
 </context>
 <context>
@@ -510,620 +649,714 @@
     <message>
         <location filename="../../movizor_desktop/ui/controller.py" line="+144"/>
         <source>Something went wrong; the details are in the log.</source>
-        <translation type="unfinished">Что-то пошло не так; подробности в журнале.</translation>
+        <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>{name}: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {error}</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>{name} added; the driver gets an SMS asking for consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} добавлен; водителю придёт SMS с запросом согласия.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{name} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: изменения сохранены.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Locating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Определяем…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Position requested…</source>
-        <translation type="unfinished"></translation>
+        <translation>Местоположение запрошено…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{name}: position received — {where}, {time}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: местоположение получено — {where}, {time}.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Position requested; waiting for the operator…</source>
-        <translation type="unfinished"></translation>
+        <translation>Местоположение запрошено; ждём ответа оператора…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requested…</source>
-        <translation type="unfinished"></translation>
+        <translation>Запрошено…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Waiting for the operator… {elapsed}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ждём ответа оператора… {elapsed}</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Locating… {elapsed}</source>
-        <translation type="unfinished"></translation>
+        <translation>Определяем… {elapsed}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Position received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Местоположение получено.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>{name} is on the manual tariff: this request costs {cost}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} на тарифе «Вручную»: этот запрос стоит {cost}.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{name} is on the manual tariff: each request is charged by the tariff.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} на тарифе «Вручную»: каждый запрос оплачивается по тарифу.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Request position?</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросить местоположение?</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The operator answers within a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оператор отвечает в течение нескольких минут.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросить</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Deleting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаляем…</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>{name} deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} удалён.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{name} disabled; delete it again to remove it for good.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} отключён; удалите ещё раз, чтобы убрать его совсем.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Done: {done} of {total}; refused: {failed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выполнено: {done} из {total}; отказано: {failed}.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Disable / delete</source>
-        <translation type="unfinished">Отключить / удалить</translation>
+        <translation>Отключение / удаление</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Reactivating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Подключаем…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name}: reactivated; the driver gets the consent SMS again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: подключён повторно; водителю снова придёт SMS с запросом согласия.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменяем…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{name}: the tariff change is cancelled; the current tariff stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: смена тарифа отменена, текущий тариф сохраняется.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>The key was refused: change it in the connection settings first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ключ не принят: сначала измените его в настройках подключения.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Refreshing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновляем…</translation>
     </message>
 </context>
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../movizor_desktop/ui/details.py" line="-144"/>
+        <location filename="../../movizor_desktop/ui/details.py" line="+236"/>
         <source>Consent:</source>
-        <translation type="unfinished"></translation>
+        <translation>Согласие:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tariff:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тариф:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Последняя точка:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Place:</source>
-        <translation type="unfinished"></translation>
+        <translation>Место:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Coordinates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Координаты:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Km left:</source>
-        <translation type="unfinished"></translation>
+        <translation>Осталось км:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Forecast:</source>
-        <translation type="unfinished"></translation>
+        <translation>Прогноз:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Parking:</source>
-        <translation type="unfinished"></translation>
+        <translation>Стоянка:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requests:</source>
-        <translation type="unfinished"></translation>
+        <translation>Запросы:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Schedule:</source>
-        <translation type="unfinished"></translation>
+        <translation>Расписание:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Auto-off:</source>
-        <translation type="unfinished"></translation>
+        <translation>Автоотключение:</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Added:</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавлен:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Details as of:</source>
-        <translation type="unfinished"></translation>
+        <translation>Данные на:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Route</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Destination</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Planned (MSK)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Arrived (MSK)</source>
-        <translation type="unfinished"></translation>
+        <translation>Маршрут</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Additional fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Дополнительные поля</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+20"/>
         <source>Select a subscriber in the list to see the details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите абонента в списке, чтобы увидеть подробности.</translation>
     </message>
     <message>
         <location line="-1"/>
         <source>{count} subscribers selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбрано абонентов: {count}.</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без названия)</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+5"/>
+        <source>Given</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not given yet</source>
+        <translation>Ещё не получено</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Changes to “{new}” from 00:00 MSK on {date}; cancel the change to keep the current tariff.</source>
+        <translation>С 00:00 МСК {date} сменится на «{new}»; отмените смену, чтобы сохранить текущий тариф.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No position yet</source>
+        <translation>Местоположение ещё не определялось</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{time} left</source>
+        <translation>осталось {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Standing</source>
+        <translation>Стоит</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Moving</source>
+        <translation>В движении</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A position request is being processed.</source>
+        <translation>Запрос местоположения обрабатывается.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last position request failed.</source>
+        <translation>Последний запрос местоположения не удался.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Phone unreachable since {time}.</source>
+        <translation>Телефон недоступен с {time}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not loaded yet</source>
+        <translation>ещё не загружены</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>Пн</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>Вт</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>Ср</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>Чт</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>Пт</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>Сб</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>Вс</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no days</source>
-        <translation type="unfinished"></translation>
+        <translation>дни не заданы</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>no times</source>
-        <translation type="unfinished"></translation>
+        <translation>время не задано</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>{days} at {times} MSK</source>
-        <translation type="unfinished"></translation>
+        <translation>{days} в {times} МСК</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>planned {time}</source>
+        <translation>план {time}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>arrived {time}</source>
+        <translation>прибыл {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Events</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/events_panel.py" line="+67"/>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The number was added for tracking.</source>
+        <translation>Номер добавлен для отслеживания.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Switched off automatically</source>
+        <translation>Автоотключение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking stopped at the auto-off time.</source>
+        <translation>Отслеживание остановлено по времени автоотключения.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Switched off</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking of the number was switched off.</source>
+        <translation>Отслеживание номера отключено.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent given</source>
+        <translation>Согласие получено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver agreed to be located.</source>
+        <translation>Водитель согласился на определение местоположения.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent refused</source>
+        <translation>Отказ от согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver refused to be located.</source>
+        <translation>Водитель отказался от определения местоположения.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position received</source>
+        <translation>Местоположение определено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A position request was answered.</source>
+        <translation>Запрос местоположения выполнен.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Position request failed</source>
+        <translation>Ошибка запроса местоположения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The operator could not determine the position.</source>
+        <translation>Оператор не смог определить местоположение.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone unreachable</source>
+        <translation>Телефон недоступен</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phone was switched off or out of coverage.</source>
+        <translation>Телефон выключен или вне зоны действия сети.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phone in roaming</source>
+        <translation>Телефон в роуминге</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The phone is in roaming, where it cannot be located.</source>
+        <translation>Телефон в роуминге, где местоположение не определяется.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reconnected</source>
+        <translation>Подключён повторно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking was switched on again.</source>
+        <translation>Отслеживание снова включено.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tariff changed automatically</source>
+        <translation>Тариф сменился автоматически</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The tariff changed on schedule (e.g. a package ended).</source>
+        <translation>Тариф сменился по расписанию (например, закончился пакет).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On schedule</source>
+        <translation>Успевает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The forecast says the driver arrives on time.</source>
+        <translation>По прогнозу водитель прибудет вовремя.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Running late</source>
+        <translation>Опаздывает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The forecast says the driver will be late.</source>
+        <translation>По прогнозу водитель опоздает.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Arrived</source>
+        <translation>Прибыл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver reached the destination.</source>
+        <translation>Водитель прибыл в пункт назначения.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Driver called</source>
+        <translation>Звонок водителю</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An automatic call explained the tracking to the driver.</source>
+        <translation>Автоматический звонок объяснил водителю отслеживание.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No consent answer</source>
+        <translation>Нет ответа на запрос согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver did not answer the consent SMS in time.</source>
+        <translation>Водитель вовремя не ответил на SMS с запросом согласия.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line restricted</source>
+        <translation>Ограничение на номере</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver&apos;s line has a restriction; it cannot be located.</source>
+        <translation>На номере водителя ограничение; местоположение не определяется.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On route</source>
+        <translation>На маршруте</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver is on the planned route.</source>
+        <translation>Водитель на запланированном маршруте.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back on route</source>
+        <translation>Вернулся на маршрут</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver returned to the route.</source>
+        <translation>Водитель вернулся на маршрут.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Left the route</source>
+        <translation>Сошёл с маршрута</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver left the planned route.</source>
+        <translation>Водитель сошёл с запланированного маршрута.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Off route</source>
+        <translation>Не на маршруте</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver is not on the planned route.</source>
+        <translation>Водитель не на запланированном маршруте.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parked</source>
+        <translation>Стоянка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The driver stopped.</source>
+        <translation>Водитель остановился.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moving again</source>
+        <translation>Начал движение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The driver started moving after a stop.</source>
+        <translation>Водитель продолжил движение после стоянки.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>App started</source>
+        <translation>Приложение запущено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Movizor app on the phone was started.</source>
+        <translation>Приложение Movizor на телефоне запущено.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>App stopped</source>
+        <translation>Приложение остановлено</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Movizor app on the phone was stopped.</source>
+        <translation>Приложение Movizor на телефоне остановлено.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Time (MSK)</source>
+        <translation>Время (МСК)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscriber</source>
+        <translation>Абонент</translation>
     </message>
 </context>
 <context>
     <name>EventsPanel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/events_panel.py" line="+221"/>
+        <location line="+93"/>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>События</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>Formatting</name>
     <message>
-        <location filename="../../movizor_desktop/ui/main_window.py" line="+134"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../movizor_desktop/ui/formatting.py" line="+47"/>
+        <source>just now</source>
+        <translation>только что</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&amp;Subscriber</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>{n} min ago</source>
+        <translation>{n} мин назад</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>{n} h ago</source>
+        <translation>{n} ч назад</translation>
     </message>
     <message>
-        <location line="+83"/>
-        <source>This subscriber is no longer on the account.</source>
-        <translation type="unfinished"></translation>
+        <location line="+3"/>
+        <source>{n} d ago</source>
+        <translation>{n} дн. назад</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>DEMO</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MapPanel</name>
-    <message>
-        <location filename="../../movizor_desktop/ui/map/panel.py" line="+205"/>
-        <source>Select a subscriber to see its track.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Not connected: the track cannot be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Loading the track…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
         <location line="+9"/>
-        <source>Loading the track… %n fixes</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Could not load the track: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PeriodBar</name>
-    <message>
-        <location filename="../../movizor_desktop/ui/map/controls.py" line="+91"/>
-        <source>Track:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Yesterday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom range…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location line="+7"/>
-        <source>From (Moscow time)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../movizor_desktop/ui/map/style.py" line="+103"/>
+        <location line="+80"/>
+        <source>{time} MSK</source>
+        <translation>{time} МСК</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>To (Moscow time)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show</source>
-        <translation type="unfinished">Показать</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Accuracy circles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show how far each position may be off (mobile network positions are approximate)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PlaybackBar</name>
-    <message>
-        <location line="+56"/>
-        <source>Playback speed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Follow</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Keep the moving point in view</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Position in the track</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Pause</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Play the track</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StatusBar</name>
-    <message>
-        <location filename="../../movizor_desktop/ui/statusbar.py" line="+99"/>
-        <source>DEMO</source>
-        <translation type="unfinished"></translation>
+        <location line="+16"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} ч {minutes} мин</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Demo mode: a built-in simulator of Movizor with invented drivers. Nothing is sent to Movizor and no money is spent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Key kept for this session only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>No password manager is available on this computer, so the API key is kept in memory only. You will be asked for it again after restarting the app.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Balance: —</source>
-        <translation type="unfinished"></translation>
+        <source>{hours} h</source>
+        <translation>{hours} ч</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The balance is not known yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Balance: {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>credit {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Money on the Movizor contract.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The balance is below {limit}: top up the contract so tracking does not stop.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <location line="+32"/>
-        <source>Not connected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <source>● Online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connected. Last sync: {time}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Connected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Connecting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Connecting to Movizor.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>● Offline since {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>● Offline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Movizor cannot be reached; the list shows the last known data and updates by itself once the connection is back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>⚠ Key refused — change…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Movizor refused the project or API key. Click to open the connection settings.</source>
-        <translation type="unfinished"></translation>
+        <source>{minutes} min</source>
+        <translation>{minutes} мин</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>Requests: {used} / {limit} per hour</source>
-        <translation type="unfinished"></translation>
+        <source>{km} km</source>
+        <translation>{km} км</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Movizor allows {limit} API requests an hour; {left} are left this hour. The app slows its refresh down when few are left.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SubscriberDialog</name>
-    <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+104"/>
-        <source>Add subscriber</source>
-        <translation>Добавить абонента</translation>
+        <location line="+9"/>
+        <source>±{km} km</source>
+        <translation>±{km} км</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Edit subscriber</source>
-        <translation>Изменить абонента</translation>
+        <source>±{m} m</source>
+        <translation>±{m} м</translation>
     </message>
+</context>
+<context>
+    <name>MainPage</name>
     <message>
-        <location line="+12"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_main.py" line="+99"/>
         <source>+7 921 001-02-03</source>
         <translation>+7 921 001-02-03</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+2"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Driver&apos;s name or vehicle</source>
         <translation>Имя водителя или машина</translation>
     </message>
@@ -1143,34 +1376,24 @@
         <translation>&amp;Метки:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Choose a tariff</source>
-        <translation>Выберите тариф</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Switch from tomorrow, 00:00 MSK</source>
-        <translation>Сменить с завтрашнего дня, с 00:00 МСК</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Activate now</source>
-        <translation>Включить сразу</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>T&amp;ariff:</source>
         <translation>Та&amp;риф:</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Stop tracking automatically at</source>
-        <translation>Автоматически отключить</translation>
+        <location line="+13"/>
+        <source>Stop tracking at</source>
+        <translation>Отключить</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>MSK</source>
         <translation>МСК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Must be more than a day from now.</source>
+        <translation>Не раньше чем через сутки.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1178,19 +1401,1418 @@
         <translation>&amp;Автоотключение:</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+212"/>
+        <location line="+34"/>
+        <source>{count} numbers pasted: {add} to add</source>
+        <translation>Вставлено номеров: {count}, к добавлению: {add}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, {count} not valid</source>
+        <translation>, неверных: {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, {count} repeated</source>
+        <translation>, повторов: {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add them all ({count})…</source>
+        <translation>Добавить все ({count})…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Any format: +7 921 001-02-03, 8 921 0010203, 9210010203. Paste several numbers to add them all.</source>
+        <translation>В любом формате: +7 921 001-02-03, 8 921 0010203, 9210010203. Вставьте несколько номеров, чтобы добавить их все.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Looking up the operator…</source>
+        <translation>Определяем оператора…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Operator: {operator}</source>
+        <translation>Оператор: {operator}</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>An auto-off cannot be removed here; set a later time instead.</source>
+        <translation>Автоотключение здесь нельзя убрать; укажите более позднее время.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The auto-off time is in the past.</source>
+        <translation>Время автоотключения уже прошло.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The auto-off time must be more than a day from now.</source>
+        <translation>Время автоотключения должно быть больше чем через сутки.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your local time: {time}</source>
+        <translation>Ваше местное время: {time}</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Enter the driver&apos;s mobile number.</source>
+        <translation>Введите номер мобильного телефона водителя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a tariff.</source>
+        <translation>Выберите тариф.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/main_window.py" line="+135"/>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subscriber</source>
+        <translation>&amp;Абонент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions</source>
+        <translation>Действия</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>This subscriber is no longer on the account.</source>
+        <translation>Этого абонента больше нет на договоре.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>DEMO</source>
+        <translation>ДЕМО</translation>
+    </message>
+</context>
+<context>
+    <name>Map</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/map/style.py" line="-119"/>
+        <source>Map tiles are offline — showing data only</source>
+        <translation>Подложка карты недоступна — показаны только данные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click the map to pick a point · Esc cancels</source>
+        <translation>Щёлкните по карте, чтобы выбрать точку · Esc — отмена</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>planned {time}</source>
+        <translation>план {time}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>reached {time}</source>
+        <translation>прибыл {time}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{km} left</source>
+        <translation>осталось {km}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{duration} to go</source>
+        <translation>в пути ещё {duration}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Route</source>
+        <translation>Маршрут</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Route: {details}</source>
+        <translation>Маршрут: {details}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+42"/>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Start {time}</source>
+        <translation>Начало {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>End {time}</source>
+        <translation>Конец {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stop {duration}</source>
+        <translation>Стоянка {duration}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>No positions in {period}</source>
+        <translation>Нет точек за период {period}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>longest stop {duration}</source>
+        <translation>самая долгая стоянка {duration}</translation>
+    </message>
+</context>
+<context>
+    <name>MapCounts</name>
+    <message numerus="yes">
+        <location line="-188"/>
+        <source>%n fixes</source>
+        <translation>
+            <numerusform>%n точка</numerusform>
+            <numerusform>%n точки</numerusform>
+            <numerusform>%n точек</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n fixes here</source>
+        <translation>
+            <numerusform>%n точка здесь</numerusform>
+            <numerusform>%n точки здесь</numerusform>
+            <numerusform>%n точек здесь</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n gaps</source>
+        <translation>
+            <numerusform>%n пропуск</numerusform>
+            <numerusform>%n пропуска</numerusform>
+            <numerusform>%n пропусков</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/map/panel.py" line="+128"/>
+        <source>The map stopped working. Restart the application to see it again.</source>
+        <translation>Карта перестала работать. Перезапустите программу, чтобы снова её увидеть.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tiles offline</source>
+        <translation>Подложка недоступна</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Picking a point…</source>
+        <translation>Выбор точки…</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>Select a subscriber to see its track.</source>
+        <translation>Выберите абонента, чтобы увидеть его трек.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Not connected: the track cannot be loaded.</source>
+        <translation>Нет подключения: трек не загрузить.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading the track…</source>
+        <translation>Загружаем трек…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Loading the track… %n fixes</source>
+        <translation>
+            <numerusform>Загружаем трек… %n точка</numerusform>
+            <numerusform>Загружаем трек… %n точки</numerusform>
+            <numerusform>Загружаем трек… %n точек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not load the track: {reason}</source>
+        <translation>Не удалось загрузить трек: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MetadataEditor</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/metadata.py" line="+78"/>
+        <source>Add:</source>
+        <translation>Добавить:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Add the field {name}</source>
+        <translation>Добавить поле «{name}»</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <location line="+55"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>Field name</source>
+        <translation>Название поля</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Field value</source>
+        <translation>Значение поля</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+51"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Remove this field</source>
+        <translation>Удалить это поле</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the field</source>
+        <translation>Удалить поле</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No fields. They appear in events and reports, e.g. the driver&apos;s name or the order number.</source>
+        <translation>Полей нет. Они попадают в события и отчёты — например, имя водителя или номер заказа.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add field</source>
+        <translation>Добавить поле</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add an empty field</source>
+        <translation>Добавить пустое поле</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Names up to {name} characters, values up to {value}.</source>
+        <translation>Название — до {name} символов, значение — до {value}.</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>Row {number}: the field needs a name.</source>
+        <translation>Строка {number}: укажите название поля.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The name “{name}” is used twice (rows {first} and {second}).</source>
+        <translation>Название «{name}» повторяется (строки {first} и {second}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Row {number}: the name is {length} characters long; the limit is {limit}.</source>
+        <translation>Строка {number}: в названии {length} симв., допустимо не более {limit}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Row {number}: the value is {length} characters long; the limit is {limit}.</source>
+        <translation>Строка {number}: в значении {length} симв., допустимо не более {limit}.</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Row {number}: a name cannot contain “[” or “]”.</source>
+        <translation>Строка {number}: название не может содержать «[» или «]».</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodBar</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/map/controls.py" line="+103"/>
+        <source>Track:</source>
+        <translation>Трек:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation>Не показывать</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 7 days</source>
+        <translation>За 7 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range…</source>
+        <translation>Период…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From (Moscow time)</source>
+        <translation>С (время московское)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (Moscow time)</source>
+        <translation>По (время московское)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accuracy circles</source>
+        <translation>Погрешность</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show how far each position may be off (mobile network positions are approximate)</source>
+        <translation>Показать возможную погрешность каждой точки (местоположение по сети сотовой связи приблизительное)</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackBar</name>
+    <message>
+        <location line="+64"/>
+        <source>Playback speed</source>
+        <translation>Скорость воспроизведения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow</source>
+        <translation>Следить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the moving point in view</source>
+        <translation>Держать движущуюся точку в поле зрения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position in the track</source>
+        <translation>Позиция в треке</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Play the track</source>
+        <translation>Воспроизвести трек</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPopup</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="-136"/>
+        <source>Addresses found</source>
+        <translation>Найденные адреса</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDelegate</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/arrival.py" line="+28"/>
+        <source>Coordinates, latitude and longitude</source>
+        <translation>Координаты: широта и долгота</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>55.7558, 37.6173</source>
+        <translation>55.7558, 37.6173</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Point name</source>
+        <translation>Название точки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. Warehouse in Kazan</source>
+        <translation>например, Склад в Казани</translation>
+    </message>
+</context>
+<context>
+    <name>RouteEditor</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+77"/>
+        <source>Pick on map</source>
+        <translation>Указать на карте</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick a point on the map</source>
+        <translation>Указать точку на карте</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Route points</source>
+        <translation>Точки маршрута</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Add point</source>
+        <translation>Добавить точку</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add an empty point</source>
+        <translation>Добавить пустую точку</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected point</source>
+        <translation>Удалить выбранную точку</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the point up</source>
+        <translation>Переместить точку выше</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move the point down</source>
+        <translation>Переместить точку ниже</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>The picked point is outside the map: {coords}.</source>
+        <translation>Выбранная точка вне карты: {coords}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The first leg starts at the subscriber&apos;s last position ({where}, {time} MSK).</source>
+        <translation>Первый отрезок начинается от последнего местоположения абонента ({where}, {time} МСК).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The first leg starts at the subscriber&apos;s last position ({where}).</source>
+        <translation>Первый отрезок начинается от последнего местоположения абонента ({where}).</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Click the map to place the point.</source>
+        <translation>Щёлкните по карте, чтобы поставить точку.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Point {number} set: {name}</source>
+        <translation>Точка {number}: {name}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Point {number}: {message}</source>
+        <translation>Точка {number}: {message}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Point {number}: enter a name.</source>
+        <translation>Точка {number}: введите название.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Point {number}: set the coordinates — search the address, paste them or pick on the map.</source>
+        <translation>Точка {number}: задайте координаты — найдите адрес, вставьте координаты или укажите точку на карте.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Point {number}: the arrival time {time} MSK has already passed.</source>
+        <translation>Точка {number}: время прибытия {time} МСК уже прошло.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Point {number}: the arrival must be later than at point {previous}.</source>
+        <translation>Точка {number}: прибытие должно быть позже, чем в точку {previous}.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No points yet: find an address, paste coordinates or pick on the map.</source>
+        <translation>Точек пока нет: найдите адрес, вставьте координаты или укажите точку на карте.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n точка</numerusform>
+            <numerusform>%n точки</numerusform>
+            <numerusform>%n точек</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{km} in a straight line</source>
+        <translation>{km} по прямой</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n leg(s) too fast for a truck</source>
+        <translation>
+            <numerusform>%n отрезок слишком быстрый для грузовика</numerusform>
+            <numerusform>%n отрезка слишком быстрые для грузовика</numerusform>
+            <numerusform>%n отрезков слишком быстрые для грузовика</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+57"/>
+        <source>Enter the coordinates as “latitude, longitude”.</source>
+        <translation>Введите координаты в виде «широта, долгота».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Two numbers are needed: latitude and longitude, e.g. “55.7558, 37.6173”.</source>
+        <translation>Нужны два числа — широта и долгота, например «55.7558, 37.6173».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Minutes and seconds must be below 60.</source>
+        <translation>Минуты и секунды должны быть меньше 60.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The latitude must be between −90 and 90.</source>
+        <translation>Широта должна быть от −90 до 90.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The longitude must be between −180 and 180.</source>
+        <translation>Долгота должна быть от −180 до 180.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give one latitude (N/S) and one longitude (E/W).</source>
+        <translation>Укажите одну широту (N/S) и одну долготу (E/W).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This map link holds no point. Open the point on the map and copy the link again.</source>
+        <translation>В этой ссылке нет точки. Откройте точку на карте и скопируйте ссылку заново.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These are not coordinates. Use “55.7558, 37.6173”, “55°45&apos;20.9&quot;N 37°37&apos;02.3&quot;E” or a map link.</source>
+        <translation>Это не координаты. Используйте формат «55.7558, 37.6173», «55°45&apos;20.9&quot;N 37°37&apos;02.3&quot;E» или ссылку на карту.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{speed} km/h</source>
+        <translation>{speed} км/ч</translation>
+    </message>
+</context>
+<context>
+    <name>RouteModel</name>
+    <message>
+        <location line="+56"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coordinates</source>
+        <translation>Координаты</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Arrival, MSK</source>
+        <translation>Прибытие, МСК</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance</source>
+        <translation>Расст.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Local time</source>
+        <translation>Местное</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg speed</source>
+        <translation>Ср. скорость</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Latitude, longitude. Paste them in any common format or a Yandex / Google map link.</source>
+        <translation>Широта, долгота. Вставьте их в любом распространённом формате или ссылку на Яндекс Карты / Google Maps.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Planned arrival in Moscow time. Delete clears it.</source>
+        <translation>Плановое прибытие по московскому времени. Delete — очистить.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same moment in this computer&apos;s time zone ({zone}).</source>
+        <translation>То же время в часовом поясе этого компьютера ({zone}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Great-circle distance from the previous point; by road it is longer.</source>
+        <translation>Расстояние по прямой от предыдущей точки; по дорогам оно больше.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time the plan allows for this leg.</source>
+        <translation>Время на этот отрезок по плану.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average speed the plan requires; above {max} km/h a truck cannot make it.</source>
+        <translation>Средняя скорость, нужная по плану; выше {max} км/ч грузовик не успеет.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No time is left for {km}: this arrival is not later than the previous one.</source>
+        <translation>На {km} не остаётся времени: это прибытие не позже предыдущего.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A truck cannot make it: {speed} on average is needed, more than {max} km/h.</source>
+        <translation>Грузовик не успеет: нужно в среднем {speed}, а это больше {max} км/ч.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>planned</source>
+        <translation>запланировано</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>on time</source>
+        <translation>успевает</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>late</source>
+        <translation>опаздывает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reached</source>
+        <translation>прибыл</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+93"/>
+        <source>Mon</source>
+        <translation>Пн</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tue</source>
+        <translation>Вт</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wed</source>
+        <translation>Ср</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thu</source>
+        <translation>Чт</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Fri</source>
+        <translation>Пт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>Сб</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sun</source>
+        <translation>Вс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Monday</source>
+        <translation>Понедельник</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tuesday</source>
+        <translation>Вторник</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Wednesday</source>
+        <translation>Среда</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thursday</source>
+        <translation>Четверг</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Friday</source>
+        <translation>Пятница</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saturday</source>
+        <translation>Суббота</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sunday</source>
+        <translation>Воскресенье</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Request positions on {day}</source>
+        <translation>{day}: запрашивать местоположение</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Mon–Fri 9–18, every 2 h</source>
+        <translation>Пн–Пт 9–18, каждые 2 ч</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily at 8:00 and 20:00</source>
+        <translation>Ежедневно в 8:00 и 20:00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mon–Fri hourly 8–20</source>
+        <translation>Пн–Пт ежечасно 8–20</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Очистить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working days at 9:00, 11:00, 13:00, 15:00 and 17:00</source>
+        <translation>По будням в 9:00, 11:00, 13:00, 15:00 и 17:00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every day at 8:00 and 20:00</source>
+        <translation>Каждый день в 8:00 и 20:00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working days every hour from 8:00 to 20:00</source>
+        <translation>По будням каждый час с 8:00 до 20:00</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No scheduled requests</source>
+        <translation>Без запросов по расписанию</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Request times, Moscow time</source>
+        <translation>Время запросов, московское</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>hh:mm, e.g. 9:00</source>
+        <translation>чч:мм</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time to add, Moscow time</source>
+        <translation>Добавляемое время, московское</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location line="-212"/>
-        <location line="+213"/>
+        <location line="+3"/>
+        <source>Add the time</source>
+        <translation>Добавить время</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove the selected times</source>
+        <translation>Удалить выбранное время</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Next scheduled requests</source>
+        <translation>Ближайшие запросы по расписанию</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Request times (MSK):</source>
+        <translation>Время запросов (МСК):</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Next requests (MSK):</source>
+        <translation>Ближайшие запросы (МСК):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Weekdays:</source>
+        <translation>Дни недели:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quick choice:</source>
+        <translation>Быстрый выбор:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Type a time as hh:mm, e.g. 9:00.</source>
+        <translation>Введите время в формате чч:мм, например 9:00.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{text}” is not a time of day; type it as hh:mm, e.g. 9:00 or 18:30.</source>
+        <translation>«{text}» — не время суток; введите его в формате чч:мм, например 9:00 или 18:30.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Already in the list: {times}.</source>
+        <translation>Уже в списке: {times}.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Choose the weekdays for the request times.</source>
+        <translation>Выберите дни недели для запросов.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add at least one request time for the chosen weekdays.</source>
+        <translation>Добавьте хотя бы одно время запроса для выбранных дней.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{text}” was typed but not added: press Add or clear the field.</source>
+        <translation>«{text}» введено, но не добавлено: нажмите «Добавить» или очистите поле.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No requests: choose weekdays and times.</source>
+        <translation>Запросов нет: выберите дни недели и время.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{when} (today)</source>
+        <translation>{when} (сегодня)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request(s)).</source>
+        <translation>
+            <numerusform>На тарифе «Вручную» каждый запрос по расписанию стоит {price} — около {week} в неделю (%n запрос).</numerusform>
+            <numerusform>На тарифе «Вручную» каждый запрос по расписанию стоит {price} — около {week} в неделю (%n запроса).</numerusform>
+            <numerusform>На тарифе «Вручную» каждый запрос по расписанию стоит {price} — около {week} в неделю (%n запросов).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StartDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+40"/>
+        <source>Load route template</source>
+        <translation>Загрузка шаблона маршрута</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>First planned arrival, Moscow time</source>
+        <translation>Первое плановое прибытие, время московское</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First planned arrival (MSK):</source>
+        <translation>Первое плановое прибытие (МСК):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The times of “{name}” will be counted from this moment.</source>
+        <translation>Время в шаблоне «{name}» будет отсчитываться от этого момента.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/statusbar.py" line="+99"/>
+        <source>DEMO</source>
+        <translation>ДЕМО</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Demo mode: a built-in simulator of Movizor with invented drivers. Nothing is sent to Movizor and no money is spent.</source>
+        <translation>Демо-режим: встроенный имитатор Movizor с вымышленными водителями. В Movizor ничего не отправляется, деньги не списываются.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Key kept for this session only</source>
+        <translation>Ключ хранится только до закрытия программы</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No password manager is available on this computer, so the API key is kept in memory only. You will be asked for it again after restarting the app.</source>
+        <translation>На этом компьютере нет хранилища паролей, поэтому ключ API хранится только в памяти. После перезапуска программы его нужно будет ввести снова.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Balance: —</source>
+        <translation>Баланс: —</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The balance is not known yet.</source>
+        <translation>Баланс пока неизвестен.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Balance: {amount}</source>
+        <translation>Баланс: {amount}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>credit {amount}</source>
+        <translation>кредит {amount}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Money on the Movizor contract.</source>
+        <translation>Средства на договоре Movizor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The balance is below {limit}: top up the contract so tracking does not stop.</source>
+        <translation>Баланс ниже {limit}: пополните договор, чтобы отслеживание не остановилось.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+32"/>
+        <source>Not connected</source>
+        <translation>Нет подключения</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <source>● Online</source>
+        <translation>● В сети</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected. Last sync: {time}.</source>
+        <translation>Подключено. Последнее обновление: {time}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Connected.</source>
+        <translation>Подключено.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connecting to Movizor.</source>
+        <translation>Подключаемся к Movizor.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>● Offline since {time}</source>
+        <translation>● Нет связи с {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>● Offline</source>
+        <translation>● Нет связи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Movizor cannot be reached; the list shows the last known data and updates by itself once the connection is back.</source>
+        <translation>Movizor недоступен; в списке последние известные данные, они обновятся сами, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ Key refused — change…</source>
+        <translation>⚠ Ключ не принят — изменить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Movizor refused the project or API key. Click to open the connection settings.</source>
+        <translation>Movizor не принял имя проекта или ключ API. Нажмите, чтобы открыть настройки подключения.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Requests: {used} used, {left} left of {limit}/h</source>
+        <translation>Запросы: {used} из {limit} в час, осталось {left}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Movizor allows {limit} API requests an hour; {left} are left this hour. The app slows its refresh down when few are left.</source>
+        <translation>Movizor разрешает {limit} запросов к API в час; в этом часе осталось {left}. Когда запросов остаётся мало, программа обновляет данные реже.</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriberDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+88"/>
+        <source>Add subscriber</source>
+        <translation>Добавить абонента</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit subscriber</source>
+        <translation>Изменить абонента</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>The current settings could not be loaded: {error} What is shown may be out of date.</source>
+        <translation>Не удалось загрузить текущие настройки: {error} Показанное может быть устаревшим.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Loading the subscriber&apos;s current settings…</source>
+        <translation>Загружаем текущие настройки абонента…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The switch is cancelled; the tariff stays {tariff}.</source>
+        <translation>Смена отменена; остаётся тариф {tariff}.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Что-то пошло не так; подробности в журнале.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="+2"/>
+        <source>Add {count}…</source>
+        <translation>Добавить ({count})…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriberList</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/subscribers/view.py" line="+127"/>
+        <source>Search: phone, name, tag or place (Ctrl+F)</source>
+        <translation>Поиск: телефон, название, метка или место (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type to filter the list; Esc clears, ↓ goes to the list</source>
+        <translation>Начните вводить, чтобы отфильтровать список; Esc очищает, ↓ — к списку</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Active</source>
+        <translation>Активные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Awaiting</source>
+        <translation>Ожидают</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Problems</source>
+        <translation>Проблемы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation>Отключены</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every subscriber</source>
+        <translation>Все абоненты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent given: positions arrive</source>
+        <translation>Согласие получено: местоположение приходит</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added, waiting for the driver&apos;s consent SMS answer</source>
+        <translation>Добавлены, ждём ответа водителя на SMS с запросом согласия</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused, no answer, operator errors, restricted lines</source>
+        <translation>Отказ, нет ответа, ошибки оператора, ограничения на номере</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switched off or being switched off</source>
+        <translation>Отключены или отключаются</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{group} {count}</source>
+        <translation>{group} {count}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>All tags</source>
+        <translation>Все метки</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriberModel</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+39"/>
+        <source>Manual</source>
+        <translation>Вручную</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1-month package</source>
+        <translation>Пакет на 1 месяц</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every 15 min</source>
+        <translation>Каждые 15 мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every 30 min</source>
+        <translation>Каждые 30 мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every 60 min</source>
+        <translation>Каждые 60 мин</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every 3 hours</source>
+        <translation>Каждые 3 часа</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tariff</source>
+        <translation>Тариф</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last fix</source>
+        <translation>Последняя точка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Km left</source>
+        <translation>Осталось км</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forecast</source>
+        <translation>Прогноз</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Метки</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The driver&apos;s mobile number</source>
+        <translation>Мобильный номер водителя</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name or trip given when adding</source>
+        <translation>Название или рейс, указанные при добавлении</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracking status at the operator</source>
+        <translation>Статус отслеживания у оператора</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often positions are taken</source>
+        <translation>Как часто определяется местоположение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the last position was determined (Moscow time in the tooltip)</source>
+        <translation>Когда местоположение определялось в последний раз (время МСК — в подсказке)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Where the last position was</source>
+        <translation>Где было последнее местоположение</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kilometres left to the destination</source>
+        <translation>Сколько километров осталось до пункта назначения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival forecast for the route</source>
+        <translation>Прогноз прибытия по маршруту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags for grouping and filtering</source>
+        <translation>Метки для группировки и отбора</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No position yet.</source>
+        <translation>Местоположение ещё не определялось.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Time left: {time}</source>
+        <translation>Осталось: {time}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Switches to “{new}” at 00:00 MSK.</source>
+        <translation>В 00:00 МСК сменится на «{new}».</translation>
+    </message>
+</context>
+<context>
+    <name>TariffField</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_tariff.py" line="+51"/>
+        <source>Choose a tariff</source>
+        <translation>Выберите тариф</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Activate now (charged from today)</source>
+        <translation>Включить сразу (оплата с сегодняшнего дня)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cancel the switch</source>
+        <translation>Отменить смену тарифа</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Renew the package automatically every month</source>
+        <translation>Продлевать пакет автоматически каждый месяц</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only for the 1-month package (tariff 3).</source>
+        <translation>Только для пакета на 1 месяц (тариф 3).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Manual requests</source>
         <translation>Вручную</translation>
     </message>
@@ -1225,112 +2847,174 @@
         <translation>Каждые 3 часа</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>A switch from tariff {current} to {new} is scheduled for 00:00 MSK.</source>
-        <translation>Смена тарифа {current} на {new} запланирована на 00:00 МСК.</translation>
+        <location line="+21"/>
+        <source>{price} per package</source>
+        <translation>{price} за пакет</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>Any format: +7 921 001-02-03, 8 921 0010203, 9210010203</source>
-        <translation>В любом формате: +7 921 001-02-03, 8 921 0010203, 9210010203</translation>
+        <location line="+2"/>
+        <source>{price}/day + {request} a request</source>
+        <translation>{price}/сутки + {request} за запрос</translation>
     </message>
     <message>
-        <location line="+51"/>
-        <source>Enter the driver&apos;s mobile number.</source>
-        <translation>Введите номер мобильного телефона водителя.</translation>
+        <location line="+3"/>
+        <source>{price}/day</source>
+        <translation>{price}/сутки</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Choose a tariff.</source>
-        <translation>Выберите тариф.</translation>
+        <location line="+20"/>
+        <source>Tariff {old} is not offered for this number; {new} is chosen instead.</source>
+        <translation>Тариф {old} недоступен для этого номера; выбран тариф {new}.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>The auto-off time must be more than a day from now.</source>
-        <translation>Время автоотключения должно быть больше чем через сутки.</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>Something went wrong; the details are in the log.</source>
-        <translation>Что-то пошло не так; подробности в журнале.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
-        <source>Saving…</source>
-        <translation>Сохранение…</translation>
-    </message>
-</context>
-<context>
-    <name>SubscriberList</name>
-    <message>
-        <location filename="../../movizor_desktop/ui/subscribers/view.py" line="+202"/>
-        <source>Search: phone, name, tag or place (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Type to filter the list; Esc clears, ↓ goes to the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Awaiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Off</source>
-        <translation type="unfinished"></translation>
+        <location line="+25"/>
+        <source>Saving with another tariff replaces this switch.</source>
+        <translation>Если сохранить с другим тарифом, эта смена тарифа будет заменена.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>Every subscriber</source>
-        <translation type="unfinished"></translation>
+        <source>Switch from tomorrow, {date} 00:00 MSK</source>
+        <translation>Сменить с завтрашнего дня: {date}, 00:00 МСК</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Package: {price} once for the package</source>
+        <translation>Пакет: {price} единоразово</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Until the end of the month: {price} once</source>
+        <translation>До конца месяца: {price} единоразово</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Daily: {price} a day</source>
+        <translation>Посуточно: {price} в сутки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cost: {price}</source>
+        <translation>Стоимость: {price}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Switches to {tariff} at 00:00 MSK on {date}.</source>
+        <translation>Смена тарифа на {tariff} — {date} в 00:00 МСК.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesButton</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+19"/>
+        <source>Templates</source>
+        <translation>Шаблоны</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Consent given: positions arrive</source>
-        <translation type="unfinished"></translation>
+        <source>Route templates</source>
+        <translation>Шаблоны маршрутов</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save as template…</source>
+        <translation>Сохранить как шаблон…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load template</source>
+        <translation>Загрузить шаблон</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Added, waiting for the driver&apos;s consent SMS answer</source>
-        <translation type="unfinished"></translation>
+        <source>Delete template</source>
+        <translation>Удалить шаблон</translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Refused, no answer, operator errors, restricted lines</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Switched off or being switched off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>{group} {count}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>{name} (%n point(s))</source>
+        <translation>
+            <numerusform>{name} (%n точка)</numerusform>
+            <numerusform>{name} (%n точки)</numerusform>
+            <numerusform>{name} (%n точек)</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
-        <source>All tags</source>
-        <translation type="unfinished"></translation>
+        <source>No saved templates</source>
+        <translation>Нет сохранённых шаблонов</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Add points with coordinates before saving the route as a template.</source>
+        <translation>Чтобы сохранить маршрут как шаблон, добавьте точки с координатами.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save route as template</source>
+        <translation>Сохранение маршрута как шаблона</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template name (a template of the same name is replaced):</source>
+        <translation>Название шаблона (шаблон с таким же названием будет заменён):</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The template needs a name.</source>
+        <translation>Укажите название шаблона.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not save the template: {reason}</source>
+        <translation>Не удалось сохранить шаблон: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replaced the template “{name}”.</source>
+        <translation>Шаблон «{name}» заменён.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved the template “{name}”.</source>
+        <translation>Шаблон «{name}» сохранён.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The template “{name}” is gone.</source>
+        <translation>Шаблона «{name}» больше нет.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Loaded the template “{name}”.</source>
+        <translation>Шаблон «{name}» загружен.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Deleted the template “{name}”.</source>
+        <translation>Шаблон «{name}» удалён.</translation>
+    </message>
+</context>
+<context>
+    <name>TripPages</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_pages.py" line="+52"/>
+        <source>Main</source>
+        <translation>Основное</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Route</source>
+        <translation>Маршрут</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schedule</source>
+        <translation>Расписание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metadata</source>
+        <translation>Метаданные</translation>
     </message>
 </context>
 <context>
@@ -1338,110 +3022,109 @@
     <message>
         <location filename="../../movizor_desktop/ui/actions.py" line="+84"/>
         <source>&amp;Add subscriber…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить абонента…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add a driver&apos;s phone number for tracking</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить номер водителя для отслеживания</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Изменить…</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Change the name, tags or tariff</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить название, метки или тариф</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request &amp;position now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Запросить местоположение</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ask the operator where the phone is now</source>
-        <translation type="unfinished"></translation>
+        <translation>Спросить у оператора, где телефон сейчас</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Disable / delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отключить / удалить…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Disable tracking; delete a disabled subscriber for good</source>
-        <translation type="unfinished"></translation>
+        <translation>Отключить отслеживание; отключённого абонента — удалить совсем</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reactivate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Подключить повторно</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Switch tracking on again (off or refused subscribers)</source>
-        <translation type="unfinished"></translation>
+        <translation>Снова включить отслеживание (отключённые или отказавшиеся абоненты)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Cancel tariff change</source>
-        <translation type="unfinished"></translation>
+        <translation>Отменить &amp;смену тарифа</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keep the current tariff instead of the one planned for 00:00 MSK</source>
-        <translation type="unfinished"></translation>
+        <translation>Оставить текущий тариф вместо запланированного на 00:00 МСК</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Обновить</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sync with Movizor now and reload the selected rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить данные из Movizor сейчас и перечитать выбранные строки</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Co&amp;nnection settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Настройки подключения…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accounts, API address and key</source>
-        <translation type="unfinished"></translation>
+        <translation>Договоры, адрес API и ключ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>В&amp;ыход</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Close Movizor Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Закрыть Movizor Desktop</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>&amp;Disable…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отключить…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Удалить…</translation>
     </message>
 </context>
 <context>
     <name>fmt</name>
     <message>
-        <location filename="../../movizor_desktop/ui/details.py" line="+8"/>
         <source>MSK</source>
-        <translation type="unfinished">МСК</translation>
+        <translation type="obsolete">МСК</translation>
     </message>
 </context>
 </TS>
