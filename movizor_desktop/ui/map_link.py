@@ -35,6 +35,8 @@ class MapLink(QObject):
         self.window = window
         self.panel = panel
         self._pick_callback: PickCallback | None = None
+        self._pick_cancel: Callable[[], None] | None = None
+        self._fitted = False  # the first fleet of a session frames the map
         window.add_map_pane(panel)
         panel.marker_clicked.connect(window.select_subscriber)
         panel.point_picked.connect(self._picked)
@@ -49,31 +51,43 @@ class MapLink(QObject):
         if session is not None:
             loader = session.client.pos_list
         self.panel.set_loader(loader)
-        self.panel.apply_changes(self.window.model.rows(), full=True)
+        rows = self.window.model.rows()
+        self.panel.apply_changes(rows, full=True)
         self.panel.select(None)
+        self._fitted = False
+        self._fit_once(bool(rows))
 
     def _applied(self, changes: ChangeSet) -> None:
         if changes.added or changes.changed or changes.removed:
             self.panel.apply_changes(changes)
+            self._fit_once(bool(changes.added))
         current = self.window.details.current_phone
         if current is not None and any(r.phone == current for r in changes.changed):
             self.panel.select(current)  # its route or forecast may have changed
 
+    def _fit_once(self, have_rows: bool) -> None:
+        if have_rows and not self._fitted:
+            self._fitted = True
+            self.panel.fit()
+
     def _selected(self, phones: list[str]) -> None:
         self.panel.select(phones[0] if len(phones) == 1 else None)
 
-    def pick_point(self, callback: PickCallback) -> None:
-        """Pick mode on the map; the next click goes to ``callback``."""
-        self._pick_callback = callback
+    def pick_point(self, callback: PickCallback,
+                   on_cancel: Callable[[], None] | None = None) -> None:
+        """Pick mode on the map; the next click goes to ``callback`` (Esc: ``on_cancel``)."""
+        self._pick_callback, self._pick_cancel = callback, on_cancel
         self.panel.start_pick()
 
     def _picked(self, lat: float, lon: float, place: str) -> None:
-        callback, self._pick_callback = self._pick_callback, None
+        callback, self._pick_callback, self._pick_cancel = self._pick_callback, None, None
         if callback is not None:
             callback(lat, lon, place)
 
     def _pick_cancelled(self) -> None:
-        self._pick_callback = None
+        cancel, self._pick_callback, self._pick_cancel = self._pick_cancel, None, None
+        if cancel is not None:
+            cancel()
 
     def shutdown(self) -> None:
         """Delete the web page before its profile (before the QApplication goes)."""
