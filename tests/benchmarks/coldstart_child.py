@@ -24,7 +24,7 @@ class FirstPaint(QObject):
         super().__init__(window)
         self.window = window
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint and self.window.model.rowCount() >= EXPECTED:
             print(f"PAINTED {self.window.model.rowCount()}", flush=True)
             os._exit(0)

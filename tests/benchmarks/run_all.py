@@ -14,9 +14,9 @@ not failed.
 from __future__ import annotations
 
 import json
-import subprocess
 import os
 import platform
+import subprocess
 import sys
 import time
 from pathlib import Path

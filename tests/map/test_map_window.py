@@ -8,15 +8,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import map_testkit  # noqa: E402,F401 - registers the app: scheme before the QApplication
-import pytest  # noqa: E402
-from map_testkit import offline_tiles, state, wait_ready  # noqa: E402
+import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
+import pytest
+from map_testkit import offline_tiles, state, wait_ready
 
-from movizor_desktop.store import AppSettings, Profile  # noqa: E402
-from movizor_desktop.ui.main_window import MainWindow  # noqa: E402
-from movizor_desktop.ui.map_link import attach_map  # noqa: E402
-from movizor_desktop.ui.session import Session  # noqa: E402
-from tests.conftest import SIM_KEY  # noqa: E402
+from movizor_desktop.store import AppSettings, Profile
+from movizor_desktop.ui.main_window import MainWindow
+from movizor_desktop.ui.map_link import attach_map
+from movizor_desktop.ui.session import Session
+from tests.conftest import SIM_KEY
 
 pytestmark = pytest.mark.gui
 
