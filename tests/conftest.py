@@ -21,14 +21,14 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu"
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
-import asyncio  # noqa: E402
-from collections.abc import Awaitable, Callable, Iterator  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
-from typing import Any, TypeVar  # noqa: E402
+import asyncio
+from collections.abc import Awaitable, Callable, Iterator
+from datetime import UTC, datetime
+from typing import Any, TypeVar
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import pytest
 
 T = TypeVar("T")
 
@@ -73,9 +73,9 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture(scope="session")
 def qloop(qapp) -> Iterator[asyncio.AbstractEventLoop]:
-    import qasync
-
     from concurrent.futures import ThreadPoolExecutor
+
+    import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=True)
     # qasync's default executor is made of QThreads, which abort the process at exit if

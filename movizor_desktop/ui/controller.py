@@ -184,8 +184,10 @@ class Controller(QObject):
             return
         from .dialogs.subscriber import SubscriberDialog
 
+        link = getattr(self.window, "map_link", None)
         dialog = SubscriberDialog(self.session, row=row, tags=self.model.all_tags(),
-                                  lang=self.lang, parent=self.window)
+                                  lang=self.lang, parent=self.window,
+                                  map_picker=link.picker if link is not None else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda saved, new=row is None: self._saved(saved, new))
         dialog.open()

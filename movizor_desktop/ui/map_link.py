@@ -79,6 +79,15 @@ class MapLink(QObject):
         self._pick_callback, self._pick_cancel = callback, on_cancel
         self.panel.start_pick()
 
+    def picker(self, callback: Any) -> Callable[[], None]:
+        """The route editor's ``map_picker``: pick one point for ``callback``.
+
+        ``callback(lat, lon, place)`` gets the click; ``callback.cancel()`` (when it has
+        one) is told about Esc. Returns the function that stops picking.
+        """
+        self.pick_point(callback, on_cancel=getattr(callback, "cancel", None))
+        return self.panel.cancel_pick
+
     def _picked(self, lat: float, lon: float, place: str) -> None:
         callback, self._pick_callback, self._pick_cancel = self._pick_callback, None, None
         if callback is not None:

@@ -657,7 +657,7 @@
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>{name} added; the driver gets an SMS asking for consent.</source>
         <translation>{name} добавлен; водителю придёт SMS с запросом согласия.</translation>
     </message>

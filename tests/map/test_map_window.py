@@ -69,3 +69,34 @@ def test_pick_point_hook_hands_the_click_to_the_caller(window_with_map, qtbot):
     qtbot.waitUntil(lambda: bool(got), timeout=5000)
     lat, lon, name = got[0]
     assert abs(lat - 55.7558) < 1e-6 and abs(lon - 37.6173) < 1e-6 and name == "Москва"
+
+
+def test_add_dialog_picks_a_route_point_on_the_window_map(window_with_map, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from movizor_desktop.ui.dialogs.subscriber import SubscriberDialog
+
+    window, panel = window_with_map
+    window.actions.add.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(w, SubscriberDialog) and w.isVisible()
+                                for w in window.findChildren(SubscriberDialog)), timeout=5000)
+    dialog = next(w for w in window.findChildren(SubscriberDialog) if w.isVisible())
+    pick = dialog.findChild(QPushButton, "pick_on_map")
+    assert pick is not None
+    dialog.pages.show("route")
+    qtbot.waitUntil(pick.isVisible, timeout=3000)
+    qtbot.mouseClick(pick, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.picking, timeout=3000)
+    assert dialog.windowModality() == Qt.WindowModality.NonModal  # the map can be clicked
+    panel.view.call("map_main.fire('click', {latlng: L.latLng(55.79, 49.12)})")
+    route = dialog.pages.route
+    qtbot.waitUntil(lambda: len(route.points()) == 1 or bool(route.model.rowCount()),
+                    timeout=5000)
+    model = route.model
+    assert model.rowCount() == 1
+    assert not panel.picking
+    assert dialog.windowModality() != Qt.WindowModality.NonModal
+    texts = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert any("Казань" in str(t) for t in texts), texts
+    dialog.reject()

@@ -1,82 +1,189 @@
-"""SubscriberDialog against the simulator: preview, add, errors in place, no double submit,
-edit with the tariff switch now or at midnight."""
+"""SubscriberDialog, adding, against the simulator: the phone preview, the operator lookup
+(debounced, stale answers dropped), the operator's tariffs with prices and their cost,
+name/tags, the auto-off (MSK + local), package renewal, the map picker hook, errors in
+place, no double submit."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from subscriber_kit import (
+    MTS_MSISDN,
+    MTS_PHONE,
+    NEW_MSISDN,
+    NEW_PHONE,
+    calls,
+    choose_tariff,
+    click,
+    count,
+    make,
+    open_session,
+    pick_phone,
+    ready,
+    save,
+    type_phone,
+    wait_idle,
+)
 
 from movizor_desktop.api.encoding import MSK
-from movizor_desktop.store import Profile
 from movizor_desktop.sync.state import FleetRow
 from movizor_desktop.ui.dialogs import SubscriberDialog
-from movizor_desktop.ui.session import Session
-from tests.conftest import SIM_KEY
+from movizor_desktop.ui.dialogs.subscriber import tariff_id
 
 pytestmark = pytest.mark.gui
-
-NEW_PHONE = "+7 (921) 555-44-33"
-NEW_MSISDN = "79215554433"
 
 
 @pytest.fixture
 def session(qloop, sim, run_async):
-    session = Session(Profile("Test", base_url=sim.base_url, project="demo"), SIM_KEY)
-    run_async(session.engine.connect())
-    assert NEW_MSISDN not in session.engine.fleet
-    yield session
-    run_async(session.aclose())
-
-
-def make(qtbot, session: Session, **kw) -> SubscriberDialog:
-    dialog = SubscriberDialog(session, **kw)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
-
-
-def save(qtbot, dialog: SubscriberDialog) -> None:
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-
-
-def wait_idle(qtbot, dialog: SubscriberDialog) -> None:
-    qtbot.waitUntil(lambda: not dialog.busy, timeout=15000)
-
-
-def calls(sim_control, function: str) -> list[dict]:
-    return [r for r in sim_control.requests()["last"] if r.get("function") == function]
+    yield from open_session(sim, run_async)
 
 
 def test_phone_preview_and_validation(qtbot, session):
     dialog = make(qtbot, session)
+    assert "Any format" in dialog.phone_preview.text()
     qtbot.keyClicks(dialog.phone_edit, "8 921 001 02 03")
     assert dialog.phone_preview.text() == "→ +7 921 001-02-03"
     dialog.phone_edit.clear()
     qtbot.keyClicks(dialog.phone_edit, "9210010203")
     assert dialog.phone_preview.text() == "→ +7 921 001-02-03"
     dialog.phone_edit.clear()
+    qtbot.keyClicks(dialog.phone_edit, "921")  # still typing: no complaint yet
+    assert dialog.phone_preview.isHidden()
+    dialog.phone_edit.clear()
     qtbot.keyClicks(dialog.phone_edit, "+7 495 123-45-67")  # a Moscow landline
     assert "not a Russian mobile number" in dialog.phone_preview.text()
     save(qtbot, dialog)
     assert "not a Russian mobile number" in dialog.field_error("phone")
     assert not dialog.busy and dialog.isVisible()
+    dialog.phone_edit.clear()
+    save(qtbot, dialog)
+    assert dialog.field_error("phone") == "Enter the driver's mobile number."
+    assert dialog.current_page() == "main"
 
 
-def test_tariffs_come_from_the_balance_with_15_preselected(qtbot, session):
-    dialog = make(qtbot, session)
+def test_tariffs_come_from_the_balance_fetched_once_with_15_preselected(qtbot, session,
+                                                                         sim_control):
+    assert session.engine.status.balance is None
+    dialog = ready(qtbot, make(qtbot, session))
     ids = [dialog.tariff_combo.itemData(i) for i in range(dialog.tariff_combo.count())]
-    assert "15" in ids and ids == sorted(ids, key=int)
+    assert ids == ["0", "1", "3", "15", "30", "60", "180"]  # every operator's, no prices yet
     assert dialog.chosen_tariff() == "15"
-    assert dialog.tariff_combo.currentText().startswith("15 — ")
+    assert dialog.tariff_combo.currentText() == "15 — Every 15 min"
     assert not dialog.when_box.isVisible()  # the switch choice is for edits only
+    type_phone(qtbot, dialog, NEW_PHONE)
+    assert count(sim_control, "balance") == 1
+
+
+def test_the_engines_balance_is_used_without_asking_again(qtbot, session, sim_control,
+                                                           run_async):
+    balance = run_async(session.client.balance())
+    engine = session.engine
+    engine.status = dataclasses.replace(engine.status, balance=balance)
+    sim_control.reset_requests()
+    dialog = make(qtbot, session)
+    assert dialog.tariff_combo.count() == 7  # at once, from the engine
+    type_phone(qtbot, dialog, MTS_PHONE)
+    assert count(sim_control, "balance") == 0
+
+
+def test_operator_lookup_after_typing_then_its_tariffs_with_prices_and_cost(qtbot, session,
+                                                                          sim_control):
+    dialog = ready(qtbot, make(qtbot, session, debounce_ms=400))
+    qtbot.keyClicks(dialog.phone_edit, MTS_PHONE)
+    assert dialog.main.operator_note.text() == "Looking up the operator…"
+    assert count(sim_control, "get_operator") == 0  # debounced: nothing sent while typing
+    qtbot.waitUntil(lambda: dialog.operator is not None, timeout=5000)
+    assert count(sim_control, "get_operator") == 1
+    assert calls(sim_control, "get_operator")[0]["params"]["phone"] == MTS_MSISDN
+    assert dialog.main.operator_note.text() == "Operator: МТС · г. Москва и Московская область"
+    texts = [dialog.tariff_combo.itemText(i) for i in range(dialog.tariff_combo.count())]
+    assert [t.split(" ")[0] for t in texts] == ["0", "3", "15", "30", "60", "180"]  # MTS: no 1
+    assert texts[2] == "15 — Every 15 min · ₽280.00/day"
+    assert texts[0] == "0 — Manual requests · ₽4.00/day + ₽3.00 a request"
+    assert texts[1] == "3 — Package for 1 month · ₽90.00 per package"
+    qtbot.waitUntil(lambda: "Daily" in dialog.main.cost_note.text(), timeout=5000)
+    assert dialog.main.cost_note.text().startswith("Daily: ₽280.00 a day\n")
+    assert "каждые 15 минут" in dialog.main.cost_note.text()  # the server's description
+    (calc,) = calls(sim_control, "tariff_calculator")
+    assert calc["params"] == {"key": "REDACTED", "operator": "mts", "tariff": "15"}
+
+
+def test_a_stale_operator_answer_is_ignored(qtbot, session, sim_control):
+    dialog = ready(qtbot, make(qtbot, session, debounce_ms=0))
+    sim_control.add_fault("latency", "get_operator", latency=1.0)
+    qtbot.keyClicks(dialog.phone_edit, MTS_PHONE)
+    qtbot.waitUntil(lambda: count(sim_control, "get_operator") == 1, timeout=5000)
+    dialog.phone_edit.clear()
+    qtbot.keyClicks(dialog.phone_edit, NEW_PHONE)  # MegaFon, answered at once
+    qtbot.waitUntil(lambda: dialog.operator is not None, timeout=5000)
+    assert dialog.operator.operator == "megafon"
+    qtbot.wait(1300)  # the MTS answer has come back meanwhile: it changes nothing
+    assert dialog.operator.operator == "megafon"
+    assert "МегаФон" in dialog.main.operator_note.text()
+    assert dialog.tariff_combo.findData("180") == -1
+
+
+def test_operator_unknown_is_said_next_to_the_phone(qtbot, session):
+    dialog = ready(qtbot, make(qtbot, session))
+    qtbot.keyClicks(dialog.phone_edit, "+7 939 555-44-33")  # a DEF code nobody has
+    qtbot.waitUntil(lambda: "could not be determined" in dialog.main.operator_note.text(),
+                    timeout=5000)
+    assert dialog.operator is None
+
+
+def test_the_chosen_tariff_is_priced_and_renewal_is_for_the_package_only(qtbot, session,
+                                                                          sim_control):
+    dialog = ready(qtbot, make(qtbot, session))
+    type_phone(qtbot, dialog, MTS_PHONE)
+    prolong = dialog.main.prolong_check
+    assert not prolong.isEnabled()
+    choose_tariff(dialog, "3")
+    qtbot.waitUntil(lambda: "Package" in dialog.main.cost_note.text(), timeout=5000)
+    assert dialog.main.cost_note.text().startswith("Package: ₽90.00 once for the package")
+    assert prolong.isEnabled()
+    choose_tariff(dialog, "0")  # manual: the schedule page learns the request price
+    qtbot.waitUntil(lambda: "Daily: ₽4.00" in dialog.main.cost_note.text(), timeout=5000)
+    assert not prolong.isEnabled()
+    assert "3.00" in dialog.schedule_editor.cost_note.text()
+    choose_tariff(dialog, "3")  # priced already: from the dialog's memory
+    assert dialog.main.cost_note.text().startswith("Package:")
+    assert dialog.schedule_editor.cost_note.text() == ""
+    priced = [c["params"]["tariff"] for c in calls(sim_control, "tariff_calculator")]
+    assert sorted(priced) == sorted(set(priced)) and {"3", "0"} <= set(priced)  # each once
+
+
+def test_package_renewal_is_sent_with_the_package(qtbot, session, sim_control, sim):
+    dialog = ready(qtbot, make(qtbot, session))
+    type_phone(qtbot, dialog, MTS_PHONE)
+    choose_tariff(dialog, "3")
+    click(qtbot, dialog.main.prolong_check)
+    with qtbot.waitSignal(dialog.saved, timeout=15000):
+        save(qtbot, dialog)
+    (add,) = calls(sim_control, "object_add")
+    assert add["params"]["tariff"] == "3" and add["params"]["package_prolong"] == "1"
+    assert sim.world.subs[MTS_MSISDN].package_prolong == 1
+
+
+def test_a_tariff_the_operator_lacks_is_replaced_and_said(qtbot, session):
+    dialog = ready(qtbot, make(qtbot, session))
+    choose_tariff(dialog, "180")
+    type_phone(qtbot, dialog, NEW_PHONE)  # MegaFon has no 180
+    assert dialog.chosen_tariff() == "15"
+    assert dialog.main.tariff_note.text() == (
+        "Tariff 180 is not offered for this number; 15 is chosen instead.")
+    choose_tariff(dialog, "30")
+    assert dialog.main.tariff_note.isHidden()
 
 
 def test_add_success_emits_saved_and_the_simulator_has_it(qtbot, session, sim_control,
                                                           run_async):
-    dialog = make(qtbot, session, tags=["Москва", "Рейс 12"])
-    qtbot.keyClicks(dialog.phone_edit, NEW_PHONE)
+    dialog = ready(qtbot, make(qtbot, session, tags=["Москва", "Рейс 12"]))
+    type_phone(qtbot, dialog, NEW_PHONE)
     qtbot.keyClicks(dialog.title_edit, "Ivanov")
     dialog.tags_edit.setText("Москва, срочно")  # QTest types ASCII only
     with qtbot.waitSignal(dialog.saved, timeout=15000) as blocker:
@@ -87,12 +194,15 @@ def test_add_success_emits_saved_and_the_simulator_has_it(qtbot, session, sim_co
     info = run_async(session.client.object_get(NEW_MSISDN))
     assert info.title == "Ivanov" and info.tariff == "15"
     assert list(info.tags or ()) == ["Москва", "срочно"]
-    assert len(calls(sim_control, "object_add")) == 1
+    (add,) = calls(sim_control, "object_add")
+    # nothing the dispatcher left empty is sent
+    assert not {"dateoff", "package_prolong", "destination", "st", "sw1", "metadata"} \
+        & set(add["params"])
 
 
-def test_add_error_stays_open_with_the_message_next_to_the_phone(qtbot, session, sim_control):
-    existing = session.engine.fleet.rows()[0].phone
-    dialog = make(qtbot, session)
+def test_add_error_stays_open_with_the_message_next_to_the_phone(qtbot, sim, session):
+    existing = pick_phone(sim)
+    dialog = ready(qtbot, make(qtbot, session))
     qtbot.keyClicks(dialog.phone_edit, existing)
     qtbot.keyClicks(dialog.title_edit, "Petrov")
     save(qtbot, dialog)
@@ -104,91 +214,97 @@ def test_add_error_stays_open_with_the_message_next_to_the_phone(qtbot, session,
     assert dialog.banner.isHidden()
 
 
+@pytest.mark.parametrize(("code", "field", "text"), [
+    ("1", "phone", "phone number format is wrong"),
+    ("8", "phone", "tracked on another account"),
+    ("9", "phone", "block list"),
+    ("10", "phone", "could not be determined"),
+    ("11", "phone", "not supported"),
+    ("12", "tariff", "does not support this tariff"),
+    ("13", "tariff", "Not enough money"),
+    ("2", "dateoff", "auto-off time is in the past"),
+    ("3", "dateoff", "more than a day"),
+    ("6", None, "have not confirmed yet"),
+])
+def test_add_errors_land_next_to_their_field_or_in_the_banner(qtbot, session, sim_control,
+                                                               code, field, text):
+    dialog = ready(qtbot, make(qtbot, session))
+    type_phone(qtbot, dialog, NEW_PHONE)
+    click(qtbot, dialog.dateoff_check)
+    sim_control.inject_error("object_add", code)
+    save(qtbot, dialog)
+    wait_idle(qtbot, dialog)
+    assert dialog.isVisible() and dialog.current_page() == "main"
+    fields = ("phone", "tariff", "dateoff", "title", "tags")
+    if field is None:
+        assert text in dialog.banner.text() and not dialog.banner.isHidden()
+        assert all(dialog.field_error(f) == "" for f in fields)
+    else:
+        assert text in dialog.field_error(field)
+        assert dialog.banner.isHidden()
+        assert all(dialog.field_error(f) == "" for f in fields if f != field)
+    assert dialog.phone_edit.text() == NEW_PHONE and dialog.dateoff_check.isChecked()
+    assert dialog.save_button.isEnabled() and dialog.save_button.text() == "Add"
+
+
 def test_auto_off_less_than_a_day_ahead_is_refused_before_sending(qtbot, session,
                                                                   sim_control):
-    dialog = make(qtbot, session)
-    qtbot.keyClicks(dialog.phone_edit, NEW_PHONE)
-    qtbot.mouseClick(dialog.dateoff_check, Qt.MouseButton.LeftButton)
+    dialog = ready(qtbot, make(qtbot, session))
+    type_phone(qtbot, dialog, NEW_PHONE)
+    click(qtbot, dialog.dateoff_check)
+    assert dialog.field_error("dateoff") == ""  # the suggestion is fine
     dialog.set_dateoff(datetime.now(MSK) + timedelta(hours=3))
+    assert "more than a day" in dialog.field_error("dateoff")  # said at once
     sim_control.reset_requests()
     save(qtbot, dialog)
     assert "more than a day" in dialog.field_error("dateoff")
     assert sim_control.requests()["total"] == 0
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert dialog.phone_edit.text() == NEW_PHONE
+    dialog.set_dateoff(datetime.now(MSK) - timedelta(hours=1))
+    assert dialog.field_error("dateoff") == "The auto-off time is in the past."
+    click(qtbot, dialog.dateoff_check)  # off: nothing to complain about
+    assert dialog.field_error("dateoff") == ""
 
 
-def test_server_errors_on_the_auto_off_land_next_to_it(qtbot, session, sim_control):
-    sim_control.inject_error("object_add", "3")  # DATEOFF less than a day
-    dialog = make(qtbot, session)
-    qtbot.keyClicks(dialog.phone_edit, NEW_PHONE)
-    qtbot.mouseClick(dialog.dateoff_check, Qt.MouseButton.LeftButton)
-    save(qtbot, dialog)
-    wait_idle(qtbot, dialog)
-    assert "more than a day" in dialog.field_error("dateoff")
-    assert dialog.field_error("phone") == ""
+def test_auto_off_is_sent_in_msk_with_the_local_time_beside_it(qtbot, session, sim_control,
+                                                               run_async):
+    dialog = ready(qtbot, make(qtbot, session))
+    type_phone(qtbot, dialog, NEW_PHONE)
+    click(qtbot, dialog.dateoff_check)
+    moment = (datetime.now(MSK) + timedelta(days=3)).replace(hour=18, minute=30, second=0,
+                                                             microsecond=0)
+    dialog.set_dateoff(moment)
+    assert dialog.dateoff_edit.text() == moment.strftime("%d.%m.%Y 18:30")
+    local = moment.astimezone()
+    if local.utcoffset() != moment.utcoffset():  # the test machine is not on MSK
+        assert dialog.main.local_note.text() == (
+            "Your local time: " + local.strftime("%d.%m.%Y %H:%M"))
+    with qtbot.waitSignal(dialog.saved, timeout=15000):
+        save(qtbot, dialog)
+    (add,) = calls(sim_control, "object_add")
+    assert add["params"]["dateoff"] == moment.strftime("%d.%m.%Y 18:30:00")
+    info = run_async(session.client.object_get(NEW_MSISDN))
+    assert info.timestamp_off == moment
 
 
 def test_save_is_disabled_in_flight_and_a_double_click_sends_one_add(qtbot, session,
                                                                      sim_control):
+    dialog = ready(qtbot, make(qtbot, session))
+    type_phone(qtbot, dialog, NEW_PHONE)
     sim_control.add_fault("latency", "object_add", latency=1.0)
-    dialog = make(qtbot, session)
-    qtbot.keyClicks(dialog.phone_edit, NEW_PHONE)
     sim_control.reset_requests()
     with qtbot.waitSignal(dialog.saved, timeout=15000):
         qtbot.mouseDClick(dialog.save_button, Qt.MouseButton.LeftButton)
         save(qtbot, dialog)
         dialog.submit()
         assert dialog.busy and not dialog.save_button.isEnabled()
+        assert dialog.save_button.text() == "Saving…"
         assert not dialog.cancel_button.isEnabled()
         dialog.reject()  # cannot be dismissed while the request is out
+        dialog.close()
         assert dialog.isVisible()
-    assert len(calls(sim_control, "object_add")) == 1
-
-
-def _tracked_row(session: Session) -> FleetRow:
-    return next(r for r in session.engine.fleet.rows()
-                if r.status == "ok" and r.tariff and r.tariff != "60" and not r.tariff_new)
-
-
-@pytest.mark.parametrize("now", [True, False], ids=["activate-now", "from-tomorrow"])
-def test_edit_tariff_now_or_from_tomorrow(qtbot, session, sim_control, run_async, now):
-    row = _tracked_row(session)
-    dialog = make(qtbot, session, row=row)
-    assert dialog.phone_edit.isReadOnly() and not dialog.dateoff_edit.isVisible()
-    assert not dialog.when_box.isVisible()
-    dialog.tariff_combo.setCurrentIndex(dialog.tariff_combo.findData("60"))
-    assert dialog.when_box.isVisible() and dialog.tomorrow_radio.isChecked()
-    if now:
-        radio = dialog.now_radio  # click its indicator (the row is wider than its text)
-        qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(6, radio.height() // 2))
-        assert dialog.now_radio.isChecked() and not dialog.tomorrow_radio.isChecked()
-    sim_control.reset_requests()
-    with qtbot.waitSignal(dialog.saved, timeout=15000):
-        save(qtbot, dialog)
-    (edit,) = calls(sim_control, "object_edit")
-    params = edit["params"]
-    assert params["tariff"] == "60"
-    assert ("activate" in params) is now
-    assert "title" not in params and "tags" not in params  # untouched fields are not sent
-    info = run_async(session.client.object_get(row.phone))
-    if now:
-        assert info.tariff == "60"
-    else:
-        assert info.tariff == row.tariff and info.tariff_new == "60"
-
-
-def test_edit_without_touching_the_tariff_still_sends_it(qtbot, session, sim_control):
-    row = _tracked_row(session)
-    dialog = make(qtbot, session, row=row)
-    dialog.title_edit.setText("Новое имя")
-    sim_control.reset_requests()
-    with qtbot.waitSignal(dialog.saved, timeout=15000):
-        save(qtbot, dialog)
-    (edit,) = calls(sim_control, "object_edit")
-    assert edit["params"]["tariff"] == row.tariff
-    assert edit["params"]["title"] == "Новое имя"
-    assert "activate" not in edit["params"] and "tags" not in edit["params"]
+    assert count(sim_control, "object_add") == 1
 
 
 def test_tags_complete_after_the_last_comma(qtbot, session):
@@ -200,9 +316,85 @@ def test_tags_complete_after_the_last_comma(qtbot, session):
     assert completer.currentCompletion() == "Moscow, Route 12"  # the earlier tags stay
 
 
-def test_edit_keeps_a_pending_tariff_change():
-    row = FleetRow(phone="79210010203", status="ok", tariff="15", tariff_new="30")
-    from movizor_desktop.ui.dialogs.subscriber import tariff_id
+def test_map_picker_hook_adds_the_picked_point_to_the_route(qtbot, session):
+    requests = []
+    dialog = SubscriberDialog(session, map_picker=requests.append)  # deleted below
+    dialog.show()
+    dialog.show_page("route")
+    pick = dialog.route_editor.pick_button
+    assert pick.isVisible()
+    click(qtbot, pick)
+    (callback,) = requests
+    assert dialog.current_page() == "route"
+    dialog.show_page("main")
+    callback(55.796127, 49.106414, "Казань")  # the window's map answers
+    assert dialog.current_page() == "route"
+    (point,) = dialog.route_editor.points()
+    assert (point.text, point.lat, point.lon) == ("Казань", 55.796127, 49.106414)
+    dialog.reject()
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+    callback(55.0, 37.0, "late")  # the dialog is gone: ignored, no crash
 
-    assert tariff_id(row.tariff_new or row.tariff) == "30"
+
+def test_picking_on_the_map_unblocks_the_window_until_the_point_comes(qtbot, session):
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    requests, stopped = [], []
+
+    def map_picker(callback):
+        requests.append(callback)
+        return lambda: stopped.append(True)
+
+    dialog = SubscriberDialog(session, parent=window, map_picker=map_picker)
+    dialog.open()  # as the window opens it: window-modal (the window owns it)
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    dialog.show_page("route")
+    click(qtbot, dialog.route_editor.pick_button)
+    assert dialog.windowModality() == Qt.WindowModality.NonModal and dialog.isVisible()
+    requests[0](56.838, 60.5973, "")
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal and dialog.isVisible()
+    assert [(p.lat, p.lon) for p in dialog.route_editor.points()] == [(56.838, 60.5973)]
+    requests[0](50.0, 40.0, "twice")  # one pick, one point
+    assert len(dialog.route_editor.points()) == 1
+    # cancelled on the map (Esc): modal again, nothing added
+    click(qtbot, dialog.route_editor.pick_button)
+    assert dialog.windowModality() == Qt.WindowModality.NonModal
+    requests[1].cancel()
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert len(dialog.route_editor.points()) == 1 and dialog.current_page() == "route"
+    # the dialog closes mid-pick: the map is told to stop
+    click(qtbot, dialog.route_editor.pick_button)
+    assert not stopped
+    dialog.reject()
+    assert stopped == [True]
+    requests[2](55.0, 37.0, "late")  # and a late answer changes nothing
+    assert len(dialog.route_editor.points()) == 1
+
+
+def test_closing_while_loading_leaves_nothing_behind(qtbot, sim, session, sim_control,
+                                                     run_async, caplog):
+    from subscriber_kit import row_for
+
+    row = row_for(session, run_async, pick_phone(sim))
+    sim_control.add_fault("latency", "object_get", latency=0.5)
+    dialog = SubscriberDialog(session, row=row)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    assert dialog.loading
+    dialog.reject()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
+    qtbot.wait(700)  # the object_get answer arrives: nobody is there to take it
+    assert "unhandled error" not in caplog.text and "Traceback" not in caplog.text
+    assert len(session.tasks) == 0
+
+
+def test_no_map_picker_no_pick_button(qtbot, session):
+    dialog = make(qtbot, session)
+    dialog.show_page("route")
+    assert not dialog.route_editor.pick_button.isVisible()
+
+
+def test_tariff_id_is_still_importable_from_the_dialog_module():
     assert tariff_id("manual") == "0"

@@ -1,368 +1,304 @@
-"""Add a subscriber, or edit one's name, tags and tariff.
+"""Add a subscriber — or several pasted at once — or edit one: the whole trip in one dialog.
 
-* The phone may be typed any common way; a live preview shows the number as it will be
-  sent (``→ +7 921 001-02-03``) or says why it cannot be (``api.phones``).
-* The tariff list comes from the balance's price table (``session.engine.status.balance``),
-  ``15`` preselected when offered. Editing a tariff asks plainly whether it switches at the
-  next 00:00 MSK or right now (``activate``).
-* Save runs ``session.actions.add/edit`` as a task; the button is disabled while the
-  request is in flight (no double submit; the actions guard against it too). On failure
-  the dialog stays open with everything typed, and the error is shown next to the field
-  it concerns (``err.field``) or in the banner at the top.
-* An edit sends only the fields the dispatcher changed, and always a tariff: the server
-  resets an edit without one to the manual tariff (``MovizorClient.object_edit``), so the
-  current tariff — or the pending ``tariff_new`` — is sent when it was left alone.
+Pages (``subscriber_pages.py``): **Main** (phone, operator, name, tags, tariff, auto-off,
+package renewal: ``subscriber_main.py``), **Route**, **Schedule**, **Metadata** (the editors
+of ``ui/editors``). This module is the shell: it wires the pages, runs the background work
+(``subscriber_live.py``) and saves through ``session.actions`` — never a request of its own.
+
+* Adding: once the phone holds one valid number, its operator is looked up (debounced,
+  stale answers dropped) and the tariff list becomes that operator's, with prices and the
+  chosen tariff's cost. Two or more numbers pasted at once offer to add them all
+  (``subscriber_bulk.py``).
+* Editing: fresh details come from ``object_get`` while the pages show a loading state;
+  the phone is read-only; a tariff change says whether it switches at the next 00:00 MSK
+  or now (``activate``); a pending switch is shown and can be cancelled. Only the fields
+  and pages the dispatcher touched are sent, and always a tariff
+  (:func:`~.tariffs.edit_tariff`).
+* Saving: every page is validated first (the first page with a problem comes to the
+  front, nothing is sent); Save is disabled while the request is in flight, so a double
+  click sends one request; an API error lands on the page and field it concerns
+  (``err.field``), anything else in the banner; a failed save keeps every input.
+* "Pick on map": with ``map_picker`` the route page offers it (``MapPick``): the window
+  gets a callback to call with the clicked point (or ``callback.cancel()``), and the
+  dialog stops blocking the window (``open()`` made it window-modal) until it does.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterable
-from datetime import datetime, timedelta
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QModelIndex, QPersistentModelIndex, Qt, QTimeZone, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+import shiboken6
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from ...api.encoding import MSK
-from ...api.errors import InvalidPhoneError, MovizorError
-from ...api.phones import format_phone, normalize_phone
-from ...sync.actions import SERVICE_GROUPS, ActionInProgress
-from .widgets import Banner, FieldError, Note, add_field
+from ...api.errors import MovizorError
+from ...api.models import ObjectInfo, Operator
+from ...sync.actions import ActionInProgress
+from .subscriber_bulk import BulkAddDialog
+from .subscriber_live import DialogTasks, TariffAdvisor
+from .subscriber_main import MainPage
+from .subscriber_pages import PAGES, MapPick, MapPicker, TripPages
+from .tariffs import DEFAULT_TARIFF, edit_tariff, split_tags, tariff_change, tariff_id
+from .widgets import Banner, Note, TagsCompleter
 
 if TYPE_CHECKING:
-    from ...api.models import Balance
+    from ...store.routes import RouteTemplates
     from ...sync.state import FleetRow
     from ..session import Session
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TARIFF = "15"
-MIN_DATEOFF = timedelta(days=1, minutes=2)  # "more than a day", with time to send it
-MSK_OFFSET = 3 * 3600
+MAIN_FIELDS = frozenset({"phone", "dateoff", "tariff", "title", "tags", "package_prolong"})
+FIELD_PAGES = {"destination": "route", "route": "route", "schedule": "schedule",
+               "metadata": "metadata", "operator": "main"}
 
-
-def tariff_id(value: str | int | None) -> str | None:
-    """The numeric id of a tariff (the server sometimes says ``manual`` for ``0``)."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    if not text:
-        return None
-    return "0" if text.lower() == "manual" else text
-
-
-def split_tags(text: str) -> list[str]:
-    return list(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
-
-
-class TagsCompleter(QCompleter):
-    """Completes the tag after the last comma, keeping the ones before it."""
-
-    def splitPath(self, path: str) -> list[str]:
-        return [path.split(",")[-1].strip()]
-
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        completion = super().pathFromIndex(index)
-        widget = self.widget()
-        text = widget.text() if isinstance(widget, QLineEdit) else ""
-        head = [t.strip() for t in text.split(",")[:-1] if t.strip()]
-        return ", ".join([*head, completion])
+__all__ = ["MAIN_FIELDS", "PAGES", "MapPicker", "SubscriberDialog", "TagsCompleter",
+           "split_tags", "tariff_id"]
 
 
 class SubscriberDialog(QDialog):
-    """Add (``row`` None) or edit (``row`` given) one subscriber."""
+    """Add (``row`` None) or edit (``row`` given) one subscriber with its whole trip."""
 
-    saved = Signal(object)  # FleetRow, as read back from the server
+    saved = Signal(object)  # FleetRow as read back (after a multi-add: the last one added)
+    saved_many = Signal(list)  # the FleetRows a multi-number paste added
 
     def __init__(self, session: Session, *, row: FleetRow | None = None,
-                 tags: Iterable[str] = (), lang: str = "en",
-                 parent: QWidget | None = None) -> None:
+                 tags: Iterable[str] = (), lang: str = "en", parent: QWidget | None = None,
+                 map_picker: MapPicker | None = None,
+                 templates: RouteTemplates | None = None,
+                 now: Callable[[], datetime] | None = None,
+                 debounce_ms: int = 400) -> None:
         super().__init__(parent)
         self.session = session
         self.row = row
         self.lang = lang
+        self._now = now or (lambda: datetime.now(MSK))
         self._busy = False
-        self._initial_tariff = tariff_id(row.tariff_new or row.tariff) if row else None
+        self._loading = False
+        self._current = tariff_id(row.tariff) if row else None
+        self._pending = tariff_id(row.tariff_new) if row else None
+        self.bulk_dialog: BulkAddDialog | None = None
+        self.tasks = DialogTasks(session)
         self.setObjectName("subscriber_dialog")
         self.setWindowTitle(self.tr("Add subscriber") if row is None
                             else self.tr("Edit subscriber"))
-        self.setMinimumWidth(460)
+        self.setMinimumSize(680, 560)
+        self.resize(880, 640)  # the route table has eight columns
 
         self.banner = Banner()
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.errors: dict[str, FieldError] = {}
-
-        self.phone_edit = QLineEdit()
-        self.phone_edit.setObjectName("phone")
-        self.phone_preview = Note()
-        if row is None:
-            self.phone_edit.setPlaceholderText(self.tr("+7 921 001-02-03"))
-            self.phone_edit.textChanged.connect(self._update_phone_preview)
-            self._update_phone_preview("")
-        else:
-            self.phone_edit.setText(format_phone(row.phone))
-            self.phone_edit.setReadOnly(True)
-            self.phone_preview.hide()
-        self.errors["phone"] = add_field(form, self.tr("&Phone:"), self.phone_edit,
-                                         self.phone_preview)
-
-        self.title_edit = QLineEdit(row.title if row else "")
-        self.title_edit.setObjectName("title")
-        self.title_edit.setPlaceholderText(self.tr("Driver's name or vehicle"))
-        self.errors["title"] = add_field(form, self.tr("&Name:"), self.title_edit)
-
-        self.tags_edit = QLineEdit(", ".join(row.tags) if row else "")
-        self.tags_edit.setObjectName("tags")
-        self.tags_edit.setPlaceholderText(self.tr("Separate tags with commas"))
-        completer = TagsCompleter(sorted(set(tags), key=str.casefold), self.tags_edit)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.tags_edit.setCompleter(completer)
-        self.errors["tags"] = add_field(form, self.tr("&Tags:"), self.tags_edit)
-
-        self.tariff_combo = QComboBox()
-        self.tariff_combo.setObjectName("tariff")
-        self.tariff_combo.setPlaceholderText(self.tr("Choose a tariff"))
-        self._fill_tariffs(session.engine.status.balance)
-        self.tariff_note = Note()
-        self.tariff_note.hide()
-        self.when_box = QWidget()
-        when = QVBoxLayout(self.when_box)
-        when.setContentsMargins(0, 0, 0, 0)
-        when.setSpacing(0)
-        self.tomorrow_radio = QRadioButton(self.tr("Switch from tomorrow, 00:00 MSK"))
-        self.now_radio = QRadioButton(self.tr("Activate now"))
-        self.tomorrow_radio.setObjectName("from_tomorrow")
-        self.now_radio.setObjectName("activate_now")
-        self.tomorrow_radio.setChecked(True)
-        self._when_group = QButtonGroup(self)
-        for button in (self.tomorrow_radio, self.now_radio):
-            self._when_group.addButton(button)
-            when.addWidget(button)
-        self.when_box.hide()
-        self.errors["tariff"] = add_field(form, self.tr("T&ariff:"), self.tariff_combo,
-                                          self.tariff_note, self.when_box)
-        self.tariff_combo.currentIndexChanged.connect(self._update_tariff_choice)
-
-        self.dateoff_check = QCheckBox(self.tr("Stop tracking automatically at"))
-        self.dateoff_check.setObjectName("dateoff_enabled")
-        self.dateoff_edit = QDateTimeEdit()
-        self.dateoff_edit.setObjectName("dateoff")
-        self.dateoff_edit.setTimeZone(QTimeZone(MSK_OFFSET))
-        self.dateoff_edit.setDisplayFormat("dd.MM.yyyy HH:mm")
-        self.dateoff_edit.setCalendarPopup(True)
-        self.dateoff_edit.setEnabled(False)
-        self.set_dateoff(_next_hour(datetime.now(MSK) + timedelta(days=2)))
-        self.dateoff_check.toggled.connect(self.dateoff_edit.setEnabled)
-        self.dateoff_check.toggled.connect(lambda _: self.errors["dateoff"].clear_message())
-        dateoff_row = QWidget()
-        line = QHBoxLayout(dateoff_row)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.dateoff_check)
-        line.addWidget(self.dateoff_edit, 1)
-        line.addWidget(QLabel(self.tr("MSK")))
-        if row is None:
-            self.errors["dateoff"] = add_field(form, self.tr("&Auto-off:"), dateoff_row)
-        else:  # editing the auto-off is not offered here; its errors go to the banner
-            dateoff_row.setParent(self)
-            dateoff_row.hide()
-            self.errors["dateoff"] = FieldError(self)
+        self.loading_note = Note()
+        self.loading_note.setObjectName("loading")
+        self.loading_note.hide()
+        self.main = m = MainPage(editing=row is not None, tags=tags, lang=lang, now=self._now)
+        self.pages = TripPages(m, geocoder=session.client.distance_search,
+                               templates=templates or _templates(), now=self._now, parent=self)
+        self.tabs, self.editors = self.pages.tabs, self.pages.editors
+        self.route_editor, self.schedule_editor, self.metadata_editor = (
+            self.pages.route, self.pages.schedule, self.pages.metadata)
+        self.advisor = TariffAdvisor(session, m, self.schedule_editor, self.tasks, lang=lang,
+                                     debounce_ms=debounce_ms,
+                                     keep=lambda: (self._current, self._pending), parent=self)
+        # the main page's widgets under the names callers and tests use
+        self.errors = m.errors
+        self.phone_edit, self.phone_preview, self.tariff_combo = (
+            m.phone_edit, m.phone_preview, m.tariff_combo)
+        self.title_edit, self.tags_edit = m.title_edit, m.tags_edit
+        self.dateoff_check, self.dateoff_edit = m.dateoff_check, m.dateoff_edit
+        self.when_box, self.tomorrow_radio, self.now_radio = (
+            m.when_box, m.tomorrow_radio, m.now_radio)
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
-            self.tr("Add") if row is None else self.tr("Save"),
-            QDialogButtonBox.ButtonRole.AcceptRole)
+            self._save_text(), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save")
         self.save_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.clicked.connect(self.submit)
         self.cancel_button.clicked.connect(self.reject)
-
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        layout.addWidget(self.loading_note)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.buttons)
 
-        for name, widget in (("phone", self.phone_edit), ("title", self.title_edit),
-                             ("tags", self.tags_edit)):
-            widget.textEdited.connect(lambda _t, n=name: self.errors[n].clear_message())
-        self._update_tariff_choice()
-        first = self.phone_edit if row is None else self.title_edit
-        first.setFocus()
-        self.setTabOrder(self.phone_edit, self.title_edit)
-        self.setTabOrder(self.title_edit, self.tags_edit)
-        self.setTabOrder(self.tags_edit, self.tariff_combo)
+        m.phone_changed.connect(self._phone_changed)
+        m.numbers_pasted.connect(lambda _numbers: self._update_buttons())
+        m.bulk_requested.connect(self.open_bulk)
+        m.cancel_pending_requested.connect(self.cancel_pending)
+        self.map_pick = MapPick(self, self.pages, map_picker) if map_picker else None
+        self.route_editor.set_pick_available(map_picker is not None)
+        tasks = self.tasks  # not self: this slot runs when the C++ dialog is gone
+        self.destroyed.connect(lambda *_: tasks.cancel_all())
 
-    # --- tariffs --------------------------------------------------------------------------
-
-    def _known_titles(self) -> dict[str, str]:
-        return {
-            "0": self.tr("Manual requests"),
-            "1": self.tr("Online"),
-            "3": self.tr("Package for 1 month"),
-            "15": self.tr("Every 15 min"),
-            "30": self.tr("Every 30 min"),
-            "60": self.tr("Every 60 min"),
-            "180": self.tr("Every 3 hours"),
-        }
-
-    def _fill_tariffs(self, balance: Balance | None) -> None:
-        known = self._known_titles()
-        titles: dict[str, str] = {}
-        if balance is not None:
-            for group, prices in balance.tariff.items():
-                if group in SERVICE_GROUPS:
-                    continue
-                for tid, price in prices.items():
-                    titles.setdefault(tid, price.title)
-        if not titles:  # no balance yet: the ids every operator offers
-            titles = dict.fromkeys(known, "")
-        for tid in list(titles):
-            if tid in known and (self.lang == "en" or not titles[tid]):
-                titles[tid] = known[tid]
-        if self._initial_tariff is not None and self._initial_tariff not in titles:
-            titles[self._initial_tariff] = known.get(self._initial_tariff, "")
-        for tid in sorted(titles, key=lambda t: (not t.isdigit(), int(t) if t.isdigit() else 0,
-                                                 t)):
-            text = f"{tid} — {titles[tid]}" if titles[tid] else tid
-            self.tariff_combo.addItem(text, tid)
-        preferred = self._initial_tariff if self.row is not None else DEFAULT_TARIFF
-        index = self.tariff_combo.findData(preferred)
-        self.tariff_combo.setCurrentIndex(index)  # -1: nothing chosen yet (placeholder)
-        if self.row is not None and self.row.tariff_new and \
-                tariff_id(self.row.tariff_new) != tariff_id(self.row.tariff):
-            current = tariff_id(self.row.tariff) or "?"
-            self._pending_text = self.tr(
-                "A switch from tariff {current} to {new} is scheduled for 00:00 MSK.").format(
-                current=current, new=tariff_id(self.row.tariff_new))
+        self.advisor.refill(preferred=self._current if row else DEFAULT_TARIFF)
+        if row is None:
+            self.advisor.start()
+            m.phone_edit.setFocus()
         else:
-            self._pending_text = ""
+            m.load(phone=row.phone, title=row.title, tags=row.tags, dateoff=None,
+                   package_prolong=None)
+            m.set_current_tariff(self._current, self._pending)
+            self._set_loading(True)
+            self.tasks.spawn("details", self._load_details(row.phone))
+            self.advisor.start(row.phone)
+            m.title_edit.setFocus()
 
-    def chosen_tariff(self) -> str | None:
-        data = self.tariff_combo.currentData()
-        return str(data) if data is not None else None
-
-    def tariff_changed(self) -> bool:
-        return self.row is not None and self.chosen_tariff() != self._initial_tariff
-
-    def _update_tariff_choice(self, *_: Any) -> None:
-        self.errors["tariff"].clear_message()
-        changed = self.tariff_changed()
-        self.when_box.setVisible(changed)
-        self.tariff_note.set_text(self._pending_text if not changed else "")
-
-    # --- phone and auto-off -----------------------------------------------------------------
-
-    def _update_phone_preview(self, text: str) -> None:
-        digits = sum(ch.isdigit() for ch in text)
-        if not text.strip():
-            self.phone_preview.set_text(self.tr("Any format: +7 921 001-02-03, 8 921 0010203, "
-                                                "9210010203"))
-            return
-        try:
-            msisdn = normalize_phone(text)
-        except InvalidPhoneError as exc:
-            if digits >= 10 or not all(ch.isdigit() or ch in " +()-." for ch in text):
-                self.phone_preview.set_text(exc.message(self.lang), ok=False)
-            else:
-                self.phone_preview.set_text("")
-            return
-        self.phone_preview.set_text("→ " + format_phone(msisdn), ok=True)
-
-    def set_dateoff(self, moment: datetime) -> None:
-        """Put a moment (any zone; naive means MSK) into the auto-off editor."""
-        msk = moment.astimezone(MSK) if moment.tzinfo else moment.replace(tzinfo=MSK)
-        utc_ms = int(msk.timestamp() * 1000)
-        self.dateoff_edit.setDateTime(
-            QDateTime.fromMSecsSinceEpoch(utc_ms, QTimeZone(MSK_OFFSET)))
-
-    def dateoff(self) -> datetime | None:
-        """The chosen auto-off moment (aware, MSK), or None when not enabled."""
-        if self.row is not None or not self.dateoff_check.isChecked():
-            return None
-        seconds = self.dateoff_edit.dateTime().toMSecsSinceEpoch() / 1000
-        return datetime.fromtimestamp(seconds, MSK).replace(second=0, microsecond=0)
-
-    # --- submit -----------------------------------------------------------------------------
+    # --- public state -----------------------------------------------------------------------
 
     @property
     def busy(self) -> bool:
-        """True while the request is in flight."""
+        """True while a request the dispatcher started (save, cancel switch) is in flight."""
         return self._busy
 
-    def field_error(self, field: str) -> str:
-        """The error shown next to ``field`` ('' when none): for tests and accessibility."""
-        error = self.errors.get(field)
-        return error.text() if error is not None and error.isVisibleTo(self) else ""
+    @property
+    def loading(self) -> bool:
+        """True while an edit waits for the subscriber's current details."""
+        return self._loading
 
-    def _validate(self) -> dict[str, Any] | None:
-        """The keyword arguments for the action, or None after showing what is wrong."""
-        for error in self.errors.values():
-            error.clear_message()
+    @property
+    def operator(self) -> Operator | None:
+        return self.advisor.operator
+
+    def chosen_tariff(self) -> str | None:
+        return self.main.chosen_tariff()
+
+    def tariff_changed(self) -> bool:
+        return self.row is not None and tariff_change(self.chosen_tariff(), self._current)
+
+    def set_dateoff(self, moment: datetime) -> None:
+        self.main.set_dateoff(moment)
+
+    def dateoff(self) -> datetime | None:
+        return self.main.dateoff()
+
+    def current_page(self) -> str:
+        return self.pages.current()
+
+    def show_page(self, page: str) -> None:
+        self.pages.show(page)
+
+    def field_error(self, field: str) -> str:
+        """The error shown for ``field`` (a main-page field, or ``route``/``schedule``/
+        ``metadata`` for a page): '' when none."""
+        if field in self.editors:
+            return self.pages.field_error(field)
+        return self.main.field_error(field)
+
+    # --- editing: the current details -------------------------------------------------------
+
+    async def _load_details(self, phone: str) -> None:
+        try:
+            info = await self.session.client.object_get(phone)
+        except MovizorError as exc:
+            log.info("subscriber dialog: object_get %s failed: %r", phone, exc)
+            fallback = self.row.details if self.row is not None else None
+            if fallback is not None:
+                self._apply_details(fallback)
+            else:  # without the current pages, editing them would overwrite blindly
+                self.pages.lock_trip_pages()
+            self.banner.set_message(self.tr(
+                "The current settings could not be loaded: {error} What is shown may be "
+                "out of date.").format(error=exc.message(self.lang)))
+        else:
+            self._apply_details(info)
+        # (a cancelled load stops at the await above: the dialog may be gone)
+        self._set_loading(False)
+        self.main.title_edit.setFocus()  # the pages were disabled: focus went elsewhere
+        self.save_button.setDefault(True)
+
+    def _apply_details(self, info: ObjectInfo) -> None:
+        assert self.row is not None
+        self._current, self._pending = tariff_id(info.tariff), tariff_id(info.tariff_new)
+        tags = info.tags if info.tags is not None else list(self.row.tags)
+        self.main.load(phone=self.row.phone, title=info.title, tags=tags,
+                       dateoff=info.timestamp_off, package_prolong=info.package_prolong)
+        self._show_tariff()
+        self.pages.load(info)
+
+    def _show_tariff(self) -> None:
+        self.advisor.refill(preferred=self._current)
+        self.main.select_tariff(self._current)
+        self.main.set_current_tariff(self._current, self._pending)
+
+    def _set_loading(self, loading: bool) -> None:
+        self._loading = loading
+        self.loading_note.set_text(self.tr("Loading the subscriber's current settings…")
+                                   if loading else "")
+        self.tabs.setEnabled(not loading)
+        self._update_buttons()
+
+    def _phone_changed(self, msisdn: str | None) -> None:
+        self._update_buttons()
+        self.advisor.phone_changed(msisdn)
+
+    # --- the pending tariff switch --------------------------------------------------------
+
+    def cancel_pending(self) -> None:
+        """Cancel the switch scheduled for 00:00 MSK (object_cancel_tariff)."""
+        if self.row is None or self._busy or self._pending is None:
+            return
+        self._set_busy(True)
+        self.tasks.spawn("cancel_tariff", self._cancel_pending(self.row.phone))
+
+    async def _cancel_pending(self, phone: str) -> None:
+        try:
+            row = await self.session.actions.cancel_tariff(phone)
+        except asyncio.CancelledError:
+            if shiboken6.isValid(self):
+                self._set_busy(False)
+            raise
+        except (MovizorError, ActionInProgress) as exc:
+            self.main.errors["tariff"].set_message(exc.message(self.lang))
+        else:
+            self._current, self._pending = tariff_id(row.tariff), tariff_id(row.tariff_new)
+            self._show_tariff()
+            self.main.tariff_note.set_text(
+                self.tr("The switch is cancelled; the tariff stays {tariff}.").format(
+                    tariff=self._current or "—"), ok=True)
+        self._set_busy(False)
+
+    # --- validate and collect -------------------------------------------------------------
+
+    def _collect(self, *, bulk: bool = False) -> dict[str, Any] | None:
+        """The keyword arguments for the action after validating every page, or None after
+        showing each problem on its page (the first such page comes to the front)."""
+        editing = self.row is not None
         self.banner.set_message(None)
-        ok = True
-        kwargs: dict[str, Any] = {}
-        if self.row is None:
-            try:
-                kwargs["phone"] = normalize_phone(self.phone_edit.text(), function="object_add")
-            except InvalidPhoneError as exc:
-                message = (exc.message(self.lang) if self.phone_edit.text().strip()
-                           else self.tr("Enter the driver's mobile number."))
-                self.errors["phone"].set_message(message)
-                ok = False
-        tariff = self.chosen_tariff()
-        if tariff is None:
-            self.errors["tariff"].set_message(self.tr("Choose a tariff."))
-            ok = False
-        dateoff = self.dateoff()
-        if dateoff is not None and dateoff - datetime.now(MSK) < MIN_DATEOFF:
-            self.errors["dateoff"].set_message(
-                self.tr("The auto-off time must be more than a day from now."))
-            ok = False
-        if not ok:
+        self.pages.clear_errors()
+        msisdn = self.main.validate(require_phone=not editing and not bulk)
+        failed = ["main"] if self.main.has_errors() else []
+        if failed:
+            self.pages.flag("main")
+        failed += self.pages.validate(editing=editing)
+        if failed:
+            self.show_page(failed[0])
             return None
-        title = self.title_edit.text().strip()
-        tags = split_tags(self.tags_edit.text())
-        if self.row is None:
-            kwargs.update(tariff=tariff, title=title or None, tags=tags or None,
-                          dateoff=dateoff)
-            return kwargs
-        kwargs.update(tariff=tariff, activate=self.tariff_changed() and
-                      self.now_radio.isChecked())
-        if title != self.row.title:
-            kwargs["title"] = title
-        if tags != list(self.row.tags):
-            kwargs["tags"] = tags
-        return kwargs
+        if not editing:
+            fields = {**self.main.add_fields(), **self.pages.add_fields()}
+            return fields if bulk else {"phone": msisdn, **fields}
+        return {"tariff": edit_tariff(self.chosen_tariff(), self._current, self._pending),
+                "activate": self.main.tariff.activate_now(),
+                **self.main.edit_fields(), **self.pages.edit_fields()}
+
+    # --- submit ----------------------------------------------------------------------------
 
     def submit(self) -> None:
-        """Validate and send (no-op while a request is in flight)."""
-        if self._busy:
+        """Validate and send (no-op while a request is in flight or details are loading)."""
+        if self._busy or self._loading or self._bulk_running():
             return
-        kwargs = self._validate()
+        if self.row is None and self.main.candidates():
+            self.open_bulk()
+            return
+        kwargs = self._collect()
         if kwargs is None:
             return
         self._set_busy(True)
-        self.session.tasks.spawn(self._send(kwargs))
+        self.tasks.spawn("save", self._send(kwargs))
 
     async def _send(self, kwargs: dict[str, Any]) -> None:
         try:
@@ -372,13 +308,15 @@ class SubscriberDialog(QDialog):
             else:
                 row = await self.session.actions.edit(self.row.phone, **kwargs)
         except asyncio.CancelledError:  # the session closed under us
-            self._set_busy(False)
+            if shiboken6.isValid(self):
+                self._set_busy(False)
             raise
         except ActionInProgress as exc:
             self._show_error(None, exc.message(self.lang))
         except MovizorError as exc:
             log.info("subscriber %s failed: %r", "add" if self.row is None else "edit", exc)
-            self._show_error(exc.field, exc.message(self.lang))
+            field = exc.field or ("metadata" if exc.error_code == "METADATA" else None)
+            self._show_error(field, exc.message(self.lang))
         except Exception:
             log.exception("subscriber dialog: unexpected failure")
             self._show_error(None, self.tr("Something went wrong; the details are in the log."))
@@ -388,32 +326,107 @@ class SubscriberDialog(QDialog):
             self.accept()
 
     def _show_error(self, field: str | None, message: str) -> None:
+        """Put ``message`` on the page and field it concerns, else in the banner."""
         self._set_busy(False)
-        target = self.errors.get(field or "")
-        if target is not None and (field != "dateoff" or self.row is None):
-            target.set_message(message)
+        page = FIELD_PAGES.get(field or "", "main" if field in MAIN_FIELDS else None)
+        if page in self.editors:
+            self.pages.error(page, message)
+        elif page == "main":
+            target = "tariff" if field == "operator" else field
+            self.main.errors[target or "phone"].set_message(message)
+            self.pages.flag("main")
         else:
             self.banner.set_message(message)
+            return
+        self.show_page(page)
+
+    # --- several numbers at once ---------------------------------------------------------
+
+    def open_bulk(self) -> None:
+        """Confirm and add every pasted number with the settings of all pages."""
+        candidates = self.main.candidates()
+        if self.row is not None or len(candidates) < 2 or self._busy or self._bulk_running():
+            return
+        fields = self._collect(bulk=True)
+        if fields is None:
+            return
+        prefix = fields.pop("title") or ""
+        dialog = BulkAddDialog(self.session, candidates, fields, title_prefix=prefix,
+                               lang=self.lang, parent=self)
+        self.bulk_dialog = dialog
+        dialog.started.connect(self._update_buttons)
+        dialog.added.connect(self._bulk_added)
+        dialog.finished.connect(self._bulk_closed)
+        dialog.open()
+
+    def _bulk_running(self) -> bool:
+        return self.bulk_dialog is not None and self.bulk_dialog.running
+
+    def _bulk_added(self, rows: list[FleetRow]) -> None:
+        self._update_buttons()
+        if rows:
+            self.saved_many.emit(rows)
+
+    def _bulk_closed(self, _code: int) -> None:
+        dialog = self.bulk_dialog
+        self._update_buttons()
+        if dialog is not None and dialog.rows:
+            self.saved.emit(dialog.rows[-1])
+            self.accept()
+
+    # --- buttons and closing ------------------------------------------------------------
+
+    def _save_text(self) -> str:
+        if self._busy:
+            return self.tr("Saving…")
+        if self.row is not None:
+            return self.tr("Save")
+        if hasattr(self, "main") and self.main.candidates():
+            return self.tr("Add {count}…").format(count=self.main.bulk_count)
+        return self.tr("Add")
+
+    def _update_buttons(self) -> None:
+        self.save_button.setText(self._save_text())
+        self.save_button.setEnabled(not (self._busy or self._loading or self._bulk_running()))
+        self.cancel_button.setEnabled(not self._busy)
+        self.main.cancel_pending_button.setEnabled(not self._busy)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self.save_button.setEnabled(not busy)
-        self.cancel_button.setEnabled(not busy)
-        self.save_button.setText(
-            self.tr("Saving…") if busy else (self.tr("Add") if self.row is None
-                                             else self.tr("Save")))
+        self._update_buttons()
+
+    def _stop(self) -> None:
+        self.tasks.cancel_all()
+        self.advisor.stop()
+        if self.map_pick is not None:
+            self.map_pick.abandon()
+
+    def done(self, result: int) -> None:
+        if self._busy:  # the request may already be on the server: wait for its answer
+            return
+        self._stop()
+        super().done(result)
 
     def reject(self) -> None:
-        if self._busy:  # the request may already be on the server: wait for its answer
+        if self._busy or self._bulk_running():
             return
         super().reject()
 
     def closeEvent(self, event: Any) -> None:
-        if self._busy:
+        if self._busy or self._bulk_running():
             event.ignore()
             return
+        self._stop()
         super().closeEvent(event)
 
 
-def _next_hour(moment: datetime) -> datetime:
-    return moment.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+def _templates() -> RouteTemplates | None:
+    """The route templates of this installation (None when they cannot be opened)."""
+    try:
+        from ...store.paths import AppPaths
+        from ...store.routes import RouteTemplates
+
+        return RouteTemplates(AppPaths())
+    except Exception:  # templates are a convenience: never block the dialog on them
+        log.exception("route templates unavailable")
+        return None

@@ -1,5 +1,6 @@
 """Small building blocks shared by the dialogs: a field with its own error line, a banner,
-a key entry with a show toggle, and awaiting a dialog without a nested event loop.
+a key entry with a show toggle, a tags completer, and awaiting a dialog without a nested
+event loop.
 
 Errors are shown *next to the field they concern*: every field of a form is added with
 :func:`add_field`, which puts a hidden :class:`FieldError` label under the widget; a
@@ -12,8 +13,9 @@ from __future__ import annotations
 import asyncio
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
+    QCompleter,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -100,6 +102,20 @@ def add_field(form: QFormLayout, label: str, widget: QWidget,
     title.setBuddy(widget.focusProxy() or widget)
     form.addRow(title, box)
     return error
+
+
+class TagsCompleter(QCompleter):
+    """Completes the tag after the last comma of a ``a, b, c`` line, keeping the others."""
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        completion = super().pathFromIndex(index)
+        widget = self.widget()
+        text = widget.text() if isinstance(widget, QLineEdit) else ""
+        head = [t.strip() for t in text.split(",")[:-1] if t.strip()]
+        return ", ".join([*head, completion])
 
 
 class SecretEdit(QWidget):

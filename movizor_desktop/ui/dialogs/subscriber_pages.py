@@ -1,0 +1,219 @@
+"""The subscriber dialog's pages: Main, Route, Schedule and Metadata in one tab widget,
+and "Pick on map" for the route page (:class:`MapPick`).
+
+:class:`TripPages` owns the tabs and the three trip editors of ``ui/editors``. It loads
+them from ``object_get``, validates them (an editor's own ``validate()`` marks its rows;
+the page's tab gets a warning icon), puts an API error on the page it concerns
+(``set_error``), and says what they contribute to a save: everything filled in when
+adding, only the pages the dispatcher modified when editing (an emptied page is sent
+empty, which clears it on the server).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStyle, QTabWidget, QWidget
+
+from ...api.models import ObjectInfo
+
+if TYPE_CHECKING:
+    from ...store.routes import RouteTemplates
+    from .subscriber_main import MainPage
+
+PAGES = ("main", "route", "schedule", "metadata")
+
+
+class TripPages(QObject):
+    def __init__(self, main: MainPage, *, geocoder: Callable[..., Any] | None,
+                 templates: RouteTemplates | None, now: Callable[[], datetime],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # the editors load with the first dialog (they pull in the route machinery)
+        from ..editors.metadata import MetadataEditor
+        from ..editors.route import RouteEditor
+        from ..editors.schedule import ScheduleEditor
+
+        self.main = main
+        self.route = RouteEditor(geocoder=geocoder, templates=templates, now=now)
+        self.schedule = ScheduleEditor(now=now)
+        self.metadata = MetadataEditor()
+        self.editors: dict[str, Any] = {"route": self.route, "schedule": self.schedule,
+                                        "metadata": self.metadata}
+        self.errors: dict[str, str] = {}  # page → the message flagged on it
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pages")
+        self.tabs.setDocumentMode(True)
+        for widget, label in ((main, self.tr("Main")), (self.route, self.tr("Route")),
+                              (self.schedule, self.tr("Schedule")),
+                              (self.metadata, self.tr("Metadata"))):
+            self.tabs.addTab(widget, label)
+        for name, editor in self.editors.items():
+            editor.changed.connect(lambda n=name: self.clear_error(n))
+
+    # --- which page -------------------------------------------------------------------------
+
+    def current(self) -> str:
+        return PAGES[self.tabs.currentIndex()]
+
+    def show(self, page: str) -> None:
+        self.tabs.setCurrentIndex(PAGES.index(page))
+
+    def lock_trip_pages(self) -> None:
+        """Route, schedule and metadata cannot be edited (their current state is unknown)."""
+        for page in self.editors:
+            self.tabs.setTabEnabled(PAGES.index(page), False)
+
+    # --- errors -----------------------------------------------------------------------------
+
+    def flag(self, page: str) -> None:
+        icon = self.tabs.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.tabs.setTabIcon(PAGES.index(page), icon)
+
+    def error(self, page: str, message: str, *, show: bool = True) -> None:
+        """Flag ``page`` with ``message``; ``show`` also puts it in the page's banner (an
+        editor's own validate() already shows its problems next to the rows)."""
+        self.errors[page] = message
+        if show:
+            self.editors[page].set_error(message)
+        self.flag(page)
+
+    def clear_error(self, page: str) -> None:
+        if self.errors.pop(page, None) is not None:
+            self.editors[page].set_error("")
+            self.tabs.setTabIcon(PAGES.index(page), QIcon())
+
+    def clear_errors(self) -> None:
+        for page in list(self.errors):
+            self.clear_error(page)
+        for index in range(self.tabs.count()):
+            self.tabs.setTabIcon(index, QIcon())
+
+    def field_error(self, page: str) -> str:
+        return self.errors.get(page, "")
+
+    # --- load, validate, collect ------------------------------------------------------------
+
+    def load(self, info: ObjectInfo) -> None:
+        """The subscriber's route, schedule and metadata as the server has them."""
+        self.route.set_points(info.destination)
+        self.schedule.set_schedule(info.schedule)
+        self.metadata.set_metadata(info.metadata)
+
+    def validate(self, *, editing: bool) -> list[str]:
+        """The trip pages with problems (shown on them); editing judges only the pages it
+        will send."""
+        failed = []
+        for page, editor in self.editors.items():
+            if editing and not editor.is_modified():
+                continue
+            problems = [p[1] if isinstance(p, tuple) else str(p) for p in editor.validate()]
+            if problems:
+                self.error(page, "\n".join(problems), show=False)
+                failed.append(page)
+        return failed
+
+    def add_fields(self) -> dict[str, Any]:
+        """For object_add: each page that holds something (None: not sent)."""
+        schedule = self.schedule.schedule()
+        return {"route": self.route.points() or None,
+                "schedule": None if schedule.empty else schedule,
+                "metadata": self.metadata.metadata() or None}
+
+    def edit_fields(self) -> dict[str, Any]:
+        """For object_edit: only the pages the dispatcher modified."""
+        fields: dict[str, Any] = {}
+        if self.route.is_modified():
+            fields["route"] = self.route.points()
+        if self.schedule.is_modified():
+            fields["schedule"] = self.schedule.schedule()
+        if self.metadata.is_modified():
+            fields["metadata"] = self.metadata.metadata()
+        return fields
+
+
+class PickCallback:
+    """What the window's map calls: ``callback(lat, lon, name)`` with the point clicked,
+    or ``callback.cancel()`` when the dispatcher gave up (Esc). Either ends the pick;
+    after the dialog is gone both do nothing."""
+
+    def __init__(self, pick: MapPick) -> None:
+        self._pick = pick
+
+    def __call__(self, lat: float, lon: float, name: str = "") -> None:
+        self._pick.finish((lat, lon, name))
+
+    def cancel(self) -> None:
+        self._pick.finish(None)
+
+
+class MapPick:
+    """"Pick on map" on the route page, with the window's map (``map_picker``).
+
+    ``map_picker(callback)`` asks the window for one click on its map and may return a
+    function that stops that (called when the dialog closes mid-pick). Meanwhile the
+    dialog stops blocking the window (``open()`` made it window-modal); the point (or the
+    cancel) restores that, shows the route page and raises the dialog.
+    """
+
+    def __init__(self, dialog: QWidget, pages: TripPages, map_picker: MapPicker) -> None:
+        self.dialog = dialog
+        self.pages = pages
+        self.map_picker = map_picker
+        self._modality: Qt.WindowModality | None = None
+        self._stop: Callable[[], Any] | None = None
+        self.picking = False
+        pages.route.pick_requested.connect(self.start)
+
+    def start(self) -> None:
+        modality = self.dialog.windowModality()
+        if modality != Qt.WindowModality.NonModal:
+            self._modality = modality
+            self._set_modality(Qt.WindowModality.NonModal)
+        self.picking = True
+        stop = self.map_picker(PickCallback(self))
+        self._stop = stop if callable(stop) else None
+
+    def finish(self, point: tuple[float, float, str] | None) -> None:
+        """The window's answer: the point, or None (cancelled)."""
+        if not self.picking or not shiboken6.isValid(self.dialog) \
+                or not shiboken6.isValid(self.pages.route):
+            return  # a second answer, or the dialog is gone
+        self.picking = False
+        self._stop = None
+        if point is not None:
+            self.pages.route.add_point(*point)
+        else:
+            self.pages.route.show_message("")
+        self.pages.show("route")
+        if self._modality is not None:
+            self._set_modality(self._modality)
+            self._modality = None
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+
+    def abandon(self) -> None:
+        """The dialog closes mid-pick: tell the window to stop picking."""
+        stop, self._stop = self._stop, None
+        self.picking = False
+        if stop is not None:
+            stop()
+
+    def _set_modality(self, modality: Qt.WindowModality) -> None:
+        visible = self.dialog.isVisible()
+        if visible:
+            self.dialog.hide()  # a shown window takes a new modality only when shown again
+        self.dialog.setWindowModality(modality)
+        if visible:
+            self.dialog.show()
+
+
+MapPicker = Callable[[PickCallback], "Callable[[], Any] | None"]
+
+
+__all__ = ["PAGES", "MapPick", "MapPicker", "PickCallback", "TripPages"]

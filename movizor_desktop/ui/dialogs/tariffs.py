@@ -1,0 +1,208 @@
+"""The rules of the subscriber dialog that need no Qt: tariffs, auto-off, tags, bulk titles.
+
+* Tariff choices come from the balance's price table (``Balance.tariff``): operators map
+  tariff ids to prices, the service groups (``eventsms``, ``autoinform``) are not tariffs.
+  For a known operator the dialog offers exactly that operator's ids with its prices;
+  before the operator is known, every id any operator offers, without a price.
+* :func:`edit_tariff` is the one rule for which tariff an edit sends. The server treats an
+  ``object_edit`` without ``tariff`` as a switch to manual (api-facts §2), so an edit always
+  sends one: the tariff the dispatcher chose if it differs from the current one; else the
+  pending ``tariff_new`` (re-sending it keeps the scheduled switch); else the current one
+  (re-sending it changes and charges nothing). ``object_get`` says ``manual`` where the
+  other functions say ``0``: :func:`tariff_id` folds the two together.
+* An auto-off (``dateoff``) must be more than a day ahead (object_add 2/3, object_edit 3/4);
+  :func:`dateoff_problem` refuses it before anything is sent, with two minutes of slack
+  for the time the request takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Literal
+
+from ...api.codes import TARIFF_MANUAL, TARIFF_PACKAGE
+from ...api.encoding import MSK, to_msk
+from ...api.models import Balance
+
+SERVICE_GROUPS = frozenset({"eventsms", "autoinform"})  # price groups that are not operators
+DEFAULT_TARIFF = "15"
+MIN_DATEOFF = timedelta(days=1, minutes=2)  # "more than a day", with time to send it
+
+__all__ = [
+    "DEFAULT_TARIFF", "MIN_DATEOFF", "SERVICE_GROUPS", "TariffOption", "bulk_titles",
+    "dateoff_problem", "default_dateoff", "default_tariff", "edit_tariff", "msk_now",
+    "next_msk_midnight", "operator_groups", "request_price", "split_tags",
+    "supports_prolong", "tariff_change", "tariff_id", "tariff_options",
+]
+
+
+def tariff_id(value: str | int | None) -> str | None:
+    """The numeric id of a tariff (``object_get`` says ``manual`` for ``0``); None if unset."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    return TARIFF_MANUAL if text.lower() == "manual" else text
+
+
+def _sort_key(tid: str) -> tuple[bool, int, str]:
+    return (not tid.isdigit(), int(tid) if tid.isdigit() else 0, tid)
+
+
+@dataclass(frozen=True, slots=True)
+class TariffOption:
+    """One tariff the dialog offers: id, the server's title and, when the operator is
+    known, its daily (or package) fee and the price of one manual request."""
+
+    id: str
+    title: str = ""
+    abon: Decimal | None = None
+    request: Decimal | None = None
+
+    @property
+    def priced(self) -> bool:
+        return self.abon is not None
+
+    @property
+    def is_manual(self) -> bool:
+        return self.id == TARIFF_MANUAL
+
+    @property
+    def is_package(self) -> bool:
+        return self.id == TARIFF_PACKAGE
+
+
+def operator_groups(balance: Balance | None) -> list[str]:
+    """The operators in the price table (service groups left out)."""
+    if balance is None:
+        return []
+    return [g for g in balance.tariff if g not in SERVICE_GROUPS]
+
+
+def tariff_options(balance: Balance | None, operator: str | None = None, *,
+                   keep: Iterable[str | None] = ()) -> list[TariffOption]:
+    """The tariffs to offer, sorted by id.
+
+    With ``operator`` in the table: that operator's tariffs with their prices. Otherwise
+    every id any operator offers, unpriced (prices differ per operator). Ids in ``keep``
+    (the subscriber's current or pending tariff) are always included, unpriced when the
+    table does not list them.
+    """
+    table = balance.tariff if balance is not None else {}
+    options: dict[str, TariffOption] = {}
+    if operator and operator in table and operator not in SERVICE_GROUPS:
+        for tid, price in table[operator].items():
+            options[tid] = TariffOption(tid, price.title, price.abon, price.request)
+    else:
+        for group in operator_groups(balance):
+            for tid, price in table[group].items():
+                if tid not in options or (not options[tid].title and price.title):
+                    options[tid] = TariffOption(tid, price.title)
+    for tid in keep:
+        tid = tariff_id(tid)
+        if tid is not None and tid not in options:
+            options[tid] = TariffOption(tid)
+    return [options[t] for t in sorted(options, key=_sort_key)]
+
+
+def default_tariff(options: Iterable[TariffOption], preferred: str | None = None) -> str | None:
+    """``preferred`` when offered, else ``15`` when offered, else the first non-manual."""
+    ids = [o.id for o in options]
+    for candidate in (tariff_id(preferred), DEFAULT_TARIFF):
+        if candidate in ids:
+            return candidate
+    paid = [t for t in ids if t != TARIFF_MANUAL]
+    return (paid or ids or [None])[0]
+
+
+def supports_prolong(tariff: str | None) -> bool:
+    """``package_prolong`` means something only for the 1-month package."""
+    return tariff_id(tariff) == TARIFF_PACKAGE
+
+
+def edit_tariff(chosen: str | None, current: str | None, pending: str | None) -> str:
+    """The tariff an ``object_edit`` must send (it always sends one).
+
+    * ``chosen`` differs from ``current``: the dispatcher's choice;
+    * otherwise a pending switch (``tariff_new``): re-sending it keeps that switch;
+    * otherwise the current tariff: nothing changes and nothing is charged.
+
+    ``manual`` and ``0`` are the same tariff. Raises ValueError when nothing is known.
+    """
+    chosen, current, pending = tariff_id(chosen), tariff_id(current), tariff_id(pending)
+    if chosen is not None and chosen != current:
+        return chosen
+    if pending is not None and pending != current:
+        return pending
+    if current is not None:
+        return current
+    if chosen is not None:
+        return chosen
+    raise ValueError("no tariff known for the edit")
+
+
+def tariff_change(chosen: str | None, current: str | None) -> bool:
+    """True when the dispatcher picked a tariff other than the current one."""
+    chosen, current = tariff_id(chosen), tariff_id(current)
+    return chosen is not None and chosen != current
+
+
+def request_price(balance: Balance | None, operator: str | None) -> Decimal | None:
+    """The price of one manual request (tariff ``0``): the operator's, or for an unknown
+    operator the highest in the table (what a dispatcher should expect at most)."""
+    if balance is None:
+        return None
+    groups = [operator] if operator and operator in balance.tariff else operator_groups(balance)
+    prices = [balance.tariff[g][TARIFF_MANUAL].request for g in groups
+              if TARIFF_MANUAL in balance.tariff.get(g, {})]
+    return max(prices) if prices else None
+
+
+def next_msk_midnight(now: datetime) -> datetime:
+    """The next 00:00 МСК after ``now``: when a tariff switch without ``activate`` happens."""
+    msk = to_msk(now)
+    return (msk + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def dateoff_problem(moment: datetime | None, now: datetime) -> Literal["past", "day"] | None:
+    """Why the server would refuse this auto-off: ``past``, ``day`` (less than a day
+    ahead), or None when it is fine (or there is none)."""
+    if moment is None:
+        return None
+    moment, now = to_msk(moment), to_msk(now)
+    if moment <= now:
+        return "past"
+    if moment - now < MIN_DATEOFF:
+        return "day"
+    return None
+
+
+def default_dateoff(now: datetime) -> datetime:
+    """A suggestion for the auto-off: two days ahead, on the next full hour (МСК)."""
+    moment = to_msk(now) + timedelta(days=2)
+    return moment.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags from ``a, b ,a,,c``: trimmed, no empties, first occurrence kept."""
+    return list(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
+
+
+def bulk_titles(prefix: str, count: int) -> list[str | None]:
+    """Titles for ``count`` subscribers added together: ``prefix 1``, ``prefix 2``… —
+    or None each (the server then names them after the number) when there is no prefix.
+    A single subscriber gets the prefix unchanged."""
+    prefix = prefix.strip()
+    if not prefix:
+        return [None] * count
+    if count == 1:
+        return [prefix]
+    return [f"{prefix} {i}" for i in range(1, count + 1)]
+
+
+def msk_now() -> datetime:
+    return datetime.now(MSK)
