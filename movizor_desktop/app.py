@@ -146,11 +146,36 @@ async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
 
 def _main_window_factory(settings: AppSettings, lang: str) -> Any:
     from .ui.main_window import MainWindow
-    from .ui.map_link import attach_map
 
     window = MainWindow(settings, lang=lang)
-    attach_map(window)
+    window.wants_map = True  # AppController adds the map once the list is on screen
     return window
+
+
+async def attach_map_later(window: Any) -> None:
+    """Add the map pane without holding up the first paint of the list.
+
+    Importing folium compiles about 90 Jinja templates (≈1 s): that happens in a worker
+    thread, once the list shows its first rows (or after 3 s without any), so the two do
+    not compete for the interpreter; only the panel itself is built on the Qt thread.
+    """
+    from .ui import map_link
+
+    model = getattr(window, "model", None)
+    last = -1
+    for _ in range(30):  # until the list has rows and stopped growing (3 s at most)
+        count = model.rowCount() if model is not None else 0
+        if model is None or count == last > 0:
+            break
+        last = count
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(0.1)  # let those rows paint
+    try:
+        await asyncio.to_thread(map_link.preload)
+    except Exception:
+        log.exception("the map cannot be loaded; the window runs without it")
+        return
+    map_link.attach_map(window)
 
 
 class SmokeTestFailure(RuntimeError):
@@ -174,6 +199,7 @@ class AppController:
         self.simulator: SimulatorServer | None = None
         self.dialog: ConnectionDialog | None = None
         self._window_factory = window_factory or _main_window_factory
+        self._map_task: asyncio.Task[Any] | None = None
         self._auth_prompted = False
         self._closing = False
 
@@ -182,6 +208,8 @@ class AppController:
     def make_window(self) -> Any:
         if self.window is None:
             self.window = self._window_factory(self.settings, self.lang)
+            if getattr(self.window, "wants_map", False):
+                self._map_task = asyncio.ensure_future(attach_map_later(self.window))
             for name in ("connection_settings_requested", "settings_requested"):
                 signal = getattr(self.window, name, None)
                 if signal is not None and hasattr(signal, "connect"):
@@ -368,6 +396,7 @@ class AppController:
                         f"no subscriber list within {timeout:.0f} s (state {status.state}"
                         f", last error: {status.error or 'none'})")
                 await asyncio.sleep(0.05)
+            map_note = await self._smoke_map(began, timeout)
         except SmokeTestFailure as exc:
             print(f"movizor-desktop smoke test FAILED: {exc}", file=sys.stderr, flush=True)
             return 1
@@ -377,12 +406,28 @@ class AppController:
                   file=sys.stderr, flush=True)
             return 1
         print(f"movizor-desktop smoke test OK: {len(session.engine.fleet)} subscribers "
-              f"loaded from the embedded simulator in {time.monotonic() - began:.1f} s "
+              f"loaded from the embedded simulator{map_note} in "
+              f"{time.monotonic() - began:.1f} s "
               f"(movizor-desktop {__version__}, Qt {qVersion()}, PySide6 {pyside_version}"
               f", keyring: {self.secrets.backend_name})", flush=True)
         return 0
 
     # -- shutdown -----------------------------------------------------------------
+
+    async def _smoke_map(self, began: float, timeout: float) -> str:
+        """Wait for the map page (offline assets, Leaflet up); '' when there is no map."""
+        if self._map_task is None:
+            return ""
+        await asyncio.wait_for(asyncio.shield(self._map_task),
+                               max(1.0, timeout - (time.monotonic() - began)))
+        link = getattr(self.window, "map_link", None)
+        if link is None:
+            raise SmokeTestFailure("the map pane could not be built (see the log)")
+        while not link.panel.view.is_ready:
+            if time.monotonic() - began > timeout:
+                raise SmokeTestFailure(f"the map page was not ready within {timeout:.0f} s")
+            await asyncio.sleep(0.05)
+        return ", map rendered offline"
 
     def _stop_simulator(self) -> None:
         if self.simulator is not None:
@@ -401,6 +446,9 @@ class AppController:
                 await session.aclose()
         finally:
             self._stop_simulator()
+            if self._map_task is not None and not self._map_task.done():
+                self._map_task.cancel()
+                await asyncio.gather(self._map_task, return_exceptions=True)
             if self.window is not None:
                 link = getattr(self.window, "map_link", None)
                 if link is not None:

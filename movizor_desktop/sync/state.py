@@ -9,7 +9,7 @@ No Qt here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
 from ..api.models import Balance, Event, ObjectInfo, Position
@@ -92,8 +92,14 @@ class FleetRow:
 
     def same_content(self, other: FleetRow | None) -> bool:
         """Equal apart from ``details_at`` (bookkeeping that the UI does not show)."""
-        return other is not None and replace(self, details_at=None) == replace(
-            other, details_at=None)
+        if other is None:
+            return False
+        if self is other:
+            return True
+        return all(getattr(self, name) == getattr(other, name) for name in _CONTENT_FIELDS)
+
+
+_CONTENT_FIELDS = tuple(f.name for f in fields(FleetRow) if f.name != "details_at")
 
 
 @dataclass(slots=True)

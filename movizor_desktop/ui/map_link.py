@@ -103,6 +103,13 @@ class MapLink(QObject):
         self.panel.shutdown()
 
 
+def preload() -> None:
+    """Import the map's modules (folium, QtWebEngine glue); safe in a worker thread."""
+    import importlib
+
+    importlib.import_module("movizor_desktop.ui.map.panel")
+
+
 def attach_map(window: MainWindow) -> MapLink | None:
     """Add the map pane to ``window``; without QtWebEngine the window works without it."""
     try:
