@@ -55,12 +55,11 @@ def test_parser_knows_the_flags() -> None:
 
 @pytest.mark.timeout(120)
 def test_smoke_test_loads_the_demo_fleet_and_exits_cleanly(tmp_path: Path) -> None:
-    pytest.importorskip("movizor_desktop.ui.main_window",
-                        reason="the main window (another issue) has not landed yet")
     result = run_app("--smoke-test", home=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("movizor-desktop smoke test OK: 40 subscribers")
+    assert "map rendered offline" in lines[0]
     for noise in NOISE:
         assert noise not in result.stderr, result.stderr
     log_file = tmp_path / "logs" / "movizor-desktop.log"
