@@ -13,7 +13,8 @@ from __future__ import annotations
 import asyncio
 from typing import TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -102,6 +103,20 @@ def add_field(form: QFormLayout, label: str, widget: QWidget,
     title.setBuddy(widget.focusProxy() or widget)
     form.addRow(title, box)
     return error
+
+
+class SubmitEdit(QLineEdit):
+    """A line edit whose Enter emits ``submitted`` instead of pressing the dialog's
+    default button (a search field, a "type a time and add it" field)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class TagsCompleter(QCompleter):

@@ -19,7 +19,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...api.errors import MovizorError
 from ...api.models import Place
-from ..dialogs.widgets import Note
+from ..dialogs.widgets import Note, SubmitEdit
 from .planning import CoordinateError, looks_like_coordinates, parse_coordinates
 from .route_table import coordinate_error_text
 
@@ -41,17 +40,8 @@ def _lang() -> str:
     return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
 
 
-class SearchEdit(QLineEdit):
-    """A line edit whose Enter starts the search instead of the dialog's default button."""
-
-    submitted = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
+class SearchEdit(SubmitEdit):
+    """The address field: Enter starts the search."""
 
 
 class ResultsPopup(QFrame):

@@ -18,7 +18,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QPushButton,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...api.encoding import MSK, Schedule
 from ...api.models import ScheduleInfo
-from ..dialogs.widgets import Banner, FieldError, Note
+from ..dialogs.widgets import Banner, FieldError, Note, SubmitEdit
 from ..formatting import money
 from .schedule_logic import (
     PRESETS,
@@ -52,17 +51,8 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-class TimeInput(QLineEdit):
-    """The "add a time" field: Enter adds instead of pressing the dialog's default button."""
-
-    submitted = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            event.accept()
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
+class TimeInput(SubmitEdit):
+    """The "add a time" field: Enter adds the time."""
 
 
 class TimesList(QListWidget):
