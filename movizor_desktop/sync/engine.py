@@ -34,10 +34,9 @@ import logging
 import math
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..api.errors import (
     AuthError,
@@ -52,6 +51,8 @@ from ..api.governor import Budget
 from ..api.models import Balance, Event, ObjectInfo, ObjectPosition, ObjectSummary, Position
 from ..api.phones import normalize_phone
 from .state import ChangeSet, Fleet, FleetRow
+from .status import ConnectionState, EngineStatus, FleetCache, Policy, utcnow
+from .step import Step
 
 if TYPE_CHECKING:
     from ..api.client import MovizorClient
@@ -73,117 +74,6 @@ MAX_EVENT_PAGES = 10  # event pages per step; the rest is fetched next cycle
 META_LAST_EVENT_ID = "last_event_id"
 META_LAST_SYNC = "last_sync"
 META_OFFLINE_SINCE = "offline_since"
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-class FleetCache(Protocol):
-    """What the engine needs of ``movizor_desktop.store.cache.Cache`` (blocking calls)."""
-
-    def load_rows(self) -> list[FleetRow]: ...
-    def save_rows(self, rows: list[FleetRow]) -> None: ...
-    def delete_rows(self, phones: list[str]) -> None: ...
-    def add_positions(self, phone: str, positions: list[Position]) -> None: ...
-    def add_events(self, events: list[Event]) -> None: ...
-    def recent_events(self, limit: int = 500) -> list[Event]: ...
-    def last_event_id(self) -> int | None: ...
-    def get_meta(self, key: str) -> str | None: ...
-    def set_meta(self, key: str, value: str) -> None: ...
-
-
-class ConnectionState(StrEnum):
-    IDLE = "idle"
-    CONNECTING = "connecting"
-    ONLINE = "online"
-    OFFLINE = "offline"
-    AUTH_FAILED = "auth_failed"
-
-
-@dataclass(frozen=True)
-class EngineStatus:
-    state: ConnectionState
-    offline_since: datetime | None
-    last_sync: datetime | None
-    error: MovizorError | None
-    budget: Budget
-    balance: Balance | None
-    cycle_requests: int  # requests the last connect/cycle made
-    interval: float  # seconds to the next cycle (stretched when the budget runs low)
-
-
-@dataclass(frozen=True, slots=True)
-class Policy:
-    """How much a cycle may spend, from the hour's budget."""
-
-    interval: float
-    fill: int  # rows without details to fetch this cycle
-    stale_refresh: bool  # refresh visible rows whose details are old
-
-
-class _Step:
-    """The changes of one step, applied to the fleet as they come."""
-
-    def __init__(self, fleet: Fleet) -> None:
-        self.fleet = fleet
-        self.added: dict[str, FleetRow] = {}
-        self.changed: dict[str, FleetRow] = {}
-        self.removed: list[str] = []
-        self.moved: dict[str, None] = {}
-        self.to_save: dict[str, FleetRow] = {}
-        self.positions: dict[str, list[Position]] = {}
-        self.events: list[Event] = []
-        self.balance: Balance | None = None
-
-    def put(self, row: FleetRow, position: Position | None = None) -> bool:
-        """Store ``row``; True when the UI sees a difference."""
-        phone = row.phone
-        old = self.fleet.get(phone)
-        if old == row:
-            return False
-        self.fleet.put(row)
-        self.to_save[phone] = row
-        if old is None:
-            if phone in self.removed:  # removed and back in the same step
-                self.removed.remove(phone)
-                self.changed[phone] = row
-            else:
-                self.added[phone] = row
-            if row.lat is not None:
-                self.moved[phone] = None
-                if position is not None and position.has_fix:
-                    self.positions.setdefault(phone, []).append(position)
-            return True
-        visible = not row.same_content(old)
-        if phone in self.added:
-            self.added[phone] = row
-        elif visible or phone in self.changed:
-            self.changed[phone] = row
-        if old.fix != row.fix:
-            self.moved[phone] = None
-            if position is not None and position.has_fix:
-                self.positions.setdefault(phone, []).append(position)
-        return visible
-
-    def remove(self, phone: str) -> bool:
-        if not self.fleet.remove(phone):
-            return False
-        if self.added.pop(phone, None) is None:
-            self.changed.pop(phone, None)
-            self.removed.append(phone)
-        self.moved.pop(phone, None)
-        self.to_save.pop(phone, None)
-        self.positions.pop(phone, None)
-        return True
-
-    def change_set(self) -> ChangeSet:
-        alive = self.added.keys() | self.changed.keys()
-        return ChangeSet(
-            added=list(self.added.values()), changed=list(self.changed.values()),
-            removed=list(self.removed), moved=[p for p in self.moved if p in alive],
-            events=sorted(self.events, key=lambda e: e.id or 0, reverse=True),
-            balance=self.balance)
 
 
 class SyncEngine:
@@ -375,7 +265,7 @@ class SyncEngine:
             last_id = await asyncio.to_thread(cache.last_event_id)
             last_sync = _parse_time(await asyncio.to_thread(cache.get_meta, META_LAST_SYNC))
             offline = _parse_time(await asyncio.to_thread(cache.get_meta, META_OFFLINE_SINCE))
-        step = _Step(self.fleet)
+        step = Step(self.fleet)
         for row in rows:
             step.put(row)
         events = sorted(events, key=lambda e: e.id or 0, reverse=True)
@@ -414,7 +304,7 @@ class SyncEngine:
         # A cycle's object_get of this phone still in flight was sent before this one
         # (maybe before a write): its answer must not overwrite ours.
         self._touched[phone] = self._touched.get(phone, 0) + 1
-        step = _Step(self.fleet)
+        step = Step(self.fleet)
         try:
             info = await self.client.object_get(phone)
         except NotFoundError:
@@ -429,32 +319,32 @@ class SyncEngine:
 
     async def apply_position(self, phone: str, position: Position) -> ChangeSet:
         """A fix obtained outside the cycle (pos_request → pos_get)."""
-        step = _Step(self.fleet)
+        step = Step(self.fleet)
         row = self.fleet.get(phone) or FleetRow(phone=phone)
         step.put(row.with_position(position), position)
         return await self._commit(step)
 
     async def apply_row(self, row: FleetRow) -> ChangeSet:
-        step = _Step(self.fleet)
+        step = Step(self.fleet)
         step.put(row)
         return await self._commit(step)
 
     async def drop_row(self, phone: str) -> ChangeSet:
-        step = _Step(self.fleet)
+        step = Step(self.fleet)
         step.remove(phone)
         self._dirty.discard(phone)
         return await self._commit(step)
 
     # --- the step bodies --------------------------------------------------------------------
 
-    async def _guarded(self, body: Callable[[_Step], Awaitable[None]], *,
+    async def _guarded(self, body: Callable[[Step], Awaitable[None]], *,
                        connecting: bool = False) -> ChangeSet:
         """Run a step, keep the connection state, commit what it changed."""
         self._requests = 0
         if connecting and self.status.state in (ConnectionState.IDLE,
                                                 ConnectionState.AUTH_FAILED):
             self._set_status(state=ConnectionState.CONNECTING)
-        step = _Step(self.fleet)
+        step = Step(self.fleet)
         try:
             await body(step)
         except AuthError as exc:
@@ -488,7 +378,7 @@ class SyncEngine:
                          error=None, cycle_requests=self._requests)
         return changes
 
-    async def _connect(self, step: _Step) -> None:
+    async def _connect(self, step: Step) -> None:
         # The first request alone: a refused key must cost exactly one request.
         summaries = await self._call(self.client.object_list())
         calls: list[Awaitable[Any]] = [self._call(self.client.pos_objects()),
@@ -507,7 +397,7 @@ class SyncEngine:
         self._cycles = 0
         await self._fetch_details(step, self._pick_details())
 
-    async def _cycle(self, step: _Step) -> None:
+    async def _cycle(self, step: Step) -> None:
         self._cycles += 1
         events = await self._fetch_events()
         self._apply_events(step, events)
@@ -587,7 +477,7 @@ class SyncEngine:
                         picked.setdefault(phone, None)
         return list(picked)
 
-    async def _fetch_details(self, step: _Step, phones: list[str]) -> None:
+    async def _fetch_details(self, step: Step, phones: list[str]) -> None:
         if not phones:
             return
         semaphore = asyncio.Semaphore(self.concurrency)
@@ -629,7 +519,7 @@ class SyncEngine:
 
     # --- applying answers -----------------------------------------------------------------
 
-    def _apply_list(self, step: _Step, summaries: list[ObjectSummary]) -> None:
+    def _apply_list(self, step: Step, summaries: list[ObjectSummary]) -> None:
         listed: dict[str, str] = {s.phone: s.status for s in summaries if s.phone}
         for phone in self.fleet.phones() - listed.keys():
             step.remove(phone)
@@ -644,7 +534,7 @@ class SyncEngine:
                 if row.details is not None:
                     self._dirty.add(phone)
 
-    def _apply_positions(self, step: _Step, positions: list[ObjectPosition]) -> None:
+    def _apply_positions(self, step: Step, positions: list[ObjectPosition]) -> None:
         for pos in positions:
             row = self.fleet.get(pos.phone)
             if row is None:
@@ -653,7 +543,7 @@ class SyncEngine:
                 continue
             step.put(row.with_position(pos), pos)
 
-    def _apply_events(self, step: _Step, events: list[Event], *,
+    def _apply_events(self, step: Step, events: list[Event], *,
                       history: bool = False) -> None:
         """New events; the rows they name are refreshed (not for ``history``: the newest
         page of a first connect says nothing about what changed since object_list)."""
@@ -676,13 +566,13 @@ class SyncEngine:
         step.events += fresh
         self._remember_events(fresh)
 
-    def _apply_details(self, step: _Step, phone: str, info: ObjectInfo) -> None:
+    def _apply_details(self, step: Step, phone: str, info: ObjectInfo) -> None:
         self._dirty.discard(phone)
         self._gone.discard(phone)
         row = self.fleet.get(phone) or FleetRow(phone=phone)
         step.put(row.with_details(info, self._now()))
 
-    def _apply_balance(self, step: _Step, balance: Balance) -> None:
+    def _apply_balance(self, step: Step, balance: Balance) -> None:
         self._balance_due = False
         if balance != self.status.balance:
             step.balance = balance
@@ -694,7 +584,7 @@ class SyncEngine:
 
     # --- output: listeners and cache ---------------------------------------------------------
 
-    async def _commit(self, step: _Step, meta: dict[str, str] | None = None) -> ChangeSet:
+    async def _commit(self, step: Step, meta: dict[str, str] | None = None) -> ChangeSet:
         changes = step.change_set()
         if not changes.empty:
             self._emit(changes)
@@ -721,7 +611,7 @@ class SyncEngine:
             except Exception:
                 log.exception("on_status listener failed")
 
-    async def _persist(self, step: _Step, meta: dict[str, str]) -> None:
+    async def _persist(self, step: Step, meta: dict[str, str]) -> None:
         cache = self.cache
         if cache is None:
             return
@@ -764,7 +654,7 @@ class SyncEngine:
             await asyncio.shield(job)
 
     async def _persist_meta(self, meta: dict[str, str]) -> None:
-        await self._persist(_Step(self.fleet), meta)
+        await self._persist(Step(self.fleet), meta)
 
 
 async def _all(calls: list[Awaitable[Any]]) -> list[Any]:

@@ -12,7 +12,7 @@ from movizor_desktop.api import MovizorClient, RequestGovernor
 from movizor_desktop.api.governor import Budget
 from movizor_desktop.api.models import Balance, ObjectInfo, ObjectPosition, Position
 from movizor_desktop.sync import ChangeSet, Fleet, FleetActions, FleetRow, SyncEngine
-from movizor_desktop.sync.engine import _Step
+from movizor_desktop.sync.step import Step
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 PHONE = "79211234567"
@@ -43,7 +43,7 @@ def test_with_position_takes_a_plain_position() -> None:
 def test_step_tracks_added_changed_removed_and_moved() -> None:
     fleet = Fleet([row("79210000001", status="ok"), row("79210000002", status="ok"),
                    row("79210000003", status="wait")])
-    step = _Step(fleet)
+    step = Step(fleet)
     pos = ObjectPosition.model_validate({"phone": "79210000001", "lat": 55.0, "lon": 37.0,
                                          "timestamp": 1764147600})
     assert step.put(fleet.get("79210000001").with_position(pos), pos)
@@ -55,7 +55,7 @@ def test_step_tracks_added_changed_removed_and_moved() -> None:
     info = ObjectInfo.model_validate({"phone": "79210000002", "status": "ok"})
     r2 = fleet.get("79210000002").with_details(info, T0)
     step.put(r2)
-    step2 = _Step(fleet)
+    step2 = Step(fleet)
     assert not step2.put(r2.with_details(info, T0 + timedelta(minutes=1)))
     assert "79210000002" in step2.to_save and not step2.changed
 
@@ -71,7 +71,7 @@ def test_step_tracks_added_changed_removed_and_moved() -> None:
 
 def test_step_remove_of_a_row_added_in_the_same_step_leaves_no_trace() -> None:
     fleet = Fleet()
-    step = _Step(fleet)
+    step = Step(fleet)
     step.put(row(status="new"))
     step.remove(PHONE)
     assert step.change_set().empty
