@@ -174,3 +174,26 @@ def api(sim, run):
     client = MovizorClient(sim.base_url, project="demo", key=SIM_KEY, backoff=0.01)
     yield client
     run(client.aclose())
+
+
+@pytest.fixture
+def russian(tmp_path, qapp):
+    """The app's Russian catalogue, compiled from the committed .ts and installed."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    ts = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "movizor_ru.ts"
+    qm = tmp_path / "movizor_ru.qm"
+    subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)

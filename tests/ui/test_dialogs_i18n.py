@@ -12,7 +12,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from movizor_desktop.store import AppPaths, ProfileStore, SecretStore
 from movizor_desktop.ui import i18n
@@ -89,18 +88,6 @@ def test_catalogue_compiles_without_unfinished(tmp_path: Path) -> None:
     assert "untranslated" not in output, output
 
 
-@pytest.fixture
-def russian(tmp_path: Path, qapp):
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    qm = tmp_path / "movizor_ru.qm"
-    subprocess.run([lrelease, str(TS), "-qm", str(qm)], check=True, capture_output=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_connection_dialog_speaks_russian(qtbot, qloop, russian, app_home) -> None:

@@ -4,14 +4,10 @@ same placeholders, and the dialog speaks Russian (catalog compiled from the comm
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from subscriber_kit import (
     MTS_PHONE,
     calls,
@@ -52,18 +48,6 @@ def test_every_string_of_the_dialog_is_translated() -> None:
     assert seen == CONTEXTS
 
 
-@pytest.fixture
-def russian(tmp_path: Path, qapp):
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    qm = tmp_path / "movizor_ru.qm"
-    subprocess.run([lrelease, str(TS), "-qm", str(qm)], check=True, capture_output=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_the_dialog_speaks_russian(qtbot, session, sim_control, russian):
