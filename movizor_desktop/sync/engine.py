@@ -50,6 +50,7 @@ from ..api.errors import (
 from ..api.governor import Budget
 from ..api.models import Balance, Event, ObjectInfo, ObjectPosition, ObjectSummary, Position
 from ..api.phones import normalize_phone
+from .persist import CacheWriter
 from .state import ChangeSet, Fleet, FleetRow
 from .status import ConnectionState, EngineStatus, FleetCache, Policy, utcnow
 from .step import Step
@@ -128,11 +129,10 @@ class SyncEngine:
         self._cycles = 0
         self._requests = 0  # requests of the running step
         self._step_lock = asyncio.Lock()
-        self._cache_lock = asyncio.Lock()
         self._wake = asyncio.Event()
         self._resumed = asyncio.Event()
         self._run_task: asyncio.Task[None] | None = None
-        self._cache_jobs: set[asyncio.Future[None]] = set()
+        self._writer = CacheWriter(cache) if cache is not None else None
 
     # --- public controls ----------------------------------------------------------------
 
@@ -200,8 +200,8 @@ class SyncEngine:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        if self._cache_jobs:  # writes already handed to a thread: let them land
-            await asyncio.gather(*self._cache_jobs, return_exceptions=True)
+        if self._writer is not None:  # writes already handed to a thread: let them land
+            await self._writer.drain()
 
     # --- the loop -----------------------------------------------------------------------
 
@@ -259,12 +259,12 @@ class SyncEngine:
         if self.cache is None:
             return ChangeSet()
         cache = self.cache
-        async with self._cache_lock:
-            rows = await asyncio.to_thread(cache.load_rows)
-            events = await asyncio.to_thread(cache.recent_events, EVENTS_KEPT)
-            last_id = await asyncio.to_thread(cache.last_event_id)
-            last_sync = _parse_time(await asyncio.to_thread(cache.get_meta, META_LAST_SYNC))
-            offline = _parse_time(await asyncio.to_thread(cache.get_meta, META_OFFLINE_SINCE))
+        assert self._writer is not None
+        rows, events, last_id, last_sync_text, offline_text = await self._writer.read(
+            (cache.load_rows, ()), (cache.recent_events, (EVENTS_KEPT,)),
+            (cache.last_event_id, ()), (cache.get_meta, (META_LAST_SYNC,)),
+            (cache.get_meta, (META_OFFLINE_SINCE,)))
+        last_sync, offline = _parse_time(last_sync_text), _parse_time(offline_text)
         step = Step(self.fleet)
         for row in rows:
             step.put(row)
@@ -612,8 +612,7 @@ class SyncEngine:
                 log.exception("on_status listener failed")
 
     async def _persist(self, step: Step, meta: dict[str, str]) -> None:
-        cache = self.cache
-        if cache is None:
+        if self._writer is None:
             return
         rows = list(step.to_save.values())
         removed = list(step.removed)
@@ -621,37 +620,9 @@ class SyncEngine:
         events = sorted(step.events, key=lambda e: e.id or 0)
         if self._last_event_id is not None and events:
             meta = {META_LAST_EVENT_ID: str(self._last_event_id), **meta}
-        if not (rows or removed or positions or events or meta):
-            return
-
-        def attempt(name: str, call: Callable[..., object], *args: Any) -> None:
-            try:
-                call(*args)
-            except Exception:
-                log.exception("cache: %s failed", name)
-
-        def write() -> None:
-            # Each part on its own: a failing one is logged and the others still land.
-            # Events (the cursor) go after the rows, so a crash in between only makes
-            # the next start fetch some events again.
-            if removed:
-                attempt("delete_rows", cache.delete_rows, removed)
-            if rows:
-                attempt("save_rows", cache.save_rows, rows)
-            for phone, fixes in positions.items():
-                attempt("add_positions", cache.add_positions, phone, fixes)
-            if events:
-                attempt("add_events", cache.add_events, events)
-            for key, value in meta.items():
-                attempt("set_meta", cache.set_meta, key, value)
-
-        async with self._cache_lock:
-            # Shielded: a cancelled step still finishes its write, and aclose() waits for
-            # it, so the owner can close the cache right after.
-            job = asyncio.ensure_future(asyncio.to_thread(write))
-            self._cache_jobs.add(job)
-            job.add_done_callback(self._cache_jobs.discard)
-            await asyncio.shield(job)
+        if rows or removed or positions or events or meta:
+            await self._writer.write(rows=rows, removed=removed, positions=positions,
+                                     events=events, meta=meta)
 
     async def _persist_meta(self, meta: dict[str, str]) -> None:
         await self._persist(Step(self.fleet), meta)
