@@ -92,6 +92,8 @@ class MainWindow(QMainWindow):
         self._minute.start()
 
         self._initial_geometry()
+        # --- workflow hooks (one line each) ---
+        # --- end of workflow hooks ---
         self._update_title()
         self.controller.update_actions()
 
@@ -118,6 +120,12 @@ class MainWindow(QMainWindow):
                 self.subscriber_menu.addSeparator()
             else:
                 self.subscriber_menu.addAction(action)
+        # Filled by the workflow modules (exports, shares, alerts, help...) through
+        # their install_*(window) functions, called at the end of __init__.
+        self.tools_menu = bar.addMenu("")
+        self.tools_menu.setObjectName("toolsMenu")
+        self.help_menu = bar.addMenu("")
+        self.help_menu.setObjectName("helpMenu")
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
@@ -134,6 +142,8 @@ class MainWindow(QMainWindow):
     def _retranslate_menus(self) -> None:
         self.file_menu.setTitle(self.tr("&File"))
         self.subscriber_menu.setTitle(self.tr("&Subscriber"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Actions"))
 
     # --- session ----------------------------------------------------------------------------
