@@ -69,7 +69,8 @@ def test_page_loads_offline_and_asks_only_app_and_the_tile_host(make_panel, qtbo
             panel = make_panel(tiles.url)
             assert evaluate(qtbot, panel.view, "typeof L") == "object"
             assert evaluate(qtbot, panel.view, "L.version") == "1.9.4"
-            assert evaluate(qtbot, panel.view, "typeof L.markerClusterGroup") == "function"
+            assert evaluate(qtbot, panel.view, "typeof MzFleet") == "function"
+            assert evaluate(qtbot, panel.view, "typeof L.markerClusterGroup") == "undefined"
             assert evaluate(qtbot, panel.view, "typeof mz.setFleet") == "function"
             qtbot.waitUntil(lambda: len(tiles.requests) > 0, timeout=10000)
             tile_prefix = tiles.url.split("{z}")[0]

@@ -16,9 +16,7 @@ from movizor_desktop.ui.map.scheme import AppSchemeHandler, mime_type, safe_path
 VENDORED = [
     "leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE",
     "leaflet/images/layers.png", "leaflet/images/marker-icon.png",
-    "markercluster/leaflet.markercluster.js", "markercluster/MarkerCluster.css",
-    "markercluster/MarkerCluster.Default.css", "markercluster/LICENSE",
-    "mz/mz.js", "mz/mz-track.js", "mz/mz.css",
+    "mz/mz.js", "mz/mz-track.js", "mz/mz-fleet.js", "mz/mz.css",
 ]
 
 
@@ -73,8 +71,10 @@ def test_pages_from_memory_and_qwebchannel_from_qrc():
 def test_rendered_page_has_no_remote_script_or_link():
     html = page.build_page(AppSettings(), {"tilesOffline": "x"})
     assert list(iter_remote_links(html)) == []
-    for url in (page.LEAFLET_JS, page.MARKERCLUSTER_JS, page.QWEBCHANNEL_JS, page.MZ_JS):
+    for url in (page.LEAFLET_JS, page.QWEBCHANNEL_JS, page.MZ_TRACK_JS, page.MZ_FLEET_JS,
+                page.MZ_JS):
         assert f'src="{url}"' in html
+    assert "markercluster" not in html.lower()  # the fleet clusters itself (mz-fleet.js)
     assert "var map_main = L.map(" in html and "var tile_layer_base" in html
     assert '"preferCanvas": true' in html and '"detectRetina": false' in html
     assert "jquery" not in html.lower() and "bootstrap" not in html.lower()

@@ -143,10 +143,27 @@ def test_fleet_payload_full_and_partial():
             FleetRow(phone="2", status="off")]  # no fix
     full = fleet.fleet_payload(rows, colours=lambda r: ("#111111", "#ffffff", False),
                                when=lambda m: "12:00 MSK")
-    assert full == {"rows": [["1", 55.0, 37.0, 900, "#111111", "#ffffff", "A", "12:00 MSK",
-                              "Тверь", 0]], "full": True, "remove": []}
+    assert full == {"rows": [["1", 55_000_000, 37_000_000, 900, 0, "A", 0, 1]],
+                    "looks": [["#111111", "#ffffff", 0]], "strings": ["12:00 MSK", "Тверь"],
+                    "full": True, "remove": []}
     part = fleet.fleet_payload(rows, full=False, removed=["3"])
     assert part["remove"] == ["3", "2"] and not part["full"]
+
+
+def test_fleet_payload_shares_repeated_texts_and_keeps_6_decimals():
+    rows = [FleetRow(phone=str(i), status="ok", title=f"T{i}", lat=55.123457 + i / 1e6,
+                     lon=-37.0000004, radius=None, fix_time=T0, place="Тверь")
+            for i in range(3)]
+    colours = iter([("#111111", "#ffffff", False), ("#222222", "#ffffff", True),
+                    ("#111111", "#ffffff", False)])
+    payload = fleet.fleet_payload(rows, when=lambda m: "12:00 MSK",
+                                  colours=lambda r: next(colours))
+    assert payload["looks"] == [["#111111", "#ffffff", 0], ["#222222", "#ffffff", 1]]
+    assert payload["strings"] == ["12:00 MSK", "Тверь"]
+    assert [r[1] for r in payload["rows"]] == [55_123_457, 55_123_458, 55_123_459]
+    assert {r[2] for r in payload["rows"]} == {-37_000_000}
+    assert [r[3:5] + r[6:] for r in payload["rows"]] == [[0, 0, 0, 1], [0, 1, 0, 1],
+                                                          [0, 0, 0, 1]]
 
 
 def test_js_call_is_safe_for_any_text():
@@ -155,6 +172,11 @@ def test_js_call_is_safe_for_any_text():
     assert script.startswith("mz.setFleet(JSON.parse(") and script.endswith("))")
     inner = script[len("mz.setFleet(JSON.parse("):-2]
     assert json.loads(json.loads(inner)) == {"rows": [[nasty]]}
+    broken = "a\ud800b"  # a lone surrogate: pydantic-core refuses it, json.dumps escapes it
+    script = fleet.js_call("setTexts", {"x": broken, "y": 55.0205})
+    script.encode("utf-8")  # valid for QString
+    inner = script[len("mz.setTexts(JSON.parse("):-2]
+    assert json.loads(json.loads(inner)) == {"x": broken, "y": 55.0205}
 
 
 def test_nearest_place():

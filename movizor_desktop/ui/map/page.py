@@ -2,8 +2,8 @@
 
 folium and branca ship no JavaScript, only CDN links kept in class-level lists
 (``default_js``/``default_css`` of every ``JSCSSMixin`` subclass). :func:`localize_folium`
-(run once, at import) points them at ``app://web/...``: Leaflet 1.9.4 and
-leaflet.markercluster 1.5.3 are vendored in ``resources/web``; the jQuery/Bootstrap/
+(run once, at import) points them at ``app://web/...``: Leaflet 1.9.4 is vendored in
+``resources/web`` (the fleet's clustering is our own, ``mz/mz-fleet.js``); the jQuery/Bootstrap/
 awesome-markers stack is dropped from ``folium.Map`` (the map draws canvas circle markers
 and DivIcons only); any other plugin's remote link becomes ``app://web/unvendored/<name>``,
 which the scheme handler answers "not found" — a page can never reach a CDN.
@@ -11,7 +11,7 @@ which the scheme handler answers "not found" — a page can never reach a CDN.
 The page itself is a skeleton: the map (``prefer_canvas``, stable ids ``map_main`` and
 ``tile_layer_base``), the tile layer from the settings (with attribution, no
 ``detectRetina``), and :class:`MzApi`, a MacroElement that loads ``qwebchannel.js``,
-``mz-track.js`` and ``mz.js`` and creates ``window.mz`` (the JS API: ``setFleet``,
+``mz-track.js``, ``mz-fleet.js`` and ``mz.js`` and creates ``window.mz`` (the JS API: ``setFleet``,
 ``selectPhone``, ``showTrack``, ``clearTrack``, ``setRoute``, ``setPickMode``,
 ``playbackTo``, ``fit``…).
 Data never goes into the HTML: Python pushes it through ``runJavaScript``.
@@ -33,20 +33,15 @@ from .scheme import asset_url
 
 LEAFLET_JS = asset_url("leaflet/leaflet.js")
 LEAFLET_CSS = asset_url("leaflet/leaflet.css")
-MARKERCLUSTER_JS = asset_url("markercluster/leaflet.markercluster.js")
-MARKERCLUSTER_CSS = asset_url("markercluster/MarkerCluster.css")
-MARKERCLUSTER_DEFAULT_CSS = asset_url("markercluster/MarkerCluster.Default.css")
 QWEBCHANNEL_JS = asset_url("qtwebchannel/qwebchannel.js")
 MZ_TRACK_JS = asset_url("mz/mz-track.js")
+MZ_FLEET_JS = asset_url("mz/mz-fleet.js")
 MZ_JS = asset_url("mz/mz.js")
 MZ_CSS = asset_url("mz/mz.css")
 
 VENDORED: dict[str, str] = {
     "leaflet": LEAFLET_JS,
     "leaflet_css": LEAFLET_CSS,
-    "markerclusterjs": MARKERCLUSTER_JS,
-    "markerclustercss": MARKERCLUSTER_CSS,
-    "markerclusterdefaultcss": MARKERCLUSTER_DEFAULT_CSS,
 }
 
 MAP_ID = "main"
@@ -94,15 +89,11 @@ class MzApi(JSCSSMixin):
     """)
     default_js = [  # noqa: RUF012 - folium's own class-level lists
         ("qwebchannel", QWEBCHANNEL_JS),
-        ("markerclusterjs", MARKERCLUSTER_JS),
         ("mz_track_js", MZ_TRACK_JS),
+        ("mz_fleet_js", MZ_FLEET_JS),
         ("mz_js", MZ_JS),
     ]
-    default_css = [  # noqa: RUF012
-        ("markerclustercss", MARKERCLUSTER_CSS),
-        ("markerclusterdefaultcss", MARKERCLUSTER_DEFAULT_CSS),
-        ("mz_css", MZ_CSS),
-    ]
+    default_css = [("mz_css", MZ_CSS)]  # noqa: RUF012
 
     def __init__(self, base: folium.TileLayer, options: dict[str, Any]) -> None:
         super().__init__()

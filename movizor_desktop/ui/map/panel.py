@@ -36,7 +36,7 @@ from .. import i18n
 from . import style
 from .bridge import MapBridge
 from .controls import PeriodBar, PlaybackBar
-from .fleet import fleet_payload, js_call, marker_key, route_payload
+from .fleet import fleet_payload, js_call, marker_changed, route_payload
 from .page import build_page
 from .places import nearest_place
 from .track import Track, build_track, fetch_positions, track_payload
@@ -149,6 +149,7 @@ class MapPanel(QWidget):
         self.offline_label.setToolTip(texts["tilesOffline"])
         self.pick_label.setText(self.tr("Picking a point…"))
         self.pick_label.setToolTip(texts["pickHint"])
+        self.view.setAccessibleName(self.tr("Map"))
         self.period_bar.retranslate()
         self.playback.retranslate()
         if self._track is not None:
@@ -183,11 +184,12 @@ class MapPanel(QWidget):
             removed = [p for p in previous if p not in phones]
             self._rows = {}
         changed = []
+        current, before = self._rows, previous.get
         for row in incoming:
-            old = previous.get(row.phone)
-            self._rows[row.phone] = row
-            if old is None or marker_key(old) != marker_key(row):
+            phone = row.phone
+            if marker_changed(before(phone), row):  # before the (maybe same) dict is set
                 changed.append(row)
+            current[phone] = row
         self._send(changed, removed,
                    route=self._selected in removed or any(r.phone == self._selected
                                                           for r in incoming))

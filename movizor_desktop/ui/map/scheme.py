@@ -2,7 +2,7 @@
 
 * ``app://pages/<name>.html`` — a page put here by :meth:`AppSchemeHandler.set_page`
   (no ``setHtml`` and so no 2 MB limit, no temp files);
-* ``app://web/<path>`` — a file under ``resources/web`` (Leaflet, markercluster, ``mz.js``),
+* ``app://web/<path>`` — a file under ``resources/web`` (Leaflet, ``mz/*.js``),
   path traversal refused; ``app://web/qtwebchannel/qwebchannel.js`` is Qt's own
   ``qrc:///qtwebchannel/qwebchannel.js``, served under the same origin as everything else.
 

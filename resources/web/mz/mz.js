@@ -18,7 +18,6 @@
   function create(map, base, opts) {
     var T = opts.texts || {};
     var CLUSTER_FROM = opts.clusterFrom || 300;
-    var REBUILD_FROM = 200;  // clustered markers moved in one update
     var container = map.getContainer();
     map.setMinZoom(3);
     L.control.scale({ imperial: false }).addTo(map);
@@ -33,8 +32,7 @@
 
     var bridge = null;
     var st = {
-      picking: false, selected: null, fitted: false, clustered: false, offline: false,
-      tileErrors: 0, routePhone: null
+      picking: false, fitted: false, offline: false, tileErrors: 0, routePhone: null
     };
     function send(name) {
       var args = Array.prototype.slice.call(arguments, 1);
@@ -67,156 +65,31 @@
     }
     function hideTip() { map.closeTooltip(tip); }
 
-    // ---- fleet ----------------------------------------------------------------------------
-    // row: [phone, lat, lon, radius_m, fill, ring, title, when, place, dim]
-    var markers = new Map();
-    var circles = new Map();
-    var plain = L.featureGroup().addTo(map);
-    var cluster = L.markerClusterGroup({
-      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45,
-      disableClusteringAtZoom: 11, spiderfyOnMaxZoom: false
+    // ---- fleet (mz-fleet.js) ---------------------------------------------------------------
+    var fleet = MzFleet(map, {
+      top: top, under: under, esc: esc, lines: lines, clusterFrom: CLUSTER_FROM,
+      showTip: showTip, hideTip: hideTip,
+      markerClicked: function (id, m) {
+        if (st.picking) { pick(m.getLatLng()); return; }
+        selectPhone(id, { pan: false });
+        send('markerClicked', id);
+      },
+      clusterClicked: function (e) {
+        if (!st.picking) { return false; }
+        pick(e.latlng || e.layer.getLatLng());
+        return true;
+      }
     });
-    var accuracy = L.layerGroup().addTo(map);
-
-    function fleetTip() {
-      var r = this.mz;
-      return lines([r[6] || r[0], r[7], r[8]]);
-    }
-    function style(row, selected) {
-      return {
-        radius: selected ? 10 : 7, weight: selected ? 3 : 2, opacity: 1,
-        color: selected ? '#111827' : row[5], fillColor: row[4],
-        fillOpacity: row[9] ? 0.55 : 0.95
-      };
-    }
-    function circleStyle(row) {
-      return { radius: row[3], color: row[4], weight: 1, opacity: 0.35, fillColor: row[4],
-               fillOpacity: 0.08, renderer: under, pane: 'mzUnder', interactive: false };
-    }
-    function onMarkerClick(e) {
-      var m = e.layer;
-      if (st.picking) { pick(m.getLatLng()); return; }
-      selectPhone(m.mzId, { pan: false });
-      send('markerClicked', m.mzId);
-    }
-    plain.on('click', onMarkerClick).on('mouseover', showTip).on('mouseout', hideTip);
-    cluster.on('click', onMarkerClick).on('mouseover', showTip).on('mouseout', hideTip);
-
-    function inCluster(m) { return st.clustered && m.mzId !== st.selected; }
-    function wantCircle(id) { return !st.clustered || id === st.selected; }
-    function syncCircle(id) {
-      var m = markers.get(id), c = circles.get(id);
-      var row = m && m.mz;
-      if (!row || !row[3] || !wantCircle(id)) {
-        if (c) { accuracy.removeLayer(c); circles.delete(id); }
-        return;
-      }
-      if (!c) {
-        c = L.circle([row[1], row[2]], circleStyle(row));
-        circles.set(id, c);
-        accuracy.addLayer(c);
-      } else {
-        c.setLatLng([row[1], row[2]]);
-        c.setRadius(row[3]);
-        c.setStyle({ color: row[4], fillColor: row[4] });
-      }
-    }
-    function detach(m) {
-      if (plain.hasLayer(m)) { plain.removeLayer(m); }
-      if (cluster.hasLayer(m)) { cluster.removeLayer(m); }
-    }
 
     function setFleet(data) {
-      var rows = data.rows || [], seen = data.full ? new Set() : null;
-      var fresh = [], moved = [], changed = [];
-      for (var i = 0; i < rows.length; i++) {
-        var row = rows[i], id = row[0], m = markers.get(id);
-        if (seen) { seen.add(id); }
-        if (!m) {
-          m = L.circleMarker([row[1], row[2]], L.extend(style(row, id === st.selected), {
-            renderer: top, pane: 'mzTop', bubblingMouseEvents: false }));
-          m.mzId = id;
-          m.mz = row;
-          m.mzTip = fleetTip;
-          markers.set(id, m);
-          fresh.push(m);
-          changed.push(id);
-          continue;
-        }
-        var old = m.mz, ll = m.getLatLng();
-        m.mz = row;
-        if (ll.lat !== row[1] || ll.lng !== row[2]) { moved.push(m); }
-        if (old[4] !== row[4] || old[5] !== row[5] || old[9] !== row[9]) {
-          m.setStyle(style(row, id === st.selected));
-        }
-        if (old[1] !== row[1] || old[2] !== row[2] || old[3] !== row[3] || old[4] !== row[4]) {
-          changed.push(id);
-        }
-      }
-      var gone = (data.remove || []).filter(function (id) { return markers.has(id); });
-      if (seen) { markers.forEach(function (m, id) { if (!seen.has(id)) { gone.push(id); } }); }
-      var goneLayers = [];
-      gone.forEach(function (id) {
-        var m = markers.get(id);
-        if (!m) { return; }
-        markers.delete(id);
-        if (id === st.selected) { st.selected = null; }
-        if (plain.hasLayer(m)) { plain.removeLayer(m); } else { goneLayers.push(m); }
-        var c = circles.get(id);
-        if (c) { accuracy.removeLayer(c); circles.delete(id); }
-      });
-      if (goneLayers.length) { cluster.removeLayers(goneLayers); }
-
-      var clustered = markers.size >= CLUSTER_FROM;
-      if (clustered !== st.clustered) {
-        switchMode(clustered);
-      } else {
-        var toCluster = [];
-        fresh.forEach(function (m) {
-          if (inCluster(m)) { toCluster.push(m); } else { plain.addLayer(m); }
-        });
-        var movedClustered = moved.filter(function (m) { return cluster.hasLayer(m); });
-        if (movedClustered.length > REBUILD_FROM) {
-          // many moves: rebuilding the cluster tree beats removing and re-adding each
-          cluster.clearLayers();  // first: a clustered marker's move re-files it in the tree
-          moved.forEach(function (m) { m.setLatLng([m.mz[1], m.mz[2]]); });
-          toCluster = Array.from(markers.values()).filter(inCluster);
-        } else {
-          if (movedClustered.length) { cluster.removeLayers(movedClustered); }
-          moved.forEach(function (m) { m.setLatLng([m.mz[1], m.mz[2]]); });
-          toCluster = toCluster.concat(movedClustered);
-        }
-        if (toCluster.length) { cluster.addLayers(toCluster); }
-      }
-      changed.forEach(syncCircle);
-      if (!st.fitted && markers.size) { st.fitted = true; fit(); }
-      return markers.size;
-    }
-
-    function switchMode(clustered) {
-      st.clustered = clustered;
-      var all = Array.from(markers.values());
-      function place(m) { m.setLatLng([m.mz[1], m.mz[2]]); }  // once out of any cluster
-      if (clustered) {
-        plain.clearLayers();
-        all.forEach(place);
-        cluster.addLayers(all.filter(inCluster));
-        if (st.selected && markers.has(st.selected)) { plain.addLayer(markers.get(st.selected)); }
-        map.addLayer(cluster);
-      } else {
-        map.removeLayer(cluster);
-        cluster.clearLayers();
-        all.forEach(place);
-        all.forEach(function (m) { plain.addLayer(m); });
-      }
-      accuracy.clearLayers();
-      circles.clear();
-      markers.forEach(function (m, id) { syncCircle(id); });
+      var n = fleet.setFleet(data);
+      if (!st.fitted && n) { st.fitted = true; fit(); }
+      return n;
     }
 
     function fit() {
-      if (!markers.size) { return false; }
-      var b = L.latLngBounds(Array.from(markers.values(), function (m) { return m.getLatLng(); }));
+      var b = fleet.bounds();
+      if (!b) { return false; }
       map.fitBounds(b, { padding: [30, 30], maxZoom: 11, animate: false });
       return true;
     }
@@ -230,19 +103,8 @@
     }
 
     function selectPhone(id, o) {
-      var prev = st.selected && st.selected !== id && markers.get(st.selected);
-      st.selected = id || null;
-      if (prev) {
-        prev.setStyle(style(prev.mz, false));
-        if (st.clustered) { plain.removeLayer(prev); cluster.addLayer(prev); }
-        syncCircle(prev.mzId);
-      }
-      var m = id ? markers.get(id) : null;
+      var m = fleet.select(id);
       if (!m) { return false; }
-      if (st.clustered) { detach(m); plain.addLayer(m); }
-      m.setStyle(style(m.mz, true));
-      m.bringToFront();
-      syncCircle(id);
       if (!o || o.pan !== false) { reveal(m.getLatLng()); }
       return true;
     }
@@ -330,11 +192,9 @@
     // ---- state, for the app's tests and diagnostics -----------------------------------------
     function state() {
       var c = map.getCenter();
-      return L.extend(track.state(), {
-        markers: markers.size, clustered: st.clustered, selected: st.selected,
+      return L.extend(track.state(), fleet.state(), {
         center: [c.lat, c.lng], zoom: map.getZoom(), offline: st.offline, picking: st.picking,
-        route: st.routePhone, circles: circles.size,
-        tiles: base._url
+        route: st.routePhone, tiles: base._url
       });
     }
 
@@ -353,8 +213,8 @@
       showTrack: track.showTrack, clearTrack: track.clearTrack, playbackTo: track.playbackTo,
       setTrackAccuracy: track.setTrackAccuracy, setPickMode: setPickMode, setTiles: setTiles,
       setTexts: setTexts,
-      fit: fit, state: state, marker: function (id) { return markers.get(id) || null; },
-      count: function () { return markers.size; }
+      fit: fit, state: state, marker: fleet.marker, count: fleet.count,
+      fleetView: fleet.view, clusterMarkers: fleet.clusterMarkers
     };
   }
 
