@@ -2,8 +2,13 @@
 
 The Movizor server wants ``79XXXXXXXXX``. Dispatchers type numbers every way there is:
 ``+7 (921) 001-02-03``, ``8-921-001-02-03``, ``89210010203``, ``9210010203``. The
-``phonenumbers`` library parses them; only valid Russian *mobile* numbers pass, anything
-else is refused with :class:`InvalidPhoneError` before a request is sent.
+``phonenumbers`` library parses them; only Russian *mobile* numbers pass, anything else is
+refused with :class:`InvalidPhoneError` before a request is sent.
+
+A Russian mobile number is +7 9XX XXX-XX-XX: the whole 9XX block is mobile in the
+numbering plan. We test that shape rather than ``phonenumbers``' list of allocated ranges:
+operators keep opening new ranges (7930065…, for one) before the library's metadata
+lists them, and the app must not refuse a number the account itself returned.
 """
 
 from __future__ import annotations
@@ -11,12 +16,11 @@ from __future__ import annotations
 import re
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import NumberParseException
 
 from .errors import InvalidPhoneError
 
 _ALLOWED = re.compile(r"^[\d\s()+\-.]+$")
-_MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 
 
 def _parse(raw: str) -> phonenumbers.PhoneNumber | None:
@@ -36,9 +40,8 @@ def _parse(raw: str) -> phonenumbers.PhoneNumber | None:
         number = phonenumbers.parse(candidate, "RU")
     except NumberParseException:
         return None
-    if number.country_code != 7 or not phonenumbers.is_valid_number_for_region(number, "RU"):
-        return None
-    if phonenumbers.number_type(number) not in _MOBILE_TYPES:
+    national = str(number.national_number)
+    if number.country_code != 7 or len(national) != 10 or not national.startswith("9"):
         return None
     return number
 
@@ -60,7 +63,8 @@ def format_phone(msisdn: str) -> str:
     number = _parse(str(msisdn))
     if number is None:
         return str(msisdn)
-    return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    n = str(number.national_number)
+    return f"+7 {n[:3]} {n[3:6]}-{n[6:8]}-{n[8:]}"
 
 
 def split_phones(text: str) -> list[str]:

@@ -109,6 +109,7 @@ def test_arbitrary_json_in_every_field_raises_only_client_errors(data, function)
         return httpx.Response(200, text=body, headers={"content-type": "application/json"})
 
     import asyncio
+    import concurrent.futures
 
     async def scenario():
         async with MovizorClient("http://sim.invalid/api/", project="p", key="k", retries=0,
@@ -118,7 +119,10 @@ def test_arbitrary_json_in_every_field_raises_only_client_errors(data, function)
                 return await method("79210010203")
             return await method()
 
+    # a thread of its own: a Qt test earlier in the session may have a loop running here
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        outcome = pool.submit(asyncio.run, scenario())
     try:
-        asyncio.run(scenario())
+        outcome.result()
     except MovizorError:
         pass
