@@ -1,0 +1,404 @@
+"""Printing and PDF: the subscriber list and a trip report.
+
+* **The subscriber list** (current filter, visible columns in their order) on landscape A4.
+* **A trip report** of the selected subscriber on portrait A4: the subscriber, the route
+  plan against the fact (planned times, arrivals, the forecast arrival and the deviation,
+  from a fresh ``object_get``), the track summary of a chosen period (fixes, distance,
+  period, longest stop, gaps: the map's own track code) and a snapshot of the map, which
+  is first asked to show that period's track. Without a map the report says so.
+
+The HTML comes from :mod:`movizor_desktop.exchange.report_html`; :func:`render` lays it
+out in a ``QTextDocument`` for the page and paints every page with a running header
+(account, profile, what, date МСК) and "Page n of m" at the bottom. "Print…" opens
+``QPrintPreviewDialog``; "…as PDF" renders through ``QPdfWriter`` in a worker thread
+(painting on a PDF device is thread-safe in Qt; a 3,000-row list takes about 2 s; see
+:func:`in_own_thread`) and writes the file atomically.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QObject, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QAction,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QKeySequence,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+from ..exchange import report_html as rh
+from ..exchange.export_files import write_atomic
+from . import formatting as fmt
+from .exports import ask_save_path, failure_text, map_period, subscriber_table, today_stamp
+from .exports_period import TODAY, ask_period
+from .statusbar import ERROR, INFO, WARNING
+from .tasks import TaskGroup
+from .trip_report import TripData, gather_trip, trip_html
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+log = logging.getLogger(__name__)
+PDF_DPI = 300
+FONT_PT = 9
+MARGIN_MM = 12
+
+
+@dataclass(slots=True)
+class PrintJob:
+    html: str
+    title: str  # the PDF's title
+    header: str  # the running header
+    page_text: str  # "Page {page} of {pages}", translated
+    landscape: bool = True
+    images: dict[str, QImage] = field(default_factory=dict)
+
+
+def page_layout(landscape: bool) -> QPageLayout:
+    orientation = (QPageLayout.Orientation.Landscape if landscape
+                   else QPageLayout.Orientation.Portrait)
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                       QPageLayout.Unit.Millimeter)
+
+
+def render(job: PrintJob, device: QPagedPaintDevice) -> int:
+    """Paint the job on a printer or PDF writer; returns the number of pages."""
+    font = QFont()
+    font.setPointSizeF(FONT_PT)
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(font)
+    for url, image in job.images.items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+    doc.setHtml(job.html)
+    area = device.pageLayout().paintRectPixels(device.resolution())
+    width, height = float(area.width()), float(area.height())
+    small = QFont(font)
+    small.setPointSizeF(FONT_PT - 1)
+    line = QFontMetricsF(small, device).height()
+    top, bottom = line * 2.2, line * 2.0
+    body_h = height - top - bottom
+    doc.setPageSize(QSizeF(width, body_h))
+    pages = max(1, doc.pageCount())
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot start painting on the print device")
+    try:
+        for i in range(pages):
+            if i:
+                device.newPage()
+            painter.save()
+            painter.translate(0, top - i * body_h)
+            clip = QRectF(0, i * body_h, width, body_h)
+            painter.setClipRect(clip)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            doc.documentLayout().draw(painter, context)
+            painter.restore()
+            painter.setFont(small)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.drawText(QRectF(0, 0, width, line * 1.4),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                             job.header)
+            painter.drawLine(0, int(line * 1.6), int(width), int(line * 1.6))
+            painter.drawText(QRectF(0, height - line * 1.4, width, line * 1.4),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                             job.page_text.format(page=i + 1, pages=pages))
+    finally:
+        painter.end()
+    return pages
+
+
+def write_pdf(job: PrintJob, path: Path) -> tuple[Path, int]:
+    """Render to PDF in memory, then write the file atomically (any thread)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(page_layout(job.landscape))
+    writer.setTitle(job.title)
+    writer.setCreator("Movizor Desktop")
+    pages = render(job, writer)
+    del writer  # flushes the PDF's trailer into the buffer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return write_atomic(path, lambda handle: handle.write(data)), pages
+
+
+async def in_own_thread(function: Callable[..., Any], *args: Any) -> Any:
+    """Run ``function(*args)`` in a new thread and await its result.
+
+    Not ``asyncio.to_thread``: Qt adopts a foreign thread the first time Qt objects are
+    used in it and tears its event dispatcher down afterwards, so a pooled thread used a
+    second time for a text document warns "QBasicTimer::start: current thread's event
+    dispatcher has already been destroyed". A fresh thread per PDF is clean.
+    """
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[Any] = loop.create_future()
+
+    def settle(result: Any, error: BaseException | None) -> None:
+        if future.done():  # cancelled meanwhile
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)
+
+    def run() -> None:
+        try:
+            result = function(*args)
+        except BaseException as exc:  # handed to the awaiting task
+            loop.call_soon_threadsafe(settle, None, exc)
+        else:
+            loop.call_soon_threadsafe(settle, result, None)
+
+    threading.Thread(target=run, name="movizor-pdf", daemon=True).start()
+    return await future
+
+
+class Printing(QObject):
+    """Print / PDF actions in the File menu (kept as ``window.printing``)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.own_tasks = TaskGroup("printing")
+        self.busy: set[QAction] = set()
+        self.preview: QPrintPreviewDialog | None = None
+        self.last_job: PrintJob | None = None
+        self.written: list[tuple[Path, int]] = []  # (file, pages) written this run
+        # D: document; O: отчёт (the report); Y: the report as PDF
+        self.print_list = self._action("printList", QKeySequence.StandardKey.Print)
+        self.pdf_list = self._action("pdfList", "Ctrl+Shift+D")
+        self.print_trip = self._action("printTrip", "Ctrl+Shift+O")
+        self.pdf_trip = self._action("pdfTrip", "Ctrl+Shift+Y")
+        quit_action = window.actions.quit
+        for action in (self.print_list, self.pdf_list, self.print_trip, self.pdf_trip):
+            window.file_menu.insertAction(quit_action, action)
+        window.file_menu.insertSeparator(quit_action)
+        window.subscriber_menu.addAction(self.print_trip)
+        window.subscriber_menu.addAction(self.pdf_trip)
+        self.print_list.triggered.connect(lambda: self.list_job(pdf=False))
+        self.pdf_list.triggered.connect(lambda: self.list_job(pdf=True))
+        self.print_trip.triggered.connect(lambda: self.trip(pdf=False))
+        self.pdf_trip.triggered.connect(lambda: self.trip(pdf=True))
+        window.subscribers.selection_changed.connect(self.update_actions)
+        window.session_changed.connect(self.update_actions)
+        for signal in (window.model.modelReset, window.model.rowsInserted,
+                       window.model.rowsRemoved):
+            signal.connect(self.update_actions)
+        self.retranslate()
+        self.update_actions()
+
+    def _action(self, name: str, shortcut: Any = None) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def retranslate(self) -> None:
+        self.print_list.setText(self.tr("&Print the subscriber list…"))
+        self.pdf_list.setText(self.tr("Subscriber list as P&DF…"))
+        self.print_trip.setText(self.tr("Print a t&rip report…"))
+        self.pdf_trip.setText(self.tr("Trip report as PDF…"))
+        self.print_trip.setToolTip(self.tr("Route plan against the fact, track summary and "
+                                           "map of the selected subscriber"))
+
+    def update_actions(self, *args: object) -> None:
+        window = self.window
+        rows = window.model.rowCount() > 0
+        one = len(window.subscribers.selected_phones()) == 1
+        connected = window.session is not None and not window.session.closed
+        for action, ok in ((self.print_list, rows), (self.pdf_list, rows),
+                           (self.print_trip, one and connected),
+                           (self.pdf_trip, one and connected)):
+            action.setEnabled(ok and action not in self.busy)
+
+    def status(self, text: str, level: int = INFO) -> None:
+        self.window.statusbar.show_message(text, level)
+
+    def tasks_for(self) -> TaskGroup:
+        session = self.window.session
+        return session.tasks if session is not None and not session.closed else self.own_tasks
+
+    def header(self, what: str) -> str:
+        session = self.window.session
+        parts = ["Movizor Desktop"]
+        if session is not None:
+            profile = session.profile
+            account = profile.name if profile.name == profile.project else \
+                f"{profile.name} ({profile.project})"
+            parts.append(account)
+        parts += [what, fmt.msk_datetime(datetime.now(UTC))]
+        return " · ".join(p for p in parts if p)
+
+    def page_text(self) -> str:
+        return self.tr("Page {page} of {pages}")
+
+    # --- output -----------------------------------------------------------------------------
+
+    def output(self, job: PrintJob, *, pdf: bool, name: str, action: QAction) -> None:
+        """Preview for printing, or ask for a file and write the PDF off the Qt thread."""
+        self.last_job = job
+        if not pdf:
+            self.open_preview(job)
+            return
+        path = ask_save_path(self.window, self.tr("Save as PDF"), name,
+                             [(self.tr("PDF document"), "pdf")])
+        if path is None:
+            return
+        self.run(action, lambda: in_own_thread(write_pdf, job, path), path)
+
+    def open_preview(self, job: PrintJob) -> QPrintPreviewDialog:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageLayout(page_layout(job.landscape))
+        printer.setDocName(job.title)
+        preview = QPrintPreviewDialog(printer, self.window)
+        preview.setObjectName("printPreview")
+        preview.setWindowTitle(job.title)
+        preview.paintRequested.connect(lambda device: render(job, device))
+        preview._printer = printer  # type: ignore[attr-defined]  # outlives the dialog
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.finished.connect(lambda _r: setattr(self, "preview", None))
+        self.preview = preview
+        preview.open()
+        return preview
+
+    def saved(self, path: Path, pages: int) -> None:
+        self.written.append((path, pages))
+        self.status(self.tr("Saved {path} (%n page(s))", "", pages).format(path=str(path)),
+                    INFO)
+
+    def run(self, action: QAction, make: Callable[[], Any], path: Path | None) -> None:
+        self.busy.add(action)
+        self.update_actions()
+
+        async def go() -> None:
+            try:
+                result = await make()
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("printing to %s failed: %s", path, exc)
+                self.status(failure_text(exc, path), ERROR)
+            else:
+                if result is not None:
+                    self.saved(*result)
+            finally:
+                self.busy.discard(action)
+                self.update_actions()
+
+        self.tasks_for().spawn(go())
+
+    # --- the subscriber list ----------------------------------------------------------------
+
+    def list_job(self, *, pdf: bool) -> None:
+        table, right = subscriber_table(self.window, for_print=True)
+        if not table.rows:
+            self.status(self.tr("Nothing to print: no subscriber is shown in the list."),
+                        WARNING)
+            return
+        proxy = self.window.proxy
+        title = self.tr("Subscribers")
+        subtitle = self.tr("%n subscriber(s)", "", len(table.rows))
+        if proxy.is_filtered():
+            subtitle += " · " + self.tr("filtered: {filter}").format(filter=self._filter_text())
+        job = PrintJob(rh.list_report(title, subtitle, table.headers, table.rows, right=right),
+                       title=title, header=self.header(title), page_text=self.page_text(),
+                       landscape=True)
+        self.output(job, pdf=pdf, name=f"subscribers-{today_stamp()}.pdf",
+                    action=self.pdf_list if pdf else self.print_list)
+
+    def _filter_text(self) -> str:
+        proxy, parts = self.window.proxy, []
+        if proxy.search:
+            parts.append(f"“{proxy.search}”")
+        if proxy.group != "all":
+            button = self.window.subscribers.group_buttons.get(proxy.group)
+            parts.append(button.text() if button is not None else proxy.group)
+        if proxy.tag:
+            parts.append(self.tr("tag {tag}").format(tag=proxy.tag))
+        return ", ".join(parts)
+
+    # --- a trip report ----------------------------------------------------------------------
+
+    def trip(self, *, pdf: bool) -> None:
+        phones = self.window.subscribers.selected_phones()
+        if len(phones) != 1 or self.window.session is None:
+            return
+        phone = phones[0]
+        ask_period(self.window, self.tr("Trip report"),
+                   self.tr("Track period for the report of {name}:").format(
+                       name=self.window.model.title_of(phone)),
+                   lambda start, end: self._trip_period(phone, start, end, pdf),
+                   period=map_period(self.window), preset=TODAY)
+
+    def _trip_period(self, phone: str, start: datetime, end: datetime, pdf: bool) -> None:
+        session = self.window.session
+        if session is None:
+            return
+        action = self.pdf_trip if pdf else self.print_trip
+        path = None
+        if pdf:
+            path = ask_save_path(self.window, self.tr("Save as PDF"),
+                                 f"trip-{phone}-{today_stamp()}.pdf",
+                                 [(self.tr("PDF document"), "pdf")])
+            if path is None:
+                return
+        self.busy.add(action)
+        self.update_actions()
+        self.status(self.tr("Preparing the trip report…"), INFO)
+
+        async def go() -> None:
+            try:
+                data: TripData = await gather_trip(self.window, session.client, phone,
+                                                   start, end)
+                title = self.tr("Trip report")
+                job = PrintJob(trip_html(data), title=f"{title}: {data.name}",
+                               header=self.header(f"{title}: {data.name}"),
+                               page_text=self.page_text(), landscape=False,
+                               images=data.images)
+                self.last_job = job
+                if path is None:
+                    self.status(self.tr("Trip report ready for printing."), INFO)
+                    self.open_preview(job)
+                    return
+                self.saved(*await in_own_thread(write_pdf, job, path))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("trip report failed: %s", exc)
+                self.status(failure_text(exc, path), ERROR)
+            finally:
+                self.busy.discard(action)
+                self.update_actions()
+
+        self.tasks_for().spawn(go())
+
+
+def install_printing(window: MainWindow) -> Printing:
+    printing = Printing(window)
+    window.printing = printing  # type: ignore[attr-defined]
+    return printing
+
+
+__all__ = ["PrintJob", "Printing", "install_printing", "page_layout", "render", "write_pdf"]
