@@ -1,5 +1,8 @@
 """The main window's actions: text, icon, shortcut, and when each is enabled.
 
+Icons come from :mod:`.icons` (the app's own SVGs, tinted by the palette, so they follow
+a dark theme); every action has at least one shortcut.
+
 The same QAction objects sit in the menu, the toolbar and the list's context menu, so a
 shortcut, a click or a menu choice all do the same thing and are enabled together.
 :meth:`WindowActions.update_state` applies the rules from the current selection and the
@@ -13,45 +16,35 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QAction, QKeySequence
 
 from ..api.codes import Status
 from ..sync.state import FleetRow
+from .icons import icon
 
 REACTIVATABLE = frozenset({Status.OFF, Status.REJECTED})
-SP = QStyle.StandardPixmap
-TI = QIcon.ThemeIcon
-
-
-def _icon(theme: QIcon.ThemeIcon | None, fallback: QStyle.StandardPixmap) -> QIcon:
-    standard = QApplication.style().standardIcon(fallback)
-    if theme is None:
-        return standard
-    return QIcon.fromTheme(theme, standard)
 
 
 class WindowActions(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.add = self._make("add", TI.ListAdd, SP.SP_FileDialogNewFolder,
+        self.add = self._make("add", "add",
                               [QKeySequence("Ctrl+N"), QKeySequence("Insert")])
-        self.edit = self._make("edit", TI.DocumentProperties, SP.SP_FileDialogDetailedView,
-                               [QKeySequence("F2"), QKeySequence("Ctrl+E")])
-        self.request_position = self._make("request_position", None, SP.SP_DriveNetIcon,
+        self.edit = self._make("edit", "edit", [QKeySequence("F2"), QKeySequence("Ctrl+E")])
+        self.request_position = self._make("request_position", "request_position",
                                            [QKeySequence("Ctrl+L")])
-        self.delete = self._make("delete", TI.EditDelete, SP.SP_TrashIcon,
+        self.delete = self._make("delete", "delete",
                                  [QKeySequence(QKeySequence.StandardKey.Delete)])
-        self.reactivate = self._make("reactivate", TI.MediaPlaybackStart, SP.SP_MediaPlay,
+        self.reactivate = self._make("reactivate", "reactivate",
                                      [QKeySequence("Ctrl+Shift+R")])
-        self.cancel_tariff = self._make("cancel_tariff", TI.EditUndo, SP.SP_DialogCancelButton,
+        self.cancel_tariff = self._make("cancel_tariff", "cancel_tariff",
                                         [QKeySequence("Ctrl+Shift+T")])
-        self.refresh = self._make("refresh", TI.ViewRefresh, SP.SP_BrowserReload,
+        self.refresh = self._make("refresh", "refresh",
                                   [QKeySequence(QKeySequence.StandardKey.Refresh),
                                    QKeySequence("F5")])
         self.connection_settings = self._make(
-            "connection_settings", None, SP.SP_ComputerIcon, [QKeySequence("Ctrl+Shift+P")])
-        self.quit = self._make("quit", TI.ApplicationExit, SP.SP_DialogCloseButton,
+            "connection_settings", "connection", [QKeySequence("Ctrl+Shift+P")])
+        self.quit = self._make("quit", "quit",
                                [QKeySequence(QKeySequence.StandardKey.Quit),
                                 QKeySequence("Ctrl+Q")])
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -59,9 +52,8 @@ class WindowActions(QObject):
         self.retranslate()
         self.update_state([], connected=False)
 
-    def _make(self, name: str, theme: QIcon.ThemeIcon | None, fallback: QStyle.StandardPixmap,
-              shortcuts: list[QKeySequence]) -> QAction:
-        action = QAction(_icon(theme, fallback), name, self)
+    def _make(self, name: str, icon_name: str, shortcuts: list[QKeySequence]) -> QAction:
+        action = QAction(icon(icon_name), name, self)
         action.setObjectName(f"action_{name}")
         unique: list[QKeySequence] = []
         for seq in shortcuts:

@@ -15,13 +15,17 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from . import formatting as fmt
+from .subscribers.badges import palette_is_dark
 
 INFO, WARNING, ERROR = 0, 1, 2
-_LEVEL_STYLE = {INFO: "", WARNING: "color: #b1480a;", ERROR: "color: #c0262d; font-weight: 600;"}
+# Text colours on the window background: (light palette, dark palette), >= 4.5:1 on both.
+TONES = {"good": ("#1b7a3a", "#6fd08c"), "warn": ("#b1480a", "#fdba74"),
+         "bad": ("#c0262d", "#ff8f8f")}
+_LEVEL_TONE = {WARNING: ("warn", ""), ERROR: ("bad", " font-weight: 600;")}
 _WARN_STYLE = ("QLabel { color: white; background: #c0262d; border-radius: 3px;"
                " padding: 1px 6px; }")
 _DEMO_STYLE = ("QLabel { color: white; background: #8e24aa; border-radius: 3px;"
@@ -78,12 +82,29 @@ class StatusBar(QStatusBar):
         """A sentence in the message area (errors stay until replaced or cleared)."""
         self.message_label.setText(text)
         self.message_label.setToolTip(text)
-        self.message_label.setStyleSheet(_LEVEL_STYLE.get(level, ""))
         self.message_label.setProperty("level", level)
+        self._style_message()
         if level == ERROR or timeout_ms <= 0:
             self._message_timer.stop()
         else:
             self._message_timer.start(timeout_ms)
+
+    def tone(self, name: str) -> str:
+        """The colour of a "good"/"warn"/"bad" text for the current palette."""
+        light, dark = TONES[name]
+        return dark if palette_is_dark(self.palette()) else light
+
+    def _style_message(self) -> None:
+        level = self.message_label.property("level")
+        tone = _LEVEL_TONE.get(level) if isinstance(level, int) else None
+        self.message_label.setStyleSheet(
+            f"color: {self.tone(tone[0])};{tone[1]}" if tone else "")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ThemeChange):
+            self._style_message()
+            self.set_status(self._status)
 
     def clear_message(self) -> None:
         self.message_label.clear()
@@ -159,7 +180,7 @@ class StatusBar(QStatusBar):
             tip = self.tr("Connected. Last sync: {time}.").format(
                 time=fmt.msk_datetime(status.last_sync, seconds=True)) \
                 if status.last_sync else self.tr("Connected.")
-            button.setStyleSheet("QToolButton { color: #1b7a3a; }")
+            button.setStyleSheet(f"QToolButton {{ color: {self.tone('good')}; }}")
         elif state == "connecting":
             text = self.tr("Connecting…")
             tip = self.tr("Connecting to Movizor.")
@@ -170,12 +191,13 @@ class StatusBar(QStatusBar):
                 if since else self.tr("● Offline")
             tip = self.tr("Movizor cannot be reached; the list shows the last known data "
                           "and updates by itself once the connection is back.")
-            button.setStyleSheet("QToolButton { color: #c0262d; }")
+            button.setStyleSheet(f"QToolButton {{ color: {self.tone('bad')}; }}")
         elif state == "auth_failed":
             text = self.tr("⚠ Key refused — change…")
             tip = self.tr("Movizor refused the project or API key. Click to open the "
                           "connection settings.")
-            button.setStyleSheet("QToolButton { color: #c0262d; font-weight: 600; }")
+            button.setStyleSheet(
+                f"QToolButton {{ color: {self.tone('bad')}; font-weight: 600; }}")
         else:
             text = self.tr("Not connected")
             tip = ""

@@ -1,9 +1,12 @@
 """Status and forecast badges: colour, glyph, translated text and a plain-words tooltip.
 
-A badge is a filled pill with white text and a small white glyph. The fills are dark
-enough for white text (contrast >= 4.5:1) and saturated enough to stand out on both a
-light and a dark window background, so one set of colours serves both palettes. The
-glyph keeps badges apart for colour-blind users (check, clock, cross, ...).
+A badge is a filled pill with a small glyph and its text. Two tuned colour sets: on a
+light palette, saturated dark fills with white text; on a dark palette (window darker than
+its text), light fills with near-black text, so a pill neither glows nor sinks into a
+dark table. Text on fill has a contrast ratio of at least 4.5:1 in both sets (checked by
+tests/ui/test_icons_theme.py). ``Badge.color`` stays the light-set fill: the map draws
+markers on light tiles whatever the window theme. The glyph keeps badges apart for
+colour-blind users (check, clock, cross, ...).
 
 Texts are looked up through Qt's translator at call time and cached until
 :func:`reset_cache` (on a language change).
@@ -14,7 +17,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 
 from ...api.codes import Forecast, Status
 
@@ -26,8 +38,41 @@ class Badge:
     key: str  # the API value, or "unknown"
     text: str
     tooltip: str
-    color: QColor
+    color: QColor  # the fill on a light palette (and on the map)
     glyph: str  # check, clock, dot, cross, minus, pause, question, bang, flag, route
+    dark_color: QColor | None = None  # the fill on a dark palette
+
+    def colors(self, dark: bool = False) -> tuple[QColor, QColor]:
+        """(fill, text and glyph colour) for a light or a dark palette."""
+        if dark and self.dark_color is not None:
+            return self.dark_color, DARK_TEXT
+        return self.color, LIGHT_TEXT
+
+
+LIGHT_TEXT = QColor("#ffffff")
+DARK_TEXT = QColor("#111418")
+
+# key -> fill on a dark palette (lighter tints of the same hues, for near-black text)
+_DARK_FILL: dict[str, str] = {
+    Status.NEW: "#8ab4f8",
+    Status.WAIT: "#67d4e8",
+    Status.OK: "#6fd08c",
+    Status.OFF_NEW: "#b4bcc8",
+    Status.OFF: "#9ca3af",
+    Status.REJECTED: "#ff8f8f",
+    Status.NO_CONFIRMED: "#fdba74",
+    Status.ERROR: "#f87171",
+    Status.WRONG: "#fb7ea0",
+    Status.ERROR_EXISTS: "#d8a4f0",
+    Status.LIMITED: "#fb9a5a",
+    "unknown": "#b4bcc8",
+}
+_DARK_FORECAST_FILL: dict[str, str] = {
+    Forecast.OK: "#6fd08c",
+    Forecast.LATE: "#ff8f8f",
+    Forecast.FINISHED: "#8ab4f8",
+    Forecast.NEW: "#b4bcc8",
+}
 
 
 # key -> (colour, glyph); texts are in _status_texts (translated at call time)
@@ -177,7 +222,7 @@ def status_badge(status: str | None) -> Badge:
     if key in texts:
         text, tip = texts[key]
         colour, glyph = _STATUS_STYLE[key]
-        badge = Badge(key, text, tip, QColor(colour), glyph)
+        badge = Badge(key, text, tip, QColor(colour), glyph, QColor(_DARK_FILL[key]))
     else:
         colour, glyph = _STATUS_STYLE["unknown"]
         tip = (
@@ -187,7 +232,8 @@ def status_badge(status: str | None) -> Badge:
             if key
             else translate("Badges", "The status is not known yet.")
         )
-        badge = Badge("unknown", translate("Badges", "Unknown"), tip, QColor(colour), glyph)
+        badge = Badge("unknown", translate("Badges", "Unknown"), tip, QColor(colour), glyph,
+                      QColor(_DARK_FILL["unknown"]))
     _cache[("s", key)] = badge
     return badge
 
@@ -204,7 +250,8 @@ def forecast_badge(forecast: str | None) -> Badge | None:
     if forecast in texts:
         text, tip = texts[forecast]
         colour, glyph = _FORECAST_STYLE[forecast]
-        badge = Badge(forecast, text, tip, QColor(colour), glyph)
+        badge = Badge(forecast, text, tip, QColor(colour), glyph,
+                      QColor(_DARK_FORECAST_FILL[forecast]))
     _cache[key] = badge
     return badge
 
@@ -274,17 +321,37 @@ def paint_glyph(painter: QPainter, glyph: str, rect: QRectF, color: QColor) -> N
     painter.restore()
 
 
-def badge_icon(badge: Badge, size: int = 16, dpr: float = 2.0) -> QIcon:
-    """A round icon of the badge (for buttons and menus)."""
+def palette_is_dark(palette: QPalette | None = None) -> bool:
+    """True for a dark palette: the view background darker than its text."""
+    pal = palette if palette is not None else QGuiApplication.palette()
+    return pal.color(QPalette.ColorRole.Base).lightnessF() < \
+        pal.color(QPalette.ColorRole.Text).lightnessF()
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """The WCAG 2 contrast ratio of two opaque colours (1 to 21)."""
+    def luminance(colour: QColor) -> float:
+        def channel(value: float) -> float:
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
+                + 0.0722 * channel(colour.blueF()))
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def badge_icon(badge: Badge, size: int = 16, dpr: float = 2.0,
+               dark: bool | None = None) -> QIcon:
+    """A round icon of the badge (for buttons and menus), for the current palette."""
+    fill, ink = badge.colors(palette_is_dark() if dark is None else dark)
     pixmap = QPixmap(int(size * dpr), int(size * dpr))
     pixmap.setDevicePixelRatio(dpr)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(badge.color)
+    painter.setBrush(fill)
     painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
-    paint_glyph(painter, badge.glyph, QRectF(3, 3, size - 6, size - 6), QColor("white"))
+    paint_glyph(painter, badge.glyph, QRectF(3, 3, size - 6, size - 6), ink)
     painter.end()
     return QIcon(pixmap)
 
@@ -292,11 +359,15 @@ def badge_icon(badge: Badge, size: int = 16, dpr: float = 2.0) -> QIcon:
 STATUS_KEYS: tuple[str, ...] = tuple(s.value for s in Status)
 
 __all__ = [
+    "DARK_TEXT",
+    "LIGHT_TEXT",
     "STATUS_KEYS",
     "Badge",
     "badge_icon",
+    "contrast_ratio",
     "forecast_badge",
     "paint_glyph",
+    "palette_is_dark",
     "reset_cache",
     "status_badge",
 ]

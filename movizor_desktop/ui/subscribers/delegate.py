@@ -1,5 +1,8 @@
 """Painting of status and forecast badges (and the request spinner) in table cells.
 
+The colours follow the view's palette (light or dark set, see :mod:`.badges`); a palette
+or theme change repaints the view and so the badges.
+
 Badges are drawn as antialiased vectors into a pixmap made at the view's device pixel
 ratio, cached per (badge, font, height, ratio) and blitted 1:1: crisp on HiDPI, and a
 repaint of the table costs one drawPixmap per badge cell.
@@ -15,13 +18,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from .badges import Badge, paint_glyph
+from .badges import Badge, paint_glyph, palette_is_dark
 from .model import BADGE_ROLE, BUSY_ROLE
 
 _PAD_X = 6.0
 _GAP = 4.0
 _MARGIN = 4.0
-_WHITE = QColor("white")
 
 
 def badge_width(badge: Badge, metrics: QFontMetricsF) -> float:
@@ -29,22 +31,27 @@ def badge_width(badge: Badge, metrics: QFontMetricsF) -> float:
     return _PAD_X * 2 + glyph + _GAP + metrics.horizontalAdvance(badge.text)
 
 
-def paint_badge(painter: QPainter, rect: QRectF, badge: Badge, metrics: QFontMetricsF) -> float:
-    """Paint ``badge`` left-aligned and vertically centred in ``rect``; returns its width."""
+def paint_badge(painter: QPainter, rect: QRectF, badge: Badge, metrics: QFontMetricsF,
+                dark: bool = False) -> float:
+    """Paint ``badge`` left-aligned and vertically centred in ``rect``; returns its width.
+
+    ``dark``: use the dark-palette colours (light fill, dark text).
+    """
+    fill, ink = badge.colors(dark)
     height = min(rect.height() - 4.0, metrics.height() + 4.0)
     width = min(badge_width(badge, metrics), rect.width())
     pill = QRectF(rect.left(), rect.center().y() - height / 2, width, height)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(badge.color)
+    painter.setBrush(fill)
     painter.drawRoundedRect(pill, height / 2, height / 2)
     glyph = metrics.height() * 0.75
     glyph_rect = QRectF(pill.left() + _PAD_X, pill.center().y() - glyph / 2, glyph, glyph)
-    paint_glyph(painter, badge.glyph, glyph_rect, _WHITE)
+    paint_glyph(painter, badge.glyph, glyph_rect, ink)
     text_rect = QRectF(glyph_rect.right() + _GAP, pill.top(),
                        pill.right() - glyph_rect.right() - _GAP - _PAD_X / 2, pill.height())
-    painter.setPen(_WHITE)
+    painter.setPen(ink)
     text = metrics.elidedText(badge.text, Qt.TextElideMode.ElideRight, text_rect.width())
     painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                      text)
@@ -69,9 +76,11 @@ def paint_spinner(painter: QPainter, rect: QRectF, color: QColor) -> None:
 _pixmaps: dict[tuple[Any, ...], QPixmap] = {}
 
 
-def badge_pixmap(badge: Badge, font: QFont, height: float, dpr: float) -> QPixmap:
-    """The badge rendered once per font, height and device pixel ratio (crisp on HiDPI)."""
-    key = (badge.key, badge.text, badge.color.rgba(), badge.glyph, font.key(), height, dpr)
+def badge_pixmap(badge: Badge, font: QFont, height: float, dpr: float,
+                 dark: bool = False) -> QPixmap:
+    """The badge rendered once per font, height, device pixel ratio and palette kind."""
+    fill, _ink = badge.colors(dark)
+    key = (badge.key, badge.text, fill.rgba(), badge.glyph, font.key(), height, dpr, dark)
     pixmap = _pixmaps.get(key)
     if pixmap is None:
         metrics = QFontMetricsF(font)
@@ -81,7 +90,7 @@ def badge_pixmap(badge: Badge, font: QFont, height: float, dpr: float) -> QPixma
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setFont(font)
-        paint_badge(painter, QRectF(0, 0, width, height), badge, metrics)
+        paint_badge(painter, QRectF(0, 0, width, height), badge, metrics, dark)
         painter.end()
         if len(_pixmaps) > 512:
             _pixmaps.clear()
@@ -117,7 +126,7 @@ class BadgeDelegate(QStyledItemDelegate):
         height = min(rect.height() - 2.0, metrics.height() + 4.0)
         device = painter.device()
         dpr = device.devicePixelRatioF() if device is not None else 1.0
-        pixmap = badge_pixmap(badge, option.font, height, dpr)
+        pixmap = badge_pixmap(badge, option.font, height, dpr, palette_is_dark(option.palette))
         top = rect.center().y() - height / 2
         width = min(pixmap.width() / dpr, rect.width())
         painter.drawPixmap(QRectF(rect.left(), top, width, height), pixmap,
