@@ -333,9 +333,10 @@ class DetailsPane(QScrollArea):
         tariff = tariff_name(row.tariff, self._balance)
         if row.tariff_new and row.tariff_new != row.tariff:
             midnight = _next_msk_midnight(fmt.utcnow())
-            tariff += "\n" + self.tr("Changes to “{new}” from 00:00 MSK on {date}; cancel the "
-                                "change to keep the current tariff.").format(
-                new=tariff_name(row.tariff_new, self._balance), date=fmt.msk_date(midnight))
+            tariff += "\n" + self.tr("Changes to “{new}” from {when}; cancel the change to "
+                                "keep the current tariff.").format(
+                new=tariff_name(row.tariff_new, self._balance),
+                when=fmt.msk_with_local(midnight))
         self._set("tariff", tariff)
         fix = ""
         if row.fix_time is not None:
@@ -367,7 +368,7 @@ class DetailsPane(QScrollArea):
                 time=fmt.msk_datetime(info.offline_time)))
         self._set("request", "\n".join(notes))
         self._set("schedule", self._schedule_text(info))
-        self._set("dateoff", fmt.msk_datetime(info.timestamp_off) if info else "")
+        self._set("dateoff", fmt.msk_with_local(info.timestamp_off) if info else "")
         self._set("added", fmt.msk_datetime(info.timestamp_add) if info else "")
         self._set("synced", fmt.msk_datetime(row.details_at, seconds=True) if row.details_at
                   else self.tr("not loaded yet"))
@@ -392,10 +393,11 @@ class DetailsPane(QScrollArea):
             where = point.text or fmt.coordinates(point.lat, point.lon)
             when = []
             if point.time is not None:
-                when.append(self.tr("planned {time}").format(time=fmt.msk_datetime(point.time)))
+                when.append(self.tr("planned {time}").format(
+                    time=fmt.msk_with_local(point.time)))
             if point.timestamp_finished is not None:
                 when.append(self.tr("arrived {time}").format(
-                    time=fmt.msk_datetime(point.timestamp_finished)))
+                    time=fmt.msk_with_local(point.timestamp_finished)))
             lines.append((forecast_badge(point.status), where, " · ".join(when)))
         self.route.set_points(lines)
         self.route_caption.setVisible(bool(points))

@@ -3,13 +3,15 @@
 Every text goes through Qt's translator (context ``Formatting``); placeholders are named
 in the source string and filled after translation. Times of the Movizor world are shown
 in Moscow time with an explicit "MSK" mark (the service plans routes and switches tariffs
-at 00:00 МСК), relative times ("12 min ago") are computed against a ``now`` the caller
-passes so a table can refresh them all at once.
+at 00:00 МСК); where a dispatcher plans by them (route times, auto-off, tariff switches)
+:func:`msk_with_local` adds the computer's own time when its zone differs. Relative
+times ("12 min ago") are computed against a ``now`` the caller passes so a table can
+refresh them all at once. Numbers and money use the QLocale of the chosen language.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -72,6 +74,32 @@ def msk_clock(moment: datetime | None) -> str:
     return translate("Formatting", "{time} MSK").format(time=to_msk(moment).strftime("%H:%M"))
 
 
+def local_zone() -> tzinfo:
+    """The computer's own time zone (follows ``TZ`` once ``time.tzset()`` has run)."""
+    zone = datetime.now().astimezone().tzinfo
+    return zone if zone is not None else UTC
+
+
+def msk_with_local(moment: datetime | None, *, date: bool = True,
+                   local_tz: tzinfo | None = None) -> str:
+    """Moscow time with the computer's local time beside it when that zone differs.
+
+    ``26.11.2026 14:30 MSK (12:30 local)``; the local part carries its date when that
+    differs (``27.11.2026 00:00 MSK (26.11 22:00 local)``). Just ``… MSK`` where the local
+    zone is Moscow's offset at that moment. ``date=False``: ``14:30 MSK (12:30 local)``.
+    """
+    if moment is None:
+        return ""
+    msk = to_msk(moment)
+    text = msk_datetime(msk) if date else msk_clock(msk)
+    local = msk.astimezone(local_tz or local_zone())
+    if local.utcoffset() == msk.utcoffset():
+        return text
+    local_text = local.strftime("%H:%M") if local.date() == msk.date() \
+        else local.strftime("%d.%m %H:%M")
+    return translate("Formatting", "{msk} ({local} local)").format(msk=text, local=local_text)
+
+
 def msk_date(moment: datetime | None) -> str:
     if moment is None:
         return ""
@@ -89,6 +117,14 @@ def duration_hours(hours: float | None) -> str:
     if h:
         return translate("Formatting", "{hours} h").format(hours=h)
     return translate("Formatting", "{minutes} min").format(minutes=m)
+
+
+def number(value: int | float | Decimal, decimals: int = 0, locale: QLocale | None = None) -> str:
+    """``1 234`` / ``1 234,5`` (ru) or ``1,234`` (en): the locale's digit grouping."""
+    loc = locale or QLocale()
+    if decimals == 0:
+        return loc.toString(round(value))
+    return loc.toString(float(value), "f", decimals)
 
 
 def duration_seconds(seconds: float) -> str:
@@ -138,7 +174,7 @@ def tags_text(tags: tuple[str, ...] | list[str]) -> str:
 
 
 __all__ = [
-    "coordinates", "duration_hours", "duration_seconds", "km", "locale_for", "metres",
-    "money", "msk_clock", "msk_date", "msk_datetime", "relative_time", "tags_text",
-    "translate", "utcnow",
+    "coordinates", "duration_hours", "duration_seconds", "km", "local_zone", "locale_for",
+    "metres", "money", "msk_clock", "msk_date", "msk_datetime", "msk_with_local", "number",
+    "relative_time", "tags_text", "translate", "utcnow",
 ]

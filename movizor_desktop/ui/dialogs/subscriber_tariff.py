@@ -184,8 +184,8 @@ class TariffField(QWidget):
             if changed and self._pending_text else ""))
         if changed:
             midnight = next_msk_midnight(self._now())
-            self.tomorrow_radio.setText(self.tr("Switch from tomorrow, {date} 00:00 MSK").format(
-                date=midnight.strftime("%d.%m.%Y")))
+            self.tomorrow_radio.setText(self.tr("Switch from tomorrow, {when}").format(
+                when=fmt.msk_with_local(midnight)))
         self.cost_note.set_text("")
         self._update_prolong()
         self.changed.emit(self.chosen())
@@ -219,9 +219,9 @@ class TariffField(QWidget):
         if pending is not None and pending != self._current:
             midnight = next_msk_midnight(self._now())
             title = self.title(pending)
-            self._pending_text = self.tr("Switches to {tariff} at 00:00 MSK on {date}.").format(
+            self._pending_text = self.tr("Switches to {tariff} at {when}.").format(
                 tariff=f"{pending} — {title}" if title else pending,
-                date=midnight.strftime("%d.%m.%Y"))
+                when=fmt.msk_with_local(midnight))
             self.pending_box.show()
         else:
             self._pending_text = ""
