@@ -1,0 +1,163 @@
+"""Remember the main window's layout per profile (geometry, splitters, columns, sort, filters).
+
+:func:`install_layout_memory` attaches a :class:`LayoutMemory` to the window. When the
+window shows a session of a profile (``window.session_changed``) the layout saved for that
+profile is restored (a profile seen for the first time keeps the window's sizes but starts
+unfiltered); the layout of the profile shown before is saved first. Changes
+(a splitter dragged, a column resized or moved, the sort, the search text, the status
+group or tag filter) are saved 1.5 s after the last one, and once more when the window
+closes. The file is tiny (a few kB) and written atomically (store.layout); demo sessions
+save nothing, like the rest of demo mode.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QSplitter
+
+from ..store import AppPaths
+from ..store.layout import Layout, load_layout, save_layout
+
+log = logging.getLogger(__name__)
+SAVE_DELAY_MS = 1500
+
+
+class LayoutMemory(QObject):
+    def __init__(self, window: Any, paths: AppPaths | None = None,
+                 delay_ms: int = SAVE_DELAY_MS) -> None:
+        super().__init__(window)
+        self.window = window
+        self.paths = paths or AppPaths()
+        self.profile: str | None = None
+        self._restoring = False
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self.save)
+        self.saves = 0
+        window.session_changed.connect(self._session_changed)
+        window.installEventFilter(self)
+        table = window.subscribers.table
+        header = table.horizontalHeader()
+        for signal in (header.sectionResized, header.sectionMoved,
+                       header.sortIndicatorChanged):
+            signal.connect(self._changed)
+        window.proxy.filter_changed.connect(self._changed)
+        for splitter in self.splitters():
+            splitter.splitterMoved.connect(self._changed)
+        if window.session is not None:
+            self._session_changed(window.session)
+
+    def splitters(self) -> list[QSplitter]:
+        """The window's named splitters (the map pane's too, when it has one)."""
+        return [s for s in self.window.findChildren(QSplitter) if s.objectName()]
+
+    # --- capture and apply ------------------------------------------------------------------
+
+    def capture(self) -> Layout:
+        window = self.window
+        header = window.subscribers.table.horizontalHeader()
+        proxy = window.proxy
+        return Layout(
+            window_geometry=bytes(window.saveGeometry().data()),
+            window_state=bytes(window.saveState().data()),
+            splitters={s.objectName(): bytes(s.saveState().data()) for s in self.splitters()},
+            header=bytes(header.saveState().data()),
+            sort_column=header.sortIndicatorSection() if header.isSortIndicatorShown() else -1,
+            sort_descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+            search=proxy.search,
+            group=proxy.group,
+            tag=proxy.tag,
+        )
+
+    def apply(self, layout: Layout) -> None:
+        window = self.window
+        self._restoring = True
+        try:
+            if layout.window_geometry:
+                window.restoreGeometry(QByteArray(layout.window_geometry))
+            if layout.window_state:
+                window.restoreState(QByteArray(layout.window_state))
+            for splitter in self.splitters():
+                blob = layout.splitters.get(splitter.objectName())
+                if blob:
+                    splitter.restoreState(QByteArray(blob))
+            table = window.subscribers.table
+            header = table.horizontalHeader()
+            if layout.header:
+                header.restoreState(QByteArray(layout.header))
+            column = layout.sort_column if layout.sort_column < header.count() else -1
+            order = Qt.SortOrder.DescendingOrder if layout.sort_descending \
+                else Qt.SortOrder.AscendingOrder
+            header.setSortIndicator(column, order)
+            if column >= 0:
+                table.sortByColumn(column, order)
+            subscribers = window.subscribers
+            if subscribers.search.text() != layout.search:
+                subscribers.search.setText(layout.search)
+            try:
+                subscribers.set_group(layout.group)
+            except ValueError:
+                subscribers.set_group("all")
+            subscribers.set_tag(layout.tag)
+        finally:
+            self._restoring = False
+        self._timer.stop()
+
+    # --- when -------------------------------------------------------------------------------
+
+    def _changed(self, *args: object) -> None:
+        if not self._restoring and self.profile is not None:
+            self._timer.start()
+
+    def _session_changed(self, session: Any) -> None:
+        if self.profile is not None:
+            self.save()
+        if session is None or getattr(session, "demo", False):
+            self.profile = None
+            return
+        self.profile = session.profile.name
+        try:
+            layout = load_layout(self.paths, self.profile)
+        except OSError as exc:
+            log.warning("cannot read the window layout: %s", exc)
+            return
+        if layout.is_empty():  # first time: this window's sizes, but no filter carried over
+            self._restoring = True
+            try:
+                self.window.subscribers.search.clear()
+                self.window.subscribers.set_group("all")
+                self.window.subscribers.set_tag(None)
+            finally:
+                self._restoring = False
+        else:
+            self.apply(layout)
+
+    def save(self) -> bool:
+        """Write the current layout for the profile shown (False when none or failed)."""
+        self._timer.stop()
+        if self.profile is None:
+            return False
+        try:
+            save_layout(self.paths, self.profile, self.capture())
+        except OSError as exc:
+            log.warning("cannot save the window layout: %s", exc)
+            return False
+        self.saves += 1
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.save()
+        return False
+
+
+def install_layout_memory(window: Any, paths: AppPaths | None = None) -> LayoutMemory:
+    """Remember ``window``'s layout per profile; kept as ``window.layout_memory``."""
+    memory = LayoutMemory(window, paths)
+    window.layout_memory = memory
+    return memory
+
+
+__all__ = ["SAVE_DELAY_MS", "LayoutMemory", "install_layout_memory"]
