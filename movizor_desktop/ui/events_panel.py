@@ -307,6 +307,7 @@ class EventsPanel(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.table, 1)
         self.caption.setText(self.tr("Events"))
+        self.table.setAccessibleName(self.tr("Events"))
         font = self.caption.font()
         font.setBold(True)
         self.caption.setFont(font)

@@ -42,7 +42,7 @@ class FieldError(QLabel):
         self.setStyleSheet(f"color: {ERROR_COLOR};")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        self.setAccessibleName("error")
+        self.setAccessibleName(self.tr("Error"))
         self.hide()
 
     def set_message(self, text: str | None) -> None:
@@ -63,7 +63,7 @@ class Banner(QLabel):
         self.setStyleSheet(
             f"QLabel {{ color: {ERROR_COLOR}; background: #fdecea; border: 1px solid #f1b8b3;"
             " border-radius: 4px; padding: 6px 8px; }")
-        self.setAccessibleName("error banner")
+        self.setAccessibleName(self.tr("Error message"))
         self.hide()
 
     def set_message(self, text: str | None) -> None:

@@ -126,6 +126,9 @@ class SubscriberList(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search: phone, name, tag or place (Ctrl+F)"))
         self.search.setToolTip(self.tr("Type to filter the list; Esc clears, ↓ goes to the list"))
+        self.search.setAccessibleName(self.tr("Search subscribers"))
+        self.tags.setAccessibleName(self.tr("Tag filter"))
+        self.table.setAccessibleName(self.tr("Subscribers"))
         self._update_tags()
         self._update_counts()
 
