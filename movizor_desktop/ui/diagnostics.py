@@ -1,0 +1,173 @@
+"""Help → Copy diagnostics: what support needs to know, on the clipboard, without the key.
+
+:func:`install_diagnostics` (one line in ``MainWindow.__init__``) adds the action to the
+Help menu, makes the window the parent of the error dialog (:mod:`.crash`) and tells the
+dispatcher in the status bar when the session's local cache was found damaged and rebuilt
+(``Cache.recovered``: the old file is kept beside it for support). The text
+holds the app, platform, Python, Qt and PySide versions, the keyring backend, the
+connection state, the request budget of the hour (used / limit, from the request
+governor), the profile's name (never its key) and the last 50 log lines.
+
+The log lines come from :class:`RecentLog`, a small in-memory ring of the formatted
+records installed on the root logger at start-up (:func:`install_recent_log`), so copying
+needs no disk I/O on the Qt thread. Every line is masked like the log file itself, and
+the whole text goes through :func:`~movizor_desktop.api.redact.redact` once more.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import deque
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+
+from ..api.redact import RedactingFilter, redact
+from .statusbar import WARNING
+
+log = logging.getLogger(__name__)
+
+LOG_LINES = 50
+RING_SIZE = 200
+FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+
+
+class RecentLog(logging.Handler):
+    """The last ``capacity`` log lines, formatted and masked, in memory."""
+
+    def __init__(self, capacity: int = RING_SIZE) -> None:
+        super().__init__(logging.INFO)
+        self.addFilter(RedactingFilter())
+        self.setFormatter(logging.Formatter(FORMAT))
+        self._lines: deque[str] = deque(maxlen=capacity)
+        self._guard = threading.Lock()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            text = self.format(record)
+        except Exception:
+            return
+        with self._guard:
+            self._lines.extend(text.splitlines()[:40])  # a long traceback: its head
+
+    def lines(self, count: int = LOG_LINES) -> list[str]:
+        with self._guard:
+            return list(self._lines)[-count:]
+
+
+_recent: RecentLog | None = None
+
+
+def install_recent_log() -> RecentLog:
+    """Keep the recent log lines in memory (idempotent)."""
+    global _recent
+    if _recent is None:
+        _recent = RecentLog()
+        logging.getLogger().addHandler(_recent)
+    return _recent
+
+
+def recent_log() -> RecentLog | None:
+    return _recent
+
+
+def _keyring_backend() -> str:
+    try:
+        from ..store import SecretStore
+
+        return SecretStore().backend_name
+    except Exception as exc:  # diagnostics must never fail
+        return f"unknown ({type(exc).__name__})"
+
+
+def diagnostics_text(window: Any) -> str:
+    """The diagnostics of ``window`` (a MainWindow) as plain text, secrets masked."""
+    from .crash import versions
+
+    session = getattr(window, "session", None)
+    lines = ["Movizor Desktop diagnostics", versions(),
+             f"Keyring backend: {_keyring_backend()}"]
+    if session is None:
+        lines.append("Profile: none (not connected)")
+    else:
+        budget = session.client.budget
+        status = session.engine.status
+        cache = session.cache
+        lines += [
+            f"Profile: {session.profile.name}{' (demo)' if session.demo else ''}",
+            "Cache: " + ("none" if cache is None else "rebuilt at start-up (damaged file "
+                         f"kept as {cache.recovered_from.name if cache.recovered_from else '?'})"
+                         if cache.recovered else "ok"),
+            f"Server: {session.profile.base_url} project {session.profile.project}",
+            f"Connection: {status.state}"
+            + (f", offline since {status.offline_since.isoformat()}"
+               if status.offline_since else "")
+            + (f", last error: {status.error}" if status.error else ""),
+            f"Request budget this hour: {budget.used} used of {budget.limit} "
+            f"({budget.in_flight} in flight)",
+            f"Subscribers: {len(session.engine.fleet)}; sync every {status.interval:.0f} s",
+        ]
+    recent = recent_log()
+    log_lines = recent.lines(LOG_LINES) if recent is not None else []
+    lines += ["", f"Last {len(log_lines)} log lines:", *log_lines]
+    return redact("\n".join(lines))
+
+
+class Diagnostics(QObject):
+    """The Help → Copy diagnostics action of one window."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.action = QAction(self.tr("Copy &diagnostics"), window)
+        self.action.setObjectName("copy_diagnostics")
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+F12"))
+        self.action.setStatusTip(self.tr(
+            "Copy the app's versions, connection state and recent log (no API key) for "
+            "support."))
+        self.action.triggered.connect(self.copy)
+        signal = getattr(window, "session_changed", None)
+        if signal is not None:
+            signal.connect(self._session_changed)
+
+    def _session_changed(self, session: Any) -> None:
+        cache = getattr(session, "cache", None)
+        if cache is None or not getattr(cache, "recovered", False):
+            return
+        kept = cache.recovered_from.name if cache.recovered_from is not None else ""
+        log.warning("the cache of %s was damaged and has been rebuilt (old file: %s)",
+                    session.profile.name, kept)
+        statusbar = getattr(self.window, "statusbar", None)
+        if statusbar is not None:
+            statusbar.show_message(self.tr(
+                "The local cache was damaged and has been rebuilt; the list fills again from "
+                "Movizor. The damaged file was kept as {name}.").format(name=kept), WARNING, 0)
+
+    def copy(self) -> str:
+        text = diagnostics_text(self.window)
+        QGuiApplication.clipboard().setText(text)
+        statusbar = getattr(self.window, "statusbar", None)
+        if statusbar is not None:
+            statusbar.show_message(self.tr("Diagnostics copied to the clipboard."))
+        return text
+
+
+def install_diagnostics(window: Any) -> Diagnostics:
+    """Add Help → Copy diagnostics to ``window``; the crash dialog's parent becomes it."""
+    from .crash import crash_handler
+
+    diagnostics = Diagnostics(window)
+    window.help_menu.addSeparator()
+    window.help_menu.addAction(diagnostics.action)
+    window.addAction(diagnostics.action)
+    window.diagnostics = diagnostics
+    handler = crash_handler()
+    if handler is not None:
+        handler.window = window
+    return diagnostics
+
+
+__all__ = ["Diagnostics", "RecentLog", "diagnostics_text", "install_diagnostics",
+           "install_recent_log", "recent_log"]
