@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import logging
 import sys
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -60,10 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--profile", metavar="NAME", help="open this connection profile")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
     parser.add_argument("--smoke-test", action="store_true",
-                        help="start, load the demo fleet from the built-in simulator, print "
-                             "one line and exit (0 on success, 1 with the reason on failure)")
+                        help="check the keyring, the built-in simulator, the demo fleet and "
+                             "the offline map; report each on stderr, one summary line on "
+                             "stdout; exit 0 on success, 1 naming the failed check")
     parser.add_argument("--smoke-timeout", type=float, default=SMOKE_TIMEOUT,
                         help=argparse.SUPPRESS)
+    parser.add_argument("--smoke-require-keyring", action="store_true",
+                        help=argparse.SUPPRESS)  # CI runners with a keyring: see smoke.py
     parser.add_argument("--debug", action="store_true",
                         help="debug output on the console and in the log")
     return parser
@@ -101,6 +103,9 @@ def run(args: argparse.Namespace, qt_args: list[str]) -> int:
         loop = runner.get_loop()
         asyncio.set_event_loop(loop)
         loop.set_exception_handler(asyncio_exception_handler)
+        from .ui.crash import install_crash_handling
+
+        install_crash_handling(loop=loop)  # every unhandled error: log + report dialog
         try:
             code = runner.run(amain(app, args, started.paths, started.settings, started.lang))
         except KeyboardInterrupt:  # Ctrl+C: amain's finally has closed everything
@@ -132,7 +137,8 @@ async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
     controller = AppController(paths, settings, lang)
     try:
         if args.smoke_test:
-            return await controller.smoke_test(timeout=args.smoke_timeout)
+            return await controller.smoke_test(
+                timeout=args.smoke_timeout, require_keyring=args.smoke_require_keyring)
         await controller.start(demo=args.demo, profile=args.profile)
         await quit_requested.wait()
         log.info("last window closed; shutting down")
@@ -176,10 +182,6 @@ async def attach_map_later(window: Any) -> None:
         log.exception("the map cannot be loaded; the window runs without it")
         return
     map_link.attach_map(window)
-
-
-class SmokeTestFailure(RuntimeError):
-    pass
 
 
 class AppController:
@@ -370,64 +372,19 @@ class AppController:
 
     # -- smoke test ---------------------------------------------------------------
 
-    async def smoke_test(self, *, timeout: float = SMOKE_TIMEOUT) -> int:
-        """Demo session + window; wait for the fleet; one line on stdout; 0 or 1."""
-        from PySide6 import __version__ as pyside_version
-        from PySide6.QtCore import qVersion
+    @property
+    def map_task(self) -> asyncio.Task[Any] | None:
+        """The task adding the map pane to the window (None before the window exists)."""
+        return self._map_task
 
-        from .sync import ConnectionState
+    async def smoke_test(self, *, timeout: float = SMOKE_TIMEOUT,
+                         require_keyring: bool = False) -> int:
+        """``--smoke-test``: each check of :mod:`movizor_desktop.smoke`; 0 or 1."""
+        from . import smoke
 
-        began = time.monotonic()
-        try:
-            session = self.start_demo()
-            try:
-                self.install(session)
-            except ImportError as exc:
-                raise SmokeTestFailure(f"the main window cannot be built: {exc}") from exc
-            self.window.show()
-            while True:
-                status = session.engine.status
-                if status.state == ConnectionState.ONLINE and len(session.engine.fleet):
-                    break
-                if status.state == ConnectionState.AUTH_FAILED:
-                    raise SmokeTestFailure(f"the simulator refused the key: {status.error}")
-                if time.monotonic() - began > timeout:
-                    raise SmokeTestFailure(
-                        f"no subscriber list within {timeout:.0f} s (state {status.state}"
-                        f", last error: {status.error or 'none'})")
-                await asyncio.sleep(0.05)
-            map_note = await self._smoke_map(began, timeout)
-        except SmokeTestFailure as exc:
-            print(f"movizor-desktop smoke test FAILED: {exc}", file=sys.stderr, flush=True)
-            return 1
-        except Exception as exc:
-            log.exception("smoke test failed")
-            print(f"movizor-desktop smoke test FAILED: {type(exc).__name__}: {exc}",
-                  file=sys.stderr, flush=True)
-            return 1
-        print(f"movizor-desktop smoke test OK: {len(session.engine.fleet)} subscribers "
-              f"loaded from the embedded simulator{map_note} in "
-              f"{time.monotonic() - began:.1f} s "
-              f"(movizor-desktop {__version__}, Qt {qVersion()}, PySide6 {pyside_version}"
-              f", keyring: {self.secrets.backend_name})", flush=True)
-        return 0
+        return await smoke.run(self, timeout=timeout, require_keyring=require_keyring)
 
     # -- shutdown -----------------------------------------------------------------
-
-    async def _smoke_map(self, began: float, timeout: float) -> str:
-        """Wait for the map page (offline assets, Leaflet up); '' when there is no map."""
-        if self._map_task is None:
-            return ""
-        await asyncio.wait_for(asyncio.shield(self._map_task),
-                               max(1.0, timeout - (time.monotonic() - began)))
-        link = getattr(self.window, "map_link", None)
-        if link is None:
-            raise SmokeTestFailure("the map pane could not be built (see the log)")
-        while not link.panel.view.is_ready:
-            if time.monotonic() - began > timeout:
-                raise SmokeTestFailure(f"the map page was not ready within {timeout:.0f} s")
-            await asyncio.sleep(0.05)
-        return ", map rendered offline"
 
     def _stop_simulator(self) -> None:
         if self.simulator is not None:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import APP_ID, APP_NAME, __version__
+from . import APP_NAME, __version__
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -162,18 +162,42 @@ def register_url_schemes() -> None:
 
 # --- 4. QApplication ------------------------------------------------------------------------
 
+RESOURCES_MARKER = Path("web") / "leaflet" / "leaflet.js"  # every real resources/ has it
+
+
+def resources_candidates() -> list[Path]:
+    """Where ``resources/`` may be, in the order :func:`resources_dir` tries them.
+
+    1. ``movizor_desktop/resources`` — an installed wheel (setup.py copies it there);
+    2. ``<checkout>/resources`` — a source checkout or an editable install;
+    3. ``<sys._MEIPASS>/resources`` — a PyInstaller bundle.
+    """
+    package = Path(__file__).resolve().parent
+    found = [package / "resources", package.parent / "resources"]
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        found.append(Path(frozen_root) / "resources")
+    return found
+
+
 def resources_dir() -> Path:
-    """Where ``resources/`` is: beside the package in a checkout, in the bundle when frozen."""
+    """The app's ``resources/`` folder (``$MOVIZOR_DESKTOP_RESOURCES`` overrides).
+
+    The first of :func:`resources_candidates` that holds Leaflet wins; when none does,
+    the package-local path is returned so that error messages name the expected place.
+    """
     override = os.environ.get("MOVIZOR_DESKTOP_RESOURCES")
     if override:
         return Path(override)
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    candidates = resources_candidates()
+    for candidate in candidates:
+        if (candidate / RESOURCES_MARKER).is_file():
+            return candidate
+    return candidates[0]
 
 
 def app_icon_path() -> Path | None:
+    """The window icon: SVG (sharp at any scale), else PNG, else ICO; None without icons."""
     icons = resources_dir() / "icons"
     for name in ("movizor.svg", "movizor.png", "movizor.ico"):
         if (icons / name).is_file():
@@ -191,7 +215,8 @@ def create_application(argv: list[str]) -> QApplication:
     QApplication.setOrganizationDomain(ORGANIZATION_DOMAIN)
     QApplication.setApplicationVersion(__version__)
     app = QApplication(argv)
-    QApplication.setDesktopFileName(APP_ID)
+    # the name of resources/linux/movizor-desktop.desktop: Wayland matches windows to it
+    QApplication.setDesktopFileName("movizor-desktop")
     icon = app_icon_path()
     if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))

@@ -1,0 +1,110 @@
+"""The frozen Linux bundle, built by packaging/build.py as a release is, passes its smoke test.
+
+Slow (PyInstaller takes minutes): run deliberately with ``pytest -m slow tests/packaging``
+(``.ci/run`` does, after the default run) with the ``build`` extra installed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHECK_LINES = ("movizor-desktop smoke check keyring: ok",
+               "movizor-desktop smoke check simulator: ok — embedded simulator at http://127.0.0.1:",
+               "movizor-desktop smoke check subscribers: ok — 40 subscribers loaded",
+               "movizor-desktop smoke check map: ok — map rendered offline in")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="builds the Linux bundle"),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    pytest.importorskip("PyInstaller", reason="needs the build extra: pip install -e '.[build]'")
+    out = tmp_path_factory.mktemp("frozen")
+    result = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"),
+                             "--out", str(out), "--no-package"],
+                            cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert "build.py: bundle  " in result.stdout
+    return out / "dist" / "movizor-desktop"
+
+
+def smoke(bundle: Path, home: Path, *args: str, wrapper: tuple[str, ...] = (),
+          **extra_env: str):
+    env = {key: value for key, value in os.environ.items()
+           if not key.startswith(("PYTHON", "MOVIZOR_DESKTOP_RESOURCES"))}
+    env.update(MOVIZOR_DESKTOP_HOME=str(home), QT_QPA_PLATFORM="offscreen", **extra_env)
+    return subprocess.run([*wrapper, str(bundle / "movizor-desktop-debug"), "--smoke-test",
+                           *args], env=env, cwd=home, capture_output=True, text=True,
+                          timeout=180)
+
+
+@pytest.mark.timeout(1900)
+def test_frozen_app_passes_every_smoke_check_offline_in_russian(bundle, tmp_path):
+    result = smoke(bundle, tmp_path, "--lang", "ru")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for line in CHECK_LINES:
+        assert line in result.stderr, (line, result.stderr)
+    summary = result.stdout.strip().splitlines()
+    assert len(summary) == 1 and summary[0].startswith(
+        "movizor-desktop smoke test OK: 40 subscribers loaded from the embedded simulator")
+    assert "frozen: yes" in summary[0]
+    log = (tmp_path / "logs" / "movizor-desktop.log").read_text(encoding="utf-8")
+    assert "language ru: movizor_ru, qtbase_ru, qtwebengine_ru" in log
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.timeout(1900)
+def test_frozen_app_names_the_failed_check(bundle, tmp_path):
+    result = smoke(bundle, tmp_path, "--smoke-timeout", "0")
+    assert result.returncode == 1
+    assert "movizor-desktop smoke check simulator: ok" in result.stderr
+    assert ("movizor-desktop smoke test FAILED: no subscriber list within 0 s"
+            in result.stderr) and "[check: subscribers]" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.timeout(1900)
+def test_bundle_is_lean_and_complete(bundle):
+    files = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*") if p.is_file()}
+    names = {name.rsplit("/", 1)[-1] for name in files}
+    assert {"movizor-desktop", "movizor-desktop-debug", "QtWebEngineProcess",
+            "libQt6WebEngineCore.so.6", "qtwebengine_resources.pak", "icudtl.dat",
+            "leaflet.js", "movizor_ru.qm", "qtbase_ru.qm", "ru.pak", "en-US.pak"} <= names
+    locales = {n for n in files if "qtwebengine_locales/" in n}
+    assert {n.rsplit("/", 1)[-1] for n in locales} == {"ru.pak", "en-US.pak"}
+    assert not [n for n in names if n.startswith(("libQt63D", "libQt6Quick3D", "libQt6Charts",
+                                                  "libQt6Multimedia"))]
+    assert not [n for n in files if "/qml/" in n]
+    assert not [n for n in names if n.endswith(".ts")]
+    size = sum((bundle / n).stat().st_size for n in files if not (bundle / n).is_symlink())
+    assert size < 560_000_000, f"the bundle grew to {size / 1e6:.0f} MB"
+
+
+@pytest.mark.timeout(1900)
+def test_frozen_app_pins_the_secret_service_backend(bundle, tmp_path):
+    """With a real Secret Service (gnome-keyring in a private D-Bus session), when present."""
+    daemon = shutil.which("gnome-keyring-daemon")
+    session = shutil.which("dbus-run-session")
+    if daemon is None or session is None:
+        pytest.skip("gnome-keyring and dbus-run-session are not installed")
+    script = (f'echo -n smoke | "{daemon}" --unlock --components=secrets >/dev/null && '
+              f'exec "$0" "$@"')
+    # The daemon keeps its keyring files under XDG_DATA_HOME: a throw-away one, not ~.
+    result = smoke(bundle, tmp_path, "--smoke-require-keyring",
+                   wrapper=(session, "--", "sh", "-c", script),
+                   XDG_DATA_HOME=str(tmp_path / "xdg-data"))
+    assert (tmp_path / "xdg-data" / "keyrings").is_dir()
+    assert result.returncode == 0, result.stderr
+    assert ("keyring: ok — SecretService Keyring (keyring.backends.SecretService.Keyring), "
+            "the linux backend pinned for frozen builds; store/read/delete round trip ok"
+            in result.stderr)
