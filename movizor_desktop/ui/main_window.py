@@ -18,9 +18,17 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
 from ..sync.state import ChangeSet
 from .actions import WindowActions
+from .alerts import install_alerts
 from .controller import Controller
 from .details import DetailsPane
+from .diagnostics import install_diagnostics
+from .dialogs.help import install_help
+from .dialogs.import_tool import install_import
 from .events_panel import EventsPanel
+from .exports import install_exports
+from .layout_memory import install_layout_memory
+from .printing import install_printing
+from .share_actions import install_client_access
 from .statusbar import WARNING, StatusBar
 from .subscribers.feed import ChangeFeed
 from .subscribers.model import SubscriberModel
@@ -93,6 +101,14 @@ class MainWindow(QMainWindow):
 
         self._initial_geometry()
         # --- workflow hooks (one line each) ---
+        install_help(self)
+        install_alerts(self)
+        install_client_access(self)
+        install_exports(self)
+        install_printing(self)
+        install_import(self)
+        install_diagnostics(self)
+        install_layout_memory(self)  # keep last: restores what the other hooks built
         # --- end of workflow hooks ---
         self._update_title()
         self.controller.update_actions()

@@ -2,9 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="+171"/>
+        <source>About Movizor Desktop</source>
+        <translation>О программе Movizor Desktop</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>A dispatcher workstation for Movizor.ru phone-based fleet tracking.</source>
+        <translation>Рабочее место диспетчера для отслеживания транспорта по мобильным телефонам через Movizor.ru.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Licence: MIT. Copyright © 2026 Movizor Desktop developers.</source>
+        <translation>Лицензия: MIT. © 2026, разработчики Movizor Desktop.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Qt {qt}, PySide6 {pyside}, Python {python}.</source>
+        <translation>Qt {qt}, PySide6 {pyside}, Python {python}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Map: {leaflet} {lv} (BSD-2-Clause). Map data © {osm} contributors, ODbL.</source>
+        <translation>Карта: {leaflet} {lv} (BSD-2-Clause). Картографические данные © участники {osm}, ODbL.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Movizor is a service of Movizor.ru; this program is not made by them.</source>
+        <translation>Movizor — сервис Movizor.ru. Эта программа не является разработкой Movizor.ru.</translation>
+    </message>
+</context>
+<context>
     <name>AddressSearch</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="+110"/>
+        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="+100"/>
         <source>Address or coordinates</source>
         <translation>Адрес или координаты</translation>
     </message>
@@ -56,9 +89,386 @@
     </message>
 </context>
 <context>
+    <name>AlertChannels</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/alert_form.py" line="+71"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+</context>
+<context>
+    <name>AlertFormDialog</name>
+    <message>
+        <location line="+23"/>
+        <source>Edit alert</source>
+        <translation>Изменить оповещение</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New alert</source>
+        <translation>Новое оповещение</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&amp;Event:</source>
+        <translation>&amp;Событие:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Send by:</source>
+        <translation>Способ &amp;отправки:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Кому:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;All subscribers of the account</source>
+        <translation>&amp;Все абоненты договора</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Only the subscribers ticked below</source>
+        <translation>&amp;Только отмеченные ниже абоненты</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Find by name or number</source>
+        <translation>Поиск по названию или номеру</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>For:</source>
+        <translation>Абоненты:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Alerts go to the Telegram linked to your Movizor account (set up in the web cabinet).</source>
+        <translation>Оповещения приходят в Telegram, привязанный к вашему договору Movizor (настраивается в личном кабинете).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The mobile number that gets the SMS.</source>
+        <translation>Номер мобильного телефона, на который придёт SMS.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The address that gets the e-mail.</source>
+        <translation>Адрес, на который придёт письмо.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Every subscriber, also the ones added later.</source>
+        <translation>Все абоненты, в том числе добавленные позже.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chosen: {count}</source>
+        <translation>Выбрано: {count}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter the mobile number that gets the SMS.</source>
+        <translation>Введите номер мобильного телефона, на который придёт SMS.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the e-mail address.</source>
+        <translation>Введите адрес эл. почты.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“{value}” is not a Russian mobile number.</source>
+        <translation>«{value}» — не российский мобильный номер.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{value}” is not an e-mail address.</source>
+        <translation>«{value}» — не адрес эл. почты.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick at least one subscriber, or choose all.</source>
+        <translation>Отметьте хотя бы одного абонента или выберите всех.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Exactly this alert exists already.</source>
+        <translation>Точно такое оповещение уже есть.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Alert added.</source>
+        <translation>Оповещение добавлено.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was changed.</source>
+        <translation>Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alert changed.</source>
+        <translation>Оповещение изменено.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The changed alert was added, but the old one could not be deleted: {error} Both exist now; delete the old one from the list.</source>
+        <translation>Изменённое оповещение добавлено, но старое удалить не удалось: {error} Теперь есть оба — удалите старое из списка.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The answer to adding the changed alert was lost: {error} It may have been added next to the old one, which was kept. Check the list.</source>
+        <translation>Ответ на добавление изменённого оповещения не получен: {error} Возможно, оно добавлено рядом со старым, которое сохранено. Проверьте список.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{error} The alert was not changed; the old one stays.</source>
+        <translation>{error} Оповещение не изменено, старое сохраняется.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Что-то пошло не так; подробности в журнале.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertSubscriptionsDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/alert_subscriptions.py" line="+73"/>
+        <source>Alert subscriptions</source>
+        <translation>Подписки на оповещения</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Movizor sends an SMS, an e-mail or a Telegram message when an event happens. SMS alerts are paid per message (see the balance).</source>
+        <translation>Movizor присылает SMS, письмо или сообщение в Telegram, когда происходит событие. SMS-оповещения оплачиваются за каждое сообщение (с баланса договора).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Send by</source>
+        <translation>Способ отправки</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>Кому</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>For</source>
+        <translation>Абоненты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Add…</source>
+        <translation>&amp;Добавить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Loading alert subscriptions…</source>
+        <translation>Загружаем подписки на оповещения…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The alert subscriptions could not be loaded.</source>
+        <translation>Не удалось загрузить подписки на оповещения.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No alerts yet. Press Add… to get an SMS, an e-mail or a Telegram message when, for example, a driver refuses tracking or runs late.</source>
+        <translation>Оповещений пока нет. Нажмите «Добавить…», чтобы получать SMS, письмо или сообщение в Telegram, например когда водитель отказывается от отслеживания или опаздывает.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The alert subscriptions could not be loaded: {error}</source>
+        <translation>Не удалось загрузить подписки на оповещения: {error}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>the account&apos;s Telegram</source>
+        <translation>Telegram договора</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All subscribers</source>
+        <translation>Все абоненты</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>and {count} more</source>
+        <translation>и ещё {count}</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Delete alert?</source>
+        <translation>Удалить оповещение?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop the “{event}” alerts?</source>
+        <translation>Больше не присылать оповещения «{event}»?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete alert</source>
+        <translation>Удалить оповещение</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The alert could not be deleted: {error}</source>
+        <translation>Не удалось удалить оповещение: {error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Alert deleted.</source>
+        <translation>Оповещение удалено.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Что-то пошло не так; подробности в журнале.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/alerts_dialog.py" line="+47"/>
+        <source>Desktop alerts</source>
+        <translation>Уведомления на рабочем столе</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show desktop alerts for the chosen events</source>
+        <translation>Показывать уведомления на рабочем столе о выбранных событиях</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Events that raise an alert</source>
+        <translation>События, о которых приходит уведомление</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Default events</source>
+        <translation>События по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Play a sound</source>
+        <translation>Звуковой сигнал</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quiet hours: no pop-ups and no sound</source>
+        <translation>Тихие часы: без всплывающих уведомлений и звука</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>HH:MM</source>
+        <translation>ЧЧ:ММ</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until:</source>
+        <translation>До:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Events:</source>
+        <translation>События:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This desktop has no notification area: alerts appear in the status bar of the window instead.</source>
+        <translation>На этом рабочем столе нет области уведомлений: уведомления будут показываться в строке состояния окна.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Enter a time as HH:MM, for example 22:00.</source>
+        <translation>Введите время в формате ЧЧ:ММ, например 22:00.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The end must differ from the start.</source>
+        <translation>Конец должен отличаться от начала.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Quiet every night from {start} to {end}, on this computer&apos;s clock.</source>
+        <translation>Тишина каждую ночь с {start} до {end} по часам этого компьютера.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quiet every day from {start} to {end}, on this computer&apos;s clock.</source>
+        <translation>Тишина каждый день с {start} до {end} по часам этого компьютера.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The alert settings could not be saved: {error}</source>
+        <translation>Не удалось сохранить настройки уведомлений: {error}</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <location filename="../../movizor_desktop/app.py" line="+227"/>
+        <location filename="../../movizor_desktop/app.py" line="+257"/>
         <source>There is no profile named “{name}”.</source>
         <translation>Профиль «{name}» не найден.</translation>
     </message>
@@ -95,7 +505,7 @@
 <context>
     <name>Badges</name>
     <message>
-        <location filename="../../movizor_desktop/ui/subscribers/badges.py" line="+60"/>
+        <location filename="../../movizor_desktop/ui/subscribers/badges.py" line="+105"/>
         <source>New</source>
         <translation>Новый</translation>
     </message>
@@ -261,6 +671,14 @@
     </message>
 </context>
 <context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="+66"/>
+        <source>Error message</source>
+        <translation>Сообщение об ошибке</translation>
+    </message>
+</context>
+<context>
     <name>BulkAddDialog</name>
     <message>
         <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+99"/>
@@ -351,6 +769,39 @@
         <location line="+4"/>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>ClientAccess</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/share_actions.py" line="+59"/>
+        <source>S&amp;hare with a client…</source>
+        <translation>Поделиться с &amp;клиентом…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create a link to Movizor&apos;s map of the selected subscribers for a client</source>
+        <translation>Создать для клиента ссылку на карту Movizor с выбранными абонентами</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Client links…</source>
+        <translation>&amp;Ссылки для клиентов…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The links that give clients a map of their subscribers</source>
+        <translation>Ссылки, по которым клиенты видят своих абонентов на карте</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Alert subscriptions…</source>
+        <translation>&amp;Подписки на оповещения…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS, e-mail and Telegram alerts on events</source>
+        <translation>Оповещения о событиях по SMS, эл. почте и в Telegram</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1239,65 @@
     </message>
 </context>
 <context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/crash.py" line="+92"/>
+        <source>Unexpected error</source>
+        <translation>Непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Something went wrong inside Movizor Desktop. The app keeps running; your data on Movizor is not affected. Please send this report to support: it contains no API key.</source>
+        <translation>В Movizor Desktop произошёл сбой. Программа продолжает работать, ваши данные в Movizor не затронуты. Пожалуйста, отправьте этот отчёт в поддержку: ключа API в нём нет.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Copy report</source>
+        <translation>Копировать отчёт</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This happened {count} times.</source>
+        <translation>Это произошло уже в {count}-й раз.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Copied</source>
+        <translation>Скопировано</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopAlerts</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/alerts.py" line="+125"/>
+        <source>&amp;Desktop alerts…</source>
+        <translation>&amp;Уведомления на рабочем столе…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which events pop up on this computer&apos;s desktop, quiet hours, sound</source>
+        <translation>О каких событиях показывать уведомления на этом компьютере, тихие часы, звук</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+141"/>
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…и ещё %n</numerusform>
+            <numerusform>…и ещё %n</numerusform>
+            <numerusform>…и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new alerts</source>
+        <translation>
+            <numerusform>%n новое уведомление</numerusform>
+            <numerusform>%n новых уведомления</numerusform>
+            <numerusform>%n новых уведомлений</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <location filename="../../movizor_desktop/ui/details.py" line="+236"/>
@@ -902,11 +1412,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Changes to “{new}” from 00:00 MSK on {date}; cancel the change to keep the current tariff.</source>
-        <translation>С 00:00 МСК {date} сменится на «{new}»; отмените смену, чтобы сохранить текущий тариф.</translation>
+        <source>Changes to “{new}” from {when}; cancel the change to keep the current tariff.</source>
+        <translation>С {when} сменится на «{new}»; отмените смену, чтобы оставить текущий тариф.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No position yet</source>
         <translation>Местоположение ещё не определялось</translation>
     </message>
@@ -1001,9 +1511,32 @@
         <translation>план {time}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>arrived {time}</source>
         <translation>прибыл {time}</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostics</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/diagnostics.py" line="+124"/>
+        <source>Copy &amp;diagnostics</source>
+        <translation>Копировать &amp;диагностику</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy the app&apos;s versions, connection state and recent log (no API key) for support.</source>
+        <translation>Скопировать для поддержки версии программы, состояние подключения и последние записи журнала (без ключа API).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The local cache was damaged and has been rebuilt; the list fills again from Movizor. The damaged file was kept as {name}.</source>
+        <translation>Локальный кэш был повреждён и создан заново; список снова загружается из Movizor. Повреждённый файл сохранён как {name}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Diagnostics copied to the clipboard.</source>
+        <translation>Диагностика скопирована в буфер обмена.</translation>
     </message>
 </context>
 <context>
@@ -1260,16 +1793,20 @@
     </message>
     <message>
         <location line="+53"/>
+        <location filename="../../movizor_desktop/ui/exports.py" line="+319"/>
+        <location line="+35"/>
         <source>Time (MSK)</source>
         <translation>Время (МСК)</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../movizor_desktop/ui/exports.py" line="+1"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../movizor_desktop/ui/exports.py" line="+1"/>
         <source>Subscriber</source>
         <translation>Абонент</translation>
     </message>
@@ -1278,14 +1815,267 @@
     <name>EventsPanel</name>
     <message>
         <location line="+93"/>
+        <location line="+1"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
 </context>
 <context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/exports.py" line="-271"/>
+        <source>Could not fetch the data: {reason}</source>
+        <translation>Не удалось получить данные: {reason}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No permission to write {path}. Choose another folder.</source>
+        <translation>Нет прав на запись {path}. Выберите другую папку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The disk is full: {path} was not saved.</source>
+        <translation>Диск заполнен: {path} не сохранён.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The folder of {path} does not exist.</source>
+        <translation>Папки для {path} не существует.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+5"/>
+        <source>Could not save {path}: {reason}</source>
+        <translation>Не удалось сохранить {path}: {reason}</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>It did not work: {reason}</source>
+        <translation>Не удалось: {reason}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>{column} (MSK)</source>
+        <translation>{column} (МСК)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Subscribers</source>
+        <translation>Абоненты</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Экспорт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscriber &amp;list…</source>
+        <translation>Список &amp;абонентов…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the list as shown (filter, columns, order) as an Excel workbook or CSV</source>
+        <translation>Сохранить список как на экране (отбор, столбцы, порядок) в книгу Excel или CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Track of the selected subscriber…</source>
+        <translation>&amp;Трек выбранного абонента…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the positions of a period as GPX, KML or CSV</source>
+        <translation>Сохранить точки за период в GPX, KML или CSV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Events of a period…</source>
+        <translation>&amp;События за период…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the account&apos;s events of a period as an Excel workbook or CSV</source>
+        <translation>Сохранить события договора за период в книгу Excel или CSV</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Nothing to export: no subscriber is shown in the list.</source>
+        <translation>Нечего экспортировать: в списке нет ни одного абонента.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the subscriber list</source>
+        <translation>Экспорт списка абонентов</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The subscriber list was saved to {path}</source>
+        <translation>Список абонентов сохранён в {path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Excel workbook</source>
+        <translation>Книга Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+23"/>
+        <source>CSV for Excel, semicolon-separated</source>
+        <translation>CSV для Excel, разделитель — точка с запятой</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>Export a track</source>
+        <translation>Экспорт трека</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positions of {name} to save:</source>
+        <translation>Сохранить точки абонента {name} за период:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export the track</source>
+        <translation>Экспорт трека</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPX track</source>
+        <translation>Трек GPX</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>KML for Google Earth</source>
+        <translation>KML для Google Earth</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}: track {period}</source>
+        <translation>{name}: трек за {period}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Latitude</source>
+        <translation>Широта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longitude</source>
+        <translation>Долгота</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Accuracy, m</source>
+        <translation>Погрешность, м</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Positions</source>
+        <translation>Точки</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No positions of {name} in that period: nothing was saved.</source>
+        <translation>У абонента {name} нет точек за этот период: ничего не сохранено.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The track was saved to {path}</source>
+        <translation>Трек сохранён в {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+8"/>
+        <source>Export events</source>
+        <translation>Экспорт событий</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Events of the account to save:</source>
+        <translation>Сохранить события договора за период:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>События</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The events were saved to {path}</source>
+        <translation>События сохранены в {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldError</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="-21"/>
+        <source>Error</source>
+        <translation>Ошибка</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/import_file_page.py" line="+28"/>
+        <source>A .csv or .xlsx file</source>
+        <translation>Файл .csv или .xlsx</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>File:</source>
+        <translation>Файл:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first row must hold the column names. Phone numbers in any common format; auto-off as 31.12.2026 or 31.12.2026 18:00 (MSK); route points as “55.75, 37.62” or addresses, separated by | or ;. Each driver added gets an SMS asking for consent.</source>
+        <translation>В первой строке должны быть названия столбцов. Телефоны — в любом распространённом формате; автоотключение — в виде 31.12.2026 или 31.12.2026 18:00 (МСК); точки маршрута — в виде «55.75, 37.62» или адресами через | или ;. Каждому добавленному водителю придёт SMS с запросом согласия.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{rows} rows, {columns} columns (encoding {encoding}, separator “{sep}”).</source>
+        <translation>Строк: {rows}, столбцов: {columns} (кодировка {encoding}, разделитель «{sep}»).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tab</source>
+        <translation>табуляция</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{rows} rows, {columns} columns on the sheet “{sheet}”.</source>
+        <translation>Строк: {rows}, столбцов: {columns} (лист «{sheet}»).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The table has column names but no rows.</source>
+        <translation>В таблице есть названия столбцов, но нет строк.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
-        <location filename="../../movizor_desktop/ui/formatting.py" line="+47"/>
+        <location filename="../../movizor_desktop/ui/formatting.py" line="+49"/>
         <source>just now</source>
         <translation>только что</translation>
     </message>
@@ -1313,6 +2103,11 @@
         <translation>{time} МСК</translation>
     </message>
     <message>
+        <location line="+26"/>
+        <source>{msk} ({local} local)</source>
+        <translation>{msk} (местн. {local})</translation>
+    </message>
+    <message>
         <location line="+16"/>
         <source>{hours} h {minutes} min</source>
         <translation>{hours} ч {minutes} мин</translation>
@@ -1328,7 +2123,7 @@
         <translation>{minutes} мин</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>{km} km</source>
         <translation>{km} км</translation>
     </message>
@@ -1341,6 +2136,172 @@
         <location line="+1"/>
         <source>±{m} m</source>
         <translation>±{m} м</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="+26"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every action of the window and its keys</source>
+        <translation>Все действия окна и их сочетания клавиш</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Movizor Desktop</source>
+        <translation>&amp;О программе Movizor Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version, licence and credits</source>
+        <translation>Версия, лицензия и сведения об авторах</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+80"/>
+        <location line="+91"/>
+        <source>Import subscribers</source>
+        <translation>Импорт абонентов</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+50"/>
+        <source>Next</source>
+        <translation>Далее</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save report…</source>
+        <translation>Сохранить отчёт…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Check rows</source>
+        <translation>Проверить строки</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add {count}</source>
+        <translation>Добавить ({count})</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tables ({patterns})</source>
+        <translation>Таблицы ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reading the file…</source>
+        <translation>Читаем файл…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The file could not be read.</source>
+        <translation>Не удалось прочитать файл.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Checking the rows with Movizor…</source>
+        <translation>Проверяем строки в Movizor…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The rows could not be checked; the details are in the log.</source>
+        <translation>Не удалось проверить строки; подробности в журнале.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Some checks could not be made ({error}); such rows are checked by Movizor when they are sent.</source>
+        <translation>Часть проверок выполнить не удалось ({error}); такие строки Movizor проверит при отправке.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The subscribers on the account could not be read, so nothing was sent: {error}</source>
+        <translation>Не удалось получить абонентов договора, поэтому ничего не отправлено: {error}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The import journal could not be written ({error}); nothing more was sent.</source>
+        <translation>Не удалось записать журнал импорта ({error}); дальше ничего не отправлялось.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{added} added, {other} not added.</source>
+        <translation>Добавлено: {added}, не добавлено: {other}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the report to see why.</source>
+        <translation>Причины — в отчёте: сохраните его.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopping…</source>
+        <translation>Останавливаем…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Save the import report</source>
+        <translation>Сохранение отчёта об импорте</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>import-report.csv</source>
+        <translation>отчёт-об-импорте.csv</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The report could not be saved: {error}</source>
+        <translation>Не удалось сохранить отчёт: {error}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report saved: {count} rows in {path}.</source>
+        <translation>Отчёт сохранён в {path} (строк: {count}).</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTool</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/import_tool.py" line="+28"/>
+        <source>Import subscribers…</source>
+        <translation>&amp;Импорт абонентов…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add many subscribers from a CSV or Excel file</source>
+        <translation>Добавить много абонентов из файла CSV или Excel</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Import: {added} subscribers added; the drivers get an SMS asking for consent.</source>
+        <translation>Импорт: добавлено абонентов — {added}; водителям придёт SMS с запросом согласия.</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +2430,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../movizor_desktop/ui/main_window.py" line="+135"/>
+        <location filename="../../movizor_desktop/ui/main_window.py" line="+159"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -1477,6 +2438,16 @@
         <location line="+1"/>
         <source>&amp;Subscriber</source>
         <translation>&amp;Абонент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tools</source>
+        <translation>С&amp;ервис</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1616,6 +2587,11 @@
         <translation>Выбор точки…</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Map</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
         <location line="+110"/>
         <source>Select a subscriber to see its track.</source>
         <translation>Выберите абонента, чтобы увидеть его трек.</translation>
@@ -1643,6 +2619,94 @@
         <location line="+15"/>
         <source>Could not load the track: {reason}</source>
         <translation>Не удалось загрузить трек: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/import_map_page.py" line="+50"/>
+        <source>Choose what each column holds. Columns set to “Do not import” are left out; the choices are remembered for the next import.</source>
+        <translation>Укажите, что содержится в каждом столбце. Столбцы с вариантом «Не импортировать» пропускаются; выбор запоминается для следующего импорта.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Examples</source>
+        <translation>Примеры</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import as</source>
+        <translation>Импортировать как</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tariff where the file gives none:</source>
+        <translation>Тариф, если в файле не указан:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Do not import</source>
+        <translation>Не импортировать</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tariff</source>
+        <translation>Тариф</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Auto-off (date and time, MSK)</source>
+        <translation>Автоотключение (дата и время, МСК)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags (comma-separated)</source>
+        <translation>Метки (через запятую)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Route points (“lat, lon” or addresses, separated by | or ;)</source>
+        <translation>Точки маршрута («широта, долгота» или адреса через | или ;)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Metadata field “{name}”</source>
+        <translation>Поле метаданных «{name}»</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(column {n})</source>
+        <translation>(столбец {n})</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>none (such rows are not sent)</source>
+        <translation>нет (такие строки не отправляются)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose the column with the phone numbers.</source>
+        <translation>Выберите столбец с номерами телефонов.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each field can come from one column only.</source>
+        <translation>Каждое поле можно взять только из одного столбца.</translation>
     </message>
 </context>
 <context>
@@ -1794,9 +2858,52 @@
     </message>
 </context>
 <context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/exports_period.py" line="+64"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last 7 days</source>
+        <translation>За 7 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range</source>
+        <translation>Произвольный период</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From (MSK):</source>
+        <translation>С (МСК):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (MSK):</source>
+        <translation>По (МСК):</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The start must be before the end.</source>
+        <translation>Начало должно быть раньше конца.</translation>
+    </message>
+</context>
+<context>
     <name>PlaybackBar</name>
     <message>
-        <location line="+64"/>
+        <location filename="../../movizor_desktop/ui/map/controls.py" line="+64"/>
         <source>Playback speed</source>
         <translation>Скорость воспроизведения</translation>
     </message>
@@ -1824,6 +2931,186 @@
         <location line="+0"/>
         <source>Play the track</source>
         <translation>Воспроизвести трек</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+78"/>
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tariff</source>
+        <translation>Тариф</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check</source>
+        <translation>Проверка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>OK</source>
+        <translation>ОК</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not sent.</source>
+        <translation>Не отправлен.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adding…</source>
+        <translation>Добавление…</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location line="+70"/>
+        <source>{count} ready to add.</source>
+        <translation>Готово к добавлению: {count}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} with errors (not sent).</source>
+        <translation>С ошибками: {count} (не отправляются).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} repeated numbers (not sent).</source>
+        <translation>Повторяющихся номеров: {count} (не отправляются).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} already on the account (not sent).</source>
+        <translation>Уже есть на договоре: {count} (не отправляются).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%v of %m</source>
+        <translation>%v из %m</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/printing.py" line="+219"/>
+        <source>&amp;Print the subscriber list…</source>
+        <translation>&amp;Печать списка абонентов…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscriber list as P&amp;DF…</source>
+        <translation>&amp;Список абонентов в PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print a t&amp;rip report…</source>
+        <translation>Печать отчёта о &amp;рейсе…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trip report as PDF…</source>
+        <translation>Отчёт о рейсе в PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Route plan against the fact, track summary and map of the selected subscriber</source>
+        <translation>План и факт по маршруту, сводка по треку и карта выбранного абонента</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Page {page} of {pages}</source>
+        <translation>Страница {page} из {pages}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+97"/>
+        <source>Save as PDF</source>
+        <translation>Сохранить как PDF</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <location line="+98"/>
+        <source>PDF document</source>
+        <translation>Документ PDF</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-76"/>
+        <source>Saved {path} (%n page(s))</source>
+        <translation>
+            <numerusform>Сохранено: {path} (%n страница)</numerusform>
+            <numerusform>Сохранено: {path} (%n страницы)</numerusform>
+            <numerusform>Сохранено: {path} (%n страниц)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Nothing to print: no subscriber is shown in the list.</source>
+        <translation>Нечего печатать: в списке нет ни одного абонента.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Subscribers</source>
+        <translation>Абоненты</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n subscriber(s)</source>
+        <translation>
+            <numerusform>%n абонент</numerusform>
+            <numerusform>%n абонента</numerusform>
+            <numerusform>%n абонентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>filtered: {filter}</source>
+        <translation>отбор: {filter}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>tag {tag}</source>
+        <translation>метка «{tag}»</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+26"/>
+        <source>Trip report</source>
+        <translation>Отчёт о рейсе</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Track period for the report of {name}:</source>
+        <translation>Период трека для отчёта по абоненту {name}:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Preparing the trip report…</source>
+        <translation>Готовим отчёт о рейсе…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Trip report ready for printing.</source>
+        <translation>Отчёт о рейсе готов к печати.</translation>
     </message>
 </context>
 <context>
@@ -2149,7 +3436,7 @@
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+93"/>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+83"/>
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
@@ -2374,6 +3661,375 @@
     </message>
 </context>
 <context>
+    <name>ShareFormDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/shares_form.py" line="+80"/>
+        <source>New client link</source>
+        <translation>Новая ссылка для клиента</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Subscribers:</source>
+        <translation>Абоненты:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Romashka LLC</source>
+        <translation>например, ООО «Ромашка»</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Client:</source>
+        <translation>&amp;Клиент:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;omments:</source>
+        <translation>Ко&amp;мментарий:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>client@example.ru</source>
+        <translation>client@example.ru</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Эл. почта:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Movizor sends the link to these addresses; separate several with spaces. Optional.</source>
+        <translation>Movizor отправит ссылку на эти адреса; несколько адресов разделяйте пробелами. Необязательно.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>End access at</source>
+        <translation>Закрыть доступ</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>MSK</source>
+        <translation>МСК</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Access until:</source>
+        <translation>&amp;Доступ до:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moscow time. Without it the link works until you delete it.</source>
+        <translation>Время московское. Если не указано, ссылка действует, пока вы её не удалите.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no limit</source>
+        <translation>без ограничений</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requests per &amp;day:</source>
+        <translation>Запросов в &amp;сутки:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many times a day the client may ask for the positions of all these subscribers. Empty or 0: no limit.</source>
+        <translation>Сколько раз в сутки клиент может запросить местоположение всех этих абонентов. Пусто или 0 — без ограничений.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create link</source>
+        <translation>Создать ссылку</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>and {count} more</source>
+        <translation>и ещё {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No subscribers are selected.</source>
+        <translation>Абоненты не выбраны.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Only tracked subscribers can be shared: {active} of {count} chosen are tracked now.</source>
+        <translation>Поделиться можно только отслеживаемыми абонентами: сейчас отслеживаются {active} из {count} выбранных.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>“{value}” is not an e-mail address.</source>
+        <translation>«{value}» — не адрес эл. почты.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The end of access must be in the future.</source>
+        <translation>Окончание доступа должно быть в будущем.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter a whole number of requests (0 or more), or leave it empty.</source>
+        <translation>Введите целое число запросов (0 или больше) или оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select subscribers in the list first.</source>
+        <translation>Сначала выберите абонентов в списке.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Creating the link…</source>
+        <translation>Создаём ссылку…</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Что-то пошло не так; подробности в журнале.</translation>
+    </message>
+</context>
+<context>
+    <name>ShareTableModel</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/shares_table.py" line="+43"/>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comments</source>
+        <translation>Комментарий</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subscribers</source>
+        <translation>Абоненты</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests today</source>
+        <translation>Запросов сегодня</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Created</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Access until</source>
+        <translation>Доступ до</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{used} of {limit}</source>
+        <translation>{used} из {limit}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{used} (no limit)</source>
+        <translation>{used} (без ограничений)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(no name)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>until deleted</source>
+        <translation>до удаления</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Expired</source>
+        <translation>Истекла</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access through this link ended at {time}.</source>
+        <translation>Доступ по этой ссылке закончился {time}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Active</source>
+        <translation>Действует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Access ends at {time}.</source>
+        <translation>Доступ закончится {time}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The link works until it is deleted.</source>
+        <translation>Ссылка действует, пока её не удалят.</translation>
+    </message>
+</context>
+<context>
+    <name>SharesDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/shares.py" line="+79"/>
+        <source>Client links</source>
+        <translation>Ссылки для клиентов</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+59"/>
+        <source>&amp;New link…</source>
+        <translation>&amp;Новая ссылка…</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>&amp;Copy link</source>
+        <translation>&amp;Копировать ссылку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open in browser</source>
+        <translation>&amp;Открыть в браузере</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Удалить…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>О&amp;бновить</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>&amp;New link for {count} selected…</source>
+        <translation>&amp;Новая ссылка для выбранных ({count})…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select the subscribers to share in the list first.</source>
+        <translation>Сначала выберите в списке абонентов, которыми хотите поделиться.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Loading client links…</source>
+        <translation>Загружаем ссылки для клиентов…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There are no client links yet. Select subscribers in the list and choose Subscriber → Share with a client… to give a client a map of them.</source>
+        <translation>Ссылок для клиентов пока нет. Чтобы клиент видел абонентов на карте, выберите их в списке и нажмите «Абонент → Поделиться с клиентом…».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The links could not be loaded.</source>
+        <translation>Не удалось загрузить ссылки.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The client links could not be loaded: {error}</source>
+        <translation>Не удалось загрузить ссылки для клиентов: {error}</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Link created for {count} subscribers; copy it or open it below.</source>
+        <translation>Ссылка создана, абонентов в ней: {count}. Скопируйте или откройте её кнопками ниже.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Link copied: {url}</source>
+        <translation>Ссылка скопирована: {url}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The link could not be opened in a browser; copy it instead.</source>
+        <translation>Не удалось открыть ссылку в браузере — скопируйте её.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Delete client link?</source>
+        <translation>Удалить ссылку для клиента?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete the link for {client}?</source>
+        <translation>Удалить ссылку для клиента «{client}»?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The client will no longer see the map of its {count} subscribers. This cannot be undone; a new link would have a different address.</source>
+        <translation>Клиент больше не увидит своих абонентов на карте (абонентов: {count}). Это действие нельзя отменить: у новой ссылки будет другой адрес.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete link</source>
+        <translation>Удалить ссылку</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Deleting the link…</source>
+        <translation>Удаляем ссылку…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The link could not be deleted: {error}</source>
+        <translation>Не удалось удалить ссылку: {error}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The link for {client} was deleted.</source>
+        <translation>Ссылка для клиента «{client}» удалена.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Something went wrong; the details are in the log.</source>
+        <translation>Что-то пошло не так; подробности в журнале.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="-157"/>
+        <source>Other</source>
+        <translation>Прочее</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+16"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Find an action or a key…</source>
+        <translation>Найти действие или клавишу…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find a shortcut</source>
+        <translation>Поиск сочетания клавиш</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Shortcut</source>
+        <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
     <name>StartDialog</name>
     <message>
         <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+40"/>
@@ -2399,7 +4055,7 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../movizor_desktop/ui/statusbar.py" line="+99"/>
+        <location filename="../../movizor_desktop/ui/statusbar.py" line="+120"/>
         <source>DEMO</source>
         <translation>ДЕМО</translation>
     </message>
@@ -2450,12 +4106,12 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Not connected</source>
         <translation>Нет подключения</translation>
     </message>
     <message>
-        <location line="-22"/>
+        <location line="-23"/>
         <source>● Online</source>
         <translation>● В сети</translation>
     </message>
@@ -2505,7 +4161,7 @@
         <translation>Movizor не принял имя проекта или ключ API. Нажмите, чтобы открыть настройки подключения.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Requests: {used} used, {left} left of {limit}/h</source>
         <translation>Запросы: {used} из {limit} в час, осталось {left}</translation>
     </message>
@@ -2579,6 +4235,21 @@
         <location line="+1"/>
         <source>Type to filter the list; Esc clears, ↓ goes to the list</source>
         <translation>Начните вводить, чтобы отфильтровать список; Esc очищает, ↓ — к списку</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search subscribers</source>
+        <translation>Поиск абонентов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tag filter</source>
+        <translation>Отбор по метке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscribers</source>
+        <translation>Абоненты</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2679,12 +4350,13 @@
         <translation>Каждые 3 часа</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../movizor_desktop/ui/exports.py" line="-17"/>
+        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+24"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+1"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
@@ -2873,11 +4545,16 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Switch from tomorrow, {date} 00:00 MSK</source>
-        <translation>Сменить с завтрашнего дня: {date}, 00:00 МСК</translation>
+        <source>Switch from tomorrow, {when}</source>
+        <translation>Сменить с завтрашнего дня, {when}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+35"/>
+        <source>Switches to {tariff} at {when}.</source>
+        <translation>С {when} тариф сменится на {tariff}.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
         <source>Package: {price} once for the package</source>
         <translation>Пакет: {price} единоразово</translation>
     </message>
@@ -2895,11 +4572,6 @@
         <location line="+2"/>
         <source>Cost: {price}</source>
         <translation>Стоимость: {price}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Switches to {tariff} at 00:00 MSK on {date}.</source>
-        <translation>Смена тарифа на {tariff} — {date} в 00:00 МСК.</translation>
     </message>
 </context>
 <context>
@@ -3018,9 +4690,178 @@
     </message>
 </context>
 <context>
+    <name>TripReport</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/trip_report.py" line="+106"/>
+        <source>No map is shown in this window, so the report has no map picture.</source>
+        <translation>В окне не показана карта, поэтому в отчёте нет её изображения.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>on time</source>
+        <translation>вовремя</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{time} late</source>
+        <translation>опоздание {time}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{time} early</source>
+        <translation>опережение {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+43"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Tariff</source>
+        <translation>Тариф</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last position</source>
+        <translation>Последнее местоположение</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Km left</source>
+        <translation>Осталось км</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Subscriber</source>
+        <translation>Абонент</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The current details could not be loaded ({reason}); the last known ones are shown.</source>
+        <translation>Не удалось загрузить текущие данные ({reason}); показаны последние известные.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Route: plan and fact</source>
+        <translation>Маршрут: план и факт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No route is set for this subscriber.</source>
+        <translation>Маршрут для этого абонента не задан.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>forecast {time}</source>
+        <translation>прогноз {time}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Point</source>
+        <translation>Точка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Planned</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Arrival or forecast</source>
+        <translation>Прибытие / прогноз</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deviation</source>
+        <translation>Отклонение</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Track</source>
+        <translation>Трек</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The track could not be loaded: {reason}</source>
+        <translation>Не удалось загрузить трек: {reason}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No positions in {period}.</source>
+        <translation>Нет точек за период {period}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Positions</source>
+        <translation>Число точек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance</source>
+        <translation>Расстояние</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First and last position</source>
+        <translation>Первая и последняя точка</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{duration} from {start} to {end}</source>
+        <translation>{duration}, с {start} до {end}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Longest stop</source>
+        <translation>Самая долгая стоянка</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silences over 20 min</source>
+        <translation>Пропусков дольше 20 мин</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Map</source>
+        <translation>Карта</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The map as shown for the report period.</source>
+        <translation>Карта за период отчёта.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trip report: {name}</source>
+        <translation>Отчёт о рейсе: {name}</translation>
+    </message>
+</context>
+<context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../movizor_desktop/ui/actions.py" line="+84"/>
+        <location filename="../../movizor_desktop/ui/actions.py" line="+76"/>
         <source>&amp;Add subscriber…</source>
         <translation>&amp;Добавить абонента…</translation>
     </message>
@@ -3082,7 +4923,7 @@
     <message>
         <location line="+2"/>
         <source>Re&amp;fresh</source>
-        <translation>&amp;Обновить</translation>
+        <translation>Об&amp;новить</translation>
     </message>
     <message>
         <location line="+1"/>

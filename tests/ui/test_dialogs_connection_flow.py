@@ -5,7 +5,6 @@ closing every client — with a stand-in main window."""
 from __future__ import annotations
 
 import asyncio
-from concurrent.futures import ThreadPoolExecutor
 
 import keyring
 import pytest
@@ -48,20 +47,8 @@ def _no_session_keys():
 
 
 @pytest.fixture
-def plain_executor(qloop):
-    """Cache writes go through asyncio.to_thread. qasync's default executor is made of
-    QThreads, and one still alive when the interpreter exits aborts it ("QThread:
-    Destroyed while thread is still running", exit 134); the app's Runner shuts it down,
-    the shared test loop does not. Use plain threads here and join them."""
-    executor = ThreadPoolExecutor(max_workers=4, thread_name_prefix="test-to-thread")
-    qloop.set_default_executor(executor)
-    yield
-    qloop.set_default_executor(None)
-    executor.shutdown(wait=True)
-
-
-@pytest.fixture
-def controller(qtbot, qloop, app_home, run_async, plain_executor):
+def controller(qtbot, qloop, app_home, run_async):
+    # the session loop's default executor is plain threads (tests/conftest.py: qloop)
     ctl = AppController(AppPaths(), AppSettings(), "en", window_factory=StubWindow)
     yield ctl
     run_async(ctl.aclose())
@@ -183,7 +170,7 @@ def test_unknown_profile_opens_the_settings_and_says_why(qtbot, controller, sim)
 
 
 def test_closing_the_last_window_shuts_everything_down_before_the_loop_stops(
-        qtbot, qapp, qloop, app_home, plain_executor, monkeypatch):
+        qtbot, qapp, qloop, app_home, monkeypatch):
     main_window = pytest.importorskip("movizor_desktop.ui.main_window")
     from movizor_desktop.app import amain, build_parser
 

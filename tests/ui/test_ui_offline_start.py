@@ -3,8 +3,6 @@ since when it is offline, and reconnects by itself once the server answers again
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 
 from movizor_desktop.store import AppPaths, AppSettings, Cache, Profile
@@ -17,7 +15,6 @@ pytestmark = pytest.mark.gui
 
 def test_offline_start_shows_the_cached_fleet_then_reconnects(qtbot, qloop, run_async, sim,
                                                              sim_control):
-    qloop.set_default_executor(ThreadPoolExecutor(max_workers=2))
     paths = AppPaths()
     profile = Profile("contract", base_url=sim.base_url, project="demo")
 
