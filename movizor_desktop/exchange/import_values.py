@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 
 from ..api.codes import TARIFF_MANUAL
 from ..api.encoding import MSK, RoutePoint, to_msk
-from ..ui.editors.planning import (  # Qt-free module (no Qt import)
+from ..api.planning import (
     CoordinateError,
     format_coordinates,
     looks_like_coordinates,

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from ...api.errors import MovizorError
 from ...api.models import Place
+from ...api.planning import CoordinateError, looks_like_coordinates, parse_coordinates
 from ..dialogs.widgets import Note, SubmitEdit
-from .planning import CoordinateError, looks_like_coordinates, parse_coordinates
 from .route_table import coordinate_error_text
 
 log = logging.getLogger(__name__)

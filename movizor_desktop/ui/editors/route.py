@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from ...api.encoding import MSK, RoutePoint, validate_coord
 from ...api.models import Place
+from ...api.planning import format_coordinates, suggest_arrival
 from ...store.routes import RouteTemplates
 from ..dialogs.widgets import Banner, FieldError, Note
 from ..formatting import km
 from .arrival import RouteDelegate, RouteTable
 from .geocode import AddressSearch
-from .planning import format_coordinates, suggest_arrival
 from .route_table import (
     ARRIVAL,
     COORDS,

@@ -31,8 +31,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...api.encoding import MSK
-from ..formatting import duration_hours, km
-from .planning import (
+from ...api.planning import (
     TRUCK_MAX_KMH,
     CoordinateError,
     Leg,
@@ -40,6 +39,7 @@ from .planning import (
     parse_coordinates,
     plan_legs,
 )
+from ..formatting import duration_hours, km
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, COORDS, ARRIVAL, LOCAL, DISTANCE, HOURS, SPEED, STATUS = range(8)

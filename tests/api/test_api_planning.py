@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from movizor_desktop.api.encoding import MSK, Schedule
 from movizor_desktop.api.models import ScheduleInfo
-from movizor_desktop.ui.editors.planning import (
+from movizor_desktop.api.planning import (
     TRUCK_MAX_KMH,
     CoordinateError,
     Leg,
