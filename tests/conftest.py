@@ -29,6 +29,13 @@ from typing import Any, TypeVar
 import keyring
 import keyring.backend
 import pytest
+from hypothesis import HealthCheck, settings
+
+# CI has 2 cores and other suites may share the machine: property tests check properties,
+# not speed (benchmarks measure speed), so no deadline and no "too slow" health check.
+settings.register_profile("movizor", deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("movizor")
 
 T = TypeVar("T")
 

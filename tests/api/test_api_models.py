@@ -95,7 +95,8 @@ json_values = st.recursive(json_scalars, lambda inner: st.one_of(
 OBJECT_FIELDS = list(ObjectInfo.model_fields)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.dictionaries(st.sampled_from(OBJECT_FIELDS), json_values, max_size=len(OBJECT_FIELDS)),
        st.sampled_from(["object_get", "pos_last", "pos_objects", "balance", "events",
                         "share_list", "events_subscribe_list", "pos_request", "get_operator"]))
