@@ -133,7 +133,7 @@ class CrashDialog(QDialog):
                 self.text.setPlainText("\n\n".join(self._reports))
         total = self.occurrences
         self.count_label.setVisible(total > 1)
-        self.count_label.setText(self.tr("This happened {count} times.").format(count=total))
+        self.count_label.setText(self.tr("Times this happened: %n.", "", total))
 
     def report(self) -> str:
         return self.text.toPlainText()

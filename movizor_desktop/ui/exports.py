@@ -97,7 +97,7 @@ def failure_text(exc: BaseException, path: Path | None = None) -> str:
             path=where, reason=exc.strerror or str(exc))
     reason = str(exc) or type(exc).__name__
     if path is None:
-        return translate("Exports", "It did not work: {reason}").format(reason=reason)
+        return translate("Exports", "Could not export: {reason}").format(reason=reason)
     return translate("Exports", "Could not save {path}: {reason}").format(
         path=where, reason=reason)
 

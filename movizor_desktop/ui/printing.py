@@ -217,9 +217,9 @@ class Printing(QObject):
 
     def retranslate(self) -> None:
         self.print_list.setText(self.tr("&Print the subscriber list…"))
-        self.pdf_list.setText(self.tr("Subscriber list as P&DF…"))
+        self.pdf_list.setText(self.tr("Subscriber &list as PDF…"))
         self.print_trip.setText(self.tr("Print a t&rip report…"))
-        self.pdf_trip.setText(self.tr("Trip report as PDF…"))
+        self.pdf_trip.setText(self.tr("Trip rep&ort as PDF…"))
         self.print_trip.setToolTip(self.tr("Route plan against the fact, track summary and "
                                            "map of the selected subscriber"))
 

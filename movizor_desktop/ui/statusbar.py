@@ -218,7 +218,7 @@ class StatusBar(QStatusBar):
                                           left=loc.toString(int(budget.remaining)),
                                           limit=loc.toString(int(budget.limit))))
         self.budget_label.setToolTip(self.tr(
-            "Movizor allows {limit} API requests an hour; {left} are left this hour. The app "
+            "Movizor allows {limit} API requests an hour; left this hour: {left}. The app "
             "slows its refresh down when few are left.").format(
             limit=loc.toString(int(budget.limit)), left=loc.toString(int(budget.remaining))))
         low = budget.fraction_left < 0.1

@@ -205,7 +205,7 @@ def _track(data: TripData) -> list[str]:
             start=fmt.msk_datetime(stop.start), end=fmt.msk_clock(stop.end))
         pairs.append((translate("TripReport", "Longest stop"), text + where))
     if summary.gaps:
-        pairs.append((translate("TripReport", "Silences over 20 min"), str(summary.gaps)))
+        pairs.append((translate("TripReport", "Gaps over 20 min"), str(summary.gaps)))
     return [*blocks, rh.pairs(pairs)]
 
 

@@ -30,8 +30,8 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>Movizor is a service of Movizor.ru; this program is not made by them.</source>
-        <translation>Movizor — сервис Movizor.ru. Эта программа не является разработкой Movizor.ru.</translation>
+        <source>Movizor is a service of Movizor.ru; this program is independent of Movizor.ru.</source>
+        <translation>Movizor — сервис Movizor.ru. Эта программа независима от Movizor.ru.</translation>
     </message>
 </context>
 <context>
@@ -150,11 +150,26 @@
     </message>
     <message>
         <location line="+22"/>
-        <source>For:</source>
+        <source>Subscribers:</source>
         <translation>Абоненты:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+81"/>
+        <source>Every subscriber, including ones added later.</source>
+        <translation>Все абоненты, в том числе добавленные позже.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The same alert already exists.</source>
+        <translation>Такое же оповещение уже есть.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>No answer came to adding the changed alert: {error} It may have been added next to the old one, which was kept. Check the list.</source>
+        <translation>Ответ на добавление изменённого оповещения не пришёл: {error} Возможно, оно добавлено рядом со старым, которое сохранено. Проверьте список.</translation>
+    </message>
+    <message>
+        <location line="-166"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -179,12 +194,7 @@
         <translation>Адрес, на который придёт письмо.</translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>Every subscriber, also the ones added later.</source>
-        <translation>Все абоненты, в том числе добавленные позже.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+33"/>
         <source>Chosen: {count}</source>
         <translation>Выбрано: {count}</translation>
     </message>
@@ -214,12 +224,7 @@
         <translation>Отметьте хотя бы одного абонента или выберите всех.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Exactly this alert exists already.</source>
-        <translation>Точно такое оповещение уже есть.</translation>
-    </message>
-    <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
@@ -244,12 +249,7 @@
         <translation>Изменённое оповещение добавлено, но старое удалить не удалось: {error} Теперь есть оба — удалите старое из списка.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The answer to adding the changed alert was lost: {error} It may have been added next to the old one, which was kept. Check the list.</source>
-        <translation>Ответ на добавление изменённого оповещения не получен: {error} Возможно, оно добавлено рядом со старым, которое сохранено. Проверьте список.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>{error} The alert was not changed; the old one stays.</source>
         <translation>{error} Оповещение не изменено, старое сохраняется.</translation>
     </message>
@@ -288,7 +288,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <source>For</source>
+        <source>Subscribers</source>
         <translation>Абоненты</translation>
     </message>
     <message>
@@ -685,10 +685,14 @@
         <source>Add several subscribers</source>
         <translation>Добавление нескольких абонентов</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>Add {count} subscribers with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</source>
-        <translation>Добавить абонентов ({count}) с одинаковыми тарифом, метками, автоотключением, маршрутом, расписанием и метаданными? Каждому водителю придёт SMS с запросом согласия.</translation>
+        <source>Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</source>
+        <translation>
+            <numerusform>Добавить абонентов (%n) с одинаковыми тарифом, метками, автоотключением, маршрутом, расписанием и метаданными? Каждому водителю придёт SMS с запросом согласия.</numerusform>
+            <numerusform>Добавить абонентов (%n) с одинаковыми тарифом, метками, автоотключением, маршрутом, расписанием и метаданными? Каждому водителю придёт SMS с запросом согласия.</numerusform>
+            <numerusform>Добавить абонентов (%n) с одинаковыми тарифом, метками, автоотключением, маршрутом, расписанием и метаданными? Каждому водителю придёт SMS с запросом согласия.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1255,10 +1259,14 @@
         <source>Copy report</source>
         <translation>Копировать отчёт</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+29"/>
-        <source>This happened {count} times.</source>
-        <translation>Это произошло уже в {count}-й раз.</translation>
+        <source>Times this happened: %n.</source>
+        <translation>
+            <numerusform>Это произошло %n раз.</numerusform>
+            <numerusform>Это произошло %n раза.</numerusform>
+            <numerusform>Это произошло %n раз.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1850,8 +1858,8 @@
     </message>
     <message>
         <location line="-1"/>
-        <source>It did not work: {reason}</source>
-        <translation>Не удалось: {reason}</translation>
+        <source>Could not export: {reason}</source>
+        <translation>Не удалось экспортировать: {reason}</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -2051,23 +2059,31 @@
         <source>The first row must hold the column names. Phone numbers in any common format; auto-off as 31.12.2026 or 31.12.2026 18:00 (MSK); route points as “55.75, 37.62” or addresses, separated by | or ;. Each driver added gets an SMS asking for consent.</source>
         <translation>В первой строке должны быть названия столбцов. Телефоны — в любом распространённом формате; автоотключение — в виде 31.12.2026 или 31.12.2026 18:00 (МСК); точки маршрута — в виде «55.75, 37.62» или адресами через | или ;. Каждому добавленному водителю придёт SMS с запросом согласия.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+37"/>
-        <source>{rows} rows, {columns} columns (encoding {encoding}, separator “{sep}”).</source>
-        <translation>Строк: {rows}, столбцов: {columns} (кодировка {encoding}, разделитель «{sep}»).</translation>
+        <source>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</source>
+        <translation>
+            <numerusform>Строк: %n, столбцов: {columns} (кодировка {encoding}, разделитель «{sep}»).</numerusform>
+            <numerusform>Строк: %n, столбцов: {columns} (кодировка {encoding}, разделитель «{sep}»).</numerusform>
+            <numerusform>Строк: %n, столбцов: {columns} (кодировка {encoding}, разделитель «{sep}»).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Rows: %n, columns: {columns} on the sheet “{sheet}”.</source>
+        <translation>
+            <numerusform>Строк: %n, столбцов: {columns} (лист «{sheet}»).</numerusform>
+            <numerusform>Строк: %n, столбцов: {columns} (лист «{sheet}»).</numerusform>
+            <numerusform>Строк: %n, столбцов: {columns} (лист «{sheet}»).</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>Tab</source>
         <translation>табуляция</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>{rows} rows, {columns} columns on the sheet “{sheet}”.</source>
-        <translation>Строк: {rows}, столбцов: {columns} (лист «{sheet}»).</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The table has column names but no rows.</source>
         <translation>В таблице есть названия столбцов, но нет строк.</translation>
     </message>
@@ -2280,10 +2296,14 @@
         <source>The report could not be saved: {error}</source>
         <translation>Не удалось сохранить отчёт: {error}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Report saved: {count} rows in {path}.</source>
-        <translation>Отчёт сохранён в {path} (строк: {count}).</translation>
+        <source>Report saved to {path}; rows: %n.</source>
+        <translation>
+            <numerusform>Отчёт сохранён в {path} (строк: %n).</numerusform>
+            <numerusform>Отчёт сохранён в {path} (строк: %n).</numerusform>
+            <numerusform>Отчёт сохранён в {path} (строк: %n).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2298,10 +2318,14 @@
         <source>Add many subscribers from a CSV or Excel file</source>
         <translation>Добавить много абонентов из файла CSV или Excel</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+32"/>
-        <source>Import: {added} subscribers added; the drivers get an SMS asking for consent.</source>
-        <translation>Импорт: добавлено абонентов — {added}; водителям придёт SMS с запросом согласия.</translation>
+        <source>Import: subscribers added: %n; the drivers get an SMS asking for consent.</source>
+        <translation>
+            <numerusform>Импорт: добавлено абонентов — %n; водителям придёт SMS с запросом согласия.</numerusform>
+            <numerusform>Импорт: добавлено абонентов — %n; водителям придёт SMS с запросом согласия.</numerusform>
+            <numerusform>Импорт: добавлено абонентов — %n; водителям придёт SMS с запросом согласия.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2543,7 +2567,7 @@
     <name>MapCounts</name>
     <message numerus="yes">
         <location line="-188"/>
-        <source>%n fixes</source>
+        <source>%n positions</source>
         <translation>
             <numerusform>%n точка</numerusform>
             <numerusform>%n точки</numerusform>
@@ -2552,7 +2576,7 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <source>%n fixes here</source>
+        <source>%n positions here</source>
         <translation>
             <numerusform>%n точка здесь</numerusform>
             <numerusform>%n точки здесь</numerusform>
@@ -2608,11 +2632,11 @@
     </message>
     <message numerus="yes">
         <location line="+9"/>
-        <source>Loading the track… %n fixes</source>
+        <source>Loading the track… positions: %n</source>
         <translation>
-            <numerusform>Загружаем трек… %n точка</numerusform>
-            <numerusform>Загружаем трек… %n точки</numerusform>
-            <numerusform>Загружаем трек… %n точек</numerusform>
+            <numerusform>Загружаем трек… точек: %n</numerusform>
+            <numerusform>Загружаем трек… точек: %n</numerusform>
+            <numerusform>Загружаем трек… точек: %n</numerusform>
         </translation>
     </message>
     <message>
@@ -2983,28 +3007,44 @@
 </context>
 <context>
     <name>PreviewPane</name>
-    <message>
+    <message numerus="yes">
         <location line="+70"/>
-        <source>{count} ready to add.</source>
-        <translation>Готово к добавлению: {count}.</translation>
+        <source>Ready to add: %n.</source>
+        <translation>
+            <numerusform>Готово к добавлению: %n.</numerusform>
+            <numerusform>Готово к добавлению: %n.</numerusform>
+            <numerusform>Готово к добавлению: %n.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>{count} with errors (not sent).</source>
-        <translation>С ошибками: {count} (не отправляются).</translation>
+        <source>With errors (not sent): %n.</source>
+        <translation>
+            <numerusform>С ошибками: %n (не отправляются).</numerusform>
+            <numerusform>С ошибками: %n (не отправляются).</numerusform>
+            <numerusform>С ошибками: %n (не отправляются).</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>{count} repeated numbers (not sent).</source>
-        <translation>Повторяющихся номеров: {count} (не отправляются).</translation>
+        <source>Repeated numbers (not sent): %n.</source>
+        <translation>
+            <numerusform>Повторяющихся номеров: %n (не отправляются).</numerusform>
+            <numerusform>Повторяющихся номеров: %n (не отправляются).</numerusform>
+            <numerusform>Повторяющихся номеров: %n (не отправляются).</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>{count} already on the account (not sent).</source>
-        <translation>Уже есть на договоре: {count} (не отправляются).</translation>
+        <source>Already on the account (not sent): %n.</source>
+        <translation>
+            <numerusform>Уже есть на договоре: %n (не отправляются).</numerusform>
+            <numerusform>Уже есть на договоре: %n (не отправляются).</numerusform>
+            <numerusform>Уже есть на договоре: %n (не отправляются).</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>%v of %m</source>
         <translation>%v из %m</translation>
     </message>
@@ -3017,19 +3057,19 @@
         <translation>&amp;Печать списка абонентов…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Subscriber list as P&amp;DF…</source>
-        <translation>&amp;Список абонентов в PDF…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Print a t&amp;rip report…</source>
         <translation>Печать отчёта о &amp;рейсе…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Trip report as PDF…</source>
-        <translation>Отчёт о рейсе в PDF…</translation>
+        <location line="-1"/>
+        <source>Subscriber &amp;list as PDF…</source>
+        <translation>&amp;Список абонентов в PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trip rep&amp;ort as PDF…</source>
+        <translation>От&amp;чёт о рейсе в PDF…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3703,27 +3743,27 @@
         <translation>Movizor отправит ссылку на эти адреса; несколько адресов разделяйте пробелами. Необязательно.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>End access at</source>
-        <translation>Закрыть доступ</translation>
+        <location line="+4"/>
+        <source>&amp;Access until</source>
+        <translation>&amp;Доступ до</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+67"/>
+        <source>Only tracked subscribers can be shared; tracked now: {active} of {count} chosen.</source>
+        <translation>Поделиться можно только отслеживаемыми абонентами; сейчас отслеживаются {active} из {count} выбранных.</translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>MSK</source>
         <translation>МСК</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&amp;Access until:</source>
-        <translation>&amp;Доступ до:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>Moscow time. Without it the link works until you delete it.</source>
         <translation>Время московское. Если не указано, ссылка действует, пока вы её не удалите.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>no limit</source>
         <translation>без ограничений</translation>
     </message>
@@ -3753,12 +3793,7 @@
         <translation>Абоненты не выбраны.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Only tracked subscribers can be shared: {active} of {count} chosen are tracked now.</source>
-        <translation>Поделиться можно только отслеживаемыми абонентами: сейчас отслеживаются {active} из {count} выбранных.</translation>
-    </message>
-    <message>
-        <location line="+39"/>
+        <location line="+45"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>«{value}» — не адрес эл. почты.</translation>
     </message>
@@ -3909,13 +3944,35 @@
         <source>&amp;Refresh</source>
         <translation>О&amp;бновить</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+52"/>
-        <source>&amp;New link for {count} selected…</source>
-        <translation>&amp;Новая ссылка для выбранных ({count})…</translation>
+        <source>&amp;New link for the selected (%n)…</source>
+        <translation>
+            <numerusform>&amp;Новая ссылка для выбранных (%n)…</numerusform>
+            <numerusform>&amp;Новая ссылка для выбранных (%n)…</numerusform>
+            <numerusform>&amp;Новая ссылка для выбранных (%n)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+99"/>
+        <source>Link created; subscribers shown: %n. Copy it or open it below.</source>
+        <translation>
+            <numerusform>Ссылка создана, абонентов в ней: %n. Скопируйте или откройте её кнопками ниже.</numerusform>
+            <numerusform>Ссылка создана, абонентов в ней: %n. Скопируйте или откройте её кнопками ниже.</numerusform>
+            <numerusform>Ссылка создана, абонентов в ней: %n. Скопируйте или откройте её кнопками ниже.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</source>
+        <translation>
+            <numerusform>Клиент больше не увидит своих абонентов на карте (абонентов: %n). Это действие нельзя отменить: у новой ссылки будет другой адрес.</numerusform>
+            <numerusform>Клиент больше не увидит своих абонентов на карте (абонентов: %n). Это действие нельзя отменить: у новой ссылки будет другой адрес.</numerusform>
+            <numerusform>Клиент больше не увидит своих абонентов на карте (абонентов: %n). Это действие нельзя отменить: у новой ссылки будет другой адрес.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-134"/>
         <source>Select the subscribers to share in the list first.</source>
         <translation>Сначала выберите в списке абонентов, которыми хотите поделиться.</translation>
     </message>
@@ -3940,12 +3997,7 @@
         <translation>Не удалось загрузить ссылки для клиентов: {error}</translation>
     </message>
     <message>
-        <location line="+52"/>
-        <source>Link created for {count} subscribers; copy it or open it below.</source>
-        <translation>Ссылка создана, абонентов в ней: {count}. Скопируйте или откройте её кнопками ниже.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+63"/>
         <source>Link copied: {url}</source>
         <translation>Ссылка скопирована: {url}</translation>
     </message>
@@ -3965,12 +4017,7 @@
         <translation>Удалить ссылку для клиента «{client}»?</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The client will no longer see the map of its {count} subscribers. This cannot be undone; a new link would have a different address.</source>
-        <translation>Клиент больше не увидит своих абонентов на карте (абонентов: {count}). Это действие нельзя отменить: у новой ссылки будет другой адрес.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Delete link</source>
         <translation>Удалить ссылку</translation>
     </message>
@@ -4167,7 +4214,7 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Movizor allows {limit} API requests an hour; {left} are left this hour. The app slows its refresh down when few are left.</source>
+        <source>Movizor allows {limit} API requests an hour; left this hour: {left}. The app slows its refresh down when few are left.</source>
         <translation>Movizor разрешает {limit} запросов к API в час; в этом часе осталось {left}. Когда запросов остаётся мало, программа обновляет данные реже.</translation>
     </message>
 </context>
@@ -4839,8 +4886,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Silences over 20 min</source>
-        <translation>Пропусков дольше 20 мин</translation>
+        <source>Gaps over 20 min</source>
+        <translation>Пропуски дольше 20 мин</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4959,13 +5006,6 @@
         <location line="+2"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
-    </message>
-</context>
-<context>
-    <name>fmt</name>
-    <message>
-        <source>MSK</source>
-        <translation type="obsolete">МСК</translation>
     </message>
 </context>
 </TS>

@@ -190,7 +190,7 @@ def test_track_pages_beyond_1000_and_playback_moves(make_panel, qtbot):
     s = state(qtbot, panel)
     assert s["trackPoints"] == 2500 and s["trackDots"] > 1000
     assert s["playAt"] == [55.0, 37.0]
-    assert "2500 fixes" in panel.summary_label.text()
+    assert "2500 positions" in panel.summary_label.text()
     assert panel.playback.isVisibleTo(panel) and panel.playback.slider.maximum() == 2499 * 60
 
     panel.seek(20 * 60 + 30)  # halfway between fixes 20 and 21

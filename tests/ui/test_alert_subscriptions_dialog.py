@@ -205,7 +205,7 @@ def test_input_is_checked_next_to_its_field(qtbot, session: Session, sim, sim_co
     click_box(qtbot, form.all_radio)
     choose(form.event_combo, "confirm")
     click(qtbot, form.save_button)
-    assert form.banner.text() == "Exactly this alert exists already."
+    assert form.banner.text() == "The same alert already exists."
     assert not form.errors["recipient"].isVisible() and not form.errors["phones"].isVisible()
     assert sim_control.requests()["total"] == 0
     # Telegram takes no recipient.

@@ -73,7 +73,7 @@ def test_the_confirmation_lists_every_number_and_cancel_sends_nothing(qtbot, ses
     click(qtbot, dialog.main.bulk_button)
     bulk = dialog.bulk_dialog
     assert bulk is not None and bulk.isVisible()
-    assert bulk.intro.text().startswith("Add 3 subscribers with the same tariff")
+    assert bulk.intro.text().startswith("Add these subscribers (3) with the same tariff")
     listed = rows(bulk)
     assert listed[0] == ("+7 921 555-44-33", "Convoy 1", "Ready")
     assert listed[1] == ("+7 916 555-44-34", "Convoy 2", "Ready")

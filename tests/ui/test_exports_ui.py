@@ -245,3 +245,11 @@ def test_period_dialog_refuses_an_empty_range(qtbot, window) -> None:
                      Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.error.isVisible()
     dialog.reject()
+
+
+def test_a_failure_without_a_file_says_the_export_failed(qapp) -> None:
+    from movizor_desktop.ui.exports import failure_text
+
+    assert failure_text(ValueError("no rows")) == "Could not export: no rows"
+    assert failure_text(ValueError("no rows"), Path("/tmp/x.csv")) == (
+        "Could not save /tmp/x.csv: no rows")

@@ -81,7 +81,8 @@ def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
     dialog = open_dialog(qtbot, window)
     choose_file(qtbot, dialog, path)
     assert dialog.table is not None
-    assert "5" in dialog.file_page.note.text() and "cp1251" in dialog.file_page.note.text()
+    assert dialog.file_page.note.text().startswith("Rows: 5, columns: ")
+    assert "cp1251" in dialog.file_page.note.text()
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     page = dialog.mapping_page
     assert page.mapping() == ["phone", "title", "tariff", "dateoff", "route", "metadata"]
@@ -91,6 +92,8 @@ def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
     qtbot.waitUntil(lambda: dialog.page() == PREVIEW_PAGE and not dialog.busy
                     and dialog.preview.model.rowCount() == 5, timeout=10000)
     assert cell(dialog, 0, CHECK) == "OK"
+    assert dialog.preview.summary.text() == ("Ready to add: 3. With errors (not sent): 1. "
+                                             "Repeated numbers (not sent): 1.")
     assert "не российский мобильный номер" in cell(dialog, 2, CHECK)
     assert "строке 2" in cell(dialog, 4, CHECK)
     assert dialog.start_button.text() == "Add 3" and dialog.start_button.isEnabled()
@@ -113,6 +116,7 @@ def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
     report = tmp_path / "отчёт.csv"
     dialog.save_report(str(report))
     qtbot.waitUntil(lambda: report.exists() and not dialog.busy, timeout=5000)
+    assert dialog.preview.summary.text() == f"Report saved to {report}; rows: 2."
     with open(report, encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle, delimiter=";"))
     assert lines[0][0] == "Строка" and [r[0] for r in lines[1:]] == ["4", "6"]

@@ -13,7 +13,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QFormLayout, QMessageBox, QPushButton
 
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.store import Profile
@@ -161,7 +161,7 @@ def test_share_link_lifecycle_from_the_window(qtbot, window: MainWindow, sim,
     (share,) = sim.world.shares.values()
     assert sorted(share.phones) == sorted(chosen) and share.email == "cargo@romashka.ru"
     assert dialog.current_key() == share.key  # the new link is selected
-    assert "Link created for 2 subscribers" in dialog.info.text()
+    assert "Link created; subscribers shown: 2." in dialog.info.text()
 
     click(qtbot, dialog.copy_button)
     url = f"https://movizor.ru/share/{share.key}"
@@ -277,7 +277,7 @@ def test_expired_links_are_marked_and_sort_together(qtbot, session: Session, sim
 
 def new_form(qtbot, session: Session, sim, phones: list[str]):
     dialog = open_dialog(qtbot, session, rows_for(sim, phones))
-    assert dialog.new_button.text() == f"&New link for {len(phones)} selected…"
+    assert dialog.new_button.text() == f"&New link for the selected ({len(phones)})…"
     click(qtbot, dialog.new_button)
     form = dialog.form
     assert form is not None
@@ -314,11 +314,24 @@ def test_bad_input_is_refused_next_to_its_field(qtbot, session: Session, sim,
     assert share.email == "cargo@romashka.ru manager@romashka.ru"
 
 
+def test_the_access_end_check_box_is_the_label_of_its_row(qtbot, session: Session,
+                                                         sim) -> None:
+    _dialog, form = new_form(qtbot, session, sim, phones_with(sim, "ok", 1))
+    field = form.dateoff_edit.parentWidget().parentWidget()  # the date row in its column
+    layout = form.findChild(QFormLayout)
+    assert layout.labelForField(field) is form.dateoff_check
+    assert form.dateoff_check.text() == "&Access until"
+    assert not form.dateoff_check.isChecked() and not form.dateoff_edit.isEnabled()
+    click(qtbot, form.dateoff_check)
+    assert form.dateoff_check.isChecked() and form.dateoff_edit.isEnabled()
+    assert form.dateoff() is not None
+
+
 def test_api_refusal_lands_under_the_subscribers_and_keeps_the_input(
         qtbot, session: Session, sim, sim_control) -> None:
     idle = phones_with(sim, "off", 1) + phones_with(sim, "rejected", 1)
     _dialog, form = new_form(qtbot, session, sim, idle)
-    assert "0 of 2 chosen are tracked" in form.phones_note.text()
+    assert "tracked now: 0 of 2 chosen." in form.phones_note.text()
     qtbot.keyClicks(form.client_edit, "Romashka")
     click(qtbot, form.create_button)
     qtbot.waitUntil(lambda: not form.busy, timeout=10000)

@@ -161,7 +161,7 @@ class AlertFormDialog(QDialog):
         for widget in (self.all_radio, self.chosen_radio, self.filter_edit, self.phone_list,
                        self.count_note):
             column.addWidget(widget)
-        self.errors["phones"] = add_field(form, self.tr("For:"), box)
+        self.errors["phones"] = add_field(form, self.tr("Subscribers:"), box)
         (self.all_radio if start.phones is None else self.chosen_radio).setChecked(True)
 
         self.buttons = QDialogButtonBox()
@@ -242,7 +242,7 @@ class AlertFormDialog(QDialog):
 
     def _count(self, *_: object) -> None:
         if self.all_radio.isChecked():
-            self.count_note.set_text(self.tr("Every subscriber, also the ones added later."))
+            self.count_note.set_text(self.tr("Every subscriber, including ones added later."))
         else:
             self.count_note.set_text(self.tr("Chosen: {count}").format(
                 count=len(self.checked_phones())))
@@ -276,7 +276,7 @@ class AlertFormDialog(QDialog):
             problems["phones"] = self.tr("Tick at least one subscriber, or choose all.")
         if not problems and find_duplicate(spec, self.existing,
                                            ignore_id=self.old.id if self.old else None):
-            problems["banner"] = self.tr("Exactly this alert exists already.")
+            problems["banner"] = self.tr("The same alert already exists.")
         return problems
 
     def submit(self) -> None:
@@ -332,7 +332,7 @@ class AlertFormDialog(QDialog):
                 "Both exist now; delete the old one from the list.").format(error=error))
         elif outcome.maybe_added:
             self._close_with("warning", self.tr(
-                "The answer to adding the changed alert was lost: {error} It may have been "
+                "No answer came to adding the changed alert: {error} It may have been "
                 "added next to the old one, which was kept. Check the list.").format(
                     error=error))
         else:

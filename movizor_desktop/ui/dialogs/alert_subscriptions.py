@@ -84,7 +84,7 @@ class AlertSubscriptionsDialog(QDialog):
 
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels([
-            self.tr("Event"), self.tr("Send by"), self.tr("To"), self.tr("For"),
+            self.tr("Event"), self.tr("Send by"), self.tr("To"), self.tr("Subscribers"),
             self.tr("Created")])
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)

@@ -202,8 +202,8 @@ class AboutDialog(QDialog):
                 lv=LEAFLET_VERSION,
                 osm='<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>')
             + "</p>",
-            "<p>" + self.tr("Movizor is a service of Movizor.ru; this program is not made "
-                            "by them.") + "</p>",
+            "<p>" + self.tr("Movizor is a service of Movizor.ru; this program is independent "
+                            "of Movizor.ru.") + "</p>",
         ]
         return "".join(parts)
 

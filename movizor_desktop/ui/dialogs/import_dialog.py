@@ -379,8 +379,8 @@ class ImportDialog(QDialog):
             message, ok = self.tr("The report could not be saved: {error}").format(
                 error=exc.strerror or exc), False
         else:
-            message, ok = self.tr("Report saved: {count} rows in {path}.").format(
-                count=count, path=path), True
+            message, ok = self.tr("Report saved to {path}; rows: %n.", "", count).format(
+                path=path), True
         if shiboken6.isValid(self):
             self._set_busy(False)
             if ok:

@@ -82,13 +82,13 @@ class FilePage(QWidget):
             self.sheet_combo.setCurrentText(table.sheet)
         self.sheet_combo.setEnabled(table.kind == "xlsx" and len(table.sheets) > 1)
         if table.kind == "csv":
-            text = self.tr("{rows} rows, {columns} columns (encoding {encoding}, "
-                           "separator “{sep}”).").format(
-                rows=len(table.rows), columns=len(table.headers), encoding=table.encoding,
+            text = self.tr("Rows: %n, columns: {columns} (encoding {encoding}, "
+                           "separator “{sep}”).", "", len(table.rows)).format(
+                columns=len(table.headers), encoding=table.encoding,
                 sep=self.tr("Tab") if table.delimiter == "\t" else table.delimiter)
         else:
-            text = self.tr("{rows} rows, {columns} columns on the sheet “{sheet}”.").format(
-                rows=len(table.rows), columns=len(table.headers), sheet=table.sheet)
+            text = self.tr("Rows: %n, columns: {columns} on the sheet “{sheet}”.", "",
+                           len(table.rows)).format(columns=len(table.headers), sheet=table.sheet)
         if not table.rows:
             self.show_message(self.tr("The table has column names but no rows."), error=True)
             return False

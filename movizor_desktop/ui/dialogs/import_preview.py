@@ -157,14 +157,13 @@ class PreviewPane(QWidget):
         bad = sum(1 for r in rows if r.state == "bad")
         repeated = sum(1 for r in rows if r.state == "duplicate")
         known = sum(1 for r in rows if r.state == "on_account")
-        parts = [self.tr("{count} ready to add.").format(count=ready)]
+        parts = [self.tr("Ready to add: %n.", "", ready)]
         if bad:
-            parts.append(self.tr("{count} with errors (not sent).").format(count=bad))
+            parts.append(self.tr("With errors (not sent): %n.", "", bad))
         if repeated:
-            parts.append(self.tr("{count} repeated numbers (not sent).").format(count=repeated))
+            parts.append(self.tr("Repeated numbers (not sent): %n.", "", repeated))
         if known:
-            parts.append(self.tr("{count} already on the account (not sent).").format(
-                count=known))
+            parts.append(self.tr("Already on the account (not sent): %n.", "", known))
         self.summary.setText(" ".join(parts))
         self.progress.hide()
 

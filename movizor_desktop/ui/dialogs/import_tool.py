@@ -60,8 +60,8 @@ class ImportTool(QObject):
     def _imported(self, results: list[RowResult]) -> None:
         added = sum(1 for r in results if r.ok)
         self.window.statusbar.show_message(self.tr(
-            "Import: {added} subscribers added; the drivers get an SMS asking for "
-            "consent.").format(added=added))
+            "Import: subscribers added: %n; the drivers get an SMS asking for consent.", "",
+            added))
 
 
 def install_import(window: Any) -> ImportTool:

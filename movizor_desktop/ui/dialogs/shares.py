@@ -175,7 +175,7 @@ class SharesDialog(QDialog):
         has = self.current_share() is not None
         self.new_button.setEnabled(bool(self.rows) and self._deleting is None)
         self.new_button.setText(
-            self.tr("&New link for {count} selected…").format(count=len(self.rows))
+            self.tr("&New link for the selected (%n)…", "", len(self.rows))
             if self.rows else self.tr("&New link…"))
         self.new_button.setToolTip(
             "" if self.rows else
@@ -274,8 +274,8 @@ class SharesDialog(QDialog):
 
     def _created(self, created: ShareCreated) -> None:
         self.banner.set_message(None)
-        self._say(self.tr("Link created for {count} subscribers; copy it or open it below.")
-                  .format(count=created.objects_count or 0))
+        self._say(self.tr("Link created; subscribers shown: %n. Copy it or open it below.", "",
+                          created.objects_count or 0))
         self._select_after_load = created.key
         self.changed.emit()
         self.load()
@@ -313,9 +313,8 @@ class SharesDialog(QDialog):
         name = share.client or share.url
         box.setText(self.tr("Delete the link for {client}?").format(client=name))
         box.setInformativeText(self.tr(
-            "The client will no longer see the map of its {count} subscribers. This cannot "
-            "be undone; a new link would have a different address.").format(
-                count=share.cnt or 0))
+            "The client will no longer see the map of its subscribers (%n). This cannot "
+            "be undone; a new link would have a different address.", "", share.cnt or 0))
         delete = box.addButton(self.tr("Delete link"), QMessageBox.ButtonRole.DestructiveRole)
         delete.setObjectName("confirm")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)

@@ -106,7 +106,8 @@ class ShareFormDialog(QDialog):
             Note(self.tr("Movizor sends the link to these addresses; separate several with "
                          "spaces. Optional.")))
 
-        self.dateoff_check = QCheckBox(self.tr("End access at"))
+        # the check box is the row's label: ticking it (or Alt+A) limits the access
+        self.dateoff_check = QCheckBox(self.tr("&Access until"))
         self.dateoff_check.setObjectName("share_dateoff_enabled")
         self.dateoff_edit = QDateTimeEdit()
         self.dateoff_edit.setObjectName("share_dateoff")
@@ -118,12 +119,17 @@ class ShareFormDialog(QDialog):
         dateoff_row = QWidget()
         line = QHBoxLayout(dateoff_row)
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.dateoff_check)
         line.addWidget(self.dateoff_edit, 1)
         line.addWidget(QLabel(self.tr("MSK")))
-        self.errors["dateoff"] = add_field(
-            form, self.tr("&Access until:"), dateoff_row,
-            Note(self.tr("Moscow time. Without it the link works until you delete it.")))
+        dateoff_box = QWidget()
+        column = QVBoxLayout(dateoff_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        self.errors["dateoff"] = FieldError()
+        for widget in (dateoff_row, self.errors["dateoff"], Note(self.tr(
+                "Moscow time. Without it the link works until you delete it."))):
+            column.addWidget(widget)
+        form.addRow(self.dateoff_check, dateoff_box)
         self.dateoff_check.toggled.connect(self.dateoff_edit.setEnabled)
 
         self.limit_edit = QLineEdit()
@@ -168,8 +174,8 @@ class ShareFormDialog(QDialog):
         active = sum(1 for r in self.rows if r.status == Status.OK)
         if active == len(self.rows):
             return ""
-        return self.tr("Only tracked subscribers can be shared: {active} of {count} chosen "
-                       "are tracked now.").format(active=active, count=len(self.rows))
+        return self.tr("Only tracked subscribers can be shared; tracked now: {active} of "
+                       "{count} chosen.").format(active=active, count=len(self.rows))
 
     @property
     def busy(self) -> bool:

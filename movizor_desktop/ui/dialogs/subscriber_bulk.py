@@ -101,8 +101,8 @@ class BulkAddDialog(QDialog):
 
         count = len(to_add)
         self.intro = QLabel(self.tr(
-            "Add {count} subscribers with the same tariff, tags, auto-off, route, schedule "
-            "and metadata? Each driver gets an SMS asking for consent.").format(count=count)
+            "Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule "
+            "and metadata? Each driver gets an SMS asking for consent.", "", count)
             if count else self.tr("None of the pasted numbers can be added."))
         self.intro.setWordWrap(True)
         self.tree = QTreeWidget()

@@ -282,7 +282,7 @@ class MapPanel(QWidget):
                            ) -> Track:
         def progress(pages: int, fixes: int) -> None:
             if token == self._track_token and pages > 1:
-                self._show_summary(self.tr("Loading the track… %n fixes", "", fixes))
+                self._show_summary(self.tr("Loading the track… positions: %n", "", fixes))
 
         assert self._loader is not None
         positions, pages = await fetch_positions(self._loader, phone, start, end,

@@ -39,10 +39,10 @@ class MapCounts(QObject):
         return translated
 
     def fixes(self, n: int) -> str:
-        return self._n(self.tr("%n fixes", "", n), n, "%n fix")
+        return self._n(self.tr("%n positions", "", n), n, "%n position")
 
     def fixes_here(self, n: int) -> str:
-        return self._n(self.tr("%n fixes here", "", n), n, "%n fix here")
+        return self._n(self.tr("%n positions here", "", n), n, "%n position here")
 
     def gaps(self, n: int) -> str:
         return self._n(self.tr("%n gaps", "", n), n, "%n gap")
