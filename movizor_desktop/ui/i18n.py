@@ -1,6 +1,7 @@
 """The user's language: choose it, install the translators, set the default locale.
 
-English is the source language; Russian comes from ``resources/i18n/movizor_ru.qm``
+English is the source language (``movizor_en.qm`` holds only its plural forms: "1 point",
+"2 points"); Russian comes from ``resources/i18n/movizor_ru.qm``
 (compiled from ``movizor_ru.ts`` by ``resources/i18n/update.py`` at build time; the app
 never compiles translations itself) plus Qt's own ``qtbase_ru``/``qtwebengine_ru`` for the
 standard dialogs and buttons. Precedence: ``--lang`` → the saved setting → the system
@@ -73,10 +74,16 @@ def install_translators(lang: str, app: QCoreApplication | None = None) -> list[
     QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia) if lang == "ru"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     loaded: list[str] = []
-    if lang == "en" or app is None:
+    if app is None:
         return loaded
     app_dir = translations_dir()
     translator = _load(f"{APP_CATALOG}_{lang}", str(app_dir))
+    if lang == "en":  # the source language; its catalogue only has the plural forms
+        if translator is not None:
+            QCoreApplication.installTranslator(translator)
+            _installed.append(translator)
+            loaded.append(f"{APP_CATALOG}_en")
+        return loaded
     if translator is None:
         log.warning("no compiled translation %s_%s.qm in %s; the interface stays in English "
                     "(run resources/i18n/update.py)", APP_CATALOG, lang, app_dir)

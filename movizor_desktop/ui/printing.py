@@ -218,7 +218,7 @@ class Printing(QObject):
     def retranslate(self) -> None:
         self.print_list.setText(self.tr("&Print the subscriber list…"))
         self.pdf_list.setText(self.tr("Subscriber &list as PDF…"))
-        self.print_trip.setText(self.tr("Print a t&rip report…"))
+        self.print_trip.setText(self.tr("Print a tr&ip report…"))
         self.pdf_trip.setText(self.tr("Trip rep&ort as PDF…"))
         self.print_trip.setToolTip(self.tr("Route plan against the fact, track summary and "
                                            "map of the selected subscriber"))

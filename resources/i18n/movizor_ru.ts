@@ -2310,7 +2310,7 @@
     <name>ImportTool</name>
     <message>
         <location filename="../../movizor_desktop/ui/dialogs/import_tool.py" line="+28"/>
-        <source>Import subscribers…</source>
+        <source>&amp;Import subscribers…</source>
         <translation>&amp;Импорт абонентов…</translation>
     </message>
     <message>
@@ -3057,17 +3057,17 @@
         <translation>&amp;Печать списка абонентов…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Print a t&amp;rip report…</source>
-        <translation>Печать отчёта о &amp;рейсе…</translation>
-    </message>
-    <message>
-        <location line="-1"/>
+        <location line="+1"/>
         <source>Subscriber &amp;list as PDF…</source>
         <translation>&amp;Список абонентов в PDF…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Print a tr&amp;ip report…</source>
+        <translation>Печать отчёта о &amp;рейсе…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Trip rep&amp;ort as PDF…</source>
         <translation>От&amp;чёт о рейсе в PDF…</translation>
     </message>

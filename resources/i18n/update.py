@@ -21,7 +21,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 PACKAGE = ROOT / "movizor_desktop"
-LANGUAGES = ("ru",)
+LANGUAGES = ("ru", "en")
+# English is the source language: its catalogue holds only the plural messages ("%n
+# point(s)" → "1 point" / "2 points"), which the source text cannot say for both counts.
+PLURAL_ONLY = frozenset({"en"})
 
 
 def tool(name: str) -> str:
@@ -48,8 +51,10 @@ def lupdate(drop_obsolete: bool) -> int:
         command.append("-no-obsolete")
     for lang in LANGUAGES:
         ts = HERE / f"movizor_{lang}.ts"
-        code = subprocess.call([*command, "-target-language", f"{lang}_RU" if lang == "ru"
-                                else lang, "-ts", str(ts.relative_to(ROOT))], cwd=ROOT)
+        extra = ["-pluralonly"] if lang in PLURAL_ONLY else []
+        code = subprocess.call([*command, *extra, "-target-language",
+                                f"{lang}_RU" if lang == "ru" else "en_GB",
+                                "-ts", str(ts.relative_to(ROOT))], cwd=ROOT)
         if code:
             return code
     return 0

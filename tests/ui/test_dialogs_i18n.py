@@ -110,3 +110,33 @@ def test_missing_catalog_is_skipped_with_a_log_line(monkeypatch, tmp_path, qapp,
         assert "qtbase_ru" in loaded  # Qt's own buttons still in Russian
     finally:
         i18n.install_translators("en", qapp)
+
+
+def test_english_plural_catalogue_says_one_and_many(tmp_path, qapp) -> None:
+    """English is the source, but "%n point(s)" must read "1 point" / "3 points"."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    ts = TS.with_name("movizor_en.ts")
+    root = ET.parse(ts).getroot()
+    messages = root.findall("context/message")
+    assert messages, "the English plural catalogue is empty"
+    for message in messages:
+        translation = message.find("translation")
+        forms = [f.text or "" for f in translation.findall("numerusform")]
+        assert translation.get("type") is None and len(forms) == 2 and all(forms), (
+            message.findtext("source"))
+        assert not any("(s)" in form for form in forms), message.findtext("source")
+    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not installed")
+    qm = tmp_path / "movizor_en.qm"
+    subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("RouteEditor", "%n point(s)", None, 1) == "1 point"
+        assert QCoreApplication.translate("RouteEditor", "%n point(s)", None, 3) == "3 points"
+        assert QCoreApplication.translate("MapCounts", "%n gaps", None, 1) == "1 gap"
+    finally:
+        QCoreApplication.removeTranslator(translator)

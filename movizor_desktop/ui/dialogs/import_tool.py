@@ -25,7 +25,7 @@ class ImportTool(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: ImportDialog | None = None
-        self.action = QAction(self.tr("Import subscribers…"), window)
+        self.action = QAction(self.tr("&Import subscribers…"), window)
         self.action.setObjectName("import_subscribers")
         self.action.setShortcut(QKeySequence("Ctrl+Shift+I"))
         self.action.setStatusTip(self.tr("Add many subscribers from a CSV or Excel file"))

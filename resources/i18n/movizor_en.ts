@@ -1,0 +1,246 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>BulkAddDialog</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+104"/>
+        <source>Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</source>
+        <translation>
+            <numerusform>Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</numerusform>
+            <numerusform>Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/crash.py" line="+136"/>
+        <source>Times this happened: %n.</source>
+        <translation>
+            <numerusform>Times this happened: %n.</numerusform>
+            <numerusform>Times this happened: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DesktopAlerts</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/alerts.py" line="+267"/>
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n new alerts</source>
+        <translation>
+            <numerusform>%n new alert</numerusform>
+            <numerusform>%n new alerts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/dialogs/import_file_page.py" line="+85"/>
+        <source>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</source>
+        <translation>
+            <numerusform>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</numerusform>
+            <numerusform>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Rows: %n, columns: {columns} on the sheet “{sheet}”.</source>
+        <translation>
+            <numerusform>Rows: %n, columns: {columns} on the sheet “{sheet}”.</numerusform>
+            <numerusform>Rows: %n, columns: {columns} on the sheet “{sheet}”.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+382"/>
+        <source>Report saved to {path}; rows: %n.</source>
+        <translation>
+            <numerusform>Report saved to {path}; rows: %n.</numerusform>
+            <numerusform>Report saved to {path}; rows: %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportTool</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/dialogs/import_tool.py" line="+63"/>
+        <source>Import: subscribers added: %n; the drivers get an SMS asking for consent.</source>
+        <translation>
+            <numerusform>Import: subscribers added: %n; the drivers get an SMS asking for consent.</numerusform>
+            <numerusform>Import: subscribers added: %n; the drivers get an SMS asking for consent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapCounts</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/map/style.py" line="+42"/>
+        <source>%n positions</source>
+        <translation>
+            <numerusform>%n position</numerusform>
+            <numerusform>%n positions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n positions here</source>
+        <translation>
+            <numerusform>%n position here</numerusform>
+            <numerusform>%n positions here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n gaps</source>
+        <translation>
+            <numerusform>%n gap</numerusform>
+            <numerusform>%n gaps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/map/panel.py" line="+285"/>
+        <source>Loading the track… positions: %n</source>
+        <translation>
+            <numerusform>Loading the track… positions: %n</numerusform>
+            <numerusform>Loading the track… positions: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+160"/>
+        <source>Ready to add: %n.</source>
+        <translation>
+            <numerusform>Ready to add: %n.</numerusform>
+            <numerusform>Ready to add: %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>With errors (not sent): %n.</source>
+        <translation>
+            <numerusform>With errors (not sent): %n.</numerusform>
+            <numerusform>With errors (not sent): %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Repeated numbers (not sent): %n.</source>
+        <translation>
+            <numerusform>Repeated numbers (not sent): %n.</numerusform>
+            <numerusform>Repeated numbers (not sent): %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Already on the account (not sent): %n.</source>
+        <translation>
+            <numerusform>Already on the account (not sent): %n.</numerusform>
+            <numerusform>Already on the account (not sent): %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/printing.py" line="+288"/>
+        <source>Saved {path} (%n page(s))</source>
+        <translation>
+            <numerusform>Saved {path} (%n page)</numerusform>
+            <numerusform>Saved {path} (%n pages)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>%n subscriber(s)</source>
+        <translation>
+            <numerusform>%n subscriber</numerusform>
+            <numerusform>%n subscribers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RouteEditor</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+379"/>
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n leg(s) too fast for a truck</source>
+        <translation>
+            <numerusform>%n leg too fast for a truck</numerusform>
+            <numerusform>%n legs too fast for a truck</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleEditor</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+335"/>
+        <source>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request(s)).</source>
+        <translation>
+            <numerusform>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request).</numerusform>
+            <numerusform>On the manual tariff each scheduled request costs {price} — about {week} a week (%n requests).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SharesDialog</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/dialogs/shares.py" line="+178"/>
+        <source>&amp;New link for the selected (%n)…</source>
+        <translation>
+            <numerusform>&amp;New link for the selected (%n)…</numerusform>
+            <numerusform>&amp;New link for the selected (%n)…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+99"/>
+        <source>Link created; subscribers shown: %n. Copy it or open it below.</source>
+        <translation>
+            <numerusform>Link created; subscribers shown: %n. Copy it or open it below.</numerusform>
+            <numerusform>Link created; subscribers shown: %n. Copy it or open it below.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</source>
+        <translation>
+            <numerusform>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</numerusform>
+            <numerusform>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesButton</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+94"/>
+        <source>{name} (%n point(s))</source>
+        <translation>
+            <numerusform>{name} (%n point)</numerusform>
+            <numerusform>{name} (%n points)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
