@@ -138,6 +138,8 @@ class DetailsPane(QScrollArea):
         self.lang = lang
         self.locale = fmt.locale_for(lang)
         self.setWidgetResizable(True)
+        # the labels wrap to the pane's width instead of running off to a scroll bar
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._row: FleetRow | None = None
         self._balance: Balance | None = None

@@ -46,6 +46,8 @@ class LayoutMemory(QObject):
         window.proxy.filter_changed.connect(self._changed)
         for splitter in self.splitters():
             splitter.splitterMoved.connect(self._changed)
+        self._layout: Layout | None = None  # the profile's layout, as last loaded
+        window.pane_added.connect(self._pane_added)
         if window.session is not None:
             self._session_changed(window.session)
 
@@ -114,6 +116,7 @@ class LayoutMemory(QObject):
     def _session_changed(self, session: Any) -> None:
         if self.profile is not None:
             self.save()
+        self._layout = None
         if session is None or getattr(session, "demo", False):
             self.profile = None
             return
@@ -132,7 +135,22 @@ class LayoutMemory(QObject):
             finally:
                 self._restoring = False
         else:
+            self._layout = layout
             self.apply(layout)
+
+    def _pane_added(self, _widget: object) -> None:
+        """The map came after the layout was applied: give the splitters their saved sizes."""
+        layout = self._layout
+        if layout is None or self.profile is None:
+            return
+        self._restoring = True
+        try:
+            for splitter in self.splitters():
+                blob = layout.splitters.get(splitter.objectName())
+                if blob:
+                    splitter.restoreState(QByteArray(blob))
+        finally:
+            self._restoring = False
 
     def save(self) -> bool:
         """Write the current layout for the profile shown (False when none or failed)."""

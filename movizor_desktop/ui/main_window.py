@@ -41,11 +41,13 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 APP_NAME = "Movizor Desktop"
+DETAILS_WIDTH = 380  # px: the details pane's labels fit without a horizontal scroll bar
 
 
 class MainWindow(QMainWindow):
     connection_settings_requested = Signal()
     session_changed = Signal(object)  # Session or None
+    pane_added = Signal(object)  # the widget (the map, once it is built)
 
     def __init__(self, settings: AppSettings, *, lang: str = "en",
                  parent: QWidget | None = None) -> None:
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         width = 1480 if avail is None else max(1024, min(1480, avail.width() - 40))
         height = 900 if avail is None else max(700, min(900, avail.height() - 60))
         self.resize(width, height)
-        details = 380 if width >= 1280 else 320
+        details = DETAILS_WIDTH if width >= 1280 else 320
         self.top_splitter.setSizes([width - details, details])
         self.main_splitter.setSizes([height * 3 // 4, height // 4])
 
@@ -235,9 +237,20 @@ class MainWindow(QMainWindow):
     # --- panes ------------------------------------------------------------------------------
 
     def add_map_pane(self, widget: QWidget) -> None:
-        """Put the map between the list and the details."""
+        """Put the map between the list and the details.
+
+        The details keep room for their Russian labels (DETAILS_WIDTH); the list and the
+        map share the rest. ``pane_added`` then lets the layout memory put back the
+        profile's own sizes, saved when the map was there.
+        """
+        sizes = self.top_splitter.sizes()
+        total = sum(sizes) or self.width()
+        details = max(DETAILS_WIDTH, sizes[-1] if sizes else 0)
+        rest = max(0, total - details)
         self.top_splitter.insertWidget(1, widget)
         self.top_splitter.setStretchFactor(1, 3)
+        self.top_splitter.setSizes([rest * 11 // 20, rest - rest * 11 // 20, details])
+        self.pane_added.emit(widget)
 
     def select_subscriber(self, phone: str) -> bool:
         if self.subscribers.select_phone(phone):

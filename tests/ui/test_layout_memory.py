@@ -126,3 +126,26 @@ def test_demo_sessions_save_nothing(qtbot, qloop, sim, run_async):
         assert not layout_path(AppPaths(), "Demo").exists()
     finally:
         run_async(demo.aclose())
+
+
+def test_the_map_pane_arriving_late_gets_its_saved_size(qtbot, sessions):
+    """The map is built after the list paints, so after the layout was applied: the
+    splitter sizes saved with the map come back once the pane is added."""
+    from PySide6.QtWidgets import QWidget
+
+    first = open_window(qtbot)
+    first.resize(760, 640)  # the offscreen screen is 800×800
+    qtbot.waitUntil(lambda: first.width() == 760)
+    first.set_session(sessions("Delta"))
+    first.add_map_pane(QWidget())
+    total = sum(first.top_splitter.sizes())
+    first.top_splitter.setSizes([200, total - 420, 220])
+    wanted = first.top_splitter.sizes()
+    first.close()
+
+    second = open_window(qtbot)
+    second.set_session(sessions("Delta"))
+    assert second.top_splitter.count() == 2
+    assert second.width() == 760
+    second.add_map_pane(QWidget())
+    assert second.top_splitter.sizes() == wanted

@@ -166,10 +166,16 @@
     });
 
     // ---- tiles ------------------------------------------------------------------------------
+    // The sentence over the map explains once, then gives the map back: the window's
+    // "Tiles offline" chip (tilesFailed) stays as long as the tiles are gone.
+    var NOTICE_MS = 8000;
+    var noticeTimer = null;
     function setOffline(on) {
       if (st.offline === on) { return; }
       st.offline = on;
+      clearTimeout(noticeTimer);
       notice.style.display = on ? '' : 'none';
+      if (on) { noticeTimer = setTimeout(function () { notice.style.display = 'none'; }, NOTICE_MS); }
       send(on ? 'tilesFailed' : 'tilesRestored');
     }
     // Offline after 3 failed tiles in a row (a screen needs 6+): one missing tile is not.
