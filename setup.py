@@ -33,7 +33,7 @@ RESOURCES = ROOT / "resources"
 PACKAGE = "movizor_desktop"
 # Not shipped: maintainer scripts, translation sources, stale compiled catalogues (the
 # .qm are rebuilt below from the .ts).
-SKIP = ("*.py", "*.ts", "*.qm", "__pycache__", "*.pyc")
+SKIP = ("*.py", "*.ts", "*.qm", "__pycache__", "*.pyc", "screenshots")  # screenshots: README only
 
 
 def find_lrelease() -> list[str] | None:

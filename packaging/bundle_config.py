@@ -178,7 +178,7 @@ def filter_toc(entries: list[tuple]) -> tuple[list[tuple], list[str]]:
 
 # --- data files -------------------------------------------------------------------------------
 
-SKIPPED_RESOURCES = ("*.py", "*.ts", "__pycache__", "*.pyc")
+SKIPPED_RESOURCES = ("*.py", "*.ts", "__pycache__", "*.pyc", "screenshots")  # README only
 
 
 def resource_datas() -> list[tuple[str, str]]:
