@@ -23,6 +23,7 @@ order through the same call as the add dialog (``FleetActions.add``: ``object_ad
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -152,30 +153,30 @@ class ImportRunner:
                 return self._result(row, UNKNOWN_OUT,
                                     text("unchecked", lang, error=exc.message(lang)))
             if present:
-                self._record(phone, ADDED, row)
+                await self._record(phone, ADDED, row)
                 return self._result(row, SKIPPED, text("found", lang))
-        self._record(phone, SENDING, row)
+        await self._record(phone, SENDING, row)
         try:
             await self.add(phone, **row.fields)
         except TransportError as exc:
             if not exc.maybe_applied:
-                self._record(phone, FAILED, row, exc.error_code)
+                await self._record(phone, FAILED, row, exc.error_code)
                 return self._result(row, FAILED_OUT, exc.message(lang))
             return await self._after_lost_answer(row, exc)
         except MovizorError as exc:
-            self._record(phone, FAILED, row, exc.error_code)
+            await self._record(phone, FAILED, row, exc.error_code)
             if isinstance(exc, RateLimitError | AuthError):  # every next row would fail too
                 message = exc.message(lang)
                 self._halt = message[:1].lower() + message[1:]
             return self._result(row, FAILED_OUT, exc.message(lang))
         except Exception as exc:  # ActionInProgress (sent nothing) or a bug
             if hasattr(exc, "message"):
-                self._record(phone, FAILED, row, "LOCAL")
+                await self._record(phone, FAILED, row, "LOCAL")
                 return self._result(row, FAILED_OUT, exc.message(lang))
             log.exception("import: adding %s failed unexpectedly", phone)
-            self._record(phone, UNKNOWN, row, "UNEXPECTED")
+            await self._record(phone, UNKNOWN, row, "UNEXPECTED")
             return self._result(row, UNKNOWN_OUT, text("error", lang))
-        self._record(phone, ADDED, row)
+        await self._record(phone, ADDED, row)
         return self._result(row, ADDED_OK, text("added", lang))
 
     async def _after_lost_answer(self, row: ImportRow, exc: TransportError) -> RowResult:
@@ -185,13 +186,13 @@ class ImportRunner:
             present = await self._present(phone)
         except MovizorError as check:
             log.warning("import: %s may have been added; the check failed: %s", phone, check)
-            self._record(phone, UNKNOWN, row, exc.error_code)
+            await self._record(phone, UNKNOWN, row, exc.error_code)
             return self._result(row, UNKNOWN_OUT, text("unknown", lang,
                                                         error=exc.message(lang)))
         if present:
-            self._record(phone, ADDED, row)
+            await self._record(phone, ADDED, row)
             return self._result(row, ADDED_OK, text("found_now", lang))
-        self._record(phone, FAILED, row, exc.error_code)
+        await self._record(phone, FAILED, row, exc.error_code)
         return self._result(row, FAILED_OUT, text("lost", lang, error=_first(exc, lang)))
 
     async def _present(self, phone: str) -> bool:
@@ -202,8 +203,10 @@ class ImportRunner:
             return False
         return True
 
-    def _record(self, phone: str, state: str, row: ImportRow, error: str = "") -> None:
-        self.journal.record(phone, state, source=self.source, line=row.line, error=error)
+    async def _record(self, phone: str, state: str, row: ImportRow, error: str = "") -> None:
+        # appended and fsync-ed: off the event loop's (Qt's) thread
+        await asyncio.to_thread(self.journal.record, phone, state, source=self.source,
+                                line=row.line, error=error)
 
 
 def _first(exc: TransportError, lang: str) -> str:

@@ -6,13 +6,16 @@ profile is restored (a profile seen for the first time keeps the window's sizes 
 unfiltered); the layout of the profile shown before is saved first. Changes
 (a splitter dragged, a column resized or moved, the sort, the search text, the status
 group or tag filter) are saved 1.5 s after the last one, and once more when the window
-closes. The file is tiny (a few kB) and written atomically (store.layout); demo sessions
-save nothing, like the rest of demo mode.
+closes. The file is tiny (a few kB) and written atomically (store.layout); the delayed
+saves write it off the Qt thread (the write is fsync-ed); demo sessions save nothing, like
+the rest of demo mode.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import threading
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
@@ -34,8 +37,12 @@ class LayoutMemory(QObject):
         self.profile: str | None = None
         self._restoring = False
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
-        self._timer.timeout.connect(self.save)
+        self._timer.timeout.connect(self._save_soon)
         self.saves = 0
+        self._generation = 0  # every capture's number: an older one never overwrites a newer
+        self._written = 0
+        self._write_lock = threading.Lock()
+        self._pending: set[asyncio.Future[bool]] = set()
         window.session_changed.connect(self._session_changed)
         window.installEventFilter(self)
         table = window.subscribers.table
@@ -153,16 +160,40 @@ class LayoutMemory(QObject):
             self._restoring = False
 
     def save(self) -> bool:
-        """Write the current layout for the profile shown (False when none or failed)."""
+        """Write the current layout for the profile shown now (False when none or failed):
+        the window closes or shows another profile."""
         self._timer.stop()
         if self.profile is None:
             return False
+        self._generation += 1
+        return self._write(self.profile, self.capture(), self._generation)
+
+    def _save_soon(self) -> None:
+        """The delayed save: captured here, written in a worker thread."""
+        if self.profile is None:
+            return
+        self._generation += 1
+        job = (self.profile, self.capture(), self._generation)
         try:
-            save_layout(self.paths, self.profile, self.capture())
-        except OSError as exc:
-            log.warning("cannot save the window layout: %s", exc)
-            return False
-        self.saves += 1
+            asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a bare Qt loop): write here
+            self._write(*job)
+            return
+        future = asyncio.ensure_future(asyncio.to_thread(self._write, *job))
+        self._pending.add(future)
+        future.add_done_callback(self._pending.discard)
+
+    def _write(self, profile: str, layout: Layout, generation: int) -> bool:
+        with self._write_lock:
+            if generation < self._written:  # a newer layout is on disk already
+                return True
+            try:
+                save_layout(self.paths, profile, layout)
+            except OSError as exc:
+                log.warning("cannot save the window layout: %s", exc)
+                return False
+            self._written = generation
+            self.saves += 1
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -133,6 +133,34 @@ def test_cancel_mid_way_then_a_rerun_adds_only_the_rest(
     assert again[0].reason == "Already on the account; not sent."
 
 
+def test_the_journal_is_written_off_the_event_loop_thread(
+        tmp_path, run, client, actions, journal) -> None:
+    """Each record is fsync-ed; on the loop's thread (Qt's, under qasync) it would freeze
+    the window twice per row."""
+    import threading
+
+    threads: list[threading.Thread] = []
+    record = journal.record
+
+    def spying(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return record(*args, **kwargs)
+
+    journal.record = spying
+    path = write_csv(tmp_path / "one.csv", ["phone", "name"], [["79215554599", "Truck"]],
+                     encoding="utf-8")
+    _, _, rows = prepare(run, client, path)
+    loop_thread: list[threading.Thread] = []
+
+    async def go():
+        loop_thread.append(threading.current_thread())
+        return await ImportRunner(client, actions.add, journal).run(rows)
+
+    assert [r.outcome for r in run(go())] == ["added"]
+    assert len(threads) == 2 and loop_thread[0] not in threads
+    assert journal.state("79215554599") == ADDED
+
+
 def test_a_crash_mid_request_does_not_add_twice(
         tmp_path, run, client, actions, journal, sim, sim_control) -> None:
     """The journal says 'sending' (the app died waiting for the answer) and the number

@@ -186,3 +186,27 @@ def test_the_sheet_of_a_workbook_can_be_chosen(qtbot, window, tmp_path) -> None:
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=5000)
     assert dialog.table.sheet == "Водители" and len(dialog.table.rows) == 2
     assert dialog.next_button.isEnabled()
+
+
+def test_closing_the_dialog_stops_the_check_and_its_requests(qtbot, window, sim_control,
+                                                              tmp_path) -> None:
+    """Each new number is checked with get_operator (counted against the hour's quota):
+    a dispatcher who closes the dialog mid-check must not keep spending requests."""
+    from tests.exchange.import_kit import count
+
+    phones = [f"+7 921 777-{i // 100:02d}-{i % 100:02d}" for i in range(40)]
+    path = write_csv(tmp_path / "many.csv", ["phone", "name"],
+                     [[p, f"Truck {i}"] for i, p in enumerate(phones)], encoding="utf-8")
+    dialog = open_dialog(qtbot, window)
+    choose_file(qtbot, dialog, path)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.page() == MAP_PAGE
+    sim_control.add_fault("latency", "get_operator", count=None, latency=0.2)
+    sim_control.reset_requests()
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: count(sim_control, "get_operator") >= 4, timeout=5000)
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(300)
+    after_close = count(sim_control, "get_operator")
+    qtbot.wait(1000)  # 40 look-ups, 4 at a time, 0.2 s each: the check would go on ~2 s
+    assert count(sim_control, "get_operator") == after_close <= 12

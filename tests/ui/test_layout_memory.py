@@ -149,3 +149,29 @@ def test_the_map_pane_arriving_late_gets_its_saved_size(qtbot, sessions):
     assert second.width() == 760
     second.add_map_pane(QWidget())
     assert second.top_splitter.sizes() == wanted
+
+
+def test_the_delayed_save_writes_off_the_qt_thread(qtbot, sessions, monkeypatch):
+    """The write is fsync-ed: a column resize or a search must not stall the window."""
+    import threading
+
+    from movizor_desktop.ui import layout_memory
+
+    threads: list[threading.Thread] = []
+    real = layout_memory.save_layout
+
+    def spying(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(layout_memory, "save_layout", spying)
+    window = open_window(qtbot)
+    window.layout_memory._timer.setInterval(50)
+    window.set_session(sessions("Epsilon"))
+    window.subscribers.table.horizontalHeader().resizeSection(TITLE, 281)
+    qtbot.waitUntil(lambda: bool(threads), timeout=3000)
+    assert threading.main_thread() not in threads
+    qtbot.waitUntil(lambda: layout_path(AppPaths(), "Epsilon").is_file(), timeout=3000)
+    window.close()  # the closing save is the last word, written at once
+    assert threads[-1] is threading.main_thread()
+    assert load_layout(AppPaths(), "Epsilon").header is not None

@@ -76,6 +76,7 @@ class ImportDialog(QDialog):
         self._running = False
         self._done = False
         self._stop_requested = False
+        self._check_task: asyncio.Task[None] | None = None
         self.setObjectName("import_dialog")
         self.setWindowTitle(self.tr("Import subscribers"))
         self.setMinimumSize(760, 520)
@@ -116,6 +117,7 @@ class ImportDialog(QDialog):
         self.stop_button.clicked.connect(self.stop)
         self.report_button.clicked.connect(self.choose_report)
         self.close_button.clicked.connect(self.reject)
+        self.finished.connect(self._cancel_check)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.stack, 1)
@@ -223,7 +225,7 @@ class ImportDialog(QDialog):
         elif self.page() == MAP_PAGE and self.mapping_page.validate():
             self._set_busy(True)
             self.banner.set_message(None)
-            self.session.tasks.spawn(self._check())
+            self._check_task = self.session.tasks.spawn(self._check())
         self._update()
 
     def back(self) -> None:
@@ -284,6 +286,12 @@ class ImportDialog(QDialog):
                 "when they are sent.").format(error=lookups.errors[0].message(self.lang)))
         self.preview.show_rows(rows)
         self._set_busy(False)
+
+    def _cancel_check(self, *_: object) -> None:
+        """Closed while checking: the operator and address look-ups (hundreds of requests
+        for a big file, all counted against the hour's quota) stop with the dialog."""
+        if self._check_task is not None and not self._check_task.done():
+            self._check_task.cancel()
 
     # --- the run ------------------------------------------------------------------------
 
