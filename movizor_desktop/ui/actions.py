@@ -48,7 +48,7 @@ class WindowActions(QObject):
                                [QKeySequence(QKeySequence.StandardKey.Quit),
                                 QKeySequence("Ctrl+Q")])
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.connection_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.connection_settings.setMenuRole(QAction.MenuRole.ApplicationSpecificRole)
         self.retranslate()
         self.update_state([], connected=False)
 

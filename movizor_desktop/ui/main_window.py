@@ -24,6 +24,7 @@ from .details import DetailsPane
 from .diagnostics import install_diagnostics
 from .dialogs.help import install_help
 from .dialogs.import_tool import install_import
+from .dialogs.preferences import install_preferences
 from .events_panel import EventsPanel
 from .exports import install_exports
 from .layout_memory import install_layout_memory
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         install_printing(self)
         install_import(self)
         install_diagnostics(self)
+        install_preferences(self)
         install_layout_memory(self)  # keep last: restores what the other hooks built
         # --- end of workflow hooks ---
         self._update_title()

@@ -64,7 +64,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+382"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+390"/>
         <source>Report saved to {path}; rows: %n.</source>
         <translation>
             <numerusform>Report saved to {path}; rows: %n.</numerusform>

@@ -1308,7 +1308,7 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../movizor_desktop/ui/details.py" line="+236"/>
+        <location filename="../../movizor_desktop/ui/details.py" line="+238"/>
         <source>Consent:</source>
         <translation>Согласие:</translation>
     </message>
@@ -2180,24 +2180,24 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+80"/>
-        <location line="+91"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+81"/>
+        <location line="+92"/>
         <source>Import subscribers</source>
         <translation>Импорт абонентов</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-76"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Next</source>
         <translation>Далее</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-49"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
@@ -2212,7 +2212,7 @@
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Check rows</source>
         <translation>Проверить строки</translation>
     </message>
@@ -2252,7 +2252,7 @@
         <translation>Часть проверок выполнить не удалось ({error}); такие строки Movizor проверит при отправке.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>The subscribers on the account could not be read, so nothing was sent: {error}</source>
         <translation>Не удалось получить абонентов договора, поэтому ничего не отправлено: {error}</translation>
     </message>
@@ -2454,7 +2454,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../movizor_desktop/ui/main_window.py" line="+159"/>
+        <location filename="../../movizor_desktop/ui/main_window.py" line="+163"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2479,7 +2479,7 @@
         <translation>Действия</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+94"/>
         <source>This subscriber is no longer on the account.</source>
         <translation>Этого абонента больше нет на договоре.</translation>
     </message>
@@ -2955,6 +2955,132 @@
         <location line="+0"/>
         <source>Play the track</source>
         <translation>Воспроизвести трек</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/preferences.py" line="+292"/>
+        <source>&amp;Preferences…</source>
+        <translation>Настро&amp;йки…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language, refresh interval, low-balance warning, map tiles</source>
+        <translation>Язык интерфейса, интервал обновления, порог низкого баланса, подложка карты</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>The new interface language is used from the next start of the app.</source>
+        <translation>Новый язык интерфейса будет применён при следующем запуске программы.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preferences saved.</source>
+        <translation>Настройки сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location line="-279"/>
+        <source>Preferences</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>As in the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Takes effect after a restart of the app.</source>
+        <translation>Вступит в силу после перезапуска программы.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>seconds</source>
+        <translation>сек.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>minutes</source>
+        <translation>мин.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;Язык интерфейса:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh interval:</source>
+        <translation>&amp;Интервал обновления:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From 15 seconds to 60 minutes.</source>
+        <translation>От 15 секунд до 60 минут.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low-&amp;balance warning below:</source>
+        <translation>Порог низкого &amp;баланса:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Map &amp;tile server:</source>
+        <translation>Сервер &amp;подложки карты:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An http(s) address with {z}, {x} and {y} in it, e.g. the default:</source>
+        <translation>Адрес http(s), содержащий {z}, {x} и {y}, например стандартный:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Map &amp;attribution:</source>
+        <translation>&amp;Атрибуция подложки:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The credit the tile provider requires, shown in the corner of the map (plain text or HTML).</source>
+        <translation>Указание авторства, которого требует поставщик подложки; показывается в углу карты (обычный текст или HTML).</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Restore &amp;defaults</source>
+        <translation>&amp;Восстановить по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Enter the address of the tile server.</source>
+        <translation>Введите адрес сервера подложки.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address must start with http:// or https://.</source>
+        <translation>Адрес должен начинаться с http:// или https://.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The address must contain {z}, {x} and {y} (zoom, column and row of a tile).</source>
+        <translation>Адрес должен содержать {z}, {x} и {y} (масштаб, столбец и строку плитки).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This is not a valid web address.</source>
+        <translation>Это неправильный веб-адрес.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter the credit this tile server requires: most providers&apos; terms of use demand it.</source>
+        <translation>Укажите авторство, которого требует этот сервер подложки: этого требуют условия использования большинства поставщиков.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The preferences could not be saved: {error}</source>
+        <translation>Не удалось сохранить настройки: {error}</translation>
     </message>
 </context>
 <context>

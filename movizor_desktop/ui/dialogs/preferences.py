@@ -1,0 +1,366 @@
+"""File → Preferences…: the settings shared by every profile (``store/settings.py``).
+
+* Interface language (system / Русский / English): read once at start
+  (:func:`movizor_desktop.ui.i18n.pick_language`), so it takes effect after a restart.
+* Sync interval, in seconds or minutes (15 s – 60 min): the current session's engine uses
+  it from its next cycle; a shorter interval wakes it at once.
+* Low-balance warning threshold in roubles (locale-formatted): the status bar re-colours
+  the balance at once.
+* Map tile server (http(s), with ``{z}``, ``{x}``, ``{y}``) and its attribution (required
+  for any server but the default): the map switches tiles in place.
+
+Saving writes ``settings.json`` in a worker thread; a failure keeps the dialog open with
+everything as typed and says why in the banner. On success the *same* settings object the
+window and the app controller share is updated, so a later profile switch keeps the values.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...store.paths import AppPaths
+from ...store.settings import OSM_TILE_URL, AppSettings, save_settings
+from ..formatting import locale_for
+from ..statusbar import INFO
+from ..tasks import TaskGroup
+from .widgets import Banner, Note, add_field
+
+log = logging.getLogger(__name__)
+
+SECONDS, MINUTES = "s", "min"
+PLACEHOLDERS = ("{z}", "{x}", "{y}")
+
+
+def _amount(value: float) -> Decimal:
+    """A spin box's roubles as a Decimal: ``300`` stays ``300``, ``99.5`` → ``99.50``."""
+    amount = Decimal(f"{value:.2f}")
+    return amount.quantize(Decimal(1)) if amount == amount.to_integral_value() else amount
+
+
+class PreferencesDialog(QDialog):
+    saved = Signal(object)  # AppSettings, once written
+
+    def __init__(self, settings: AppSettings, *, paths: AppPaths, lang: str = "en",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle(self.tr("Preferences"))
+        self.settings = settings
+        self.paths = paths
+        self.busy = False
+        self.tasks = TaskGroup("preferences-dialog")
+        self.banner = Banner(self)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("prefLanguage")
+        self.language_combo.addItem(self.tr("As in the system"), "")
+        self.language_combo.addItem("Русский", "ru")  # each language in its own words
+        self.language_combo.addItem("English", "en")
+        self.language_note = Note(self.tr("Takes effect after a restart of the app."))
+
+        self.interval_spin = QSpinBox()
+        self.interval_spin.setObjectName("prefInterval")
+        self.interval_unit = QComboBox()
+        self.interval_unit.setObjectName("prefIntervalUnit")
+        self.interval_unit.addItem(self.tr("seconds"), SECONDS)
+        self.interval_unit.addItem(self.tr("minutes"), MINUTES)
+        self.interval_unit.currentIndexChanged.connect(self._unit_changed)
+        interval_box = QWidget()
+        interval_row = QHBoxLayout(interval_box)
+        interval_row.setContentsMargins(0, 0, 0, 0)
+        interval_row.addWidget(self.interval_spin, 1)
+        interval_row.addWidget(self.interval_unit)
+        interval_box.setFocusProxy(self.interval_spin)
+        self._unit = SECONDS
+
+        self.balance_spin = QDoubleSpinBox()
+        self.balance_spin.setObjectName("prefLowBalance")
+        self.balance_spin.setLocale(locale_for(lang))
+        self.balance_spin.setDecimals(2)
+        self.balance_spin.setRange(0.0, float(AppSettings.LOW_BALANCE_MAX))
+        self.balance_spin.setGroupSeparatorShown(True)
+        self.balance_spin.setSuffix(" ₽")
+        self.balance_spin.setSingleStep(100.0)
+
+        self.tile_edit = QLineEdit()
+        self.tile_edit.setObjectName("prefTileUrl")
+        self.tile_edit.setPlaceholderText(OSM_TILE_URL)
+        self.tile_edit.editingFinished.connect(self._check_tile_url)
+        self.tile_edit.textEdited.connect(lambda _text: self.errors["tile_url"].clear_message())
+        self.attribution_edit = QLineEdit()
+        self.attribution_edit.setObjectName("prefTileAttribution")
+        self.attribution_edit.textEdited.connect(
+            lambda _text: self.errors["tile_attribution"].clear_message())
+
+        self.errors = {
+            "language": add_field(form, self.tr("Interface &language:"), self.language_combo,
+                                  self.language_note),
+            "sync_interval": add_field(form, self.tr("&Refresh interval:"), interval_box,
+                                       Note(self.tr("From 15 seconds to 60 minutes."))),
+            "low_balance": add_field(form, self.tr("Low-&balance warning below:"),
+                                     self.balance_spin),
+            "tile_url": add_field(form, self.tr("Map &tile server:"), self.tile_edit,
+                                  Note(self.tr("An http(s) address with {z}, {x} and {y} "
+                                               "in it, e.g. the default:") + " "
+                                       + OSM_TILE_URL)),
+            "tile_attribution": add_field(
+                form, self.tr("Map &attribution:"), self.attribution_edit,
+                Note(self.tr("The credit the tile provider requires, shown in the corner of "
+                             "the map (plain text or HTML)."))),
+        }
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel
+                                   | QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("prefSave")
+        self.defaults_button: QPushButton = buttons.button(
+            QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.defaults_button.setObjectName("prefDefaults")
+        self.defaults_button.setText(self.tr("Restore &defaults"))
+        self.defaults_button.clicked.connect(self.restore_defaults)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        column = QVBoxLayout(self)
+        column.addWidget(self.banner)
+        column.addLayout(form)
+        column.addStretch(1)
+        column.addWidget(buttons)
+        self.setMinimumWidth(560)
+        self._load(settings)
+
+    # --- form <-> settings ------------------------------------------------------------------
+
+    def _load(self, settings: AppSettings) -> None:
+        index = self.language_combo.findData(settings.language)
+        self.language_combo.setCurrentIndex(max(index, 0))
+        seconds = settings.sync_interval
+        unit = MINUTES if seconds >= 60 and seconds % 60 == 0 else SECONDS
+        self.interval_unit.blockSignals(True)
+        self.interval_unit.setCurrentIndex(self.interval_unit.findData(unit))
+        self.interval_unit.blockSignals(False)
+        self._set_unit(unit, seconds)
+        self.balance_spin.setValue(float(settings.low_balance))
+        self.tile_edit.setText(settings.tile_url)
+        self.attribution_edit.setText(settings.tile_attribution)
+        for error in self.errors.values():
+            error.clear_message()
+
+    def _set_unit(self, unit: str, seconds: int) -> None:
+        self._unit = unit
+        if unit == MINUTES:
+            self.interval_spin.setRange(AppSettings.SYNC_MIN // 60 or 1,
+                                        AppSettings.SYNC_MAX // 60)
+            self.interval_spin.setValue(max(1, round(seconds / 60)))
+        else:
+            self.interval_spin.setRange(AppSettings.SYNC_MIN, AppSettings.SYNC_MAX)
+            self.interval_spin.setValue(seconds)
+
+    def _unit_changed(self) -> None:
+        seconds = self.interval_seconds(self._unit)
+        self._set_unit(self.interval_unit.currentData(), seconds)
+
+    def interval_seconds(self, unit: str | None = None) -> int:
+        factor = 60 if (unit or self.interval_unit.currentData()) == MINUTES else 1
+        value = self.interval_spin.value() * factor
+        return min(max(value, AppSettings.SYNC_MIN), AppSettings.SYNC_MAX)
+
+    def restore_defaults(self) -> None:
+        """Put the default values in the form (saved only with Save)."""
+        self._load(AppSettings())
+        self.banner.set_message(None)
+
+    def tile_url_error(self, url: str) -> str | None:
+        if not url:
+            return self.tr("Enter the address of the tile server.")
+        if not url.startswith(("http://", "https://")):
+            return self.tr("The address must start with http:// or https://.")
+        if not all(part in url for part in PLACEHOLDERS):
+            return self.tr("The address must contain {z}, {x} and {y} (zoom, column and "
+                           "row of a tile).")
+        sample = QUrl(url.replace("{z}", "1").replace("{x}", "0").replace("{y}", "0"),
+                      QUrl.ParsingMode.StrictMode)
+        if not sample.isValid() or not sample.host():
+            return self.tr("This is not a valid web address.")
+        return None
+
+    def _check_tile_url(self) -> bool:
+        message = self.tile_url_error(self.tile_edit.text().strip())
+        self.errors["tile_url"].set_message(message)
+        return message is None
+
+    def form_settings(self) -> AppSettings | None:
+        """What the form says, or None after showing why it cannot be saved."""
+        url = self.tile_edit.text().strip()
+        attribution = self.attribution_edit.text().strip()
+        if not self._check_tile_url():
+            self.tile_edit.setFocus()
+            return None
+        if not attribution and url != OSM_TILE_URL:
+            self.errors["tile_attribution"].set_message(self.tr(
+                "Enter the credit this tile server requires: most providers' terms of use "
+                "demand it."))
+            self.attribution_edit.setFocus()
+            return None
+        self.errors["tile_attribution"].clear_message()
+        return AppSettings(language=self.language_combo.currentData() or "",
+                           sync_interval=self.interval_seconds(),
+                           low_balance=_amount(self.balance_spin.value()),
+                           tile_url=url, tile_attribution=attribution)
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.busy:
+            return
+        settings = self.form_settings()
+        if settings is None:
+            return
+        self.banner.set_message(None)
+        self._set_busy(True)
+        self.tasks.spawn(self._save(settings), slot="save")
+
+    async def _save(self, settings: AppSettings) -> None:
+        try:
+            await asyncio.to_thread(save_settings, self.paths, settings)
+        except OSError as exc:
+            log.warning("the preferences could not be saved: %s", type(exc).__name__)
+            self._set_busy(False)
+            self.banner.set_message(self.tr("The preferences could not be saved: {error}")
+                                    .format(error=exc.strerror or type(exc).__name__))
+            return
+        self._set_busy(False)
+        self.settings = settings
+        self.saved.emit(settings)
+        self.accept()
+
+    def reject(self) -> None:
+        if not self.busy:  # a save in flight finishes first (it takes milliseconds)
+            super().reject()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.save_button.setEnabled(not busy)
+        self.defaults_button.setEnabled(not busy)
+
+
+class Preferences(QObject):
+    """File → Preferences… of one window (kept on ``window.preferences``)."""
+
+    def __init__(self, window: Any, paths: AppPaths | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.paths = paths or AppPaths()
+        self.dialog: PreferencesDialog | None = None
+        self.action = QAction("", window)
+        self.action.setObjectName("action_preferences")
+        shortcuts: list[QKeySequence] = []
+        for seq in (QKeySequence(QKeySequence.StandardKey.Preferences),
+                    QKeySequence("Ctrl+,")):
+            if not seq.isEmpty() and seq not in shortcuts:
+                shortcuts.append(seq)
+        self.action.setShortcuts(shortcuts)
+        self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.action.triggered.connect(self.open_dialog)
+        self.retranslate()
+        window.installEventFilter(self)
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("&Preferences…"))
+        tip = self.tr("Language, refresh interval, low-balance warning, map tiles")
+        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                         for s in self.action.shortcuts())
+        self.action.setStatusTip(tip)
+        self.action.setToolTip(f"{tip} ({keys})")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def open_dialog(self) -> PreferencesDialog:
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        dialog = PreferencesDialog(dataclasses.replace(self.window.settings), paths=self.paths,
+                                   lang=getattr(self.window, "lang", "en"), parent=self.window)
+        dialog.saved.connect(self.apply)
+        dialog.finished.connect(lambda _code: self._closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog: PreferencesDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def apply(self, new: AppSettings) -> None:
+        """Apply saved settings live; the window's settings object is updated in place
+        (the app controller holds the same object: new sessions get the new interval)."""
+        window = self.window
+        current: AppSettings = window.settings
+        old = dataclasses.replace(current)
+        for field in dataclasses.fields(AppSettings):
+            setattr(current, field.name, getattr(new, field.name))
+        window.statusbar.set_low_balance(current.low_balance)
+        session = window.session
+        if session is not None and not session.closed:
+            engine = session.engine
+            previous = engine.interval
+            engine.interval = float(current.sync_interval)
+            if engine.interval < previous:
+                engine.refresh_now()  # do not sit out the rest of the old, longer wait
+        link = getattr(window, "map_link", None)
+        if link is not None and (old.tile_url, old.tile_attribution) != (
+                current.tile_url, current.tile_attribution):
+            link.panel.apply_settings(current)
+        if old.language != current.language:
+            window.statusbar.show_message(self.tr(
+                "The new interface language is used from the next start of the app."), INFO)
+        else:
+            window.statusbar.show_message(self.tr("Preferences saved."), INFO)
+
+
+def install_preferences(window: Any) -> Preferences:
+    """File → Preferences… (Ctrl+,), right after Connection settings; kept as
+    ``window.preferences``."""
+    preferences = Preferences(window)
+    menu = window.file_menu
+    actions = menu.actions()
+    anchor = window.actions.connection_settings
+    after = actions.index(anchor) + 1 if anchor in actions else len(actions)
+    if after < len(actions):
+        menu.insertAction(actions[after], preferences.action)
+    else:
+        menu.addAction(preferences.action)
+    window.addAction(preferences.action)  # the shortcut works with the menu bar hidden
+    window.preferences = preferences
+    return preferences
+
+
+__all__ = ["Preferences", "PreferencesDialog", "install_preferences"]
