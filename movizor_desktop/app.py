@@ -153,13 +153,14 @@ async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
 def _main_window_factory(settings: AppSettings, lang: str) -> Any:
     from .ui.main_window import MainWindow
 
-    window = MainWindow(settings, lang=lang)
-    window.wants_map = True  # AppController adds the map once the list is on screen
+    # the workflow menus and the map come once the list is on screen (attach_map_later)
+    window = MainWindow(settings, lang=lang, workflows=False)
+    window.wants_map = True
     return window
 
 
 async def attach_map_later(window: Any) -> None:
-    """Add the map pane without holding up the first paint of the list.
+    """Add the workflow menus and the map pane without holding up the first paint of the list.
 
     Importing folium compiles about 90 Jinja templates (≈1 s): that happens in a worker
     thread, once the list shows its first rows (or after 3 s without any), so the two do
@@ -176,6 +177,9 @@ async def attach_map_later(window: Any) -> None:
         last = count
         await asyncio.sleep(0.1)
     await asyncio.sleep(0.1)  # let those rows paint
+    install_workflows = getattr(window, "install_workflows", None)
+    if install_workflows is not None:
+        install_workflows()  # menus first: they are quick, the map takes a second
     try:
         await asyncio.to_thread(map_link.preload)
     except Exception:

@@ -18,18 +18,13 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
 from ..sync.state import ChangeSet
 from .actions import WindowActions
-from .alerts import install_alerts
 from .controller import Controller
 from .details import DetailsPane
 from .diagnostics import install_diagnostics
 from .dialogs.help import install_help
-from .dialogs.import_tool import install_import
 from .dialogs.preferences import install_preferences
 from .events_panel import EventsPanel
-from .exports import install_exports
 from .layout_memory import install_layout_memory
-from .printing import install_printing
-from .share_actions import install_client_access
 from .statusbar import WARNING, StatusBar
 from .subscribers.feed import ChangeFeed
 from .subscribers.model import SubscriberModel
@@ -50,7 +45,7 @@ class MainWindow(QMainWindow):
     session_changed = Signal(object)  # Session or None
     pane_added = Signal(object)  # the widget (the map, once it is built)
 
-    def __init__(self, settings: AppSettings, *, lang: str = "en",
+    def __init__(self, settings: AppSettings, *, lang: str = "en", workflows: bool = True,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -105,17 +100,38 @@ class MainWindow(QMainWindow):
         self._initial_geometry()
         # --- workflow hooks (one line each) ---
         install_help(self)
+        install_diagnostics(self)
+        install_preferences(self)
+        self._workflows = False
+        if workflows:
+            self.install_workflows()
+        install_layout_memory(self)  # keep last: restores what the other hooks built
+        # --- end of workflow hooks ---
+        self._update_title()
+        self.controller.update_actions()
+
+    def install_workflows(self) -> None:
+        """The workflow menus: desktop alerts, client links and alert subscriptions, exports,
+        printing and the bulk import (idempotent).
+
+        Their modules cost about 0.2 s to import, so the app builds the window with
+        ``workflows=False`` and calls this once the list has painted (cold start); a window
+        built with the default has them at once.
+        """
+        if self._workflows:
+            return
+        self._workflows = True
+        from .alerts import install_alerts
+        from .dialogs.import_tool import install_import
+        from .exports import install_exports
+        from .printing import install_printing
+        from .share_actions import install_client_access
+
         install_alerts(self)
         install_client_access(self)
         install_exports(self)
         install_printing(self)
         install_import(self)
-        install_diagnostics(self)
-        install_preferences(self)
-        install_layout_memory(self)  # keep last: restores what the other hooks built
-        # --- end of workflow hooks ---
-        self._update_title()
-        self.controller.update_actions()
 
     def _initial_geometry(self) -> None:
         screen = self.screen()

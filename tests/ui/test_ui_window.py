@@ -245,3 +245,33 @@ def test_keyboard_find_and_into_the_list(qtbot, window: MainWindow) -> None:
     second = window.proxy.index(1, 0).data(PHONE_ROLE)
     assert window.subscribers.current_phone() == second
     assert window.details.current_phone == second
+
+
+def test_workflow_menus_can_come_after_the_first_paint(qtbot, app_home) -> None:
+    """The app builds its window without the workflow menus (cold start) and adds them
+    once the list has painted: the same menus, in the same order, installed once."""
+
+    def menus(window: MainWindow) -> list[str]:
+        texts: list[str] = []
+
+        def walk(menu, indent: str = "") -> None:
+            for action in menu.actions():
+                texts.append(indent + ("---" if action.isSeparator() else action.text()))
+                if action.menu() is not None:
+                    walk(action.menu(), indent + "  ")
+
+        for top in window.menuBar().actions():
+            texts.append("== " + top.text())
+            walk(top.menu())
+        return texts
+
+    eager = MainWindow(AppSettings(), lang="en")
+    late = MainWindow(AppSettings(), lang="en", workflows=False)
+    qtbot.addWidget(eager)
+    qtbot.addWidget(late)
+    assert not hasattr(late, "exports") and len(late.tools_menu.actions()) == 0
+    late.install_workflows()
+    late.install_workflows()  # idempotent
+    assert menus(late) == menus(eager)
+    assert len(late.tools_menu.actions()) == 4
+    assert late.exports is not None and late.alerts is not None
