@@ -129,7 +129,9 @@ class DesktopAlerts(QObject):
         self._texts = event_texts()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        # getattr: while a collected window is torn down, Qt still sends it events and
+        # this object's attributes may already be cleared
+        if watched is getattr(self, "window", None) and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 

@@ -197,7 +197,9 @@ class LayoutMemory(QObject):
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        # getattr: while a collected window is torn down, Qt still sends it events and
+        # this object's attributes may already be cleared
+        if watched is getattr(self, "window", None) and event.type() == QEvent.Type.Close:
             self.save()
         return False
 

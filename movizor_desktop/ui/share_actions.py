@@ -66,7 +66,9 @@ class ClientAccess(QObject):
         self.alerts_action.setStatusTip(self.tr("SMS, e-mail and Telegram alerts on events"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        # getattr: while a collected window is torn down, Qt still sends it events and
+        # this object's attributes may already be cleared
+        if watched is getattr(self, "window", None) and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 

@@ -275,3 +275,21 @@ def test_workflow_menus_can_come_after_the_first_paint(qtbot, app_home) -> None:
     assert menus(late) == menus(eager)
     assert len(late.tools_menu.actions()) == 4
     assert late.exports is not None and late.alerts is not None
+
+
+def test_window_event_filters_survive_a_window_being_torn_down(qtbot, app_home) -> None:
+    """When the garbage collector breaks a window's reference cycle it clears the helper
+    objects' attributes first, and Qt then still sends the dying window events that go
+    through their event filters: the filters must shrug, not raise."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window = MainWindow(AppSettings(), lang="en")
+    qtbot.addWidget(window)
+    helpers = [window.layout_memory, window.preferences, window.help, window.alerts,
+               window.client_access]
+    for helper in helpers:
+        del helper.window  # what tp_clear does to the cycle
+    with qtbot.captureExceptions() as exceptions:
+        for kind in (QEvent.Type.LanguageChange, QEvent.Type.Close):
+            QCoreApplication.sendEvent(window, QEvent(kind))
+    assert exceptions == []

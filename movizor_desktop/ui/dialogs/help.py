@@ -236,7 +236,9 @@ class HelpActions(QObject):
             action.setToolTip(f"{action.statusTip()} ({shortcut_text(action)})")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        # getattr: while a collected window is torn down, Qt still sends it events and
+        # this object's attributes may already be cleared
+        if watched is getattr(self, "window", None) and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 

@@ -297,7 +297,9 @@ class Preferences(QObject):
         self.action.setToolTip(f"{tip} ({keys})")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        # getattr: while a collected window is torn down, Qt still sends it events and
+        # this object's attributes may already be cleared
+        if watched is getattr(self, "window", None) and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         return False
 
