@@ -12,7 +12,7 @@ failures in its banner; the buttons a running request concerns are disabled mean
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -39,7 +38,7 @@ from ...sync.subscriptions import AlertSpec, delete_alert, list_alerts
 from .. import formatting as fmt
 from ..events_panel import event_texts
 from .alert_form import AlertFormDialog, channel_names
-from .widgets import Banner, Note, run_dialog
+from .widgets import Banner, Note, action_button, run_dialog
 
 if TYPE_CHECKING:
     from ...api.models import EventSubscription
@@ -112,10 +111,10 @@ class AlertSubscriptionsDialog(QDialog):
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.table)
 
-        self.add_button = self._button("alerts_add", self.tr("&Add…"), self.add)
-        self.edit_button = self._button("alerts_edit", self.tr("&Edit…"), self.edit)
-        self.delete_button = self._button("alerts_delete", self.tr("&Delete…"), self.delete)
-        self.refresh_button = self._button("alerts_refresh", self.tr("&Refresh"), self.load)
+        self.add_button = action_button("alerts_add", self.tr("&Add…"), self.add)
+        self.edit_button = action_button("alerts_edit", self.tr("&Edit…"), self.edit)
+        self.delete_button = action_button("alerts_delete", self.tr("&Delete…"), self.delete)
+        self.refresh_button = action_button("alerts_refresh", self.tr("&Refresh"), self.load)
         row = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.delete_button):
             row.addWidget(button)
@@ -130,13 +129,6 @@ class AlertSubscriptionsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(close)
         self._update_buttons()
-
-    def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # --- state ------------------------------------------------------------------------------
 

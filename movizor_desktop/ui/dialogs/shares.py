@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -44,7 +43,7 @@ from ...api.errors import MovizorError
 from .. import formatting as fmt
 from .shares_form import ShareFormDialog
 from .shares_table import CLIENT, COMMENTS, CREATED, KEY_ROLE, SORT_ROLE, ShareTableModel
-from .widgets import Banner, Note, run_dialog
+from .widgets import Banner, Note, action_button, run_dialog
 
 if TYPE_CHECKING:
     from ...api.models import Share, ShareCreated
@@ -117,13 +116,13 @@ class SharesDialog(QDialog):
         self.stack.addWidget(self.placeholder)
         self.stack.addWidget(self.table)
 
-        self.new_button = self._button("shares_new", self.tr("&New link…"), self.new_link)
-        self.copy_button = self._button("shares_copy", self.tr("&Copy link"), self.copy_link)
-        self.open_button = self._button("shares_open", self.tr("&Open in browser"),
+        self.new_button = action_button("shares_new", self.tr("&New link…"), self.new_link)
+        self.copy_button = action_button("shares_copy", self.tr("&Copy link"), self.copy_link)
+        self.open_button = action_button("shares_open", self.tr("&Open in browser"),
                                         self.open_link)
-        self.delete_button = self._button("shares_delete", self.tr("&Delete…"),
+        self.delete_button = action_button("shares_delete", self.tr("&Delete…"),
                                           self.delete_link)
-        self.refresh_button = self._button("shares_refresh", self.tr("&Refresh"), self.load)
+        self.refresh_button = action_button("shares_refresh", self.tr("&Refresh"), self.load)
         row = QHBoxLayout()
         for button in (self.new_button, self.copy_button, self.open_button,
                        self.delete_button):
@@ -143,13 +142,6 @@ class SharesDialog(QDialog):
         self._minute.timeout.connect(lambda: self.model.refresh_states(self._now()))
         self._minute.start()
         self._update_buttons()
-
-    def _button(self, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
 
     # --- state ------------------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ dialog keeps them in a ``{field name: FieldError}`` dict and fills the one an er
 from __future__ import annotations
 
 import asyncio
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -85,6 +87,16 @@ class Note(QLabel):
         self.setStyleSheet(f"color: {color};")
         self.setText(text)
         self.setVisible(bool(text))
+
+
+def action_button(name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
+    """A dialog's action button that never becomes the default (Enter stays with the
+    dialog's own button); ``slot`` is called without the ``checked`` argument."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAutoDefault(False)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
 
 
 def add_field(form: QFormLayout, label: str, widget: QWidget,
