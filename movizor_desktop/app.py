@@ -188,6 +188,20 @@ async def attach_map_later(window: Any) -> None:
     map_link.attach_map(window)
 
 
+def demo_session(simulator: Any) -> Any:
+    """A demo session on the embedded ``simulator`` (a SimulatorServer; nothing saved).
+
+    The demo's Movizor is the simulator, so its clock (30× real time) is the app's "now".
+    """
+    from .clock import MovizorClock
+    from .store import Profile
+    from .ui.session import Session
+
+    profile = Profile(DEMO_PROFILE, base_url=simulator.base_url, project=simulator.project)
+    clock = MovizorClock(source=simulator.world.clock.now)
+    return Session(profile, DEMO_KEY, demo=True, interval=DEMO_INTERVAL, clock=clock)
+
+
 class AppController:
     """Owns the window, the session shown in it and, in demo mode, the simulator."""
 
@@ -235,16 +249,12 @@ class AppController:
     def start_demo(self, *, speed: float = DEMO_SPEED) -> Session:
         """Start the embedded simulator and a demo session on it (nothing saved)."""
         from .simulator import SimulatorServer
-        from .store import Profile
-        from .ui.session import Session
 
         if self.simulator is None:
             self.simulator = SimulatorServer.demo(seed=1, fleet=40, speed=speed,
                                                   key=DEMO_KEY).start()
             log.info("embedded simulator listening at %s", self.simulator.base_url)
-        profile = Profile(DEMO_PROFILE, base_url=self.simulator.base_url,
-                          project=self.simulator.project)
-        return Session(profile, DEMO_KEY, demo=True, interval=DEMO_INTERVAL)
+        return demo_session(self.simulator)
 
     async def open_profile(self, name: str | None = None) -> Session | None:
         """The session of ``name`` (or the last used profile); asks what is missing."""

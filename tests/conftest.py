@@ -10,6 +10,11 @@
   coroutine on a plain asyncio loop of the test's own.
 * ``sim`` starts a fresh seeded simulator on loopback for a test (its clock frozen at
   ``SIM_START`` until advanced); ``api`` is a :class:`MovizorClient` connected to it.
+* The suite never depends on today's date or the machine's zone. ``--time-travel=DAYS``
+  (or ``MOVIZOR_TIME_TRAVEL_DAYS``) moves the PC's clock that many days for the whole
+  session with ``time-machine`` (Python-level: ``datetime.now()``, ``time.time()``;
+  monotonic clocks, sleeps and Qt are left alone). ``.ci/run`` runs the suite a second time
+  a year ahead with ``TZ=America/New_York``. Each test starts on a fresh app clock.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 import asyncio
 from collections.abc import Awaitable, Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import keyring
@@ -38,6 +43,40 @@ settings.register_profile("movizor", deadline=None,
 settings.load_profile("movizor")
 
 T = TypeVar("T")
+_travel: Any = None
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--time-travel", type=int, metavar="DAYS",
+        default=int(os.environ.get("MOVIZOR_TIME_TRAVEL_DAYS") or 0),
+        help="move the PC's clock DAYS days for the whole run (time-machine): the app must "
+             "follow Movizor's clock, not the PC's (env MOVIZOR_TIME_TRAVEL_DAYS)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _travel
+    days = config.getoption("--time-travel")
+    if days:
+        import time_machine
+
+        _travel = time_machine.travel(datetime.now(UTC) + timedelta(days=days), tick=True)
+        _travel.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    global _travel
+    if _travel is not None:
+        _travel.stop()
+        _travel = None
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    days = config.getoption("--time-travel")
+    if not days:
+        return None
+    return (f"time travel: the PC's clock is {days} days ahead "
+            f"({datetime.now(UTC).isoformat(timespec='seconds')}), TZ={os.environ.get('TZ', '')}")
 
 SIM_START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # a Thursday, 12:00 МСК
 SIM_KEY = "demo-key-123"
@@ -67,6 +106,16 @@ def app_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("MOVIZOR_DESKTOP_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def fresh_app_clock() -> Iterator[None]:
+    """Each test starts on a fresh app clock (a window installs its session's)."""
+    from movizor_desktop import clock
+
+    clock.install(clock.MovizorClock())
+    yield
+    clock.install(clock.MovizorClock())
 
 
 @pytest.fixture(autouse=True)

@@ -29,6 +29,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from .. import __version__
+from ..clock import MovizorClock
 from .codes import READ_FUNCTIONS, TARIFF_WORDS
 from .encoding import (
     Params,
@@ -98,6 +99,7 @@ class MovizorClient:
         retries: int = 2,
         backoff: float = 0.5,
         transport: httpx.AsyncBaseTransport | None = None,
+        clock: MovizorClock | None = None,
     ) -> None:
         if method not in ("POST", "GET"):
             raise ValueError("method must be POST or GET")
@@ -109,6 +111,7 @@ class MovizorClient:
         self.retries = max(0, retries)
         self.backoff = backoff
         self.governor = governor or RequestGovernor()
+        self.clock = clock if clock is not None else MovizorClock()  # learns from answers
         self._key = ""
         self._key_rejected = False
         self.set_key(key)
@@ -171,7 +174,8 @@ class MovizorClient:
             started = time.perf_counter()
             try:
                 envelope = await send(self._http, url=self.url_for(function),
-                                      method=self.method, function=function, params=body)
+                                      method=self.method, function=function, params=body,
+                                      clock=self.clock)
             except AuthError:
                 self._key_rejected = True
                 log.warning("%s: key refused; further calls blocked until the key changes",

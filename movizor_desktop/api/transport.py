@@ -5,6 +5,9 @@
 an API error for ``result: error``, a :class:`TransportError` subclass for a timeout, a
 refused/reset/dropped connection, an HTTP error status, an HTML page, a non-JSON or a
 truncated body. Retrying is the caller's decision; this module never repeats a request.
+
+When given a :class:`~movizor_desktop.clock.MovizorClock`, every answer that decodes as a
+Movizor envelope teaches it the server's time from the ``Date`` header.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from ..clock import MovizorClock
 from .errors import (
     BadResponseError,
     ConnectionFailedError,
@@ -73,8 +77,10 @@ async def send(
     method: str,
     function: str,
     params: list[tuple[str, str]],
+    clock: MovizorClock | None = None,
 ) -> Envelope:
     """Send one call and return the success envelope, or raise a client error."""
+    sent = clock.wall() if clock is not None else 0.0
     try:
         if method == "GET":
             response = await http.get(url, params=params)
@@ -90,6 +96,8 @@ async def send(
                               maybe_applied=response.status_code >= 500,
                               status=response.status_code)
     envelope = _decode(function, response)
+    if clock is not None:
+        clock.observe_date(response.headers.get("date"), sent=sent, received=clock.wall())
     result = str(envelope.get("result", "")).lower()
     if result == "success":
         return envelope

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from .. import clock
 from ..store.files import atomic_write_text
 from ..store.paths import AppPaths
 
@@ -77,7 +78,7 @@ class ImportJournal:
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("import journal %s unreadable (%s); starting a new one", self.path, exc)
             lines = []
-        cutoff = datetime.now(UTC) - keep
+        cutoff = clock.pc_now() - keep
         entries = [e for e in map(JournalEntry.from_json, lines) if e is not None]
         kept = [e for e in entries if e.at >= cutoff or e.state in (SENDING, UNKNOWN)]
         for entry in kept:
@@ -101,7 +102,7 @@ class ImportJournal:
         """Append one record and make it durable before returning."""
         if state not in STATES:
             raise ValueError(f"unknown journal state {state!r}")
-        entry = JournalEntry(phone, state, datetime.now(UTC), source, line, error)
+        entry = JournalEntry(phone, state, clock.pc_now().astimezone(UTC), source, line, error)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with open(self.path, "a", encoding="utf-8", newline="\n") as handle:
             handle.write(entry.to_json() + "\n")

@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
+from .. import clock
 from ..api.codes import TARIFF_MANUAL
 from ..api.encoding import MSK, RoutePoint, to_msk
 from ..api.planning import (
@@ -148,7 +149,7 @@ def parse_route(text: str, places: Mapping[str, RoutePoint | None]) -> list[Rout
 
 
 def msk_now() -> datetime:
-    return datetime.now(MSK)
+    return clock.now().astimezone(MSK)
 
 
 __all__ = ["KNOWN_TARIFFS", "MIN_DATEOFF", "CellError", "addresses", "check_dateoff",

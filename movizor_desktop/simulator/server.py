@@ -12,7 +12,8 @@ Before the world sees a request the front checks, in this order:
    more failure for that IP);
 3. the project's hourly quota is not used up (else ``LIMIT_EXCEEDED``).
 
-Hours are the sim clock's (``timestamp // 3600``; МСК is a whole-hour offset from UTC).
+Hours are the sim clock's (``timestamp // 3600``; МСК is a whole-hour offset from UTC),
+and so is every answer's ``Date`` header, as a real server's follows its own clock.
 Every well-formed API request is counted in the request log (key redacted), including
 those that then hit an injected fault. Stdlib only; no Qt.
 
@@ -29,6 +30,7 @@ import socket
 import socketserver
 import threading
 import time
+from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -105,6 +107,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the request line carries the key: never log it
+
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        """The ``Date`` header, on the simulated clock (whole seconds, as HTTP has it)."""
+        if timestamp is None:
+            timestamp = self.server.sim.world.clock.timestamp()
+        return formatdate(timestamp, usegmt=True)
 
     def do_GET(self) -> None:
         self._dispatch("GET")

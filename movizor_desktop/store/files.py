@@ -14,9 +14,10 @@ import json
 import logging
 import os
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
+
+from .. import clock
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def read_json(path: Path) -> Any:
 
 def aside_name(path: Path) -> Path:
     """A free ``<name>.corrupt-<YYYYmmdd-HHMMSS>[-n]`` path next to ``path``."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stamp = clock.pc_now().strftime("%Y%m%d-%H%M%S")  # a file name: the PC's own clock
     candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
     counter = 1
     while candidate.exists():

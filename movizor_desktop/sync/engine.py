@@ -50,9 +50,10 @@ from ..api.errors import (
 from ..api.governor import Budget
 from ..api.models import Balance, Event, ObjectInfo, ObjectPosition, ObjectSummary, Position
 from ..api.phones import normalize_phone
+from .clock_keeper import META_CLOCK_OFFSET, ClockKeeper
 from .persist import CacheWriter
 from .state import ChangeSet, Fleet, FleetRow
-from .status import ConnectionState, EngineStatus, FleetCache, Policy, utcnow
+from .status import ConnectionState, EngineStatus, FleetCache, Policy
 from .step import Step
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ class SyncEngine:
         fill_batch: int = 50,
         max_details: int = 200,
         retry_base: float = 5.0,
-        now: Callable[[], datetime] = utcnow,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         if interval <= 0 or stale_after < 0 or concurrency < 1:
             raise ValueError("interval and concurrency must be positive")
@@ -107,7 +108,9 @@ class SyncEngine:
         self.fill_batch = max(0, int(fill_batch))
         self.max_details = max(1, int(max_details))
         self.retry_base = float(retry_base)
-        self._now = now
+        # Movizor's time (the client's clock learns it from every answer), never the PC's
+        self._now = now or client.clock.now
+        self._clock = ClockKeeper(client.clock)
 
         self.fleet = Fleet()
         self.events: deque[Event] = deque(maxlen=EVENTS_KEPT)  # newest first
@@ -248,8 +251,12 @@ class SyncEngine:
             await self._sleep(delay)
 
     async def _sleep(self, seconds: float) -> None:
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for swallows a cancellation
+        # that arrives just as the wake event is set (CPython gh-86296), and the engine
+        # then sleeps on while its owner waits for it to stop.
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout=max(0.0, seconds))
+            async with asyncio.timeout(max(0.0, seconds)):
+                await self._wake.wait()
         self._wake.clear()
 
     # --- steps --------------------------------------------------------------------------
@@ -260,10 +267,11 @@ class SyncEngine:
             return ChangeSet()
         cache = self.cache
         assert self._writer is not None
-        rows, events, last_id, last_sync_text, offline_text = await self._writer.read(
+        rows, events, last_id, last_sync_text, offline_text, offset = await self._writer.read(
             (cache.load_rows, ()), (cache.recent_events, (EVENTS_KEPT,)),
             (cache.last_event_id, ()), (cache.get_meta, (META_LAST_SYNC,)),
-            (cache.get_meta, (META_OFFLINE_SINCE,)))
+            (cache.get_meta, (META_OFFLINE_SINCE,)), (cache.get_meta, (META_CLOCK_OFFSET,)))
+        self._clock.restore(offset)
         last_sync, offline = _parse_time(last_sync_text), _parse_time(offline_text)
         step = Step(self.fleet)
         for row in rows:
@@ -373,9 +381,11 @@ class SyncEngine:
         changes = await self._commit(step, meta={
             META_LAST_SYNC: now.isoformat(),
             **({META_OFFLINE_SINCE: ""} if was_offline else {}),
+            **self._clock.meta(),
         })
         self._set_status(state=ConnectionState.ONLINE, offline_since=None, last_sync=now,
-                         error=None, cycle_requests=self._requests)
+                         error=None, cycle_requests=self._requests,
+                         syncs=self.status.syncs + 1)
         return changes
 
     async def _connect(self, step: Step) -> None:
@@ -585,6 +595,7 @@ class SyncEngine:
     # --- output: listeners and cache ---------------------------------------------------------
 
     async def _commit(self, step: Step, meta: dict[str, str] | None = None) -> ChangeSet:
+        self._clock.observe(step)
         changes = step.change_set()
         if not changes.empty:
             self._emit(changes)
@@ -671,5 +682,4 @@ __all__ = [
     "FleetCache",
     "Policy",
     "SyncEngine",
-    "utcnow",
 ]

@@ -4,7 +4,7 @@ writes to. No Qt here."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
@@ -12,10 +12,6 @@ from ..api.errors import MovizorError
 from ..api.governor import Budget
 from ..api.models import Balance, Event, Position
 from .state import FleetRow
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class FleetCache(Protocol):
@@ -50,6 +46,8 @@ class EngineStatus:
     balance: Balance | None
     cycle_requests: int  # requests the last connect/cycle made
     interval: float  # seconds to the next cycle (stretched when the budget runs low)
+    syncs: int = 0  # successful connects and cycles so far (last_sync is Movizor's time,
+    #                which may stand still: a test's frozen simulator, a stopped clock)
 
 
 @dataclass(frozen=True, slots=True)

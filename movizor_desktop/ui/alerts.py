@@ -32,6 +32,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
+from .. import clock
 from ..api.models import Event
 from ..api.phones import format_phone
 from ..store.alert_settings import (
@@ -75,7 +76,7 @@ def rules_from(settings: AlertSettings) -> AlertRules:
 
 def local_now() -> datetime:
     """The dispatcher's wall clock (quiet hours are read on it)."""
-    return datetime.now().astimezone()
+    return clock.pc_now()
 
 
 class DesktopAlerts(QObject):
@@ -280,7 +281,7 @@ class DesktopAlerts(QObject):
     def _when(self, event: Event) -> str:
         if event.timestamp is None:
             return ""
-        if fmt.msk_date(event.timestamp) == fmt.msk_date(fmt.utcnow()):
+        if fmt.msk_date(event.timestamp) == fmt.msk_date(clock.now()):
             return fmt.msk_clock(event.timestamp)
         return fmt.msk_datetime(event.timestamp)
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from .. import clock
 from ..api.codes import TARIFF_MANUAL
 from ..api.errors import MovizorError
 from ..sync.actions import ActionInProgress
@@ -122,7 +123,7 @@ class Controller(QObject):
         if session is None or row is None or not self.connected:
             return
         if row.details_at is not None and (
-                fmt.utcnow() - row.details_at).total_seconds() < DETAILS_STALE:
+                clock.now() - row.details_at).total_seconds() < DETAILS_STALE:
             return
         session.tasks.spawn(self._quiet(session.engine.refresh_row(row.phone)),
                             slot="details", on_error=self._unexpected)

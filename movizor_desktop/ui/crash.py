@@ -27,7 +27,6 @@ import platform
 import sys
 import threading
 import traceback
-from datetime import datetime
 from types import TracebackType
 from typing import Any
 
@@ -43,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
+from .. import __version__, clock
 from ..api.redact import redact
 
 log = logging.getLogger("movizor_desktop.crash")
@@ -67,7 +66,7 @@ def format_report(exc_type: type[BaseException], exc: BaseException,
     """The report of one error, secrets masked."""
     trace = "".join(traceback.format_exception(exc_type, exc, tb))
     text = (f"Movizor Desktop error report\n"
-            f"Time: {datetime.now().astimezone().isoformat(timespec='seconds')}\n"
+            f"Time: {clock.pc_now().isoformat(timespec='seconds')}\n"
             f"Where: {where}\n"
             f"Versions: {versions()}\n\n{trace}")
     return redact(text)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..api.encoding import to_msk
 from ..api.models import Balance
 from ..api.phones import format_phone
@@ -334,7 +335,7 @@ class DetailsPane(QScrollArea):
                   self.tr("Given") if info.confirmed else self.tr("Not given yet"))
         tariff = tariff_name(row.tariff, self._balance)
         if row.tariff_new and row.tariff_new != row.tariff:
-            midnight = _next_msk_midnight(fmt.utcnow())
+            midnight = _next_msk_midnight(clock.now())
             tariff += "\n" + self.tr("Changes to “{new}” from {when}; cancel the change to "
                                 "keep the current tariff.").format(
                 new=tariff_name(row.tariff_new, self._balance),

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..api.models import Event
 from . import formatting as fmt
 
@@ -264,10 +265,10 @@ class EventsModel(QAbstractTableModel):
 def _when(moment: datetime | None) -> str:
     if moment is None:
         return ""
-    today = fmt.msk_date(fmt.utcnow())
+    today = fmt.msk_date(clock.now())
     date = fmt.msk_date(moment)
-    clock = fmt.msk_clock(moment).split(" ")[0]
-    return clock if date == today else f"{date[:5]} {clock}"
+    time_text = fmt.msk_clock(moment).split(" ")[0]
+    return time_text if date == today else f"{date[:5]} {time_text}"
 
 
 class EventsPanel(QWidget):

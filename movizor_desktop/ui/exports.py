@@ -17,7 +17,7 @@ import asyncio
 import errno
 import logging
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu
 
+from .. import clock
 from ..api.encoding import to_msk
 from ..api.errors import MovizorError
 from ..exchange.export_events import EventTexts, events_table, fetch_period
@@ -50,7 +51,8 @@ _DIR_PROPERTY = "movizorExportDir"
 
 
 def today_stamp() -> str:
-    return to_msk(datetime.now(UTC)).strftime("%Y-%m-%d")
+    """The date in a file name: the dispatcher's own calendar day."""
+    return clock.pc_now().strftime("%Y-%m-%d")
 
 
 def ask_save_path(window: Any, caption: str, name: str,
@@ -130,7 +132,7 @@ def subscriber_table(window: MainWindow, *, for_print: bool = False) -> tuple[Ta
             title = translate("Exports", "{column} (MSK)").format(column=title)
         headers.append(title)
     proxy, model = window.proxy, window.model
-    balance, now = model.balance, fmt.utcnow()
+    balance, now = model.balance, clock.now()
     rows: list[list[Any]] = []
     for r in range(proxy.rowCount()):
         row = proxy.index(r, 0).data(ROW_ROLE)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import clock
 from ..api.encoding import to_msk
 
 MSK_ZONE = QTimeZone(3 * 3600)
@@ -55,7 +56,7 @@ class PeriodDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("exportPeriodDialog")
         self.setWindowTitle(title)
-        self._now = now or datetime.now(UTC)
+        self._now = now or clock.now()
         self.intro = QLabel(intro, self)
         self.intro.setWordWrap(True)
         self.intro.setVisible(bool(intro))

@@ -11,12 +11,14 @@ refresh them all at once. Numbers and money use the QLocale of the chosen langua
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from .. import clock
 from ..api.encoding import to_msk
+from ..clock import local_zone
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -30,10 +32,6 @@ def locale_for(lang: str | None = None) -> QLocale:
     return QLocale()
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 # --- times ------------------------------------------------------------------------------
 
 
@@ -41,7 +39,7 @@ def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
     """"just now", "12 min ago", "3 h ago", "2 d ago"; a date after a week; "" for None."""
     if moment is None:
         return ""
-    now = now or utcnow()
+    now = now or clock.now()
     seconds = (now - moment).total_seconds()
     if seconds < 60:  # includes small clock skew into the future
         if seconds < -120:
@@ -72,12 +70,6 @@ def msk_clock(moment: datetime | None) -> str:
     if moment is None:
         return ""
     return translate("Formatting", "{time} MSK").format(time=to_msk(moment).strftime("%H:%M"))
-
-
-def local_zone() -> tzinfo:
-    """The computer's own time zone (follows ``TZ`` once ``time.tzset()`` has run)."""
-    zone = datetime.now().astimezone().tzinfo
-    return zone if zone is not None else UTC
 
 
 def msk_with_local(moment: datetime | None, *, date: bool = True,
@@ -176,5 +168,5 @@ def tags_text(tags: tuple[str, ...] | list[str]) -> str:
 __all__ = [
     "coordinates", "duration_hours", "duration_seconds", "km", "local_zone", "locale_for",
     "metres", "money", "msk_clock", "msk_date", "msk_datetime", "msk_with_local", "number",
-    "relative_time", "tags_text", "translate", "utcnow",
+    "relative_time", "tags_text", "translate",
 ]

@@ -2,10 +2,11 @@
 
 Layout: a vertical splitter with, on top, a horizontal splitter (subscriber list | details)
 and the events feed at the bottom. :meth:`MainWindow.add_map_pane` puts a map between the
-list and the details when one exists (the map is a later issue; nothing stands in for it).
+list and the details once the map view exists (it is built after the first paint).
 
-``set_session(session)`` shows a session (or None): the window reads the engine's current
-fleet, events and status, then follows ``session.changed`` / ``session.status_changed``.
+``set_session(session)`` shows a session (or None): its Movizor clock becomes the app clock,
+the window reads the engine's current fleet, events and status, then follows
+``session.changed`` / ``session.status_changed``.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
+from .. import clock
 from ..sync.state import ChangeSet
 from .actions import WindowActions
+from .clock_notice import ClockNotice
 from .controller import Controller
 from .details import DetailsPane
 from .diagnostics import install_diagnostics
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
         self.events = EventsPanel(self, title_of=self.model.title_of)
         self.statusbar = StatusBar(self, lang=lang, low_balance=settings.low_balance)
         self.setStatusBar(self.statusbar)
+        self.clock_notice = ClockNotice(self.statusbar)
         self.actions = WindowActions(self)
         self.controller = Controller(self, subscribers=self.subscribers, model=self.model,
                                      details=self.details, statusbar=self.statusbar,
@@ -198,6 +202,8 @@ class MainWindow(QMainWindow):
                 except (RuntimeError, TypeError):
                     pass
         self.feed.clear()
+        clock.install(session.clock if session is not None else clock.MovizorClock())
+        self.clock_notice.watch(session.clock if session is not None else None)
         self.controller.set_session(session)
         if session is None:
             self.model.set_rows([])

@@ -22,7 +22,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
+from .. import clock
 from ..exchange import report_html as rh
 from ..exchange.export_files import write_atomic
 from . import formatting as fmt
@@ -248,7 +249,7 @@ class Printing(QObject):
             account = profile.name if profile.name == profile.project else \
                 f"{profile.name} ({profile.project})"
             parts.append(account)
-        parts += [what, fmt.msk_datetime(datetime.now(UTC))]
+        parts += [what, fmt.msk_datetime(clock.now())]
         return " · ".join(p for p in parts if p)
 
     def page_text(self) -> str:

@@ -16,6 +16,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from ..api import MovizorClient
+from ..clock import MovizorClock
 from ..store import Cache, KeyStorage, Profile
 from ..sync import FleetActions, SyncEngine
 from .tasks import TaskGroup
@@ -38,15 +39,20 @@ class Session(QObject):
         demo: bool = False,
         key_storage: KeyStorage | None = None,
         interval: float = 60.0,
+        clock: MovizorClock | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        # Movizor's time for this profile: learned from the answers (a demo passes the
+        # simulator's clock); everything compared with Movizor's timestamps reads it.
+        self.clock = clock if clock is not None else MovizorClock()
         self.profile = profile
         self.demo = demo
         self.key_storage = key_storage
         self.cache = cache
         self.client = MovizorClient(profile.base_url, project=profile.project, key=key,
-                                    method="GET" if profile.method == "GET" else "POST")
+                                    method="GET" if profile.method == "GET" else "POST",
+                                    clock=self.clock)
         self.engine = SyncEngine(self.client, cache, interval=interval)
         self.engine.on_change = self._emit_change
         self.engine.on_status = self._emit_status

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
+from .. import clock
 from ..api.errors import MovizorError
 from ..api.models import ObjectInfo
 from ..exchange import report_html as rh
@@ -71,7 +72,8 @@ async def map_snapshot(window: Any, phone: str, start: datetime, end: datetime,
     try:
         panel.load_track(phone, start, end)
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(done, timeout)
+            async with asyncio.timeout(timeout):  # not wait_for: see SyncEngine._sleep
+                await done
         await asyncio.sleep(0.3)  # the fitted view paints its tiles and lines
     finally:
         with contextlib.suppress(RuntimeError, TypeError):
@@ -156,7 +158,7 @@ def _route(data: TripData) -> list[str]:
         return [*blocks, rh.paragraph(note)]
     forecast_from = data.row.fix_time if data.row is not None else None
     lines = rh.route_lines(info.destination, forecast_hours=info.distance_forecast_time,
-                           forecast_from=forecast_from or fmt.utcnow())
+                           forecast_from=forecast_from or clock.now())
     rows = []
     for line in lines:
         if line.arrived is not None:

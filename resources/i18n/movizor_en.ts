@@ -15,7 +15,7 @@
 <context>
     <name>CrashDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/crash.py" line="+136"/>
+        <location filename="../../movizor_desktop/ui/crash.py" line="+135"/>
         <source>Times this happened: %n.</source>
         <translation>
             <numerusform>Times this happened: %n.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DesktopAlerts</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/alerts.py" line="+267"/>
+        <location filename="../../movizor_desktop/ui/alerts.py" line="+270"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -159,7 +159,7 @@
 <context>
     <name>Printing</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/printing.py" line="+288"/>
+        <location filename="../../movizor_desktop/ui/printing.py" line="+289"/>
         <source>Saved {path} (%n page(s))</source>
         <translation>
             <numerusform>Saved {path} (%n page)</numerusform>
@@ -178,7 +178,7 @@
 <context>
     <name>RouteEditor</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/route.py" line="+379"/>
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+376"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
@@ -197,7 +197,7 @@
 <context>
     <name>ScheduleEditor</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+335"/>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+332"/>
         <source>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request(s)).</source>
         <translation>
             <numerusform>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request).</numerusform>
@@ -208,7 +208,7 @@
 <context>
     <name>SharesDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/shares.py" line="+178"/>
+        <location filename="../../movizor_desktop/ui/dialogs/shares.py" line="+170"/>
         <source>&amp;New link for the selected (%n)…</source>
         <translation>
             <numerusform>&amp;New link for the selected (%n)…</numerusform>

@@ -262,7 +262,7 @@
 <context>
     <name>AlertSubscriptionsDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/alert_subscriptions.py" line="+73"/>
+        <location filename="../../movizor_desktop/ui/dialogs/alert_subscriptions.py" line="+72"/>
         <source>Alert subscriptions</source>
         <translation>Подписки на оповещения</translation>
     </message>
@@ -317,7 +317,7 @@
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+51"/>
         <source>Loading alert subscriptions…</source>
         <translation>Загружаем подписки на оповещения…</translation>
     </message>
@@ -468,7 +468,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../movizor_desktop/app.py" line="+257"/>
+        <location filename="../../movizor_desktop/app.py" line="+271"/>
         <source>There is no profile named “{name}”.</source>
         <translation>Профиль «{name}» не найден.</translation>
     </message>
@@ -673,7 +673,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="+66"/>
+        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="+68"/>
         <source>Error message</source>
         <translation>Сообщение об ошибке</translation>
     </message>
@@ -809,9 +809,42 @@
     </message>
 </context>
 <context>
+    <name>ClockNotice</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/clock_notice.py" line="+69"/>
+        <source>PC clock {difference} behind</source>
+        <translation>Часы ПК отстают на {difference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer&apos;s clock is {difference} behind Movizor&apos;s.</source>
+        <translation>Часы этого компьютера отстают от часов Movizor на {difference}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PC clock {difference} ahead</source>
+        <translation>Часы ПК спешат на {difference}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This computer&apos;s clock is {difference} ahead of Movizor&apos;s.</source>
+        <translation>Часы этого компьютера спешат относительно часов Movizor на {difference}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The times in this app follow Movizor&apos;s clock, learned from its answers, so tracks, &quot;N min ago&quot; and late arrivals are judged right. To make the computer agree, correct its date and time settings (or ask IT to turn on time synchronisation).</source>
+        <translation>Время в программе идёт по часам Movizor (они определяются по его ответам), поэтому треки, «N мин назад» и опоздания оцениваются верно. Чтобы часы компьютера совпадали, исправьте дату и время в его настройках (или попросите ИТ-отдел включить синхронизацию времени).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The app&apos;s times follow Movizor&apos;s clock.</source>
+        <translation>Время в программе идёт по часам Movizor.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDelete</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/confirm.py" line="+49"/>
+        <location filename="../../movizor_desktop/ui/dialogs/confirm.py" line="+50"/>
         <source>and {count} more</source>
         <translation>и ещё {count}</translation>
     </message>
@@ -1102,7 +1135,7 @@
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../movizor_desktop/ui/controller.py" line="+144"/>
+        <location filename="../../movizor_desktop/ui/controller.py" line="+145"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -1245,7 +1278,7 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/crash.py" line="+92"/>
+        <location filename="../../movizor_desktop/ui/crash.py" line="+91"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
@@ -1277,7 +1310,7 @@
 <context>
     <name>DesktopAlerts</name>
     <message>
-        <location filename="../../movizor_desktop/ui/alerts.py" line="+125"/>
+        <location filename="../../movizor_desktop/ui/alerts.py" line="+126"/>
         <source>&amp;Desktop alerts…</source>
         <translation>&amp;Уведомления на рабочем столе…</translation>
     </message>
@@ -1287,7 +1320,7 @@
         <translation>О каких событиях показывать уведомления на этом компьютере, тихие часы, звук</translation>
     </message>
     <message numerus="yes">
-        <location line="+141"/>
+        <location line="+143"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1308,7 +1341,7 @@
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../movizor_desktop/ui/details.py" line="+238"/>
+        <location filename="../../movizor_desktop/ui/details.py" line="+239"/>
         <source>Consent:</source>
         <translation>Согласие:</translation>
     </message>
@@ -1550,7 +1583,7 @@
 <context>
     <name>Events</name>
     <message>
-        <location filename="../../movizor_desktop/ui/events_panel.py" line="+67"/>
+        <location filename="../../movizor_desktop/ui/events_panel.py" line="+68"/>
         <source>Added</source>
         <translation>Добавлен</translation>
     </message>
@@ -1801,7 +1834,7 @@
     </message>
     <message>
         <location line="+53"/>
-        <location filename="../../movizor_desktop/ui/exports.py" line="+319"/>
+        <location filename="../../movizor_desktop/ui/exports.py" line="+321"/>
         <location line="+35"/>
         <source>Time (MSK)</source>
         <translation>Время (МСК)</translation>
@@ -2091,7 +2124,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../movizor_desktop/ui/formatting.py" line="+49"/>
+        <location filename="../../movizor_desktop/ui/formatting.py" line="+47"/>
         <source>just now</source>
         <translation>только что</translation>
     </message>
@@ -2119,7 +2152,7 @@
         <translation>{time} МСК</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+20"/>
         <source>{msk} ({local} local)</source>
         <translation>{msk} (местн. {local})</translation>
     </message>
@@ -2454,7 +2487,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../movizor_desktop/ui/main_window.py" line="+163"/>
+        <location filename="../../movizor_desktop/ui/main_window.py" line="+183"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2479,7 +2512,7 @@
         <translation>Действия</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>This subscriber is no longer on the account.</source>
         <translation>Этого абонента больше нет на договоре.</translation>
     </message>
@@ -2826,7 +2859,7 @@
 <context>
     <name>PeriodBar</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/controls.py" line="+103"/>
+        <location filename="../../movizor_desktop/ui/map/controls.py" line="+106"/>
         <source>Track:</source>
         <translation>Трек:</translation>
     </message>
@@ -2884,7 +2917,7 @@
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/exports_period.py" line="+64"/>
+        <location filename="../../movizor_desktop/ui/exports_period.py" line="+65"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
@@ -2927,7 +2960,7 @@
 <context>
     <name>PlaybackBar</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/controls.py" line="+64"/>
+        <location filename="../../movizor_desktop/ui/map/controls.py" line="+78"/>
         <source>Playback speed</source>
         <translation>Скорость воспроизведения</translation>
     </message>
@@ -2970,7 +3003,7 @@
         <translation>Язык интерфейса, интервал обновления, порог низкого баланса, подложка карты</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>The new interface language is used from the next start of the app.</source>
         <translation>Новый язык интерфейса будет применён при следующем запуске программы.</translation>
     </message>
@@ -2983,7 +3016,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="-279"/>
+        <location line="-281"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
@@ -3178,7 +3211,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../movizor_desktop/ui/printing.py" line="+219"/>
+        <location filename="../../movizor_desktop/ui/printing.py" line="+220"/>
         <source>&amp;Print the subscriber list…</source>
         <translation>&amp;Печать списка абонентов…</translation>
     </message>
@@ -3313,7 +3346,7 @@
 <context>
     <name>RouteEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route.py" line="+77"/>
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+74"/>
         <source>Pick on map</source>
         <translation>Указать на карте</translation>
     </message>
@@ -3446,7 +3479,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+57"/>
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+58"/>
         <source>Enter the coordinates as “latitude, longitude”.</source>
         <translation>Введите координаты в виде «широта, долгота».</translation>
     </message>
@@ -3549,7 +3582,7 @@
         <translation>То же время в часовом поясе этого компьютера ({zone}).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Great-circle distance from the previous point; by road it is longer.</source>
         <translation>Расстояние по прямой от предыдущей точки; по дорогам оно больше.</translation>
     </message>
@@ -3602,7 +3635,7 @@
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+83"/>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+80"/>
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
@@ -4040,18 +4073,18 @@
 <context>
     <name>SharesDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/shares.py" line="+79"/>
+        <location filename="../../movizor_desktop/ui/dialogs/shares.py" line="+78"/>
         <source>Client links</source>
         <translation>Ссылки для клиентов</translation>
     </message>
     <message>
         <location line="+41"/>
-        <location line="+59"/>
+        <location line="+52"/>
         <source>&amp;New link…</source>
         <translation>&amp;Новая ссылка…</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-51"/>
         <source>&amp;Copy link</source>
         <translation>&amp;Копировать ссылку</translation>
     </message>
@@ -4071,7 +4104,7 @@
         <translation>О&amp;бновить</translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+45"/>
         <source>&amp;New link for the selected (%n)…</source>
         <translation>
             <numerusform>&amp;Новая ссылка для выбранных (%n)…</numerusform>
@@ -4865,7 +4898,7 @@
 <context>
     <name>TripReport</name>
     <message>
-        <location filename="../../movizor_desktop/ui/trip_report.py" line="+106"/>
+        <location filename="../../movizor_desktop/ui/trip_report.py" line="+108"/>
         <source>No map is shown in this window, so the report has no map picture.</source>
         <translation>В окне не показана карта, поэтому в отчёте нет её изображения.</translation>
     </message>

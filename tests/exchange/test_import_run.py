@@ -7,12 +7,13 @@ import csv
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from import_kit import GOOD, HEADERS, add_calls, count, good_and_bad_rows, write_csv
 
+from movizor_desktop import clock
 from movizor_desktop.api import MovizorClient, RequestGovernor
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.exchange.import_columns import guess_mapping
@@ -260,7 +261,7 @@ def test_the_journal_survives_a_torn_line_and_drops_old_records(tmp_path) -> Non
     assert reopened.state("79215550001") == ADDED
     assert reopened.state("79215550002") is None
     assert len(path.read_text(encoding="utf-8").splitlines()) == 2
-    assert reopened.last("79215550001").at <= datetime.now(UTC)
+    assert reopened.last("79215550001").at <= clock.pc_now()
 
 
 def test_the_importer_core_loads_no_qt() -> None:

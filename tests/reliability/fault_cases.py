@@ -158,13 +158,13 @@ class Case:
         assert engine is not None
         engine.start()
         await self.clear()
-        before = engine.status.last_sync
+        before = engine.status.syncs
 
         def back() -> bool:
             status = engine.status
             return (status.state == ConnectionState.ONLINE and status.error is None
                     and status.last_sync is not None
-                    and (before is None or status.last_sync > before)
+                    and status.syncs > before
                     and (check is None or check()))
 
         self.outcome.recovered = await self.until(back, self.scale.recovery_wait)

@@ -17,7 +17,7 @@ import importlib.util
 import logging
 import sys
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote, quote_plus
 
@@ -102,7 +102,7 @@ def export_everything(session, folder: Path, run_async) -> list[Path]:
     )
 
     folder.mkdir(parents=True, exist_ok=True)
-    end = datetime.now(UTC) + timedelta(days=1)
+    end = session.clock.now() + timedelta(days=1)
     events = run_async(fetch_period(session.client.events, end - timedelta(days=30), end))
     table = events_table(events.events)
     phone = next(iter(session.engine.fleet.phones()))

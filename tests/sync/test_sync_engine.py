@@ -368,7 +368,7 @@ def test_budget_running_low_stretches_the_interval(sim_control, sim, run) -> Non
         run(engine.connect())  # 4 + 40 object_get: 6 of 50 left (12 %)
         assert engine.policy().interval == 120.0
         engine.set_visible(engine.fleet.phones())
-        engine._now = lambda: datetime.now(UTC) + timedelta(hours=1)  # all stale
+        engine._now = lambda: client.clock.now() + timedelta(hours=1)  # all stale
         before = counts(sim_control)
         run(engine.cycle())
         assert delta(before, counts(sim_control)) == {"events": 1, "pos_objects": 1}

@@ -4,17 +4,25 @@ The ``session`` fixture of each module (:func:`open_session`) does not run
 ``engine.connect()`` (that reads 40 subscribers' details under the 15-requests-a-second
 budget: two seconds a test); the dialog fetches the balance itself when the engine has
 none, and edit tests read their row with one ``object_get`` (:func:`row_for`).
+
+The simulator runs in the test's own process, so the session's Movizor clock is the
+simulator's (as in the demo) and is installed as the app clock (as the window does):
+times a test computes with :func:`msk_now` agree with the dialog's. Learning the clock
+from answers is tested in ``tests/test_clock.py`` and ``test_movizor_clock_ui.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from movizor_desktop import clock
+from movizor_desktop.api.encoding import MSK
 from movizor_desktop.store import Profile
 from movizor_desktop.sync.state import FleetRow
 from movizor_desktop.ui.dialogs import SubscriberDialog
@@ -29,9 +37,16 @@ MTS_MSISDN = "79165554433"
 
 def open_session(sim, run_async) -> Iterator[Session]:
     """The body of each test module's ``session`` fixture (``yield from`` it)."""
-    session = Session(Profile("Test", base_url=sim.base_url, project="demo"), SIM_KEY)
+    session = Session(Profile("Test", base_url=sim.base_url, project="demo"), SIM_KEY,
+                      clock=clock.MovizorClock(source=sim.world.clock.now))
+    clock.install(session.clock)
     yield session
     run_async(session.aclose())
+
+
+def msk_now() -> datetime:
+    """Movizor's time on the app clock, in МСК."""
+    return clock.now().astimezone(MSK)
 
 
 def make(qtbot, session: Session, **kw: Any) -> SubscriberDialog:

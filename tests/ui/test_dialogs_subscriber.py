@@ -6,7 +6,7 @@ place, no double submit."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 import shiboken6
@@ -22,6 +22,7 @@ from subscriber_kit import (
     click,
     count,
     make,
+    msk_now,
     open_session,
     pick_phone,
     ready,
@@ -30,7 +31,6 @@ from subscriber_kit import (
     wait_idle,
 )
 
-from movizor_desktop.api.encoding import MSK
 from movizor_desktop.sync.state import FleetRow
 from movizor_desktop.ui.dialogs import SubscriberDialog
 from movizor_desktop.ui.dialogs.subscriber import tariff_id
@@ -253,7 +253,7 @@ def test_auto_off_less_than_a_day_ahead_is_refused_before_sending(qtbot, session
     type_phone(qtbot, dialog, NEW_PHONE)
     click(qtbot, dialog.dateoff_check)
     assert dialog.field_error("dateoff") == ""  # the suggestion is fine
-    dialog.set_dateoff(datetime.now(MSK) + timedelta(hours=3))
+    dialog.set_dateoff(msk_now() + timedelta(hours=3))
     assert "more than a day" in dialog.field_error("dateoff")  # said at once
     sim_control.reset_requests()
     save(qtbot, dialog)
@@ -261,7 +261,7 @@ def test_auto_off_less_than_a_day_ahead_is_refused_before_sending(qtbot, session
     assert sim_control.requests()["total"] == 0
     assert dialog.isVisible() and dialog.save_button.isEnabled()
     assert dialog.phone_edit.text() == NEW_PHONE
-    dialog.set_dateoff(datetime.now(MSK) - timedelta(hours=1))
+    dialog.set_dateoff(msk_now() - timedelta(hours=1))
     assert dialog.field_error("dateoff") == "The auto-off time is in the past."
     click(qtbot, dialog.dateoff_check)  # off: nothing to complain about
     assert dialog.field_error("dateoff") == ""
@@ -272,7 +272,7 @@ def test_auto_off_is_sent_in_msk_with_the_local_time_beside_it(qtbot, session, s
     dialog = ready(qtbot, make(qtbot, session))
     type_phone(qtbot, dialog, NEW_PHONE)
     click(qtbot, dialog.dateoff_check)
-    moment = (datetime.now(MSK) + timedelta(days=3)).replace(hour=18, minute=30, second=0,
+    moment = (msk_now() + timedelta(days=3)).replace(hour=18, minute=30, second=0,
                                                              microsecond=0)
     dialog.set_dateoff(moment)
     assert dialog.dateoff_edit.text() == moment.strftime("%d.%m.%Y 18:30")

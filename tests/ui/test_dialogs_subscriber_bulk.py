@@ -3,7 +3,7 @@ ones with reasons, repeats once), the adds one by one with each result, never tw
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtGui import QGuiApplication
@@ -13,12 +13,12 @@ from subscriber_kit import (
     click,
     count,
     make,
+    msk_now,
     open_session,
     pick_phone,
     ready,
 )
 
-from movizor_desktop.api.encoding import MSK
 from movizor_desktop.ui.dialogs.subscriber_bulk import NAME, NUMBER, RESULT, BulkAddDialog
 
 pytestmark = pytest.mark.gui
@@ -147,7 +147,7 @@ def test_stopping_leaves_the_rest_unsent(qtbot, session, sim_control, pasted):
 def test_every_page_is_checked_before_the_confirmation(qtbot, session, sim_control, pasted):
     dialog, _ = pasted
     click(qtbot, dialog.dateoff_check)
-    dialog.set_dateoff(datetime.now(MSK) + timedelta(hours=2))
+    dialog.set_dateoff(msk_now() + timedelta(hours=2))
     dialog.schedule_editor.day_buttons[0].setChecked(True)  # a day without times
     click(qtbot, dialog.main.bulk_button)
     assert dialog.bulk_dialog is None

@@ -13,6 +13,7 @@ from subscriber_kit import (
     click,
     count,
     make,
+    msk_now,
     open_session,
     pick_phone,
     ready,
@@ -21,7 +22,7 @@ from subscriber_kit import (
     wait_idle,
 )
 
-from movizor_desktop.api.encoding import MSK, RoutePoint, Schedule
+from movizor_desktop.api.encoding import RoutePoint, Schedule
 from movizor_desktop.ui.dialogs.tariffs import next_msk_midnight
 
 pytestmark = pytest.mark.gui
@@ -49,8 +50,8 @@ def tracked(sim, session, run_async):
 def test_details_load_in_the_background_then_fill_every_page(qtbot, sim, session,
                                                               sim_control, run_async):
     phone = pick_phone(sim)
-    when = (datetime.now(MSK) + timedelta(days=2)).replace(second=0, microsecond=0)
-    dateoff = (datetime.now(MSK) + timedelta(days=5)).replace(minute=0, second=0,
+    when = (msk_now() + timedelta(days=2)).replace(second=0, microsecond=0)
+    dateoff = (msk_now() + timedelta(days=5)).replace(minute=0, second=0,
                                                               microsecond=0)
     run_async(session.client.object_edit(
         phone, tariff=sim.world.subs[phone].tariff, title="Рейс 7", tags=["север", "срочно"],
@@ -105,7 +106,7 @@ def test_edit_tariff_now_or_from_tomorrow(qtbot, session, sim_control, run_async
     assert dialog.chosen_tariff() == tracked.tariff
     choose_tariff(dialog, "60")
     assert dialog.when_box.isVisible() and dialog.tomorrow_radio.isChecked()
-    midnight = next_msk_midnight(datetime.now(MSK)).strftime("%d.%m.%Y")
+    midnight = next_msk_midnight(msk_now()).strftime("%d.%m.%Y")
     assert dialog.tomorrow_radio.text().startswith(
         f"Switch from tomorrow, {midnight} 00:00 MSK")  # + " (… local)" outside Moscow time
     if now:
@@ -174,7 +175,7 @@ def pending(sim, session, run_async, tracked):
 def test_a_pending_switch_is_shown_and_kept_by_an_edit(qtbot, session, sim_control,
                                                        run_async, pending):
     dialog = ready(qtbot, make(qtbot, session, row=pending))
-    midnight = next_msk_midnight(datetime.now(MSK)).strftime("%d.%m.%Y")
+    midnight = next_msk_midnight(msk_now()).strftime("%d.%m.%Y")
     assert dialog.chosen_tariff() == pending.tariff  # the tariff now
     assert dialog.main.pending_box.isVisible()
     assert dialog.main.pending_label.text().startswith(
@@ -244,12 +245,12 @@ def test_auto_off_on_edit(qtbot, sim, session, sim_control, run_async, tracked):
     dialog = ready(qtbot, make(qtbot, session, row=tracked))
     assert not dialog.dateoff_check.isChecked()  # the seeded subscriber has none
     click(qtbot, dialog.dateoff_check)
-    dialog.set_dateoff(datetime.now(MSK) + timedelta(hours=20))
+    dialog.set_dateoff(msk_now() + timedelta(hours=20))
     assert "more than a day" in dialog.field_error("dateoff")
     sim_control.reset_requests()
     save(qtbot, dialog)
     assert count(sim_control, "object_edit") == 0
-    moment = (datetime.now(MSK) + timedelta(days=4)).replace(minute=0, second=0, microsecond=0)
+    moment = (msk_now() + timedelta(days=4)).replace(minute=0, second=0, microsecond=0)
     dialog.set_dateoff(moment)
     assert dialog.field_error("dateoff") == ""
     with qtbot.waitSignal(dialog.saved, timeout=15000):

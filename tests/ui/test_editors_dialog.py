@@ -13,6 +13,7 @@ from subscriber_kit import (
     click,
     count,
     make,
+    msk_now,
     open_session,
     pick_phone,
     ready,
@@ -23,7 +24,7 @@ from subscriber_kit import (
     wait_idle,
 )
 
-from movizor_desktop.api.encoding import MSK, RoutePoint, Schedule
+from movizor_desktop.api.encoding import RoutePoint, Schedule
 from movizor_desktop.ui.editors.route_table import ARRIVAL, NAME
 
 pytestmark = pytest.mark.gui
@@ -35,7 +36,7 @@ def session(qloop, sim, run_async):
 
 
 def soon(hours: int) -> datetime:
-    return (datetime.now(MSK) + timedelta(hours=hours)).replace(minute=0, second=0,
+    return (msk_now() + timedelta(hours=hours)).replace(minute=0, second=0,
                                                                 microsecond=0)
 
 

@@ -16,6 +16,7 @@ from subscriber_kit import (
     calls,
     click,
     make,
+    msk_now,
     open_session,
     pick_phone,
     ready,
@@ -26,7 +27,7 @@ from subscriber_kit import (
 )
 from test_editors_dialog import add_point_by_coordinates, fill_metadata, fill_schedule
 
-from movizor_desktop.api.encoding import MSK, RoutePoint, Schedule
+from movizor_desktop.api.encoding import RoutePoint, Schedule
 from movizor_desktop.api.models import ObjectInfo
 from movizor_desktop.ui.editors.route_table import ARRIVAL
 
@@ -48,7 +49,7 @@ TRICKY_META = {
 
 
 def at(days: int, hour: int, minute: int = 0) -> datetime:
-    base = datetime.now(MSK) + timedelta(days=days)
+    base = msk_now() + timedelta(days=days)
     return base.replace(hour=hour, minute=minute, second=0, microsecond=0)
 
 

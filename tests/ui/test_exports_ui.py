@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
+from movizor_desktop import clock
 from movizor_desktop.exchange import export_files
 from movizor_desktop.store import AppSettings, Profile
 from movizor_desktop.ui.events_panel import event_texts
@@ -101,7 +102,7 @@ def test_list_to_xlsx_is_what_the_table_shows_in_russian(qtbot, window, tmp_path
     save = SaveAs(monkeypatch, tmp_path / "list.xlsx")
     window.exports.list_action.trigger()
     wait_written(qtbot, window, save.path)
-    today = datetime.now(UTC) + timedelta(hours=3)
+    today = clock.pc_now()  # a file name carries the dispatcher's own date
     assert save.asked[0][1].endswith(f"subscribers-{today:%Y-%m-%d}.xlsx")
 
     ws = load_workbook(save.path).active

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ... import clock
 from ...api.codes import Status
 from ...api.phones import format_phone
 from ...sync.state import FleetRow
@@ -78,7 +79,7 @@ def _lines(notes: list[str]) -> str:
 
 def explain(rows: Sequence[FleetRow], now: datetime | None = None) -> tuple[str, str, str]:
     """(title, main text, informative text) for deleting ``rows``, grouped by status."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     tracked = [r for r in rows if r.status == Status.OK]
     new = [r for r in rows if r.status == Status.NEW]
     waiting = [r for r in rows if r.status == Status.WAIT]

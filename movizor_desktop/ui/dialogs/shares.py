@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...api.errors import MovizorError
-from .. import formatting as fmt
 from .shares_form import ShareFormDialog
 from .shares_table import CLIENT, COMMENTS, CREATED, KEY_ROLE, SORT_ROLE, ShareTableModel
 from .widgets import Banner, Note, action_button, run_dialog
@@ -59,7 +59,7 @@ class SharesDialog(QDialog):
     changed = Signal()  # a link was created or deleted
 
     def __init__(self, session: Session, rows: Sequence[FleetRow] = (), *, lang: str = "en",
-                 now: Callable[[], datetime] = fmt.utcnow,
+                 now: Callable[[], datetime] = clock.now,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session

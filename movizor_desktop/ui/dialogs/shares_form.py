@@ -38,12 +38,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...api.codes import Status
 from ...api.encoding import MSK, to_msk
 from ...api.errors import MovizorError
 from ...api.phones import format_phone
 from ...sync.subscriptions import is_email, split_emails
-from .. import formatting as fmt
 from .widgets import Banner, FieldError, Note, add_field
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class ShareFormDialog(QDialog):
     created = Signal(object)  # ShareCreated
 
     def __init__(self, session: Session, rows: Sequence[FleetRow], *, lang: str = "en",
-                 now: Callable[[], datetime] = fmt.utcnow,
+                 now: Callable[[], datetime] = clock.now,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session

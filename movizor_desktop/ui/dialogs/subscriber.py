@@ -77,7 +77,7 @@ class SubscriberDialog(QDialog):
         self.session = session
         self.row = row
         self.lang = lang
-        self._now = now or (lambda: datetime.now(MSK))
+        self._now = now or (lambda: session.clock.now().astimezone(MSK))
         self._busy = False
         self._loading = False
         self._current = tariff_id(row.tariff) if row else None

@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Literal
 
+from ... import clock
 from ...api.codes import TARIFF_MANUAL, TARIFF_PACKAGE
 from ...api.encoding import MSK, to_msk
 from ...api.models import Balance
@@ -205,4 +206,5 @@ def bulk_titles(prefix: str, count: int) -> list[str | None]:
 
 
 def msk_now() -> datetime:
-    return datetime.now(MSK)
+    """Movizor's time, in МСК (tariff switches happen at 00:00 МСК)."""
+    return clock.now().astimezone(MSK)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...api.encoding import MSK, RoutePoint, validate_coord
 from ...api.models import Place
 from ...api.planning import format_coordinates, suggest_arrival
@@ -52,17 +53,13 @@ from .route_table import (
 from .route_templates import TemplatesButton
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 class RouteEditor(QWidget):
     changed = Signal()
     pick_requested = Signal()
 
     def __init__(self, *, geocoder: Callable[[str], Awaitable[list[Place]]] | None = None,
                  templates: RouteTemplates | None = None,
-                 now: Callable[[], datetime] = _utcnow, parent: QWidget | None = None) -> None:
+                 now: Callable[[], datetime] = clock.now, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.now = now
         self._baseline: list[tuple] = []

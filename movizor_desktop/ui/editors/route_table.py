@@ -30,6 +30,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ... import clock
 from ...api.encoding import MSK
 from ...api.planning import (
     TRUCK_MAX_KMH,
@@ -139,7 +140,8 @@ class RouteModel(QAbstractTableModel):
                                 "Yandex / Google map link."),
                 ARRIVAL: self.tr("Planned arrival in Moscow time. Delete clears it."),
                 LOCAL: self.tr("The same moment in this computer's time zone ({zone}).").format(
-                    zone=datetime.now(self.local_zone).astimezone(self.local_zone).strftime("UTC%z")),
+                    zone=clock.now().astimezone(self.local_zone or clock.local_zone())
+                    .strftime("UTC%z")),
                 DISTANCE: self.tr("Great-circle distance from the previous point; "
                                   "by road it is longer."),
                 HOURS: self.tr("Time the plan allows for this leg."),

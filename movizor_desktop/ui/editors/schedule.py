@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import datetime, time
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...api.encoding import MSK, Schedule
 from ...api.models import ScheduleInfo
 from ..dialogs.widgets import Banner, FieldError, Note, SubmitEdit
@@ -47,10 +48,6 @@ DAY_STYLE = ("QPushButton { padding: 4px 8px; border: 1px solid palette(mid); bo
              " QPushButton:focus { border: 2px solid palette(highlight); }")
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 class TimeInput(SubmitEdit):
     """The "add a time" field: Enter adds the time."""
 
@@ -69,7 +66,7 @@ class TimesList(QListWidget):
 class ScheduleEditor(QWidget):
     changed = Signal()
 
-    def __init__(self, *, now: Callable[[], datetime] = _utcnow,
+    def __init__(self, *, now: Callable[[], datetime] = clock.now,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.now = now

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import clock
 from ...api.encoding import MSK, to_msk
 from .. import formatting
 
@@ -69,12 +70,12 @@ class PeriodBar(QWidget):
         self.show_button = QPushButton(self)
         self.accuracy = QCheckBox(self)
         self.accuracy.setChecked(True)
-        now = datetime.now(UTC)
-        for edit, value in ((self.start_edit, now - timedelta(days=1)), (self.end_edit, now)):
+        for edit in (self.start_edit, self.end_edit):
             edit.setTimeZone(MSK_ZONE)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy HH:mm")
-            edit.setDateTime(_to_qt(value))
+        self._custom_chosen = False  # the user (or show_custom) set the range
+        self._default_custom_range()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 2, 4, 2)
         outer.setSpacing(2)
@@ -98,6 +99,8 @@ class PeriodBar(QWidget):
         self.combo.currentIndexChanged.connect(self._on_choice)
         self.show_button.clicked.connect(self.period_changed)
         self.accuracy.toggled.connect(self.accuracy_toggled)
+        for edit in (self.start_edit, self.end_edit):
+            edit.dateTimeChanged.connect(self._custom_edited)
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("Track:"))
@@ -119,7 +122,20 @@ class PeriodBar(QWidget):
     def _custom_visible(self, visible: bool) -> None:
         self.custom_row.setVisible(visible)
 
+    def _default_custom_range(self) -> None:
+        """The last 24 hours up to Movizor's now, until the user picks a range."""
+        now = clock.now()
+        for edit, value in ((self.start_edit, now - timedelta(days=1)), (self.end_edit, now)):
+            edit.blockSignals(True)
+            edit.setDateTime(_to_qt(value))
+            edit.blockSignals(False)
+
+    def _custom_edited(self) -> None:
+        self._custom_chosen = True
+
     def _on_choice(self, index: int) -> None:
+        if index == CUSTOM and not self._custom_chosen:
+            self._default_custom_range()  # "now" has moved on since the bar was built
         self._custom_visible(index == CUSTOM)
         if index != CUSTOM:
             self.period_changed.emit()
@@ -135,13 +151,14 @@ class PeriodBar(QWidget):
         self.combo.blockSignals(False)
         self.start_edit.setDateTime(_to_qt(start))
         self.end_edit.setDateTime(_to_qt(end))
+        self._custom_chosen = True
         self._custom_visible(True)
 
     def custom_range(self) -> tuple[datetime, datetime]:
         return _from_qt(self.start_edit.dateTime()), _from_qt(self.end_edit.dateTime())
 
     def period(self, now: datetime | None = None) -> tuple[datetime, datetime] | None:
-        return period_for(self.choice, now or datetime.now(UTC), self.custom_range())
+        return period_for(self.choice, now or clock.now(), self.custom_range())
 
 
 class PlaybackBar(QWidget):

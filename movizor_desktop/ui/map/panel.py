@@ -302,6 +302,11 @@ class MapPanel(QWidget):
             return
         self.show_track(task.result())
 
+    @property
+    def track(self) -> Track | None:
+        """The track on the map (None when none is shown or it is still loading)."""
+        return self._track
+
     def show_track(self, track: Track) -> None:
         """Draw a built track (load_track does this; public for tests and benchmarks)."""
         self._track = track

@@ -29,9 +29,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from ... import clock
 from ...api.models import Balance
 from ...sync.state import ChangeSet, FleetRow
-from .. import formatting as fmt
 from . import sorting
 from .badges import forecast_badge, status_badge
 from .cells import (
@@ -69,7 +69,7 @@ class SubscriberModel(QAbstractTableModel):
     busy_changed = Signal()
     reordered = Signal(list)  # during a re-sort: new[i] = the old row number of row i
 
-    def __init__(self, parent: Any = None, *, now: Callable[[], datetime] = fmt.utcnow):
+    def __init__(self, parent: Any = None, *, now: Callable[[], datetime] = clock.now):
         super().__init__(parent)
         self._rows: list[FleetRow] = []
         self._pos: dict[str, int] = {}

@@ -92,11 +92,12 @@ class SubscriberTable(QTableView):
 
 
 def relative_time_sample() -> str:
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
+    from ... import clock
     from ..formatting import relative_time
 
-    now = datetime.now(UTC)
+    now = clock.now()
     return max((relative_time(now - timedelta(minutes=m), now) for m in (59, 23 * 60 - 1)), key=len)
 
 
