@@ -29,7 +29,7 @@ def difference_text(seconds: float) -> str:
 class ClockNotice(QObject):
     """Shows the PC's clock error in ``statusbar`` for the clock it watches."""
 
-    _offset_changed = Signal()  # from whichever thread observed: delivered queued
+    changed = Signal()  # the offset moved (from whichever thread observed: queued)
 
     def __init__(self, statusbar: StatusBar) -> None:
         super().__init__(statusbar)
@@ -41,7 +41,7 @@ class ClockNotice(QObject):
         statusbar.insertPermanentWidget(1, self.chip)  # index 0 is the message area
         self._clock: MovizorClock | None = None
         self._told = False
-        self._offset_changed.connect(self.refresh)
+        self.changed.connect(self.refresh)
 
     def watch(self, clock: MovizorClock | None) -> None:
         """Follow ``clock`` (a session's) instead of the previous one; None: no session."""
@@ -54,7 +54,7 @@ class ClockNotice(QObject):
         self.refresh()
 
     def _on_offset(self, _clock: MovizorClock) -> None:
-        self._offset_changed.emit()
+        self.changed.emit()
 
     def skew(self) -> float | None:
         return self._clock.skew() if self._clock is not None else None
@@ -72,7 +72,7 @@ class ClockNotice(QObject):
             chip = self.tr("PC clock {difference} ahead").format(difference=size)
             sentence = self.tr("This computer's clock is {difference} ahead of Movizor's.")
         sentence = sentence.format(difference=size)
-        self.chip.setText("⏱ " + chip)
+        self.chip.setText(chip)
         self.chip.setToolTip(sentence + "\n" + self.tr(
             "The times in this app follow Movizor's clock, learned from its answers, so "
             "tracks, \"N min ago\" and late arrivals are judged right. To make the computer "
@@ -81,9 +81,7 @@ class ClockNotice(QObject):
         self.chip.show()
         if not self._told:
             self._told = True
-            self.statusbar.show_message(
-                sentence + " " + self.tr("The app's times follow Movizor's clock."),
-                WARNING, timeout_ms=30000)
+            self.statusbar.show_message(sentence, WARNING, timeout_ms=30000)
 
 
 __all__ = ["ClockNotice", "difference_text"]

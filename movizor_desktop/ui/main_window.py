@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 APP_NAME = "Movizor Desktop"
+TICK_MS = 60_000  # relative times ("12 min ago") move on once a minute
+DEMO_TICK_MS = 2_000  # a minute of the demo's 30x clock
 DETAILS_WIDTH = 380  # px: the details pane's labels fit without a horizontal scroll bar
 
 
@@ -97,8 +99,9 @@ class MainWindow(QMainWindow):
         self.statusbar.connection_clicked.connect(self.connection_settings_requested)
         self.actions.connection_settings.triggered.connect(self.connection_settings_requested)
         self.actions.quit.triggered.connect(self.close)
-        self._minute = QTimer(self, interval=60_000)
+        self._minute = QTimer(self, interval=TICK_MS)
         self._minute.timeout.connect(self.tick)
+        self.clock_notice.changed.connect(self.tick)  # Movizor's "now" was (re)learned
         self._minute.start()
 
         self._initial_geometry()
@@ -204,6 +207,9 @@ class MainWindow(QMainWindow):
         self.feed.clear()
         clock.install(session.clock if session is not None else clock.MovizorClock())
         self.clock_notice.watch(session.clock if session is not None else None)
+        # a driven clock (the demo's simulator) runs 30x faster: its minutes pass sooner
+        driven = session is not None and session.clock.driven
+        self._minute.setInterval(DEMO_TICK_MS if driven else TICK_MS)
         self.controller.set_session(session)
         if session is None:
             self.model.set_rows([])

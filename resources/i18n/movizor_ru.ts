@@ -835,11 +835,6 @@
         <source>The times in this app follow Movizor&apos;s clock, learned from its answers, so tracks, &quot;N min ago&quot; and late arrivals are judged right. To make the computer agree, correct its date and time settings (or ask IT to turn on time synchronisation).</source>
         <translation>Время в программе идёт по часам Movizor (они определяются по его ответам), поэтому треки, «N мин назад» и опоздания оцениваются верно. Чтобы часы компьютера совпадали, исправьте дату и время в его настройках (или попросите ИТ-отдел включить синхронизацию времени).</translation>
     </message>
-    <message>
-        <location line="+8"/>
-        <source>The app&apos;s times follow Movizor&apos;s clock.</source>
-        <translation>Время в программе идёт по часам Movizor.</translation>
-    </message>
 </context>
 <context>
     <name>ConfirmDelete</name>
@@ -2487,7 +2482,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../movizor_desktop/ui/main_window.py" line="+183"/>
+        <location filename="../../movizor_desktop/ui/main_window.py" line="+186"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2512,7 +2507,7 @@
         <translation>Действия</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>This subscriber is no longer on the account.</source>
         <translation>Этого абонента больше нет на договоре.</translation>
     </message>

@@ -29,6 +29,7 @@ import os
 import statistics
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -70,8 +71,23 @@ def _loop() -> Any:
 
     if _LOOP is None:
         _LOOP = qasync.QEventLoop(_app())
+        # Plain threads for asyncio.to_thread (the cache): qasync's default executor is
+        # made of QThreads, and one still alive when Python exits aborts the process
+        # ("QThread: Destroyed while thread is still running", exit -6).
+        _LOOP.set_default_executor(ThreadPoolExecutor(max_workers=4,
+                                                      thread_name_prefix="bench-ui"))
     asyncio.set_event_loop(_LOOP)
     return _LOOP
+
+
+def _close_loop() -> None:
+    """Let the worker threads finish before the interpreter exits."""
+    global _LOOP
+    if _LOOP is not None:
+        _LOOP.run_until_complete(_LOOP.shutdown_default_executor())
+        _LOOP.close()  # now, while Qt still exists (not in __del__ at exit)
+        asyncio.set_event_loop(None)
+        _LOOP = None
 
 
 def _rows(n: int) -> list[Any]:
@@ -259,9 +275,9 @@ def bench_stall(fleet: int = 1000, latency: float = 0.3, *,
             await asyncio.sleep(0.05)
         loaded = time.perf_counter() - started
         for _ in range(2):  # two cycles: events, positions, details
-            seen = session.engine.status.last_sync
+            seen = session.engine.status.syncs
             session.engine.refresh_now()
-            while session.engine.status.last_sync == seen:
+            while session.engine.status.syncs == seen:
                 await asyncio.sleep(0.05)
         total = time.perf_counter() - started
         timer.stop()
@@ -313,8 +329,11 @@ def calibration() -> list[dict]:
 
 
 def run() -> list[dict]:
-    return [*calibration(), *bench_refresh(), *bench_filter(), *bench_stall(),
-            *bench_stall(separate=False), *calibration()]
+    try:
+        return [*calibration(), *bench_refresh(), *bench_filter(), *bench_stall(),
+                *bench_stall(separate=False), *calibration()]
+    finally:
+        _close_loop()
 
 
 if __name__ == "__main__":

@@ -216,3 +216,15 @@ def test_a_keystroke_that_changes_nothing_costs_no_remap(qtbot, proxy: Subscribe
     with qtbot.waitSignal(proxy.layoutChanged):
         proxy.set_search("рейс 012")
     assert len(phones_in(proxy)) < len(shown)
+
+
+def test_a_fresh_fix_reads_as_fresh_even_before_the_minute_tick(qapp) -> None:
+    # The demo's clock runs 30x: between two ticks a fix may be minutes newer than the
+    # model's last "now"; applying it must not show it as a time in the future.
+    moments = [NOW]
+    model = SubscriberModel(now=lambda: moments[-1])
+    row = make_rows(1)[0]
+    model.set_rows([row])
+    moments.append(NOW + timedelta(minutes=20))
+    model.apply(ChangeSet(changed=[replace(row, fix_time=NOW + timedelta(minutes=19))]))
+    assert model.index(0, FIX).data() == "1 min ago"

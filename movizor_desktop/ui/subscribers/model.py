@@ -186,6 +186,7 @@ class SubscriberModel(QAbstractTableModel):
 
     def set_rows(self, rows: Iterable[FleetRow], balance: Balance | None = None) -> None:
         """Replace everything (a new session); refreshes use :meth:`apply`."""
+        self._now = self._clock()
         self.beginResetModel()
         self._rows = list(rows)
         self._pos.clear()
@@ -209,6 +210,7 @@ class SubscriberModel(QAbstractTableModel):
         if not (changes.added or changes.changed or changes.removed or balance_changed):
             return
         self.about_to_apply.emit(changes)
+        self._now = self._clock()  # a fresh fix must not read as "in the future"
         tags_dirty = self._remove(changes.removed)
         fresh: list[FleetRow] = []
         touched: list[int] = []
