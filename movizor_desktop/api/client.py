@@ -28,7 +28,6 @@ from typing import Any, Literal, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from .. import __version__
 from ..clock import MovizorClock
 from .codes import READ_FUNCTIONS, TARIFF_WORDS
 from .encoding import (
@@ -68,11 +67,22 @@ from .models import (
     ShareCreated,
     TariffCost,
 )
+from .net import NetConfig, build_async_client, is_remote_plain_http
 from .phones import normalize_phone
 from .redact import redact, register_secret
 from .transport import Envelope, send
 
 log = logging.getLogger(__name__)
+
+
+class PlainHttpRefused(ValueError):
+    """An ``http://`` address of a remote host, not confirmed: the key would travel in clear."""
+
+    def __init__(self, base_url: str) -> None:
+        super().__init__("plain http:// to a remote host sends the key unencrypted; "
+                         "confirm it first (allow_plain_http=True)")
+        self.base_url = base_url
+
 
 DEFAULT_BASE_URL = "https://movizor.ru/api/"
 POS_LIST_PAGE = 1000
@@ -100,11 +110,20 @@ class MovizorClient:
         backoff: float = 0.5,
         transport: httpx.AsyncBaseTransport | None = None,
         clock: MovizorClock | None = None,
+        net: NetConfig | None = None,
+        allow_plain_http: bool = False,
     ) -> None:
         if method not in ("POST", "GET"):
             raise ValueError("method must be POST or GET")
         if not project or "/" in project:
             raise ValueError("project must be a non-empty name without '/'")
+        if is_remote_plain_http(base_url):
+            if not allow_plain_http:
+                raise PlainHttpRefused(base_url)
+            if method == "GET":  # a GET would put the key in the URL, readable on the way
+                log.warning("plain http:// to a remote host: POST is used, whatever the "
+                            "profile says, so the key stays out of URLs")
+                method = "POST"
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.project = project
         self.method = method
@@ -115,12 +134,7 @@ class MovizorClient:
         self._key = ""
         self._key_rejected = False
         self.set_key(key)
-        self._http = httpx.AsyncClient(
-            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            headers={"User-Agent": f"MovizorDesktop/{__version__}"},
-            transport=transport,
-            follow_redirects=False,
-        )
+        self._http = build_async_client(net, timeout=timeout, transport=transport)
 
     # --- lifecycle ----------------------------------------------------------------------
 

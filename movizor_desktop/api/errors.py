@@ -191,11 +191,16 @@ class TransportError(MovizorError):
 
     def message(self, lang: str = "en") -> str:
         ru = lang.lower().startswith("ru")
-        base = _TRANSPORT_TEXT[type(self)][1 if ru else 0]
+        base = self.explain(ru)
         if self.maybe_applied and self.function in WRITE_FUNCTIONS:
             base += (" Изменение могло быть выполнено — проверьте, прежде чем повторять."
                      if ru else " The change may have been applied: check before repeating.")
         return base
+
+    def explain(self, ru: bool) -> str:
+        """The sentence without the "may have been applied" note (subclasses refine it)."""
+        texts = next(_TRANSPORT_TEXT[c] for c in type(self).__mro__ if c in _TRANSPORT_TEXT)
+        return texts[1 if ru else 0]
 
 
 class TimeoutError_(TransportError):

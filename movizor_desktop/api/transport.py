@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 import httpx
 
 from ..clock import MovizorClock
+from . import net_errors
 from .errors import (
     BadResponseError,
     ConnectionFailedError,
@@ -33,6 +34,9 @@ _FORM_HEADERS = {"Content-Type": "application/x-www-form-urlencoded; charset=utf
 
 
 def _transport_error(function: str, exc: httpx.HTTPError) -> TransportError:
+    explained = net_errors.classify(function, exc)
+    if explained is not None:
+        return explained
     name = type(exc).__name__
     if isinstance(exc, httpx.ConnectTimeout):
         return TimeoutError_(function, "connect timeout", maybe_applied=False)
@@ -89,6 +93,9 @@ async def send(
                                        headers=_FORM_HEADERS)
     except httpx.HTTPError as exc:
         raise _transport_error(function, exc) from None
+    not_movizor = net_errors.from_response(function, response)
+    if not_movizor is not None:
+        raise not_movizor
     if response.status_code >= 400:
         if response.status_code == 429:
             raise from_answer(function, "LIMIT_EXCEEDED", "Requests limit exceeded")

@@ -113,7 +113,7 @@ def test_arbitrary_json_in_every_field_raises_only_client_errors(data, function)
     import concurrent.futures
 
     async def scenario():
-        async with MovizorClient("http://sim.invalid/api/", project="p", key="k", retries=0,
+        async with MovizorClient("https://sim.invalid/api/", project="p", key="k", retries=0,
                                  transport=httpx.MockTransport(handler)) as client:
             method = getattr(client, function)
             if function in {"object_get", "pos_last", "pos_request", "get_operator"}:
