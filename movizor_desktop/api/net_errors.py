@@ -111,7 +111,7 @@ class CertificateError(_Explained, ConnectionFailedError):
                  names: CertNames | None, **kw: object) -> None:
         self.problem = problem
         self.issuer = names.issuer if names else ""
-        self.subject = names.subject if names else ""
+        self.subject = names.valid_for if names else ""
         super().__init__(function, detail, maybe_applied=False, **kw)  # type: ignore[arg-type]
 
     def explain(self, ru: bool) -> str:

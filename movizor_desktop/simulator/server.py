@@ -28,6 +28,7 @@ import logging
 import re
 import socket
 import socketserver
+import ssl
 import threading
 import time
 from email.utils import formatdate
@@ -261,6 +262,15 @@ class _HTTPServer(ThreadingHTTPServer):
 
     def _serve_connection(self, request: Any, client_address: Any) -> None:
         try:
+            tls = self.sim.tls
+            if tls is not None:  # the handshake runs here, not in the accepting thread
+                try:
+                    request = tls.wrap_socket(request, server_side=True)
+                except (OSError, ValueError):  # the client refused our certificate, ...
+                    request.close()
+                    return
+                with self._live_lock:
+                    self._live[threading.current_thread()] = request
             self.process_request_thread(request, client_address)
         finally:
             with self._live_lock:
@@ -292,8 +302,10 @@ class SimulatorServer:
 
     def __init__(self, world: World, *, project: str = "demo", key: str = "demo",
                  host: str = "127.0.0.1", port: int = 0, quota_per_hour: int = 5000,
-                 tick_interval: float = 1.0, log_size: int = 500) -> None:
+                 tick_interval: float = 1.0, log_size: int = 500,
+                 tls: ssl.SSLContext | None = None) -> None:
         self._world = world
+        self.tls = tls  # a server-side context: serve https:// (tests of certificates)
         self.project = project
         self.host = host
         self._port = port
@@ -341,7 +353,8 @@ class SimulatorServer:
 
     def _origin(self) -> str:
         host = self._client_host
-        return f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
+        scheme = "https" if self.tls is not None else "http"
+        return f"{scheme}://[{host}]:{self.port}" if ":" in host else f"{scheme}://{host}:{self.port}"
 
     @property
     def base_url(self) -> str:
