@@ -76,7 +76,7 @@ def _alt_names(der: bytes, rest: list[tuple[int, int, int]]) -> tuple[str, ...]:
     """dNSName and iPAddress entries of the subjectAltName extension (RFC 5280 §4.2.1.6)."""
     import ipaddress
 
-    for tag, start, end in rest:
+    for tag, start, _end in rest:
         if tag != 0xA3:  # [3] extensions
             continue
         _t, seq_start, seq_end = _read(der, start)

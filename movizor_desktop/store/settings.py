@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
+from ..api.net import ProxyConfig, ProxyKind, ProxyMode
 from .files import atomic_write_json, move_aside, read_json
 from .paths import AppPaths
 
@@ -42,6 +43,17 @@ class AppSettings:
     low_balance: Decimal = Decimal("300")  # warn below this balance, roubles
     tile_url: str = OSM_TILE_URL
     tile_attribution: str = OSM_ATTRIBUTION
+    # the proxy (File → Preferences → Network); its password is in the keyring only
+    proxy_mode: str = ProxyMode.SYSTEM.value  # system | none | manual
+    proxy_kind: str = ProxyKind.HTTP.value  # http | https | socks5
+    proxy_host: str = ""
+    proxy_port: int = 0
+    proxy_user: str = ""
+
+    @property
+    def proxy(self) -> ProxyConfig:
+        return ProxyConfig(ProxyMode(self.proxy_mode), ProxyKind(self.proxy_kind),
+                           self.proxy_host, self.proxy_port, self.proxy_user)
 
 
 _DEFAULTS = AppSettings()
@@ -94,6 +106,27 @@ def _text(value: Any, default: str) -> str:
     return value if isinstance(value, str) else default
 
 
+def _choice(value: Any, allowed: type[ProxyMode] | type[ProxyKind], default: str) -> str:
+    text = value.strip().lower() if isinstance(value, str) else ""
+    return text if text in {m.value for m in allowed} else default
+
+
+def _port(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        return 0
+    try:
+        port = int(value)
+    except ValueError:
+        return 0
+    return port if 0 <= port <= 65535 else 0
+
+
+def _plain(value: Any) -> str:
+    """A one-line text field (host, user): no control characters survive."""
+    text = value if isinstance(value, str) else ""
+    return "".join(c for c in text.strip() if c.isprintable())[:253]
+
+
 def normalized(data: dict[str, Any]) -> AppSettings:
     """Settings from a loose mapping: unknown keys ignored, bad values fixed."""
     return AppSettings(
@@ -102,6 +135,11 @@ def normalized(data: dict[str, Any]) -> AppSettings:
         low_balance=_money(data.get("low_balance", _DEFAULTS.low_balance)),
         tile_url=_tile_url(data.get("tile_url", _DEFAULTS.tile_url)),
         tile_attribution=_text(data.get("tile_attribution"), _DEFAULTS.tile_attribution),
+        proxy_mode=_choice(data.get("proxy_mode"), ProxyMode, _DEFAULTS.proxy_mode),
+        proxy_kind=_choice(data.get("proxy_kind"), ProxyKind, _DEFAULTS.proxy_kind),
+        proxy_host=_plain(data.get("proxy_host")),
+        proxy_port=_port(data.get("proxy_port")),
+        proxy_user=_plain(data.get("proxy_user")),
     )
 
 
