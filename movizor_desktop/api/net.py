@@ -289,14 +289,14 @@ def diagnostics_lines() -> list[str]:
 def build_async_client(config: NetConfig | None = None, *, timeout: float | None = None,
                        headers: dict[str, str] | None = None,
                        transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
-    """An ``httpx.AsyncClient`` that follows ``config`` (default: :func:`current_config`).
+    """An ``httpx.AsyncClient`` that follows ``config``, or, by default, the app's current
+    settings (:func:`current_config`) live, request by request.
 
     ``transport`` replaces the routing transport (tests with ``httpx.MockTransport``).
     """
     from .net_transport import RoutingTransport
 
-    config = config or current_config()
-    seconds = config.timeout if timeout is None else timeout
+    seconds = (config or current_config()).timeout if timeout is None else timeout
     return httpx.AsyncClient(
         timeout=httpx.Timeout(seconds, connect=min(seconds, CONNECT_TIMEOUT)),
         headers={"User-Agent": USER_AGENT, **(headers or {})},

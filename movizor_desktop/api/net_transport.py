@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from .certinfo import CertNames, cert_names
-from .net import NetConfig, ProxyMode, format_host, is_loopback, ssl_context
+from .net import NetConfig, ProxyMode, current_config, format_host, is_loopback, ssl_context
 from .redact import register_secret
 
 log = logging.getLogger(__name__)
@@ -103,21 +103,35 @@ def is_certificate_failure(exc: BaseException) -> ssl.SSLCertVerificationError |
 class RoutingTransport(httpx.AsyncBaseTransport):
     """Routes each request directly or through the chosen proxy (see the module docstring)."""
 
-    def __init__(self, config: NetConfig, *, context: ssl.SSLContext | None = None) -> None:
-        self.config = config
+    def __init__(self, config: NetConfig | None = None, *,
+                 context: ssl.SSLContext | None = None) -> None:
+        """``config=None`` follows :func:`~.net.current_config` from request to request, so
+        a change in the Preferences reaches every client without rebuilding it."""
+        self._fixed = config
         self.context = context or ssl_context()
         self._transports: dict[str, httpx.AsyncHTTPTransport] = {}
         self._resolved: dict[tuple[str, str, int], tuple[Route, float]] = {}
-        manual = config.manual_proxy_url()
-        self._manual = None if manual is None else proxy_route(manual, config.proxy_auth,
-                                                               self.context)
+        self._seen: NetConfig | None = None
+        self._manual: Route | None = None
+
+    @property
+    def config(self) -> NetConfig:
+        config = self._fixed or current_config()
+        if config is not self._seen:  # new settings: new manual route, fresh system answers
+            manual = config.manual_proxy_url()
+            self._manual = None if manual is None else proxy_route(manual, config.proxy_auth,
+                                                                   self.context)
+            self._resolved.clear()
+            self._seen = config
+        return config
 
     # --- choosing a route ------------------------------------------------------------
 
     async def route_for(self, url: httpx.URL) -> Route:
         if is_loopback(url.host):
             return DIRECT
-        mode = self.config.proxy.mode
+        config = self.config
+        mode = config.proxy.mode
         if mode == ProxyMode.NONE:
             return DIRECT
         if mode == ProxyMode.MANUAL:
@@ -130,14 +144,15 @@ class RoutingTransport(httpx.AsyncBaseTransport):
         target = f"{url.scheme}://{format_host(url.host)}" + (f":{url.port}" if url.port
                                                                else "") + "/"
         try:
-            answer = await asyncio.to_thread(self.config.resolver, target)
+            answer = await asyncio.to_thread(config.resolver, target)
             route = DIRECT if not answer or answer.upper() == "DIRECT" else proxy_route(
                 answer, context=self.context)
         except Exception as exc:
             log.warning("the system proxy for %s could not be determined (%s); connecting "
                         "directly", url.host, type(exc).__name__)
             route = DIRECT
-        self._resolved[key] = (route, now + RESOLVE_TTL)
+        if self._seen is config:
+            self._resolved[key] = (route, now + RESOLVE_TTL)
         log.info("system proxy for %s: %s", url.host, route.label)
         return route
 

@@ -127,3 +127,26 @@ def test_loopback_never_goes_through_the_proxy(https_sim, os_store, test_ca, run
         assert str(https_sim.port) not in proxy.log_text()
     finally:
         proxy.close()
+
+
+def test_an_open_client_follows_new_settings_without_a_restart(https_sim, os_store, test_ca,
+                                                               proxy_py, run):
+    from movizor_desktop.api.net import current_config, set_current_config
+
+    os_store.add(test_ca.cert_pem.bytes())
+    saved = current_config()
+
+    async def scenario():
+        async with MovizorClient(proxied_url(https_sim), project="demo", key=SIM_KEY,
+                                 retries=0) as client:  # no net=: the app's settings
+            set_current_config(manual(proxy_py.port))
+            assert (await client.balance()).balance > 0
+            set_current_config(NetConfig().with_proxy(ProxyConfig(ProxyMode.NONE)))
+            with pytest.raises(NameNotFoundError):
+                await client.balance()
+
+    try:
+        run(scenario())
+    finally:
+        set_current_config(saved)
+    assert proxy_py.wait_for(f"CONNECT {TEST_HOST}:{https_sim.port}").count("CONNECT") == 1
