@@ -135,6 +135,7 @@ async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
     wake.timeout.connect(lambda: None)
     wake.start(250)
     controller = AppController(paths, settings, lang)
+    controller.apply_network()
     try:
         if args.smoke_test:
             return await controller.smoke_test(
@@ -224,6 +225,15 @@ class AppController:
         self._closing = False
 
     # -- start --------------------------------------------------------------------
+
+    def apply_network(self) -> None:
+        """The saved proxy choice (password from the keyring) for the API and the map."""
+        from .ui.network import apply_saved_network
+
+        try:
+            apply_saved_network(self.settings)
+        except Exception:  # a broken keyring or setting must not stop the start
+            log.exception("the network settings could not be applied; using the system's")
 
     def make_window(self) -> Any:
         if self.window is None:
@@ -429,7 +439,8 @@ class AppController:
 
 
 def _same_server(a: Profile, b: Profile) -> bool:
-    return (a.base_url, a.project, a.method) == (b.base_url, b.project, b.method)
+    return ((a.base_url, a.project, a.method, a.allow_plain_http)
+            == (b.base_url, b.project, b.method, b.allow_plain_http))
 
 
 def _log_task_error(task: asyncio.Task[Any]) -> None:

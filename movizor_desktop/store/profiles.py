@@ -44,6 +44,9 @@ class Profile:
     base_url: str = DEFAULT_BASE_URL
     project: str = ""
     method: str = "POST"  # POST | GET
+    # the user confirmed that an http:// address of a remote host may be used although the
+    # key then travels unencrypted (the client then sends it only in POST bodies)
+    allow_plain_http: bool = False
 
     def validate(self) -> list[tuple[str, str]]:
         """Problems as ``(field, English message)`` pairs; ``[]`` when the profile is usable."""
@@ -83,7 +86,8 @@ def _profile_from(entry: Any) -> Profile | None:
         return value if isinstance(value, str) else default
 
     return Profile(name=name, base_url=text("base_url", DEFAULT_BASE_URL),
-                   project=text("project", ""), method=text("method", "POST"))
+                   project=text("project", ""), method=text("method", "POST"),
+                   allow_plain_http=entry.get("allow_plain_http") is True)
 
 
 class ProfileStore:

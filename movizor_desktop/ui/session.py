@@ -52,6 +52,7 @@ class Session(QObject):
         self.cache = cache
         self.client = MovizorClient(profile.base_url, project=profile.project, key=key,
                                     method="GET" if profile.method == "GET" else "POST",
+                                    allow_plain_http=profile.allow_plain_http,
                                     clock=self.clock)
         self.engine = SyncEngine(self.client, cache, interval=interval)
         self.engine.on_change = self._emit_change

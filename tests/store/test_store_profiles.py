@@ -104,7 +104,7 @@ def test_tolerant_entries_and_no_key_ever_written(paths: AppPaths):
     assert store.list() == [Profile("ok", project="p")] and store.active is None
     store.save(Profile("second", project="q"))
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert all(set(entry) == {"name", "base_url", "project", "method"}
+    assert all(set(entry) == {"name", "base_url", "project", "method", "allow_plain_http"}
                for entry in document["profiles"])
     assert "key" not in path.read_text(encoding="utf-8")
     assert "legacy-secret" not in path.read_text(encoding="utf-8")

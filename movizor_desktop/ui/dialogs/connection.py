@@ -10,6 +10,14 @@
   next to the field it concerns: a refused key under the key, an unreachable or wrong
   server under the address. A key refused once is not sent again from this dialog
   (Movizor locks a caller out after five bad keys an hour).
+* Network failures of the check are explained under the address: name not found,
+  refused, no answer, an untrusted certificate (naming its issuer and what to ask IT), a
+  certificate for another site, the proxy (unreachable, 407, refusing the site), a
+  sign-in page of a captive portal (:mod:`movizor_desktop.api.net_errors`).
+* An ``http://`` address of another computer is refused until the dispatcher confirms a
+  warning that the key would travel unencrypted (or switches to ``https://``, the default
+  button); the profile remembers the confirmation and the client then sends the key only
+  in POST bodies. Loopback (a local simulator) needs no confirmation.
 * *Connect* saves and closes; the caller reads :attr:`ConnectionDialog.chosen` (and
   ``chosen_key``, ``chosen_storage``) and opens that profile's session.
 """
@@ -18,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -37,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...api import DEFAULT_BASE_URL, AuthError, MovizorClient, MovizorError, TransportError
+from ...api.net import is_remote_plain_http
 from ...store import KeyStorage, Profile, ProfileStore, SecretStore
 from ..formatting import locale_for, money
 from .widgets import Banner, FieldError, Note, SecretEdit, add_field
@@ -68,6 +78,8 @@ class ConnectionDialog(QDialog):
         self._rejected: set[tuple[str, str, str]] = set()  # (url, project, key) refused
         self._tasks: set[asyncio.Task[Any]] = set()
         self._delete_box: QMessageBox | None = None
+        self._plain_box: QMessageBox | None = None
+        self._plain_ok: set[str] = set()  # http:// addresses confirmed in this dialog
         self.setObjectName("connection_dialog")
         self.setWindowTitle(self.tr("Connection settings"))
         self.setMinimumWidth(720)
@@ -111,7 +123,10 @@ class ConnectionDialog(QDialog):
         self.errors["name"] = add_field(form, self.tr("Profile &name:"), self.name_edit)
         self.url_edit = QLineEdit(DEFAULT_BASE_URL)
         self.url_edit.setObjectName("base_url")
-        self.errors["base_url"] = add_field(form, self.tr("API &address:"), self.url_edit)
+        self.url_note = Note()
+        self.url_note.setObjectName("base_url_note")
+        self.errors["base_url"] = add_field(form, self.tr("API &address:"), self.url_edit,
+                                            self.url_note)
         self.project_edit = QLineEdit()
         self.project_edit.setObjectName("project")
         self.errors["project"] = add_field(form, self.tr("&Project:"), self.project_edit)
@@ -247,6 +262,9 @@ class ConnectionDialog(QDialog):
             profile.method if profile else "POST")))
         self.key_edit.clear()
         self.check_result.set_text("")
+        if profile is not None and profile.allow_plain_http:
+            self._plain_ok.add(profile.base_url)
+        self._update_url_note()
         self.delete_button.setEnabled(profile is not None)
         self._update_key_hint()
 
@@ -275,6 +293,17 @@ class ConnectionDialog(QDialog):
     def _field_edited(self, field: str) -> None:
         self.errors[field].clear_message()
         self.check_result.set_text("")
+        if field == "base_url":
+            self._update_url_note()
+
+    def _update_url_note(self) -> None:
+        url = self.url_edit.text().strip()
+        if is_remote_plain_http(url) and url in self._plain_ok:
+            self.url_note.set_text(self.tr(
+                "Unencrypted address: the key and all data travel readable by anyone on the "
+                "way (sent only in POST bodies, never in URLs)."), ok=False)
+        else:
+            self.url_note.set_text("")
 
     # --- the form ---------------------------------------------------------------------------
 
@@ -299,8 +328,10 @@ class ConnectionDialog(QDialog):
         self._clear_messages()
         project = self.project_edit.text().strip()
         name = self.name_edit.text().strip() or project
-        profile = Profile(name=name, base_url=self.url_edit.text().strip(), project=project,
-                          method=str(self.method_combo.currentData() or "POST"))
+        url = self.url_edit.text().strip()
+        profile = Profile(name=name, base_url=url, project=project,
+                          method=str(self.method_combo.currentData() or "POST"),
+                          allow_plain_http=is_remote_plain_http(url) and url in self._plain_ok)
         problems: dict[str, str] = {}
         for field, english in profile.validate():
             problems.setdefault(field, self._problem_text(field, profile, english))
@@ -321,10 +352,56 @@ class ConnectionDialog(QDialog):
             return None
         return profile, key
 
+    # --- plain http:// to another computer ---------------------------------------------
+
+    def _plain_http_confirmed(self, then: Callable[[], Any]) -> bool:
+        """True when the address is https://, loopback, or its risk was accepted; else ask
+        (window-modal, non-blocking) and run ``then`` again once the user has chosen."""
+        url = self.url_edit.text().strip()
+        if not is_remote_plain_http(url) or url in self._plain_ok:
+            return True
+        if self._plain_box is not None:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unencrypted connection"),
+                          self.tr("The address {url} is not encrypted (http://). The API key "
+                                  "and all your data would travel readable by anyone on the "
+                                  "network between this computer and the server.\n\nUse "
+                                  "https:// unless your administrator says this server has "
+                                  "no encryption.").format(url=url),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("plain_http_warning")
+        secure = box.addButton(self.tr("Use &https://"), QMessageBox.ButtonRole.AcceptRole)
+        plain = box.addButton(self.tr("Send &unencrypted"),
+                              QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        secure.setObjectName("use_https")
+        plain.setObjectName("send_unencrypted")
+        box.setDefaultButton(secure)
+
+        def answered(_code: int) -> None:
+            self._plain_box = None
+            clicked = box.clickedButton()
+            if clicked is secure:
+                self.url_edit.setText("https://" + url[len("http://"):])
+            elif clicked is plain:
+                self._plain_ok.add(url)
+            else:
+                return
+            self._update_url_note()
+            then()
+
+        box.finished.connect(answered)
+        self._plain_box = box
+        box.open()
+        return False
+
     def save(self) -> bool:
         """Store the profile (and a typed key); True when saved."""
+        return self._save(then=self.save)
+
+    def _save(self, *, then: Callable[[], Any]) -> bool:
         values = self._form(need_key=True)
-        if values is None:
+        if values is None or not self._plain_http_confirmed(then):
             return False
         profile, key = values
         old = self._editing
@@ -357,7 +434,7 @@ class ConnectionDialog(QDialog):
 
     def connect_selected(self) -> None:
         """Save, remember the profile as the one to open at start-up, and close."""
-        if not self.save() or self._editing is None:
+        if not self._save(then=self.connect_selected) or self._editing is None:
             return
         profile = self.store.get(self._editing)
         if profile is None:
@@ -416,7 +493,7 @@ class ConnectionDialog(QDialog):
         if self.checking:
             return
         values = self._form(need_key=True)
-        if values is None:
+        if values is None or not self._plain_http_confirmed(self.check_connection):
             return
         profile, key = values
         if (profile.base_url, profile.project, key) in self._rejected:
@@ -435,7 +512,8 @@ class ConnectionDialog(QDialog):
         try:
             client = MovizorClient(profile.base_url, project=profile.project, key=key,
                                    method="GET" if profile.method == "GET" else "POST",
-                                   timeout=15.0, retries=0)
+                                   timeout=15.0, retries=0,
+                                   allow_plain_http=profile.allow_plain_http)
             balance = await client.balance()
         except AuthError as exc:
             self._rejected.add((profile.base_url, profile.project, key))

@@ -8,6 +8,8 @@
   the balance at once.
 * Map tile server (http(s), with ``{z}``, ``{x}``, ``{y}``) and its attribution (required
   for any server but the default): the map switches tiles in place.
+* The *Network* tab (:mod:`.preferences_network`): the proxy (system, none, manual with an
+  optional password kept in the keyring). It applies at once to the API and the map.
 
 Saving writes ``settings.json`` in a worker thread; a failure keeps the dialog open with
 everything as typed and says why in the banner. On success the *same* settings object the
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -41,8 +44,10 @@ from PySide6.QtWidgets import (
 from ...store.paths import AppPaths
 from ...store.settings import OSM_TILE_URL, AppSettings, save_settings
 from ..formatting import locale_for
+from ..network import PROXY_PASSWORD_SLOT, apply_saved_network, proxy_secrets
 from ..statusbar import INFO
 from ..tasks import TaskGroup
+from .preferences_network import NetworkPage
 from .widgets import Banner, Note, add_field
 
 log = logging.getLogger(__name__)
@@ -144,12 +149,25 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
 
+        self.secrets = proxy_secrets()
+        self.network = NetworkPage(
+            settings, password_saved=self.secrets.get_key(PROXY_PASSWORD_SLOT) is not None,
+            persistent=self.secrets.persistent)
+        general = QWidget()
+        general.setObjectName("prefGeneralPage")
+        general_column = QVBoxLayout(general)
+        general_column.addLayout(form)
+        general_column.addStretch(1)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("prefTabs")
+        self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(self.network, self.tr("Net&work"))
+
         column = QVBoxLayout(self)
         column.addWidget(self.banner)
-        column.addLayout(form)
-        column.addStretch(1)
+        column.addWidget(self.tabs, 1)
         column.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(600)
         self._load(settings)
 
     # --- form <-> settings ------------------------------------------------------------------
@@ -191,6 +209,7 @@ class PreferencesDialog(QDialog):
     def restore_defaults(self) -> None:
         """Put the default values in the form (saved only with Save)."""
         self._load(AppSettings())
+        self.network.load(AppSettings())
         self.banner.set_message(None)
 
     def tile_url_error(self, url: str) -> str | None:
@@ -217,19 +236,29 @@ class PreferencesDialog(QDialog):
         url = self.tile_edit.text().strip()
         attribution = self.attribution_edit.text().strip()
         if not self._check_tile_url():
+            self.tabs.setCurrentIndex(0)
             self.tile_edit.setFocus()
             return None
         if not attribution and url != OSM_TILE_URL:
             self.errors["tile_attribution"].set_message(self.tr(
                 "Enter the credit this tile server requires: most providers' terms of use "
                 "demand it."))
+            self.tabs.setCurrentIndex(0)
             self.attribution_edit.setFocus()
             return None
         self.errors["tile_attribution"].clear_message()
+        proxy = self.network.proxy_config()
+        if proxy is None:
+            self.tabs.setCurrentWidget(self.network)
+            self.network.proxy_config()  # focus the first wrong field on the visible page
+            return None
         return AppSettings(language=self.language_combo.currentData() or "",
                            sync_interval=self.interval_seconds(),
                            low_balance=_amount(self.balance_spin.value()),
-                           tile_url=url, tile_attribution=attribution)
+                           tile_url=url, tile_attribution=attribution,
+                           proxy_mode=proxy.mode.value, proxy_kind=proxy.kind.value,
+                           proxy_host=proxy.host, proxy_port=proxy.port,
+                           proxy_user=proxy.user)
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -241,11 +270,19 @@ class PreferencesDialog(QDialog):
             return
         self.banner.set_message(None)
         self._set_busy(True)
-        self.tasks.spawn(self._save(settings), slot="save")
+        self.tasks.spawn(self._save(settings, self.network.typed_password), slot="save")
 
-    async def _save(self, settings: AppSettings) -> None:
+    def _store_password(self, settings: AppSettings, typed: str) -> None:
+        """The proxy password to the keyring (blocking: runs in a worker thread)."""
+        if not settings.proxy_user:
+            self.secrets.delete_key(PROXY_PASSWORD_SLOT)
+        elif typed:
+            self.secrets.set_key(PROXY_PASSWORD_SLOT, typed)
+
+    async def _save(self, settings: AppSettings, password: str) -> None:
         try:
             await asyncio.to_thread(save_settings, self.paths, settings)
+            await asyncio.to_thread(self._store_password, settings, password)
         except OSError as exc:
             log.warning("the preferences could not be saved: %s", type(exc).__name__)
             self._set_busy(False)
@@ -290,7 +327,7 @@ class Preferences(QObject):
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("&Preferences…"))
-        tip = self.tr("Language, refresh interval, low-balance warning, map tiles")
+        tip = self.tr("Language, refresh interval, low-balance warning, map tiles, proxy")
         keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                          for s in self.action.shortcuts())
         self.action.setStatusTip(tip)
@@ -341,6 +378,7 @@ class Preferences(QObject):
         if link is not None and (old.tile_url, old.tile_attribution) != (
                 current.tile_url, current.tile_attribution):
             link.panel.apply_settings(current)
+        apply_saved_network(current)  # the next API request and map tile take the new route
         if old.language != current.language:
             window.statusbar.show_message(self.tr(
                 "The new interface language is used from the next start of the app."), INFO)
