@@ -6,7 +6,9 @@ dispatcher in the status bar when the session's local cache was found damaged an
 (``Cache.recovered``: the old file is kept beside it for support). The text
 holds the app, platform, Python, Qt and PySide versions, the keyring backend, the
 connection state, the request budget of the hour (used / limit, from the request
-governor), the profile's name (never its key) and the last 50 log lines.
+governor), the proxy mode, where certificates are checked and the last network error
+(:func:`movizor_desktop.api.net.diagnostics_lines`: never a password), the profile's name
+(never its key) and the last 50 log lines.
 
 The log lines come from :class:`RecentLog`, a small in-memory ring of the formatted
 records installed on the root logger at start-up (:func:`install_recent_log`), so copying
@@ -82,13 +84,22 @@ def _keyring_backend() -> str:
         return f"unknown ({type(exc).__name__})"
 
 
+def _network_lines() -> list[str]:
+    try:
+        from ..api.net import diagnostics_lines
+
+        return diagnostics_lines()
+    except Exception as exc:  # diagnostics must never fail
+        return [f"Network: unknown ({type(exc).__name__})"]
+
+
 def diagnostics_text(window: Any) -> str:
     """The diagnostics of ``window`` (a MainWindow) as plain text, secrets masked."""
     from .crash import versions
 
     session = getattr(window, "session", None)
     lines = ["Movizor Desktop diagnostics", versions(),
-             f"Keyring backend: {_keyring_backend()}"]
+             f"Keyring backend: {_keyring_backend()}", *_network_lines()]
     if session is None:
         lines.append("Profile: none (not connected)")
     else:
