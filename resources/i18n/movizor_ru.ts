@@ -468,7 +468,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../movizor_desktop/app.py" line="+271"/>
+        <location filename="../../movizor_desktop/app.py" line="+281"/>
         <source>There is no profile named “{name}”.</source>
         <translation>Профиль «{name}» не найден.</translation>
     </message>
@@ -922,7 +922,7 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+72"/>
+        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+84"/>
         <source>Connection settings</source>
         <translation>Настройки подключения</translation>
     </message>
@@ -957,12 +957,12 @@
         <translation>&amp;Название профиля:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>API &amp;address:</source>
         <translation>&amp;Адрес API:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;Project:</source>
         <translation>&amp;Проект:</translation>
     </message>
@@ -1027,7 +1027,7 @@
         <translation>Новый профиль</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Saved; leave empty to keep it</source>
         <translation>Сохранён; оставьте пустым, чтобы не менять</translation>
     </message>
@@ -1047,7 +1047,12 @@
         <translation>Ключ хранится в системном хранилище паролей ({backend}) и никогда не записывается в файл.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+18"/>
+        <source>Unencrypted address: the key and all data travel readable by anyone on the way (sent only in POST bodies, never in URLs).</source>
+        <translation>Адрес без шифрования: ключ и все данные передаются в открытом виде, их может прочитать любой по пути (ключ — только в теле POST-запроса, никогда в адресе).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Enter a name for this profile.</source>
         <translation>Введите название профиля.</translation>
     </message>
@@ -1067,7 +1072,7 @@
         <translation>Адрес API должен начинаться с http:// или https:// и содержать имя сервера, например {url}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>A profile named “{name}” already exists.</source>
         <translation>Профиль «{name}» уже существует.</translation>
     </message>
@@ -1082,7 +1087,31 @@
         <translation>Ключ API слишком длинный (символов: {count}).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>Unencrypted connection</source>
+        <translation>Соединение без шифрования</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address {url} is not encrypted (http://). The API key and all your data would travel readable by anyone on the network between this computer and the server.
+
+Use https:// unless your administrator says this server has no encryption.</source>
+        <translation>Адрес {url} не зашифрован (http://). Ключ API и все ваши данные будет видно любому в сети между этим компьютером и сервером.
+
+Используйте https://, если только администратор не сказал, что у этого сервера нет шифрования.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Use &amp;https://</source>
+        <translation>Использовать &amp;https://</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send &amp;unencrypted</source>
+        <translation>Отправлять &amp;без шифрования</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>The profile could not be saved: {error}</source>
         <translation>Не удалось сохранить профиль: {error}</translation>
     </message>
@@ -1117,7 +1146,7 @@
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>This address cannot be used.</source>
         <translation>Этот адрес нельзя использовать.</translation>
     </message>
@@ -1555,7 +1584,7 @@
 <context>
     <name>Diagnostics</name>
     <message>
-        <location filename="../../movizor_desktop/ui/diagnostics.py" line="+124"/>
+        <location filename="../../movizor_desktop/ui/diagnostics.py" line="+135"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Копировать &amp;диагностику</translation>
     </message>
@@ -2852,6 +2881,159 @@
     </message>
 </context>
 <context>
+    <name>NetworkPage</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/preferences_network.py" line="+46"/>
+        <source>Use the &amp;system&apos;s proxy settings</source>
+        <translation>Использовать настройки прокси &amp;системы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;No proxy: connect directly</source>
+        <translation>&amp;Без прокси: соединяться напрямую</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Manual proxy:</source>
+        <translation>Прокси &amp;вручную:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>On Windows and macOS this includes automatic configuration (PAC); on Linux the https_proxy / no_proxy environment variables.</source>
+        <translation>В Windows и macOS — включая автоматическую настройку (PAC); в Linux — переменные окружения https_proxy / no_proxy.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>HTTPS (encrypted connection to the proxy)</source>
+        <translation>HTTPS (шифрованное соединение с прокси)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SOCKS5</source>
+        <translation>SOCKS5</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. proxy.company.local</source>
+        <translation>например, proxy.company.local</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. 3128</source>
+        <translation>например, 3128</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Only if the proxy asks for one</source>
+        <translation>Только если прокси его требует</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept in the system password storage, never in a file.</source>
+        <translation>Хранится в системном хранилище паролей, никогда не в файле.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No password storage is available on this computer: the password is kept for this session only.</source>
+        <translation>На этом компьютере нет хранилища паролей: пароль хранится только до закрытия программы.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Type:</source>
+        <translation>&amp;Тип:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Host:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass&amp;word:</source>
+        <translation>Па&amp;роль:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Connections to this computer (the demo, a local simulator) never go through a proxy. Certificates are checked against this computer&apos;s trust store, so a company certificate installed by IT is accepted.</source>
+        <translation>Соединения с этим компьютером (демо, локальный симулятор) никогда не идут через прокси. Сертификаты проверяются по хранилищу сертификатов этого компьютера, поэтому сертификат компании, установленный IT, принимается.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The map cannot use an HTTPS proxy (Qt WebEngine takes HTTP and SOCKS5 only): its tiles follow the system&apos;s proxy settings.</source>
+        <translation>Карта не может работать через HTTPS-прокси (Qt WebEngine поддерживает только HTTP и SOCKS5): подложка загружается по настройкам прокси системы.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved; leave empty to keep it</source>
+        <translation>Сохранён; оставьте пустым, чтобы не менять</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter the proxy&apos;s host name or IP address.</source>
+        <translation>Введите имя сервера прокси или его IP-адрес.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter only the host name, without http:// or a path.</source>
+        <translation>Введите только имя сервера, без http:// и пути.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is not a valid host name or IP address.</source>
+        <translation>Это не имя сервера и не IP-адрес.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the proxy&apos;s port (IT knows it; often 3128, 8080 or 1080).</source>
+        <translation>Введите порт прокси (его знает IT; часто 3128, 8080 или 1080).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Порт — число от 1 до 65535.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The user name must not contain “:”, “@” or “/”.</source>
+        <translation>Имя пользователя не должно содержать «:», «@» или «/».</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The password is too long ({count} characters).</source>
+        <translation>Пароль слишком длинный ({count} симв.).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter the password of this user (or leave the user empty).</source>
+        <translation>Введите пароль этого пользователя (или оставьте пользователя пустым).</translation>
+    </message>
+</context>
+<context>
     <name>PeriodBar</name>
     <message>
         <location filename="../../movizor_desktop/ui/map/controls.py" line="+106"/>
@@ -2988,17 +3170,17 @@
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/preferences.py" line="+292"/>
+        <location filename="../../movizor_desktop/ui/dialogs/preferences.py" line="+329"/>
         <source>&amp;Preferences…</source>
         <translation>Настро&amp;йки…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Language, refresh interval, low-balance warning, map tiles</source>
-        <translation>Язык интерфейса, интервал обновления, порог низкого баланса, подложка карты</translation>
+        <source>Language, refresh interval, low-balance warning, map tiles, proxy</source>
+        <translation>Язык интерфейса, интервал обновления, порог низкого баланса, подложка карты, прокси</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The new interface language is used from the next start of the app.</source>
         <translation>Новый язык интерфейса будет применён при следующем запуске программы.</translation>
     </message>
@@ -3011,7 +3193,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="-281"/>
+        <location line="-314"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
@@ -3081,7 +3263,17 @@
         <translation>&amp;Восстановить по умолчанию</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+16"/>
+        <source>&amp;General</source>
+        <translation>&amp;Общие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Net&amp;work</source>
+        <translation>С&amp;еть</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Enter the address of the tile server.</source>
         <translation>Введите адрес сервера подложки.</translation>
     </message>
@@ -3101,12 +3293,12 @@
         <translation>Это неправильный веб-адрес.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Enter the credit this tile server requires: most providers&apos; terms of use demand it.</source>
         <translation>Укажите авторство, которого требует этот сервер подложки: этого требуют условия использования большинства поставщиков.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+45"/>
         <source>The preferences could not be saved: {error}</source>
         <translation>Не удалось сохранить настройки: {error}</translation>
     </message>

@@ -382,7 +382,8 @@ class ConnectionDialog(QDialog):
             self._plain_box = None
             clicked = box.clickedButton()
             if clicked is secure:
-                self.url_edit.setText("https://" + url[len("http://"):])
+                secure_url = "https://" + url[len("http://"):]
+                self.url_edit.setText(secure_url)
             elif clicked is plain:
                 self._plain_ok.add(url)
             else:
