@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -84,6 +85,10 @@ class PreferencesDialog(QDialog):
         self.language_combo.addItem("Русский", "ru")  # each language in its own words
         self.language_combo.addItem("English", "en")
         self.language_note = Note(self.tr("Takes effect after a restart of the app."))
+        # a field that does not grow leaves its note the combo's width, and the form then
+        # clips the wrapped note: let the combo take the field's width
+        self.language_combo.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                          QSizePolicy.Policy.Fixed)
 
         self.interval_spin = QSpinBox()
         self.interval_spin.setObjectName("prefInterval")

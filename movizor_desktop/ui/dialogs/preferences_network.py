@@ -85,7 +85,7 @@ class NetworkPage(QWidget):
             else self.tr("No password storage is available on this computer: the password "
                          "is kept for this session only."))
         self.errors: dict[str, FieldError] = {
-            "proxy_kind": add_field(form, self.tr("&Type:"), self.kind_combo, self.kind_note),
+            "proxy_kind": add_field(form, self.tr("&Type:"), self.kind_combo),
             "proxy_host": add_field(form, self.tr("&Host:"), self.host_edit),
             "proxy_port": add_field(form, self.tr("&Port:"), self.port_edit),
             "proxy_user": add_field(form, self.tr("&User:"), self.user_edit),
@@ -95,6 +95,10 @@ class NetworkPage(QWidget):
         self.manual_box = QWidget()
         self.manual_box.setLayout(form)
         column.addWidget(self.manual_box)
+        # below the form, full width: a word-wrapped note inside a form row is given the
+        # height of its first layout and gets clipped when its text appears later
+        self.kind_note.setContentsMargins(24, 0, 0, 0)
+        column.addWidget(self.kind_note)
         column.addWidget(Note(self.tr(
             "Connections to this computer (the demo, a local simulator) never go through a "
             "proxy. Certificates are checked against this computer's trust store, so a "
