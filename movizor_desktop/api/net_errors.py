@@ -16,6 +16,7 @@ import socket
 import ssl
 from collections.abc import Iterator
 from enum import StrEnum
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -269,7 +270,8 @@ def _classify(function: str, exc: httpx.HTTPError,
               context: NetContext | None) -> TransportError | None:
     if context is None:
         return None
-    where = {"host": context.host, "port": context.port, "proxy": context.proxy}
+    where: dict[str, Any] = {"host": context.host, "port": context.port,
+                             "proxy": context.proxy}
     name = type(exc).__name__
     cert = is_certificate_failure(exc)
     if cert is not None:
@@ -310,13 +312,14 @@ def _other_host(location: str, host: str) -> bool:
         target = urlsplit(location).hostname
     except ValueError:
         return False
-    return bool(target) and target.lower() != host.lower()
+    return target is not None and target != "" and target.lower() != host.lower()
 
 
 def from_response(function: str, response: httpx.Response) -> TransportError | None:
     """An error for a proxy's 407, a redirect away, or an HTML sign-in page; else None."""
     url = response.request.url
-    where = {"host": url.host, "port": url.port or (443 if url.scheme == "https" else 80)}
+    where: dict[str, Any] = {"host": url.host,
+                             "port": url.port or (443 if url.scheme == "https" else 80)}
     error: TransportError | None = None
     status = response.status_code
     if status == 407:
