@@ -30,13 +30,14 @@ import threading
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from urllib.parse import urlsplit
 
 import httpx
 
 from .. import __version__
+from ..clock import pc_now
 
 log = logging.getLogger(__name__)
 
@@ -250,7 +251,7 @@ def set_current_config(config: NetConfig) -> None:
 
 @dataclass(frozen=True)
 class NetFailure:
-    when: datetime
+    when: datetime  # the PC's clock: a log and diagnostics time, not a Movizor time
     summary: str  # English, secrets masked
 
 
@@ -263,7 +264,7 @@ def record_failure(summary: str) -> None:
     from .redact import redact
 
     with _failure_lock:
-        _last_failure = NetFailure(datetime.now(UTC), redact(summary))
+        _last_failure = NetFailure(pc_now(), redact(summary))
 
 
 def last_failure() -> NetFailure | None:
