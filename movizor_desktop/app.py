@@ -282,6 +282,15 @@ class AppController:
                 notice = notice.format(name=name)
             await self.edit_connections(notice=notice)
             return None
+        from .api.net import is_remote_plain_http
+
+        if is_remote_plain_http(profile.base_url) and not profile.allow_plain_http:
+            # saved before plain http:// needed a confirmation: ask now, send nothing yet
+            await self.edit_connections(select=profile.name, notice=translate(
+                "AppController", "The profile “{name}” uses an unencrypted http:// address: "
+                "the key would travel readable on the network. Switch it to https://, or "
+                "confirm the warning with Check connection or Save.").format(name=profile.name))
+            return None
         key = self.secrets.get_key(profile.name)
         if not key:
             await self.edit_connections(select=profile.name, key_error=translate(

@@ -473,7 +473,12 @@
         <translation>Профиль «{name}» не найден.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>The profile “{name}” uses an unencrypted http:// address: the key would travel readable on the network. Switch it to https://, or confirm the warning with Check connection or Save.</source>
+        <translation>Профиль «{name}» использует адрес http:// без шифрования: ключ будет передаваться по сети в открытом виде. Замените адрес на https:// или подтвердите предупреждение кнопкой «Проверить подключение» или «Сохранить».</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Enter the API key: it is not saved on this computer.</source>
         <translation>Введите ключ API: он не сохранён на этом компьютере.</translation>
     </message>
@@ -2978,7 +2983,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Па&amp;роль:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Connections to this computer (the demo, a local simulator) never go through a proxy. Certificates are checked against this computer&apos;s trust store, so a company certificate installed by IT is accepted.</source>
         <translation>Соединения с этим компьютером (демо, локальный симулятор) никогда не идут через прокси. Сертификаты проверяются по хранилищу сертификатов этого компьютера, поэтому сертификат компании, установленный IT, принимается.</translation>
     </message>
@@ -3170,7 +3175,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/preferences.py" line="+329"/>
+        <location filename="../../movizor_desktop/ui/dialogs/preferences.py" line="+334"/>
         <source>&amp;Preferences…</source>
         <translation>Настро&amp;йки…</translation>
     </message>
@@ -3193,7 +3198,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="-314"/>
+        <location line="-318"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
@@ -3208,7 +3213,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Вступит в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>seconds</source>
         <translation>сек.</translation>
     </message>

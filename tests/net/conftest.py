@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -70,35 +71,35 @@ def start_sim(tls: ssl.SSLContext | None = None):
     return SimulatorServer(world, project="demo", key=SIM_KEY, tls=tls).start()
 
 
-@pytest.fixture
-def https_sim(test_ca) -> Iterator[Any]:
-    """The simulator over HTTPS, with a certificate for movizor.test, localhost, 127.0.0.1."""
-    server = start_sim(server_context(test_ca, TEST_HOST, "localhost", "127.0.0.1"))
+@contextmanager
+def serving(tls: ssl.SSLContext) -> Iterator[Any]:
+    server = start_sim(tls)
     try:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def https_sim(test_ca) -> Iterator[Any]:
+    """The simulator over HTTPS, with a certificate for movizor.test, localhost, 127.0.0.1."""
+    with serving(server_context(test_ca, TEST_HOST, "localhost", "127.0.0.1")) as server:
+        yield server
 
 
 @pytest.fixture
 def expired_sim(test_ca) -> Iterator[Any]:
-    server = start_sim(server_context(test_ca, "127.0.0.1",
-                                      not_before=datetime(2000, 1, 1, tzinfo=UTC),
-                                      not_after=datetime(2001, 1, 1, tzinfo=UTC)))
-    try:
+    with serving(server_context(test_ca, "127.0.0.1",
+                                not_before=datetime(2000, 1, 1, tzinfo=UTC),
+                                not_after=datetime(2001, 1, 1, tzinfo=UTC))) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
 def other_host_sim(test_ca) -> Iterator[Any]:
     """HTTPS with a valid certificate for another site only."""
-    server = start_sim(server_context(test_ca, "other.example"))
-    try:
+    with serving(server_context(test_ca, "other.example")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 def proxied_url(sim: Any) -> str:

@@ -106,7 +106,10 @@ def test_plain_http_is_refused_until_confirmed(qtbot, dialog, sim, proxy_py, app
     answer_plain_http(qtbot, dialog, "send_unencrypted")
     qtbot.waitUntil(lambda: "Balance" in dialog.check_result.text(), timeout=20000)
     assert "Unencrypted address" in dialog.url_note.text()
-    log = proxy_py.wait_for(f"{TEST_HOST}:{sim.port}")
+    # proxy.py writes its access line when the connection closes, which the dialog's
+    # client does after showing the balance: wait with the event loop running
+    qtbot.waitUntil(lambda: f"{TEST_HOST}:{sim.port}" in proxy_py.log_text(), timeout=15000)
+    log = proxy_py.log_text()
     assert SIM_KEY not in log and "POST" in log
 
     dialog.name_edit.setText("plain")
@@ -235,3 +238,27 @@ def test_diagnostics_and_log_show_mode_trust_and_last_error(qtbot, qloop, run_as
     assert "Diag-Secret-9" not in text and "Key-Secret-7" not in text
     assert "network: proxy manual http://dispatcher@127.0.0.1" in caplog.text
     assert "Diag-Secret-9" not in caplog.text
+
+
+def test_an_old_plain_http_profile_is_not_opened_unconfirmed(qtbot, qloop, app_home,
+                                                             run_async):
+    import asyncio
+
+    from movizor_desktop.app import AppController
+    from movizor_desktop.store import Profile
+    from tests.ui.test_dialogs_connection_flow import StubWindow
+
+    controller = AppController(AppPaths(), AppSettings(), "en", window_factory=StubWindow)
+    controller.store.save(Profile("Old", base_url="http://movizor.example.org/api/",
+                                  project="demo"))
+    SecretStore().set_key("Old", SIM_KEY)
+    controller.store.active = "Old"
+    task = asyncio.ensure_future(controller.start())
+    qtbot.waitUntil(lambda: controller.dialog is not None and controller.dialog.isVisible())
+    assert "unencrypted http://" in controller.dialog.banner.text()
+    assert controller.session is None
+    controller.dialog.reject()
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert controller.session is None
+    run_async(controller.aclose())
+    controller.window.deleteLater()
