@@ -2,10 +2,11 @@
 events_subscribe_*.
 
 * events: ``limit`` is clamped to 10–1000 (default 100; ``req_limit`` is an alias).
-  Without ``afterid`` the answer is the newest ``limit`` events. With ``afterid`` it is
-  the ``limit`` OLDEST events whose id is greater, so polling with the newest id seen
-  never skips anything. Both answers are ordered newest first. Ids grow with gaps. A
-  deleted subscriber's events stay.
+  Without ``afterid`` the answer is the newest ``limit`` events. With ``afterid`` it is,
+  by the dialect's ``events_after``, the ``limit`` OLDEST events whose id is greater (so
+  polling with the newest id seen never skips anything), or the ``limit`` NEWEST of them
+  (the older ones are never sent). Both answers are ordered newest first. Ids grow with
+  gaps. A deleted subscriber's events stay.
 * share_add: ``phone[]`` (or a single ``phone``). 1 if any number is not on the account,
   2 if none of them is ``ok`` (also when none is given), 3 when the account already has
   50 links. Only the ``ok`` numbers go into the link (``objects_count``). ``dateoff``
@@ -25,9 +26,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from movizor_desktop.api import codes
-
-from . import gazetteer, operators, render, tariffs
+from . import gazetteer, operators, protocol, render
 from .inputs import intval, scalar
 from .model import Share, Subscription
 from .msk import parse_msk
@@ -38,13 +37,13 @@ if TYPE_CHECKING:
 __all__ = ["HANDLERS", "SUBSCRIBABLE"]
 
 MAX_SHARES = 50
-SUBSCRIBABLE = frozenset(codes.EVENT_TYPES) - {"request", "autoinform"}
+SUBSCRIBABLE = frozenset(protocol.EVENT_TYPES) - {"request", "autoinform"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def balance(w: World, p: dict[str, Any]) -> dict[str, Any]:
     return render.ok("Balance info", {"balance": f"{w.balance:.2f}", "credit": f"{w.credit:.2f}",
-                                      "type": "org", "tariff": tariffs.balance_table()})
+                                      "type": "org", "tariff": w.tariffs.balance_table()})
 
 
 def get_operator(w: World, p: dict[str, Any]) -> dict[str, Any]:
@@ -63,20 +62,22 @@ def tariff_calculator(w: World, p: dict[str, Any]) -> dict[str, Any]:
     operator = (scalar(p, "operator") or "").strip().lower()
     if not operator:
         return render.error(fn, "1")
-    tariff = tariffs.normalize(scalar(p, "tariff"))
+    plan = w.tariffs
+    tariff = plan.normalize(scalar(p, "tariff"))
     if not tariff:
         return render.error(fn, "2")
-    if not tariffs.offered(operator, tariff):
+    if not plan.offered(operator, tariff):
         return render.error(fn, "3")
-    return render.ok("Operator info", tariffs.calculator(operator, tariff))
+    return render.ok("Operator info", plan.calculator(operator, tariff))
 
 
 def distance_search(w: World, p: dict[str, Any]) -> dict[str, Any]:
     found = gazetteer.search(scalar(p, "query") or "")
     if not found:
         return render.error("distance_search", "1")
-    return render.ok("Found", [{"lat": f"{e.lat:.7f}", "lon": f"{e.lon:.7f}", "title": e.title}
-                               for e in found])
+    escape = w.dialect.escape_text
+    return render.ok("Found", [{"lat": f"{e.lat:.7f}", "lon": f"{e.lon:.7f}",
+                                "title": render.text(e.title, escape)} for e in found])
 
 
 def events(w: World, p: dict[str, Any]) -> dict[str, Any]:
@@ -84,7 +85,8 @@ def events(w: World, p: dict[str, Any]) -> dict[str, Any]:
     limit = min(1000, max(10, intval(raw_limit, 100)))
     after = scalar(p, "afterid")
     if after is not None and after.strip():
-        chosen = w.events_after(intval(after))[:limit]
+        newer = w.events_after(intval(after))
+        chosen = newer[-limit:] if w.dialect.events_after == "newest" else newer[:limit]
     else:
         chosen = w.events[-limit:]
     return render.ok("", [{"id": str(e.id), "timestamp": str(e.ts), "phone": e.phone,
@@ -102,7 +104,7 @@ def _phones(value: Any) -> list[str]:
 
 
 def share_list(w: World, p: dict[str, Any]) -> dict[str, Any]:
-    rows = []
+    rows, escape = [], w.dialect.escape_text
     for s in w.shares.values():
         rows.append({
             "id": str(s.id), "timestamp": str(s.ts), "key": s.key,
@@ -110,7 +112,8 @@ def share_list(w: World, p: dict[str, Any]) -> dict[str, Any]:
             "cnt": sum(1 for phone in s.phones if phone in w.subs),
             "req_limit": s.req_limit, "req_cnt": s.req_cnt,
             "timestamp_off": str(s.ts_off) if s.ts_off else "",
-            "client": s.client, "comments": s.comments, "email": s.email})
+            "client": render.text(s.client, escape), "comments": render.text(s.comments, escape),
+            "email": s.email})
     return render.ok("", rows)
 
 
@@ -119,7 +122,7 @@ def share_add(w: World, p: dict[str, Any]) -> dict[str, Any]:
     phones = list(dict.fromkeys(_phones(p.get("phone"))))
     if any(phone not in w.subs for phone in phones):
         return render.error(fn, "1")
-    active = [phone for phone in phones if w.subs[phone].status == codes.Status.OK]
+    active = [phone for phone in phones if w.subs[phone].status == protocol.Status.OK]
     if not active:
         return render.error(fn, "2")
     if len(w.shares) >= MAX_SHARES:
@@ -160,7 +163,7 @@ def events_subscribe_add(w: World, p: dict[str, Any]) -> dict[str, Any]:
     if kind not in SUBSCRIBABLE:
         return render.error(fn, "1")
     channel = (scalar(p, "notify_type") or "").strip().lower()
-    if channel not in codes.NOTIFY_TYPES:
+    if channel not in protocol.NOTIFY_TYPES:
         return render.error(fn, "2")
     value = (scalar(p, "notify_value") or "").strip()
     sms = operators.normalize_phone(value) if channel == "sms" else None

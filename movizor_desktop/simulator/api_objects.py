@@ -7,12 +7,16 @@ Rules the documents leave open:
   distance_text 4, schedule 5, too many unconfirmed 6 (30 or more in new + wait), already
   here and not ``off`` 7, foreign number 8, block list 9, operator unknown 10,
   unsupported 11, tariff not offered 12, money 13 (balance + credit < the tariff's abon).
-  An omitted or empty tariff is manual "0". The title defaults to "(921) 001-02-03". The
+  An omitted or empty tariff is the plan's manual one ("0", or "4" in the v2 plan). The
+  sub-cabinet parameter ``account`` is accepted and the subscriber stays on this account
+  (the documents do not say whether the parent's API lists a sub-cabinet's subscribers).
+  The title defaults to "(921) 001-02-03". The
   driver starts 100–600 km before the first route point, or sits in a big city without a
   route, and leaves 5–40 min after the add.
 * object_edit checks 1, 2, then 3/4, 5, 6, and applies nothing unless all pass. Only
-  parameters that are present change anything. Omitting ``tariff`` means manual "0"
-  (api-facts §2), so an edit without it puts "0" into ``tariff_new``. A tariff equal to
+  parameters that are present change anything (what clears a field depends on the
+  dialect's ``bare_clears``, see :mod:`.inputs`). Omitting ``tariff`` means manual (the
+  newer documents say so), so an edit without it puts manual into ``tariff_new``. A tariff equal to
   the current one changes nothing and keeps any pending switch. A different one becomes
   ``tariff_new`` (at the next 00:00 МСК), or switches at once with ``activate=1``
   (charged then, no event). Sending the pending tariff again changes nothing.
@@ -20,8 +24,9 @@ Rules the documents leave open:
 * object_delete measures the 1-hour (``new``) and 24-hour (``wait``) limits from the add
   or the last reactivation. Deleting removes the subscriber with its fixes. Its events
   stay in the account's event log, and its old pos_get ids answer 1.
-* object_reactivate: 1, then status (ok/new/wait 6; anything but off/rejected 7), block
-  list 2, dateoff 3/4, money 5. The subscriber goes straight to ``wait`` (event
+* object_reactivate: 1, then status (ok/new/wait 6; anything but off/rejected 7; with
+  the dialect's ``reactivate_manual_off`` off, also 7 for a subscriber that object_delete
+  switched off), block list 2, dateoff 3/4, money 5. The subscriber goes straight to ``wait`` (event
   reactivate) and keeps its history and tariff. A ``dateoff`` already passed (the one
   that switched it off) is dropped unless a new one is sent.
 """
@@ -31,12 +36,11 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from movizor_desktop.api.codes import Status
-
-from . import gazetteer, inputs, lifecycle, operators, render, routing, tariffs
+from . import gazetteer, inputs, lifecycle, operators, render, routing
 from .geo import haversine_km
 from .inputs import ABSENT, InputError, scalar
 from .model import Subscriber
+from .protocol import Status
 
 if TYPE_CHECKING:
     from .world import World
@@ -59,12 +63,13 @@ def object_add(w: World, p: dict[str, Any]) -> dict[str, Any]:
         dateoff = inputs.dateoff(scalar(p, "dateoff"), now)
     except InputError as exc:
         return render.error(fn, "2" if exc.kind == "dateoff_past" else "3")
+    bare = w.dialect.bare_clears
     try:
-        route = inputs.route(p)
+        route = inputs.route(p, bare_clears=bare)
     except InputError:
         return render.error(fn, "4")
     try:
-        schedule = inputs.schedule(p)
+        schedule = inputs.schedule(p, None, bare_clears=bare)
     except InputError:
         return render.error(fn, "5")
     if sum(1 for s in w.subs.values() if s.status in ("new", "wait")) >= MAX_UNCONFIRMED:
@@ -81,10 +86,11 @@ def object_add(w: World, p: dict[str, Any]) -> dict[str, Any]:
         return render.error(fn, "10")
     if not operators.is_supported(info[0]):
         return render.error(fn, "11")
-    tariff = tariffs.normalize(scalar(p, "tariff")) or tariffs.MANUAL
-    if not tariffs.offered(info[0], tariff):
+    plan = w.tariffs
+    tariff = plan.normalize(scalar(p, "tariff")) or plan.manual
+    if not plan.offered(info[0], tariff):
         return render.error(fn, "12")
-    if not w.can_pay(tariffs.abon(info[0], tariff)):
+    if not w.can_pay(plan.abon(info[0], tariff)):
         return render.error(fn, "13")
     if existing is not None:
         w.remove(existing)
@@ -94,7 +100,7 @@ def object_add(w: World, p: dict[str, Any]) -> dict[str, Any]:
     sub.tags = "" if tags is ABSENT else tags
     sub.package_prolong = int(inputs.flag(p, "package_prolong"))
     sub.ts_off = dateoff
-    metadata = inputs.metadata(p)
+    metadata = inputs.metadata(p, bare_clears=bare)
     sub.metadata = {} if metadata is ABSENT else metadata
     sub.schedule = None if schedule is ABSENT else schedule
     points = [] if route is ABSENT else route
@@ -105,13 +111,14 @@ def object_add(w: World, p: dict[str, Any]) -> dict[str, Any]:
     return render.ok("Added")
 
 
-def new_subscriber(w: World, phone: str, *, tariff: str = tariffs.MANUAL) -> Subscriber:
+def new_subscriber(w: World, phone: str, *, tariff: str | None = None) -> Subscriber:
     info = operators.lookup(phone)
     assert info is not None
     uid = w.next_uid()
     rng = random.Random(f"{w.seed}:{phone}:{uid}")
     return Subscriber(uid=uid, phone=phone, operator=info[0], region=info[2], rng=rng,
-                      ts_add=w.now, title=operators.format_title(phone), tariff=tariff)
+                      ts_add=w.now, title=operators.format_title(phone),
+                      tariff=tariff or w.tariffs.manual)
 
 
 def _home_for(sub: Subscriber, points: list[Any]) -> tuple[float, float]:
@@ -133,7 +140,7 @@ def object_get(w: World, p: dict[str, Any]) -> dict[str, Any]:
     sub = _sub(w, p)
     if sub is None:
         return render.error("object_get", "1")
-    return render.ok("", render.object_get(sub))
+    return render.ok("", render.object_get(sub, w.dialect, w.tariffs))
 
 
 def object_list(w: World, p: dict[str, Any]) -> dict[str, Any]:
@@ -145,8 +152,9 @@ def object_edit(w: World, p: dict[str, Any]) -> dict[str, Any]:
     sub = _sub(w, p)
     if sub is None:
         return render.error(fn, "1")
-    tariff = tariffs.normalize(scalar(p, "tariff")) or tariffs.MANUAL
-    if not tariffs.offered(sub.operator, tariff):
+    plan, bare = w.tariffs, w.dialect.bare_clears
+    tariff = plan.normalize(scalar(p, "tariff")) or plan.manual
+    if not plan.offered(sub.operator, tariff):
         return render.error(fn, "2")
     dateoff: int | None = None
     if "dateoff" in p:
@@ -155,11 +163,11 @@ def object_edit(w: World, p: dict[str, Any]) -> dict[str, Any]:
         except InputError as exc:
             return render.error(fn, "3" if exc.kind == "dateoff_past" else "4")
     try:
-        route = inputs.route(p)
+        route = inputs.route(p, bare_clears=bare)
     except InputError:
         return render.error(fn, "5")
     try:
-        schedule = inputs.schedule(p)
+        schedule = inputs.schedule(p, sub.schedule, bare_clears=bare)
     except InputError:
         return render.error(fn, "6")
     if "title" in p:
@@ -169,7 +177,7 @@ def object_edit(w: World, p: dict[str, Any]) -> dict[str, Any]:
         sub.tags = tags
     if "package_prolong" in p:
         sub.package_prolong = int(inputs.flag(p, "package_prolong"))
-    metadata = inputs.metadata(p)
+    metadata = inputs.metadata(p, bare_clears=bare)
     if metadata is not ABSENT:
         sub.metadata = metadata
     if dateoff is not None:
@@ -215,6 +223,9 @@ def object_reactivate(w: World, p: dict[str, Any]) -> dict[str, Any]:
         return render.error(fn, "6")
     if sub.status not in (Status.OFF, Status.REJECTED):
         return render.error(fn, "7")
+    if (sub.status == Status.OFF and sub.off_by == "delete"
+            and not w.dialect.reactivate_manual_off):
+        return render.error(fn, "7")
     if w.is_blocked(sub.phone):
         return render.error(fn, "2")
     dateoff: int | None = None
@@ -223,7 +234,7 @@ def object_reactivate(w: World, p: dict[str, Any]) -> dict[str, Any]:
             dateoff = inputs.dateoff(scalar(p, "dateoff"), now)
         except InputError as exc:
             return render.error(fn, "3" if exc.kind == "dateoff_past" else "4")
-    if not w.can_pay(tariffs.abon(sub.operator, sub.tariff)):
+    if not w.can_pay(w.tariffs.abon(sub.operator, sub.tariff)):
         return render.error(fn, "5")
     if dateoff is not None:
         sub.ts_off = dateoff

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from movizor_desktop.api.codes import Status
-
-from . import lifecycle, render, tariffs
+from . import lifecycle, render
 from .inputs import intval, scalar
+from .protocol import Status
 
 if TYPE_CHECKING:
     from .world import World
@@ -39,7 +38,7 @@ def pos_last(w: World, p: dict[str, Any]) -> dict[str, Any]:
     if sub is None:
         return render.error("pos_last", "1")
     last = sub.last_fix
-    return render.ok("", render.fix_last(last) if last else [])
+    return render.ok("", render.fix_last(last, w.dialect.escape_text) if last else [])
 
 
 def pos_list(w: World, p: dict[str, Any]) -> dict[str, Any]:
@@ -62,7 +61,7 @@ def pos_list(w: World, p: dict[str, Any]) -> dict[str, Any]:
         if skipped < offset:
             skipped += 1
             continue
-        rows.append(render.fix_list(fix))
+        rows.append(render.fix_list(fix, w.dialect.escape_text))
         if len(rows) >= limit:
             break
     return render.ok("", rows)
@@ -80,11 +79,12 @@ def pos_request(w: World, p: dict[str, Any]) -> dict[str, Any]:
                          code="WAIT")
     if sub.last_request is not None and now - sub.last_request < REQUEST_GAP:
         return render.error(fn, "4")
-    if (sub.tariff == tariffs.PACKAGE and sub.package_since is not None
+    plan = w.tariffs
+    if (sub.tariff == plan.package and sub.package_since is not None
             and now - sub.package_since < PACKAGE_WARMUP):
         return render.error(fn, "5")
-    if sub.tariff == tariffs.MANUAL:
-        price = tariffs.request_price(sub.operator, sub.tariff)
+    if sub.tariff == plan.manual:
+        price = plan.request_price(sub.operator, sub.tariff)
         if not w.can_pay(price):
             return render.error(fn, "6")
         w.charge(price)
@@ -101,11 +101,12 @@ def pos_get(w: World, p: dict[str, Any]) -> dict[str, Any]:
         return render.error(fn, "2")
     if req.state == "failed" or req.fix is None:
         return render.error(fn, "4")
-    return render.ok("", render.fix_get(req.fix))
+    return render.ok("", render.fix_get(req.fix, w.dialect.escape_text))
 
 
 def pos_objects(w: World, p: dict[str, Any]) -> dict[str, Any]:
-    rows = [render.fix_objects(s.phone, s.fixes[-1]) for s in w.subs.values() if s.fixes]
+    escape = w.dialect.escape_text
+    rows = [render.fix_objects(s.phone, s.fixes[-1], escape) for s in w.subs.values() if s.fixes]
     return render.ok("Current positions", rows)
 
 

@@ -2,6 +2,10 @@
 
     movizor-sim --host 127.0.0.1 --port 8765 --project demo --key demo --fleet 40 --seed 1
 
+``--dialect v2`` answers in the other reading of every disputed point, and
+``--switch NAME=VALUE`` (repeatable) changes single switches of the dialect (see
+:mod:`.dialects`).
+
 Once it accepts connections it prints one line to stdout with the API base URL and the
 control URL (``--port 0`` picks a free port and the line shows it). The key is never
 printed; it comes from ``--key``, else ``$MOVIZOR_SIM_KEY``, else ``demo``.
@@ -18,6 +22,8 @@ import sys
 import threading
 from datetime import datetime
 from typing import Any
+
+from .dialects import DIALECTS, SWITCHES, dialect, parse_switch
 
 __all__ = ["build_parser", "main"]
 
@@ -57,7 +63,20 @@ def build_parser() -> argparse.ArgumentParser:
                    help="API requests per hour")
     p.add_argument("--start", type=_start, default=None,
                    help="sim clock start, ISO 8601 (default: now)")
+    p.add_argument("--dialect", choices=sorted(DIALECTS), default="2017",
+                   help="how to answer where the sources disagree (default 2017)")
+    p.add_argument("--switch", type=_switch, action="append", default=[], metavar="NAME=VALUE",
+                   help="change one switch of the dialect: " + ", ".join(
+                       f"{name} ({'/'.join(str(v).lower() for v in values)})"
+                       for name, values in SWITCHES.items()))
     return p
+
+
+def _switch(text: str) -> tuple[str, Any]:
+    try:
+        return parse_switch(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _is_loopback(host: str) -> bool:
@@ -95,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
         server = SimulatorServer.demo(seed=args.seed, fleet=args.fleet, speed=args.speed,
                                       start=args.start, project=args.project, key=key,
                                       host=args.host, port=args.port,
-                                      quota_per_hour=args.quota)
+                                      quota_per_hour=args.quota,
+                                      dialect=dialect(args.dialect, dict(args.switch)))
         try:
             server.start()
         except OSError as exc:
@@ -104,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(errors="replace")
+        spoken = server.world.dialect.name
         print(f"movizor-sim: serving {server.base_url} project={args.project} ({source}) "
-              f"— control at {server.control_url}", flush=True)
+              f"dialect={spoken} — control at {server.control_url}", flush=True)
         while not stop.wait(0.5):
             pass
         return 0

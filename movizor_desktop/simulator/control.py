@@ -29,7 +29,14 @@ DELETE   /_sim/requests                        resets the log → {"ok": true}
 GET      /_sim/quota                           → {"per_hour", "used"}
 POST     /_sim/quota                           {"per_hour": 5000} → {"per_hour", "used"}
 DELETE   /_sim/auth                            forget auth failures and lockouts
+GET      /_sim/dialect                         → {"name", "switches": {...}}
+POST     /_sim/dialect                         {"name": "v2", "switches": {"events_after":
+                                               "oldest"}} (both optional; without a name
+                                               the switches change the current dialect)
 =======  ====================================  ================================================
+
+Each request log entry also has ``received``: when the request arrived, in seconds of a
+monotonic clock (meaningful only as differences between entries).
 
 ``httpx`` is imported only when a :class:`SimControl` is made: the server stays stdlib-only.
 """
@@ -41,13 +48,15 @@ import logging
 import math
 import re
 import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote
 
-from movizor_desktop.api import codes
+from . import protocol
+from .dialects import DIALECTS
 
 if TYPE_CHECKING:
     from .server import SimulatorServer
@@ -99,7 +108,8 @@ class RequestLog:
             self._by_function[function] += 1
             entry = {"seq": self._total, "time": timestamp, "function": function,
                      "method": method, "params": safe, "status": None, "result": None,
-                     "error_code": None, "fault": None}
+                     "error_code": None, "fault": None,
+                     "received": round(time.monotonic(), 6)}
             self._last.append(entry)
         return entry
 
@@ -216,7 +226,7 @@ def _balance(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
 
 def _errors(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
     function, code = data.get("function"), data.get("code")
-    if function not in codes.FUNCTIONS:
+    if function not in protocol.FUNCTIONS:
         raise BadRequest(f"'function' must be one of the API functions, not {function!r}")
     if isinstance(code, int) and not isinstance(code, bool):
         code = str(code)
@@ -254,6 +264,23 @@ def _clear_auth(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
     return 200, OK
 
 
+def _dialect(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
+    return 200, sim.world.dialect.to_dict()
+
+
+def _set_dialect(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
+    name, switches = data.get("name"), data.get("switches", {})
+    if name is not None and name not in DIALECTS:
+        raise BadRequest(f"'name' must be one of {', '.join(DIALECTS)}, not {name!r}")
+    if not isinstance(switches, dict):
+        raise BadRequest("'switches' must be an object of switch names and values")
+    world = sim.world
+    with world.lock:
+        base = DIALECTS[name] if name is not None else world.dialect
+        world.set_dialect(base.with_switches(switches))
+    return _dialect(sim, data)
+
+
 _ROUTES: list[tuple[str, re.Pattern[str], Callable[..., Answer]]] = [
     (method, re.compile(pattern), fn) for method, pattern, fn in [
         ("GET", r"state", _state),
@@ -270,6 +297,8 @@ _ROUTES: list[tuple[str, re.Pattern[str], Callable[..., Answer]]] = [
         ("GET", r"quota", _quota),
         ("POST", r"quota", _set_quota),
         ("DELETE", r"auth", _clear_auth),
+        ("GET", r"dialect", _dialect),
+        ("POST", r"dialect", _set_dialect),
     ]
 ]
 
@@ -404,6 +433,16 @@ class SimControl:
 
     def clear_auth(self) -> None:
         self._call("DELETE", "auth")
+
+    def dialect(self) -> dict[str, Any]:
+        return self._call("GET", "dialect")
+
+    def set_dialect(self, name: str | None = None, **switches: Any) -> dict[str, Any]:
+        """Answer in dialect ``name`` (``2017``/``v2``) with ``switches`` changed."""
+        body: dict[str, Any] = {"switches": switches}
+        if name is not None:
+            body["name"] = name
+        return self._call("POST", "dialect", body)
 
     def close(self) -> None:
         self._client.close()

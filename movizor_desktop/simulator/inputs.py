@@ -120,9 +120,11 @@ def _point(item: dict[str, Any]) -> RoutePoint | None:
                       fmt_route_time(when) if when is not None else "")
 
 
-def route(params: dict[str, Any]) -> list[RoutePoint] | Any:
+def route(params: dict[str, Any], *, bare_clears: bool = True) -> list[RoutePoint] | Any:
     """The new route, [] to clear it, or ABSENT; raises InputError("distance_text")."""
     value = params.get("destination", ABSENT)
+    if isinstance(value, str) and not bare_clears:
+        return ABSENT
     if value is ABSENT:
         text = (scalar(params, "distance_text") or "").strip()
         coord_text = scalar(params, "distance_coord")
@@ -145,13 +147,28 @@ def route(params: dict[str, Any]) -> list[RoutePoint] | Any:
     return points
 
 
-def schedule(params: dict[str, Any]) -> Schedule | Any | None:
-    """The new schedule, None to clear it, or ABSENT; raises InputError("schedule")."""
+def schedule(params: dict[str, Any], current: Schedule | None = None, *,
+             bare_clears: bool = True) -> Schedule | Any | None:
+    """The new schedule, None to clear it, or ABSENT; raises InputError("schedule").
+
+    ``current`` is what the subscriber has: without ``bare_clears`` the days and times
+    not sent explicitly are kept from it."""
     keys = [f"sw{i}" for i in range(1, 8)]
-    if not any(k in params for k in [*keys, "st"]):
+    raw = params.get("st", ABSENT)
+    if not bare_clears and isinstance(raw, str) and not raw.strip():
+        raw = ABSENT
+    sent = [k for k in keys if k in params]
+    if not sent and raw is ABSENT:
         return ABSENT
-    days = tuple(flag(params, k) for k in keys)
-    raw = params.get("st", [])
+    if bare_clears:
+        days = tuple(flag(params, k) for k in keys)
+    else:
+        old = current.days if current is not None else (False,) * 7
+        days = tuple(flag(params, k) if k in params else old[i] for i, k in enumerate(keys))
+        if raw is ABSENT:
+            raw = [f"{h}:{m:02d}" for h, m in current.times] if current is not None else []
+    if raw is ABSENT:
+        raw = []
     if isinstance(raw, str):
         raw = [raw]
     elif isinstance(raw, dict):
@@ -171,9 +188,9 @@ def schedule(params: dict[str, Any]) -> Schedule | Any | None:
     return Schedule(days, tuple(sorted(times)))
 
 
-def metadata(params: dict[str, Any]) -> dict[str, str] | Any:
+def metadata(params: dict[str, Any], *, bare_clears: bool = True) -> dict[str, str] | Any:
     value = params.get("metadata", ABSENT)
-    if value is ABSENT:
+    if value is ABSENT or (isinstance(value, str) and not bare_clears):
         return ABSENT
     if isinstance(value, list):
         value = {str(i): v for i, v in enumerate(value)}
@@ -184,6 +201,8 @@ def metadata(params: dict[str, Any]) -> dict[str, str] | Any:
         if isinstance(item, list):
             item = ", ".join(v for v in item if isinstance(v, str))
         elif not isinstance(item, str):
+            continue
+        if not item and not bare_clears:
             continue
         out[str(name)[:META_NAME_MAX]] = item[:META_VALUE_MAX]
     return out

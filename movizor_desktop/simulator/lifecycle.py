@@ -38,11 +38,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from movizor_desktop.api.codes import Status
-
-from . import lbs, routing, tariffs
+from . import lbs, routing
 from .model import FIX, LIFE, OFF, SCHED, Fix, Request, Subscriber
 from .msk import DAY, day_start, weekday
+from .protocol import Status
+from .tariffs import PACKAGE_DAYS
 
 if TYPE_CHECKING:
     from .world import World
@@ -72,7 +72,7 @@ def added(w: World, sub: Subscriber) -> None:
 
 def reactivated(w: World, sub: Subscriber) -> None:
     now = w.now
-    sub.status, sub.wait_since, sub.confirmed = WAIT, now, False
+    sub.status, sub.wait_since, sub.confirmed, sub.off_by = WAIT, now, False, ""
     w.emit(sub.phone, "reactivate")
     token = sub.bump(LIFE)
     w.at(now + DAY, "no_confirm", sub.uid, token)
@@ -102,8 +102,8 @@ def confirm(w: World, sub: Subscriber) -> None:
     sub.bump(LIFE)
     sub.status, sub.confirmed = OK, True
     w.emit(sub.phone, "confirm")
-    w.charge(tariffs.abon(sub.operator, sub.tariff))
-    if sub.tariff == tariffs.PACKAGE:
+    w.charge(w.tariffs.abon(sub.operator, sub.tariff))
+    if sub.tariff == w.tariffs.package:
         sub.package_since = w.now
     _start_tracking(w, sub)
 
@@ -157,6 +157,7 @@ def force_status(w: World, sub: Subscriber, status: str) -> None:
         if status == Status.LIMITED:
             w.emit(sub.phone, "limit")
         elif status == Status.OFF:
+            sub.off_by = "auto"
             w.emit(sub.phone, "off")
 
 
@@ -166,8 +167,8 @@ def switch_tariff(w: World, sub: Subscriber, tariff: str, *, event: bool) -> Non
     if event:
         w.emit(sub.phone, "tariff_auto")
     if sub.status == OK:
-        w.charge(tariffs.abon(sub.operator, tariff))
-        sub.package_since = w.now if tariff == tariffs.PACKAGE else None
+        w.charge(w.tariffs.abon(sub.operator, tariff))
+        sub.package_since = w.now if tariff == w.tariffs.package else None
         _start_periodic(w, sub)
 
 
@@ -186,7 +187,7 @@ def _start_tracking(w: World, sub: Subscriber) -> None:
 
 def _start_periodic(w: World, sub: Subscriber) -> None:
     token = sub.bump(FIX)
-    if tariffs.INTERVAL_MIN.get(sub.tariff):
+    if w.tariffs.interval(sub.tariff):
         w.at(w.now + sub.rng.randint(20, 90), "fix", sub.uid, token)
 
 
@@ -265,18 +266,19 @@ def _on_no_confirm(w: World, sub: Subscriber, payload: Any) -> None:
 def _on_off(w: World, sub: Subscriber, payload: Any) -> None:
     if sub.status == Status.OFF_NEW:
         sub.bump(LIFE)
-        sub.status = Status.OFF.value
+        sub.status, sub.off_by = Status.OFF.value, "delete"
         w.emit(sub.phone, "off")
 
 
 def _on_auto_off(w: World, sub: Subscriber, payload: Any) -> None:
     if sub.status in _AUTO_OFF_FROM:
         _leave(w, sub, Status.OFF.value)
+        sub.off_by = "auto"
         w.emit(sub.phone, "auto_off")
 
 
 def _on_fix(w: World, sub: Subscriber, payload: Any) -> None:
-    interval = tariffs.INTERVAL_MIN.get(sub.tariff)
+    interval = w.tariffs.interval(sub.tariff)
     if sub.status != OK or not interval:
         return
     t = w.now
@@ -288,8 +290,8 @@ def _on_sched(w: World, sub: Subscriber, payload: Any) -> None:
     if sub.status != OK:
         return
     t = w.now
-    if sub.tariff == tariffs.MANUAL:
-        w.charge(tariffs.request_price(sub.operator, sub.tariff))
+    if sub.tariff == w.tariffs.manual:
+        w.charge(w.tariffs.request_price(sub.operator, sub.tariff))
     _tracking_fix(w, sub, t)
     slot = _next_slot(sub, t)
     if slot is not None:
@@ -316,20 +318,20 @@ def _on_request(w: World, sub: Subscriber | None, rid: int) -> None:
 
 
 def _on_midnight(w: World) -> None:
-    t = w.now
+    t, plan = w.now, w.tariffs
     for sub in list(w.subs.values()):
         if sub.tariff_new is not None:
             switch_tariff(w, sub, sub.tariff_new, event=True)
         elif sub.status != OK:
             continue
-        elif sub.tariff != tariffs.PACKAGE:
-            w.charge(tariffs.abon(sub.operator, sub.tariff))
-        elif sub.package_since is None or t >= sub.package_since + tariffs.PACKAGE_DAYS * DAY:
+        elif sub.tariff != plan.package:
+            w.charge(plan.abon(sub.operator, sub.tariff))
+        elif sub.package_since is None or t >= sub.package_since + PACKAGE_DAYS * DAY:
             if sub.package_prolong:
-                w.charge(tariffs.abon(sub.operator, sub.tariff))
+                w.charge(plan.abon(sub.operator, sub.tariff))
                 sub.package_since = t
             else:
-                switch_tariff(w, sub, tariffs.MANUAL, event=True)
+                switch_tariff(w, sub, plan.manual, event=True)
     for share in w.shares.values():
         share.req_cnt = 0
     w.at(t + DAY, "midnight")

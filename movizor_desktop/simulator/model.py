@@ -105,7 +105,7 @@ class Subscriber:
     tags: str = ""
     status: str = "new"
     confirmed: bool = False
-    tariff: str = "0"
+    tariff: str = "0"  # an id of the world's tariff plan (object_add sets it)
     tariff_new: str | None = None
     package_prolong: int = 0
     package_since: int | None = None
@@ -121,6 +121,7 @@ class Subscriber:
     pending: Request | None = None
     last_request: int | None = None  # last pos_request (for the 5-minute rule)
     wait_since: int = 0  # when the current confirmation round started
+    off_by: str = ""  # why the status is off: "delete" (object_delete) or "auto"
     obs_parked: bool | None = None  # what the server last observed
     obs_off_route: bool = False
     forecast: str | None = None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from movizor_desktop.api import codes
+from . import protocol
 
 __all__ = [
     "BLOCKED_SUFFIX", "FOREIGN_SUFFIX", "OPERATOR_TITLES", "def_codes", "format_title",
@@ -128,7 +128,7 @@ def lookup(phone: str) -> tuple[str, str, str] | None:
 
 
 def is_supported(operator: str) -> bool:
-    return operator in codes.OPERATORS
+    return operator in protocol.OPERATORS
 
 
 def def_codes(operator: str) -> list[int]:

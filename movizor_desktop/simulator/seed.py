@@ -7,15 +7,18 @@ historic moments. Then the ordinary rules run up to the anchor. Fixes, events, r
 statuses and tariff switches therefore follow the same rules as live ones. The
 constructor's ``balance`` is what the account holds at the anchor, after the history.
 
-* Statuses. Every status appears once the fleet has 12 or more subscribers; smaller
-  fleets get ok, wait, new, off, … in that order. About 70 % are ``ok``. ``new`` + ``wait``
-  stay at or below 17, so object_add is not refused with 6. Some ``wait`` drivers confirm
-  in the first hour after the anchor, and the ``new`` ones do too, so a demo sees live
-  confirmations.
-* Subscribers use all four operators (35 / 25 / 20 / 20 %) and the tariffs 15, 30 and 60
-  mostly, plus manual (with scheduled fixes and past pos_requests), online, package and
-  "180" on MTS. One has a pending tariff change and one has a dateoff 1–2 days ahead.
-  One rejected number is on the block list.
+* Statuses. From 12 subscribers on, about 70 % are ``ok`` (so a link can always be
+  shared) and the rest take the other statuses in the order wait, new, off, rejected,
+  no_confirmed, off_new, limited, error, wrong, error_exists: every status appears from
+  32 subscribers on. Smaller fleets get ok, ok, wait, new, off, … in that order.
+  ``new`` + ``wait`` stay at or below 17, so object_add is not refused with 6. Some
+  ``wait`` drivers confirm in the first hour after the anchor, and the ``new`` ones do
+  too, so a demo sees live confirmations.
+* Subscribers use all four operators (35 / 25 / 20 / 20 %) and, in the 2017 tariff plan,
+  the tariffs 15, 30 and 60 mostly, plus manual (with scheduled fixes and past
+  pos_requests), online, package and "180" on MTS (the v2 plan: its own weights). One
+  has a pending tariff change and one has a dateoff 1–2 days ahead. One rejected number
+  is on the block list.
 * 80 % of the ``ok`` trucks drive a real intercity route of 1–3 points. The planned
   times derive from each truck's own plan: about 60 % on time, 30 % late, 10 % without
   times. The rest stand in a city.
@@ -32,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from . import gazetteer, lifecycle, operators, tariffs
+from . import gazetteer, lifecycle, operators
 from .api_account import events_subscribe_add, share_add
 from .api_objects import new_subscriber
 from .model import RoutePoint, Schedule
@@ -52,6 +55,7 @@ from .seed_data import (
     SURNAMES,
     TRUCKS,
 )
+from .tariffs import TariffPlan
 
 if TYPE_CHECKING:
     from .world import World
@@ -63,8 +67,7 @@ HISTORY_SECONDS = 42 * H
 _SMALL_ORDER = ("ok", "ok", "wait", "new", "off", "rejected", "no_confirmed", "off_new",
                 "limited", "error", "wrong", "error_exists")
 _OPERATOR_WEIGHTS = (("mts", 35), ("megafon", 25), ("beeline", 20), ("tele2", 20))
-_TARIFF_WEIGHTS = (("15", 35), ("30", 25), ("60", 20), ("0", 10), ("1", 3), ("3", 3),
-                   ("180", 4))
+OK_SHARE = 0.7
 
 
 @dataclass
@@ -93,10 +96,24 @@ def _status_plan(n: int, rng: random.Random) -> list[str]:
               "off_new": 1 + n // 200, "off": max(2, n // 20), "rejected": max(1, n // 40),
               "no_confirmed": max(1, n // 40), "error": 1 + n // 400, "wrong": 1 + n // 400,
               "error_exists": 1 + n // 400, "limited": 1 + n // 400}
+    room = n - round(OK_SHARE * n)  # the others may not push ok below about 70 %
+    if sum(counts.values()) > room:
+        counts = _trimmed(counts, room)
     plan = [status for status, k in counts.items() for _ in range(k)]
     plan += ["ok"] * (n - len(plan))
     rng.shuffle(plan)
     return plan
+
+
+def _trimmed(counts: dict[str, int], room: int) -> dict[str, int]:
+    """``counts`` cut to ``room`` in all: one of each status in the small fleets' order
+    first, then the extra ones (the dict keeps its order, so the shuffle stays seeded)."""
+    order = [s for s in _SMALL_ORDER if s != "ok"]
+    wanted = order + [s for s in order for _ in range(counts[s] - 1)]
+    kept = dict.fromkeys(counts, 0)
+    for status in wanted[:room]:
+        kept[status] += 1
+    return {status: k for status, k in kept.items() if k}
 
 
 def _weighted(rng: random.Random, table: tuple[tuple[str, int], ...]) -> str:
@@ -200,15 +217,15 @@ def _plan_route(rng: random.Random, prof: _Profile, brand: str, anchor: int) -> 
     return _city_of(points[-1][0])
 
 
-def _tariff(rng: random.Random, operator: str) -> str:
+def _tariff(rng: random.Random, operator: str, plan: TariffPlan) -> str:
     while True:
-        tariff = _weighted(rng, _TARIFF_WEIGHTS)
-        if tariffs.offered(operator, tariff):
+        tariff = _weighted(rng, plan.seed_weights)
+        if plan.offered(operator, tariff):
             return tariff
 
 
 def _profile(rng: random.Random, phone: str, operator: str, target: str,
-             anchor: int) -> _Profile:
+             anchor: int, plan: TariffPlan) -> _Profile:
     u = rng.uniform
     confirmed = target in ("ok", "off_new", "off", "limited")
     t_add = {"new": anchor - int(u(10, 50)), "wait": anchor - int(u(300, 20 * H)),
@@ -224,7 +241,7 @@ def _profile(rng: random.Random, phone: str, operator: str, target: str,
         answer = ("confirm", anchor + int(u(5 * 60, 60 * 60)))
     else:
         answer = ("never", 0)
-    tariff = _tariff(rng, operator)
+    tariff = _tariff(rng, operator, plan)
     prof = _Profile(phone, target, t_add, tariff, "", "", {}, answer)
     client, brand = rng.choice(CLIENTS)
     dest = "Москва"
@@ -235,13 +252,13 @@ def _profile(rng: random.Random, phone: str, operator: str, target: str,
         prof.home = (city.lat + u(-0.04, 0.04), city.lon + u(-0.06, 0.06))
     prof.title, prof.tags, prof.metadata = _identity(rng, dest, client, brand)
     t_add, answer = prof.t_add, prof.answer
-    if tariff == tariffs.MANUAL and confirmed:
+    if tariff == plan.manual and confirmed:
         if rng.random() < 0.6:
             prof.schedule = Schedule((True,) * 5 + (False, False), ((9, 0), (13, 0), (18, 0)))
         start = answer[1] + 600
         for t in range(start, anchor, int(u(2 * H, 4 * H))):
             prof.later.append((t, _pos_request))
-    if tariff == tariffs.PACKAGE:
+    if tariff == plan.package:
         prof.package_prolong = int(rng.random() < 0.5)
     if target == "off_new":
         prof.later.append((anchor - int(u(10, 90)), _disable))
@@ -262,7 +279,7 @@ def _profile(rng: random.Random, phone: str, operator: str, target: str,
 def _pos_request(w: World, phone: str) -> None:
     sub = w.subs.get(phone)
     if sub is not None and sub.status == "ok" and sub.pending is None:
-        w.charge(tariffs.request_price(sub.operator, sub.tariff))
+        w.charge(w.tariffs.request_price(sub.operator, sub.tariff))
         lifecycle.request(w, sub)
 
 
@@ -336,16 +353,20 @@ def populate(w: World, n: int, *, anchor: int) -> None:
     for i, target in enumerate(targets):
         operator = (_OPERATOR_WEIGHTS[i][0] if i < len(_OPERATOR_WEIGHTS)
                     else _weighted(rng, _OPERATOR_WEIGHTS))
-        profiles.append(_profile(rng, _phone(rng, operator, used), operator, target, anchor))
+        profiles.append(_profile(rng, _phone(rng, operator, used), operator, target, anchor,
+                                 w.tariffs))
     oks = [p for p in profiles if p.target == "ok"]
-    movers = [p for p in oks if p.points and p.tariff != tariffs.PACKAGE]
+    plan = w.tariffs
+    movers = [p for p in oks if p.points and p.tariff != plan.package]
     if movers:
         mover = movers[0]
-        offered = [t for t in ("15", "30", "60") if tariffs.offered(operators.lookup(
-            mover.phone)[0], t) and t != mover.tariff]  # type: ignore[index]
+        operator = operators.lookup(mover.phone)[0]  # type: ignore[index]
+        offered = [t for t, _ in plan.seed_weights if t not in (plan.manual, plan.package)
+                   and plan.offered(operator, t) and t != mover.tariff]
         window = min(5 * H, anchor - day_start(anchor))  # after the last 00:00 МСК
-        mover.later.append((anchor - int(rng.uniform(0.1, 0.9) * window),
-                            partial(_tariff_new, offered[0])))
+        moment = anchor - int(rng.uniform(0.1, 0.9) * window)
+        if offered:
+            mover.later.append((moment, partial(_tariff_new, offered[0])))
     if len(movers) > 1:
         movers[1].ts_off = (anchor + int(rng.uniform(26 * H, 48 * H))) // H * H
     for prof in profiles:

@@ -8,8 +8,8 @@ Before the world sees a request the front checks, in this order:
 1. the client IP is not locked out (5 failed auths in the current clock hour →
    ``ACCESS_DENIED`` / "Auth rate limit exceeded" until the hour ends, even with the
    right key);
-2. project and key are right (else ``ACCESS_DENIED`` / "Wrong project or key", and one
-   more failure for that IP);
+2. project and key are right (else the dialect's wrong-key answer, ``ACCESS_DENIED`` /
+   "Wrong project or key" or ``"0"`` / "Incorrect key", and one more failure for that IP);
 3. the project's hourly quota is not used up (else ``LIMIT_EXCEEDED``).
 
 Hours are the sim clock's (``timestamp // 3600``; МСК is a whole-hour offset from UTC),
@@ -36,9 +36,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from movizor_desktop.api import codes
-
 from . import faults as _faults
+from . import protocol
 from .control import RequestLog, handle_control, json_default
 from .faults import FaultPlan
 from .params import parse_php_params, php_merge, query_pairs
@@ -70,22 +69,25 @@ class Gate:
         self._failures: dict[str, tuple[int, int]] = {}  # ip -> (hour, failures)
         self._used: tuple[int, int] = (0, 0)  # (hour, requests)
 
-    def check(self, ip: str, project: str, key: Any, hour: int) -> dict[str, str] | None:
-        """``None`` when the request may go on (and count against the quota)."""
+    def check(self, ip: str, project: str, key: Any, hour: int,
+              wrong_key: tuple[str, str] = (protocol.ACCESS_DENIED, protocol.WRONG_KEY_TEXT),
+              ) -> dict[str, str] | None:
+        """``None`` when the request may go on (and count against the quota);
+        ``wrong_key`` is the (code, text) a wrong key gets before the lockout."""
         with self._lock:
             f_hour, failures = self._failures.get(ip, (hour, 0))
             if f_hour != hour:
                 failures = 0
             if failures >= MAX_AUTH_FAILURES:
-                return _error(codes.ACCESS_DENIED, codes.AUTH_LOCKED_TEXT)
+                return _error(protocol.ACCESS_DENIED, protocol.AUTH_LOCKED_TEXT)
             key_ok = isinstance(key, str) and hmac.compare_digest(key.encode("utf-8"),
                                                                   self._key)
             if project != self.project or not key_ok:
                 self._failures[ip] = (hour, failures + 1)
-                return _error(codes.ACCESS_DENIED, codes.WRONG_KEY_TEXT)
+                return _error(*wrong_key)
             used = self._used[1] if self._used[0] == hour else 0
             if used >= self.quota_per_hour:
-                return _error(codes.LIMIT_EXCEEDED, codes.LIMIT_EXCEEDED_TEXT)
+                return _error(protocol.LIMIT_EXCEEDED, protocol.LIMIT_EXCEEDED_TEXT)
             self._used = (hour, used + 1)
             return None
 
@@ -320,13 +322,14 @@ class SimulatorServer:
 
     @classmethod
     def demo(cls, *, seed: int = 1, fleet: int = 40, speed: float = 1.0,
-             start: Any = None, **kw: Any) -> SimulatorServer:
-        """A seeded world on a fresh clock (``start``: a datetime, default now); not started."""
+             start: Any = None, dialect: Any = None, **kw: Any) -> SimulatorServer:
+        """A seeded world on a fresh clock (``start``: a datetime, default now), answering
+        in ``dialect`` (a :class:`.dialects.Dialect`, default 2017); not started."""
         from .clock import SimClock
         from .world import World
 
         clock = SimClock(start=start, speed=speed)
-        return cls(World(clock=clock, seed=seed, fleet=fleet), **kw)
+        return cls(World(clock=clock, seed=seed, fleet=fleet, dialect=dialect), **kw)
 
     # -- properties -------------------------------------------------------------------
 
@@ -441,7 +444,8 @@ class SimulatorServer:
     def answer(self, ip: str, project: str, function: str,
                params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         """(HTTP status, envelope) for one API call after auth and quota."""
-        denied = self.gate.check(ip, project, params.get("key"), self.hour())
+        denied = self.gate.check(ip, project, params.get("key"), self.hour(),
+                                 self._world.dialect.wrong_key_answer)
         if denied is not None:
             return 200, denied
         world_params = {k: v for k, v in params.items() if k not in ("key", "project")}

@@ -13,6 +13,9 @@ costs nothing between fixes: a truck's position comes from its precomputed plan.
 Processing is deterministic for a given seed. Splitting one advance into several gives
 the same result, because the heap always pops the earliest entry.
 
+``dialect`` (see :mod:`.dialects`) chooses how the world answers where the sources
+disagree; ``tariffs`` is that dialect's tariff plan.
+
 Behaviour the documents leave open is settled in the module that implements it (see
 lifecycle, routing, inputs, api_objects, api_positions, api_account, tariffs, operators,
 motion, lbs, gazetteer and seed). Two switches make tests deterministic:
@@ -31,14 +34,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from movizor_desktop.api import codes
-
-from . import api_account, api_objects, api_positions, lifecycle
+from . import api_account, api_objects, api_positions, lifecycle, protocol
 from .clock import SimClock
+from .dialects import Dialect
 from .model import Event, Request, Share, Subscriber, Subscription
 from .msk import next_midnight
 from .operators import BLOCKED_SUFFIX
 from .render import error, raw_error
+from .tariffs import TariffPlan, plan
 
 __all__ = ["World"]
 
@@ -56,8 +59,10 @@ FIRST_SUBSCRIPTION_ID = 5024
 class World:
     def __init__(self, *, clock: SimClock, seed: int = 1, fleet: int = 0,
                  balance: Decimal = Decimal("4765.50"), credit: Decimal = Decimal("0.00"),
-                 auto_answer: bool = True) -> None:
+                 auto_answer: bool = True, dialect: Dialect | None = None) -> None:
         self.clock = clock
+        self.dialect = dialect or Dialect()
+        self.tariffs: TariffPlan = plan(self.dialect.tariffs)
         self.lock = threading.RLock()
         self.seed = seed
         self.balance = Decimal(balance)
@@ -209,9 +214,20 @@ class World:
             self.advance_to_now()
             lifecycle.no_confirm(self, self._sub(phone))
 
+    def set_dialect(self, dialect: Dialect) -> None:
+        """Answer in ``dialect`` from now on. The tariff plan can change only while the
+        account is empty: the subscribers' tariff ids belong to the plan they were added in.
+        """
+        with self.lock:
+            if dialect.tariffs != self.dialect.tariffs and self.subs:
+                raise ValueError("the tariff plan can change only on an empty account; "
+                                 "start the simulator with --dialect instead")
+            self.dialect = dialect
+            self.tariffs = plan(dialect.tariffs)
+
     def set_status(self, phone: str, status: str) -> None:
         """Force any documented status (``limited`` also emits event ``limit``)."""
-        if status not in set(codes.Status):
+        if status not in set(protocol.Status):
             raise ValueError(f"unknown status {status!r}")
         with self.lock:
             self.advance_to_now()
@@ -231,9 +247,9 @@ class World:
     def inject_error(self, function: str, code: str, count: int = 1) -> None:
         """The next ``count`` calls of ``function`` answer documented error ``code``."""
         code = str(code)
-        if function not in codes.FUNCTIONS:
+        if function not in protocol.FUNCTIONS:
             raise ValueError(f"unknown function {function!r}")
-        if code not in codes.ERRORS.get(function, {}) and code not in codes.GLOBAL_ERRORS:
+        if code not in protocol.ERRORS.get(function, {}) and code not in protocol.GLOBAL_ERRORS:
             raise ValueError(f"{function} has no documented error {code!r}")
         with self.lock:
             if count <= 0:
@@ -248,7 +264,7 @@ class World:
                 "now": self.clock.now().isoformat(),
                 "timestamp": self._now,
                 "speed": self.clock.speed,
-                "subscribers": {s.value: statuses.get(s.value, 0) for s in codes.Status},
+                "subscribers": {s.value: statuses.get(s.value, 0) for s in protocol.Status},
                 "subscribers_total": len(self.subs),
                 "balance": f"{self.balance:.2f}",
                 "credit": f"{self.credit:.2f}",
@@ -259,6 +275,7 @@ class World:
                 "subscriptions": len(self.subscriptions),
                 "injected_errors": {f: list(q) for f, q in self._injected.items()},
                 "queued_actions": len(self._heap),
+                "dialect": self.dialect.to_dict(),
             }
 
     def phones(self) -> list[str]:

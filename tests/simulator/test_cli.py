@@ -21,7 +21,7 @@ from movizor_desktop.simulator import cli
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "cli-key-Ключ-7"
 LINE = re.compile(r"^movizor-sim: serving (http://127\.0\.0\.1:(\d+)/api/) project=(\S+) "
-                  r"\((.+)\) — control at (http://127\.0\.0\.1:\d+/_sim/)$")
+                  r"\((.+)\) dialect=(\S+) — control at (http://127\.0\.0\.1:\d+/_sim/)$")
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -70,8 +70,9 @@ def test_serves_until_signal(spawn, client_factory, signum) -> None:
     line = _first_line(proc)
     match = LINE.match(line)
     assert match, line
-    base_url, port, project, source, control_url = match.groups()
+    base_url, port, project, source, spoken, control_url = match.groups()
     assert int(port) > 0 and project == "acme" and source == "key from --key"
+    assert spoken == "2017"
     assert KEY not in line
     client = client_factory()
     ok = client.get(base_url + "acme/object_list/", params={"key": KEY}).json()
@@ -97,6 +98,32 @@ def test_key_from_environment(spawn, client_factory) -> None:
     assert envelope["result"] == "success"
     proc.send_signal(signal.SIGINT)
     assert proc.wait(10) == 0
+
+
+def test_dialect_and_switches(spawn, client_factory) -> None:
+    proc = spawn("--key", KEY, "--dialect", "v2", "--switch", "events_after=oldest",
+                 "--switch", "escape_text=off")
+    line = _first_line(proc)
+    match = LINE.match(line)
+    assert match and match[5] == "custom", line
+    client = client_factory()
+    balance = client.get(match[1] + "demo/balance/", params={"key": KEY}).json()["data"]
+    assert set(balance["tariff"]["mts"]) == {"4", "5", "6", "7"}
+    denied = client.get(match[1] + "demo/balance/", params={"key": "nope"}).json()
+    assert (denied["error_code"], denied["error_text"]) == ("0", "Incorrect key")
+    switches = client.get(match[6] + "dialect").json()["switches"]
+    assert switches["events_after"] == "oldest" and switches["escape_text"] is False
+    assert switches["bare_clears"] is False
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(10) == 0
+
+
+@pytest.mark.parametrize("bad", [["--dialect", "v3"], ["--switch", "events_after=sideways"],
+                                 ["--switch", "nonsense=1"], ["--switch", "escape_text"]])
+def test_bad_dialect_arguments(bad, capsys) -> None:
+    with pytest.raises(SystemExit):
+        cli.build_parser().parse_args(bad)
+    assert "--" in capsys.readouterr().err
 
 
 def test_busy_port_exits_1(capsys) -> None:

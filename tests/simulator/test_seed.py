@@ -143,6 +143,23 @@ def test_small_fleets():
     assert build(fleet=1).subs[build(fleet=1).phones()[0]].status == "ok"
 
 
+def test_about_70_percent_ok_from_12_on():
+    for n in range(12, 80):
+        counts = Counter(_status_plan(n, random.Random(n)))
+        assert round(0.7 * n) <= counts["ok"] <= 0.85 * n, (n, counts)
+        assert counts["wait"] >= 1 and counts["new"] >= 1
+        if n >= 32:
+            assert set(counts) == {s.value for s in codes.Status}, n
+
+
+def test_a_fleet_of_12_can_share_a_link():
+    w = build(fleet=12)
+    ok = [p for p, sub in w.subs.items() if sub.status == "ok"]
+    assert len(ok) >= 8
+    answer = api(w, "share_add", phone=ok[:2])
+    assert answer["result"] == "success" and answer["data"]["objects_count"] == 2
+
+
 def test_large_fleet_composition():
     plan = _status_plan(2000, random.Random(1))
     counts = Counter(plan)

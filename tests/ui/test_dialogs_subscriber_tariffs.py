@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.api.models import Balance
-from movizor_desktop.simulator import tariffs as sim_tariffs
+from movizor_desktop.simulator.tariffs import PLAN_2017 as sim_tariffs
 from movizor_desktop.ui.dialogs.subscriber_bulk import plan_numbers
 from movizor_desktop.ui.dialogs.tariffs import (
     bulk_titles,
