@@ -6,14 +6,20 @@ what the server sends verbatim as ``error_text``. ``message_en`` / ``message_ru`
 dispatcher reads. ``kind`` sorts every code into the client's exception family and ``field``
 names the input it concerns, so an editor can put the message next to that field.
 
-Codes for the functions the 2017 document leaves without a table (``get_operator``,
-``events_subscribe_*``) and the service-wide codes (``ACCESS_DENIED``, the hourly quota) are
-the ones the simulator answers; the client also recognises them by kind, not only by number.
+Each spec names its ``source``: ``doc`` (the 07.12.2017 document's table for that
+function), ``capture`` (an answer the public Go client captured in 2018–19) or ``assumed``
+(no source shows it: the codes of ``get_operator`` and ``events_subscribe_*``, the hourly
+quota, the text "Wrong project or key"). A documented code is explained by its sentence
+(the server's own text goes in the details); an assumed one only when the server's text
+is the one assumed, otherwise the server's text is shown as it is, never a guess.
+
+The simulator keeps its own copy of these tables (``movizor_desktop.simulator.protocol``);
+a test compares the two.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 
@@ -38,12 +44,33 @@ class ErrorSpec:
     message_en: str
     message_ru: str
     field: str | None = None  # phone, dateoff, schedule, tariff, destination, operator, ...
+    source: str = "doc"  # doc | capture | assumed (see the module's docstring)
+
+    @property
+    def documented(self) -> bool:
+        return self.source != "assumed"
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` is this spec's ``error_text`` (case and spacing aside)."""
+        return _norm(text) == _norm(self.text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _e(
     code: str, text: str, kind: ErrorKind, en: str, ru: str, field: str | None = None
 ) -> ErrorSpec:
     return ErrorSpec(code, text, kind, en, ru, field)
+
+
+def _assumed(spec: ErrorSpec) -> ErrorSpec:
+    return replace(spec, source="assumed")
+
+
+def _captured(spec: ErrorSpec) -> ErrorSpec:
+    return replace(spec, source="capture")
 
 
 K = ErrorKind
@@ -197,17 +224,17 @@ ERRORS: dict[str, dict[str, ErrorSpec]] = {
     },
     "pos_objects": {},
     "distance_search": {
-        "1": _e("1", "Failed to process query", K.INVALID,
-                "Nothing was found for this address.",
-                "По этому адресу ничего не найдено.", "query"),
+        "1": _captured(_e("1", "Failed to process query", K.INVALID,
+                          "Nothing was found for this address.",
+                          "По этому адресу ничего не найдено.", "query")),
     },
     "get_operator": {
-        "1": _e("1", "Incorrect phone format (79XXXXXXXXXX)", K.INVALID,
-                "The phone number format is wrong (79XXXXXXXXX expected).",
-                "Неверный формат номера (нужно 79XXXXXXXXX).", "phone"),
-        "2": _e("2", "Cannot determine information about the operator", K.NOT_FOUND,
-                "The mobile operator of this number could not be determined.",
-                "Не удалось определить оператора этого номера.", "phone"),
+        "1": _assumed(_e("1", "Incorrect phone format (79XXXXXXXXXX)", K.INVALID,
+                         "The phone number format is wrong (79XXXXXXXXX expected).",
+                         "Неверный формат номера (нужно 79XXXXXXXXX).", "phone")),
+        "2": _assumed(_e("2", "Cannot determine information about the operator", K.NOT_FOUND,
+                         "The mobile operator of this number could not be determined.",
+                         "Не удалось определить оператора этого номера.", "phone")),
     },
     "tariff_calculator": {
         "1": _e("1", "Required argument OPERATOR", K.INVALID,
@@ -236,23 +263,23 @@ ERRORS: dict[str, dict[str, ErrorSpec]] = {
     },
     "events_subscribe_list": {},
     "events_subscribe_add": {
-        "1": _e("1", "Incorrect event type", K.INVALID,
-                "This event type cannot be subscribed to.",
-                "На этот тип события нельзя подписаться.", "events"),
-        "2": _e("2", "Incorrect notify type", K.INVALID,
-                "The delivery channel must be SMS, e-mail or Telegram.",
-                "Канал доставки должен быть SMS, e-mail или Telegram.", "notify_type"),
-        "3": _e("3", "Incorrect notify value", K.INVALID,
-                "The phone number or e-mail for delivery is not valid.",
-                "Неверный номер телефона или e-mail для доставки.", "notify_value"),
-        "4": _e("4", "Phone not found", K.NOT_FOUND,
-                "One of the chosen subscribers is not on the account.",
-                "Одного из выбранных абонентов нет на договоре.", "phones"),
+        "1": _assumed(_e("1", "Incorrect event type", K.INVALID,
+                         "This event type cannot be subscribed to.",
+                         "На этот тип события нельзя подписаться.", "events")),
+        "2": _assumed(_e("2", "Incorrect notify type", K.INVALID,
+                         "The delivery channel must be SMS, e-mail or Telegram.",
+                         "Канал доставки должен быть SMS, e-mail или Telegram.", "notify_type")),
+        "3": _assumed(_e("3", "Incorrect notify value", K.INVALID,
+                         "The phone number or e-mail for delivery is not valid.",
+                         "Неверный номер телефона или e-mail для доставки.", "notify_value")),
+        "4": _assumed(_e("4", "Phone not found", K.NOT_FOUND,
+                         "One of the chosen subscribers is not on the account.",
+                         "Одного из выбранных абонентов нет на договоре.", "phones")),
     },
     "events_subscribe_delete": {
-        "1": _e("1", "Subscribe not found", K.NOT_FOUND,
-                "This subscription was not found or is already deleted.",
-                "Подписка не найдена или уже удалена."),
+        "1": _assumed(_e("1", "Subscribe not found", K.NOT_FOUND,
+                         "This subscription was not found or is already deleted.",
+                         "Подписка не найдена или уже удалена.")),
     },
 }
 
@@ -263,25 +290,26 @@ WRONG_KEY_TEXT = "Wrong project or key"
 AUTH_LOCKED_TEXT = "Auth rate limit exceeded"
 LIMIT_EXCEEDED_TEXT = "Requests limit exceeded"
 
+# The code ACCESS_DENIED is captured; its text for a plain wrong key is not.
 GLOBAL_ERRORS: dict[str, ErrorSpec] = {
-    ACCESS_DENIED: _e(
+    ACCESS_DENIED: _captured(_e(
         ACCESS_DENIED, WRONG_KEY_TEXT, K.AUTH,
         "The project name or API key is wrong.",
         "Неверное имя проекта или ключ API.",
         "key",
-    ),
-    LIMIT_EXCEEDED: _e(
+    )),
+    LIMIT_EXCEEDED: _assumed(_e(
         LIMIT_EXCEEDED, LIMIT_EXCEEDED_TEXT, K.RATE_LIMIT,
         "The hourly limit of API requests is used up; wait for the next hour.",
         "Исчерпан часовой лимит запросов к API; дождитесь следующего часа.",
-    ),
+    )),
 }
-AUTH_LOCKED = _e(
+AUTH_LOCKED = _captured(_e(
     ACCESS_DENIED, AUTH_LOCKED_TEXT, K.AUTH,
     "Too many attempts with a wrong key: access is blocked until the end of the hour.",
     "Слишком много попыток с неверным ключом: доступ заблокирован до конца часа.",
     "key",
-)
+))
 
 FUNCTIONS: tuple[str, ...] = (
     "balance", "object_add", "object_get", "object_edit", "object_list", "object_delete",
@@ -300,11 +328,16 @@ READ_FUNCTIONS: frozenset[str] = frozenset(FUNCTIONS) - WRITE_FUNCTIONS
 
 
 def lookup(function: str, code: str, text: str = "") -> ErrorSpec | None:
-    """The spec for an error answer, or None when the code is not known for ``function``."""
+    """The spec that explains an error answer, or None when none may: the code is not
+    known for ``function``, or only assumed and the server's text is another one."""
     if code == ACCESS_DENIED and "rate limit" in text.lower():
         return AUTH_LOCKED
     spec = ERRORS.get(function, {}).get(code)
-    return spec if spec is not None else GLOBAL_ERRORS.get(code)
+    if spec is None:
+        spec = GLOBAL_ERRORS.get(code)
+    if spec is None or spec.documented or spec.matches(text):
+        return spec
+    return None
 
 
 class Status(StrEnum):

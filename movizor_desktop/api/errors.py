@@ -6,6 +6,12 @@ Everything the client raises is a :class:`MovizorError`. Answers of the service 
 :class:`TransportError`. Each error carries the API function, the server's ``error_code``
 (always a string, possibly symbolic such as ``ACCESS_DENIED``) and ``error_text``, and can
 explain itself in English or Russian. No error text ever contains the API key.
+
+:meth:`MovizorError.message` is what the dispatcher reads. For a code a source documents
+for that function it is the table's sentence in the user's language, and
+:meth:`MovizorError.details` carries the server's own text. For any other code of the
+server it is the server's own text (``error_text_ru`` in Russian when the server filled it
+in): the client never guesses what an unknown code means.
 """
 
 from __future__ import annotations
@@ -31,6 +37,12 @@ _GENERIC: dict[ErrorKind, tuple[str, str]] = {
 }
 
 
+_UNEXPLAINED = ("Movizor refused the request (error {code}).",
+                "Movizor отклонил запрос (ошибка {code}).")
+_SERVER_SAID = ("Movizor's answer: “{text}” (code {code}).",
+                "Ответ Movizor: «{text}» (код {code}).")
+
+
 class MovizorError(Exception):
     """Base of every error the client raises."""
 
@@ -45,6 +57,7 @@ class MovizorError(Exception):
         error_text_ru: str = "",
         spec: ErrorSpec | None = None,
         detail: str = "",
+        from_server: bool = False,
     ) -> None:
         self.function = function
         self.error_code = str(error_code)
@@ -52,6 +65,7 @@ class MovizorError(Exception):
         self.error_text_ru = redact(error_text_ru)
         self.spec = spec
         self.detail = redact(detail)
+        self.from_server = from_server  # an answer of the service, not raised locally
         super().__init__(self._summary())
 
     @property
@@ -66,10 +80,25 @@ class MovizorError(Exception):
             return self.spec.message_ru if ru else self.spec.message_en
         if ru and self.error_text_ru:
             return self.error_text_ru
+        if self.from_server:  # a code no table explains: the server's words, no guess
+            if self.error_text:
+                return self.error_text
+            template = _UNEXPLAINED[1 if ru else 0]
+            return template.format(code=self.error_code or "?")
         generic_en, generic_ru = _GENERIC[self.kind]
         if ru:
             return generic_ru
         return self.error_text or generic_en
+
+    def details(self, lang: str = "en") -> str:
+        """What the server itself said (its code and text), for a details line or a
+        tooltip; '' for an error raised locally."""
+        if not self.from_server:
+            return ""
+        ru = lang.lower().startswith("ru")
+        text = (self.error_text_ru if ru and self.error_text_ru else self.error_text) or "—"
+        template = _SERVER_SAID[1 if ru else 0]
+        return template.format(text=text, code=self.error_code or "?")
 
     def _summary(self) -> str:
         where = self.function or "client"
@@ -107,6 +136,29 @@ class KeyRejectedError(AuthError):
             function, "KEY_REJECTED", "The key was refused earlier; change the key to retry",
             spec=GLOBAL_ERRORS["ACCESS_DENIED"],
         )
+
+
+class KeyRefusedError(AuthError):
+    """An answer that means the key was refused although it is not ``ACCESS_DENIED``: an
+    error ``balance`` cannot give (it documents none), or an error code the function does
+    not document on the first call after a key change. The server's words are kept."""
+
+    def __init__(self, cause: ApiError) -> None:
+        super().__init__(
+            cause.function, cause.error_code, cause.error_text,
+            error_text_ru=cause.error_text_ru, from_server=True,
+            spec=ErrorSpec(
+                cause.error_code, cause.error_text, ErrorKind.AUTH,
+                "Movizor refused the request in a way that means the project name or API "
+                "key is not accepted. Nothing more is sent until the key is changed.",
+                "Movizor отклонил запрос так, что имя проекта или ключ API, по-видимому, "
+                "не приняты. Больше запросов не будет, пока ключ не изменён.",
+                "key"),
+        )
+
+    @property
+    def locked(self) -> bool:
+        return False
 
 
 class RateLimitError(ApiError):
@@ -270,4 +322,4 @@ def from_answer(function: str, code: object, text: object, text_ru: object = "")
     kind = spec.kind if spec is not None else _guess_kind(code_s, text_s)
     cls = _BY_KIND[kind]
     return cls(function, code_s, text_s, error_text_ru="" if text_ru is None else str(text_ru),
-               spec=spec)
+               spec=spec, from_server=True)

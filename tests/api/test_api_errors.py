@@ -68,12 +68,44 @@ def test_lockout_is_told_apart_from_a_wrong_key():
     assert "до конца часа" in locked.message("ru")
 
 
-def test_unknown_codes_still_explain_themselves():
+def test_unknown_codes_show_the_servers_own_words():
     err = from_answer("object_add", "77", "Brand new failure")
-    assert err.message("en") == "Brand new failure"
-    assert err.message("ru") == "Сервис отклонил запрос."
+    assert err.message("en") == err.message("ru") == "Brand new failure"  # never a guess
+    assert err.spec is None and err.field is None
     err = from_answer("events", "X", "", "Русский текст ошибки")
     assert err.message("ru") == "Русский текст ошибки"
+    err = from_answer("events", "X", "")
+    assert err.message("en") == "Movizor refused the request (error X)."
+    assert err.message("ru") == "Movizor отклонил запрос (ошибка X)."
+
+
+def test_documented_codes_give_the_sentence_and_the_servers_text_in_the_details():
+    err = from_answer("object_get", "1", "Phone not found")
+    assert err.message("ru") == "Этого номера нет на договоре."
+    assert err.details("ru") == "Ответ Movizor: «Phone not found» (код 1)."
+    assert err.details("en") == "Movizor's answer: “Phone not found” (code 1)."
+    # the document's table is trusted for its code whatever the text says
+    odd = from_answer("object_get", "1", "Incorrect key")
+    assert odd.message("en") == "This phone number is not on the account."
+    assert "Incorrect key" in odd.details("en")
+
+
+def test_assumed_codes_explain_only_the_text_assumed():
+    """events_subscribe_* has no documented table: "1" "Phone not found" is not the
+    assumed "Incorrect event type", so the server's text is shown, not a guess."""
+    assumed = from_answer("events_subscribe_add", "1", "Incorrect event type")
+    assert assumed.message("en") == "This event type cannot be subscribed to."
+    other = from_answer("events_subscribe_add", "1", "Phone not found")
+    assert other.message("en") == other.message("ru") == "Phone not found"
+    assert other.field is None and other.kind is ErrorKind.NOT_FOUND
+    assert ERRORS["events_subscribe_add"]["1"].source == "assumed"
+    assert ERRORS["object_add"]["1"].source == "doc"
+    assert ERRORS["distance_search"]["1"].source == "capture"
+
+
+def test_local_errors_have_no_server_details():
+    err = InvalidInputError("object_add", "METADATA", "metadata name is empty")
+    assert err.details("en") == "" and err.message("ru") == "Введённые данные не приняты."
 
 
 def test_transport_errors_warn_that_a_write_may_have_happened():
