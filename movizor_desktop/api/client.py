@@ -7,12 +7,16 @@ Usage::
         await api.object_add("+7 (921) 001-02-03", title="Иванов", tariff="15")
 
 Requests go to ``{base_url}{project}/{function}/`` as UTF-8 form posts (the key stays out
-of URLs and proxy logs) or, on request, as GETs. Every call passes the
-:class:`~movizor_desktop.api.governor.RequestGovernor`. Reads are retried with backoff and
-jitter on transport failures only; writes (anything that changes state or costs money) are
-sent exactly once. After the first authentication failure the client refuses every call at
-once, with no network traffic, until :meth:`MovizorClient.set_key` is called: a user can
-never walk into Movizor's five-wrong-keys-an-hour lockout.
+of URLs and proxy logs) or, on request, as GETs. Every call passes the bad-key guard
+(:mod:`~movizor_desktop.api.keyguard`: at most one request per key change until the key is
+known to work, and after a refused key none at all until :meth:`MovizorClient.set_key`),
+then the :class:`~movizor_desktop.api.governor.RequestGovernor`. Reads are retried with
+backoff and jitter on transport failures only; writes (anything that changes state or
+costs money) are sent exactly once.
+
+A refused key is ``ACCESS_DENIED``, or any error that is not a code the function
+documents when it comes from ``balance`` (which documents none) or from the first call
+after a key change: what a wrong key gets before the lockout is not documented.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from ..clock import MovizorClock
-from .codes import READ_FUNCTIONS, TARIFF_WORDS
+from .codes import READ_FUNCTIONS, TARIFF_WORDS, ErrorKind
 from .encoding import (
     Params,
     RoutePoint,
@@ -44,13 +48,15 @@ from .encoding import (
     validate_metadata,
 )
 from .errors import (
+    ApiError,
     AuthError,
     BadResponseError,
     InvalidInputError,
-    KeyRejectedError,
+    KeyRefusedError,
     TransportError,
 )
 from .governor import Budget, RequestGovernor
+from .keyguard import KeyGuard, Outcome, Ticket
 from .models import (
     Balance,
     Event,
@@ -132,7 +138,7 @@ class MovizorClient:
         self.governor = governor or RequestGovernor()
         self.clock = clock if clock is not None else MovizorClock()  # learns from answers
         self._key = ""
-        self._key_rejected = False
+        self._guard = KeyGuard()
         self.set_key(key)
         self._http = build_async_client(net, timeout=timeout, transport=transport)
 
@@ -158,15 +164,16 @@ class MovizorClient:
     # --- key and budget -----------------------------------------------------------------
 
     def set_key(self, key: str) -> None:
-        """Use ``key`` from now on; this also lifts the bad-key guard."""
+        """Use ``key`` from now on; this also lifts the bad-key guard (the next call is
+        the new key's probe)."""
         self._key = key.strip()
         register_secret(self._key)
-        self._key_rejected = False
+        self._guard.set_key()
 
     @property
     def key_rejected(self) -> bool:
         """True once the server refused the key; calls then fail locally."""
-        return self._key_rejected
+        return self._guard.rejected
 
     @property
     def budget(self) -> Budget:
@@ -180,33 +187,72 @@ class MovizorClient:
     async def _call(self, function: str, params: Params | None = None) -> Envelope:
         retryable = function in READ_FUNCTIONS
         attempts = 1 + (self.retries if retryable else 0)
-        body: Params = [("key", self._key), *(params or [])]
         for attempt in range(1, attempts + 1):
-            if self._key_rejected:
-                raise KeyRejectedError(function)
-            await self.governor.acquire(function)
-            started = time.perf_counter()
             try:
-                envelope = await send(self._http, url=self.url_for(function),
-                                      method=self.method, function=function, params=body,
-                                      clock=self.clock)
-            except AuthError:
-                self._key_rejected = True
-                log.warning("%s: key refused; further calls blocked until the key changes",
-                            function)
-                raise
+                return await self._send_once(function, params or [])
             except TransportError as exc:
                 log.warning("%s: %s (attempt %d/%d)", function, exc.detail, attempt, attempts)
                 if attempt >= attempts:
                     raise
                 delay = self.backoff * (2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
                 await asyncio.sleep(delay)
-                continue
-            finally:
-                self.governor.release()
-            log.debug("%s: ok in %.0f ms", function, (time.perf_counter() - started) * 1000)
-            return envelope
         raise AssertionError("unreachable")  # pragma: no cover
+
+    async def _admit(self, function: str) -> Ticket:
+        """Leave from the bad-key guard and a slot from the governor, for the key in use
+        (a key change while waiting for the slot means asking the guard again)."""
+        while True:
+            ticket = await self._guard.admit(function)
+            try:
+                await self.governor.acquire(function)
+            except BaseException:
+                self._guard.done(ticket, Outcome.UNKNOWN)
+                raise
+            if self._guard.current(ticket):
+                return ticket
+            self.governor.release()
+            self._guard.done(ticket, Outcome.UNKNOWN)
+
+    async def _send_once(self, function: str, params: Params) -> Envelope:
+        ticket = await self._admit(function)
+        outcome = Outcome.UNKNOWN
+        started = time.perf_counter()
+        try:
+            body: Params = [("key", self._key), *params]
+            envelope = await send(self._http, url=self.url_for(function),
+                                  method=self.method, function=function, params=body,
+                                  clock=self.clock)
+            outcome = Outcome.ACCEPTED
+        except AuthError:
+            outcome = Outcome.REFUSED
+            log.warning("%s: key refused; further calls blocked until the key changes",
+                        function)
+            raise
+        except ApiError as exc:
+            if self._refuses_key(function, exc, ticket):
+                outcome = Outcome.REFUSED
+                log.warning("%s: error %r from %s taken as a refused key; further calls "
+                            "blocked until the key changes", function, exc.error_code,
+                            "the key's first call" if ticket.probe else function)
+                raise KeyRefusedError(exc) from None
+            if exc.kind is not ErrorKind.RATE_LIMIT:
+                outcome = Outcome.ACCEPTED
+            raise
+        finally:
+            self.governor.release()
+            self._guard.done(ticket, outcome)
+        log.debug("%s: ok in %.0f ms", function, (time.perf_counter() - started) * 1000)
+        return envelope
+
+    @staticmethod
+    def _refuses_key(function: str, exc: ApiError, ticket: Ticket) -> bool:
+        """An error that means a refused key: one the function's table does not explain
+        (a code no source documents for it, or an assumed code with another text), from
+        ``balance`` (it documents none) or from the first call after a key change. The
+        hourly quota is never taken for a refused key."""
+        if exc.kind is ErrorKind.RATE_LIMIT or exc.spec is not None:
+            return False
+        return function == "balance" or ticket.probe
 
     @staticmethod
     def _parse(function: str, model: type[M], data: Any) -> M:
