@@ -261,6 +261,9 @@ class MovizorClient:
         except ValidationError as exc:
             raise BadResponseError(function, redact(f"unexpected data: {exc.errors()[:1]}"),
                                    maybe_applied=True) from None
+        except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
+            raise BadResponseError(function, f"unreadable data ({type(exc).__name__})",
+                                   maybe_applied=True) from None
 
     def _parse_list(self, function: str, model: type[M], data: Any) -> list[M]:
         if isinstance(data, dict):  # PHP arrays with gaps arrive as objects
@@ -271,7 +274,7 @@ class MovizorClient:
 
     async def _write(self, function: str, params: Params) -> Result:
         envelope = await self._call(function, params)
-        return Result(code=envelope.get("code", ""), message=envelope.get("message", ""))
+        return self._parse(function, Result, envelope)
 
     @staticmethod
     def _phone(phone: str, function: str) -> Params:
@@ -417,9 +420,9 @@ class MovizorClient:
     async def pos_request(self, phone: str) -> RequestTicket:
         """Ask for a new fix now. On a manual tariff this costs money; never retried."""
         envelope = await self._call("pos_request", self._phone(phone, "pos_request"))
-        data = envelope.get("data") if isinstance(envelope.get("data"), dict) else {}
-        ticket = self._parse("pos_request", RequestTicket, data)
-        return ticket.model_copy(update={"waiting": str(envelope.get("code")) == "WAIT"})
+        ticket = self._parse("pos_request", RequestTicket, envelope.get("data"))
+        code = self._parse("pos_request", Result, envelope).code
+        return ticket.model_copy(update={"waiting": code.upper() == "WAIT"})
 
     async def pos_get(self, request_id: str | int) -> Position:
         """The fix of a request; raises PendingError while queued, RequestFailedError."""

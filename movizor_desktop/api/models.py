@@ -28,17 +28,17 @@ def _number(value: Any) -> float | None:
     """A finite float from a number or numeric string; None for null/empty/garbage."""
     if value is None or isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        result = float(value)
-    elif isinstance(value, str):
-        text = value.strip().replace(",", ".")
-        if not text:
-            return None
-        try:
+    try:
+        if isinstance(value, int | float):
+            result = float(value)
+        elif isinstance(value, str):
+            text = value.strip().replace(",", ".")
+            if not text:
+                return None
             result = float(text)
-        except ValueError:
+        else:
             return None
-    else:
+    except (ValueError, OverflowError):  # garbage, or an integer beyond a float
         return None
     return result if math.isfinite(result) else None
 
@@ -112,7 +112,7 @@ def _opt_flag(value: Any) -> bool | None:
 
 
 def _money(value: Any) -> Decimal:
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
         return Decimal("0")
     try:
         amount = Decimal(str(value).strip().replace(",", "."))

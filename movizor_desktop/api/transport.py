@@ -53,6 +53,8 @@ def _transport_error(function: str, exc: httpx.HTTPError) -> TransportError:
 
 
 def _decode(function: str, response: httpx.Response) -> Envelope:
+    """The JSON envelope of ``response``; any body that is not one (HTML, not UTF-8, not
+    JSON, truncated, a number too long to read, nesting too deep) is a BadResponseError."""
     body = response.content
     ctype = response.headers.get("content-type", "").lower()
     stripped = body.lstrip()
@@ -65,9 +67,22 @@ def _decode(function: str, response: httpx.Response) -> Envelope:
     except json.JSONDecodeError as exc:
         looks_truncated = stripped[:1] in (b"{", b"[") and exc.pos >= len(body.rstrip()) - 1
         return _bad(function, "a truncated body" if looks_truncated else "a body that is not JSON")
+    except ValueError:  # an integer longer than Python reads (sys.int_info digits limit)
+        return _bad(function, "a number too long to read")
+    except RecursionError:
+        return _bad(function, "JSON nested too deeply")
     if not isinstance(payload, dict) or "result" not in payload:
         return _bad(function, "JSON that is not a Movizor answer")
     return payload
+
+
+def _scalar(value: object) -> str:
+    """A JSON scalar as text; '' for null, lists and objects (never their repr)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | int | float):
+        return str(value)
+    return ""
 
 
 def _bad(function: str, what: str) -> Envelope:
@@ -105,12 +120,13 @@ async def send(
     envelope = _decode(function, response)
     if clock is not None:
         clock.observe_date(response.headers.get("date"), sent=sent, received=clock.wall())
-    result = str(envelope.get("result", "")).lower()
+    result = _scalar(envelope.get("result")).lower()
     if result == "success":
         return envelope
     if result == "error":
-        raise from_answer(function, envelope.get("error_code"), envelope.get("error_text"),
-                          envelope.get("error_text_ru"))
+        raise from_answer(function, _scalar(envelope.get("error_code")),
+                          _scalar(envelope.get("error_text")),
+                          _scalar(envelope.get("error_text_ru")))
     return _bad(function, f"an unknown result {result[:20]!r}")
 
 
