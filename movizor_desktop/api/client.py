@@ -33,7 +33,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from ..clock import MovizorClock
-from .codes import READ_FUNCTIONS, TARIFF_WORDS, ErrorKind
+from .codes import READ_FUNCTIONS, ErrorKind, ErrorSpec
 from .encoding import (
     Params,
     RoutePoint,
@@ -76,6 +76,7 @@ from .models import (
 from .net import NetConfig, build_async_client, is_remote_plain_http
 from .phones import normalize_phone
 from .redact import redact, register_secret
+from .tariffs import MANUAL_WORD, TariffBook
 from .transport import Envelope, send
 
 log = logging.getLogger(__name__)
@@ -95,9 +96,12 @@ POS_LIST_PAGE = 1000
 M = TypeVar("M", bound=BaseModel)
 
 
-def _tariff_param(tariff: str | int) -> str:
-    text = str(tariff).strip()
-    return TARIFF_WORDS.get(text.lower(), text)
+_NO_MANUAL_ID = ErrorSpec(
+    "TARIFF", "The manual tariff's id is not in the price table", ErrorKind.INVALID,
+    "Movizor's price table does not show which tariff is the manual one; choose the tariff "
+    "from the list.",
+    "В таблице цен Movizor не видно, какой тариф ручной; выберите тариф из списка.",
+    "tariff")
 
 
 class MovizorClient:
@@ -139,6 +143,7 @@ class MovizorClient:
         self.clock = clock if clock is not None else MovizorClock()  # learns from answers
         self._key = ""
         self._guard = KeyGuard()
+        self.tariffs: TariffBook | None = None  # the price table of the last balance answer
         self.set_key(key)
         self._http = build_async_client(net, timeout=timeout, transport=transport)
 
@@ -317,14 +322,37 @@ class MovizorClient:
 
     async def balance(self) -> Balance:
         envelope = await self._call("balance")
-        return self._parse("balance", Balance, envelope.get("data"))
+        balance = self._parse("balance", Balance, envelope.get("data"))
+        if balance.tariff:
+            self.tariffs = balance.book
+        return balance
+
+    async def _tariff(self, tariff: str | int, function: str, phone: str | None = None) -> str:
+        """The id to send for ``tariff``: as given, except the word ``manual`` (what
+        object_get may report), which becomes the manual id of the account's price table
+        (``balance`` is asked once if the table is not known yet; the number's operator
+        when the operators' manual ids differ)."""
+        text = str(tariff).strip()
+        if text.lower() != MANUAL_WORD:
+            return text
+        book = self.tariffs
+        if book is None or not book.known:
+            await self.balance()
+            book = self.tariffs or TariffBook()
+        manual = book.manual_id()
+        if manual is None and phone is not None and book.manual_ids():
+            manual = book.manual_id((await self.get_operator(phone)).operator)
+        if manual is None:
+            raise InvalidInputError(function, "TARIFF", _NO_MANUAL_ID.text, spec=_NO_MANUAL_ID)
+        return manual
 
     async def get_operator(self, phone: str) -> Operator:
         envelope = await self._call("get_operator", self._phone(phone, "get_operator"))
         return self._parse("get_operator", Operator, envelope.get("data"))
 
     async def tariff_calculator(self, operator: str, tariff: str | int) -> TariffCost:
-        params = [("operator", operator), ("tariff", _tariff_param(tariff))]
+        params = [("operator", operator),
+                  ("tariff", await self._tariff(tariff, "tariff_calculator"))]
         envelope = await self._call("tariff_calculator", params)
         return self._parse("tariff_calculator", TariffCost, envelope.get("data"))
 
@@ -347,16 +375,23 @@ class MovizorClient:
         schedule: Schedule | None = None,
         metadata: Mapping[str, str] | None = None,
         autoinform: bool = False,
+        account: str | None = None,
     ) -> Result:
-        """Connect a subscriber. Costs money once the driver confirms; never retried."""
+        """Connect a subscriber. Costs money once the driver confirms; never retried.
+
+        ``account`` adds the subscriber into a subordinate cabinet (its "client number",
+        shown top right in Movizor's web cabinet) instead of this project's own account.
+        """
         params = self._phone(phone, "object_add")
         if tariff is not None:
-            params.append(("tariff", _tariff_param(tariff)))
+            params.append(("tariff", await self._tariff(tariff, "object_add", params[0][1])))
         params += self._object_fields(
             "object_add", title=title, tags=tags, dateoff=dateoff,
             package_prolong=package_prolong, route=route, schedule=schedule, metadata=metadata)
         if autoinform:
             params.append(("autoinform", "1"))
+        if account is not None and account.strip():
+            params.append(("account", account.strip()))
         return await self._write("object_add", params)
 
     async def object_get(self, phone: str) -> ObjectInfo:
@@ -385,7 +420,7 @@ class MovizorClient:
         switches at the next 00:00 МСК, or at once with ``activate=True``.
         """
         params = self._phone(phone, "object_edit")
-        params.append(("tariff", _tariff_param(tariff)))
+        params.append(("tariff", await self._tariff(tariff, "object_edit", params[0][1])))
         if activate:
             params.append(("activate", "1"))
         params += self._object_fields(

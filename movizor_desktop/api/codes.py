@@ -374,9 +374,3 @@ EVENT_TYPES: tuple[str, ...] = (
 
 OPERATORS: tuple[str, ...] = ("mts", "megafon", "beeline", "tele2")
 NOTIFY_TYPES: tuple[str, ...] = ("sms", "email", "telegram")
-
-# Tariff ids of the /api/ era. object_get may say "manual" instead of "0".
-TARIFF_MANUAL = "0"
-TARIFF_ONLINE = "1"
-TARIFF_PACKAGE = "3"
-TARIFF_WORDS = {"manual": TARIFF_MANUAL}

@@ -1,9 +1,12 @@
 """Typed results of the Movizor API, tolerant of every shape the real server sends.
 
-The server is dynamically typed (api-facts §3): a number arrives as a string, a number or
-null; ``0`` and ``"0"`` mean "unset" for timestamps and distances; ``metadata`` is ``{}``
-when filled and ``[]`` when empty, with HTML-escaped values; ``tariff`` is an id or the word
-``manual``; ``radius`` is a number in one endpoint and a string in another. The annotated
+The server is dynamically typed (``docs/protocol.md``): a number arrives as a string, a
+number or null; ``0`` and ``"0"`` mean "unset" for timestamps and distances; ``metadata``
+is ``{}`` when filled and ``[]`` when empty, with HTML-escaped values (captured); every
+other free text (titles, places, route texts, tags, link comments) is unescaped too, in
+case the server escapes it as well; ``tariff`` is an id or the word
+``manual`` (kept as it is: :mod:`.tariffs` tells which id that is); ``radius`` is a number
+in one endpoint and a string in another. The annotated
 types below absorb all of that: timestamps become aware UTC datetimes, coordinates floats,
 money :class:`~decimal.Decimal`. Unknown fields are ignored, missing optional ones default.
 """
@@ -18,8 +21,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from .codes import TARIFF_MANUAL, TARIFF_WORDS
 from .encoding import from_unix, parse_route_time
+from .tariffs import TariffBook
 
 # --- tolerant scalars -------------------------------------------------------------------
 
@@ -92,6 +95,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _free_text(value: Any) -> str:
+    """A text a person wrote, HTML entities undone once (``&quot;`` → ``"``)."""
+    return html.unescape(_text(value))
+
+
 def _opt_text(value: Any) -> str | None:
     text = _text(value).strip()
     return text or None
@@ -121,13 +129,6 @@ def _money(value: Any) -> Decimal:
     return amount if amount.is_finite() else Decimal("0")
 
 
-def _tariff(value: Any) -> str | None:
-    text = _opt_text(value)
-    if text is None:
-        return None
-    return TARIFF_WORDS.get(text.lower(), text)
-
-
 def _metadata(value: Any) -> dict[str, str]:
     if not isinstance(value, dict):
         return {}  # [] (PHP's empty array), null, or anything else
@@ -146,9 +147,9 @@ def _tags(value: Any) -> list[str] | None:
     if value is None:
         return None
     if isinstance(value, list):
-        items = [_text(v).strip() for v in value]
+        items = [_free_text(v).strip() for v in value]
     else:
-        items = _text(value).split(",")
+        items = _free_text(value).split(",")
     return [t.strip() for t in items if t.strip()]
 
 
@@ -178,11 +179,12 @@ OptInt = Annotated[int | None, BeforeValidator(_opt_int)]
 Timestamp = Annotated[datetime | None, BeforeValidator(_timestamp)]
 Coordinate = Annotated[float | None, BeforeValidator(_coordinate)]
 Text = Annotated[str, BeforeValidator(_text)]
+FreeText = Annotated[str, BeforeValidator(_free_text)]
 OptText = Annotated[str | None, BeforeValidator(_opt_text)]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 OptFlag = Annotated[bool | None, BeforeValidator(_opt_flag)]
 Money = Annotated[Decimal, BeforeValidator(_money)]
-TariffId = Annotated[str | None, BeforeValidator(_tariff)]
+TariffId = Annotated[str | None, BeforeValidator(_opt_text)]
 Metadata = Annotated[dict[str, str], BeforeValidator(_metadata)]
 StrList = Annotated[list[str], BeforeValidator(_str_list)]
 Tags = Annotated[list[str] | None, BeforeValidator(_tags)]
@@ -212,7 +214,7 @@ class Position(Forecast):
     timestamp: Timestamp = None
     timestamp_request: Timestamp = None
     radius: OptInt = None  # metres of LBS uncertainty
-    place: Text = ""
+    place: FreeText = ""
 
     @property
     def has_fix(self) -> bool:
@@ -231,7 +233,7 @@ class ObjectPosition(Position):
 class Destination(Model):
     """A point of the subscriber's route as object_get reports it."""
 
-    text: Text = ""
+    text: FreeText = ""
     lat: Coordinate = None
     lon: Coordinate = None
     time: RouteTime = None
@@ -269,14 +271,14 @@ class ObjectInfo(Forecast):
     phone: Text
     status: Text = ""
     confirmed: Flag = False
-    title: Text = ""
+    title: FreeText = ""
     tariff: TariffId = None
     tariff_new: TariffId = None
     last_timestamp: Timestamp = None
     at_request: Flag = False
     current_lat: Coordinate = None
     current_lon: Coordinate = None
-    place: Text = ""
+    place: FreeText = ""
     on_parking: OptFlag = None
     destination: Annotated[list[Destination], BeforeValidator(_list)] = Field(
         default_factory=list)
@@ -289,10 +291,6 @@ class ObjectInfo(Forecast):
     package_prolong: OptFlag = None
     schedule: Annotated[ScheduleInfo | None, BeforeValidator(_schedule)] = None
 
-    @property
-    def is_manual(self) -> bool:
-        return self.tariff == TARIFF_MANUAL
-
 
 # --- account --------------------------------------------------------------------------
 
@@ -300,7 +298,7 @@ class ObjectInfo(Forecast):
 class TariffPrice(Model):
     abon: Money = Decimal("0")
     request: Money = Decimal("0")
-    title: Text = ""
+    title: FreeText = ""
 
 
 def _tariff_table(value: Any) -> dict[str, dict[str, TariffPrice]]:
@@ -327,22 +325,22 @@ class Balance(Model):
     tariff: Annotated[dict[str, dict[str, TariffPrice]], BeforeValidator(_tariff_table)] = Field(
         default_factory=dict)
 
+    @property
+    def book(self) -> TariffBook:
+        """What the price table says about the tariffs (which one is manual, ...)."""
+        return TariffBook.from_balance(self)
+
     def tariff_title(self, tariff_id: str | None, operator: str | None = None) -> str:
         """The tariff's title from the price table, searching all operators if needed."""
         if tariff_id is None:
             return ""
-        groups = [operator] if operator else list(self.tariff)
-        for group in groups:
-            price = self.tariff.get(group or "", {}).get(tariff_id)
-            if price is not None and price.title:
-                return price.title
-        return tariff_id
+        return self.book.title(tariff_id, operator) or tariff_id
 
 
 class Operator(Model):
     operator: Text = ""
-    title: Text = ""
-    region: Text = ""
+    title: FreeText = ""
+    region: FreeText = ""
 
 
 class Place(Model):
@@ -350,13 +348,13 @@ class Place(Model):
 
     lat: Coordinate = None
     lon: Coordinate = None
-    title: Text = ""
+    title: FreeText = ""
 
 
 class TariffCost(Model):
     type: Text = ""  # daily / package / month
     price: Money = Decimal("0")
-    description: Text = ""
+    description: FreeText = ""
 
 
 class RequestTicket(Model):
@@ -385,8 +383,8 @@ class Share(Model):
     req_limit: OptInt = None
     req_cnt: OptInt = None
     timestamp_off: Timestamp = None
-    client: Text = ""
-    comments: Text = ""
+    client: FreeText = ""
+    comments: FreeText = ""
     email: Text = ""
 
     @property

@@ -22,7 +22,6 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from .. import clock
-from ..api.codes import TARIFF_MANUAL
 from ..api.encoding import MSK, RoutePoint, to_msk
 from ..api.planning import (
     CoordinateError,
@@ -30,9 +29,10 @@ from ..api.planning import (
     looks_like_coordinates,
     parse_coordinates,
 )
+from ..api.tariffs import MANUAL_WORD, manual_title
 
 MIN_DATEOFF = timedelta(days=1, minutes=2)  # the server wants more than a day (+ slack)
-KNOWN_TARIFFS = ("0", "1", "3", "15", "30", "60", "180")
+KNOWN_TARIFFS = ("0", "1", "3", "15", "30", "60", "180", "4", "5", "6", "7")
 MANUAL_WORDS = ("manual", "вручную", "ручной", "ручная")
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})"
                   r"(?:[\sT,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$")
@@ -87,10 +87,13 @@ def _fold(text: str) -> str:
 
 def parse_tariff(text: str, titles: Mapping[str, str]) -> str:
     """The tariff id for a cell. ``titles``: id → title of every tariff the account's
-    price table lists (empty when the table is unknown: then the ids Movizor has)."""
+    price table lists (empty when the table is unknown: then the ids Movizor has). A word
+    for "manual" is the table's manual id, or the word ``manual`` (the client resolves it)
+    while the table does not tell."""
     folded = _fold(text)
     if folded in MANUAL_WORDS:
-        return TARIFF_MANUAL
+        manual = sorted({tid for tid, title in titles.items() if manual_title(title)})
+        return manual[0] if len(manual) == 1 else MANUAL_WORD
     known = set(titles) or set(KNOWN_TARIFFS)
     if folded in known:
         return folded

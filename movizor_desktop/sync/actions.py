@@ -26,7 +26,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..api.codes import TARIFF_MANUAL, ErrorKind, ErrorSpec
+from ..api.codes import ErrorKind, ErrorSpec
 from ..api.encoding import RoutePoint, Schedule
 from ..api.errors import (
     MovizorError,
@@ -37,6 +37,7 @@ from ..api.errors import (
 )
 from ..api.models import Balance, Position, Result
 from ..api.phones import normalize_phone
+from ..api.tariffs import TariffBook
 from .state import FleetRow
 
 if TYPE_CHECKING:
@@ -45,7 +46,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SERVICE_GROUPS = frozenset({"eventsms", "autoinform"})  # price groups that are not operators
 Progress = Callable[[str, dict[str, Any]], None]
 
 
@@ -276,16 +276,24 @@ class FleetActions:
 
     # --- pricing ----------------------------------------------------------------------------
 
+    @staticmethod
+    def manual_tariff(row: FleetRow, balance: Balance | None,
+                      operator: str | None = None) -> bool | None:
+        """Whether ``row`` is on the manual tariff (each request paid): the word ``manual``
+        or an id the balance's price table shows to be manual; None when the table is not
+        known yet or does not list the tariff (never assumed)."""
+        book = TariffBook.from_balance(balance)
+        if book.is_manual(row.tariff, operator):
+            return True
+        return False if book.knows(row.tariff, operator) else None
+
     def request_cost(self, row: FleetRow, balance: Balance | None,
                      operator: str | None = None) -> Decimal | None:
         """The price of one pos_request for ``row``: on a manual tariff, from the balance's
         price table (for an unknown operator, the highest); otherwise None."""
-        if balance is None or row.tariff != TARIFF_MANUAL:
+        if not self.manual_tariff(row, balance, operator):
             return None
-        groups = [operator] if operator else [g for g in balance.tariff if g not in SERVICE_GROUPS]
-        prices = [balance.tariff[g][TARIFF_MANUAL].request for g in groups
-                  if TARIFF_MANUAL in balance.tariff.get(g, {})]
-        return max(prices) if prices else None
+        return TariffBook.from_balance(balance).request_price(operator)
 
     # --- helpers ----------------------------------------------------------------------------
 

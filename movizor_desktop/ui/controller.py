@@ -21,7 +21,6 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import clock
-from ..api.codes import TARIFF_MANUAL
 from ..api.errors import MovizorError
 from ..sync.actions import ActionInProgress
 from ..sync.state import FleetRow
@@ -213,7 +212,7 @@ class Controller(QObject):
         phone, session = row.phone, self.session
         assert session is not None
         try:
-            if row.tariff == TARIFF_MANUAL and not await self._confirm_cost(row):
+            if not await self._confirm_cost(row):
                 return
             self.details.set_progress(phone, self.tr("Position requested…"))
 
@@ -252,12 +251,21 @@ class Controller(QObject):
             self.model.set_busy(phone, short)
 
     async def _confirm_cost(self, row: FleetRow) -> bool:
+        """Ask before a request that may cost money: on the manual tariff (the price from
+        the balance table), or while the table that tells the tariffs apart is unknown.
+        True at once for a tariff the table shows not to be manual."""
         session = self.session
         assert session is not None
         balance = session.engine.status.balance or self.model.balance
+        manual = session.actions.manual_tariff(row, balance)
+        if manual is False:
+            return True
         cost = session.actions.request_cost(row, balance)
         name = self._name(row.phone)
-        if cost is not None:
+        if manual is None:
+            text = self.tr("{name}'s tariff is not in the price table yet, so this request "
+                           "may be charged.").format(name=name)
+        elif cost is not None:
             text = self.tr("{name} is on the manual tariff: this request costs {cost}.").format(
                 name=name, cost=fmt.money(cost, fmt.locale_for(self.lang)))
         else:

@@ -257,3 +257,58 @@ def test_get_method_works_too(run, sim):
             return await client.object_get("79215550177")
 
     assert run(scenario()).title == "GET-запрос & Ко"
+
+
+def _sent(sim_control, function: str) -> list[dict]:
+    return [e["params"] for e in sim_control.requests()["last"] if e["function"] == function]
+
+
+@pytest.mark.parametrize(("plan", "manual"), [("2017", "0"), ("v2", "4")])
+def test_the_word_manual_is_sent_as_the_price_tables_manual_id(run, sim, plan, manual):
+    """object_get may say ``manual``; the client never assumes which id that is: it asks
+    ``balance`` once (the price table) and sends that table's manual id."""
+    from movizor_desktop.api import MovizorClient
+    from movizor_desktop.simulator import SimClock, SimControl, SimulatorServer, World
+    from movizor_desktop.simulator.dialects import dialect
+
+    world = World(clock=SimClock(start=SIM_START, speed=0), fleet=0,
+                  dialect=dialect("2017", {"tariffs": plan}))
+    with SimulatorServer(world, key="k") as server, SimControl(server.control_url) as ctl:
+        async def scenario():
+            async with MovizorClient(server.base_url, project="demo", key="k") as client:
+                await client.object_add("+7 916 123-45-67", tariff="manual")
+                await client.object_edit("79161234567", tariff="MANUAL", title="x")
+                await client.tariff_calculator("mts", "manual")
+                return client.tariffs
+
+        book = run(scenario())
+        assert book is not None and book.manual_id() == manual
+        assert [p["tariff"] for p in _sent(ctl, "object_add")] == [manual]
+        assert [p["tariff"] for p in _sent(ctl, "object_edit")] == [manual]
+        assert [p["tariff"] for p in _sent(ctl, "tariff_calculator")] == [manual]
+        assert len(_sent(ctl, "balance")) == 1  # learned once
+
+
+def test_no_manual_id_in_the_table_is_said_and_nothing_is_sent(run, sim, sim_control):
+    from movizor_desktop.api import MovizorClient
+    from movizor_desktop.api.tariffs import TariffBook
+
+    async def scenario():
+        async with MovizorClient(sim.base_url, project="demo", key="demo-key-123") as client:
+            client.tariffs = TariffBook({"mts": {}})  # a table that names no manual tariff
+            await client.object_edit("79161234567", tariff="manual")
+
+    sim_control.reset_requests()
+    with pytest.raises(InvalidInputError) as info:
+        run(scenario())
+    assert info.value.field == "tariff" and "ручной" in info.value.message("ru")
+    assert _sent(sim_control, "object_edit") == []
+
+
+def test_object_add_into_a_sub_account(run, api, sim_control):
+    sim_control.reset_requests()
+    run(api.object_add("+7 916 765-43-21", tariff="15", account=" 10234 "))
+    run(api.object_add("+7 916 765-43-22", tariff="15"))
+    sent = _sent(sim_control, "object_add")
+    assert sent[0]["account"] == "10234" and "account" not in sent[1]
+    assert run(api.object_get("79167654321")).status == "new"

@@ -11,7 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from movizor_desktop.api import MovizorClient, MovizorError
-from movizor_desktop.api.models import Balance, EventSubscription, ObjectInfo, Position, Share
+from movizor_desktop.api.models import (
+    Balance,
+    EventSubscription,
+    ObjectInfo,
+    Operator,
+    Place,
+    Position,
+    Share,
+)
 
 # Our own fixtures, written in the shapes the captured bodies show.
 NEVER_CONFIRMED = {
@@ -46,7 +54,7 @@ def test_never_confirmed_object():
 
 def test_manual_tariff_word_empty_metadata_array_and_string_zero():
     info = ObjectInfo.model_validate(MANUAL)
-    assert info.tariff == "0" and info.is_manual and info.tariff_new == "15"
+    assert info.tariff == "manual" and info.tariff_new == "15"  # the word, as sent
     assert info.metadata == {} and info.timestamp_off is None
     assert info.current_lat == 56.87659
 
@@ -127,3 +135,24 @@ def test_arbitrary_json_in_every_field_raises_only_client_errors(data, function)
         outcome.result()
     except MovizorError:
         pass
+
+
+def test_every_free_text_is_unescaped_once():
+    """Metadata values arrive HTML-escaped (captured); titles, places, route texts, tags
+    and the other free texts are unescaped too, in case the server escapes them."""
+    info = ObjectInfo.model_validate({
+        "phone": "79001294567", "title": "ООО &quot;Ромашка&quot; &amp; Ко",
+        "place": "Склад &lt;Б&gt;", "tags": "тент,&quot;X5&quot;",
+        "destination": [{"text": "ХИМКИ (&#039;ОКТЯБРЬСКАЯ ЖД&#039;)", "lat": "55.9",
+                         "lon": "37.4"}],
+        "metadata": {"Клиент": "ООО &amp;amp; Ко"}})
+    assert info.title == 'ООО "Ромашка" & Ко' and info.place == "Склад <Б>"
+    assert info.tags == ["тент", '"X5"']
+    assert info.destination[0].text == "ХИМКИ ('ОКТЯБРЬСКАЯ ЖД')"
+    assert info.metadata == {"Клиент": "ООО &amp; Ко"}  # once, not twice
+    assert Position.model_validate({"place": "Тула &amp; обл."}).place == "Тула & обл."
+    assert Place.model_validate({"title": "ул. &laquo;Ленина&raquo;"}).title == "ул. «Ленина»"
+    share = Share.model_validate({"client": "&quot;Ромашка&quot;", "comments": "a &lt; b"})
+    assert (share.client, share.comments) == ('"Ромашка"', "a < b")
+    assert Operator.model_validate({"title": "Tele2 &amp; Co"}).title == "Tele2 & Co"
+    assert ObjectInfo.model_validate({"phone": "1", "title": "A &amp B"}).title == "A & B"

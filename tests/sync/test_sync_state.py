@@ -113,9 +113,21 @@ def test_request_cost_only_on_manual_tariff() -> None:
     manual = row(tariff="0")
     assert actions.request_cost(manual, balance, "mts") == Decimal("3.00")
     assert actions.request_cost(manual, balance) == Decimal("5.50")  # max over operators
-    assert actions.request_cost(manual, balance, "tele2") is None
+    assert actions.request_cost(manual, balance, "tele2") == Decimal("5.50")  # not listed
+    assert actions.request_cost(row(tariff="manual"), balance, "mts") == Decimal("3.00")
     assert actions.request_cost(row(tariff="15"), balance) is None
     assert actions.request_cost(manual, None) is None
+    # whether a tariff is manual: from the table, never from the id alone
+    assert actions.manual_tariff(manual, balance) is True
+    assert actions.manual_tariff(row(tariff="15"), balance) is False
+    assert actions.manual_tariff(manual, None) is None  # the table is not known yet
+    assert actions.manual_tariff(row(tariff="manual"), None) is True
+    v2 = Balance.model_validate({"tariff": {"mts": {
+        "4": {"abon": "4.00", "request": "3.00", "title": "Вручную"},
+        "5": {"abon": "40.00", "request": "0.00", "title": "Онлайн"}}}})
+    assert actions.manual_tariff(row(tariff="0"), v2) is None  # not listed: not assumed
+    assert actions.manual_tariff(row(tariff="4"), v2) is True
+    assert actions.request_cost(row(tariff="manual"), v2) == Decimal("3.00")
 
 
 def test_details_do_not_fight_pos_objects_over_the_fix() -> None:

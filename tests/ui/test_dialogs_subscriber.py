@@ -397,4 +397,4 @@ def test_no_map_picker_no_pick_button(qtbot, session):
 
 
 def test_tariff_id_is_still_importable_from_the_dialog_module():
-    assert tariff_id("manual") == "0"
+    assert tariff_id("manual") == "manual" and tariff_id(" 15") == "15"

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.api.models import Balance
+from movizor_desktop.api.tariffs import TariffBook
 from movizor_desktop.simulator.tariffs import PLAN_2017 as sim_tariffs
+from movizor_desktop.simulator.tariffs import PLAN_V2
 from movizor_desktop.ui.dialogs.subscriber_bulk import plan_numbers
 from movizor_desktop.ui.dialogs.tariffs import (
     bulk_titles,
@@ -31,6 +33,8 @@ from movizor_desktop.ui.dialogs.tariffs import (
 
 BALANCE = Balance.model_validate({"balance": "476.50", "credit": "0.00", "type": "org",
                                   "tariff": sim_tariffs.balance_table()})
+BOOK = BALANCE.book
+V2 = Balance.model_validate({"balance": "476.50", "tariff": PLAN_V2.balance_table()})
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=MSK)
 
 
@@ -53,7 +57,19 @@ NOW = datetime(2026, 11, 26, 12, 0, tzinfo=MSK)
     ("15", "15", "15", "15"),        # a "pending" equal to the current one is no switch
 ])
 def test_edit_always_sends_a_tariff(chosen, current, pending, expected):
-    assert edit_tariff(chosen, current, pending) == expected
+    assert edit_tariff(chosen, current, pending, BOOK) == expected
+
+
+@pytest.mark.parametrize(("chosen", "current", "pending", "expected"), [
+    ("4", "manual", None, "4"), ("4", "manual", "7", "7"), ("manual", "4", None, "4"),
+    ("7", "manual", None, "7"), (None, "manual", None, "4")])
+def test_edit_sends_the_manual_id_of_the_v2_table(chosen, current, pending, expected):
+    assert edit_tariff(chosen, current, pending, V2.book) == expected
+
+
+def test_without_a_price_table_the_word_manual_is_left_for_the_client():
+    assert edit_tariff(None, "manual", None) == "manual"
+    assert not tariff_change("manual", "MANUAL")
 
 
 def test_edit_tariff_needs_something_to_send():
@@ -65,20 +81,23 @@ def test_edit_tariff_needs_something_to_send():
        current=st.sampled_from(["0", "manual", "1", "3", "15", "60"]),
        pending=st.sampled_from([None, "0", "manual", "15", "60"]))
 def test_edit_tariff_properties(chosen, current, pending):
-    sent = edit_tariff(chosen, current, pending)
+    sent = edit_tariff(chosen, current, pending, BOOK)
     assert sent != "manual"  # always the id
-    if tariff_change(chosen, current):
-        assert sent == tariff_id(chosen)
-    elif tariff_id(pending) not in (None, tariff_id(current)):
-        assert sent == tariff_id(pending)  # the pending switch survives an edit
+    if tariff_change(chosen, current, BOOK):
+        assert sent == tariff_id(chosen, BOOK)
+    elif tariff_id(pending, BOOK) not in (None, tariff_id(current, BOOK)):
+        assert sent == tariff_id(pending, BOOK)  # the pending switch survives an edit
     else:
-        assert sent == tariff_id(current)  # nothing changes, nothing is charged
+        assert sent == tariff_id(current, BOOK)  # nothing changes, nothing is charged
 
 
 def test_tariff_id_and_change():
-    assert tariff_id("manual") == tariff_id("MANUAL ") == "0"
+    assert tariff_id("manual", BOOK) == tariff_id("MANUAL ", BOOK) == "0"
+    assert tariff_id("manual", V2.book) == "4"
+    assert tariff_id("manual") == "manual"  # no table: nothing assumed
     assert tariff_id("") is None and tariff_id(None) is None and tariff_id(15) == "15"
-    assert not tariff_change("0", "manual") and tariff_change("15", "manual")
+    assert not tariff_change("0", "manual", BOOK) and tariff_change("15", "manual", BOOK)
+    assert tariff_change("0", "manual", V2.book)  # "0" is not v2's manual tariff
     assert not tariff_change(None, "15")
 
 
@@ -125,8 +144,33 @@ def test_request_price_for_the_schedule():
 
 
 def test_package_prolong_only_for_the_package():
-    assert supports_prolong("3") and not supports_prolong("15")
-    assert not supports_prolong(None) and not supports_prolong("manual")
+    assert supports_prolong("3", BOOK) and not supports_prolong("15", BOOK)
+    assert not supports_prolong(None, BOOK) and not supports_prolong("manual", BOOK)
+    assert not any(supports_prolong(t, V2.book) for t in ("3", "4", "5", "6", "7"))
+    assert not supports_prolong("3")  # no table: not assumed
+
+
+def test_v2_options_know_their_manual_tariff():
+    mts = {o.id: o for o in tariff_options(V2, "mts")}
+    assert list(mts) == ["4", "5", "6", "7"]
+    assert mts["4"].is_manual and not any(o.is_manual for t, o in mts.items() if t != "4")
+    assert default_tariff(tariff_options(V2, "megafon")) == "5"  # no "15": not manual
+    assert default_tariff(tariff_options(V2, "mts"), preferred="manual") == "4"
+    assert request_price(V2, "mts") == Decimal("3.00")
+
+
+def test_the_book_recognises_tariffs_from_the_table_never_from_an_id():
+    assert BOOK.manual_ids() == {"0"} and V2.book.manual_ids() == {"4"}
+    assert BOOK.package_ids() == {"3"} and V2.book.package_ids() == set()
+    untitled = Balance.model_validate({"tariff": {"mts": {"0": {"abon": "4"},
+                                                          "15": {"abon": "9"}}}}).book
+    assert untitled.manual_id() == "0"  # no titles at all: the documents' id, if listed
+    other = Balance.model_validate({"tariff": {"mts": {
+        "0": {"title": "Онлайн"}, "9": {"title": "По запросу"}}}}).book
+    assert other.manual_id() == "9"  # the title decides, not the id
+    titled = Balance.model_validate({"tariff": {"mts": {"0": {"title": "Особый"}}}}).book
+    assert titled.manual_id() is None  # titled, none manual: nothing assumed
+    assert TariffBook().manual_id() is None and not TariffBook().is_manual("0")
 
 
 # --- times --------------------------------------------------------------------------------

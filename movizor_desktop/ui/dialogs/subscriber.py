@@ -168,7 +168,8 @@ class SubscriberDialog(QDialog):
         return self.main.chosen_tariff()
 
     def tariff_changed(self) -> bool:
-        return self.row is not None and tariff_change(self.chosen_tariff(), self._current)
+        return self.row is not None and tariff_change(self.chosen_tariff(), self._current,
+                                                      self.advisor.book)
 
     def set_dateoff(self, moment: datetime) -> None:
         self.main.set_dateoff(moment)
@@ -281,7 +282,8 @@ class SubscriberDialog(QDialog):
         if not editing:
             fields = {**self.main.add_fields(), **self.pages.add_fields()}
             return fields if bulk else {"phone": msisdn, **fields}
-        return {"tariff": edit_tariff(self.chosen_tariff(), self._current, self._pending),
+        return {"tariff": edit_tariff(self.chosen_tariff(), self._current, self._pending,
+                                      self.advisor.book),
                 "activate": self.main.tariff.activate_now(),
                 **self.main.edit_fields(), **self.pages.edit_fields()}
 

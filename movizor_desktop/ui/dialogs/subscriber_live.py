@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from ...api.codes import TARIFF_MANUAL
 from ...api.errors import MovizorError
 from ...api.models import Balance, Operator, TariffCost
+from ...api.tariffs import TariffBook
 from .tariffs import DEFAULT_TARIFF, request_price, tariff_options
 
 if TYPE_CHECKING:
@@ -157,8 +157,14 @@ class TariffAdvisor(QObject):
         """The tariff list for the operator known now (all ids while unknown)."""
         current, pending = self._keep()
         options = tariff_options(self.balance, self.operator_id, keep=(current, pending))
-        self.page.set_tariff_options(options, preferred or current or DEFAULT_TARIFF)
+        self.page.set_tariff_options(options, preferred or current or DEFAULT_TARIFF,
+                                     self.book)
         self.update_request_price()
+
+    @property
+    def book(self) -> TariffBook:
+        """What the account's price table says about the tariffs (empty while unknown)."""
+        return TariffBook.from_balance(self.balance)
 
     def tariff_changed(self, _tariff: str | None = None) -> None:
         self.update_request_price()
@@ -169,7 +175,7 @@ class TariffAdvisor(QObject):
             self._cost_timer.start()
 
     def update_request_price(self) -> None:
-        manual = self.page.chosen_tariff() == TARIFF_MANUAL
+        manual = self.book.is_manual(self.page.chosen_tariff(), self.operator_id)
         self.schedule.set_request_price(
             request_price(self.balance, self.operator_id) if manual else None)
 

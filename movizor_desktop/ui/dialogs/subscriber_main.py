@@ -40,6 +40,7 @@ from ...api.encoding import MSK, to_msk
 from ...api.errors import InvalidPhoneError
 from ...api.models import Operator, TariffCost
 from ...api.phones import format_phone, normalize_phone, split_phones
+from ...api.tariffs import TariffBook
 from .subscriber_bulk import plan_numbers
 from .subscriber_tariff import TariffField
 from .tariffs import (
@@ -47,7 +48,6 @@ from .tariffs import (
     dateoff_problem,
     default_dateoff,
     split_tags,
-    supports_prolong,
 )
 from .widgets import FieldError, Note, TagsCompleter, add_field
 
@@ -237,8 +237,8 @@ class MainPage(QWidget):
     # --- tariff (delegated to the field) ------------------------------------------------
 
     def set_tariff_options(self, options: Sequence[TariffOption],
-                           preferred: str | None = None) -> None:
-        self.tariff.set_options(options, preferred)
+                           preferred: str | None = None, book: TariffBook | None = None) -> None:
+        self.tariff.set_options(options, preferred, book)
 
     def chosen_tariff(self) -> str | None:
         return self.tariff.chosen()
@@ -334,7 +334,7 @@ class MainPage(QWidget):
         return self.dateoff() != self._baseline.get("dateoff")
 
     def prolong_modified(self) -> bool:
-        return (supports_prolong(self.chosen_tariff())
+        return (self.tariff.supports_prolong()
                 and self.prolong_check.isChecked() != self._baseline.get("package_prolong"))
 
     # --- validation and what to send ------------------------------------------------------

@@ -9,6 +9,7 @@ for the 1-month package only). Its error line sits right under the combo box.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -27,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...api.models import TariffCost
+from ...api.tariffs import TariffBook
 from .. import formatting as fmt
-from .tariffs import TariffOption, default_tariff, next_msk_midnight, supports_prolong, tariff_id
+from .tariffs import TariffOption, default_tariff, next_msk_midnight, tariff_id
 from .widgets import FieldError, Note
 
 
@@ -43,6 +45,7 @@ class TariffField(QWidget):
         self.lang = lang
         self._now = now
         self._options: dict[str, TariffOption] = {}
+        self._book = TariffBook()
         self._current: str | None = None
         self._pending_text = ""
 
@@ -87,7 +90,7 @@ class TariffField(QWidget):
 
         self.prolong_check = QCheckBox(self.tr("Renew the package automatically every month"))
         self.prolong_check.setObjectName("package_prolong")
-        self.prolong_check.setToolTip(self.tr("Only for the 1-month package (tariff 3)."))
+        self.prolong_check.setToolTip(self.tr("Only for the 1-month package."))
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -101,25 +104,41 @@ class TariffField(QWidget):
 
     # --- names and prices ---------------------------------------------------------------------
 
-    def _known_titles(self) -> dict[str, str]:
-        return {
-            "0": self.tr("Manual requests"),
-            "1": self.tr("Online"),
-            "3": self.tr("Package for 1 month"),
-            "15": self.tr("Every 15 min"),
-            "30": self.tr("Every 30 min"),
-            "60": self.tr("Every 60 min"),
-            "180": self.tr("Every 3 hours"),
-        }
+    def _english(self, option: TariffOption) -> str:
+        """An English name for the server's (Russian) title: from what the price table
+        says the tariff is, or from the title's words; '' when neither tells."""
+        if option.is_manual:
+            return self.tr("Manual requests")
+        if option.is_package:
+            return self.tr("Package for 1 month")
+        title = option.title.casefold()
+        if not title:  # no price table yet: the ids the documents give (display only)
+            return self._untitled().get(option.id, "")
+        if "онлайн" in title or "online" in title:
+            name = self.tr("Online")
+        elif minutes := re.search(r"(\d+)\s*мин", title):
+            name = self.tr("Every {count} min").format(count=minutes[1])
+        elif hours := re.search(r"(\d+)\s*час", title):
+            name = self.tr("Every {count} hours").format(count=hours[1])
+        else:
+            return ""
+        return self.tr("{tariff} (MTS only)").format(tariff=name) if "мтс" in title else name
+
+    def _untitled(self) -> dict[str, str]:
+        return {"1": self.tr("Online"), "15": self.tr("Every 15 min"),
+                "30": self.tr("Every 30 min"), "60": self.tr("Every 60 min"),
+                "180": self.tr("Every 3 hours")}
 
     def title(self, option: TariffOption | str) -> str:
         """``Every 15 min`` (English) / the server's ``Каждые 15 мин`` (Russian)."""
         if isinstance(option, str):
-            option = self._options.get(option) or TariffOption(option)
-        known = self._known_titles().get(option.id, "")
+            option = self._options.get(option) or TariffOption(
+                option, is_manual=self._book.is_manual(option),
+                is_package=self._book.is_package(option))
+        english = self._english(option)
         if self.lang.lower().startswith("ru"):
-            return option.title or known
-        return known or option.title
+            return option.title or (self.tr("Manual requests") if option.is_manual else english)
+        return english or option.title
 
     def text(self, option: TariffOption) -> str:
         """``15 — Every 15 min · ₽30.00/day`` for the combo box."""
@@ -140,9 +159,14 @@ class TariffField(QWidget):
 
     # --- the choice ---------------------------------------------------------------------------
 
-    def set_options(self, options: Sequence[TariffOption], preferred: str | None = None) -> None:
-        """Fill the combo, keeping the choice when still offered (else ``preferred``, 15…)."""
+    def set_options(self, options: Sequence[TariffOption], preferred: str | None = None,
+                    book: TariffBook | None = None) -> None:
+        """Fill the combo, keeping the choice when still offered (else ``preferred``, 15…);
+        ``book`` tells which tariff ``manual`` is."""
         previous = self.chosen()
+        if book is not None:
+            self._book = book
+            self._current = tariff_id(self._current, book)
         self._options = {o.id: o for o in options}
         wanted = previous if previous in self._options else default_tariff(options, preferred)
         self.combo.blockSignals(True)
@@ -164,7 +188,7 @@ class TariffField(QWidget):
         return str(data) if data is not None else None
 
     def select(self, tariff: str | None) -> None:
-        self.combo.setCurrentIndex(self.combo.findData(tariff_id(tariff)))
+        self.combo.setCurrentIndex(self.combo.findData(tariff_id(tariff, self._book)))
 
     def changed_from_current(self) -> bool:
         chosen = self.chosen()
@@ -214,8 +238,8 @@ class TariffField(QWidget):
 
     def set_current(self, current: str | None, pending: str | None) -> None:
         """The subscriber's tariff now and the switch scheduled for 00:00 MSK, if any."""
-        self._current = tariff_id(current)
-        pending = tariff_id(pending)
+        self._current = tariff_id(current, self._book)
+        pending = tariff_id(pending, self._book)
         if pending is not None and pending != self._current:
             midnight = next_msk_midnight(self._now())
             title = self.title(pending)
@@ -230,11 +254,16 @@ class TariffField(QWidget):
 
     # --- package renewal ------------------------------------------------------------------
 
+    def supports_prolong(self) -> bool:
+        """Whether the chosen tariff is the package (renewal means something only there)."""
+        option = self._options.get(self.chosen() or "")
+        return option is not None and option.is_package
+
     def _update_prolong(self) -> None:
-        self.prolong_check.setEnabled(supports_prolong(self.chosen()))
+        self.prolong_check.setEnabled(self.supports_prolong())
 
     def package_prolong(self) -> bool | None:
-        """Checked and meaningful (tariff 3): True; unchecked there: False; else None."""
-        if not supports_prolong(self.chosen()):
+        """Checked and meaningful (the package): True; unchecked there: False; else None."""
+        if not self.supports_prolong():
             return None
         return self.prolong_check.isChecked()

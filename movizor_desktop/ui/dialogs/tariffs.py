@@ -3,13 +3,15 @@
 * Tariff choices come from the balance's price table (``Balance.tariff``): operators map
   tariff ids to prices, the service groups (``eventsms``, ``autoinform``) are not tariffs.
   For a known operator the dialog offers exactly that operator's ids with its prices;
-  before the operator is known, every id any operator offers, without a price.
-* :func:`edit_tariff` is the one rule for which tariff an edit sends. The server treats an
-  ``object_edit`` without ``tariff`` as a switch to manual (api-facts §2), so an edit always
-  sends one: the tariff the dispatcher chose if it differs from the current one; else the
+  before the operator is known, every id any operator offers, without a price. Which
+  option is the manual tariff and which the package is read from that table
+  (:class:`~movizor_desktop.api.tariffs.TariffBook`), never assumed from an id.
+* :func:`edit_tariff` is the one rule for which tariff an edit sends. The newer documents
+  say an ``object_edit`` without ``tariff`` switches to manual, so an edit always sends
+  one: the tariff the dispatcher chose if it differs from the current one; else the
   pending ``tariff_new`` (re-sending it keeps the scheduled switch); else the current one
-  (re-sending it changes and charges nothing). ``object_get`` says ``manual`` where the
-  other functions say ``0``: :func:`tariff_id` folds the two together.
+  (re-sending it changes and charges nothing). ``object_get`` may say ``manual`` where the
+  other functions give the id: :func:`tariff_id` folds the two together with the book.
 * An auto-off (``dateoff``) must be more than a day ahead (object_add 2/3, object_edit 3/4);
   :func:`dateoff_problem` refuses it before anything is sent, with two minutes of slack
   for the time the request takes.
@@ -24,11 +26,10 @@ from decimal import Decimal
 from typing import Literal
 
 from ... import clock
-from ...api.codes import TARIFF_MANUAL, TARIFF_PACKAGE
 from ...api.encoding import MSK, to_msk
 from ...api.models import Balance
+from ...api.tariffs import SERVICE_GROUPS, TariffBook
 
-SERVICE_GROUPS = frozenset({"eventsms", "autoinform"})  # price groups that are not operators
 DEFAULT_TARIFF = "15"
 MIN_DATEOFF = timedelta(days=1, minutes=2)  # "more than a day", with time to send it
 
@@ -40,14 +41,10 @@ __all__ = [
 ]
 
 
-def tariff_id(value: str | int | None) -> str | None:
-    """The numeric id of a tariff (``object_get`` says ``manual`` for ``0``); None if unset."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    if not text:
-        return None
-    return TARIFF_MANUAL if text.lower() == "manual" else text
+def tariff_id(value: str | int | None, book: TariffBook | None = None) -> str | None:
+    """The id of a tariff (``object_get`` may say ``manual``: the book's manual id, or the
+    word itself while the price table is unknown); None if unset."""
+    return (book or TariffBook()).canonical(value)
 
 
 def _sort_key(tid: str) -> tuple[bool, int, str]:
@@ -63,18 +60,12 @@ class TariffOption:
     title: str = ""
     abon: Decimal | None = None
     request: Decimal | None = None
+    is_manual: bool = False  # as the price table shows it
+    is_package: bool = False
 
     @property
     def priced(self) -> bool:
         return self.abon is not None
-
-    @property
-    def is_manual(self) -> bool:
-        return self.id == TARIFF_MANUAL
-
-    @property
-    def is_package(self) -> bool:
-        return self.id == TARIFF_PACKAGE
 
 
 def operator_groups(balance: Balance | None) -> list[str]:
@@ -94,47 +85,61 @@ def tariff_options(balance: Balance | None, operator: str | None = None, *,
     table does not list them.
     """
     table = balance.tariff if balance is not None else {}
+    book = TariffBook.from_balance(balance)
     options: dict[str, TariffOption] = {}
     if operator and operator in table and operator not in SERVICE_GROUPS:
         for tid, price in table[operator].items():
-            options[tid] = TariffOption(tid, price.title, price.abon, price.request)
+            options[tid] = TariffOption(tid, price.title, price.abon, price.request,
+                                        book.is_manual(tid, operator),
+                                        book.is_package(tid, operator))
     else:
         for group in operator_groups(balance):
             for tid, price in table[group].items():
                 if tid not in options or (not options[tid].title and price.title):
-                    options[tid] = TariffOption(tid, price.title)
+                    options[tid] = TariffOption(tid, price.title, is_manual=book.is_manual(tid),
+                                                is_package=book.is_package(tid))
     for tid in keep:
-        tid = tariff_id(tid)
+        tid = tariff_id(tid, book)
         if tid is not None and tid not in options:
-            options[tid] = TariffOption(tid)
+            options[tid] = TariffOption(tid, is_manual=book.is_manual(tid),
+                                        is_package=book.is_package(tid))
     return [options[t] for t in sorted(options, key=_sort_key)]
 
 
 def default_tariff(options: Iterable[TariffOption], preferred: str | None = None) -> str | None:
-    """``preferred`` when offered, else ``15`` when offered, else the first non-manual."""
+    """``preferred`` when offered (``manual``: the manual option), else ``15`` when
+    offered, else the first tariff that is not manual."""
+    options = list(options)
     ids = [o.id for o in options]
+    manual = [o.id for o in options if o.is_manual]
+    if preferred is not None and str(preferred).strip().lower() == "manual" and manual:
+        return manual[0]
     for candidate in (tariff_id(preferred), DEFAULT_TARIFF):
         if candidate in ids:
             return candidate
-    paid = [t for t in ids if t != TARIFF_MANUAL]
+    paid = [t for t in ids if t not in manual]
     return (paid or ids or [None])[0]
 
 
-def supports_prolong(tariff: str | None) -> bool:
+def supports_prolong(tariff: str | None, book: TariffBook | None = None) -> bool:
     """``package_prolong`` means something only for the 1-month package."""
-    return tariff_id(tariff) == TARIFF_PACKAGE
+    return (book or TariffBook()).is_package(tariff)
 
 
-def edit_tariff(chosen: str | None, current: str | None, pending: str | None) -> str:
+def edit_tariff(chosen: str | None, current: str | None, pending: str | None,
+                book: TariffBook | None = None) -> str:
     """The tariff an ``object_edit`` must send (it always sends one).
 
     * ``chosen`` differs from ``current``: the dispatcher's choice;
     * otherwise a pending switch (``tariff_new``): re-sending it keeps that switch;
     * otherwise the current tariff: nothing changes and nothing is charged.
 
-    ``manual`` and ``0`` are the same tariff. Raises ValueError when nothing is known.
+    ``manual`` and the book's manual id are the same tariff (while the price table is
+    unknown the word is sent and the client resolves it). Raises ValueError when nothing
+    is known.
     """
-    chosen, current, pending = tariff_id(chosen), tariff_id(current), tariff_id(pending)
+    chosen, current, pending = (tariff_id(chosen, book), tariff_id(current, book),
+                                tariff_id(pending, book))
     if chosen is not None and chosen != current:
         return chosen
     if pending is not None and pending != current:
@@ -146,21 +151,17 @@ def edit_tariff(chosen: str | None, current: str | None, pending: str | None) ->
     raise ValueError("no tariff known for the edit")
 
 
-def tariff_change(chosen: str | None, current: str | None) -> bool:
+def tariff_change(chosen: str | None, current: str | None,
+                  book: TariffBook | None = None) -> bool:
     """True when the dispatcher picked a tariff other than the current one."""
-    chosen, current = tariff_id(chosen), tariff_id(current)
+    chosen, current = tariff_id(chosen, book), tariff_id(current, book)
     return chosen is not None and chosen != current
 
 
 def request_price(balance: Balance | None, operator: str | None) -> Decimal | None:
-    """The price of one manual request (tariff ``0``): the operator's, or for an unknown
-    operator the highest in the table (what a dispatcher should expect at most)."""
-    if balance is None:
-        return None
-    groups = [operator] if operator and operator in balance.tariff else operator_groups(balance)
-    prices = [balance.tariff[g][TARIFF_MANUAL].request for g in groups
-              if TARIFF_MANUAL in balance.tariff.get(g, {})]
-    return max(prices) if prices else None
+    """The price of one manual request: the operator's, or for an unknown operator the
+    highest in the table (what a dispatcher should expect at most)."""
+    return TariffBook.from_balance(balance).request_price(operator)
 
 
 def next_msk_midnight(now: datetime) -> datetime:

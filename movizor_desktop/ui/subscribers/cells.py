@@ -7,9 +7,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from ...api.codes import TARIFF_MANUAL
 from ...api.models import Balance
 from ...api.phones import format_phone
+from ...api.tariffs import MANUAL_WORD
 from ...sync.state import FleetRow
 from .. import formatting as fmt
 from .badges import forecast_badge, status_badge
@@ -22,7 +22,9 @@ _tariff_names: dict[tuple[int, str], tuple[Balance | None, str]] = {}
 
 
 def tariff_name(tariff: str | None, balance: Balance | None) -> str:
-    """The tariff's title: the account's price table first, then the known ids."""
+    """The tariff's title: the account's price table first (the word ``manual`` is its
+    manual tariff); before the table is known, the ids the documents give (display only:
+    what is manual is never decided from this)."""
     if tariff is None:
         return ""
     key = (id(balance), tariff)
@@ -36,8 +38,11 @@ def tariff_name(tariff: str | None, balance: Balance | None) -> str:
             name = title
     if not name:
         known = {
-            TARIFF_MANUAL: translate("SubscriberModel", "Manual"),
+            MANUAL_WORD: translate("SubscriberModel", "Manual"),
+            "0": translate("SubscriberModel", "Manual"),
+            "4": translate("SubscriberModel", "Manual"),
             "1": translate("SubscriberModel", "Online"),
+            "5": translate("SubscriberModel", "Online"),
             "3": translate("SubscriberModel", "1-month package"),
             "15": translate("SubscriberModel", "Every 15 min"),
             "30": translate("SubscriberModel", "Every 30 min"),
