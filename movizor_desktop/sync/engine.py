@@ -4,6 +4,8 @@ One idle cycle costs exactly two requests, whatever the size of the fleet:
 
 * ``events(afterid=<last id>)`` says *which* subscribers changed since the last cycle
   (confirmed, rejected, switched off, tariff switched, late/on time, request failed...);
+  :mod:`.event_gap` reads it so that no reading of ``afterid`` loses events unnoticed: a
+  possible gap refreshes every status with ``object_list`` and is handed to the UI;
 * ``pos_objects`` gives every subscriber's current fix in one answer.
 
 Only the subscribers the events name are then fetched with ``object_get`` (bounded
@@ -51,6 +53,7 @@ from ..api.governor import Budget
 from ..api.models import Balance, Event, ObjectInfo, ObjectPosition, ObjectSummary, Position
 from ..api.phones import normalize_phone
 from .clock_keeper import META_CLOCK_OFFSET, ClockKeeper
+from .event_gap import EventPoller
 from .persist import CacheWriter
 from .state import ChangeSet, Fleet, FleetRow
 from .status import ConnectionState, EngineStatus, FleetCache, Policy
@@ -72,6 +75,7 @@ DETAIL_EVENTS: frozenset[str] = frozenset({
     "request_roaming", "onparking", "offparking",
 })
 EVENTS_KEPT = 500  # recent events the engine keeps in memory for late listeners
+HISTORY_EVENTS = 100  # events asked on a first connect (no last id yet)
 MAX_EVENT_PAGES = 10  # event pages per step; the rest is fetched next cycle
 META_LAST_EVENT_ID = "last_event_id"
 META_LAST_SYNC = "last_sync"
@@ -89,7 +93,7 @@ class SyncEngine:
         interval: float = 60.0,
         stale_after: float = 300.0,
         concurrency: int = 4,
-        events_limit: int = 100,
+        events_limit: int = 1000,
         balance_every: int = 10,
         fill_batch: int = 50,
         max_details: int = 200,
@@ -111,6 +115,7 @@ class SyncEngine:
         # Movizor's time (the client's clock learns it from every answer), never the PC's
         self._now = now or client.clock.now
         self._clock = ClockKeeper(client.clock)
+        self._poller = EventPoller(client, limit=self.events_limit, max_pages=MAX_EVENT_PAGES)
 
         self.fleet = Fleet()
         self.events: deque[Event] = deque(maxlen=EVENTS_KEPT)  # newest first
@@ -392,7 +397,7 @@ class SyncEngine:
         # The first request alone: a refused key must cost exactly one request.
         summaries = await self._call(self.client.object_list())
         calls: list[Awaitable[Any]] = [self._call(self.client.pos_objects()),
-                                       self._fetch_events()]
+                                       self._fetch_events(step)]
         if self._balance_due:
             calls.append(self._call(self.client.balance()))
         history = self._last_event_id is None  # no cursor: these events are history
@@ -409,7 +414,7 @@ class SyncEngine:
 
     async def _cycle(self, step: Step) -> None:
         self._cycles += 1
-        events = await self._fetch_events()
+        events = await self._fetch_events(step)
         self._apply_events(step, events)
         positions = await self._call(self.client.pos_objects())
         self._apply_positions(step, positions)
@@ -427,25 +432,27 @@ class SyncEngine:
         self._requests += 1
         return await awaitable
 
-    async def _fetch_events(self) -> list[Event]:
-        """New events, oldest page first; without a known last id, the newest page."""
-        limit = self.events_limit
+    async def _fetch_events(self, step: Step) -> list[Event]:
+        """New events, oldest page first; without a known last id, the newest page. A
+        possible gap goes into ``step`` and asks for ``object_list``, as does an overflow
+        (statuses may have changed that we have not seen events for yet)."""
         after = self._last_event_id
         if after is None:
+            limit = min(self.events_limit, HISTORY_EVENTS)
             return await self._call(self.client.events(limit=limit))
-        found: list[Event] = []
-        for _ in range(MAX_EVENT_PAGES):
-            page = await self._call(self.client.events(afterid=after, limit=limit))
-            page = [e for e in page if e.id is None or e.id > after]
-            found += page
-            ids = [e.id for e in page if e.id is not None]
-            if len(page) < limit or not ids:
-                return found
-            after = max(ids)
-        # Still more: statuses may have changed that we have not seen events for yet.
-        log.info("event feed overflow after %d pages; checking object_list", MAX_EVENT_PAGES)
-        self._need_list = True
-        return found
+        poll = await self._poller.poll(after, since=self._event_time(after), call=self._call)
+        if poll.gap is not None:
+            step.gaps.append(poll.gap)
+        if poll.gap is not None or poll.overflow:
+            self._need_list = True
+        return poll.events
+
+    def _event_time(self, event_id: int) -> datetime | None:
+        """When the event ``event_id`` (the last one known) happened, else the last sync."""
+        for event in self.events:
+            if event.id == event_id and event.timestamp is not None:
+                return event.timestamp
+        return self.status.last_sync
 
     def _pick_details(self) -> list[str]:
         """Phones to object_get this step, most urgent first, bounded by the budget."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import datetime
 
 from ..api.models import Balance, Event, ObjectInfo, Position
+from .event_gap import EventGap
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +114,12 @@ class ChangeSet:
     moved: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)  # new events, newest first
     balance: Balance | None = None
+    gaps: list[EventGap] = field(default_factory=list)  # events that may be missing
 
     @property
     def empty(self) -> bool:
         return not (self.added or self.changed or self.removed or self.events
-                    or self.balance is not None)
+                    or self.balance is not None or self.gaps)
 
     def merge(self, later: ChangeSet) -> ChangeSet:
         """One change set equivalent to applying ``self`` and then ``later``."""
@@ -145,7 +147,8 @@ class ChangeSet:
         return ChangeSet(
             added=list(added.values()), changed=list(changed.values()), removed=removed,
             moved=moved, events=[*later.events, *self.events],
-            balance=later.balance if later.balance is not None else self.balance)
+            balance=later.balance if later.balance is not None else self.balance,
+            gaps=[*self.gaps, *later.gaps])
 
 
 class Fleet:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..api.models import Balance, Event, Position
+from .event_gap import EventGap
 from .state import ChangeSet, Fleet, FleetRow
 
 
@@ -20,6 +21,7 @@ class Step:
         self.positions: dict[str, list[Position]] = {}
         self.events: list[Event] = []
         self.balance: Balance | None = None
+        self.gaps: list[EventGap] = []
 
     def put(self, row: FleetRow, position: Position | None = None) -> bool:
         """Store ``row``; True when the UI sees a difference."""
@@ -68,4 +70,4 @@ class Step:
             added=list(self.added.values()), changed=list(self.changed.values()),
             removed=list(self.removed), moved=[p for p in self.moved if p in alive],
             events=sorted(self.events, key=lambda e: e.id or 0, reverse=True),
-            balance=self.balance)
+            balance=self.balance, gaps=list(self.gaps))

@@ -4,6 +4,10 @@ Events arrive in each :class:`ChangeSet` (newest first) and are inserted at the 
 one ``beginInsertRows``; duplicates (by id) are ignored, the feed keeps the latest
 :data:`MAX_EVENTS`. Every one of Movizor's 25 event types has a readable, translated name
 and an explanation; problems are marked so they stand out.
+
+When the sync engine finds that events may be missing (``ChangeSet.gaps``: Movizor sent
+only the newest page after a long absence), a warning strip above the feed names the two
+times between which events may be missing, until the dispatcher dismisses it.
 """
 
 from __future__ import annotations
@@ -23,15 +27,18 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import clock
 from ..api.models import Event
+from ..sync.event_gap import EventGap
 from . import formatting as fmt
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -302,16 +309,37 @@ class EventsPanel(QWidget):
             self.table.setColumnWidth(column, max(width, hm.horizontalAdvance(title) + 20))
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
+        self.gap_box = QWidget(self)
+        self.gap_box.setObjectName("eventsGap")
+        self.gap_box.setStyleSheet("#eventsGap { background: #fff4ce; border: 1px solid #e0c060;"
+                                   " border-radius: 4px; } QLabel { color: #5c4400; }")
+        self.gap_label = QLabel(self.gap_box)
+        self.gap_label.setObjectName("eventsGapText")
+        self.gap_label.setWordWrap(True)
+        self.gap_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.gap_close = QToolButton(self.gap_box)
+        self.gap_close.setObjectName("eventsGapDismiss")
+        self.gap_close.setText("×")
+        self.gap_close.setAutoRaise(True)
+        self.gap_close.clicked.connect(self.dismiss_gap)
+        strip = QHBoxLayout(self.gap_box)
+        strip.setContentsMargins(6, 4, 2, 4)
+        strip.addWidget(self.gap_label, 1)
+        strip.addWidget(self.gap_close, 0, Qt.AlignmentFlag.AlignTop)
+        self.gap_box.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(2)
         layout.addWidget(self.caption)
+        layout.addWidget(self.gap_box)
         layout.addWidget(self.table, 1)
         self.caption.setText(self.tr("Events"))
         self.table.setAccessibleName(self.tr("Events"))
         font = self.caption.font()
         font.setBold(True)
         self.caption.setFont(font)
+        self.gap_close.setToolTip(self.tr("Dismiss"))
+        self.gap_close.setAccessibleName(self.tr("Dismiss the warning"))
 
     def set_events(self, events: Iterable[Event]) -> None:
         self.model.set_events(events)
@@ -319,9 +347,35 @@ class EventsPanel(QWidget):
     def add_events(self, events: Iterable[Event]) -> None:
         self.model.add_events(events)
 
+    def show_gap(self, gap: EventGap) -> str:
+        """Warn that events between the gap's two times may be missing; the sentence."""
+        text = gap_text(gap)
+        self.gap_label.setText(text)
+        self.gap_box.show()
+        return text
+
+    def dismiss_gap(self) -> None:
+        self.gap_box.hide()
+        self.gap_label.clear()
+
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.phone_activated.emit(index.data(PHONE_ROLE))
 
 
-__all__ = ["MAX_EVENTS", "PROBLEM_EVENTS", "EventsModel", "EventsPanel", "event_texts"]
+def gap_text(gap: EventGap) -> str:
+    """The dispatcher's sentence for a possible gap in the event feed."""
+    since, until = fmt.msk_datetime(gap.since), fmt.msk_datetime(gap.until)
+    if since and until:
+        when = translate("Events", "Events between {since} and {until} may be missing.")
+    elif until:
+        when = translate("Events", "Events before {until} may be missing.")
+    else:
+        when = translate("Events", "Events after {since} may be missing.")
+    return " ".join((when.format(since=since, until=until), translate(
+        "Events", "Movizor sent only the newest ones; every subscriber's status was checked "
+        "again.")))
+
+
+__all__ = ["MAX_EVENTS", "PROBLEM_EVENTS", "EventsModel", "EventsPanel", "event_texts",
+           "gap_text"]

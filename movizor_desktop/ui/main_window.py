@@ -240,6 +240,8 @@ class MainWindow(QMainWindow):
     def _changes_applied(self, changes: ChangeSet) -> None:
         if changes.events:
             self.events.add_events(changes.events)
+        for gap in changes.gaps:
+            self.statusbar.show_message(self.events.show_gap(gap), WARNING, timeout_ms=0)
         if changes.added or changes.changed:
             self.events.model.refresh_titles()
         if changes.balance is not None:

@@ -12,6 +12,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from movizor_desktop.api.phones import format_phone
 from movizor_desktop.store import AppSettings, KeyStorage, Profile
+from movizor_desktop.ui import formatting as fmt
 from movizor_desktop.ui.events_panel import PHONE_ROLE as EVENT_PHONE
 from movizor_desktop.ui.main_window import MainWindow
 from movizor_desktop.ui.session import Session
@@ -293,3 +294,26 @@ def test_window_event_filters_survive_a_window_being_torn_down(qtbot, app_home) 
         for kind in (QEvent.Type.LanguageChange, QEvent.Type.Close):
             QCoreApplication.sendEvent(window, QEvent(kind))
     assert exceptions == []
+
+
+def test_missing_events_are_told_with_their_two_times(qtbot, window: MainWindow, sim,
+                                                      sim_control) -> None:
+    """A server that answers ``afterid`` with only the newest page (the v2 reading): after
+    more than a page of events the feed says between which two times events may be
+    missing, and the status bar says it too; the dispatcher can dismiss it."""
+    sim_control.set_dialect(events_after="newest")
+    engine = window.session.engine
+    known = engine.events[0]
+    world = sim.world
+    with world.lock:
+        phone = world.phones()[0]
+        for i in range(1200):  # more than the 1,000 a page may hold
+            world.emit(phone, "request", ts=world.now + i)
+    engine.refresh_now()
+    panel = window.events
+    qtbot.waitUntil(panel.gap_box.isVisible, timeout=15000)
+    text = panel.gap_label.text()
+    assert fmt.msk_datetime(known.timestamp) in text and "may be missing" in text
+    assert window.statusbar.message() == text
+    qtbot.mouseClick(panel.gap_close, Qt.MouseButton.LeftButton)
+    assert not panel.gap_box.isVisible()

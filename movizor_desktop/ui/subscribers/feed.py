@@ -41,6 +41,7 @@ def slices(changes: ChangeSet, size: int = SLICE) -> list[ChangeSet]:
     last.balance = changes.balance
     last.events = changes.events
     last.moved = changes.moved
+    last.gaps = changes.gaps
     return parts
 
 
