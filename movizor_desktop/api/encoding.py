@@ -3,6 +3,13 @@
 * Arrays and maps use PHP bracket syntax: ``st[]=12:00``, ``phone[]=…``,
   ``destination[0][text]=Казань``, ``metadata[Исполнитель]=Петров``.
 * Tags are comma-joined, flags are sent as ``1``.
+* Clearing is disputed (``docs/protocol.md``): the 2017 reading clears with a bare
+  ``destination=``, ``st=`` or ``metadata=`` and takes an omitted ``swN`` for a day off;
+  the other reading changes only what is given explicitly. A schedule is therefore sent
+  with every weekday explicit (``sw1=1``, ``sw2=0``…), which both readings accept, so a
+  day off and a cleared schedule work either way. An empty route or metadata can only
+  be sent bare: the caller reads the subscriber back and says what Movizor kept
+  (:func:`movizor_desktop.sync.clearing.kept_after_clear`).
 * ``dateoff`` is ``dd.mm.yyyy hh:mm:ss`` and route times ``dd.mm.yyyy hh:mm``, both in
   Moscow time. Aware datetimes are converted; naive ones are taken as Moscow time.
 
@@ -129,10 +136,12 @@ def encode_route(points: Iterable[RoutePoint]) -> Params:
 
 
 def encode_schedule(schedule: Schedule) -> Params:
-    """``sw1``..``sw7=1`` and ``st[]=hh:mm``; an empty schedule is ``st=``."""
-    out: Params = [(f"sw{d}", "1") for d in sorted(schedule.days)]
+    """Every weekday explicit, ``sw1``..``sw7`` = ``1`` or ``0``, then ``st[]=hh:mm``
+    (no times: a bare ``st=``, which clears the times where the server reads it so; with
+    every day ``0`` the schedule requests nothing in either reading)."""
+    out: Params = [(f"sw{d}", "1" if d in schedule.days else "0") for d in range(1, 8)]
     out += [("st[]", t.strftime("%H:%M")) for t in schedule.times]
-    return out or [("st", "")]
+    return out if schedule.times else [*out, ("st", "")]
 
 
 def validate_metadata(metadata: Mapping[str, str]) -> None:

@@ -5,6 +5,9 @@ through the client (writes are sent exactly once — the client never retries th
 reads the subscriber back with ``object_get`` so the row shows what the server now says,
 and hands the change to the engine's ``on_change`` listener and cache.
 
+A schedule saved here is also remembered in the local cache
+(:mod:`.local_schedules`), for servers whose ``object_get`` does not report it.
+
 Errors are the client's :class:`~movizor_desktop.api.errors.MovizorError` family, raised
 unchanged: the UI shows ``err.message(lang)`` next to what failed. A
 :class:`~movizor_desktop.api.errors.TransportError` with ``maybe_applied`` on a write means
@@ -132,6 +135,8 @@ class FleetActions:
                 metadata=metadata), unknown_row=True)
             placeholder = FleetRow(phone=msisdn, status="new", title=title or "",
                                    tags=tuple(tags or ()))
+            if schedule is not None:
+                await self.engine.remember_schedule(msisdn, schedule)
             return await self._read_back(msisdn, placeholder)
 
     async def edit(
@@ -156,6 +161,8 @@ class FleetActions:
                 msisdn, tariff=tariff, activate=activate, title=title, tags=tags,
                 dateoff=dateoff, package_prolong=package_prolong, route=route,
                 schedule=schedule, metadata=metadata))
+            if schedule is not None:
+                await self.engine.remember_schedule(msisdn, schedule)
             return await self._read_back(msisdn)
 
     async def delete(self, phone: str) -> Result:

@@ -40,6 +40,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ..api.encoding import Schedule
 from ..api.errors import (
     AuthError,
     BudgetExceededError,
@@ -53,7 +54,9 @@ from ..api.governor import Budget
 from ..api.models import Balance, Event, ObjectInfo, ObjectPosition, ObjectSummary, Position
 from ..api.phones import normalize_phone
 from .clock_keeper import META_CLOCK_OFFSET, ClockKeeper
-from .event_gap import EventPoller
+from .event_gap import EventPoller, event_time
+from .local_schedules import META_KEY as META_LOCAL_SCHEDULES
+from .local_schedules import LocalSchedules
 from .persist import CacheWriter
 from .state import ChangeSet, Fleet, FleetRow
 from .status import ConnectionState, EngineStatus, FleetCache, Policy
@@ -118,6 +121,7 @@ class SyncEngine:
         self._poller = EventPoller(client, limit=self.events_limit, max_pages=MAX_EVENT_PAGES)
 
         self.fleet = Fleet()
+        self.schedules = LocalSchedules()  # saved from this computer (object_get may not say)
         self.events: deque[Event] = deque(maxlen=EVENTS_KEPT)  # newest first
         self.on_change: Callable[[ChangeSet], None] | None = None
         self.on_status: Callable[[EngineStatus], None] | None = None
@@ -272,11 +276,14 @@ class SyncEngine:
             return ChangeSet()
         cache = self.cache
         assert self._writer is not None
-        rows, events, last_id, last_sync_text, offline_text, offset = await self._writer.read(
-            (cache.load_rows, ()), (cache.recent_events, (EVENTS_KEPT,)),
-            (cache.last_event_id, ()), (cache.get_meta, (META_LAST_SYNC,)),
-            (cache.get_meta, (META_OFFLINE_SINCE,)), (cache.get_meta, (META_CLOCK_OFFSET,)))
+        rows, events, last_id, last_sync_text, offline_text, offset, schedules = \
+            await self._writer.read(
+                (cache.load_rows, ()), (cache.recent_events, (EVENTS_KEPT,)),
+                (cache.last_event_id, ()), (cache.get_meta, (META_LAST_SYNC,)),
+                (cache.get_meta, (META_OFFLINE_SINCE,)), (cache.get_meta, (META_CLOCK_OFFSET,)),
+                (cache.get_meta, (META_LOCAL_SCHEDULES,)))
         self._clock.restore(offset)
+        self.schedules.load(schedules)
         last_sync, offline = _parse_time(last_sync_text), _parse_time(offline_text)
         step = Step(self.fleet)
         for row in rows:
@@ -341,6 +348,11 @@ class SyncEngine:
         step = Step(self.fleet)
         step.put(row)
         return await self._commit(step)
+
+    async def remember_schedule(self, phone: str, schedule: Schedule) -> None:
+        """``schedule`` was saved for ``phone`` from here: keep it (and in the cache)."""
+        self.schedules.put(_msisdn(phone), schedule, self._now())
+        await self._persist_meta({META_LOCAL_SCHEDULES: self.schedules.dumps()})
 
     async def drop_row(self, phone: str) -> ChangeSet:
         step = Step(self.fleet)
@@ -440,19 +452,13 @@ class SyncEngine:
         if after is None:
             limit = min(self.events_limit, HISTORY_EVENTS)
             return await self._call(self.client.events(limit=limit))
-        poll = await self._poller.poll(after, since=self._event_time(after), call=self._call)
+        since = event_time(self.events, after) or self.status.last_sync
+        poll = await self._poller.poll(after, since=since, call=self._call)
         if poll.gap is not None:
             step.gaps.append(poll.gap)
         if poll.gap is not None or poll.overflow:
             self._need_list = True
         return poll.events
-
-    def _event_time(self, event_id: int) -> datetime | None:
-        """When the event ``event_id`` (the last one known) happened, else the last sync."""
-        for event in self.events:
-            if event.id == event_id and event.timestamp is not None:
-                return event.timestamp
-        return self.status.last_sync
 
     def _pick_details(self) -> list[str]:
         """Phones to object_get this step, most urgent first, bounded by the budget."""

@@ -25,7 +25,7 @@ that events between the two times may be missing.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
@@ -102,4 +102,9 @@ class EventPoller:
         return EventGap(since, until, after)
 
 
-__all__ = ["MAX_PAGE", "EventGap", "EventPoller", "Poll"]
+def event_time(events: Iterable[Event], event_id: int) -> datetime | None:
+    """When the event ``event_id`` happened, if it is among ``events``."""
+    return next((e.timestamp for e in events if e.id == event_id), None)
+
+
+__all__ = ["MAX_PAGE", "EventGap", "EventPoller", "Poll", "event_time"]

@@ -10,8 +10,9 @@ per phone, so they come back when the dispatcher returns to that subscriber.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter
@@ -40,6 +41,9 @@ from . import formatting as fmt
 from .subscribers.badges import Badge, forecast_badge, status_badge
 from .subscribers.cells import tariff_name
 from .subscribers.delegate import badge_width, paint_badge
+
+if TYPE_CHECKING:
+    from ..sync.local_schedules import LocalSchedule
 
 _BANNER = ("QFrame#detailsBanner { background: #fdecea; border: 1px solid #f1b8b3;"
            " border-radius: 4px; } QLabel { color: #b3261e; }")
@@ -144,6 +148,8 @@ class DetailsPane(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._row: FleetRow | None = None
         self._balance: Balance | None = None
+        # phone → the schedule saved from this computer (for servers that do not report it)
+        self.local_schedule: Callable[[str], LocalSchedule | None] = lambda phone: None
         self._errors: dict[str, str] = {}
         self._progress: dict[str, str] = {}
         body = QWidget(self)
@@ -370,7 +376,7 @@ class DetailsPane(QScrollArea):
             notes.append(self.tr("Phone unreachable since {time}.").format(
                 time=fmt.msk_datetime(info.offline_time)))
         self._set("request", "\n".join(notes))
-        self._set("schedule", self._schedule_text(info))
+        self._set("schedule", self._schedule_text(info, row.phone))
         self._set("dateoff", fmt.msk_with_local(info.timestamp_off) if info else "")
         self._set("added", fmt.msk_datetime(info.timestamp_add) if info else "")
         self._set("synced", fmt.msk_datetime(row.details_at, seconds=True) if row.details_at
@@ -379,9 +385,22 @@ class DetailsPane(QScrollArea):
         self._fill_metadata(info)
         self._sync_messages()
 
-    def _schedule_text(self, info: Any) -> str:
-        schedule = getattr(info, "schedule", None)
-        if schedule is None or not (schedule.days or schedule.times):
+    def _schedule_text(self, info: Any, phone: str) -> str:
+        if info is None:
+            return ""
+        schedule = info.schedule
+        if schedule is None:  # Movizor does not report it: what this computer saved
+            local = self.local_schedule(phone)
+            if local is None:
+                return self.tr("not reported by Movizor")
+            text = self._days_at_times(local) or self.tr("none")
+            return self.tr("{schedule} (as saved from this computer {when}; not reported "
+                           "by Movizor)").format(schedule=text,
+                                                 when=fmt.msk_datetime(local.saved_at))
+        return self._days_at_times(schedule)
+
+    def _days_at_times(self, schedule: Any) -> str:
+        if not (schedule.days or schedule.times):
             return ""
         names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
                  self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         self._minute.setInterval(DEMO_TICK_MS if driven else TICK_MS)
         self.controller.set_session(session)
         if session is None:
+            self.details.local_schedule = lambda phone: None
             self.model.set_rows([])
             self.events.set_events([])
             self.statusbar.set_status(None)
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         else:
             engine = session.engine
             status = engine.status
+            self.details.local_schedule = engine.schedules.get
             self.model.set_rows(engine.fleet.rows(), status.balance)
             self.events.set_events(list(engine.events))
             self.statusbar.set_status(status)

@@ -47,14 +47,20 @@ def test_route_points_are_php_arrays_with_msk_times():
 
 def test_empty_collections_are_sent_as_bare_names_so_they_clear():
     assert encode_route([]) == [("destination", "")]
-    assert encode_schedule(Schedule()) == [("st", "")]
     assert encode_metadata({}) == [("metadata", "")]
+
+
+def test_a_cleared_schedule_switches_every_day_off_explicitly():
+    """Both readings accept ``swN=0``; the bare ``st=`` clears the times where bare
+    values clear and changes nothing where they do not."""
+    assert encode_schedule(Schedule()) == [*((f"sw{d}", "0") for d in range(1, 8)), ("st", "")]
 
 
 def test_schedule_days_and_sorted_unique_times():
     schedule = Schedule(days=frozenset({5, 1, 3}), times=(time(17, 0), time(9, 0), time(9, 0)))
     assert encode_schedule(schedule) == [
-        ("sw1", "1"), ("sw3", "1"), ("sw5", "1"), ("st[]", "09:00"), ("st[]", "17:00"),
+        ("sw1", "1"), ("sw2", "0"), ("sw3", "1"), ("sw4", "0"), ("sw5", "1"), ("sw6", "0"),
+        ("sw7", "0"), ("st[]", "09:00"), ("st[]", "17:00"),
     ]
     with pytest.raises(ValueError):
         Schedule(days=frozenset({0}))

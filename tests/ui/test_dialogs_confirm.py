@@ -29,8 +29,10 @@ def test_tracked_subscribers_are_disabled_not_deleted(qapp):
     title, main, text = explain([row("79210010203", "ok", "Иванов")], NOW)
     assert title == "Disable subscriber?"
     assert "Иванов (+7 921 001-02-03)" in text
-    assert "history is kept" in text and "reactivated" in text
-    assert "for good" in text  # says what a second delete would do
+    assert "history is kept" in text and "for good" in text  # and what a second delete does
+    # the documents disagree on reactivating after a manual disable: no promise is made
+    assert "may not let you reactivate" in text and "automatic switch-off" in text
+    assert "can be reactivated later" not in text
     assert main == "Subscribers selected: 1."
 
 

@@ -3,7 +3,10 @@
 Movizor's delete works in two steps (API document, object_delete):
 
 * on a tracked subscriber (status ``ok``) the first call only **disables** it: tracking
-  stops, the history is kept and the subscriber can be reactivated later;
+  stops and the history is kept. Whether it can be reactivated afterwards is disputed
+  (``docs/protocol.md``): the 2017 document allows ``object_reactivate`` on any ``off``
+  subscriber, later information only after an automatic switch-off. The confirmation
+  says so rather than promise it;
 * a call on a disabled subscriber (or any other status) **deletes** it together with its
   history, for good;
 * a subscriber that was just added (``new``) can be deleted only an hour after adding,
@@ -87,9 +90,11 @@ def explain(rows: Sequence[FleetRow], now: datetime | None = None) -> tuple[str,
     parts: list[str] = []
     if tracked:
         text = translate("ConfirmDelete",
-                         "Will be disabled: {names}. Tracking stops; the history is kept and "
-                         "the subscriber can be reactivated later. Deleting again removes it "
-                         "for good.")
+                         "Will be disabled: {names}. Tracking stops and the history is kept. "
+                         "Movizor may not let you reactivate a subscriber disabled by hand "
+                         "(some of its documents allow that only after an automatic "
+                         "switch-off); tracking again may then need adding the number anew "
+                         "and the driver's consent. Deleting again removes it for good.")
         parts.append(text.format(names=_names(tracked)))
     if others:
         text = translate("ConfirmDelete",

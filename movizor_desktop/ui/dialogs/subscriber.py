@@ -18,6 +18,9 @@ of ``ui/editors``). This module is the shell: it wires the pages, runs the backg
   front, nothing is sent); Save is disabled while the request is in flight, so a double
   click sends one request; an API error lands on the page and field it concerns
   (``err.field``), anything else in the banner; a failed save keeps every input.
+* Clearing: if the dispatcher emptied the route, schedule or metadata and the read-back
+  shows Movizor kept it (servers disagree on how to clear, ``sync/clearing.py``), the
+  save stands, the pages show what Movizor has, and the banner says what was kept.
 * "Pick on map": with ``map_picker`` the route page offers it (``MapPick``): the window
   gets a callback to call with the clicked point (or ``callback.cancel()``), and the
   dialog stops blocking the window (``open()`` made it window-modal) until it does.
@@ -39,6 +42,7 @@ from ...api.encoding import MSK
 from ...api.errors import MovizorError
 from ...api.models import ObjectInfo, Operator
 from ...sync.actions import ActionInProgress
+from ...sync.clearing import kept_after_clear
 from .subscriber_bulk import BulkAddDialog
 from .subscriber_live import DialogTasks, TariffAdvisor
 from .subscriber_main import MainPage
@@ -219,7 +223,7 @@ class SubscriberDialog(QDialog):
         self.main.load(phone=self.row.phone, title=info.title, tags=tags,
                        dateoff=info.timestamp_off, package_prolong=info.package_prolong)
         self._show_tariff()
-        self.pages.load(info)
+        self.pages.load(info, self.session.engine.schedules.get(self.row.phone))
 
     def _show_tariff(self) -> None:
         self.advisor.refill(preferred=self._current)
@@ -325,7 +329,27 @@ class SubscriberDialog(QDialog):
         else:
             self._set_busy(False)
             self.saved.emit(row)
+            kept = kept_after_clear(kwargs, row.details) if self.row is not None else []
+            if kept:
+                self._show_kept(row, kept)
+                return
             self.accept()
+
+    def _show_kept(self, row: FleetRow, kept: list[str]) -> None:
+        """The save stands, but Movizor kept what was sent empty: show what it has now
+        and say so; the dialog stays open until the dispatcher closes it."""
+        self.row = row
+        if row.details is not None:
+            self._apply_details(row.details)
+        names = {"route": self.tr("the route"), "schedule": self.tr("the schedule"),
+                 "metadata": self.tr("the metadata")}
+        self.banner.set_message(self.tr(
+            "Saved, but Movizor kept {what}: it does not take an empty value for them from "
+            "here. Remove them in Movizor's web cabinet, or replace them with other "
+            "values.").format(what=", ".join(names[k] for k in kept)))
+        self.cancel_button.setText(self.tr("Close"))
+        for page in kept:
+            self.pages.flag(page)
 
     def _show_error(self, field: str | None, message: str) -> None:
         """Put ``message`` on the page and field it concerns, else in the banner."""

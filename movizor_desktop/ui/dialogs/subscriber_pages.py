@@ -20,10 +20,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QTabWidget, QWidget
 
-from ...api.models import ObjectInfo
+from ...api.models import ObjectInfo, ScheduleInfo
 
 if TYPE_CHECKING:
     from ...store.routes import RouteTemplates
+    from ...sync.local_schedules import LocalSchedule
     from .subscriber_main import MainPage
 
 PAGES = ("main", "route", "schedule", "metadata")
@@ -99,10 +100,16 @@ class TripPages(QObject):
 
     # --- load, validate, collect ------------------------------------------------------------
 
-    def load(self, info: ObjectInfo) -> None:
-        """The subscriber's route, schedule and metadata as the server has them."""
+    def load(self, info: ObjectInfo, local: LocalSchedule | None = None) -> None:
+        """The subscriber's route, schedule and metadata as the server has them; where
+        Movizor does not report the schedule, ``local`` (saved from this computer)."""
         self.route.set_points(info.destination)
-        self.schedule.set_schedule(info.schedule)
+        if info.schedule is not None:
+            self.schedule.set_schedule(info.schedule)
+        else:
+            self.schedule.set_schedule(
+                None if local is None else ScheduleInfo(days=local.days, times=local.times),
+                reported=False, saved_at=local.saved_at if local is not None else None)
         self.metadata.set_metadata(info.metadata)
 
     def validate(self, *, editing: bool) -> list[str]:

@@ -4,6 +4,10 @@ Seven weekday toggles (Mon..Sun = sw1..sw7), a sorted list of request times in M
 as ``9:00`` / ``09:00`` / several at once, duplicates refused), quick presets, a preview of
 the next ten scheduled requests and — on the manual tariff, where each request is paid —
 what a week of them costs.
+
+Where Movizor does not report the schedule (no source shows object_get doing so), the page
+says so and shows the schedule last saved from this computer, if any
+(``sync/local_schedules.py``).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...api.encoding import MSK, Schedule
 from ...api.models import ScheduleInfo
+from .. import formatting as fmt
 from ..dialogs.widgets import Banner, FieldError, Note, SubmitEdit
 from ..formatting import money
 from .schedule_logic import (
@@ -76,6 +81,9 @@ class ScheduleEditor(QWidget):
         self._live = False
         self.setObjectName("schedule_editor")
         self.banner = Banner()
+        self.source_note = Note()
+        self.source_note.setObjectName("schedule_source")
+        self.source_note.hide()
 
         short = (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
                  self.tr("Sat"), self.tr("Sun"))
@@ -184,6 +192,7 @@ class ScheduleEditor(QWidget):
         lists.addLayout(right, 2)
         column = QVBoxLayout(self)
         column.addWidget(self.banner)
+        column.addWidget(self.source_note)
         column.addWidget(QLabel(self.tr("Weekdays:")))
         column.addLayout(days_row)
         column.addWidget(QLabel(self.tr("Quick choice:")))
@@ -200,7 +209,25 @@ class ScheduleEditor(QWidget):
 
     # --- the interface ----------------------------------------------------------------------
 
-    def set_schedule(self, schedule: Schedule | ScheduleInfo | None) -> None:
+    def set_schedule(self, schedule: Schedule | ScheduleInfo | None, *,
+                     reported: bool = True, saved_at: datetime | None = None) -> None:
+        """Show ``schedule`` as the current one. ``reported=False``: Movizor does not say
+        what it is; ``schedule`` is then the one saved from this computer at ``saved_at``
+        (None when none was)."""
+        if reported:
+            self.source_note.hide()
+        elif saved_at is not None:
+            self.source_note.set_text(self.tr(
+                "Movizor does not report the schedule. Shown is the one saved from this "
+                "computer on {when}; a change made elsewhere would not show here.").format(
+                    when=fmt.msk_datetime(saved_at)))
+            self.source_note.show()
+        else:
+            self.source_note.set_text(self.tr(
+                "Movizor does not report the schedule, and none was saved from this "
+                "computer: the subscriber may have one set elsewhere. A schedule saved here "
+                "replaces it."))
+            self.source_note.show()
         value = from_info(schedule)
         self._set(value, notify=False)
         self._baseline = value
