@@ -44,6 +44,7 @@ DEMO_PROFILE = "Demo"
 DEMO_KEY = "demo-key-not-a-secret"
 DEMO_SPEED = 30.0
 DEMO_INTERVAL = 15.0
+DEMO_DIALECTS = ("2017", "v2")  # movizor_desktop.simulator.dialects.DIALECTS
 
 
 # --- command line ---------------------------------------------------------------------------
@@ -56,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--demo", action="store_true",
                         help="run against the built-in simulator; nothing is saved")
+    parser.add_argument("--dialect", choices=DEMO_DIALECTS, default="2017",
+                        help="with --demo: how the simulator answers where Movizor's "
+                             "documents disagree (2017, the default, or v2)")
     parser.add_argument("--profile", metavar="NAME", help="open this connection profile")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
     parser.add_argument("--smoke-test", action="store_true",
@@ -73,7 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Console-script entry point (``movizor-desktop``); returns the exit status."""
-    args, qt_args = build_parser().parse_known_args(argv)
+    parser = build_parser()
+    args, qt_args = parser.parse_known_args(argv)
+    if args.dialect != "2017" and not args.demo:
+        parser.error("--dialect chooses how the demo's simulator answers: use it with --demo")
     if args.version:
         print(f"movizor-desktop {__version__}")
         return 0
@@ -140,7 +147,7 @@ async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
         if args.smoke_test:
             return await controller.smoke_test(
                 timeout=args.smoke_timeout, require_keyring=args.smoke_require_keyring)
-        await controller.start(demo=args.demo, profile=args.profile)
+        await controller.start(demo=args.demo, profile=args.profile, dialect=args.dialect)
         await quit_requested.wait()
         log.info("last window closed; shutting down")
         return 0
@@ -198,7 +205,9 @@ def demo_session(simulator: Any) -> Any:
     from .store import Profile
     from .ui.session import Session
 
-    profile = Profile(DEMO_PROFILE, base_url=simulator.base_url, project=simulator.project)
+    spoken = simulator.world.dialect.name  # how it answers where the documents disagree
+    name = DEMO_PROFILE if spoken == "2017" else f"{DEMO_PROFILE} ({spoken})"
+    profile = Profile(name, base_url=simulator.base_url, project=simulator.project)
     clock = MovizorClock(source=simulator.world.clock.now)
     return Session(profile, DEMO_KEY, demo=True, interval=DEMO_INTERVAL, clock=clock)
 
@@ -247,23 +256,28 @@ class AppController:
                     break
         return self.window
 
-    async def start(self, *, demo: bool = False, profile: str | None = None) -> None:
+    async def start(self, *, demo: bool = False, profile: str | None = None,
+                    dialect: str = "2017") -> None:
         self.make_window().show()
         if demo:
-            self.install(self.start_demo())
+            self.install(self.start_demo(dialect=dialect))
             return
         session = await self.open_profile(profile)
         if session is not None:
             self.install(session)
 
-    def start_demo(self, *, speed: float = DEMO_SPEED) -> Session:
-        """Start the embedded simulator and a demo session on it (nothing saved)."""
+    def start_demo(self, *, speed: float = DEMO_SPEED, dialect: str = "2017") -> Session:
+        """Start the embedded simulator and a demo session on it (nothing saved).
+        ``dialect``: how the simulator answers where the documents disagree."""
         from .simulator import SimulatorServer
+        from .simulator.dialects import dialect as named_dialect
 
         if self.simulator is None:
             self.simulator = SimulatorServer.demo(seed=1, fleet=40, speed=speed,
-                                                  key=DEMO_KEY).start()
-            log.info("embedded simulator listening at %s", self.simulator.base_url)
+                                                  key=DEMO_KEY,
+                                                  dialect=named_dialect(dialect)).start()
+            log.info("embedded simulator (dialect %s) listening at %s", dialect,
+                     self.simulator.base_url)
         return demo_session(self.simulator)
 
     async def open_profile(self, name: str | None = None) -> Session | None:

@@ -49,8 +49,23 @@ def test_parser_knows_the_flags() -> None:
     assert (args.demo, args.profile, args.lang, args.debug, args.smoke_test) == (
         True, "Main", "ru", True, False)
     assert rest == ["-platform", "offscreen"]  # handed to Qt
+    assert args.dialect == "2017"
     with pytest.raises(SystemExit):
         build_parser().parse_known_args(["--lang", "de"])
+
+
+def test_dialect_is_the_demos_and_names_the_simulators_dialects(capsys) -> None:
+    from movizor_desktop.app import DEMO_DIALECTS
+    from movizor_desktop.simulator.dialects import DIALECTS
+
+    assert DEMO_DIALECTS == tuple(DIALECTS)
+    args, _ = build_parser().parse_known_args(["--demo", "--dialect", "v2"])
+    assert (args.demo, args.dialect) == (True, "v2")
+    with pytest.raises(SystemExit):
+        build_parser().parse_known_args(["--demo", "--dialect", "v3"])
+    with pytest.raises(SystemExit):
+        main(["--dialect", "v2"])  # without --demo there is no simulator to choose for
+    assert "use it with --demo" in capsys.readouterr().err
 
 
 @pytest.mark.timeout(120)

@@ -160,6 +160,21 @@ def test_demo_runs_on_the_embedded_simulator_and_shutdown_closes_everything(
     assert controller.simulator is None and not simulator.running
 
 
+def test_demo_in_the_v2_dialect(qtbot, controller, run_async):
+    """``movizor-desktop --demo --dialect v2``: the embedded simulator answers in the
+    other reading of every disputed point, and the app copes."""
+    run_async(controller.start(demo=True, dialect="v2"))
+    session, simulator = controller.session, controller.simulator
+    assert simulator.world.dialect.name == "v2" and session.profile.name == "Demo (v2)"
+    wait_online(qtbot, session)
+    balance = session.engine.status.balance
+    assert balance is not None and balance.book.manual_id() == "4"
+    tariffs = {row.tariff for row in session.engine.fleet.rows() if row.tariff}
+    assert tariffs and tariffs <= {"4", "5", "6", "7"}
+    run_async(controller.aclose())
+    assert not simulator.running
+
+
 def test_unknown_profile_opens_the_settings_and_says_why(qtbot, controller, sim):
     task = asyncio.ensure_future(controller.start(profile="Nope"))
     qtbot.waitUntil(lambda: controller.dialog is not None)
