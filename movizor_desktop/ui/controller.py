@@ -148,10 +148,11 @@ class Controller(QObject):
 
     def _fail(self, phone: str | None, exc: MovizorError | ActionInProgress) -> None:
         text = exc.message(self.lang)
+        details = exc.details(self.lang) if isinstance(exc, MovizorError) else ""
         if phone is not None:
-            self.details.show_error(phone, text)
+            self.details.show_error(phone, text, details)
             text = self.tr("{name}: {error}").format(name=self._name(phone), error=text)
-        self.statusbar.show_message(text, ERROR)
+        self.statusbar.show_message(text, ERROR, details=details)
 
     def _mark(self, phone: str, action: str, text: str) -> None:
         self._busy[phone] = action

@@ -151,6 +151,7 @@ class DetailsPane(QScrollArea):
         # phone → the schedule saved from this computer (for servers that do not report it)
         self.local_schedule: Callable[[str], LocalSchedule | None] = lambda phone: None
         self._errors: dict[str, str] = {}
+        self._details: dict[str, str] = {}
         self._progress: dict[str, str] = {}
         body = QWidget(self)
         self.setWidget(body)
@@ -288,12 +289,15 @@ class DetailsPane(QScrollArea):
             self._row = row
             self._render(row)
 
-    def show_error(self, phone: str, text: str) -> None:
+    def show_error(self, phone: str, text: str, details: str = "") -> None:
+        """An error for ``phone``; ``details`` (Movizor's own answer) as its tooltip."""
         self._errors[phone] = text
+        self._details[phone] = details
         self._sync_messages()
 
     def clear_error(self, phone: str) -> None:
         self._errors.pop(phone, None)
+        self._details.pop(phone, None)
         self._sync_messages()
 
     def error_text(self) -> str:
@@ -321,6 +325,7 @@ class DetailsPane(QScrollArea):
         phone = self.current_phone
         error = self._errors.get(phone or "")
         self.banner_text.setText(error or "")
+        self.banner_text.setToolTip(self._details.get(phone or "", "") if error else "")
         self.banner.setVisible(bool(error))
         progress = self._progress.get(phone or "")
         self.progress.setText(progress or "")

@@ -78,10 +78,12 @@ class StatusBar(QStatusBar):
 
     # --- messages ---------------------------------------------------------------------------
 
-    def show_message(self, text: str, level: int = INFO, timeout_ms: int = 15000) -> None:
-        """A sentence in the message area (errors stay until replaced or cleared)."""
+    def show_message(self, text: str, level: int = INFO, timeout_ms: int = 15000,
+                     details: str = "") -> None:
+        """A sentence in the message area (errors stay until replaced or cleared);
+        ``details`` (e.g. Movizor's own answer) joins it in the tooltip."""
         self.message_label.setText(text)
-        self.message_label.setToolTip(text)
+        self.message_label.setToolTip(f"{text}\n{details}" if details else text)
         self.message_label.setProperty("level", level)
         self._style_message()
         if level == ERROR or timeout_ms <= 0:

@@ -31,6 +31,7 @@ from subscriber_kit import (
     wait_idle,
 )
 
+from movizor_desktop.api.codes import ERRORS
 from movizor_desktop.sync.state import FleetRow
 from movizor_desktop.ui.dialogs import SubscriberDialog
 from movizor_desktop.ui.dialogs.subscriber import tariff_id
@@ -236,13 +237,16 @@ def test_add_errors_land_next_to_their_field_or_in_the_banner(qtbot, session, si
     wait_idle(qtbot, dialog)
     assert dialog.isVisible() and dialog.current_page() == "main"
     fields = ("phone", "tariff", "dateoff", "title", "tags")
+    said = f"Movizor's answer: “{ERRORS['object_add'][code].text}” (code {code})."
     if field is None:
         assert text in dialog.banner.text() and not dialog.banner.isHidden()
         assert all(dialog.field_error(f) == "" for f in fields)
+        assert dialog.banner.toolTip() == said  # the server's own words in the details
     else:
         assert text in dialog.field_error(field)
         assert dialog.banner.isHidden()
         assert all(dialog.field_error(f) == "" for f in fields if f != field)
+        assert dialog.main.errors[field].toolTip() == said
     assert dialog.phone_edit.text() == NEW_PHONE and dialog.dateoff_check.isChecked()
     assert dialog.save_button.isEnabled() and dialog.save_button.text() == "Add"
 

@@ -93,6 +93,9 @@ def test_request_position_refused_shows_the_reason(qtbot, window: MainWindow,
     expected = "The subscriber has not confirmed tracking yet."
     qtbot.waitUntil(lambda: window.details.error_text() == expected, timeout=10000)
     assert expected in window.statusbar.message()
+    said = "Movizor's answer: “Phone is not confirmed” (code 2)."
+    assert window.statusbar.message_label.toolTip().endswith(said)
+    assert window.details.banner_text.toolTip() == said
     assert window.statusbar.message_label.property("level") == 2
     assert window.actions.request_position.isEnabled()  # the window keeps working
     assert window.model.busy_phones() == []

@@ -322,7 +322,7 @@ class SubscriberDialog(QDialog):
         except MovizorError as exc:
             log.info("subscriber %s failed: %r", "add" if self.row is None else "edit", exc)
             field = exc.field or ("metadata" if exc.error_code == "METADATA" else None)
-            self._show_error(field, exc.message(self.lang))
+            self._show_error(field, exc.message(self.lang), exc.details(self.lang))
         except Exception:
             log.exception("subscriber dialog: unexpected failure")
             self._show_error(None, self.tr("Something went wrong; the details are in the log."))
@@ -351,18 +351,20 @@ class SubscriberDialog(QDialog):
         for page in kept:
             self.pages.flag(page)
 
-    def _show_error(self, field: str | None, message: str) -> None:
-        """Put ``message`` on the page and field it concerns, else in the banner."""
+    def _show_error(self, field: str | None, message: str, details: str = "") -> None:
+        """Put ``message`` on the page and field it concerns, else in the banner;
+        ``details`` (Movizor's own answer) as its tooltip."""
         self._set_busy(False)
         page = FIELD_PAGES.get(field or "", "main" if field in MAIN_FIELDS else None)
         if page in self.editors:
             self.pages.error(page, message)
+            self.editors[page].banner.setToolTip(details)
         elif page == "main":
             target = "tariff" if field == "operator" else field
-            self.main.errors[target or "phone"].set_message(message)
+            self.main.errors[target or "phone"].set_message(message, details)
             self.pages.flag("main")
         else:
-            self.banner.set_message(message)
+            self.banner.set_message(message, details)
             return
         self.show_page(page)
 

@@ -47,8 +47,10 @@ class FieldError(QLabel):
         self.setAccessibleName(self.tr("Error"))
         self.hide()
 
-    def set_message(self, text: str | None) -> None:
+    def set_message(self, text: str | None, details: str = "") -> None:
+        """``details``: e.g. Movizor's own answer behind the sentence (as a tooltip)."""
         self.setText(text or "")
+        self.setToolTip(details if text else "")
         self.setVisible(bool(text))
 
     def clear_message(self) -> None:
@@ -68,8 +70,10 @@ class Banner(QLabel):
         self.setAccessibleName(self.tr("Error message"))
         self.hide()
 
-    def set_message(self, text: str | None) -> None:
+    def set_message(self, text: str | None, details: str = "") -> None:
+        """``details``: e.g. Movizor's own answer behind the sentence (as a tooltip)."""
         self.setText(text or "")
+        self.setToolTip(details if text else "")
         self.setVisible(bool(text))
 
 
