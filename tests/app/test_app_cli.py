@@ -58,7 +58,7 @@ def test_dialect_is_the_demos_and_names_the_simulators_dialects(capsys) -> None:
     from movizor_desktop.app import DEMO_DIALECTS
     from movizor_desktop.simulator.dialects import DIALECTS
 
-    assert DEMO_DIALECTS == tuple(DIALECTS)
+    assert tuple(DIALECTS) == DEMO_DIALECTS
     args, _ = build_parser().parse_known_args(["--demo", "--dialect", "v2"])
     assert (args.demo, args.dialect) == (True, "v2")
     with pytest.raises(SystemExit):
