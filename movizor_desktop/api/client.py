@@ -415,9 +415,10 @@ class MovizorClient:
         """Edit a subscriber; only the fields given are sent.
 
         ``tariff`` is required on purpose: the server treats an edit *without* a tariff as
-        a switch to the manual tariff (api-facts §2). Pass the current tariff to keep it
-        (or the pending ``tariff_new`` to keep a scheduled change). A different tariff
-        switches at the next 00:00 МСК, or at once with ``activate=True``.
+        a switch to the manual tariff (the newer documents, ``docs/protocol.md``). Pass
+        the current tariff to keep it (the word ``manual`` is sent as the price table's
+        manual id), or the pending ``tariff_new`` to keep a scheduled change. A different
+        tariff switches at the next 00:00 МСК, or at once with ``activate=True``.
         """
         params = self._phone(phone, "object_edit")
         params.append(("tariff", await self._tariff(tariff, "object_edit", params[0][1])))

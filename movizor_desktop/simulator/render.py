@@ -1,11 +1,11 @@
 """JSON shapes, with the exact JSON types the real server uses for each endpoint.
 
-The types follow api-facts §2 and §3. Coordinates are strings with 6 decimals, or 7 in
-distance_search. Timestamps are strings in object_get, events and share_list, and
-numbers in pos_*. ``radius`` is a number in pos_last and pos_objects and a string in
-pos_list and pos_get. ``distance`` is a string when known, ``null`` in pos_* and the number
-0 in object_get. Empty metadata is ``[]``. Metadata values are escaped like PHP
-``htmlspecialchars(ENT_QUOTES)``.
+The types follow the captured answers (``docs/protocol.md``). Coordinates are strings
+with 6 decimals, or 7 in distance_search. Timestamps are strings in object_get, events
+and share_list, and numbers in pos_*. ``radius`` is a number in pos_last and
+pos_objects and a string in pos_list and pos_get. ``distance`` is a string when known,
+``null`` in pos_* and the number 0 in object_get. Empty metadata is ``[]``. Metadata
+values are escaped like PHP ``htmlspecialchars(ENT_QUOTES)``.
 
 ``pos_last`` for a subscriber that never had a fix answers ``data: []`` (PHP's empty
 array). The 2017 document lists no error for that case.

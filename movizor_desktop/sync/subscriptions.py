@@ -2,8 +2,9 @@
 
 Movizor sends an SMS, an e-mail or a Telegram message when an event of a chosen type
 happens to all subscribers of the account or to chosen ones. A subscription has one event
-type and one channel (api-facts §2: "only the last set notification works"). The API has
-no edit: a subscription is changed by deleting it and adding the new one.
+type and one channel ("only the last set notification works", as the captures' client
+notes). The API has no edit: a subscription is changed by deleting it and adding the new
+one.
 
 :func:`replace_alert` does that in the safe order: **add the new subscription first, then
 delete the old one.** The dispatcher never ends up with no alert at all:

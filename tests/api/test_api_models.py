@@ -1,4 +1,4 @@
-"""Models accept every real shape the server sends (api-facts §2–§3)."""
+"""Models accept every real shape the server sends (the captured answers, docs/protocol.md)."""
 
 from __future__ import annotations
 

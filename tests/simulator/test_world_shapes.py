@@ -1,4 +1,4 @@
-"""Every function's success envelope and the exact JSON types of api-facts §2/§3."""
+"""Every function's success envelope and the exact JSON types of the captured answers."""
 
 from __future__ import annotations
 
