@@ -197,7 +197,7 @@
 <context>
     <name>ScheduleEditor</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+332"/>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+359"/>
         <source>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request(s)).</source>
         <translation>
             <numerusform>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request).</numerusform>

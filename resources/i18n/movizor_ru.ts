@@ -468,7 +468,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../movizor_desktop/app.py" line="+281"/>
+        <location filename="../../movizor_desktop/app.py" line="+295"/>
         <source>There is no profile named “{name}”.</source>
         <translation>Профиль «{name}» не найден.</translation>
     </message>
@@ -678,7 +678,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="+68"/>
+        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="+70"/>
         <source>Error message</source>
         <translation>Сообщение об ошибке</translation>
     </message>
@@ -844,7 +844,7 @@
 <context>
     <name>ConfirmDelete</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/confirm.py" line="+50"/>
+        <location filename="../../movizor_desktop/ui/dialogs/confirm.py" line="+53"/>
         <source>and {count} more</source>
         <translation>и ещё {count}</translation>
     </message>
@@ -860,11 +860,11 @@
     </message>
     <message>
         <location line="+17"/>
-        <source>Will be disabled: {names}. Tracking stops; the history is kept and the subscriber can be reactivated later. Deleting again removes it for good.</source>
-        <translation>Будут отключены: {names}. Отслеживание прекратится; история сохранится, абонента можно будет подключить снова. Повторное удаление удалит его окончательно.</translation>
+        <source>Will be disabled: {names}. Tracking stops and the history is kept. Movizor may not let you reactivate a subscriber disabled by hand (some of its documents allow that only after an automatic switch-off); tracking again may then need adding the number anew and the driver&apos;s consent. Deleting again removes it for good.</source>
+        <translation>Будут отключены: {names}. Отслеживание прекратится, история сохранится. Movizor может не позволить повторно подключить абонента, отключённого вручную (часть его документов разрешает это только после автоматического отключения); тогда для отслеживания номер придётся добавить заново, и водитель снова даст согласие. Повторное удаление удалит абонента навсегда.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Will be deleted for good, together with the whole history of movements: {names}. This cannot be undone.</source>
         <translation>Будут удалены окончательно вместе со всей историей перемещений: {names}. Это действие нельзя отменить.</translation>
     </message>
@@ -1164,12 +1164,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../movizor_desktop/ui/controller.py" line="+145"/>
+        <location filename="../../movizor_desktop/ui/controller.py" line="+144"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>{name}: {error}</source>
         <translation>{name}: {error}</translation>
     </message>
@@ -1224,7 +1224,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Местоположение получено.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
+        <source>{name}&apos;s tariff is not in the price table yet, so this request may be charged.</source>
+        <translation>Тариф абонента {name} ещё не найден в таблице цен, поэтому этот запрос может быть платным.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>{name} is on the manual tariff: this request costs {cost}.</source>
         <translation>{name} на тарифе «Вручную»: этот запрос стоит {cost}.</translation>
     </message>
@@ -1370,7 +1375,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../movizor_desktop/ui/details.py" line="+239"/>
+        <location filename="../../movizor_desktop/ui/details.py" line="+246"/>
         <source>Consent:</source>
         <translation>Согласие:</translation>
     </message>
@@ -1466,7 +1471,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Выбрано абонентов: {count}.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <source>(no name)</source>
         <translation>(без названия)</translation>
     </message>
@@ -1526,7 +1531,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>ещё не загружены</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <source>not reported by Movizor</source>
+        <translation>Movizor его не сообщает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{schedule} (as saved from this computer {when}; not reported by Movizor)</source>
+        <translation>{schedule} (как сохранено с этого компьютера {when}; Movizor его не сообщает)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
@@ -1612,7 +1632,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Events</name>
     <message>
-        <location filename="../../movizor_desktop/ui/events_panel.py" line="+68"/>
+        <location filename="../../movizor_desktop/ui/events_panel.py" line="+75"/>
         <source>Added</source>
         <translation>Добавлен</translation>
     </message>
@@ -1880,14 +1900,44 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <source>Subscriber</source>
         <translation>Абонент</translation>
     </message>
+    <message>
+        <location line="+146"/>
+        <source>Events between {since} and {until} may be missing.</source>
+        <translation>События между {since} и {until} могут отсутствовать.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Events before {until} may be missing.</source>
+        <translation>События до {until} могут отсутствовать.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Events after {since} may be missing.</source>
+        <translation>События после {since} могут отсутствовать.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Movizor sent only the newest ones; every subscriber&apos;s status was checked again.</source>
+        <translation>Movizor прислал только самые новые; статусы всех абонентов проверены заново.</translation>
+    </message>
 </context>
 <context>
     <name>EventsPanel</name>
     <message>
-        <location line="+93"/>
+        <location line="-39"/>
         <location line="+1"/>
         <source>Events</source>
         <translation>События</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Dismiss</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss the warning</source>
+        <translation>Скрыть предупреждение</translation>
     </message>
 </context>
 <context>
@@ -2089,7 +2139,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>FieldError</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="-21"/>
+        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="-23"/>
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
@@ -2541,7 +2591,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Действия</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+103"/>
         <source>This subscriber is no longer on the account.</source>
         <translation>Этого абонента больше нет на договоре.</translation>
     </message>
@@ -3827,7 +3877,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+80"/>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+88"/>
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
@@ -3992,7 +4042,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Ближайшие запросы (МСК):</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Weekdays:</source>
         <translation>Дни недели:</translation>
     </message>
@@ -4002,7 +4052,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Быстрый выбор:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+23"/>
+        <source>Movizor does not report the schedule. Shown is the one saved from this computer on {when}; a change made elsewhere would not show here.</source>
+        <translation>Movizor не сообщает расписание. Показано расписание, сохранённое с этого компьютера {when}; изменение, сделанное в другом месте, здесь не видно.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Movizor does not report the schedule, and none was saved from this computer: the subscriber may have one set elsewhere. A schedule saved here replaces it.</source>
+        <translation>Movizor не сообщает расписание, а с этого компьютера оно не сохранялось: у абонента может быть расписание, заданное в другом месте. Расписание, сохранённое здесь, заменит его.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Type a time as hh:mm, e.g. 9:00.</source>
         <translation>Введите время в формате чч:мм, например 9:00.</translation>
     </message>
@@ -4453,7 +4513,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../movizor_desktop/ui/statusbar.py" line="+120"/>
+        <location filename="../../movizor_desktop/ui/statusbar.py" line="+122"/>
         <source>DEMO</source>
         <translation>ДЕМО</translation>
     </message>
@@ -4572,7 +4632,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+88"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+92"/>
         <source>Add subscriber</source>
         <translation>Добавить абонента</translation>
     </message>
@@ -4582,7 +4642,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Изменить абонента</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>The current settings could not be loaded: {error} What is shown may be out of date.</source>
         <translation>Не удалось загрузить текущие настройки: {error} Показанное может быть устаревшим.</translation>
     </message>
@@ -4597,9 +4657,34 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Смена отменена; остаётся тариф {tariff}.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the route</source>
+        <translation>маршрут</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the schedule</source>
+        <translation>расписание</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the metadata</source>
+        <translation>метаданные</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved, but Movizor kept {what}: it does not take an empty value for them from here. Remove them in Movizor&apos;s web cabinet, or replace them with other values.</source>
+        <translation>Сохранено, но Movizor оставил: {what} — пустое значение отсюда он не принимает. Удалите это в личном кабинете Movizor или замените другими значениями.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
     <message>
         <location line="+59"/>
@@ -4713,11 +4798,14 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+39"/>
+        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+41"/>
+        <location line="+1"/>
+        <location line="+1"/>
         <source>Manual</source>
         <translation>Вручную</translation>
     </message>
     <message>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Online</source>
         <translation>Онлайн</translation>
@@ -4857,7 +4945,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TariffField</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_tariff.py" line="+51"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_tariff.py" line="+54"/>
         <source>Choose a tariff</source>
         <translation>Выберите тариф</translation>
     </message>
@@ -4877,27 +4965,44 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Продлевать пакет автоматически каждый месяц</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Only for the 1-month package (tariff 3).</source>
-        <translation>Только для пакета на 1 месяц (тариф 3).</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+20"/>
+        <location line="+29"/>
         <source>Manual requests</source>
         <translation>Вручную</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-22"/>
+        <location line="+10"/>
         <source>Online</source>
         <translation>Онлайн</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-15"/>
         <source>Package for 1 month</source>
         <translation>Пакет на 1 месяц</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-20"/>
+        <source>Only for the 1-month package.</source>
+        <translation>Только для пакета на 1 месяц.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Every {count} min</source>
+        <translation>Каждые {count} мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every {count} hours</source>
+        <translation>Каждые {count} ч</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{tariff} (MTS only)</source>
+        <translation>{tariff} (только МТС)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Every 15 min</source>
         <translation>Каждые 15 мин</translation>
     </message>
@@ -4907,7 +5012,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Каждые 30 мин</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Every 60 min</source>
         <translation>Каждые 60 мин</translation>
     </message>
@@ -4917,7 +5022,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Каждые 3 часа</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>{price} per package</source>
         <translation>{price} за пакет</translation>
     </message>
@@ -4932,7 +5037,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>{price}/сутки</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Tariff {old} is not offered for this number; {new} is chosen instead.</source>
         <translation>Тариф {old} недоступен для этого номера; выбран тариф {new}.</translation>
     </message>
@@ -5067,7 +5172,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TripPages</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_pages.py" line="+52"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_pages.py" line="+53"/>
         <source>Main</source>
         <translation>Основное</translation>
     </message>
