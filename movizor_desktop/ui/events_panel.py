@@ -364,8 +364,12 @@ class EventsPanel(QWidget):
 
 
 def gap_text(gap: EventGap) -> str:
-    """The dispatcher's sentence for a possible gap in the event feed."""
-    since, until = fmt.msk_datetime(gap.since), fmt.msk_datetime(gap.until)
+    """The dispatcher's sentence for a possible gap in the event feed (the earlier time
+    first, whatever order the server's timestamps came in)."""
+    first, last = gap.since, gap.until
+    if first is not None and last is not None and first > last:
+        first, last = last, first
+    since, until = fmt.msk_datetime(first), fmt.msk_datetime(last)
     if since and until:
         when = translate("Events", "Events between {since} and {until} may be missing.")
     elif until:

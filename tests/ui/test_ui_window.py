@@ -317,3 +317,18 @@ def test_missing_events_are_told_with_their_two_times(qtbot, window: MainWindow,
     assert window.statusbar.message() == text
     qtbot.mouseClick(panel.gap_close, Qt.MouseButton.LeftButton)
     assert not panel.gap_box.isVisible()
+
+
+def test_the_gap_sentence_names_the_earlier_time_first(qapp) -> None:
+    from datetime import UTC, datetime
+
+    from movizor_desktop.sync.event_gap import EventGap
+    from movizor_desktop.ui.events_panel import gap_text
+
+    early, late = datetime(2026, 11, 26, 19, 0, tzinfo=UTC), datetime(2026, 11, 27, 4, 30,
+                                                                      tzinfo=UTC)
+    text = "Events between 26.11.2026 22:00 MSK and 27.11.2026 07:30 MSK may be missing."
+    assert gap_text(EventGap(early, late)).startswith(text)
+    assert gap_text(EventGap(late, early)).startswith(text)
+    assert gap_text(EventGap(None, late)).startswith("Events before 27.11.2026 07:30 MSK")
+    assert gap_text(EventGap(early, None)).startswith("Events after 26.11.2026 22:00 MSK")
