@@ -125,14 +125,16 @@ class FleetActions:
         route: Iterable[RoutePoint] | None = None,
         schedule: Schedule | None = None,
         metadata: Mapping[str, str] | None = None,
+        account: str | None = None,
     ) -> FleetRow:
-        """object_add, then object_get: the new row (added to the fleet)."""
+        """object_add, then object_get: the new row (added to the fleet); ``account``: a
+        subordinate cabinet's client number to add it there."""
         msisdn = normalize_phone(phone, function="object_add")
         with self._guard("add", msisdn):
             await self._write(msisdn, self.client.object_add(
                 msisdn, title=title, tags=tags, tariff=tariff, dateoff=dateoff,
                 package_prolong=package_prolong, route=route, schedule=schedule,
-                metadata=metadata), unknown_row=True)
+                metadata=metadata, account=account), unknown_row=True)
             placeholder = FleetRow(phone=msisdn, status="new", title=title or "",
                                    tags=tuple(tags or ()))
             if schedule is not None:

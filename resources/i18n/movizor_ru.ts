@@ -1901,7 +1901,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Абонент</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+150"/>
         <source>Events between {since} and {until} may be missing.</source>
         <translation>События между {since} и {until} могут отсутствовать.</translation>
     </message>
@@ -1924,7 +1924,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>EventsPanel</name>
     <message>
-        <location line="-39"/>
+        <location line="-43"/>
         <location line="+1"/>
         <source>Events</source>
         <translation>События</translation>
@@ -2498,6 +2498,21 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>&amp;Автоотключение:</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>Empty: this account</source>
+        <translation>Пусто: этот договор</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To add the subscriber into a subordinate cabinet: its client number, shown at the top right of Movizor&apos;s web cabinet.</source>
+        <translation>Чтобы добавить абонента в подчинённый кабинет: его номер клиента, он виден справа вверху в личном кабинете Movizor.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>S&amp;ub-account:</source>
+        <translation>&amp;Субаккаунт:</translation>
+    </message>
+    <message>
         <location line="+34"/>
         <source>{count} numbers pasted: {add} to add</source>
         <translation>Вставлено номеров: {count}, к добавлению: {add}</translation>
@@ -2561,6 +2576,11 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+2"/>
         <source>Choose a tariff.</source>
         <translation>Выберите тариф.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A client number has digits only; leave it empty for this account.</source>
+        <translation>Номер клиента состоит только из цифр; для этого договора оставьте поле пустым.</translation>
     </message>
 </context>
 <context>
@@ -4632,7 +4652,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+92"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+93"/>
         <source>Add subscriber</source>
         <translation>Добавить абонента</translation>
     </message>

@@ -128,7 +128,8 @@ def test_hourly_quota(call, ctl) -> None:
     exceeded = call("balance")
     assert exceeded == {"result": "error", "error_code": codes.LIMIT_EXCEEDED,
                         "error_text": codes.LIMIT_EXCEEDED_TEXT, "error_text_ru": ""}
-    assert codes.lookup("balance", exceeded["error_code"]).kind is codes.ErrorKind.RATE_LIMIT
+    spec = codes.lookup("balance", exceeded["error_code"], exceeded["error_text"])
+    assert spec is not None and spec.kind is codes.ErrorKind.RATE_LIMIT
     assert call("object_list")["error_code"] == codes.LIMIT_EXCEEDED
     assert ctl.quota() == {"per_hour": 3, "used": 3}
     ctl.advance(3600)

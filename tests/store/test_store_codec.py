@@ -49,7 +49,8 @@ def test_sample_row_round_trip():
     assert original.details is not None
     assert original.details.metadata["Заметка"] == "<b>срочно</b>"
     assert original.details.metadata["raw"] == "a &amp; b"  # unescaped once, not twice
-    assert original.details.schedule is not None and original.details.tariff == "0"
+    assert original.details.schedule is not None
+    assert original.details.tariff == "manual"  # kept as sent: the price table tells the id
     text = row_to_json(original)
     assert "Казань" in text
     back = row_from_json(text)

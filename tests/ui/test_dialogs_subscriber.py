@@ -197,8 +197,33 @@ def test_add_success_emits_saved_and_the_simulator_has_it(qtbot, session, sim_co
     assert list(info.tags or ()) == ["Москва", "срочно"]
     (add,) = calls(sim_control, "object_add")
     # nothing the dispatcher left empty is sent
-    assert not {"dateoff", "package_prolong", "destination", "st", "sw1", "metadata"} \
-        & set(add["params"])
+    assert not {"dateoff", "package_prolong", "destination", "st", "sw1", "metadata",
+                "account"} & set(add["params"])
+
+
+def test_add_into_a_sub_account(qtbot, session, sim_control):
+    dialog = ready(qtbot, make(qtbot, session))
+    type_phone(qtbot, dialog, NEW_PHONE)
+    qtbot.keyClicks(dialog.main.account_edit, "10-234")
+    save(qtbot, dialog)
+    assert dialog.field_error("account") == ("A client number has digits only; leave it "
+                                             "empty for this account.")
+    assert count(sim_control, "object_add") == 0 and dialog.isVisible()
+    dialog.main.account_edit.clear()
+    qtbot.keyClicks(dialog.main.account_edit, "10234")
+    assert dialog.field_error("account") == ""
+    with qtbot.waitSignal(dialog.saved, timeout=15000):
+        save(qtbot, dialog)
+    (add,) = calls(sim_control, "object_add")
+    assert add["params"]["account"] == "10234"
+
+
+def test_editing_has_no_sub_account(qtbot, sim, session, run_async):
+    from subscriber_kit import row_for
+
+    dialog = ready(qtbot, make(qtbot, session, row=row_for(session, run_async,
+                                                            pick_phone(sim))))
+    assert not dialog.main.account_edit.isVisibleTo(dialog)
 
 
 def test_add_error_stays_open_with_the_message_next_to_the_phone(qtbot, sim, session):

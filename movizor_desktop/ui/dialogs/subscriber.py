@@ -57,7 +57,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAIN_FIELDS = frozenset({"phone", "dateoff", "tariff", "title", "tags", "package_prolong"})
+MAIN_FIELDS = frozenset({"phone", "dateoff", "tariff", "title", "tags", "package_prolong",
+                         "account"})
 FIELD_PAGES = {"destination": "route", "route": "route", "schedule": "schedule",
                "metadata": "metadata", "operator": "main"}
 

@@ -154,17 +154,28 @@ class MainPage(QWidget):
         self.errors["dateoff"] = add_field(form, self.tr("&Auto-off:"), dateoff_row,
                                            self.local_note, self.dateoff_hint)
         self.set_dateoff(default_dateoff(now()))
+
+        # --- a subordinate cabinet (adding only): Movizor's "client number" of it
+        self.account_edit = QLineEdit()
+        self.account_edit.setObjectName("account")
+        self.account_edit.setPlaceholderText(self.tr("Empty: this account"))
+        self.account_edit.setToolTip(self.tr(
+            "To add the subscriber into a subordinate cabinet: its client number, shown at "
+            "the top right of Movizor's web cabinet."))
+        self.errors["account"] = add_field(form, self.tr("S&ub-account:"), self.account_edit)
+        if editing:  # object_edit has no such parameter
+            form.setRowVisible(self.account_edit.parentWidget(), False)
         self.dateoff_check.toggled.connect(self.dateoff_edit.setEnabled)
         self.dateoff_check.toggled.connect(self._dateoff_changed)
         self.dateoff_edit.dateTimeChanged.connect(self._dateoff_changed)
 
         for name, widget in (("phone", self.phone_edit), ("title", self.title_edit),
-                             ("tags", self.tags_edit)):
+                             ("tags", self.tags_edit), ("account", self.account_edit)):
             widget.textEdited.connect(lambda _t, n=name: self.errors[n].clear_message())
         chain = [self.phone_edit, self.bulk_button, self.title_edit, self.tags_edit,
                  self.tariff_combo, self.tomorrow_radio, self.now_radio,
                  self.cancel_pending_button, self.prolong_check, self.dateoff_check,
-                 self.dateoff_edit]
+                 self.dateoff_edit, self.account_edit]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         if not editing:
@@ -356,6 +367,10 @@ class MainPage(QWidget):
             self.errors["tariff"].set_message(self.tr("Choose a tariff."))
         if self.dateoff_modified() if self.editing else self.dateoff_check.isChecked():
             self.errors["dateoff"].set_message(self.dateoff_message())
+        account = self.account_edit.text().strip()
+        if not self.editing and account and not account.isdigit():
+            self.errors["account"].set_message(self.tr(
+                "A client number has digits only; leave it empty for this account."))
         return msisdn
 
     def has_errors(self) -> bool:
@@ -365,7 +380,8 @@ class MainPage(QWidget):
         """For object_add: what is filled in (None: not sent)."""
         return {"tariff": self.chosen_tariff(), "title": self.title() or None,
                 "tags": self.tags() or None, "dateoff": self.dateoff(),
-                "package_prolong": self.package_prolong() or None}
+                "package_prolong": self.package_prolong() or None,
+                "account": self.account_edit.text().strip() or None}
 
     def edit_fields(self) -> dict[str, Any]:
         """For object_edit: only the fields the dispatcher changed (the tariff apart)."""
