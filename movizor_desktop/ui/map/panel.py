@@ -24,6 +24,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -156,7 +157,8 @@ class MapPanel(QWidget):
             self.summary_label.setText(style.summary_text(self._track.summary))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        # a panel whose window closed may outlive its web view (deleted with the page)
+        if event.type() == QEvent.Type.LanguageChange and shiboken6.isValid(self.view):
             self.retranslate()
             self.view.call(js_call("setTexts", style.page_texts()))
         super().changeEvent(event)
