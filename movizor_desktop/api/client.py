@@ -56,7 +56,7 @@ from .errors import (
     TransportError,
 )
 from .governor import Budget, RequestGovernor
-from .keyguard import KeyGuard, Outcome, Ticket
+from .keyguard import KeyGuard, Outcome, Ticket, refuses_key
 from .models import (
     Balance,
     Event,
@@ -234,7 +234,7 @@ class MovizorClient:
                         function)
             raise
         except ApiError as exc:
-            if self._refuses_key(function, exc, ticket):
+            if refuses_key(function, exc, ticket):
                 outcome = Outcome.REFUSED
                 log.warning("%s: error %r from %s taken as a refused key; further calls "
                             "blocked until the key changes", function, exc.error_code,
@@ -248,16 +248,6 @@ class MovizorClient:
             self._guard.done(ticket, outcome)
         log.debug("%s: ok in %.0f ms", function, (time.perf_counter() - started) * 1000)
         return envelope
-
-    @staticmethod
-    def _refuses_key(function: str, exc: ApiError, ticket: Ticket) -> bool:
-        """An error that means a refused key: one the function's table does not explain
-        (a code no source documents for it, or an assumed code with another text), from
-        ``balance`` (it documents none) or from the first call after a key change. The
-        hourly quota is never taken for a refused key."""
-        if exc.kind is ErrorKind.RATE_LIMIT or exc.spec is not None:
-            return False
-        return function == "balance" or ticket.probe
 
     @staticmethod
     def _parse(function: str, model: type[M], data: Any) -> M:

@@ -16,9 +16,10 @@ known to work, however many callers run at once:
 * Every request carries the key's *epoch*. An answer for an earlier key (it arrives after
   ``set_key``) changes nothing: it can neither block nor verify the new key.
 
-What counts as a refusal is the client's decision (:mod:`.client`): an auth error, or an
-error code the function does not document from ``balance`` (which documents no errors)
-or from the probe. This module is only the bookkeeping and knows no HTTP.
+What counts as a refusal (:func:`refuses_key`, besides an auth error): an error the
+function's table does not explain, from ``balance`` (which documents no errors) or from the
+probe. This module knows no HTTP; the client (:mod:`.client`) asks it before and tells it
+after every request.
 """
 
 from __future__ import annotations
@@ -27,9 +28,10 @@ import asyncio
 from dataclasses import dataclass
 from enum import Enum
 
-from .errors import KeyRejectedError
+from .codes import ErrorKind
+from .errors import ApiError, KeyRejectedError
 
-__all__ = ["KeyGuard", "Outcome", "Ticket"]
+__all__ = ["KeyGuard", "Outcome", "Ticket", "refuses_key"]
 
 
 class Outcome(Enum):
@@ -104,3 +106,13 @@ class KeyGuard:
     def _notify(self) -> None:
         changed, self._changed = self._changed, asyncio.Event()
         changed.set()
+
+
+def refuses_key(function: str, exc: ApiError, ticket: Ticket) -> bool:
+    """Whether ``exc`` (not an auth error) means a refused key: an error the function's
+    table does not explain (a code no source documents for it, or an assumed code with
+    another text), from ``balance`` or from the first call after a key change. The hourly
+    quota is never taken for a refused key."""
+    if exc.kind is ErrorKind.RATE_LIMIT or exc.spec is not None:
+        return False
+    return function == "balance" or ticket.probe

@@ -11,7 +11,7 @@ import pytest
 
 from movizor_desktop.api import AuthError, KeyRejectedError, MovizorClient, NotFoundError
 from movizor_desktop.api.errors import KeyRefusedError, from_answer
-from movizor_desktop.api.keyguard import KeyGuard, Outcome, Ticket
+from movizor_desktop.api.keyguard import KeyGuard, Outcome, Ticket, refuses_key
 from tests.conftest import SIM_KEY
 
 UNKNOWN_PHONE = "79210000001"
@@ -106,7 +106,7 @@ def test_an_undocumented_answer_on_the_first_call_counts_as_a_refused_key(
 
 
 def test_which_answers_mean_a_refused_key() -> None:
-    refuses = MovizorClient._refuses_key
+    refuses = refuses_key
     probe, later = Ticket(1, probe=True), Ticket(1, probe=False)
     unknown = from_answer("object_list", "99", "Something new")
     assert refuses("object_list", unknown, probe) and not refuses("object_list", unknown, later)
