@@ -3,7 +3,6 @@ own, and the two named dialects (``2017``, ``v2``) over HTTP and the control API
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -12,28 +11,14 @@ from movizor_desktop.simulator.clock import SimClock
 from movizor_desktop.simulator.dialects import DIALECTS, Dialect, dialect, parse_switch
 from movizor_desktop.simulator.msk import fmt_dateoff
 from movizor_desktop.simulator.world import World
+from tests.simulator.test_world_lifecycle import MEGAFON, MTS, START, api, get, go
 
-START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-MTS, MEGAFON = "79161234567", "79261234567"
 H = 3600
 
 
 def make(name: str = "2017", fleet: int = 0, **switches: Any) -> World:
     return World(clock=SimClock(start=START, speed=0), auto_answer=False, fleet=fleet,
                  dialect=dialect(name, switches))
-
-
-def api(w: World, function: str, **params: Any) -> dict[str, Any]:
-    return w.handle(function, params)
-
-
-def go(w: World, seconds: float) -> None:
-    w.clock.advance(seconds)
-    w.advance_to_now()
-
-
-def get(w: World, phone: str = MTS) -> dict[str, Any]:
-    return api(w, "object_get", phone=phone)["data"]
 
 
 # --- the dialect object ----------------------------------------------------------------
