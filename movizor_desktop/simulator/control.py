@@ -12,8 +12,9 @@ method   path                                  body → answer
 =======  ====================================  ================================================
 GET      /_sim/state                           world.snapshot() + base_url, project, requests,
                                                quota_per_hour (+ quota_used, clock, faults)
-POST     /_sim/clock/advance                   {"seconds": N} → {"now", "timestamp"}
-POST     /_sim/clock/speed                     {"speed": X} → {"speed"}
+POST     /_sim/clock/advance                   {"seconds": N} → {"now", "timestamp"}; N is at
+                                               most 31 days (call again to go further)
+POST     /_sim/clock/speed                     {"speed": X} → {"speed"}; X at most 86,400
 POST     /_sim/subscribers/{phone}/confirm     → {"ok": true}; also /reject and /no_confirm
 POST     /_sim/subscribers/{phone}/status      {"status": "limited"} → {"ok": true}
 POST     /_sim/balance                         {"balance": "100.00", "credit": "0.00"}
@@ -37,6 +38,13 @@ POST     /_sim/dialect                         {"name": "v2", "switches": {"even
 
 Each request log entry also has ``received``: when the request arrived, in seconds of a
 monotonic clock (meaningful only as differences between entries).
+
+Like any server, the control API bounds the work one request can cause: a clock jump is
+at most :data:`MAX_ADVANCE` (a month: about 0.4 s of world processing for 40 trucks) and is
+processed in one-hour slices, each under the world lock, so API requests are answered
+between them; the clock's speed is at most :data:`MAX_SPEED` (a day per second), so the
+ticker never has more than a day to catch up. Bodies are at most 1 MB (the HTTP front) and a
+JSON body nested too deep is a 400 like any other bad body.
 
 ``httpx`` is imported only when a :class:`SimControl` is made: the server stays stdlib-only.
 """
@@ -67,6 +75,9 @@ log = logging.getLogger(__name__)
 Answer = tuple[int, Any]
 OK = {"ok": True}
 REDACTED = "REDACTED"
+MAX_ADVANCE = 31 * 86400  # seconds per /_sim/clock/advance call
+ADVANCE_SLICE = 3600  # seconds of world time processed per hold of the world lock
+MAX_SPEED = 86400.0  # simulated seconds per real second
 
 
 class BadRequest(ValueError):
@@ -135,11 +146,14 @@ class RequestLog:
 
 
 
-def _number(data: dict[str, Any], name: str, *, minimum: float = 0.0) -> float:
+def _number(data: dict[str, Any], name: str, *, minimum: float = 0.0,
+            maximum: float = math.inf) -> float:
     value = data.get(name)
     if isinstance(value, bool) or not isinstance(value, (int, float)) \
             or not math.isfinite(value) or value < minimum:
         raise BadRequest(f"{name!r} must be a finite number >= {minimum:g}")
+    if value > maximum:
+        raise BadRequest(f"{name!r} must be at most {maximum:g}")
     return float(value)
 
 
@@ -177,16 +191,21 @@ def _state(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
 
 
 def _advance(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
-    seconds = _number(data, "seconds")
+    seconds = _number(data, "seconds", maximum=MAX_ADVANCE)
     world = sim.world
-    with world.lock:
-        world.clock.advance(seconds)
-        world.advance_to_now()
-        return 200, {"now": world.clock.now().isoformat(), "timestamp": world.clock.timestamp()}
+    while True:  # slice by slice, letting API requests in between
+        step = min(seconds, ADVANCE_SLICE)
+        seconds -= step
+        with world.lock:
+            world.clock.advance(step)
+            world.advance_to_now()
+            if seconds <= 0:
+                return 200, {"now": world.clock.now().isoformat(),
+                             "timestamp": world.clock.timestamp()}
 
 
 def _speed(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
-    speed = _number(data, "speed")
+    speed = _number(data, "speed", maximum=MAX_SPEED)
     with sim.world.lock:
         sim.world.advance_to_now()
         sim.world.clock.speed = speed
@@ -318,7 +337,7 @@ def handle_control(sim: SimulatorServer, method: str, path: str, body: bytes) ->
         if method == "POST" and body.strip():
             try:
                 data = json.loads(body)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested too deep
                 return 400, {"error": "the body is not valid JSON"}
         if not isinstance(data, dict):
             return 400, {"error": "the body must be a JSON object"}

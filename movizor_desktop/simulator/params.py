@@ -14,9 +14,15 @@ The real server is PHP, so ``st[]=12:00&st[]=17:00``, ``destination[0][text]=К�
   ``_``; a name starting with ``[`` is ignored; an unclosed ``[`` makes the name plain
   (``a[b=1`` → ``{"a_b": "1"}``); anything after the last ``]`` is ignored; a scalar met
   where an array is needed is replaced by the array, and vice versa.
+* Bounded like PHP's defaults, so no request can make the parser work for long: at most
+  :data:`MAX_INPUT_VARS` pairs (PHP's ``max_input_vars = 1000``; the rest is dropped, as
+  PHP does with a warning) and at most :data:`MAX_NESTING` bracket levels per name (PHP's
+  ``max_input_nesting_level = 64``; a deeper name is dropped whole). Appending to an
+  array costs the same whatever its size (PHP keeps the next free index; so does this).
 
 :func:`query_pairs` splits a query string / form body (UTF-8, ``+`` as space, blank values
-kept) into the pairs :func:`parse_php_params` takes.
+kept) into the pairs :func:`parse_php_params` takes, cutting it after the first
+:data:`MAX_INPUT_VARS` pairs before decoding anything.
 """
 
 from __future__ import annotations
@@ -26,18 +32,28 @@ from urllib.parse import parse_qsl
 
 PhpValue = Any  # str | list[PhpValue] | dict[str, PhpValue]
 
-__all__ = ["parse_php_params", "php_merge", "query_pairs", "split_php_name"]
+__all__ = ["MAX_INPUT_VARS", "MAX_NESTING", "parse_php_params", "php_merge", "query_pairs",
+           "split_php_name"]
+
+MAX_INPUT_VARS = 1000  # PHP's max_input_vars default
+MAX_NESTING = 64  # PHP's max_input_nesting_level default
 
 
 def query_pairs(raw: str | bytes) -> list[tuple[str, str]]:
-    """``a=1&b[]=2`` → ``[("a", "1"), ("b[]", "2")]`` (UTF-8; bad bytes become U+FFFD)."""
+    """``a=1&b[]=2`` → ``[("a", "1"), ("b[]", "2")]`` (UTF-8; bad bytes become U+FFFD).
+
+    Only the first :data:`MAX_INPUT_VARS` ``&``-separated pieces are decoded."""
     if isinstance(raw, bytes):
         raw = raw.decode("utf-8", errors="replace")
+    pieces = raw.split("&", MAX_INPUT_VARS)
+    if len(pieces) > MAX_INPUT_VARS:
+        raw = "&".join(pieces[:MAX_INPUT_VARS])
     return parse_qsl(raw, keep_blank_values=True, encoding="utf-8", errors="replace")
 
 
 def split_php_name(name: str) -> tuple[str, list[str]] | None:
-    """``"a[0][b][]"`` → ``("a", ["0", "b", ""])``; ``None`` when PHP would drop the pair."""
+    """``"a[0][b][]"`` → ``("a", ["0", "b", ""])``; ``None`` when PHP would drop the pair
+    (no base name, or more than :data:`MAX_NESTING` bracket levels)."""
     name = name.lstrip(" ")
     open_at = name.find("[")
     if open_at == -1:
@@ -57,14 +73,11 @@ def split_php_name(name: str) -> tuple[str, list[str]] | None:
         close_at = rest.find("]", pos + 1)
         if close_at == -1:
             break
+        if len(segments) == MAX_NESTING:
+            return None  # PHP drops a variable nested deeper than its limit
         segments.append(rest[pos + 1 : close_at])
         pos = close_at + 1
     return base, segments
-
-
-def _next_index(container: dict[str, PhpValue]) -> str:
-    ints = [int(k) for k in container if _is_php_int(k)]
-    return str(max(ints) + 1 if ints else 0)
 
 
 def _is_php_int(key: str) -> bool:
@@ -79,63 +92,83 @@ def _as_dict(value: list[PhpValue]) -> dict[str, PhpValue]:
     return {str(i): v for i, v in enumerate(value)}
 
 
-def _assign(container: dict[str, PhpValue] | list[PhpValue], key: str | None,
-            value: PhpValue) -> tuple[dict[str, PhpValue] | list[PhpValue], str | int]:
-    """Put ``value`` at ``key`` (``None`` = append); return the container (maybe converted)
-    and the effective key."""
-    if isinstance(container, list):
+class _Arrays:
+    """Builds one ``$_GET``/``$_POST``, remembering each dict's largest integer key (PHP's
+    next free index), so an append costs the same however big the array already is."""
+
+    def __init__(self) -> None:
+        # id(dict) -> (the dict, kept alive so its id is never reused; its largest int key)
+        self._largest: dict[int, tuple[dict[str, PhpValue], int]] = {}
+
+    def _convert(self, value: list[PhpValue]) -> dict[str, PhpValue]:
+        converted = _as_dict(value)
+        if value:
+            self._largest[id(converted)] = (converted, len(value) - 1)
+        return converted
+
+    def assign(self, container: dict[str, PhpValue] | list[PhpValue], key: str | None,
+               value: PhpValue) -> tuple[dict[str, PhpValue] | list[PhpValue], str | int]:
+        """Put ``value`` at ``key`` (``None`` = append); return the container (maybe
+        converted) and the effective key."""
+        if isinstance(container, list):
+            if key is None:
+                container.append(value)
+                return container, len(container) - 1
+            container = self._convert(container)
+        known = self._largest.get(id(container))
+        largest = None if known is None else known[1]
         if key is None:
-            container.append(value)
-            return container, len(container) - 1
-        container = _as_dict(container)
-    if key is None:
-        key = _next_index(container)
-    container[key] = value
-    return container, key
+            key = str(0 if largest is None else largest + 1)
+        if _is_php_int(key) and (largest is None or int(key) > largest):
+            self._largest[id(container)] = (container, int(key))
+        container[key] = value
+        return container, key
 
-
-def _set_path(root: dict[str, PhpValue], base: str, segments: list[str], value: str) -> None:
-    if not segments:
-        root[base] = value
-        return
-    node = root.get(base)
-    if not isinstance(node, (dict, list)):
-        node = []
-    root[base] = node
-    parent: dict[str, PhpValue] | list[PhpValue] = root
-    parent_key: str | int = base
-    for i, seg in enumerate(segments):
-        last = i == len(segments) - 1
-        key = None if seg == "" else seg
-        if last:
-            new_node, _ = _assign(node, key, value)
-        else:
-            child = None
-            if key is not None:
-                if isinstance(node, dict):
-                    child = node.get(key)
-                elif _is_php_int(key) and 0 <= int(key) < len(node):
-                    child = node[int(key)]
-            if not isinstance(child, (dict, list)):
-                child = []
-            new_node, eff_key = _assign(node, key, child)
-        if new_node is not node:  # a list became a dict: re-attach it to its parent
-            parent[parent_key] = new_node  # type: ignore[index]
-            node = new_node
-        if not last:
-            parent, parent_key = node, eff_key
-            node = child
+    def set_path(self, root: dict[str, PhpValue], base: str, segments: list[str],
+                 value: str) -> None:
+        if not segments:
+            root[base] = value
+            return
+        node = root.get(base)
+        if not isinstance(node, (dict, list)):
+            node = []
+        root[base] = node
+        parent: dict[str, PhpValue] | list[PhpValue] = root
+        parent_key: str | int = base
+        for i, seg in enumerate(segments):
+            last = i == len(segments) - 1
+            key = None if seg == "" else seg
+            if last:
+                new_node, _ = self.assign(node, key, value)
+            else:
+                child = None
+                if key is not None:
+                    if isinstance(node, dict):
+                        child = node.get(key)
+                    elif _is_php_int(key) and 0 <= int(key) < len(node):
+                        child = node[int(key)]
+                if not isinstance(child, (dict, list)):
+                    child = []
+                new_node, eff_key = self.assign(node, key, child)
+            if new_node is not node:  # a list became a dict: re-attach it to its parent
+                parent[parent_key] = new_node  # type: ignore[index]
+                node = new_node
+            if not last:
+                parent, parent_key = node, eff_key
+                node = child
 
 
 def parse_php_params(pairs: list[tuple[str, str]]) -> dict[str, PhpValue]:
-    """Build PHP's ``$_GET``/``$_POST`` from ``(name, value)`` pairs (see module doc)."""
+    """Build PHP's ``$_GET``/``$_POST`` from ``(name, value)`` pairs (see module doc);
+    pairs after the first :data:`MAX_INPUT_VARS` are dropped."""
     result: dict[str, PhpValue] = {}
-    for name, value in pairs:
+    arrays = _Arrays()
+    for name, value in pairs[:MAX_INPUT_VARS]:
         split = split_php_name(name)
         if split is None:
             continue
         base, segments = split
-        _set_path(result, base, segments, value)
+        arrays.set_path(result, base, segments, value)
     return result
 
 

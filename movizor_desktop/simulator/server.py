@@ -51,6 +51,9 @@ log = logging.getLogger(__name__)
 
 MAX_AUTH_FAILURES = 5
 MAX_BODY = 1 << 20
+MAX_CHUNKS = 4096  # a form of at most 1 MB needs no more; 60,000 one-byte chunks do not pass
+MAX_LINE = 1024  # a chunk-size line (with extensions) or a trailer
+_CHUNK_SIZE = re.compile(rb"[0-9A-Fa-f]{1,8}")
 _API_PATH = re.compile(r"^/api/([^/]+)/([^/]+)/?$")
 
 
@@ -129,23 +132,47 @@ class _Handler(BaseHTTPRequestHandler):
     # -- plumbing ---------------------------------------------------------------------
 
     def _read_body(self) -> bytes:
-        """The request body; ``ValueError`` when malformed, ``OverflowError`` when huge."""
+        """The request body; ``ValueError`` when malformed, ``OverflowError`` when huge.
+
+        Bounded before anything is read: a body over :data:`MAX_BODY` is refused from its
+        declared length (``Content-Length`` or a chunk's size line), never read in full;
+        a chunked body may have at most :data:`MAX_CHUNKS` chunks and short size lines."""
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            chunks: list[bytes] = []
-            while size := int(self.rfile.readline().split(b";")[0].strip(), 16):
-                chunks.append(self.rfile.read(size))
-                self.rfile.readline()
-                if sum(map(len, chunks)) > MAX_BODY:
-                    raise OverflowError
-            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
-                pass  # trailers
-            return b"".join(chunks)
+            return self._read_chunked()
         length = int(self.headers.get("Content-Length") or 0)
         if length < 0:
             raise ValueError(length)
         if length > MAX_BODY:
             raise OverflowError
         return self.rfile.read(length) if length else b""
+
+    def _read_chunked(self) -> bytes:
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            line = self.rfile.readline(MAX_LINE + 1)
+            size_text = line.split(b";")[0].strip()
+            if len(line) > MAX_LINE or not _CHUNK_SIZE.fullmatch(size_text):
+                raise ValueError(line[:20])
+            size = int(size_text, 16)
+            if size == 0:
+                break
+            total += size
+            if total > MAX_BODY:
+                raise OverflowError
+            if len(chunks) == MAX_CHUNKS:
+                raise ValueError("too many chunks")
+            chunk = self.rfile.read(size)
+            if len(chunk) < size:
+                raise ValueError("the body ended inside a chunk")
+            chunks.append(chunk)
+            self.rfile.readline(MAX_LINE)
+        for _ in range(MAX_CHUNKS):  # trailers, up to the blank line
+            if self.rfile.readline(MAX_LINE) in (b"\r\n", b"\n", b""):
+                break
+        else:
+            raise ValueError("too many trailers")
+        return b"".join(chunks)
 
     def send(self, status: int, body: bytes, content_type: str, *,
              cut_at: int | None = None) -> None:
