@@ -82,11 +82,12 @@ def move_faulthandler(log_dir: Path) -> Path | None:
     the very end of interpreter shutdown (where PySide bugs like to crash).
     """
     global _crash_fd
+    from .store.files import private_dir, private_file
+
     path = log_dir / CRASH_FILE
     try:
-        log_dir.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0),
-                     0o600)
+        private_dir(log_dir)
+        fd = os.open(private_file(path), os.O_WRONLY | os.O_TRUNC | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
     faulthandler.enable(file=fd, all_threads=True)

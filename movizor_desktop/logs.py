@@ -3,7 +3,8 @@
 :func:`setup_logging` is called once at start-up (step 1 of :mod:`movizor_desktop.app`):
 
 * ``<log_dir>/movizor-desktop.log``, rotated at 1 MB, five old files kept (``.1`` … ``.5``);
-  INFO and up, DEBUG with ``--debug``;
+  INFO and up, DEBUG with ``--debug``; each file ``0600`` in a ``0700`` folder on POSIX
+  (logs name drivers and places);
 * the console (stderr, when there is one) gets warnings and errors, everything with
   ``--debug``;
 * every handler carries :class:`~movizor_desktop.api.redact.RedactingFilter`, so an API key
@@ -25,6 +26,7 @@ from pathlib import Path
 from types import TracebackType
 
 from .api.redact import RedactingFilter
+from .store.files import open_private, private_dir
 
 LOG_FILE = "movizor-desktop.log"
 MAX_BYTES = 1_000_000
@@ -43,16 +45,25 @@ def _mark(handler: logging.Handler) -> logging.Handler:
     return handler
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose files are created ``0600`` (and tightened if older ones are not),
+    whatever the umask."""
+
+    def _open(self):  # type: ignore[no-untyped-def]  # logging's own signature
+        return open_private(self.baseFilename, self.mode, encoding=self.encoding,
+                            errors=self.errors)
+
+
 def setup_logging(log_dir: Path, *, debug: bool = False, console: bool = True) -> Path:
     """Install the file (and console) handlers on the root logger; return the file's path."""
-    log_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(log_dir)
     path = log_dir / LOG_FILE
     root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, _OURS, False)]:
         root.removeHandler(handler)
         handler.close()
 
-    file_handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
+    file_handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
                                        encoding="utf-8")
     file_handler.setLevel(logging.DEBUG if debug else logging.INFO)
     root.addHandler(_mark(file_handler))

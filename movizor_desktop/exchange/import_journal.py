@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .. import clock
-from ..store.files import atomic_write_text
+from ..store.files import atomic_write_text, open_private
 from ..store.paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ class ImportJournal:
             raise ValueError(f"unknown journal state {state!r}")
         entry = JournalEntry(phone, state, clock.pc_now().astimezone(UTC), source, line, error)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "a", encoding="utf-8", newline="\n") as handle:
+        with open_private(self.path, "a", encoding="utf-8", newline="\n") as handle:
             handle.write(entry.to_json() + "\n")
             handle.flush()
             os.fsync(handle.fileno())

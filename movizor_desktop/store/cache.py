@@ -26,7 +26,7 @@ from types import TracebackType
 from ..api.models import Event, Position
 from ..sync.state import FleetRow
 from . import codec
-from .files import move_aside
+from .files import move_aside, private_file
 from .paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -103,7 +103,13 @@ class Cache:
     # --- opening ---------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        """A ready connection; raises _Unusable for a file that is not our cache."""
+        """A ready connection; raises _Unusable for a file that is not our cache.
+
+        The file is created ``0600`` first (SQLite would use the umask's ``0644``); SQLite
+        gives its ``-wal`` and ``-shm`` files the database's permissions."""
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            if suffix == "" or self.path.with_name(self.path.name + suffix).exists():
+                private_file(self.path.with_name(self.path.name + suffix))
         conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None,
                                check_same_thread=False)
         try:

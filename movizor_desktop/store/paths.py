@@ -8,7 +8,8 @@ Three ways to choose the root, first match wins:
    (appname ``MovizorDesktop``, appauthor ``Movizor``).
 
 With a root, the layout is ``config/``, ``data/``, ``logs/`` and ``cache/`` under it.
-Directories are created when first asked for, never at construction.
+Directories are created when first asked for, never at construction, and are private
+(``0700`` on POSIX: they hold drivers' phones and tracks; see :mod:`.files`).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import unicodedata
 from pathlib import Path
 
 import platformdirs
+
+from .files import private_dir
 
 APP_NAME = "MovizorDesktop"
 APP_AUTHOR = "Movizor"
@@ -68,8 +71,7 @@ class AppPaths:
 
     @staticmethod
     def _ensure(path: Path) -> Path:
-        path.mkdir(parents=True, exist_ok=True)
-        return path
+        return private_dir(path)
 
     def _pick(self, sub: str, platform_dir: str) -> Path:
         return self._ensure(self.root / sub if self.root is not None else Path(platform_dir))
@@ -96,4 +98,4 @@ class AppPaths:
 
     def profile_dir(self, profile: str) -> Path:
         """``data_dir/profiles/<safe name>`` for the profile ``profile`` (created)."""
-        return self._ensure(self.data_dir / "profiles" / safe_name(profile))
+        return self._ensure(self._ensure(self.data_dir / "profiles") / safe_name(profile))

@@ -15,7 +15,6 @@ from xml.etree import ElementTree
 import pytest
 
 from movizor_desktop.api.models import Destination, Event, Position
-from movizor_desktop.exchange import export_files
 from movizor_desktop.exchange import report_html as rh
 from movizor_desktop.exchange.export_events import events_table, fetch_period
 from movizor_desktop.exchange.export_table import Table, write_csv, write_table, write_xlsx
@@ -27,6 +26,7 @@ from movizor_desktop.exchange.export_track import (
     write_kml,
     write_track,
 )
+from movizor_desktop.store import files
 
 T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)  # 09:00 МСК
 KML = "{http://www.opengis.net/kml/2.2}"
@@ -83,7 +83,7 @@ def test_failed_write_leaves_no_file_and_keeps_the_old_one(tmp_path, monkeypatch
     def full(fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(export_files.os, "fsync", full)
+    monkeypatch.setattr(files.os, "fsync", full)
     with pytest.raises(OSError) as err:
         write_table(target, sample_table())
     assert err.value.errno == errno.ENOSPC

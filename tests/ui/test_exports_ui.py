@@ -18,8 +18,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from movizor_desktop import clock
-from movizor_desktop.exchange import export_files
-from movizor_desktop.store import AppSettings, Profile
+from movizor_desktop.store import AppSettings, Profile, files
 from movizor_desktop.ui.events_panel import event_texts
 from movizor_desktop.ui.exports_period import MSK_ZONE, PeriodDialog
 from movizor_desktop.ui.main_window import MainWindow
@@ -225,7 +224,7 @@ def test_write_failure_is_a_message_not_a_crash(qtbot, window, tmp_path, monkeyp
     def fail(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(export_files.tempfile, "mkstemp", fail)
+    monkeypatch.setattr(files, "_temporary", fail)
     save = SaveAs(monkeypatch, tmp_path / "list.xlsx")
     window.exports.list_action.trigger()
     qtbot.waitUntil(lambda: str(save.path) in window.statusbar.message(), timeout=10000)
