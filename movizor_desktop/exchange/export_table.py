@@ -6,8 +6,9 @@ The UI builds a :class:`Table` with headers already translated and cells as plai
 XLSX (openpyxl): bold header row, frozen under the header, an autofilter over the whole
 range, column widths from the content (capped). Datetimes are written as real Excel
 dates in Moscow time (Excel has no time zones; the header says "(MSK)") with the format
-``DD.MM.YYYY HH:MM:SS``, so they sort and filter as dates. A text that starts with ``=``
-is stored as text, never as a formula.
+``DD.MM.YYYY HH:MM:SS``, so they sort and filter as dates. A text that looks like a
+formula is a string cell with Excel's quote prefix, never a formula
+(:mod:`.text_safety`, the one guard for every file the app writes).
 
 CSV: UTF-8 with a byte-order mark, ``;`` between fields, CRLF line ends, times as
 ``26.11.2026 12:05:00`` (МСК). Why: Excel with Russian regional settings opens a ``.csv``
@@ -16,9 +17,13 @@ decimal separator), and it reads the file as UTF-8 only when the BOM is present;
 it Cyrillic comes out as mojibake in the ANSI code page. A ``sep=;`` first line would
 also pick the delimiter, but Excel then ignores the BOM, so it is not used. Numbers use
 the decimal separator the caller passes (``,`` for Russian, ``.`` otherwise). Text cells
-starting with ``=``, ``+``, ``-``, ``@`` or a tab get a leading apostrophe: Excel would
-otherwise evaluate them as formulas (CSV injection; a phone such as ``+7 921 …`` would
-even show as an error).
+starting with ``=``, ``+``, ``-``, ``@``, a tab or a line break get a leading apostrophe:
+Excel would otherwise evaluate them as formulas (CSV injection; a phone such as
+``+7 921 …`` would even show as an error).
+
+Whatever the server returned, the file is written: characters no format can hold (a
+vertical tab pasted into a title, a stray NUL) become spaces in every text, header and
+sheet name.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from typing import Any, BinaryIO
 
 from ..api.encoding import to_msk
 from .export_files import write_atomic
+from .text_safety import clean_line, csv_text, xlsx_text
 
 Cell = str | int | float | datetime | None
 
@@ -40,7 +46,6 @@ CSV_DELIMITER = ";"
 DATETIME_XLSX = "DD.MM.YYYY HH:MM:SS"
 DATETIME_TEXT = "%d.%m.%Y %H:%M:%S"
 WIDTH_MIN, WIDTH_MAX = 6, 60
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(slots=True)
@@ -69,8 +74,7 @@ def text_of(value: Cell, decimal: str = ",") -> str:
         return ("0" if text in ("", "-0") else text).replace(".", decimal)
     if isinstance(value, int):
         return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return csv_text(str(value))
 
 
 # --- CSV --------------------------------------------------------------------------------
@@ -119,7 +123,8 @@ def write_xlsx(path: str | Path, table: Table) -> Path:
     bold = Font(bold=True)
     columns = len(table.headers)
     for c, title in enumerate(table.headers, start=1):
-        cell = ws.cell(row=1, column=c, value=title)
+        cell = ws.cell(row=1, column=c)
+        _set_text(cell, str(title))
         cell.font = bold
         cell.alignment = Alignment(vertical="top", wrap_text=False)
     for r, values in enumerate(table.rows, start=2):
@@ -131,8 +136,7 @@ def write_xlsx(path: str | Path, table: Table) -> Path:
                 cell.value = msk_naive(value)
                 cell.number_format = DATETIME_XLSX
             elif isinstance(value, str):
-                cell.value = value
-                cell.data_type = "s"  # "=SUM(…)" in a name stays text
+                _set_text(cell, value)
             else:
                 cell.value = value
             fmt = table.number_formats.get(c - 1)
@@ -153,10 +157,19 @@ def write_xlsx(path: str | Path, table: Table) -> Path:
     return write_atomic(path, save)
 
 
+def _set_text(cell: Any, value: str) -> None:
+    """A string cell (never a formula: "=SUM(…)" in a name stays text, shown as typed)."""
+    text, quote_prefix = xlsx_text(value)
+    cell.value = text
+    cell.data_type = "s"
+    if quote_prefix:
+        cell.quotePrefix = True
+
+
 def _sheet_name(name: str) -> str:
-    """Excel's rules: at most 31 characters, none of ``[]:*?/\\``."""
-    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in name).strip("'") or "Sheet1"
-    return cleaned[:31]
+    """Excel's rules: at most 31 characters, none of ``[]:*?/\\``, no control characters."""
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in clean_line(name))
+    return cleaned.strip("'")[:31].strip("'") or "Sheet1"
 
 
 def write_table(path: str | Path, table: Table, *, decimal: str = ",") -> Path:

@@ -19,11 +19,17 @@ an export keeps each one, as the service reported it).
 * **CSV**: the table of :func:`track_table` via :mod:`.export_table` (МСК times, ``;``).
 
 Texts (names, headers, labels) come already translated from the UI.
+
+Whatever the server returned, the file is written and is well-formed XML: a place or a
+name holding a control character (a vertical tab pasted into a title, a NUL) gets a space
+there (:func:`.text_safety.export_text`), and a fix with a coordinate that is not a finite
+number on the globe is skipped like one without coordinates.
 """
 
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +40,7 @@ from ..api.encoding import to_msk
 from ..api.models import Position
 from .export_files import write_atomic
 from .export_table import Table, write_csv
+from .text_safety import export_text
 
 GPX_NS = "https://movizor.ru/xmlns/gpx/1"
 GPX_PREFIX = "movizor"
@@ -68,7 +75,8 @@ def fixes_of(positions: Iterable[Position]) -> list[Fix]:
     seen: set[tuple[datetime, float, float]] = set()
     fixes: list[Fix] = []
     for pos in positions:
-        if pos.lat is None or pos.lon is None or pos.timestamp is None:
+        if pos.lat is None or pos.lon is None or pos.timestamp is None \
+                or not _on_the_globe(float(pos.lat), float(pos.lon)):
             continue
         key = (pos.timestamp, float(pos.lat), float(pos.lon))
         if key in seen:
@@ -78,6 +86,10 @@ def fixes_of(positions: Iterable[Position]) -> list[Fix]:
                          pos.place))
     fixes.sort(key=lambda f: f.time)
     return fixes
+
+
+def _on_the_globe(lat: float, lon: float) -> bool:
+    return math.isfinite(lat) and math.isfinite(lon) and abs(lat) <= 90 and abs(lon) <= 180
 
 
 def utc_text(moment: datetime) -> str:
@@ -95,17 +107,18 @@ def msk_text(moment: datetime) -> str:
 def gpx_text(fixes: list[Fix], texts: TrackTexts = TrackTexts()) -> str:
     import gpxpy.gpx
 
+    name = export_text(texts.name)
     gpx = gpxpy.gpx.GPX()
     gpx.creator = CREATOR
-    gpx.name = texts.name
+    gpx.name = name
     gpx.nsmap[GPX_PREFIX] = GPX_NS
-    track = gpxpy.gpx.GPXTrack(name=texts.name)
+    track = gpxpy.gpx.GPXTrack(name=name)
     segment = gpxpy.gpx.GPXTrackSegment()
     for fix in fixes:
         point = gpxpy.gpx.GPXTrackPoint(fix.lat, fix.lon,
                                         time=fix.time.astimezone(UTC))
         if fix.place:
-            point.description = fix.place
+            point.description = export_text(fix.place)
         if fix.radius is not None:
             accuracy = ElementTree.Element(f"{{{GPX_NS}}}accuracy")
             accuracy.text = str(int(fix.radius))
@@ -132,22 +145,23 @@ def _description(fix: Fix, texts: TrackTexts) -> str:
         lines.append(f"{texts.accuracy}: {int(fix.radius)}")
     if fix.place:
         lines.append(f"{texts.place}: {fix.place}")
-    return "<br>".join(html.escape(line, quote=False) for line in lines)
+    return "<br>".join(html.escape(export_text(line), quote=False) for line in lines)
 
 
 def kml_text(fixes: list[Fix], texts: TrackTexts = TrackTexts()) -> str:
     import simplekml
 
-    kml = simplekml.Kml(name=texts.name)
+    name = export_text(texts.name)
+    kml = simplekml.Kml(name=name)
     if fixes:
-        line = kml.newlinestring(name=texts.name,
+        line = kml.newlinestring(name=name,
                                  coords=[(f.lon, f.lat) for f in fixes])
         line.tessellate = 1
         line.style.linestyle.width = 3
         line.style.linestyle.color = "ff1f84f2"  # aabbggrr: the map's newest-fix orange
         line.timespan.begin = utc_text(fixes[0].time)
         line.timespan.end = utc_text(fixes[-1].time)
-    folder = kml.newfolder(name=texts.fixes)
+    folder = kml.newfolder(name=export_text(texts.fixes))
     for fix in fixes:
         point = folder.newpoint(name=to_msk(fix.time).strftime("%H:%M"),
                                 coords=[(fix.lon, fix.lat)])

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from html import escape
 
 from ..api.models import Destination
+from .text_safety import export_text
 
 HEADER_BG = "#e8ecf2"
 _RIGHT_TD = '<td align="right">'
@@ -33,7 +34,10 @@ td.key { color: #444; }
 
 
 def _e(text: object) -> str:
-    return escape("" if text is None else str(text), quote=True).replace("\n", "<br>")
+    """Escaped for HTML; characters no document can hold (see :mod:`.text_safety`) become
+    spaces and line breaks ``<br>``."""
+    text = export_text("" if text is None else str(text))
+    return escape(text, quote=True).replace("\r\n", "\n").replace("\n", "<br>")
 
 
 def document(title: str, subtitle: str, body: Sequence[str]) -> str:

@@ -253,3 +253,30 @@ def test_a_failure_without_a_file_says_the_export_failed(qapp) -> None:
     assert failure_text(ValueError("no rows")) == "Could not export: no rows"
     assert failure_text(ValueError("no rows"), Path("/tmp/x.csv")) == (
         "Could not save /tmp/x.csv: no rows")
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_the_whole_list_exports_when_a_title_holds_a_control_character(
+        qtbot, window, sim, tmp_path, monkeypatch, suffix) -> None:
+    """A vertical tab pasted from Word into a title, stored by the server as it is: the
+    export of the whole list is still written, with a space in its place."""
+    phone = window.model.phones()[0]
+    with sim.world.lock:
+        sim.world.subs[phone].title = "Иванов\x0bМАН"
+    window.session.engine.request_list()
+    window.session.engine.mark_dirty(phone)
+    window.session.engine.refresh_now()
+    qtbot.waitUntil(lambda: window.model.get(phone).title == "Иванов\x0bМАН", timeout=15000)
+    save = SaveAs(monkeypatch, tmp_path / f"list{suffix}")
+    window.exports.list_action.trigger()
+    wait_written(qtbot, window, save.path)
+    assert window.statusbar.message_label.property("level") != ERROR
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        values = [c.value for row in load_workbook(save.path).active.iter_rows()
+                  for c in row]
+    else:
+        values = [c for row in csv.reader(io.StringIO(save.path.read_text("utf-8-sig")),
+                                          delimiter=";") for c in row]
+    assert "Иванов МАН" in values
