@@ -17,7 +17,8 @@
 3. **URL scheme** (:func:`register_url_schemes`) — QtWebEngine is imported and the
    ``app:`` scheme (served by the map's scheme handler) registered *before* the
    ``QApplication`` exists; Qt ignores schemes registered later.
-4. **QApplication** (:func:`create_application`) — name, organisation, version, icon.
+4. **QApplication** (:func:`create_application`) — name, organisation, version, icon;
+   then the input cleaner (:mod:`movizor_desktop.ui.text_input`) on it.
 5. **the qasync loop** — in :mod:`movizor_desktop.app`.
 
 No step here touches the network, the keyring or the user's profiles.
@@ -272,6 +273,9 @@ def start(*, debug: bool = False, lang: str | None = None,
     install_qt_message_handler()
     from .store import configure_frozen_backend, load_settings
     from .ui import i18n
+    from .ui.text_input import install_input_cleaning
+
+    install_input_cleaning(app)  # no control characters in any one-line field
 
     configure_frozen_backend()
     settings = load_settings(paths)

@@ -9,7 +9,10 @@ of route points (``distance_search``). :func:`build_rows` then turns every table
 into an :class:`ImportRow`: ``ready`` with the keyword arguments for
 ``FleetActions.add``, ``bad`` with every problem found (each one a sentence in the
 dispatcher's language), ``duplicate`` (the number appears earlier in the file) or
-``on_account`` (already there). Only ``ready`` rows are ever sent.
+``on_account`` (already there). Only ``ready`` rows are ever sent. A row whose text held
+control characters (cleaned by :mod:`.table_read`) or a line break in a one-line field
+(name, tags, metadata…: joined with a space; a route cell keeps one point per line) is
+marked ``cleaned``, and :meth:`ImportRow.note` says so in the dispatcher's language.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from .import_values import (
     split_tags,
 )
 from .table_read import Table
+from .text_safety import clean_line
 
 SERVICE_GROUPS = frozenset({"eventsms", "autoinform"})
 LOOKUP_CONCURRENCY = 4
@@ -75,6 +79,9 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "duplicate": ("The number is already listed on line {detail}; this row is not sent.",
                   "Номер уже есть в строке {detail}; эта строка не отправляется."),
     "on_account": ("Already on the account; not sent.", "Уже есть на договоре; не отправлялся."),
+    "cleaned": ("Control characters (line breaks, tabs pasted from Word) were replaced with "
+                "spaces.", "Управляющие символы (переносы строк, табуляции из Word) заменены "
+                "пробелами."),
 }
 
 
@@ -100,6 +107,7 @@ class ImportRow:
     fields: dict[str, Any] = field(default_factory=dict)  # FleetActions.add keywords
     problems: list[Problem] = field(default_factory=list)
     state: str = "ready"  # ready / bad / duplicate / on_account
+    cleaned: bool = False  # control characters (or line breaks) became spaces
 
     @property
     def ready(self) -> bool:
@@ -107,6 +115,13 @@ class ImportRow:
 
     def message(self, lang: str = "en") -> str:
         return " ".join(p.message(lang) for p in self.problems)
+
+    def note(self, lang: str = "en") -> str:
+        """What the check changed without refusing the row (empty when nothing)."""
+        if not self.cleaned:
+            return ""
+        en, ru = _TEXTS["cleaned"]
+        return ru if lang.lower().startswith("ru") else en
 
 
 @dataclass(slots=True)
@@ -147,7 +162,7 @@ def phones_of(table: Table, mapping: Sequence[str]) -> list[str]:
     seen: dict[str, None] = {}
     for row in table.rows:
         try:
-            seen.setdefault(normalize_phone(row.cell(col)), None)
+            seen.setdefault(normalize_phone(clean_line(row.cell(col))), None)
         except InvalidPhoneError:
             continue
     return list(seen)
@@ -233,8 +248,17 @@ def build_rows(table: Table, mapping: Sequence[str], lookups: Lookups | None = N
     routes: dict[str, list[RoutePoint] | CellError] = {}
     rows: list[ImportRow] = []
     for source in table.rows:
+        joined: list[bool] = []  # a line break inside a one-line field was replaced
+
+        def one_line(text: str, joined: list[bool] = joined) -> str:
+            if "\n" in text:
+                joined.append(True)
+                return clean_line(text)
+            return text
+
         def cell(key: str, source: Any = source) -> str:
-            return source.cell(cols[key]) if cols[key] >= 0 else ""
+            text = source.cell(cols[key]) if cols[key] >= 0 else ""
+            return text if key == ROUTE else one_line(text)  # a route: one point a line
 
         raw_phone = cell(PHONE)
         row = ImportRow(line=source.line, raw_phone=raw_phone, phone=None, title=cell(TITLE))
@@ -273,7 +297,7 @@ def build_rows(table: Table, mapping: Sequence[str], lookups: Lookups | None = N
                 row.fields["route"] = list(parsed)
         metadata = {}
         for index, name in meta_cols:
-            value = source.cell(index)
+            value = one_line(source.cell(index))
             if not value:
                 continue
             if len(value) > METADATA_VALUE_MAX:
@@ -281,6 +305,7 @@ def build_rows(table: Table, mapping: Sequence[str], lookups: Lookups | None = N
             metadata[name] = value
         if metadata:
             row.fields["metadata"] = metadata
+        row.cleaned = source.cleaned or bool(joined)
         _classify(row, first_line, lookups)
         rows.append(row)
     return rows

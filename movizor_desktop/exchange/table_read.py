@@ -9,7 +9,10 @@
   times as ``dd.mm.yyyy hh:mm`` (Moscow wall-clock time, as typed).
 
 The first non-empty row is the header. Empty rows are skipped; every row keeps its line
-number in the file so a report can point the dispatcher to it. Blocking I/O: the UI runs
+number in the file so a report can point the dispatcher to it. Every cell is cleaned of
+control characters (:func:`.text_safety.clean_cell`: line breaks of any kind become
+``\\n``, other runs one space); a row where more than line ends changed is marked
+``cleaned`` so the preview can say so. Blocking I/O: the UI runs
 :func:`read_table` through ``asyncio.to_thread``.
 """
 
@@ -21,6 +24,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+
+from .text_safety import clean_cell, clean_line
 
 MAX_ROWS = 10_000  # more subscribers than any contract has; the rest is refused
 DELIMITERS = ";,\t|"
@@ -55,6 +60,7 @@ class TableError(ValueError):
 class TableRow:
     line: int  # 1-based row number in the file (CSV: the record's first line)
     cells: tuple[str, ...]
+    cleaned: bool = False  # control characters were replaced in a cell
 
     def cell(self, column: int) -> str:
         return self.cells[column] if 0 <= column < len(self.cells) else ""
@@ -201,18 +207,24 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+def _clean(cells: list[str]) -> tuple[list[str], bool]:
+    texts, flags = zip(*map(clean_cell, cells), strict=True) if cells else ((), ())
+    return list(texts), any(flags)
+
+
 def _table(records: list[tuple[int, list[str]]], kind: str) -> Table:
-    cleaned = [(line, [c.strip() for c in cells]) for line, cells in records]
-    cleaned = [(line, cells) for line, cells in cleaned if any(cells)]
+    cleaned = [(line, *_clean(cells)) for line, cells in records]
+    cleaned = [(line, cells, dirty) for line, cells, dirty in cleaned if any(cells)]
     if not cleaned:
         raise TableError("empty")
-    (_, header), body = cleaned[0], cleaned[1:]
-    width = max(len(cells) for _, cells in cleaned)
+    (_, header, _), body = cleaned[0], cleaned[1:]
+    width = max(len(cells) for _, cells, _ in cleaned)
     while width > 0 and not any(
-            len(cells) >= width and cells[width - 1] for _, cells in cleaned):
+            len(cells) >= width and cells[width - 1] for _, cells, _ in cleaned):
         width -= 1  # trailing empty columns (Excel exports a few)
-    headers = [(header[i] if i < len(header) else "") for i in range(width)]
-    rows = [TableRow(line, tuple((cells + [""] * width)[:width])) for line, cells in body]
+    headers = [clean_line(header[i]) if i < len(header) else "" for i in range(width)]
+    rows = [TableRow(line, tuple((cells + [""] * width)[:width]), dirty)
+            for line, cells, dirty in body]
     return Table(headers=headers, rows=rows, kind=kind)
 
 

@@ -31,6 +31,8 @@ import re
 _INPUT_JUNK = "\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff"
 _INPUT_RUN = re.compile(f"[ ]*[{_INPUT_JUNK}][{_INPUT_JUNK} ]*")
 _HAS_INPUT_JUNK = re.compile(f"[{_INPUT_JUNK}]")
+_LINE_BREAK = re.compile("\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+_CR_LF = re.compile("[\r\n]")
 # What a file may not (or should not) hold; tab and line breaks are fine in CSV and XML.
 _OUTPUT_JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
@@ -42,12 +44,30 @@ def has_control_characters(text: str) -> bool:
     return bool(_HAS_INPUT_JUNK.search(text))
 
 
-def clean_line(text: str) -> str:
-    """One line of free text without control characters: each run of them (with the
-    spaces around it) becomes one space, and the ends are stripped."""
+def replace_controls(text: str) -> str:
+    """``text`` with each run of control characters (and the spaces around it) replaced by
+    one space; nothing else changes (a field being typed in keeps its trailing space)."""
     if not _HAS_INPUT_JUNK.search(text):
-        return text.strip()
-    return _INPUT_RUN.sub(" ", text).strip()
+        return text
+    return _INPUT_RUN.sub(" ", text)
+
+
+def clean_line(text: str) -> str:
+    """One line of free text: :func:`replace_controls`, and the ends stripped."""
+    return replace_controls(text).strip()
+
+
+def clean_cell(text: str) -> tuple[str, bool]:
+    """A cell of an imported table: ``(text, cleaned)``. Line breaks of any kind (CR LF,
+    Word's vertical tab, U+2028…) become ``\\n`` (a route cell lists its points on
+    separate lines), every other run of control characters one space; each line is
+    stripped and empty lines dropped. ``cleaned`` says that something other than line
+    ends and surrounding spaces was replaced."""
+    if not _HAS_INPUT_JUNK.search(text):
+        return text.strip(), False
+    cleaned = _HAS_INPUT_JUNK.search(_CR_LF.sub("", text)) is not None
+    lines = (replace_controls(line).strip() for line in _LINE_BREAK.split(text))
+    return "\n".join(line for line in lines if line), cleaned
 
 
 def export_text(text: str) -> str:
@@ -74,5 +94,6 @@ def xlsx_text(text: str) -> tuple[str, bool]:
     return text, is_formula_like(text)
 
 
-__all__ = ["FORMULA_START", "XLSX_CELL_MAX", "clean_line", "csv_text", "export_text",
-           "has_control_characters", "is_formula_like", "xlsx_text"]
+__all__ = ["FORMULA_START", "XLSX_CELL_MAX", "clean_cell", "clean_line", "csv_text",
+           "export_text",
+           "has_control_characters", "is_formula_like", "replace_controls", "xlsx_text"]

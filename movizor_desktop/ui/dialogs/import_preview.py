@@ -4,8 +4,9 @@ sent, what happened to it (the per-row result column).
 :class:`PreviewModel` is a table model over the validated rows
 (:class:`~movizor_desktop.exchange.import_rows.ImportRow`) and their results
 (:class:`~movizor_desktop.exchange.import_run.RowResult`); bad rows show every problem
-in red, in the dispatcher's language. :class:`PreviewPane` puts it in a view with a
-summary line and the progress bar of the run.
+in red, in the dispatcher's language, and says where control characters (a line break
+pasted from Word…) were replaced with spaces. :class:`PreviewPane` puts it in a view with
+a summary line and the progress bar of the run.
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ class PreviewModel(QAbstractTableModel):
                 self.tr("Check"), self.tr("Result"))[section]
 
     def check_text(self, row: ImportRow) -> str:
-        return self.tr("OK") if row.ready else row.message(self.lang)
+        text = self.tr("OK") if row.ready else row.message(self.lang)
+        note = row.note(self.lang)
+        return f"{text} {note}" if note else text
 
     def result_text(self, index: int) -> str:
         result = self.results.get(index)
@@ -164,6 +167,9 @@ class PreviewPane(QWidget):
             parts.append(self.tr("Repeated numbers (not sent): %n.", "", repeated))
         if known:
             parts.append(self.tr("Already on the account (not sent): %n.", "", known))
+        if cleaned := sum(1 for r in rows if r.cleaned):
+            parts.append(self.tr("Control characters replaced with spaces in %n rows.", "",
+                                 cleaned))
         self.summary.setText(" ".join(parts))
         self.progress.hide()
 

@@ -40,6 +40,7 @@ from ...api.planning import (
     parse_coordinates,
     plan_legs,
 )
+from ...exchange.text_safety import clean_line
 from ..formatting import duration_hours, km
 
 Index = QModelIndex | QPersistentModelIndex
@@ -239,8 +240,8 @@ class RouteModel(QAbstractTableModel):
             return False
         row = self.rows[index.row()]
         column = index.column()
-        if column == NAME:
-            new = replace(row, text=str(value))
+        if column == NAME:  # typed or pasted (Ctrl+V): never with control characters
+            new = replace(row, text=clean_line(str(value)))
         elif column == COORDS:
             try:
                 lat, lon = parse_coordinates(str(value or ""))
