@@ -9,7 +9,8 @@ of route points (``distance_search``). :func:`build_rows` then turns every table
 into an :class:`ImportRow`: ``ready`` with the keyword arguments for
 ``FleetActions.add``, ``bad`` with every problem found (each one a sentence in the
 dispatcher's language), ``duplicate`` (the number appears earlier in the file) or
-``on_account`` (already there). Only ``ready`` rows are ever sent. A row whose text held
+``on_account`` (already there). Only ``ready`` rows are ever sent; a row holding text
+that did not decode in the file's encoding is ``bad``. A row whose text held
 control characters (cleaned by :mod:`.table_read`) or a line break in a one-line field
 (name, tags, metadata…: joined with a space; a route cell keeps one point per line) is
 marked ``cleaned``, and :meth:`ImportRow.note` says so in the dispatcher's language.
@@ -27,6 +28,7 @@ from ..api.encoding import METADATA_NAME_MAX, METADATA_VALUE_MAX, RoutePoint
 from ..api.errors import InvalidInputError, InvalidPhoneError, MovizorError, NotFoundError
 from ..api.models import Balance
 from ..api.phones import normalize_phone
+from .csv_decode import label
 from .import_columns import DATEOFF, IGNORE, METADATA, PHONE, ROUTE, TAGS, TARIFF, TITLE
 from .import_values import (
     CellError,
@@ -79,6 +81,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "duplicate": ("The number is already listed on line {detail}; this row is not sent.",
                   "Номер уже есть в строке {detail}; эта строка не отправляется."),
     "on_account": ("Already on the account; not sent.", "Уже есть на договоре; не отправлялся."),
+    "undecodable": ("The row holds text that could not be read in the encoding {detail}; "
+                    "choose another encoding on the first page, or fix the file.",
+                    "В строке есть текст, который не читается в кодировке {detail}; выберите "
+                    "другую кодировку на первой странице или исправьте файл."),
     "cleaned": ("Control characters (line breaks, tabs pasted from Word) were replaced with "
                 "spaces.", "Управляющие символы (переносы строк, табуляции из Word) заменены "
                 "пробелами."),
@@ -264,6 +270,8 @@ def build_rows(table: Table, mapping: Sequence[str], lookups: Lookups | None = N
         row = ImportRow(line=source.line, raw_phone=raw_phone, phone=None, title=cell(TITLE))
         problems = row.problems
         problems.extend(header_problems)
+        if source.undecodable:  # its names would be sent as nonsense
+            problems.append(Problem("undecodable", "", label(table.encoding or "")))
         if not raw_phone:
             problems.append(Problem("phone_missing", PHONE))
         else:

@@ -82,7 +82,7 @@ def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
     choose_file(qtbot, dialog, path)
     assert dialog.table is not None
     assert dialog.file_page.note.text().startswith("Rows: 5, columns: ")
-    assert "cp1251" in dialog.file_page.note.text()
+    assert "Windows-1251" in dialog.file_page.note.text()
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     page = dialog.mapping_page
     assert page.mapping() == ["phone", "title", "tariff", "dateoff", "route", "metadata"]

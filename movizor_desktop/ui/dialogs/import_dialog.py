@@ -1,8 +1,10 @@
 """Import subscribers from a CSV or XLSX file: Tools → "Import subscribers…".
 
-Three pages: **File** (a path typed, pasted or chosen; the sheet of a workbook; read off
-the Qt thread), **Columns** (:mod:`.import_map_page`: what each column holds, guessed and
-remembered), **Check and add** (:mod:`.import_preview`: every row with what is wrong in
+Three pages: **File** (a path typed, pasted or chosen; the sheet of a workbook or the
+encoding of a CSV file, detected and shown, with a way to choose another; read off the Qt
+thread, bounded so that any file is read or refused within seconds), **Columns**
+(:mod:`.import_map_page`: what each column holds, guessed and remembered), **Check and
+add** (:mod:`.import_preview`: every row with what is wrong in
 it; bad rows are never sent). "Add N" sends the ready rows one by one through
 ``session.actions.add`` — the add dialog's path, so each new subscriber shows in the list
 through the sync engine — under :class:`~movizor_desktop.exchange.import_run.ImportRunner`
@@ -88,6 +90,8 @@ class ImportDialog(QDialog):
         self.file_page.path_entered.connect(self.set_path)
         self.file_page.browse_button.clicked.connect(self.choose_file)
         self.file_page.sheet_combo.activated.connect(lambda _i: self._read(self.path_edit.text()))
+        self.file_page.encoding_combo.activated.connect(
+            lambda _i: self._read(self.path_edit.text()))
         self.stack.addWidget(self.file_page)
         self.mapping_page = MappingPage()
         self.stack.addWidget(self.mapping_page)
@@ -190,13 +194,15 @@ class ImportDialog(QDialog):
             return
         self._reads += 1
         sheet = self.sheet_combo.currentText() or None
+        encoding = self.file_page.encoding()
         self._set_busy(True)
         self.file_page.show_message(self.tr("Reading the file…"))
-        self.session.tasks.spawn(self._read_file(path, sheet, self._reads))
+        self.session.tasks.spawn(self._read_file(path, sheet, encoding, self._reads))
 
-    async def _read_file(self, path: str, sheet: str | None, generation: int) -> None:
+    async def _read_file(self, path: str, sheet: str | None, encoding: str | None,
+                         generation: int) -> None:
         try:
-            table = await asyncio.to_thread(read_table, path, sheet=sheet)
+            table = await asyncio.to_thread(read_table, path, sheet=sheet, encoding=encoding)
         except TableError as exc:
             table, error = None, exc.message(self.lang)
         except Exception:

@@ -1,5 +1,12 @@
-"""The file page of the import: the path (typed, pasted or chosen) and, for a workbook,
-the sheet; under the path what the file holds, or why it cannot be read."""
+"""The file page of the import: the path (typed, pasted or chosen), the sheet of a
+workbook and the encoding of a CSV file; under the path what the file holds, or why it
+cannot be read.
+
+The encoding is detected (:mod:`movizor_desktop.exchange.csv_decode`) and shown — the
+first choice reads "Automatic (Windows-1251)" once a file is read — and the dispatcher
+can pick another; each choice says which programs write it. When rows hold text that
+does not decode, the page says how many (they are not sent) and suggests another
+encoding."""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...exchange.csv_decode import CHOICES, label
 from ...exchange.table_read import Table
 from .widgets import FieldError, Note, add_field
 
@@ -38,12 +46,20 @@ class FilePage(QWidget):
         self.sheet_combo = QComboBox()
         self.sheet_combo.setObjectName("import_sheet")
         self.sheet_combo.setEnabled(False)
+        self.encoding_combo = QComboBox()
+        self.encoding_combo.setObjectName("import_encoding")
+        self.encoding_combo.addItem(self.tr("Automatic"), None)
+        hints = self._hints()
+        for codec in CHOICES:
+            self.encoding_combo.addItem(f"{label(codec)} — {hints[codec]}", codec)
+        self.encoding_combo.setEnabled(False)
         self.note = Note()
         self.note.setObjectName("import_file_note")
         form = QFormLayout()
         self.error: FieldError = add_field(form, self.tr("File:"), row, self.note)
         self.error.setObjectName("import_file_error")
         add_field(form, self.tr("Sheet:"), self.sheet_combo)
+        add_field(form, self.tr("Encoding:"), self.encoding_combo)
         help_note = Note(self.tr(
             "The first row must hold the column names. Phone numbers in any common format; "
             "auto-off as 31.12.2026 or 31.12.2026 18:00 (MSK); route points as “55.75, "
@@ -61,12 +77,30 @@ class FilePage(QWidget):
             self._last = text
             self.path_entered.emit(text)
 
+    def _hints(self) -> dict[str, str]:
+        """Which programs write each encoding, in the dispatcher's words."""
+        return {"utf-8": self.tr("most programs, Excel's “CSV UTF-8”"),
+                "cp1251": self.tr("Russian Excel's “CSV”, 1C"),
+                "utf-16": self.tr("Excel's “Unicode text”"),
+                "koi8-r": self.tr("old Unix and mail systems"),
+                "cp866": self.tr("DOS programs"),
+                "iso8859-5": self.tr("rare, old Unix systems"),
+                "mac-cyrillic": self.tr("old Mac programs"),
+                "cp1252": self.tr("Western European Windows")}
+
+    def encoding(self) -> str | None:
+        """The encoding chosen by hand; None for automatic detection."""
+        return self.encoding_combo.currentData()
+
     def set_path(self, path: str) -> None:
         self._last = path
         if self.path_edit.text() != path:
             self.path_edit.setText(path)
         self.sheet_combo.clear()
         self.sheet_combo.setEnabled(False)
+        self.encoding_combo.setCurrentIndex(0)  # a new file: detect again
+        self.encoding_combo.setItemText(0, self.tr("Automatic"))
+        self.encoding_combo.setEnabled(False)
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.error.set_message(text if error else None)
@@ -81,11 +115,22 @@ class FilePage(QWidget):
         if table.sheet:
             self.sheet_combo.setCurrentText(table.sheet)
         self.sheet_combo.setEnabled(table.kind == "xlsx" and len(table.sheets) > 1)
+        self.encoding_combo.setEnabled(table.kind == "csv")
+        warning = ""
         if table.kind == "csv":
+            encoding = label(table.encoding or "")
+            if self.encoding() is None:
+                self.encoding_combo.setItemText(0, self.tr("Automatic ({encoding})").format(
+                    encoding=encoding))
             text = self.tr("Rows: %n, columns: {columns} (encoding {encoding}, "
                            "separator “{sep}”).", "", len(table.rows)).format(
-                columns=len(table.headers), encoding=table.encoding,
+                columns=len(table.headers), encoding=encoding,
                 sep=self.tr("Tab") if table.delimiter == "\t" else table.delimiter)
+            if table.undecodable:
+                warning = self.tr(
+                    "%n row(s) hold text that cannot be read as {encoding} and will not be "
+                    "sent; if names look wrong, choose another encoding.", "",
+                    table.undecodable).format(encoding=encoding)
         else:
             text = self.tr("Rows: %n, columns: {columns} on the sheet “{sheet}”.", "",
                            len(table.rows)).format(columns=len(table.headers), sheet=table.sheet)
@@ -93,6 +138,8 @@ class FilePage(QWidget):
             self.show_message(self.tr("The table has column names but no rows."), error=True)
             return False
         self.show_message(text)
+        if warning:
+            self.note.set_text(f"{text} {warning}", ok=False)
         return True
 
 
