@@ -124,6 +124,13 @@ def rows_of_wide_cells(path: Path, rows: int = 1_200, cells: int = 1_000) -> Pat
                                                     for i in range(2, rows + 2))]), level=9)
 
 
+def full_table(path: Path, rows: int = 10_000, columns: int = 100) -> Path:
+    """The largest table the limits name: 10,000 rows × 100 named columns of text."""
+    header = row([f"Поле {c}" for c in range(columns)], 1)
+    body = (row([f"{r}-{c}" for c in range(columns)], r + 2) for r in range(rows))
+    return workbook(path, _sheet([header, *body]), level=9)
+
+
 def zip_bomb(path: Path, unpacked: int = 1_600_000_000) -> Path:
     """A valid sheet padded with ``unpacked`` bytes of empty rows: a few MB on disk."""
     empty = b"<row/>" * (1 << 17)  # 768 KB
@@ -252,6 +259,7 @@ HOSTILE: dict[str, tuple[Callable[[Path], Path], str, str | None]] = {
     "one row of 1,000,000 cells": (wide_row, ".xlsx", "row"),
     "a data row of 1,000,000 cells": (wide_data_row, ".xlsx", "row"),
     "1,200 rows of 1,000 cells": (rows_of_wide_cells, ".xlsx", "elements"),
+    "10,000 rows × 100 named columns": (full_table, ".xlsx", "elements"),
     "zip bomb (1.6 GB unpacked)": (zip_bomb, ".xlsx", "unpacked"),
     "zip bomb lying about its size": (lying_bomb, ".xlsx", "unreadable"),
     "2,000 parts": (many_parts, ".xlsx", "parts"),
