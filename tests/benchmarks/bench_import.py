@@ -5,11 +5,11 @@ Run: ``python tests/benchmarks/bench_import.py`` (JSON lines), or through ``run_
 Each file of ``tests/exchange/hostile_files.py`` (the issue's "claims columns to XFD",
 "one row of 1,000,000 cells" and the 1.6 GB zip bomb among them, at full size) is made
 once, then read by ``read_table`` in a fresh process of its own: the time is the read
-alone, the memory is the process's peak resident size less what it held just before the read
-(Python and the modules the read needs; Linux). Two figures come first — the worst file's time and the worst
-file's memory, against the goal that any file of at most 20 MB is read or refused within
-5 s and 300 MB — then one line per file. A legitimate list of 10,000 rows × 12 columns is
-measured the same way, for scale.
+alone, the memory is the process's peak resident size less what it held just before the
+read (Python and the modules the read needs; Linux). Two figures come first — the worst
+file's time and the worst file's memory, against the goal that any file of at most 20 MB
+is read or refused within 5 s and 300 MB — then one line per file. A legitimate list of
+10,000 rows × 12 columns is measured the same way, for scale.
 """
 
 from __future__ import annotations
