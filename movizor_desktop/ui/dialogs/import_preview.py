@@ -82,7 +82,9 @@ class PreviewModel(QAbstractTableModel):
     def check_text(self, row: ImportRow) -> str:
         text = self.tr("OK") if row.ready else row.message(self.lang)
         note = row.note(self.lang)
-        return f"{text} {note}" if note else text
+        if not note:
+            return text
+        return f"{text}. {note}" if row.ready else f"{text} {note}"
 
     def result_text(self, index: int) -> str:
         result = self.results.get(index)
