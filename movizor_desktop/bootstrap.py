@@ -271,13 +271,13 @@ def start(*, debug: bool = False, lang: str | None = None,
     argv0 = sys.argv[0] if sys.argv and sys.argv[0] else "movizor-desktop"
     app = create_application([argv0, *(qt_args or [])])  # 4
     install_qt_message_handler()
-    from .store import configure_frozen_backend, load_settings
+    from .store import configure_backend, load_settings
     from .ui import i18n
     from .ui.text_input import install_input_cleaning
 
     install_input_cleaning(app)  # no control characters in any one-line field
 
-    configure_frozen_backend()
+    configure_backend()  # the OS keyring, chosen explicitly
     settings = load_settings(paths)
     chosen = i18n.pick_language(lang, settings.language)
     i18n.install_translators(chosen, app)

@@ -10,12 +10,13 @@ The checks, in order; each one that passes writes one line to **stderr**::
     movizor-desktop smoke check subscribers: ok — 40 subscribers loaded in 1.2 s
     movizor-desktop smoke check map: ok — map rendered offline in 0.9 s
 
-1. **keyring** — the backend's name and class. In a frozen build it must be the one pinned
-   for the OS (:func:`movizor_desktop.store.configure_frozen_backend`: WinVault, macOS
-   Keychain, Secret Service), whose module must be in the bundle; where that backend is
-   not viable (a Linux box without a Secret Service) keyring's ``fail`` backend is
+1. **keyring** — the backend's name and class, and where API keys would go: ``keys:
+   keyring`` or ``keys: session only`` (with the reason). The backend must be the one
+   chosen for the OS (:func:`movizor_desktop.store.configure_backend`: WinVault, macOS
+   Keychain, Secret Service), whose module must be in a frozen bundle; where that backend
+   is not viable (a Linux box without a Secret Service) keyring's ``fail`` backend is
    accepted and reported: keys are then kept for the session only, as the app says.
-   ``--smoke-require-keyring`` demands a persistent keyring and a store/read/delete
+   ``--smoke-require-keyring`` demands a keyring that keeps keys and a store/read/delete
    round trip of a throw-away secret (for CI runners that have one).
 2. **simulator** — the embedded simulator starts and answers its control API over HTTP.
 3. **subscribers** — the demo session goes online and loads the fleet.
@@ -96,10 +97,10 @@ def check_keyring(require: bool = False) -> str:
     name = store.backend_name
     platform = "linux" if sys.platform.startswith("linux") else sys.platform
     expected = _FROZEN_BACKENDS.get(platform)
-    persistent = store.persistent
+    refused = store.refusal
     if os.environ.get("PYTHON_KEYRING_BACKEND"):
         how = "set by PYTHON_KEYRING_BACKEND"
-    elif getattr(sys, "frozen", False) and expected is not None:
+    elif expected is not None:
         module_name, class_name = expected
         try:
             expected_class = getattr(importlib.import_module(module_name), class_name)
@@ -107,26 +108,25 @@ def check_keyring(require: bool = False) -> str:
             raise CheckFailed("keyring", f"the {platform} backend {module_name}.{class_name} "
                               f"is missing from the bundle: {exc}") from exc
         if isinstance(backend, expected_class):
-            how = f"the {platform} backend pinned for frozen builds"
-        elif not persistent:
-            how = (f"{expected_class.name} is not usable here, so API keys would be kept "
-                   "for the session only")
+            how = f"the {platform} backend, chosen explicitly"
+        elif refused is not None:
+            how = f"{expected_class.name} is not usable here"
         else:
             raise CheckFailed("keyring", f"{name} ({kind}) is active, not the {platform} "
                               f"backend {module_name}.{class_name}")
     else:
-        how = "chosen by keyring" + ("" if persistent else
-                                     "; no usable keyring: keys for the session only")
-    detail = f"{name} ({kind}), {how}"
+        how = "chosen by keyring"
+    keys = "keyring" if refused is None else f"session only ({refused})"
+    detail = f"{name} ({kind}), {how}; keys: {keys}"
     if require:
-        detail += "; " + _round_trip(store, persistent, KeyStorage)
+        detail += "; " + _round_trip(store, refused, KeyStorage)
     return detail
 
 
-def _round_trip(store: Any, persistent: bool, storage: Any) -> str:
-    if not persistent:
-        raise CheckFailed("keyring", f"a persistent keyring is required, but "
-                          f"{store.backend_name} keeps nothing")
+def _round_trip(store: Any, refused: str | None, storage: Any) -> str:
+    if refused is not None:
+        raise CheckFailed("keyring", f"a keyring that keeps API keys is required, but "
+                          f"{store.backend_name} is refused: {refused}")
     from .store import SecretStore
 
     probe = SecretStore(ROUND_TRIP_SERVICE)

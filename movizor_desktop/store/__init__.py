@@ -8,7 +8,7 @@ from .codec import row_from_json, row_to_json
 from .paths import AppPaths
 from .profiles import Profile, ProfileStore
 from .routes import RouteTemplates
-from .secrets import KeyStorage, SecretStore, configure_frozen_backend, forget_session_keys
+from .secrets import KeyStorage, SecretStore, configure_backend, forget_session_keys
 from .settings import AppSettings, load_settings, save_settings
 
 __all__ = [
@@ -20,7 +20,7 @@ __all__ = [
     "ProfileStore",
     "RouteTemplates",
     "SecretStore",
-    "configure_frozen_backend",
+    "configure_backend",
     "forget_session_keys",
     "load_settings",
     "row_from_json",

@@ -2,11 +2,18 @@
 
 * Keys go to the system keyring (Windows Credential Manager, macOS Keychain, Secret
   Service) under the service ``movizor-desktop`` and the profile name as the user name.
-* When there is no usable keyring (``fail``/``null`` backends, an empty chainer) or the
-  keyring refuses (locked, set error, any backend exception), the key is kept in this
-  process's memory and :meth:`SecretStore.set_key` returns :attr:`KeyStorage.SESSION`
-  so the UI can say plainly that it must be entered again next time. Nothing is ever
-  written to a file by this module.
+  :func:`configure_backend` (at start-up) chooses that backend explicitly — keyring's own
+  discovery would pick whatever is installed with the highest priority, and with
+  ``keyrings.alt`` installed (common on Linux pip installs) that is a plaintext file.
+  ``PYTHON_KEYRING_BACKEND`` still overrides the choice (administrators, tests).
+* Whatever is chosen, a backend that keeps secrets in a file of its own without
+  encrypting it (``keyrings.alt``'s ``PlaintextKeyring``: base64 on disk, and the like) is
+  refused, as are ``fail``/``null`` (they keep nothing) and a chain containing a refused
+  one: :func:`refusal` says why.
+* When there is no usable keyring, or the keyring refuses (locked, set error, any backend
+  exception), the key is kept in this process's memory and :meth:`SecretStore.set_key`
+  returns :attr:`KeyStorage.SESSION` so the UI can say plainly that it must be entered
+  again next time. Nothing is ever written to a file by this module.
 * Every key learned is registered with :func:`movizor_desktop.api.redact.register_secret`;
   keys never appear in log records or exception messages.
 * All keyring calls happen under one module lock: the facade may be called from worker
@@ -49,14 +56,43 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {redact(str(exc))}"
 
 
-def _backend_persistent(backend: keyring.backend.KeyringBackend) -> bool:
+def _classes(backend: object) -> list[str]:
+    return [f"{c.__module__}.{c.__qualname__}" for c in type(backend).__mro__]
+
+
+def refusal(backend: keyring.backend.KeyringBackend) -> str | None:
+    """Why the app will not keep API keys in ``backend``; None when it will.
+
+    Refused: keyring's ``fail`` and ``null`` backends (they keep nothing), a backend that
+    keeps secrets in a file of its own unless it encrypts them (``keyrings.alt``'s
+    ``PlaintextKeyring`` stores them base64-encoded; any backend with a ``file_path`` and
+    no encryption in its class hierarchy), and a chain holding a refused backend (a chain
+    writes to the first member that accepts). The OS stores (WinVault, Keychain, Secret
+    Service, KWallet) and other backends are accepted.
+    """
     from keyring.backends import chainer, fail, null
 
     if isinstance(backend, fail.Keyring | null.Keyring):
-        return False
+        return "it keeps nothing"
     if isinstance(backend, chainer.ChainerBackend):
-        return any(_backend_persistent(b) for b in backend.backends)
-    return True
+        members = list(backend.backends)
+        reasons = [(b, refusal(b)) for b in members]
+        stored = [b for b, why in reasons if why is None]
+        bad = [(b, why) for b, why in reasons if why is not None
+               and not isinstance(b, fail.Keyring | null.Keyring)]
+        if bad:
+            return f"{type(bad[0][0]).__name__} in the chain: {bad[0][1]}"
+        return None if stored else "no backend in the chain keeps anything"
+    names = " ".join(_classes(backend)).lower()
+    if "plaintext" in names:
+        return "it stores secrets in a plain file"
+    if hasattr(type(backend), "file_path") and "crypt" not in names:
+        return "it stores secrets in a file without encrypting them"
+    return None
+
+
+def _usable(backend: keyring.backend.KeyringBackend | None) -> bool:
+    return backend is not None and refusal(backend) is None
 
 
 class SecretStore:
@@ -92,13 +128,20 @@ class SecretStore:
 
     @property
     def persistent(self) -> bool:
-        """True when keys stored now survive a restart (a usable OS keyring)."""
+        """True when keys stored now survive a restart, in a keyring the app accepts."""
+        return self.refusal is None
+
+    @property
+    def refusal(self) -> str | None:
+        """Why keys are not kept in the keyring backend now active (None: they are)."""
         with _lock:
             backend = self._backend()
+            if backend is None:
+                return "no keyring backend could be loaded"
             try:
-                return backend is not None and _backend_persistent(backend)
-            except Exception:
-                return False
+                return refusal(backend)
+            except Exception as exc:
+                return f"the backend could not be checked ({_describe(exc)})"
 
     def last_storage(self, profile: str) -> KeyStorage | None:
         """Where the key of ``profile`` was last put or found; None if unknown or deleted."""
@@ -122,7 +165,7 @@ class SecretStore:
                 _where[slot] = KeyStorage.SESSION
                 return key
             backend = self._backend()
-            if backend is None or not _backend_persistent(backend):
+            if not _usable(backend):
                 return None
             try:
                 key = backend.get_password(self.service, profile)
@@ -153,7 +196,7 @@ class SecretStore:
         slot = (self.service, profile)
         with _lock:
             backend = self._backend()
-            if backend is not None and _backend_persistent(backend):
+            if _usable(backend):
                 try:
                     backend.set_password(self.service, profile, key)
                     stored = backend.get_password(self.service, profile)
@@ -168,7 +211,8 @@ class SecretStore:
                     log.warning("keyring %s did not keep the key; keeping it for this "
                                 "session only", backend.name)
             else:
-                log.info("no persistent keyring; the key is kept for this session only")
+                log.info("no acceptable keyring (%s); the key is kept for this session only",
+                         self.refusal)
             _session[slot] = key
             _where[slot] = KeyStorage.SESSION
             return KeyStorage.SESSION
@@ -182,7 +226,7 @@ class SecretStore:
             _session.pop(slot, None)
             _where.pop(slot, None)
             backend = self._backend()
-            if backend is None or not _backend_persistent(backend):
+            if not _usable(backend):
                 return
             try:
                 backend.delete_password(self.service, profile)
@@ -202,8 +246,10 @@ def forget_session_keys() -> None:
         _session.clear()
 
 
-# --- frozen builds --------------------------------------------------------------------
+# --- choosing the backend ---------------------------------------------------------------
 
+# The OS store of each platform, chosen explicitly (module, class); PyInstaller bundles
+# these modules (packaging/bundle_config.py) since entry points are not seen there.
 _FROZEN_BACKENDS = {
     "win32": ("keyring.backends.Windows", "WinVaultKeyring"),
     "darwin": ("keyring.backends.macOS", "Keyring"),
@@ -211,23 +257,27 @@ _FROZEN_BACKENDS = {
 }
 
 
-def configure_frozen_backend() -> None:
-    """In a frozen (PyInstaller) build, pin the platform's keyring backend explicitly.
+def configure_backend() -> None:
+    """Pin the platform's own keyring backend: WinVault (Windows), Keychain (macOS) or
+    Secret Service (Linux), in every run, frozen or not.
 
-    Entry-point discovery is unreliable in frozen apps, so WinVault (Windows), Keychain
-    (macOS) or Secret Service (Linux) is selected directly. A backend that is not
-    viable here (no D-Bus session, …) leaves keyring's ``fail`` backend selected, so the
-    app reports "session only" honestly. Honours ``PYTHON_KEYRING_BACKEND`` if set.
-    No-op when not frozen; never raises.
+    keyring's discovery is unreliable in frozen apps and, in a pip install, picks any
+    installed backend with a higher priority (``keyrings.alt``'s plaintext file among
+    them). Where the OS backend is not viable (no D-Bus session, no Secret Service…)
+    keyring's ``fail`` backend is selected, so the app keeps keys for the session only and
+    says so. ``PYTHON_KEYRING_BACKEND`` is honoured (keyring applied it already);
+    :func:`refusal` still judges what it names. Never raises.
     """
-    if not getattr(sys, "frozen", False) or os.environ.get("PYTHON_KEYRING_BACKEND"):
+    if os.environ.get("PYTHON_KEYRING_BACKEND"):
         return
     platform = "linux" if sys.platform.startswith("linux") else sys.platform
     choice = _FROZEN_BACKENDS.get(platform)
-    if choice is None:
-        return
-    module_name, class_name = choice
+    from keyring.backends import fail
+
     try:
+        if choice is None:
+            raise RuntimeError(f"no OS keyring is known for {platform}")
+        module_name, class_name = choice
         if platform == "win32":
             # pywin32 needs it at run time and PyInstaller may not see the import
             with contextlib.suppress(ImportError):
@@ -237,13 +287,11 @@ def configure_frozen_backend() -> None:
             raise RuntimeError(f"{class_name} is not viable here")
         with _lock:
             keyring.set_keyring(backend_class())
-        log.info("keyring backend pinned: %s", backend_class.name)
+        log.info("keyring backend chosen: %s", backend_class.name)
     except Exception as exc:
-        log.warning("could not pin the keyring backend %s.%s: %s", module_name, class_name,
-                    _describe(exc))
+        log.warning("the OS keyring is not usable (%s); API keys are kept for the session "
+                    "only", _describe(exc))
         try:
-            from keyring.backends import fail
-
             with _lock:
                 keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
         except Exception:

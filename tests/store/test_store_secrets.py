@@ -16,7 +16,7 @@ import pytest
 from keyring.backends import chainer, fail, null
 
 from movizor_desktop.api.redact import redact
-from movizor_desktop.store import KeyStorage, SecretStore, configure_frozen_backend
+from movizor_desktop.store import KeyStorage, SecretStore, configure_backend
 from movizor_desktop.store.secrets import forget_session_keys
 
 KEY = "sk-TEST-1b2c3d4e5f-ключ"
@@ -208,17 +208,14 @@ def test_thread_safe(memory_keyring):
     assert len(memory_keyring.store) == 8
 
 
-def test_frozen_backend_is_a_no_op_when_not_frozen(memory_keyring):
-    configure_frozen_backend()
-    assert keyring.get_keyring() is memory_keyring
-
-
+@pytest.mark.parametrize("frozen", [True, False])
 @pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
-def test_frozen_backend_pins_or_fails_honestly(platform, monkeypatch, memory_keyring):
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
+def test_the_os_backend_is_chosen_or_fails_honestly(platform, frozen, monkeypatch,
+                                                     memory_keyring):
+    monkeypatch.setattr(sys, "frozen", frozen, raising=False)
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
-    configure_frozen_backend()  # must never raise
+    configure_backend()  # must never raise
     chosen = keyring.get_keyring()
     expected = {"linux": "SecretService", "win32": "Windows", "darwin": "macOS"}[platform]
     assert chosen is not memory_keyring
@@ -227,10 +224,9 @@ def test_frozen_backend_pins_or_fails_honestly(platform, monkeypatch, memory_key
         assert not SecretStore().persistent
 
 
-def test_frozen_backend_respects_the_env_override(monkeypatch, memory_keyring):
-    monkeypatch.setattr(sys, "frozen", True, raising=False)
+def test_the_env_override_is_respected(monkeypatch, memory_keyring):
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
-    configure_frozen_backend()
+    configure_backend()
     assert keyring.get_keyring() is memory_keyring
 
 
