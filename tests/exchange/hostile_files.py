@@ -94,27 +94,22 @@ def claims_xfd(path: Path, rows: int = 10_000) -> Path:
                                  f'<dimension ref="A1:XFD{rows}"/>'))
 
 
+def _repeated(piece: str, count: int) -> Iterator[str]:
+    """``piece`` ``count`` times, in chunks (a sheet of millions of items, streamed)."""
+    for start in range(0, count, 10_000):
+        yield piece * min(10_000, count - start)
+
+
 def wide_row(path: Path, cells: int = 1_000_000) -> Path:
     """One row of a million cells (the header row)."""
-    def rows() -> Iterator[str]:
-        yield "<row r=\"1\">"
-        for start in range(0, cells, 10_000):
-            yield "<c><v>1</v></c>" * min(10_000, cells - start)
-        yield "</row>"
-
-    return workbook(path, _sheet(rows()), level=9)
+    return workbook(path, _sheet(['<row r="1">', *_repeated("<c><v>1</v></c>", cells),
+                                  "</row>"]), level=9)
 
 
 def wide_data_row(path: Path, cells: int = 1_000_000) -> Path:
     """A normal header, then a data row of a million cells."""
-    def rows() -> Iterator[str]:
-        yield row(HEADER, 1)
-        yield '<row r="2">'
-        for start in range(0, cells, 10_000):
-            yield "<c><v>1</v></c>" * min(10_000, cells - start)
-        yield "</row>"
-
-    return workbook(path, _sheet(rows()), level=9)
+    return workbook(path, _sheet([row(HEADER, 1), '<row r="2">',
+                                  *_repeated("<c><v>1</v></c>", cells), "</row>"]), level=9)
 
 
 def rows_of_wide_cells(path: Path, rows: int = 1_200, cells: int = 1_000) -> Path:
@@ -199,14 +194,8 @@ def long_cell(path: Path, length: int = 1_000_000) -> Path:
 
 def many_elements(path: Path, count: int = 3_000_000) -> Path:
     """A sheet of millions of tiny elements that are not cells (``<x/>`` in a row)."""
-    def rows() -> Iterator[str]:
-        yield row(HEADER, 1)
-        yield '<row r="2">'
-        for start in range(0, count, 10_000):
-            yield "<x/>" * min(10_000, count - start)
-        yield "</row>"
-
-    return workbook(path, _sheet(rows()), level=9)
+    return workbook(path, _sheet([row(HEADER, 1), '<row r="2">', *_repeated("<x/>", count),
+                                  "</row>"]), level=9)
 
 
 def entity_expansion(path: Path) -> Path:

@@ -17,25 +17,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.test_frozen_bundle import bundle
 from tests.secret_service import secret_service
 
-ROOT = Path(__file__).resolve().parents[2]
+__all__ = ["bundle"]  # the fixture: the bundle built by packaging/build.py, as a release is
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not sys.platform.startswith("linux"), reason="builds the Linux bundle"),
 ]
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    pytest.importorskip("PyInstaller", reason="needs the build extra: pip install -e '.[build]'")
-    out = tmp_path_factory.mktemp("frozen-keyring")
-    result = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"),
-                             "--out", str(out), "--no-package"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=1800)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out / "dist" / "movizor-desktop"
 
 
 @pytest.fixture(scope="module")
