@@ -45,7 +45,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/import_file_page.py" line="+85"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_file_page.py" line="+125"/>
         <source>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</source>
         <translation>
             <numerusform>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</numerusform>
@@ -53,7 +53,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>%n row(s) hold text that cannot be read as {encoding} and will not be sent; if names look wrong, choose another encoding.</source>
+        <translation>
+            <numerusform>%n row holds text that cannot be read as {encoding} and will not be sent; if names look wrong, choose another encoding.</numerusform>
+            <numerusform>%n rows hold text that cannot be read as {encoding} and will not be sent; if names look wrong, choose another encoding.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Rows: %n, columns: {columns} on the sheet “{sheet}”.</source>
         <translation>
             <numerusform>Rows: %n, columns: {columns} on the sheet “{sheet}”.</numerusform>
@@ -64,7 +72,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+390"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+396"/>
         <source>Report saved to {path}; rows: %n.</source>
         <translation>
             <numerusform>Report saved to {path}; rows: %n.</numerusform>
@@ -124,7 +132,7 @@
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+160"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+165"/>
         <source>Ready to add: %n.</source>
         <translation>
             <numerusform>Ready to add: %n.</numerusform>
@@ -153,6 +161,14 @@
         <translation>
             <numerusform>Already on the account (not sent): %n.</numerusform>
             <numerusform>Already on the account (not sent): %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Control characters replaced with spaces in %n rows.</source>
+        <translation>
+            <numerusform>Control characters replaced with spaces in %n row.</numerusform>
+            <numerusform>Control characters replaced with spaces in %n rows.</numerusform>
         </translation>
     </message>
 </context>

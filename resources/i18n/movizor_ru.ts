@@ -2147,7 +2147,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_file_page.py" line="+28"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_file_page.py" line="+36"/>
         <source>A .csv or .xlsx file</source>
         <translation>Файл .csv или .xlsx</translation>
     </message>
@@ -2157,7 +2157,13 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Выбрать…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
+        <location line="+51"/>
+        <source>Automatic</source>
+        <translation>Автоматически</translation>
+    </message>
+    <message>
+        <location line="-43"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
@@ -2167,12 +2173,62 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Лист:</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Encoding:</source>
+        <translation>Кодировка:</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The first row must hold the column names. Phone numbers in any common format; auto-off as 31.12.2026 or 31.12.2026 18:00 (MSK); route points as “55.75, 37.62” or addresses, separated by | or ;. Each driver added gets an SMS asking for consent.</source>
         <translation>В первой строке должны быть названия столбцов. Телефоны — в любом распространённом формате; автоотключение — в виде 31.12.2026 или 31.12.2026 18:00 (МСК); точки маршрута — в виде «55.75, 37.62» или адресами через | или ;. Каждому добавленному водителю придёт SMS с запросом согласия.</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>most programs, Excel&apos;s “CSV UTF-8”</source>
+        <translation>большинство программ, «CSV UTF-8» в Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Russian Excel&apos;s “CSV”, 1C</source>
+        <translation>«CSV» в русском Excel, 1С</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel&apos;s “Unicode text”</source>
+        <translation>«Текст Юникод» в Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>old Unix and mail systems</source>
+        <translation>старые Unix и почтовые системы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>DOS programs</source>
+        <translation>программы для DOS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rare, old Unix systems</source>
+        <translation>редкая, старые Unix-системы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>old Mac programs</source>
+        <translation>старые программы для Mac</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Western European Windows</source>
+        <translation>западноевропейская Windows</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Automatic ({encoding})</source>
+        <translation>Автоматически ({encoding})</translation>
+    </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+2"/>
         <source>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</source>
         <translation>
             <numerusform>Строк: %n, столбцов: {columns} (кодировка {encoding}, разделитель «{sep}»).</numerusform>
@@ -2181,7 +2237,16 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>%n row(s) hold text that cannot be read as {encoding} and will not be sent; if names look wrong, choose another encoding.</source>
+        <translation>
+            <numerusform>%n строка содержит текст, который не читается в кодировке {encoding}, и не будет отправлена; если имена выглядят неправильно, выберите другую кодировку.</numerusform>
+            <numerusform>%n строки содержат текст, который не читается в кодировке {encoding}, и не будут отправлены; если имена выглядят неправильно, выберите другую кодировку.</numerusform>
+            <numerusform>%n строк содержат текст, который не читается в кодировке {encoding}, и не будут отправлены; если имена выглядят неправильно, выберите другую кодировку.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>Rows: %n, columns: {columns} on the sheet “{sheet}”.</source>
         <translation>
             <numerusform>Строк: %n, столбцов: {columns} (лист «{sheet}»).</numerusform>
@@ -2190,12 +2255,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-7"/>
         <source>Tab</source>
         <translation>табуляция</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>The table has column names but no rows.</source>
         <translation>В таблице есть названия столбцов, но нет строк.</translation>
     </message>
@@ -2292,8 +2357,8 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+81"/>
-        <location line="+92"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+83"/>
+        <location line="+94"/>
         <source>Import subscribers</source>
         <translation>Импорт абонентов</translation>
     </message>
@@ -2339,12 +2404,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Таблицы ({patterns})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Reading the file…</source>
         <translation>Читаем файл…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The file could not be read.</source>
         <translation>Не удалось прочитать файл.</translation>
     </message>
@@ -3381,7 +3446,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+78"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+79"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
@@ -3416,7 +3481,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>ОК</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Not sent.</source>
         <translation>Не отправлен.</translation>
     </message>
@@ -3464,8 +3529,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
             <numerusform>Уже есть на договоре: %n (не отправляются).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Control characters replaced with spaces in %n rows.</source>
+        <translation>
+            <numerusform>Управляющие символы заменены пробелами в %n строке.</numerusform>
+            <numerusform>Управляющие символы заменены пробелами в %n строках.</numerusform>
+            <numerusform>Управляющие символы заменены пробелами в %n строках.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%v of %m</source>
         <translation>%v из %m</translation>
     </message>
@@ -3741,7 +3815,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+58"/>
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+59"/>
         <source>Enter the coordinates as “latitude, longitude”.</source>
         <translation>Введите координаты в виде «широта, долгота».</translation>
     </message>
