@@ -6,6 +6,7 @@ nothing; without a usable one the key is kept for this session only."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import sys
 from pathlib import Path
 
@@ -26,6 +27,8 @@ KEY = "plain-0xBADC0DE-key"
 def _clean_session():
     yield
     forget_session_keys()
+    with contextlib.suppress(Exception):
+        SecretStore().delete_key("main")  # forgets where the key was, for later tests
 
 
 @pytest.fixture
