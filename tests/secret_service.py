@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.net.netkit import stop
+
 SECRETS_NAME = "org.freedesktop.secrets"
 _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -95,15 +97,8 @@ def secret_service(folder: Path, password: str = "test-password") -> Iterator[di
         yield {k: env[k] for k in ("DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR")}
     finally:
         for process in (keyring_daemon, bus):
-            if process is not None and process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(10)
-        for process in (keyring_daemon, bus):
             if process is not None:
+                stop(process)
                 for stream in (process.stdout, process.stderr):
                     if stream is not None:
                         stream.close()
