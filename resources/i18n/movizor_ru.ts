@@ -2793,7 +2793,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/panel.py" line="+128"/>
+        <location filename="../../movizor_desktop/ui/map/panel.py" line="+129"/>
         <source>The map stopped working. Restart the application to see it again.</source>
         <translation>Карта перестала работать. Перезапустите программу, чтобы снова её увидеть.</translation>
     </message>
@@ -2813,7 +2813,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Карта</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Select a subscriber to see its track.</source>
         <translation>Выберите абонента, чтобы увидеть его трек.</translation>
     </message>
