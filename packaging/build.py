@@ -6,17 +6,22 @@
 
 Steps: (1) compile ``resources/i18n/*.ts`` to ``.qm`` with lrelease (setup.py's code);
 (2) PyInstaller with ``packaging/movizor_desktop.spec``; (3) check the bundle (both
-executables, the Russian catalogue, Leaflet; on Windows the MSVC runtime DLLs);
+executables, the Russian catalogue, Leaflet; on Windows the MSVC runtime DLLs; on macOS
+that no binary needs a newer macOS than the Info.plist promises);
 (4) optionally ``movizor-desktop-debug --smoke-test``; (5) the platform's package:
 
-* Windows — ``packaging/windows/movizor.iss`` with Inno Setup's ``ISCC.exe`` (on PATH, in
-  ``%ProgramFiles(x86)%\\Inno Setup 6`` or ``$ISCC``) → ``Movizor-Desktop-<v>-setup.exe``;
-* macOS — ``packaging/macos/make_dmg.sh`` → ``Movizor-Desktop-<v>-macos-<arch>.dmg``
-  (signed and notarized when the MACOS_SIGN_IDENTITY / APPLE_* variables are set);
+* Windows — the executables signed with signtool when a certificate is configured
+  (``packaging/winsign.py``), then ``packaging/windows/movizor.iss`` with Inno Setup 6.3+'s
+  ``ISCC.exe`` (on PATH, in ``%ProgramFiles(x86)%\\Inno Setup 6`` or ``$ISCC``) →
+  ``Movizor-Desktop-<v>-setup.exe`` (signed with its uninstaller the same way);
+* macOS — ``packaging/macos/make_dmg.sh`` → ``Movizor-Desktop-<v>-macos-<arch>.dmg`` for
+  the machine's architecture (arm64 or x86_64: build each on its own Mac); signed and
+  notarized when the MACOS_SIGN_IDENTITY / APPLE_* variables are set;
 * Linux — ``movizor-desktop-<v>-linux-<arch>.tar.gz``.
 
 Everything goes to ``packaging/out/`` (``--out`` to change). The sizes of the bundle and
-of the package are printed at the end. Needs the ``build`` extra:
+of the package are printed at the end, against the platform's budget
+(``bundle_config.SIZE_BUDGETS``): over budget, the build fails. Needs the ``build`` extra:
 ``pip install -e '.[build]'``.
 """
 
@@ -39,6 +44,8 @@ ROOT = HERE.parent
 SPEC = HERE / "movizor_desktop.spec"
 sys.path.insert(0, str(HERE))
 import bundle_config as cfg  # noqa: E402
+import macho  # noqa: E402
+import winsign  # noqa: E402
 
 SMOKE_LINES = ("smoke check keyring: ok", "smoke check simulator: ok",
                "smoke check subscribers: ok", "smoke check map: ok")
@@ -91,6 +98,12 @@ def executable(bundle: Path, name: str) -> Path:
     return executables_dir(bundle) / f"{name}{suffix}"
 
 
+def machine() -> str:
+    """The architecture in package names: x64 or arm64."""
+    arch = platform.machine().lower()
+    return {"amd64": "x64", "x86_64": "x64", "aarch64": "arm64"}.get(arch, arch)
+
+
 def size_of(path: Path) -> int:
     if path.is_file():
         return path.stat().st_size
@@ -116,14 +129,50 @@ def check_bundle(bundle: Path) -> None:
     if not any(name.startswith("QtWebEngineProcess") for name in files):
         problems.append("QtWebEngineProcess is missing")
     if cfg.platform_key() == "windows":
-        lowered = {name.lower() for name in files}
-        for dll in ("vcruntime140.dll", "vcruntime140_1.dll", "msvcp140.dll"):
-            if dll not in lowered:
-                problems.append(f"{dll} (MSVC runtime) is missing: users would need the "
-                                "VC++ redistributable")
+        problems += missing_msvc_runtime(files)
+    if cfg.platform_key() == "macos":
+        problems += macos_binaries_too_new(bundle)
     if problems:
         raise SystemExit("build.py: the bundle is incomplete: " + "; ".join(problems))
     say(f"bundle checked: {bundle}")
+
+
+def missing_msvc_runtime(names) -> list[str]:
+    """Problems for each MSVC runtime DLL Qt imports that is not among ``names``."""
+    lowered = {name.lower() for name in names}
+    return [f"{dll} (MSVC runtime) is missing: users would need the VC++ redistributable"
+            for dll in cfg.MSVC_RUNTIME_DLLS if dll not in lowered]
+
+
+def macos_binaries_too_new(app: Path) -> list[str]:
+    """Problems for binaries that need a newer macOS than the app's LSMinimumSystemVersion.
+
+    PySide6 6.11.3 builds its Python binding modules (``*.abi3.so``, libpyside6,
+    libshiboken6) with a deployment target of 15.0 while its wheels, and Qt's frameworks,
+    say 13.0; dyld loads them on 13 and 14 all the same (the macos-14 CI job runs them).
+    Those are reported, not refused; any other binary over the minimum fails the build.
+    """
+    import plistlib
+
+    with (app / "Contents" / "Info.plist").open("rb") as handle:
+        minimum = tuple(int(n) for n in plistlib.load(handle)["LSMinimumSystemVersion"]
+                        .split("."))
+    minimum = (*minimum, 0, 0)[:3]
+    problems, bindings = [], []
+    for path in sorted(p for p in app.rglob("*") if p.is_file() and not p.is_symlink()):
+        for arch, version in macho.file_minimums(path).items():
+            if version is None or version <= minimum or arch != platform.machine():
+                continue
+            relative = path.relative_to(app).as_posix()
+            if cfg.is_binding_module(relative):
+                bindings.append(relative)
+            else:
+                problems.append(f"{relative} needs macOS {macho.text(version)} ({arch}), the "
+                                f"Info.plist promises {macho.text(minimum)}")
+    if bindings:
+        say(f"note: {len(bindings)} PySide6/shiboken6 binding modules record a newer macOS "
+            f"than {macho.text(minimum)} (upstream build setting), e.g. {bindings[0]}")
+    return problems
 
 
 def smoke_env(home: Path) -> dict[str, str]:
@@ -154,9 +203,6 @@ def smoke_test(bundle: Path, extra: list[str], timeout: float = 180.0) -> None:
 
 # --- packages ---------------------------------------------------------------------------------
 
-def machine() -> str:
-    arch = platform.machine().lower()
-    return {"amd64": "x64", "x86_64": "x64", "aarch64": "arm64"}.get(arch, arch)
 
 
 def package_linux(bundle: Path, out: Path) -> Path:
@@ -185,11 +231,8 @@ def find_iscc() -> str | None:
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
-def package_windows(bundle: Path, out: Path) -> Path:
-    iscc = find_iscc()
-    if iscc is None:
-        raise SystemExit("build.py: Inno Setup 6 (ISCC.exe) not found: install it "
-                         "(choco install innosetup) or set ISCC, or use --no-package")
+def inno_command(iscc: str, bundle: Path, out: Path,
+                 signing: winsign.Signing | None) -> list[str]:
     numbers = ".".join(str(n) for n in cfg.version_tuple())
     command = [iscc, "/Qp", f"/DAppVersion={cfg.version()}", f"/DAppVersionNumbers={numbers}",
                f"/DSourceDir={bundle}", f"/DOutputDir={out}",
@@ -197,9 +240,39 @@ def package_windows(bundle: Path, out: Path) -> Path:
     icon = cfg.icon_file("win32")
     if icon is not None:
         command.append(f"/DAppIcon={icon}")
+    if signing is not None:
+        command += ["/DSignInstaller", signing.inno_sign_tool("movizor")]
     command.append(str(HERE / "windows" / "movizor.iss"))
-    subprocess.run(command, check=True)
-    return out / f"Movizor-Desktop-{cfg.version()}-setup.exe"
+    return command
+
+
+def package_windows(bundle: Path, out: Path) -> Path:
+    iscc = find_iscc()
+    if iscc is None:
+        raise SystemExit("build.py: Inno Setup 6.3+ (ISCC.exe) not found: install it "
+                         "(choco install innosetup) or set ISCC, or use --no-package")
+    try:
+        signing = winsign.from_environment()
+    except winsign.SigningError as exc:
+        raise SystemExit(f"build.py: {exc}") from None
+    executables = [executable(bundle, cfg.EXE_NAME), executable(bundle, cfg.DEBUG_EXE_NAME)]
+    if signing is None:
+        say("WINDOWS_SIGN_CERT_SHA1 / WINDOWS_SIGN_CERT_FILE not set: the executables and the "
+            "installer stay unsigned (SmartScreen and antivirus will warn)")
+    else:
+        say(f"signing {', '.join(p.name for p in executables)} with signtool")
+        winsign.run(signing, signing.sign_command(executables))
+    command = inno_command(iscc, bundle, out, signing)
+    shown = " ".join(command) if signing is None else signing.redact(" ".join(command))
+    say(f"running {shown}")
+    result = subprocess.run(command)
+    if result.returncode != 0:  # ISCC prints its own error; the command may hold a password
+        raise SystemExit(f"build.py: Inno Setup failed (exit status {result.returncode})")
+    setup = out / f"Movizor-Desktop-{cfg.version()}-setup.exe"
+    if signing is not None:
+        winsign.run(signing, signing.verify_command([setup, *executables]))
+        say(f"signatures verified: {setup.name}, {', '.join(p.name for p in executables)}")
+    return setup
 
 
 def package_macos(bundle: Path, out: Path) -> Path:
@@ -236,9 +309,28 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_package:
         package = PACKAGERS[cfg.platform_key()](bundle, out)
     say(f"version {cfg.version()} for {cfg.platform_key()}-{machine()}")
-    say(f"bundle  {bundle}: {megabytes(size_of(bundle))}")
-    if package is not None:
-        say(f"package {package}: {megabytes(size_of(package))}")
+    return report_sizes(bundle, package)
+
+
+def report_sizes(bundle: Path, package: Path | None) -> int:
+    """Print the sizes against the platform's budget; 1 when over it."""
+    budget = cfg.SIZE_BUDGETS.get(cfg.platform_key())
+    over = []
+    for label, path, limit in (("bundle ", bundle, budget and budget[0]),
+                               ("package", package, budget and budget[1])):
+        if path is None:
+            continue
+        size = size_of(path)
+        verdict = ""
+        if limit:
+            verdict = f" (budget {megabytes(limit)}: " + \
+                ("within)" if size <= limit else "OVER)")
+            if size > limit:
+                over.append(f"{path.name} is {megabytes(size)}, over {megabytes(limit)}")
+        say(f"{label} {path}: {megabytes(size)}{verdict}")
+    if over:
+        say("FAILED: over the size budget: " + "; ".join(over))
+        return 1
     return 0
 
 

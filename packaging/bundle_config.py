@@ -116,6 +116,11 @@ QT_EXCLUDES = [
 PYTHON_EXCLUDES = [
     "tkinter", "_tkinter", "pytest", "_pytest", "hypothesis", "pytestqt", "IPython",
     "matplotlib", "PyQt5", "PyQt6", "PySide2", "keyrings.alt", "pydoc_data",
+    # Developer tools a build environment may hold: pydantic's mypy plugin drags in mypy and
+    # its AST library (4 MB), numpy's build-config module PyYAML (3 MB). Never used at run time.
+    "mypy", "mypyc", "ast_serialize", "pydantic.mypy", "pydantic.v1.mypy", "yaml", "_yaml",
+    # folium's numpy (41 MB with its OpenBLAS): see FOLIUM_WITHOUT_NUMPY below.
+    "numpy",
 ]
 
 
@@ -135,9 +140,12 @@ DROPPED_QT_LIBRARIES = [
 ]
 # Other files by name: plugins needing a dropped library (the PDF image format, the
 # virtual keyboard), Qt Help's catalogues, Chromium's developer tools (the app never
-# opens them; 12 MB).
+# opens them; 12 MB, 87 MB on Windows with their debug twin), and the Windows wheels'
+# debug builds of Chromium's resources and V8 snapshot (*.debug.pak,
+# v8_context_snapshot.debug.bin: 5 MB that only a debug QtWebEngineCore reads).
 DROPPED_FILES = ["*qpdf*", "*qtvirtualkeyboardplugin*", "qt_help_*.qm",
-                 "qtwebengine_devtools_resources*.pak"]
+                 "qtwebengine_devtools_resources*.pak", "*.debug.pak",
+                 "v8_context_snapshot.debug.bin"]
 _LIBRARY_PATTERNS = [f"*Qt6{name}" for name in DROPPED_QT_LIBRARIES] + DROPPED_FILES
 _FRAMEWORK_PATTERNS = [f"Qt{name}.framework" for name in DROPPED_QT_LIBRARIES]  # macOS
 _QT_TRANSLATION = re.compile(r"_([a-z]{2,3})(?:_[A-Z]{2})?\.qm$")
@@ -176,6 +184,93 @@ def filter_toc(entries: list[tuple]) -> tuple[list[tuple], list[str]]:
     return kept, dropped
 
 
+# folium 0.20 imports numpy at module level (folium.utilities, folium.features,
+# folium.plugins.heat_map) but the app's map (a Map, a TileLayer, our own MacroElement) never
+# calls into it: only ``isinstance(location, np.ndarray)`` runs. The frozen build leaves
+# numpy out and this runtime hook hands folium's modules, and only them, a stand-in numpy
+# (tests/packaging/test_folium_without_numpy.py renders the app's map through it).
+FOLIUM_WITHOUT_NUMPY = PACKAGING / "rthooks" / "folium_without_numpy.py"
+
+
+def runtime_hooks() -> list[str]:
+    return [str(FOLIUM_WITHOUT_NUMPY)]
+
+
+# --- Linux: libraries of the build machine ------------------------------------------------
+
+# PyInstaller copies every library the bundled binaries link, including the build machine's
+# own: GTK 3 and its stack for Qt's GTK platform theme (25 MB), CUPS and GnuTLS for the print
+# plugin, X11/xcb, GLib, D-Bus, ALSA, libstdc++ (53 MB in all). Those must match the user's
+# desktop (its GTK theme engine, its Mesa drivers, its glibc), so the bundle leaves them to
+# the host, exactly as ``pip install PySide6`` does: Qt's wheels ship Qt and ICU only. The
+# native look stays: the GTK platform-theme plugin stays and loads the desktop's own GTK 3.
+# Kept from the host: what Python's own binaries need (libpython, OpenSSL for ``ssl``,
+# SQLite, libffi, zlib, …), found from their dependencies at build time, and the libraries
+# below, which desktops often lack although Qt cannot start without them: the xcb utility
+# libraries of Qt's X11 plugin (libxcb-cursor0 is missing on stock Ubuntu 22.04) and NSS,
+# which QtWebEngine links for TLS.
+KEPT_HOST_LIBRARIES = ["libxcb-cursor.so.*", "libxcb-icccm.so.*", "libxcb-image.so.*",
+                       "libxcb-keysyms.so.*", "libxcb-render-util.so.*", "libxcb-util.so.*",
+                       "libnss3.so", "libnssutil3.so", "libsmime3.so", "libssl3.so",
+                       "libsoftokn3.so", "libfreebl3.so", "libfreeblpriv3.so",
+                       "libnssckbi.so", "libnssdbm3.so", "libnspr4.so", "libplc4.so",
+                       "libplds4.so"]
+HOST_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
+_WHEEL_BINARIES = ("PySide6/", "shiboken6/")  # Qt's side: its host needs are the host's
+
+
+def is_host_library(src: str) -> bool:
+    """A shared library the build machine's system folders provided (not a wheel's)."""
+    return src.startswith(HOST_LIBRARY_DIRS) and ".so" in Path(src).name
+
+
+def _is_python_side(dest: str, src: str) -> bool:
+    dest = dest.replace("\\", "/")
+    if Path(dest).name.startswith("libpython"):
+        return True
+    return not dest.startswith(_WHEEL_BINARIES) and not is_host_library(src)
+
+
+def split_host_libraries(entries: list[tuple], imports_of) -> tuple[list[tuple], list[tuple]]:
+    """(kept, dropped) TOC entries: host libraries only Qt's binaries need are dropped.
+
+    ``imports_of(path)`` names every library a binary loads (transitively, as ``ldd``
+    does): the spec passes PyInstaller's ``bindepend.get_imports``.
+    """
+    needed: set[str] = set()
+    for dest, src, _kind in entries:
+        if src and _is_python_side(dest, src) and ".so" in Path(dest).name:
+            needed |= {Path(name).name for name, _path in imports_of(src)}
+    kept, dropped = [], []
+    for entry in entries:
+        dest, src, _kind = entry
+        name = Path(dest).name
+        if (src and is_host_library(src) and not name.startswith("libpython")
+                and name not in needed
+                and not any(fnmatch.fnmatch(name, p) for p in KEPT_HOST_LIBRARIES)):
+            dropped.append(entry)
+        else:
+            kept.append(entry)
+    return kept, dropped
+
+
+# --- Windows: the MSVC runtime --------------------------------------------------------------
+
+# Every MSVC runtime DLL the binaries of the PySide6/shiboken6 win_amd64 wheels import, as
+# ``objdump -p`` lists them (6.11.3: Qt6Core imports MSVCP140_1, Qt6Gui MSVCP140_2). The
+# wheels carry them; the spec copies them beside the executables and build.py refuses a
+# bundle without them, so users need no VC++ redistributable.
+# tests/packaging/test_foreign_wheels.py reads the wheels again and compares.
+MSVC_RUNTIME_DLLS = ("msvcp140.dll", "msvcp140_1.dll", "msvcp140_2.dll",
+                     "vcruntime140.dll", "vcruntime140_1.dll")
+
+
+# --- size ----------------------------------------------------------------------------------
+
+# The one-folder bundle and its package, in bytes (1 MB = 10**6), per platform; build.py
+# fails a build over budget. Measured on Linux x86_64 only, so only Linux has one.
+SIZE_BUDGETS = {"linux": (475_000_000, 200_000_000)}
+
 # --- data files -------------------------------------------------------------------------------
 
 SKIPPED_RESOURCES = ("*.py", "*.ts", "__pycache__", "*.pyc", "screenshots")  # README only
@@ -202,8 +297,50 @@ def missing_translations() -> list[str]:
 
 # --- macOS ----------------------------------------------------------------------------------
 
-def info_plist() -> dict[str, object]:
-    """Keys merged into the .app's Info.plist."""
+# The oldest macOS the app supports is the one Qt's wheels are tagged for (6.11.3:
+# macosx_13_0_universal2). Qt's frameworks record the same minimum in their load commands;
+# the wheelhouse for macOS resolves for it. tests/packaging/test_foreign_wheels.py checks the
+# tag of the downloaded wheels and the binaries inside them against this.
+MACOS_QT_WHEELS = ("PySide6", "PySide6_Essentials", "PySide6_Addons", "shiboken6")
+MACOS_MINIMUM = "13.0"
+_MACOS_TAG = re.compile(r"macosx_(\d+)_(\d+)_\w+$")
+
+
+def macos_minimum(tags: list[str]) -> str:
+    """The highest ``macosx_X_Y`` among wheel platform tags, as ``X.Y``."""
+    versions = [(int(m.group(1)), int(m.group(2)))
+                for tag in tags for m in [_MACOS_TAG.search(tag)] if m]
+    if not versions:
+        raise ValueError(f"no macOS platform tag among {tags}")
+    return "{}.{}".format(*max(versions))
+
+
+def installed_wheel_tags(distributions: tuple[str, ...] = MACOS_QT_WHEELS) -> list[str]:
+    """The ``Tag:`` lines of installed distributions' WHEEL files (those installed)."""
+    from importlib import metadata
+
+    tags = []
+    for name in distributions:
+        try:
+            wheel = metadata.distribution(name).read_text("WHEEL") or ""
+        except metadata.PackageNotFoundError:
+            continue
+        tags += [line.split(":", 1)[1].strip() for line in wheel.splitlines()
+                 if line.startswith("Tag:")]
+    return tags
+
+
+def is_binding_module(path: str) -> bool:
+    """PySide6's and shiboken6's own binaries (not Qt's): ``*.abi3.so``, libpyside6,
+    libshiboken6. 6.11.3 records macOS 15.0 in them, against 13.0 for Qt and the tag."""
+    parts = path.replace("\\", "/").split("/")
+    return bool({"PySide6", "shiboken6"} & set(parts[:-1])) and (
+        parts[-1].endswith(".abi3.so") or parts[-1].startswith(("libpyside6", "libshiboken6")))
+
+
+def info_plist(minimum_macos: str = MACOS_MINIMUM) -> dict[str, object]:
+    """Keys merged into the .app's Info.plist. The spec passes the minimum read from the
+    installed Qt wheels' tags (:func:`macos_minimum` of :func:`installed_wheel_tags`)."""
     return {
         "CFBundleName": APP_NAME,
         "CFBundleDisplayName": APP_NAME,
@@ -213,7 +350,7 @@ def info_plist() -> dict[str, object]:
         "CFBundleDevelopmentRegion": "en",
         "CFBundleLocalizations": ["en", "ru"],
         "LSApplicationCategoryType": "public.app-category.business",
-        "LSMinimumSystemVersion": "12.0",
+        "LSMinimumSystemVersion": minimum_macos,
         "NSHighResolutionCapable": True,
         # The console twin in the same COLLECT would make PyInstaller mark the app
         # background-only (no Dock icon, no menu bar): the windowed one is the app.

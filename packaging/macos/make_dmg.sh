@@ -9,9 +9,12 @@
 #                         packaging/macos/entitlements.plist, then the DMG is signed.
 #   APPLE_ID, APPLE_TEAM_ID, APPLE_APP_PASSWORD (an app-specific password)
 #                         → the signed DMG is notarized (notarytool --wait) and stapled.
-# Without them the corresponding step is skipped with a message: the DMG then carries
-# PyInstaller's ad-hoc signature, and Gatekeeper asks users to confirm the first start
-# (right-click > Open). Keychain "Always allow" also resets on every unsigned update.
+# Without them the corresponding step is skipped with a message: the app keeps PyInstaller's
+# ad-hoc signature, Gatekeeper blocks its first start, and the DMG carries
+# packaging/macos/FIRST-START.txt telling users how to allow it. On macOS 15 (Sequoia) and
+# later Control-click > Open no longer does that: the user opens System Settings > Privacy &
+# Security and clicks "Open Anyway" (an administrator's password). Keychain "Always allow"
+# also resets on every unsigned update.
 set -euo pipefail
 
 if [[ $# -ne 2 ]]; then
@@ -61,21 +64,31 @@ if [[ -n "${MACOS_SIGN_IDENTITY:-}" ]]; then
     SIGNED=1
 else
     echo "make_dmg.sh: MACOS_SIGN_IDENTITY is not set: skipping code signing (the app keeps" \
-         "PyInstaller's ad-hoc signature; Gatekeeper will ask users to confirm the first start)"
+         "PyInstaller's ad-hoc signature; Gatekeeper blocks the first start until the user" \
+         "clicks Open Anyway in System Settings > Privacy & Security)"
     SIGNED=0
+fi
+NOTARIZED=0
+if [[ "$SIGNED" == 1 && -n "${APPLE_ID:-}" && -n "${APPLE_TEAM_ID:-}" \
+      && -n "${APPLE_APP_PASSWORD:-}" ]]; then
+    NOTARIZED=1
 fi
 
 STAGE="$(mktemp -d)"
 trap 'rm -rf "$STAGE"' EXIT
 ditto "$APP" "$STAGE/$(basename "$APP")"
 ln -s /Applications "$STAGE/Applications"
+if [[ "$NOTARIZED" == 0 ]]; then
+    # Gatekeeper will stop the first start: tell users (in Russian and English) what to do.
+    cp "$HERE/FIRST-START.txt" "$STAGE/FIRST-START.txt"
+fi
 mkdir -p "$(dirname "$DMG")"
 rm -f "$DMG"
 hdiutil create -volname "$VOLUME" -srcfolder "$STAGE" -fs HFS+ -format UDZO -ov "$DMG"
 
 if [[ "$SIGNED" == 1 ]]; then
     codesign --force --timestamp --sign "$MACOS_SIGN_IDENTITY" "$DMG"
-    if [[ -n "${APPLE_ID:-}" && -n "${APPLE_TEAM_ID:-}" && -n "${APPLE_APP_PASSWORD:-}" ]]; then
+    if [[ "$NOTARIZED" == 1 ]]; then
         echo "make_dmg.sh: notarizing (this waits for Apple's answer)"
         xcrun notarytool submit "$DMG" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" \
             --password "$APPLE_APP_PASSWORD" --wait
@@ -83,7 +96,8 @@ if [[ "$SIGNED" == 1 ]]; then
         xcrun stapler validate "$DMG"
     else
         echo "make_dmg.sh: APPLE_ID / APPLE_TEAM_ID / APPLE_APP_PASSWORD not all set:" \
-             "skipping notarization (Gatekeeper will warn users who download the DMG)"
+             "skipping notarization (Gatekeeper blocks the first start of a downloaded app;" \
+             "FIRST-START.txt in the DMG says how to allow it)"
     fi
 else
     echo "make_dmg.sh: skipping notarization too (it needs a signed app)"
