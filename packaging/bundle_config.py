@@ -332,10 +332,12 @@ def installed_wheel_tags(distributions: tuple[str, ...] = MACOS_QT_WHEELS) -> li
 
 def is_binding_module(path: str) -> bool:
     """PySide6's and shiboken6's own binaries (not Qt's): ``*.abi3.so``, libpyside6,
-    libshiboken6. 6.11.3 records macOS 15.0 in them, against 13.0 for Qt and the tag."""
+    libshiboken6, the Designer plugin. 6.11.3 records macOS 15.0 in them, against 13.0
+    for Qt's and in the wheels' tag."""
     parts = path.replace("\\", "/").split("/")
     return bool({"PySide6", "shiboken6"} & set(parts[:-1])) and (
-        parts[-1].endswith(".abi3.so") or parts[-1].startswith(("libpyside6", "libshiboken6")))
+        parts[-1].endswith(".abi3.so")
+        or parts[-1].startswith(("libpyside6", "libshiboken6", "libPySidePlugin")))
 
 
 def info_plist(minimum_macos: str = MACOS_MINIMUM) -> dict[str, object]:
