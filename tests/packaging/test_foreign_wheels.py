@@ -103,6 +103,27 @@ def test_wheelhouse_resolves_offline_with_the_targets_markers(wheelhouses, targe
         f"unused wheels: {present - resolved}; missing: {resolved - present}"
 
 
+def test_the_readme_and_install_guide_give_the_wheelhouses_as_they_are(wheelhouses):
+    """Wheel counts exactly, sizes within 10 %: a new dependency means new figures there."""
+    measured = {}
+    for target in TARGETS:
+        wheels = list((wheelhouses / target).glob("*.whl"))
+        measured[target] = (len(wheels), sum(w.stat().st_size for w in wheels) / 1e6)
+    for doc in (ROOT / "README.md", ROOT / "docs" / "INSTALL.md"):
+        text = " ".join(doc.read_text(encoding="utf-8").split())
+        found = re.search(r"Windows:? (\d+) wheels, (\d+) MB; each macOS:? (\d+) wheels, "
+                          r"(\d+) MB; Linux:? (\d+) wheels, (\d+) MB", text)
+        assert found, f"{doc.name} no longer gives the wheelhouses' figures"
+        said = [int(n) for n in found.groups()]
+        for (count, size), target in zip([said[0:2], said[2:4], said[2:4], said[4:6]],
+                                         ["windows-x64", "macos-arm64", "macos-x64",
+                                          "linux-x64"], strict=True):
+            real_count, real_size = measured[target]
+            assert count == real_count and abs(size - real_size) <= real_size / 10, (
+                f"{doc.name} says {target}: {count} wheels, {size} MB; it is "
+                f"{real_count} wheels, {real_size:.0f} MB")
+
+
 def test_windows_gets_keyrings_windows_backend_and_nothing_of_linux(wheelhouses):
     names = {wheel_name(path) for path in (wheelhouses / "windows-x64").glob("*.whl")}
     assert "pywin32-ctypes" in names  # keyring's Windows Credential Manager backend
