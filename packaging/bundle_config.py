@@ -78,7 +78,7 @@ def icon_file(platform: str | None = None) -> Path | None:
 
 # --- keyring ------------------------------------------------------------------------------
 
-# The backend store/secrets.py pins in a frozen build (configure_frozen_backend), with the
+# The backend store/secrets.py pins in a frozen build (configure_backend), with the
 # modules it needs at run time that PyInstaller cannot see through entry points.
 KEYRING_MODULES = {
     "windows": ["keyring.backends.Windows", "win32ctypes.pywin32.win32cred",

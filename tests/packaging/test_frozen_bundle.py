@@ -30,26 +30,6 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, str]:
-    """The output folder of ``build.py`` (bundle and tar.gz) and what build.py printed."""
-    pytest.importorskip("PyInstaller", reason="needs the build extra: pip install -e '.[build]'")
-    out = tmp_path_factory.mktemp("frozen")
-    result = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"),
-                             "--out", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=1800)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    print("\n".join(line for line in result.stdout.splitlines()
-                    if line.startswith(("build.py: bundle", "build.py: package",
-                                        "movizor spec:"))))
-    return out, result.stdout
-
-
-@pytest.fixture(scope="module")
-def bundle(built) -> Path:
-    return built[0] / "dist" / "movizor-desktop"
-
-
 def smoke(bundle: Path, home: Path, *args: str, wrapper: tuple[str, ...] = (),
           **extra_env: str):
     env = {key: value for key, value in os.environ.items()
@@ -165,23 +145,3 @@ def test_native_look_gtk_theme_loads_the_desktops_gtk(bundle, tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     assert 'Successfully created platform theme "gtk3"' in result.stderr
     assert result.stdout.startswith("movizor-desktop smoke test OK")
-
-
-@pytest.mark.timeout(1900)
-def test_frozen_app_pins_the_secret_service_backend(bundle, tmp_path):
-    """With a real Secret Service (gnome-keyring in a private D-Bus session), when present."""
-    daemon = shutil.which("gnome-keyring-daemon")
-    session = shutil.which("dbus-run-session")
-    if daemon is None or session is None:
-        pytest.skip("gnome-keyring and dbus-run-session are not installed")
-    script = (f'echo -n smoke | "{daemon}" --unlock --components=secrets >/dev/null && '
-              f'exec "$0" "$@"')
-    # The daemon keeps its keyring files under XDG_DATA_HOME: a throw-away one, not ~.
-    result = smoke(bundle, tmp_path, "--smoke-require-keyring",
-                   wrapper=(session, "--", "sh", "-c", script),
-                   XDG_DATA_HOME=str(tmp_path / "xdg-data"))
-    assert (tmp_path / "xdg-data" / "keyrings").is_dir()
-    assert result.returncode == 0, result.stderr
-    assert ("keyring: ok — SecretService Keyring (keyring.backends.SecretService.Keyring), "
-            "the linux backend pinned for frozen builds; store/read/delete round trip ok"
-            in result.stderr)

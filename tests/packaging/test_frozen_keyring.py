@@ -17,10 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.test_frozen_bundle import bundle
 from tests.secret_service import secret_service
-
-__all__ = ["bundle"]  # the fixture: the bundle built by packaging/build.py, as a release is
 
 pytestmark = [
     pytest.mark.slow,
