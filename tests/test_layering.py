@@ -1,5 +1,5 @@
-"""The layering rule: the API client, simulator, storage, sync and file exchange import no
-Qt and nothing of the UI. Every module of those packages is imported in a fresh
+"""The layering rule: the API client, simulator, storage, sync, file exchange and planning
+import no Qt and nothing of the UI. Every module of those packages is imported in a fresh
 interpreter, which then must hold no ``PySide6`` and no ``movizor_desktop.ui`` module."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-QT_FREE = ("api", "simulator", "store", "sync", "exchange")
+QT_FREE = ("api", "simulator", "store", "sync", "exchange", "planning")
 
 
 def _modules(package: str) -> list[str]:

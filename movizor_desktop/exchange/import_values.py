@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 
 from .. import clock
 from ..api.encoding import MSK, RoutePoint, to_msk
-from ..api.planning import (
+from ..planning import (
     CoordinateError,
     format_coordinates,
     looks_like_coordinates,

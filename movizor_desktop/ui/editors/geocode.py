@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...api.errors import MovizorError
 from ...api.models import Place
-from ...api.planning import CoordinateError, looks_like_coordinates, parse_coordinates
+from ...planning import CoordinateError, looks_like_coordinates, parse_coordinates
 from ..dialogs.widgets import Note, SubmitEdit
 from .route_table import coordinate_error_text
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...api.encoding import MSK, RoutePoint, validate_coord
 from ...api.models import Place
-from ...api.planning import format_coordinates, suggest_arrival
+from ...planning import format_coordinates, suggest_arrival
 from ...store.routes import RouteTemplates
 from ..dialogs.widgets import Banner, FieldError, Note
 from ..formatting import km

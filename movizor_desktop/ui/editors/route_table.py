@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ... import clock
 from ...api.encoding import MSK
-from ...api.planning import (
+from ...planning import (
     TRUCK_MAX_KMH,
     CoordinateError,
     Leg,

@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from ...planning.geo import haversine_km
+
 # (name, lat, lon)
 CITIES: tuple[tuple[str, float, float], ...] = (
     # Central
@@ -84,7 +86,6 @@ CITIES: tuple[tuple[str, float, float], ...] = (
     ("Петропавловск-Камчатский", 53.0452, 158.6483), ("Анадырь", 64.7337, 177.5089),
 )
 
-EARTH_RADIUS_KM = 6371.0088
 DEFAULT_MAX_KM = 75.0
 
 
@@ -94,14 +95,6 @@ class Place:
     lat: float
     lon: float
     distance_km: float
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def nearest(lat: float, lon: float) -> Place:

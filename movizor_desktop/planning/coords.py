@@ -1,106 +1,16 @@
-"""Ad-hoc route planning without Qt: great-circle legs, the speed a leg needs, and reading
-coordinates however a dispatcher pastes them.
+"""Reading coordinates however a dispatcher pastes them. No Qt.
 
-* :func:`haversine_km` — the great-circle distance on a sphere of the mean Earth radius.
-  Roads are longer (typically 1.2–1.4×), so a leg flagged here is certainly impossible,
-  one that passes is only *possibly* fine.
-* :func:`plan_legs` — for each point, the leg that ends there: distance, the time the plan
-  allows, the average speed it requires and whether that is above :data:`TRUCK_MAX_KMH`.
-* :func:`parse_coordinates` — ``(lat, lon)`` from ``55.7558, 37.6173``, ``55,7558 37,6173``
-  (comma decimals), ``55.7558;37.6173``, ``55°45'20.9"N 37°37'02.3"E``, ``N55.7558 E37.6173``,
-  ``55.7558 с.ш. 37.6173 в.д.`` and Yandex / Google / OpenStreetMap / 2GIS map links. Bad
-  text raises :class:`CoordinateError` (a ValueError) whose ``reason`` is a key the UI
-  turns into a translated sentence.
+:func:`parse_coordinates` gives ``(lat, lon)`` from ``55.7558, 37.6173``, ``55,7558 37,6173``
+(comma decimals), ``55.7558;37.6173``, ``55°45'20.9"N 37°37'02.3"E``, ``N55.7558 E37.6173``,
+``55.7558 с.ш. 37.6173 в.д.`` and Yandex / Google / OpenStreetMap / 2GIS map links. Bad text
+raises :class:`CoordinateError` (a ValueError) whose ``reason`` is a key the UI turns into a
+translated sentence. :func:`looks_like_coordinates` tells a pasted position from an address.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from urllib.parse import parse_qs, unquote, urlsplit
-
-EARTH_RADIUS_KM = 6371.0088  # IUGG mean radius
-TRUCK_MAX_KMH = 80.0  # above this average a loaded truck cannot keep the plan
-SAME_PLACE_KM = 0.5  # legs shorter than this need no time at all
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two points in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-@dataclass(frozen=True, slots=True)
-class Leg:
-    """The way to one point from the one before it (or from the start fix)."""
-
-    distance_km: float
-    hours: float | None  # time the plan allows; None when a time is missing
-
-    @property
-    def speed_kmh(self) -> float | None:
-        """The average speed the plan requires; ``inf`` when no time is left at all."""
-        if self.hours is None:
-            return None
-        if self.hours <= 0:
-            return math.inf if self.distance_km > SAME_PLACE_KM else None
-        return self.distance_km / self.hours
-
-    @property
-    def too_fast(self) -> bool:
-        """True when a truck cannot make it (average above :data:`TRUCK_MAX_KMH`)."""
-        speed = self.speed_kmh
-        return speed is not None and speed > TRUCK_MAX_KMH
-
-
-Stop = tuple[float | None, float | None, datetime | None]  # lat, lon, planned time
-
-
-def plan_legs(stops: Sequence[Stop], start: Stop | None = None) -> list[Leg | None]:
-    """One entry per stop: the leg ending there, or None where there is none.
-
-    The first stop has a leg only when ``start`` (the subscriber's current fix) is given.
-    A stop without coordinates has no leg and breaks the chain for the next one.
-    """
-    legs: list[Leg | None] = []
-    previous = start
-    for stop in stops:
-        lat, lon, when = stop
-        leg = None
-        if previous is not None and None not in (previous[0], previous[1], lat, lon):
-            distance = haversine_km(previous[0], previous[1], lat, lon)  # type: ignore[arg-type]
-            hours = None
-            if previous[2] is not None and when is not None:
-                hours = (when - previous[2]).total_seconds() / 3600
-            leg = Leg(distance, hours)
-        legs.append(leg)
-        previous = stop
-    return legs
-
-
-PLANNING_KMH = 60.0  # the pace assumed when suggesting an arrival time
-
-
-def suggest_arrival(previous: datetime | None, distance_km: float, now: datetime) -> datetime:
-    """A default arrival for a new point: the previous planned time plus the leg at
-    :data:`PLANNING_KMH` plus half an hour, rounded up to a half hour; never before the
-    next full hour after ``now`` (which is also the answer when nothing came before)."""
-    floor = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    if previous is None:
-        return floor
-    moment = previous + timedelta(hours=distance_km / PLANNING_KMH + 0.5)
-    rounded = moment.replace(minute=0, second=0, microsecond=0)
-    while rounded < moment:
-        rounded += timedelta(minutes=30)
-    return max(rounded, floor)
-
-
-# --- coordinates -------------------------------------------------------------------------
 
 
 class CoordinateError(ValueError):
@@ -262,6 +172,5 @@ def format_coordinates(lat: float, lon: float) -> str:
     return f"{lat:.6f}, {lon:.6f}"
 
 
-__all__ = ["EARTH_RADIUS_KM", "REASONS", "TRUCK_MAX_KMH", "CoordinateError", "Leg",
-           "format_coordinates", "haversine_km", "looks_like_coordinates", "parse_coordinates",
-           "plan_legs", "suggest_arrival"]
+__all__ = ["REASONS", "CoordinateError", "format_coordinates", "looks_like_coordinates",
+           "parse_coordinates"]
