@@ -1,4 +1,4 @@
-"""Storage and settings: paths, profiles, API keys (keyring), the fleet cache, route
+"""Storage and settings: paths, profiles, API keys (keyring), the fleet cache, route and plan
 templates. No Qt."""
 
 from __future__ import annotations
@@ -6,6 +6,7 @@ from __future__ import annotations
 from .cache import Cache
 from .codec import row_from_json, row_to_json
 from .paths import AppPaths
+from .plan_templates import PlanTemplates
 from .profiles import Profile, ProfileStore
 from .routes import RouteTemplates
 from .secrets import KeyStorage, SecretStore, configure_backend, forget_session_keys
@@ -16,6 +17,7 @@ __all__ = [
     "AppSettings",
     "Cache",
     "KeyStorage",
+    "PlanTemplates",
     "Profile",
     "ProfileStore",
     "RouteTemplates",
