@@ -26,6 +26,7 @@ FILE_NAME = "settings.json"
 FILE_VERSION = 1
 LANGUAGES = ("", "ru", "en")
 OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+PATH_MAX = 4096
 OSM_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
                    " contributors")
 
@@ -43,6 +44,9 @@ class AppSettings:
     low_balance: Decimal = Decimal("300")  # warn below this balance, roubles
     tile_url: str = OSM_TILE_URL
     tile_attribution: str = OSM_ATTRIBUTION
+    # an MBTiles file to draw the maps from, with no network ("" = the tile server above);
+    # whether it is usable is checked when it is applied (store.mbtiles.check_mbtiles)
+    mbtiles_path: str = ""
     # the proxy (File → Preferences → Network); its password is in the keyring only
     proxy_mode: str = ProxyMode.SYSTEM.value  # system | none | manual
     proxy_kind: str = ProxyKind.HTTP.value  # http | https | socks5
@@ -106,6 +110,17 @@ def _text(value: Any, default: str) -> str:
     return value if isinstance(value, str) else default
 
 
+def _file_path(value: Any) -> str:
+    """A file path as typed or chosen: one line, no control characters, not absurdly long
+    (anything else is dropped: the maps then use the tile server)."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if len(text) > PATH_MAX or any(not c.isprintable() for c in text):
+        return ""
+    return text
+
+
 def _choice(value: Any, allowed: type[ProxyMode] | type[ProxyKind], default: str) -> str:
     text = value.strip().lower() if isinstance(value, str) else ""
     return text if text in {m.value for m in allowed} else default
@@ -135,6 +150,7 @@ def normalized(data: dict[str, Any]) -> AppSettings:
         low_balance=_money(data.get("low_balance", _DEFAULTS.low_balance)),
         tile_url=_tile_url(data.get("tile_url", _DEFAULTS.tile_url)),
         tile_attribution=_text(data.get("tile_attribution"), _DEFAULTS.tile_attribution),
+        mbtiles_path=_file_path(data.get("mbtiles_path")),
         proxy_mode=_choice(data.get("proxy_mode"), ProxyMode, _DEFAULTS.proxy_mode),
         proxy_kind=_choice(data.get("proxy_kind"), ProxyKind, _DEFAULTS.proxy_kind),
         proxy_host=_plain(data.get("proxy_host")),

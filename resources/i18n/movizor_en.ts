@@ -121,7 +121,7 @@
 <context>
     <name>MapPanel</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/map/panel.py" line="+287"/>
+        <location filename="../../movizor_desktop/ui/map/panel.py" line="+295"/>
         <source>Loading the track… positions: %n</source>
         <translation>
             <numerusform>Loading the track… positions: %n</numerusform>

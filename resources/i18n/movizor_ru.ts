@@ -2793,17 +2793,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/panel.py" line="+129"/>
+        <location filename="../../movizor_desktop/ui/map/panel.py" line="+135"/>
         <source>The map stopped working. Restart the application to see it again.</source>
         <translation>Карта перестала работать. Перезапустите программу, чтобы снова её увидеть.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Tiles offline</source>
         <translation>Подложка недоступна</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Picking a point…</source>
         <translation>Выбор точки…</translation>
     </message>
@@ -2813,7 +2813,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Карта</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+93"/>
+        <source>Offline map unavailable</source>
+        <translation>Офлайн-карта недоступна</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Select a subscriber to see its track.</source>
         <translation>Выберите абонента, чтобы увидеть его трек.</translation>
     </message>
@@ -2840,6 +2845,44 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+15"/>
         <source>Could not load the track: {reason}</source>
         <translation>Не удалось загрузить трек: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>MapTiles</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/map/tiles.py" line="+221"/>
+        <source>The offline map file does not exist.</source>
+        <translation>Файла офлайн-карты нет.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The offline map file is not an MBTiles file (not a SQLite database).</source>
+        <translation>Файл офлайн-карты — не MBTiles (это не база SQLite).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The offline map file is not an MBTiles file (it has no tiles and metadata tables).</source>
+        <translation>Файл офлайн-карты — не MBTiles (в нём нет таблиц tiles и metadata).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The offline map file holds vector tiles; choose a raster one (PNG, JPEG or WebP).</source>
+        <translation>В файле офлайн-карты векторные тайлы; выберите растровый (PNG, JPEG или WebP).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The offline map file holds images of a kind the map cannot show; choose one with PNG, JPEG or WebP tiles.</source>
+        <translation>В файле офлайн-карты изображения, которые карта не умеет показывать; выберите файл с тайлами PNG, JPEG или WebP.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The offline map file holds no tiles.</source>
+        <translation>В файле офлайн-карты нет ни одного тайла.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The offline map file cannot be read.</source>
+        <translation>Файл офлайн-карты не читается.</translation>
     </message>
 </context>
 <context>

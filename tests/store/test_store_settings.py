@@ -26,7 +26,8 @@ def test_defaults_when_missing(paths: AppPaths):
 
 def test_round_trip(paths: AppPaths):
     mine = AppSettings(language="ru", sync_interval=120, low_balance=Decimal("1500.50"),
-                       tile_url="http://tiles.local/{z}/{x}/{y}.png", tile_attribution="© мы")
+                       tile_url="http://tiles.local/{z}/{x}/{y}.png", tile_attribution="© мы",
+                       mbtiles_path="/srv/карты/russia.mbtiles")
     save_settings(paths, mine)
     assert load_settings(paths) == mine
     raw = json.loads((paths.config_dir / "settings.json").read_text(encoding="utf-8"))
@@ -51,6 +52,13 @@ def test_round_trip(paths: AppPaths):
     ({"tile_url": "file:///etc/passwd"}, {"tile_url": AppSettings().tile_url}),
     ({"tile_url": "https://a/{z}.png"}, {"tile_url": AppSettings().tile_url}),
     ({"tile_attribution": 5}, {"tile_attribution": AppSettings().tile_attribution}),
+    ({"mbtiles_path": "  /data/maps/russia.mbtiles "},
+     {"mbtiles_path": "/data/maps/russia.mbtiles"}),
+    ({"mbtiles_path": "C:\\Карты\\Россия.mbtiles"},
+     {"mbtiles_path": "C:\\Карты\\Россия.mbtiles"}),
+    ({"mbtiles_path": "/tmp/a\x00b.mbtiles"}, {"mbtiles_path": ""}),
+    ({"mbtiles_path": "/x" * 3000}, {"mbtiles_path": ""}),
+    ({"mbtiles_path": 5}, {"mbtiles_path": ""}),
     ({"unknown": 1, "version": 99}, {}),
 ])
 def test_clamping_and_bad_values(paths: AppPaths, stored: dict, expected: dict):

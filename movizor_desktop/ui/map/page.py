@@ -106,11 +106,16 @@ class MzApi(JSCSSMixin):
 
 def build_map(settings: AppSettings, texts: dict[str, str], *,
               center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_ZOOM,
-              cluster_from: int = CLUSTER_FROM) -> folium.Map:
+              cluster_from: int = CLUSTER_FROM,
+              tiles: tuple[str, str] | None = None) -> folium.Map:
+    """The map; ``tiles`` = (URL template, attribution) overrides the settings' tile
+    server (an offline file's ``app://tiles/...``)."""
+    tile_url, attribution = tiles if tiles is not None else (settings.tile_url,
+                                                             settings.tile_attribution)
     fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True,
                       control_scale=False)  # mz.js adds a metric-only scale
     fmap._id = MAP_ID
-    base = folium.TileLayer(tiles=settings.tile_url, attr=settings.tile_attribution,
+    base = folium.TileLayer(tiles=tile_url, attr=attribution,
                             name="base", detect_retina=False, max_zoom=19, max_native_zoom=19,
                             control=False,
                             # The interceptor sets a full https Referer; Chromium cancels

@@ -40,6 +40,7 @@ from .controls import PeriodBar, PlaybackBar
 from .fleet import fleet_payload, js_call, marker_changed, route_payload
 from .page import build_page
 from .places import nearest_place
+from .tiles import MapTiles
 from .track import Track, build_track, fetch_positions, track_payload
 from .view import MapView
 
@@ -68,6 +69,7 @@ class MapPanel(QWidget):
         self.playback = PlaybackBar(self)
         self.offline_label = self._notice("#fff4d6", "#5f4300")
         self.pick_label = self._notice("#e8f0fe", "#153e75")
+        self.file_label = self._notice("#fde8e8", "#7a1c1c")  # the offline map file failed
         self.summary_label = QLabel(self)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setContentsMargins(6, 0, 6, 2)
@@ -78,6 +80,7 @@ class MapPanel(QWidget):
         top.addWidget(self.period_bar, 1)
         top.addWidget(self.pick_label, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.offline_label, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.file_label, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -112,8 +115,11 @@ class MapPanel(QWidget):
             lambda on: self.view.call(f"mz.setTrackAccuracy({json.dumps(bool(on))})"))
         self.playback.position_changed.connect(self._on_playback)
         self.view.page().renderProcessTerminated.connect(self._on_renderer_gone)
+        self.tiles = MapTiles(self.view, settings, self.view.shared, self)
+        self.tiles.problem.connect(self._on_tile_problem)
         self.retranslate()
-        self.view.show_page(build_page(settings, style.page_texts()))
+        self.view.show_page(build_page(settings, style.page_texts(),
+                                       tiles=self.tiles.page_tiles()))
 
     def _on_renderer_gone(self, status, code: int) -> None:
         """The page's renderer died (crash, out of memory): reload and send it all again,
@@ -129,7 +135,8 @@ class MapPanel(QWidget):
             self._show_summary(self.tr("The map stopped working. Restart the application "
                                        "to see it again."))
             return
-        self.view.show_page(build_page(self.settings, style.page_texts()))
+        self.view.show_page(build_page(self.settings, style.page_texts(),
+                                       tiles=self.tiles.page_tiles()))
         self._send(list(self._rows.values()), [], route=True)
         self.view.call(f"mz.selectPhone({json.dumps(self._selected)}, {{pan: false}});\n"
                        f"mz.setTrackAccuracy({json.dumps(self.period_bar.accuracy.isChecked())})")
@@ -148,6 +155,7 @@ class MapPanel(QWidget):
         texts = style.page_texts()  # the page shows these in full; the bar keeps short tags
         self.offline_label.setText(self.tr("Tiles offline"))
         self.offline_label.setToolTip(texts["tilesOffline"])
+        self._on_tile_problem(self.tiles.problem_now())
         self.pick_label.setText(self.tr("Picking a point…"))
         self.pick_label.setToolTip(texts["pickHint"])
         self.view.setAccessibleName(self.tr("Map"))
@@ -237,15 +245,15 @@ class MapPanel(QWidget):
         self.view.call("mz.fit()")
 
     def apply_settings(self, settings: AppSettings) -> None:
-        """New tile server or attribution: switch tiles in place (no reload)."""
+        """New tile server, attribution or offline map file: switch tiles in place (no
+        reload; an offline file is opened in the background, then shown)."""
         self.settings = settings
-        from .profile import current_profile
+        self.tiles.apply(settings)
 
-        shared = current_profile()
-        if shared is not None:
-            shared.interceptor.add_tile_url(settings.tile_url)
-        self.view.call(f"mz.setTiles({json.dumps(settings.tile_url)}, "
-                       f"{json.dumps(settings.tile_attribution)})")
+    def _on_tile_problem(self, text: str) -> None:
+        self.file_label.setText(self.tr("Offline map unavailable") if text else "")
+        self.file_label.setToolTip(text)
+        self.file_label.setVisible(bool(text))
 
     # -- track ---------------------------------------------------------------------------
 

@@ -10,7 +10,9 @@ when the last view lets go the profile is deleted, so it is never deleted before
 Tile servers (OSM's policy) want an identifying User-Agent and a Referer. WebEngine sends a
 browser User-Agent and, from an ``app:`` page, no Referer; :class:`TileRequestInterceptor`
 sets both, for the configured tile hosts only. The Referer is https and goes only on https
-requests: Chromium cancels a request carrying an https Referer over http.
+requests: Chromium cancels a request carrying an https Referer over http. While the maps
+draw from an offline MBTiles file (:mod:`.tiles`), the interceptor is ``offline`` and
+blocks every http(s) request of the map pages: nothing reaches the network.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtWebEngineCore import (
 from ... import __version__
 from ...bootstrap import APP_SCHEME
 from .scheme import AppSchemeHandler
+from .tiles import TileService
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +60,8 @@ class TileRequestInterceptor(QWebEngineUrlRequestInterceptor):
         super().__init__(parent)
         self._hosts: dict[str, re.Pattern[str]] = {}
         self.observers: list[Callable[[QUrl], None]] = []
+        self.offline = False  # an MBTiles file is in use: block the network
+        self.blocked = 0  # requests blocked while offline (tests, logs)
 
     def add_tile_url(self, tile_url: str) -> None:
         pattern = host_pattern(tile_url)
@@ -75,6 +80,10 @@ class TileRequestInterceptor(QWebEngineUrlRequestInterceptor):
             except Exception:  # an observer must never break loading
                 log.exception("request observer failed")
         scheme = url.scheme()
+        if self.offline and scheme in ("http", "https", "ws", "wss"):
+            self.blocked += 1
+            info.block(True)
+            return
         if scheme not in ("http", "https") or not self.is_tile_host(url.host()):
             return
         info.setHttpHeader(b"User-Agent", USER_AGENT.encode())
@@ -99,6 +108,8 @@ class MapProfile:
         self.profile.setHttpCacheMaximumSize(CACHE_MAX_BYTES)
         self.profile.setHttpUserAgent(USER_AGENT)
         self.handler = AppSchemeHandler(parent=self.profile)
+        self.tiles = TileService(self.profile)
+        self.handler.tiles = self.tiles
         self.profile.installUrlSchemeHandler(APP_SCHEME, self.handler)
         self.interceptor = TileRequestInterceptor(self.profile)
         self.profile.setUrlRequestInterceptor(self.interceptor)
@@ -132,6 +143,7 @@ def release_profile(shared: MapProfile) -> None:
     if shared.users > 0 or shared is not _shared:
         return
     _shared = None
+    shared.tiles.shutdown()
     shared.profile.setUrlRequestInterceptor(None)
     shared.profile.removeAllUrlSchemeHandlers()
     shared.profile.deleteLater()

@@ -4,7 +4,9 @@
   (no ``setHtml`` and so no 2 MB limit, no temp files);
 * ``app://web/<path>`` — a file under ``resources/web`` (Leaflet, ``mz/*.js``),
   path traversal refused; ``app://web/qtwebchannel/qwebchannel.js`` is Qt's own
-  ``qrc:///qtwebchannel/qwebchannel.js``, served under the same origin as everything else.
+  ``qrc:///qtwebchannel/qwebchannel.js``, served under the same origin as everything else;
+* ``app://tiles/<token>/<z>/<x>/<y>.png`` — a tile of the offline MBTiles file, answered
+  (off the UI thread) by the profile's :class:`~.tiles.TileService`.
 
 Anything else is answered "not found" (and logged), so a page can never fall back to a CDN.
 The scheme itself must be registered before the QApplication exists:
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QFile, QIODevice, QUrl
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlSchemeHandler
@@ -27,6 +30,7 @@ log = logging.getLogger(__name__)
 SCHEME = APP_SCHEME.decode()
 PAGES_HOST = "pages"
 ASSETS_HOST = "web"
+TILES_HOST = "tiles"
 QWEBCHANNEL_PATH = "qtwebchannel/qwebchannel.js"
 QWEBCHANNEL_QRC = ":/qtwebchannel/qwebchannel.js"
 
@@ -115,6 +119,7 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
         self.root = root if root is not None else web_root()
         self._pages: dict[str, bytes] = {}
         self.served = 0
+        self.tiles: Any = None  # the profile's TileService (answers app://tiles/...)
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -162,6 +167,10 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
             return
         if bytes(job.requestMethod().data()) != b"GET":
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
+            return
+        if url.host().lower() == TILES_HOST and self.tiles is not None:
+            self.tiles.serve(job, url.path(QUrl.ComponentFormattingOption.FullyDecoded)
+                             .lstrip("/"))
             return
         found = self.resolve(url)
         if found is None:

@@ -66,6 +66,12 @@ class MapView(QWebEngineView):
     # -- loading -------------------------------------------------------------------------
 
     @property
+    def shared(self) -> MapProfile:
+        """The shared web profile this view uses (until :meth:`shutdown`)."""
+        assert self._shared is not None, "the view was shut down"
+        return self._shared
+
+    @property
     def is_ready(self) -> bool:
         return self._loaded and self._js_ready
 

@@ -185,14 +185,22 @@
       if (st.tileErrors >= 3) { setOffline(true); }
     });
     base.on('tileload', function () { st.tileErrors = 0; setOffline(false); });
-    function setTiles(url, attribution) {
+    // opts (an offline file's): minNativeZoom, maxNativeZoom, bounds [[s, w], [n, e]];
+    // none given: a tile server's defaults. The layer is re-added so that a new zoom range
+    // takes effect at once.
+    function setTiles(url, attribution, opts) {
+      var o = opts || {};
       if (map.attributionControl) {
         map.attributionControl.removeAttribution(base.options.attribution);
         map.attributionControl.addAttribution(attribution);
       }
       base.options.attribution = attribution;
+      base.options.minNativeZoom = o.minNativeZoom != null ? o.minNativeZoom : undefined;
+      base.options.maxNativeZoom = o.maxNativeZoom != null ? o.maxNativeZoom : 19;
+      base.options.bounds = o.bounds ? L.latLngBounds(o.bounds) : undefined;
       st.tileErrors = 0;
-      base.setUrl(url);
+      base.setUrl(url, true);
+      if (map.hasLayer(base)) { map.removeLayer(base); map.addLayer(base); }
     }
 
     // ---- state, for the app's tests and diagnostics -----------------------------------------
