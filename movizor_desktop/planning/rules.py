@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -86,6 +86,8 @@ class RuleSet:
     valid_from: date | None = None
     valid_until: date | None = None  # exclusive
     path: Path | None = None  # where it was read from
+    # what the planner derives from the rules once (planning.driving's day cycle)
+    derived: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def name(self, language: str = "en") -> str:
         """The name in ``language``, else English, else any."""
