@@ -35,6 +35,7 @@ FEASIBLE_KMH = 70.0  # traffic rules item 10.3: trucks over 3.5 t outside towns
 SPEED_MIN_KMH = 5.0
 SPEED_MAX_KMH = 130.0
 SAME_PLACE_KM = 0.5  # a leg shorter than this needs no time to be feasible
+REQUIRED_MAX_KMH = 1000.0  # beyond this a required speed is reported as infinite
 DWELL_MAX_MIN = 7 * 24 * 60
 
 
@@ -164,8 +165,8 @@ class LegResult:
     leave: datetime  # departure from this point after the dwell
     verdict: Verdict
     late_min: float  # > 0 only when late
-    required_kmh: float | None  # the average the window demands (None: no deadline)
-    feasible: bool  # required_kmh within the pace's feasible limit
+    required_kmh: float | None  # the lowest average keeping the window, stops counted
+    feasible: bool  # required_kmh within the pace's feasible limit (None: no deadline)
     uncertainty_km: float = 0.0  # the start fix's LBS radius, as road km (first leg)
 
     @property
@@ -222,16 +223,30 @@ def verdict(arrival: datetime, latest: datetime | None) -> tuple[Verdict, float]
     return (Verdict.LATE, late) if late > 0 else (Verdict.ON_TIME, 0.0)
 
 
-def required_kmh(road_km: float, departure: datetime, latest: datetime | None,
-                 stop_min: float) -> float | None:
-    """The average speed needed to arrive by ``latest``, the road stops not counting as
-    driving time; ``inf`` when no time is left; None without a deadline."""
-    if latest is None:
+def required_kmh(road_km: float, budget_min: float | None, state: DriverState,
+                 rules: RuleSet) -> float | None:
+    """The lowest average speed at which a driver in ``state`` covers ``road_km`` within
+    ``budget_min`` minutes *with* the breaks and rests the rules demand at that speed (a
+    faster drive may need fewer); ``inf`` when no speed will do; None without a deadline.
+    Found by bisection: the time a drive takes never grows with the speed."""
+    if budget_min is None:
         return None
-    hours = ((latest - departure).total_seconds() / 60 - stop_min) / 60
-    if hours <= 0:
-        return math.inf if road_km > SAME_PLACE_KM else 0.0
-    return road_km / hours
+    if road_km <= SAME_PLACE_KM:
+        return 0.0
+
+    def fits(speed: float) -> bool:
+        return drive(state.copy(), rules, road_km / speed * 60.0) <= budget_min + 1e-9
+
+    if budget_min <= 0 or not fits(REQUIRED_MAX_KMH):
+        return math.inf
+    low, high = 0.0, REQUIRED_MAX_KMH
+    while high - low > 1e-3:
+        middle = (low + high) / 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def compute_plan(start: Start, points: Sequence[PlanPoint], rules: RuleSet,
@@ -261,8 +276,8 @@ def compute_plan(start: Start, points: Sequence[PlanPoint], rules: RuleSet,
                                      t0 + timedelta(minutes=base + at + duration),
                                      lat, lon, False))
 
+        before = state.copy()  # the driver as the leg begins (for the required speed)
         elapsed = drive(state, rules, minutes, on_road)
-        road_stop_min = elapsed - minutes
         arrival_min = departure_min + elapsed
         arrival = t0 + timedelta(minutes=arrival_min)
         cursor = arrival_min
@@ -291,7 +306,9 @@ def compute_plan(start: Start, points: Sequence[PlanPoint], rules: RuleSet,
             cursor += settle(state, rules, at_point(cursor))
         judged, late = verdict(arrival, point.latest)
         departure = t0 + timedelta(minutes=departure_min)
-        needed = required_kmh(road, departure, point.latest, road_stop_min)
+        budget = None if point.latest is None else \
+            (point.latest - departure).total_seconds() / 60
+        needed = required_kmh(road, budget, before, rules)
         uncertainty = 0.0
         if index == 0 and start.accuracy_m:
             uncertainty = start.accuracy_m / 1000 * pace.circuity

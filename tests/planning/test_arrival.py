@@ -173,7 +173,24 @@ def test_a_window_missed_by_a_known_amount() -> None:
     assert leg.verdict is Verdict.LATE and leg.late_min == pytest.approx(45)
     assert leg.late == timedelta(minutes=45)
     # 420 km in the 6 h 15 min left for driving is 67.2 km/h: tight, but legal
-    assert leg.required_kmh == pytest.approx(420 / 6.25) and leg.feasible
+    assert leg.required_kmh == pytest.approx(420 / 6.25, abs=0.01) and leg.feasible
+
+
+def test_the_worked_example_of_the_docs() -> None:
+    """docs/planning.md, "A worked example"."""
+    plan = compute_plan(start(), [point(270, earliest=hm(14, 0), latest=hm(15, 0),
+                                        dwell_min=30),
+                                  point(570, latest=hm(20, 0))], RULES, FLAT)
+    a, b = plan.legs
+    assert (a.arrival, a.verdict, a.service_start, a.leave) == \
+        (hm(12, 30), Verdict.ON_TIME, hm(14, 0), hm(14, 30))
+    assert a.wait_min == pytest.approx(45)
+    assert stops(a) == [("break", hm(12, 30), hm(13, 15), True)]
+    # 5 h more: the day's 9 h of driving end at 19:00, 30 km short: an 11-hour rest
+    assert stops(b) == [("rest", hm(19, 0), hm(6, 0, day=8), False)]
+    assert b.arrival == hm(6, 30, day=8) and b.late_min == pytest.approx(630)
+    # at 66.7 km/h the 300 km take 4 h 30 min: no rest, arrival 19:00; within the limit
+    assert b.required_kmh == pytest.approx(300 / 4.5, abs=0.01) and b.feasible
 
 
 def test_on_time_when_the_arrival_is_within_the_window() -> None:
@@ -189,7 +206,7 @@ def test_on_time_when_the_arrival_is_within_the_window() -> None:
 def test_a_window_no_truck_can_keep_is_not_feasible() -> None:
     plan = compute_plan(start(), [point(500, latest=hm(14, 0))], RULES, FLAT)
     (leg,) = plan.legs
-    assert leg.required_kmh == pytest.approx(500 / (6 - 0.75))  # 95 km/h needed
+    assert leg.required_kmh == pytest.approx(500 / (6 - 0.75), abs=0.01)  # 95 km/h
     assert not leg.feasible and not plan.feasible and not plan.on_time
     already_closed = compute_plan(start(), [point(50, latest=hm(7, 0))], RULES, FLAT).legs[0]
     assert math.isinf(already_closed.required_kmh) and not already_closed.feasible
