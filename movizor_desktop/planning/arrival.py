@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from ..api.encoding import validate_coord
 from .driving import DriverState, StopKind, drive, idle, settle, work
 from .geo import DEFAULT_CIRCUITY, along, check_circuity, haversine_km
 from .rules import RuleSet
@@ -115,8 +116,7 @@ class PlanPoint:
     dwell_min: float = 0.0
 
     def __post_init__(self) -> None:
-        if not (-90 <= self.lat <= 90 and -180 <= self.lon <= 180):
-            raise ValueError(f"coordinates out of range: {self.lat}, {self.lon}")
+        validate_coord(self.lat, self.lon)
         for name in ("earliest", "latest"):
             value = getattr(self, name)
             if value is not None:

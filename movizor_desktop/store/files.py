@@ -14,6 +14,8 @@ moving a broken file aside.
   user's umask). The process umask is never read or changed: changing it, even briefly,
   would affect every file any other thread creates meanwhile.
   :func:`atomic_write_text` is the text form for the app's private files.
+* :func:`read_templates` reads a list of saved templates that way (route and plan
+  templates).
 * :func:`move_aside` renames a corrupt file to ``<name>.corrupt-<timestamp>`` (with a
   counter when that name is taken) so that nothing the user had is silently destroyed.
 """
@@ -143,6 +145,26 @@ def atomic_write_json(path: Path, data: Any) -> None:
 def read_json(path: Path) -> Any:
     """The JSON in ``path``; raises OSError / ValueError (incl. UnicodeDecodeError)."""
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_templates(path: Path, what: str) -> list[Any]:
+    """The ``templates`` list of a ``{"version": …, "templates": [...]}`` file; ``[]`` when
+    there is no file, and when it is unreadable (then it is moved aside, logged as
+    ``what``, so nothing the user had is destroyed by the next save)."""
+    if not path.exists():
+        return []
+    try:
+        data = read_json(path)
+        if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
+            raise ValueError(f"not a {what} file")
+    except (OSError, ValueError) as exc:
+        log.warning("%s unreadable (%s); starting empty", what, type(exc).__name__)
+        try:
+            move_aside(path)
+        except OSError:
+            log.warning("could not move the unreadable %s aside", what)
+        return []
+    return data["templates"]
 
 
 def aside_name(path: Path) -> Path:

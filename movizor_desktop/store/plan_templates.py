@@ -23,7 +23,7 @@ from ..planning.plan import (
     template_from_json,
     template_to_json,
 )
-from .files import move_aside, read_json, write_atomic
+from .files import read_templates, write_atomic
 from .paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -44,22 +44,8 @@ class PlanTemplates:
         return self.paths.config_dir / FILE_NAME
 
     def _documents(self) -> list[dict[str, Any]]:
-        path = self.path
-        if not path.exists():
-            return []
-        try:
-            data = read_json(path)
-            if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
-                raise ValueError("not a plan templates file")
-        except (OSError, ValueError) as exc:
-            log.warning("plan templates unreadable (%s); starting empty", type(exc).__name__)
-            try:
-                move_aside(path)
-            except OSError:
-                log.warning("could not move the unreadable plan templates aside")
-            return []
         found: dict[str, dict[str, Any]] = {}
-        for raw in data["templates"]:
+        for raw in read_templates(self.path, "plan templates"):
             name = raw.get("name") if isinstance(raw, dict) else None
             if isinstance(name, str) and name.strip():
                 found[name.strip().casefold()] = raw

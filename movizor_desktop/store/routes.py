@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api.encoding import RoutePoint
-from .files import atomic_write_json, move_aside, read_json
+from .files import atomic_write_json, read_templates
 from .paths import AppPaths
 
 log = logging.getLogger(__name__)
@@ -120,22 +120,8 @@ class RouteTemplates:
         return self.paths.config_dir / FILE_NAME
 
     def _load(self) -> list[RouteTemplate]:
-        path = self.path
-        if not path.exists():
-            return []
-        try:
-            data = read_json(path)
-            if not isinstance(data, dict) or not isinstance(data.get("templates"), list):
-                raise ValueError("not a route templates file")
-        except (OSError, ValueError) as exc:
-            log.warning("route templates unreadable (%s); starting empty", type(exc).__name__)
-            try:
-                move_aside(path)
-            except OSError:
-                log.warning("could not move the unreadable route templates aside")
-            return []
         found: dict[str, RouteTemplate] = {}
-        for raw in data["templates"]:
+        for raw in read_templates(self.path, "route templates"):
             template = _template(raw)
             if template is not None:
                 found[template.name.casefold()] = template

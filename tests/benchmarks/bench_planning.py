@@ -184,25 +184,9 @@ def bench_reader(path: Path) -> list[dict[str, Any]]:
     return figures
 
 
-def _wait(predicate, timeout: float = 60.0) -> None:
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-
-    flags = (QEventLoop.ProcessEventsFlag.AllEvents
-             | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
-    end = time.perf_counter() + timeout
-    tick = QTimer()
-    tick.start(20)
-    try:
-        while not predicate():
-            if time.perf_counter() > end:
-                raise TimeoutError("benchmark step timed out")
-            QCoreApplication.processEvents(flags)
-    finally:
-        tick.stop()
-
-
 def bench_serving(path: Path) -> list[dict[str, Any]]:
     from movizor_desktop.ui.map.scheme import register_app_scheme
+    from tests.benchmarks.bench_map import _wait
 
     register_app_scheme()
     from PySide6.QtWebEngineCore import QWebEnginePage
