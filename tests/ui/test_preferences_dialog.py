@@ -268,3 +268,11 @@ def test_map_switches_tiles(qtbot, qloop, run_async, sim):
     finally:
         link.shutdown()  # as the app does: the page goes before the shared web profile
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_setting_the_form_does_not_show_survives_a_save(qtbot, window, tmp_path):
+    window.settings.mbtiles_path = str(tmp_path / "region.mbtiles")
+    dialog = open_prefs(qtbot, window)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        click_save(qtbot, dialog)
+    assert load_settings(AppPaths()).mbtiles_path == str(tmp_path / "region.mbtiles")

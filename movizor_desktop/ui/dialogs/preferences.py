@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -257,13 +258,14 @@ class PreferencesDialog(QDialog):
             self.tabs.setCurrentWidget(self.network)
             self.network.proxy_config()  # focus the first wrong field on the visible page
             return None
-        return AppSettings(language=self.language_combo.currentData() or "",
-                           sync_interval=self.interval_seconds(),
-                           low_balance=_amount(self.balance_spin.value()),
-                           tile_url=url, tile_attribution=attribution,
-                           proxy_mode=proxy.mode.value, proxy_kind=proxy.kind.value,
-                           proxy_host=proxy.host, proxy_port=proxy.port,
-                           proxy_user=proxy.user)
+        # replace(): a setting this form does not show (yet) keeps its value
+        return replace(self.settings, language=self.language_combo.currentData() or "",
+                       sync_interval=self.interval_seconds(),
+                       low_balance=_amount(self.balance_spin.value()),
+                       tile_url=url, tile_attribution=attribution,
+                       proxy_mode=proxy.mode.value, proxy_kind=proxy.kind.value,
+                       proxy_host=proxy.host, proxy_port=proxy.port,
+                       proxy_user=proxy.user)
 
     # --- saving -----------------------------------------------------------------------------
 
