@@ -3,7 +3,7 @@ model, which truck can make it, and plans as data.
 
 * :mod:`.geo` — great-circle and road distances (the circuity factor);
 * :mod:`.coords` — coordinates however a dispatcher pastes them;
-* :mod:`.legs` — the route editor's straight-line leg check;
+* :mod:`.legs` — the route editor's straight-line leg check (:func:`~.legs.judge_legs`);
 * :mod:`.rules` — rest rule sets read from JSON, with their validity period;
 * :mod:`.driving` — the driver's clock: breaks and rests put into a drive;
 * :mod:`.arrival` — the arrival model: legs, stops, windows, dwell, verdicts;
@@ -39,7 +39,7 @@ from .coords import (
 )
 from .driving import DriverState, StopKind
 from .geo import DEFAULT_CIRCUITY, EARTH_RADIUS_KM, haversine_km, road_km
-from .legs import TRUCK_MAX_KMH, Leg, plan_legs, suggest_arrival
+from .legs import TRUCK_MAX_KMH, Leg, LegVerdict, judge_legs, plan_legs, suggest_arrival
 from .plan import Plan, PlanFormatError, RouteChange, route_change, route_points
 from .ranking import Candidate, CandidateFilter, rank_candidates
 from .rules import (
@@ -54,10 +54,10 @@ from .rules import (
 __all__ = [
     "DEFAULT_CIRCUITY", "DEFAULT_RULES_ID", "DEFAULT_SPEED_KMH", "EARTH_RADIUS_KM",
     "FEASIBLE_KMH", "REASONS", "TRUCK_MAX_KMH", "Candidate", "CandidateFilter",
-    "CoordinateError", "DriverState", "Leg", "LegResult", "Pace", "Plan", "PlanFormatError",
+    "CoordinateError", "DriverState", "Leg", "LegResult", "LegVerdict", "Pace", "Plan", "PlanFormatError",
     "PlanPoint", "PlanResult", "PlannedStop", "RouteChange", "RuleSet", "RuleSetError",
     "Start", "StartKind", "StopKind", "Verdict", "builtin_rule_sets", "compute_plan",
-    "default_rule_set", "format_coordinates", "haversine_km", "load_rule_set",
+    "default_rule_set", "format_coordinates", "haversine_km", "judge_legs", "load_rule_set",
     "looks_like_coordinates", "parse_coordinates", "plan_legs", "rank_candidates",
     "road_km", "route_change", "route_points", "suggest_arrival",
 ]

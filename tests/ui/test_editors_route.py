@@ -31,6 +31,8 @@ from movizor_desktop.ui.editors.route_table import (
     SPEED,
     STATUS,
 )
+from movizor_desktop.ui.map.route_map import RouteMap
+from movizor_desktop.ui.subscribers.badges import forecast_badge
 from tests.conftest import SIM_KEY
 
 pytestmark = pytest.mark.gui
@@ -223,14 +225,9 @@ def test_paste_and_type_into_the_coordinates_cell(qtbot) -> None:
     assert editor.is_modified()
 
 
-def test_pick_on_map_hook(qtbot) -> None:
+def test_add_point_fills_the_selected_empty_row_or_appends(qtbot) -> None:
     editor = make(qtbot)
-    assert not editor.pick_button.isVisible()
-    editor.set_pick_available(True)
-    assert editor.pick_button.isVisible()
-    with qtbot.waitSignal(editor.pick_requested, timeout=1000):
-        click(qtbot, editor.pick_button)
-    assert "Click the map" in editor.message.text()
+    assert editor.pick_button is None and editor.map_link is None  # no map without a factory
     editor.add_point(55.79, 49.12, "Казань", msk(2026, 11, 27, 8, 0))
     assert editor.points() == [RoutePoint("Казань", 55.79, 49.12, msk(2026, 11, 27, 8, 0))]
     # a selected row without coordinates is filled instead of adding one
@@ -242,8 +239,6 @@ def test_pick_on_map_hook(qtbot) -> None:
     assert [(r.text, r.lat) for r in editor.model.rows] == [("Казань", 55.79), ("Склад", 55.64)]
     editor.add_point(95, 37)
     assert len(editor.model.rows) == 2 and "outside the map" in editor.message.text()
-    editor.set_pick_available(False)
-    assert not editor.pick_button.isVisible()
 
 
 # --- ordering ----------------------------------------------------------------------------
@@ -398,8 +393,9 @@ def test_loaded_points_keep_their_past_times(qtbot) -> None:
     editor.set_points(destinations)
     assert editor.validate() == []  # the server's own past point is not the user's mistake
     assert not editor.table.isColumnHidden(STATUS)
-    assert editor.model.index(0, STATUS).data() == "reached"
-    assert editor.model.index(1, STATUS).data() == "late"
+    # the status says what the badges elsewhere say, in the same words and case
+    assert editor.model.index(0, STATUS).data() == forecast_badge("finished").text == "Arrived"
+    assert editor.model.index(1, STATUS).data() == "Late"
     assert editor.points()[0] == RoutePoint("Склад", 55.64, 37.61, msk(2026, 11, 26, 6, 0))
     assert not editor.is_modified()
 
@@ -503,9 +499,8 @@ def test_templates_hidden_without_a_store(qtbot) -> None:
 
 
 def test_accessible_names_and_tab_order(qtbot) -> None:
-    editor = make(qtbot, templates=RouteTemplates(AppPaths()))
+    editor = make(qtbot, templates=RouteTemplates(AppPaths()), map_factory=RouteMap)
     editor.set_points([RoutePoint("A", 55, 37), RoutePoint("B", 56, 38)])
-    editor.set_pick_available(True)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
     for widget in (editor.search.edit, editor.search.button, editor.pick_button, editor.table,
                    editor.add_button, editor.remove_button, editor.up_button,
@@ -520,3 +515,4 @@ def test_accessible_names_and_tab_order(qtbot) -> None:
     assert order[:8] == [editor.search.edit, editor.search.button, editor.pick_button,
                          editor.table, editor.add_button, editor.remove_button,
                          editor.down_button, editor.templates_button]
+    editor.shutdown()

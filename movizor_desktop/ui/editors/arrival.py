@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QDateTime,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
     QTimeZone,
     Signal,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from .route_table import (
     ARRIVAL,
     COORDS,
+    LOCAL,
     MSK_OFFSET,
     NAME,
     from_qdatetime,
@@ -46,6 +48,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 class ArrivalEdit(QWidget):
     """A Moscow-time date and time, the local time beside it, and "no time"."""
+
+    @staticmethod
+    def cell_width(font_of: QWidget) -> int:
+        """The width its column needs for the date, the time and the ✕ button."""
+        probe = ArrivalEdit()
+        probe.setFont(font_of.font())
+        probe.local_label.hide()
+        width = probe.layout().sizeHint().width()
+        probe.deleteLater()
+        return width
 
     finished = Signal()  # the ✕ button: commit "no time" and close
 
@@ -156,10 +168,13 @@ class RouteDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: Index) -> None:
-        rect = option.rect  # type: ignore[attr-defined]
-        if isinstance(editor, ArrivalEdit):
-            wanted = editor.layout().sizeHint().width()
-            rect = rect.adjusted(0, 0, max(0, wanted - rect.width()), 0)
+        """The editor covers its cell — an arrival editor showing the local time also the
+        row's "Local time" cell (which says the same) — and never the columns beyond."""
+        rect = QRect(option.rect)  # type: ignore[attr-defined]
+        view = option.widget  # type: ignore[attr-defined]
+        if isinstance(editor, ArrivalEdit) and isinstance(view, QTableView) \
+                and not editor.local_label.isHidden() and not view.isColumnHidden(LOCAL):
+            rect.setRight(view.visualRect(index.siblingAtColumn(LOCAL)).right())
         editor.setGeometry(rect)
 
 

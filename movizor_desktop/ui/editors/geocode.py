@@ -36,6 +36,12 @@ log = logging.getLogger(__name__)
 Geocoder = Callable[[str], Awaitable[list[Place]]]
 
 
+def latin_only(text: str) -> bool:
+    """Letters, and all of them Latin: a query Movizor's Russian geocoder will not know."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isascii() for ch in letters)
+
+
 def _lang() -> str:
     return "ru" if QLocale().language() == QLocale.Language.Russian else "en"
 
@@ -100,13 +106,15 @@ class AddressSearch(QWidget):
         self.edit.setAccessibleName(self.tr("Address or coordinates"))
         self.edit.setPlaceholderText(self.tr("Find an address, or paste coordinates or a "
                                              "map link"))
+        self.edit.setToolTip(self.tr("Movizor's address search knows Russian names: "
+                                     "“Казань, Баумана 1”, not “Kazan”."))
         self.edit.setClearButtonEnabled(True)
-        self.edit.submitted.connect(self.search)
+        self.edit.submitted.connect(lambda: self.search(quiet_empty=True))
         self.button = QPushButton(self.tr("Search"))
         self.button.setObjectName("address_search_button")
         self.button.setAutoDefault(False)
         self.button.setAccessibleName(self.tr("Search the address"))
-        self.button.clicked.connect(self.search)
+        self.button.clicked.connect(lambda _checked=False: self.search())
         self.status = Note()
         self.status.setObjectName("address_status")
         self.status.hide()
@@ -130,11 +138,19 @@ class AddressSearch(QWidget):
     def status_text(self) -> str:
         return self.status.text()
 
-    def search(self) -> None:
+    def clear_status(self) -> None:
+        """A point was set some other way: an old complaint about this field is stale."""
+        if not self.busy:
+            self.status.set_text("")
+
+    def search(self, *, quiet_empty: bool = False) -> None:
+        """Search what is typed. An empty field says what to type — except after Enter
+        (``quiet_empty``): a second Enter after a point was found is not a mistake."""
         text = self.edit.text().strip()
         if not text:
-            self.status.set_text(self.tr("Type an address (city, street, house) or paste "
-                                         "coordinates."), ok=False)
+            if not quiet_empty:
+                self.status.set_text(self.tr("Type an address (city, street, house) or "
+                                             "paste coordinates."))
             return
         if looks_like_coordinates(text):
             try:
@@ -184,9 +200,13 @@ class AddressSearch(QWidget):
             return
         self._places = [p for p in places if p.lat is not None and p.lon is not None]
         if not self._places:
-            self.status.set_text(self.tr("Nothing found for “{query}”. Try the city and "
-                                         "street, or paste coordinates.").format(query=query),
-                                 ok=False)
+            if latin_only(query):
+                text = self.tr("Nothing found for “{query}”. Movizor's address search knows "
+                               "Russian names: type “Казань”, not “Kazan”.")
+            else:
+                text = self.tr("Nothing found for “{query}”. Try the city and street, or "
+                               "paste coordinates.")
+            self.status.set_text(text.format(query=query), ok=False)
         elif len(self._places) == 1:
             self._chosen(0)
         else:

@@ -2,10 +2,12 @@
 
 An ordered table of points — name, coordinates, planned arrival in MSK — edited in place,
 reordered with buttons or by dragging, filled by address search, by pasted coordinates
-or by a pick on the map (``pick_requested`` → the window → :meth:`RouteEditor.add_point`).
-Each row shows the leg that ends there: great-circle distance, the time the plan allows
-and the average speed it needs, flagged above a truck's 80 km/h. Routes can be saved as
-templates and loaded again re-timed from a new start (:mod:`.route_templates`).
+or on the route's own map beside the table (:mod:`.route_map_link`: pick by click, drag
+to move, right-click to insert). Each row shows the leg that ends there: great-circle
+distance, the time the plan allows and the average speed it needs, judged by
+:func:`~...planning.legs.judge_legs` (the map colours the legs by the same verdicts).
+Routes can be saved as templates and loaded again re-timed from a new start
+(:mod:`.route_templates`).
 
 Validation (:meth:`RouteEditor.validate`) highlights the rows at fault and lists the
 messages under the table; after the first call it runs again on every change.
@@ -20,11 +22,13 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +39,10 @@ from ...api.models import Place
 from ...planning import format_coordinates, suggest_arrival
 from ...store.routes import RouteTemplates
 from ..dialogs.widgets import Banner, FieldError, Note
-from ..formatting import km
-from .arrival import RouteDelegate, RouteTable
+from ..formatting import duration_hours, km
+from .arrival import ArrivalEdit, RouteDelegate, RouteTable
 from .geocode import AddressSearch
+from .route_map_link import MapFactory, RouteMapLink
 from .route_table import (
     ARRIVAL,
     COORDS,
@@ -49,17 +54,18 @@ from .route_table import (
     STATUS,
     RouteModel,
     RouteRow,
+    speed_text,
 )
 from .route_templates import TemplatesButton
 
 
 class RouteEditor(QWidget):
     changed = Signal()
-    pick_requested = Signal()
 
     def __init__(self, *, geocoder: Callable[[str], Awaitable[list[Place]]] | None = None,
                  templates: RouteTemplates | None = None,
-                 now: Callable[[], datetime] = clock.now, parent: QWidget | None = None) -> None:
+                 now: Callable[[], datetime] = clock.now,
+                 map_factory: MapFactory | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.now = now
         self._baseline: list[tuple] = []
@@ -71,12 +77,6 @@ class RouteEditor(QWidget):
         self.search = AddressSearch(geocoder)
         self.search.place_chosen.connect(self._place_found)
         self.search.coordinates_entered.connect(lambda lat, lon: self._place(lat, lon, ""))
-        self.pick_button = QPushButton(self.tr("Pick on map"))
-        self.pick_button.setObjectName("pick_on_map")
-        self.pick_button.setAutoDefault(False)
-        self.pick_button.setAccessibleName(self.tr("Pick a point on the map"))
-        self.pick_button.clicked.connect(self._pick)
-        self.pick_button.hide()
         self.start_note = Note()
         self.start_note.hide()
 
@@ -103,9 +103,8 @@ class RouteEditor(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COORDS, 135), (ARRIVAL, 114), (LOCAL, 84), (DISTANCE, 66),
-                              (HOURS, 78), (SPEED, 86), (STATUS, 76)):
-            header.resizeSection(column, width)
+        header.setMinimumSectionSize(40)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.errors_label = FieldError()
         self.errors_label.setObjectName("route_errors")
@@ -124,17 +123,21 @@ class RouteEditor(QWidget):
         self.message = Note()
         self.message.setObjectName("route_message")
         self.message.hide()
+        self.map_link = RouteMapLink(self, map_factory) if map_factory is not None else None
+        self.pick_button = self.map_link.pick_button if self.map_link else None
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
-        top.addWidget(self.pick_button, 0, Qt.AlignmentFlag.AlignTop)
+        if self.pick_button is not None:
+            top.addWidget(self.pick_button, 0, Qt.AlignmentFlag.AlignTop)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.templates_button)
-        column = QVBoxLayout(self)
-        column.addWidget(self.banner)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(top)
         column.addWidget(self.message)
         column.addWidget(self.start_note)
@@ -142,12 +145,40 @@ class RouteEditor(QWidget):
         column.addWidget(self.errors_label)
         column.addLayout(buttons)
         column.addWidget(self.summary)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("route_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        if self.map_link is not None:
+            self.splitter.addWidget(self.map_link.holder)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.splitter, 1)
         chain = [self.search.edit, self.search.button, self.pick_button, self.table,
                  self.add_button, self.remove_button, self.up_button, self.down_button,
                  self.templates_button]
-        for first, second in itertools.pairwise(chain):
+        for first, second in itertools.pairwise(w for w in chain if w is not None):
             QWidget.setTabOrder(first, second)
         self._refresh()
+
+    def _size_columns(self) -> None:
+        """Widths that fit a typical value and the whole header in this language and font
+        (the arrival column: its editor, which never spills over the next cells)."""
+        cells = QFontMetrics(self.table.font())
+        heads = QFontMetrics(self.table.horizontalHeader().font())
+        samples = {COORDS: "55.75580, 37.61730", LOCAL: "88.88 88:88",
+                   DISTANCE: km(1044.0), HOURS: duration_hours(12.5),
+                   SPEED: speed_text(120) + "WW", STATUS: max(
+                       (self.model.status_text(s) for s in ("new", "ok", "late", "finished")),
+                       key=cells.horizontalAdvance)}
+        widths = {column: cells.horizontalAdvance(text) + 16 for column, text in samples.items()}
+        widths[ARRIVAL] = ArrivalEdit.cell_width(self.table)
+        header = self.table.horizontalHeader()
+        for column, width in widths.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(width, heads.horizontalAdvance(title) + 20))
 
     def _button(self, text: str, accessible: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text)
@@ -198,9 +229,24 @@ class RouteEditor(QWidget):
             return
         self._place(lat, lon, name, when)
 
+    def insert_point(self, position: int, lat: float, lon: float, name: str) -> None:
+        """A new point at ``position`` (a right-click on the map's leg before it)."""
+        position = max(0, min(position, len(self.model.rows)))
+        self.model.insert(position, RouteRow(name, lat, lon))
+        self.select_row(position)
+        self.message.set_text(self.tr("Point {number} added: {name}").format(
+            number=position + 1, name=name), ok=True)
+
     def set_start(self, lat: float | None, lon: float | None,
-                  when: datetime | None = None) -> None:
-        """The subscriber's current fix: the first leg starts there."""
+                  when: datetime | None = None, *, radius_m: float | None = None,
+                  title: str = "") -> None:
+        """The subscriber's current fix: the first leg starts there, and the map shows it
+        with its accuracy."""
+        if self.map_link is not None:
+            from ..map.route_map import LivePosition
+
+            self.map_link.set_live(None if lat is None or lon is None else LivePosition(
+                lat, lon, float(radius_m or 0), title))
         if lat is None or lon is None:
             self.model.set_start(None)
             self.start_note.set_text("")
@@ -225,8 +271,10 @@ class RouteEditor(QWidget):
     def set_error(self, message: str) -> None:
         self.banner.set_message(message or None)
 
-    def set_pick_available(self, available: bool) -> None:
-        self.pick_button.setVisible(available)
+    def shutdown(self) -> None:
+        """The dialog closes: delete the map's page before the shared web profile."""
+        if self.map_link is not None:
+            self.map_link.shutdown()
 
     # --- rows -------------------------------------------------------------------------------
 
@@ -290,10 +338,6 @@ class RouteEditor(QWidget):
 
     # --- internals --------------------------------------------------------------------------
 
-    def _pick(self) -> None:
-        self.message.set_text(self.tr("Click the map to place the point."))
-        self.pick_requested.emit()
-
     def _place_found(self, place: Place) -> None:
         if place.lat is not None and place.lon is not None:
             self._place(place.lat, place.lon, place.title)
@@ -314,6 +358,7 @@ class RouteEditor(QWidget):
         text = self.model.rows[target].text
         self.message.set_text(self.tr("Point {number} set: {name}").format(
             number=target + 1, name=text or format_coordinates(lat, lon)), ok=True)
+        self.search.clear_status()
         if not text:
             self.table.setFocus()
             self.table.edit(self.model.index(target, NAME))

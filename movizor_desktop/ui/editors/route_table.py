@@ -36,12 +36,15 @@ from ...planning import (
     TRUCK_MAX_KMH,
     CoordinateError,
     Leg,
+    LegVerdict,
     format_coordinates,
+    judge_legs,
     parse_coordinates,
-    plan_legs,
 )
+from ...planning.legs import PLANNING_KMH
 from ...exchange.text_safety import clean_line
 from ..formatting import duration_hours, km
+from ..subscribers.badges import forecast_badge
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, COORDS, ARRIVAL, LOCAL, DISTANCE, HOURS, SPEED, STATUS = range(8)
@@ -49,6 +52,7 @@ COLUMNS = 8
 MIME = "application/x-movizor-route-rows"
 ERROR_BACKGROUND = QColor("#fdecea")
 ERROR_TEXT = QColor("#b3261e")
+TIGHT_TEXT = QColor("#9a4f00")
 MSK_OFFSET = 3 * 3600
 
 
@@ -186,12 +190,17 @@ class RouteModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column, leg)
         too_fast = leg is not None and leg.too_fast and column in (HOURS, SPEED)
-        if role == Qt.ItemDataRole.ForegroundRole and too_fast:
-            return QBrush(ERROR_TEXT)
+        tight = leg is not None and leg.verdict is LegVerdict.TIGHT and column in (HOURS, SPEED)
+        if role == Qt.ItemDataRole.ForegroundRole and (too_fast or tight):
+            return QBrush(ERROR_TEXT if too_fast else TIGHT_TEXT)
         if role == Qt.ItemDataRole.DecorationRole and too_fast and column == SPEED:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole and too_fast:
             return self._too_fast_text(leg)  # type: ignore[arg-type]
+        if role == Qt.ItemDataRole.ToolTipRole and tight:
+            return self.tr("Tight: {speed} on average, faster than the {pace} km/h a truck "
+                           "keeps with stops.").format(speed=speed_text(leg.speed_kmh or 0),
+                                                       pace=round(PLANNING_KMH))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DISTANCE, HOURS, SPEED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -232,8 +241,9 @@ class RouteModel(QAbstractTableModel):
                        "{max} km/h.").format(speed=speed_text(speed), max=round(TRUCK_MAX_KMH))
 
     def status_text(self, status: str | None) -> str:
-        return {"new": self.tr("planned"), "ok": self.tr("on time"), "late": self.tr("late"),
-                "finished": self.tr("reached")}.get(status or "", status or "")
+        """The point's status in the words (and case) of the badges elsewhere."""
+        badge = forecast_badge(status)
+        return badge.text if badge is not None else (status or "")
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
@@ -350,7 +360,10 @@ class RouteModel(QAbstractTableModel):
     # --- helpers --------------------------------------------------------------------------
 
     def _plan(self) -> list[Leg | None]:
-        return plan_legs([(r.lat, r.lon, r.time) for r in self.rows], self.start)
+        # the first leg starts at the truck's fix, unless the first point is reached already
+        first_done = bool(self.rows) and self.rows[0].status == "finished"
+        return judge_legs([(r.lat, r.lon, r.time) for r in self.rows],
+                          None if first_done else self.start)
 
     def _refresh_legs(self) -> None:
         self.legs = self._plan()

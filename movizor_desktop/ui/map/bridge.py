@@ -53,3 +53,44 @@ class MapBridge(QObject):
     @Slot()
     def jsReady(self) -> None:
         self.js_ready.emit()
+
+
+class PlanBridge(MapBridge):
+    """The route editor's map: also reports what is done to the plan's points."""
+
+    point_clicked = Signal(int)  # index
+    point_moved = Signal(int, float, float)  # index, lat, lon
+    point_inserted = Signal(int, float, float)  # index the new point takes, lat, lon
+
+    @staticmethod
+    def _index(index: float) -> int | None:
+        if not math.isfinite(index) or index < 0 or index != int(index):
+            log.warning("plan call with a bad point index ignored: %r", index)
+            return None
+        return int(index)
+
+    @staticmethod
+    def _where(lat: float, lon: float) -> bool:
+        if math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 \
+                and -180 <= lon <= 180:
+            return True
+        log.warning("plan call with bad coordinates ignored: %r, %r", lat, lon)
+        return False
+
+    @Slot(float)
+    def planPointClicked(self, index: float) -> None:
+        i = self._index(index)
+        if i is not None:
+            self.point_clicked.emit(i)
+
+    @Slot(float, float, float)
+    def planPointMoved(self, index: float, lat: float, lon: float) -> None:
+        i = self._index(index)
+        if i is not None and self._where(lat, lon):
+            self.point_moved.emit(i, float(lat), float(lon))
+
+    @Slot(float, float, float)
+    def planPointInserted(self, index: float, lat: float, lon: float) -> None:
+        i = self._index(index)
+        if i is not None and self._where(lat, lon):
+            self.point_inserted.emit(i, float(lat), float(lon))

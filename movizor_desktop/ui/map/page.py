@@ -11,9 +11,10 @@ which the scheme handler answers "not found" — a page can never reach a CDN.
 The page itself is a skeleton: the map (``prefer_canvas``, stable ids ``map_main`` and
 ``tile_layer_base``), the tile layer from the settings (with attribution, no
 ``detectRetina``), and :class:`MzApi`, a MacroElement that loads ``qwebchannel.js``,
-``mz-track.js``, ``mz-fleet.js`` and ``mz.js`` and creates ``window.mz`` (the JS API: ``setFleet``,
-``selectPhone``, ``showTrack``, ``clearTrack``, ``setRoute``, ``setPickMode``,
-``playbackTo``, ``fit``…).
+``mz-track.js``, ``mz-fleet.js``, ``mz-plan.js`` and ``mz.js`` and creates ``window.mz`` (the JS
+API: ``setFleet``, ``selectPhone``, ``showTrack``, ``clearTrack``, ``setRoute``,
+``setPickMode``, ``playbackTo``, ``fit``…; a page built with ``plan=True`` — the route
+editor's — also ``setPlan``, ``setLive``, ``selectPoint``, ``fitPlan``).
 Data never goes into the HTML: Python pushes it through ``runJavaScript``.
 """
 
@@ -36,6 +37,7 @@ LEAFLET_CSS = asset_url("leaflet/leaflet.css")
 QWEBCHANNEL_JS = asset_url("qtwebchannel/qwebchannel.js")
 MZ_TRACK_JS = asset_url("mz/mz-track.js")
 MZ_FLEET_JS = asset_url("mz/mz-fleet.js")
+MZ_PLAN_JS = asset_url("mz/mz-plan.js")
 MZ_JS = asset_url("mz/mz.js")
 MZ_CSS = asset_url("mz/mz.css")
 
@@ -91,6 +93,7 @@ class MzApi(JSCSSMixin):
         ("qwebchannel", QWEBCHANNEL_JS),
         ("mz_track_js", MZ_TRACK_JS),
         ("mz_fleet_js", MZ_FLEET_JS),
+        ("mz_plan_js", MZ_PLAN_JS),
         ("mz_js", MZ_JS),
     ]
     default_css = [("mz_css", MZ_CSS)]  # noqa: RUF012
@@ -106,10 +109,11 @@ class MzApi(JSCSSMixin):
 
 def build_map(settings: AppSettings, texts: dict[str, str], *,
               center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_ZOOM,
-              cluster_from: int = CLUSTER_FROM,
-              tiles: tuple[str, str] | None = None) -> folium.Map:
-    """The map; ``tiles`` = (URL template, attribution) overrides the settings' tile
-    server (an offline file's ``app://tiles/...``)."""
+              cluster_from: int = CLUSTER_FROM, tiles: tuple[str, str] | None = None,
+              plan: bool = False) -> folium.Map:
+    """The page's map; ``tiles`` = (URL template, attribution) overrides the settings' tile
+    server (an offline file's ``app://tiles/...``); ``plan``: with the editable route plan
+    (right-click inserts a point, points drag) — the route editor's map, not the window's."""
     tile_url, attribution = tiles if tiles is not None else (settings.tile_url,
                                                              settings.tile_attribution)
     fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True,
@@ -123,7 +127,7 @@ def build_map(settings: AppSettings, texts: dict[str, str], *,
                             referrer_policy="no-referrer-when-downgrade")
     base._id = BASE_ID
     base.add_to(fmap)
-    MzApi(base, {"texts": texts, "clusterFrom": cluster_from}).add_to(fmap)
+    MzApi(base, {"texts": texts, "clusterFrom": cluster_from, "plan": plan}).add_to(fmap)
     return fmap
 
 

@@ -62,6 +62,11 @@ class MapView(QWebEngineView):
         page.loadFinished.connect(self._on_load_finished)
         page.loadStarted.connect(self._on_load_started)
         bridge.js_ready.connect(self._on_js_ready)
+        # A view deleted with its parent, without shutdown(), still lets go of the profile
+        # (its page, a child, is deleted first). The holder keeps self out of the closure.
+        self._holder: list[MapProfile | None] = [self._shared]
+        holder, name = self._holder, self._page_name
+        self.destroyed.connect(lambda *_: _release_held(holder, name))
 
     # -- loading -------------------------------------------------------------------------
 
@@ -151,6 +156,7 @@ class MapView(QWebEngineView):
         shared, self._shared = self._shared, None
         if shared is None:
             return
+        self._holder[0] = None
         self._queue.clear()
         try:
             self.bridge.js_ready.disconnect(self._on_js_ready)
@@ -160,4 +166,11 @@ class MapView(QWebEngineView):
         self.page().triggerAction(QWebEnginePage.WebAction.Stop)
         self.hide()
         self.deleteLater()
+        release_profile(shared)
+
+
+def _release_held(holder: list[MapProfile | None], page_name: str) -> None:
+    shared, holder[0] = holder[0], None
+    if shared is not None:
+        shared.handler.remove_page(page_name)
         release_profile(shared)
