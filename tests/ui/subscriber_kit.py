@@ -66,8 +66,32 @@ def ready(qtbot, dialog: SubscriberDialog) -> SubscriberDialog:
     return dialog
 
 
-def save(qtbot, dialog: SubscriberDialog) -> None:
+def save(qtbot, dialog: SubscriberDialog, *, confirm: bool = True) -> None:
+    """Click Add/Save; an add then asks about the price and the SMS: answer Add (or, with
+    ``confirm=False``, leave the question open)."""
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    if dialog.row is None and confirm and not dialog.main.candidates():
+        answer_add(qtbot, dialog)
+
+
+def confirmation(qtbot, dialog: SubscriberDialog):
+    """The open price-and-SMS question of an add (waits for it); None when validation
+    stopped the add, or a save is in flight already (a second click does nothing)."""
+    qtbot.waitUntil(lambda: dialog.confirmation.box is not None or dialog.busy
+                    or bool(dialog.pages.errors) or dialog.main.has_errors(), timeout=5000)
+    return dialog.confirmation.box
+
+
+def answer_add(qtbot, dialog: SubscriberDialog, *, yes: bool = True) -> None:
+    """Answer the add's question with a click (when validation let it open)."""
+    box = confirmation(qtbot, dialog)
+    if box is None:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    button = box.findChild(QWidget, "confirm_add_yes") if yes \
+        else box.button(QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def wait_idle(qtbot, dialog: SubscriberDialog) -> None:
@@ -137,7 +161,8 @@ def row_for(session: Session, run_async, phone: str) -> FleetRow:
 
 
 __all__ = [
-    "MTS_MSISDN", "MTS_PHONE", "NEW_MSISDN", "NEW_PHONE", "calls", "choose_tariff", "click",
+    "MTS_MSISDN", "MTS_PHONE", "NEW_MSISDN", "NEW_PHONE", "answer_add", "calls",
+    "choose_tariff", "click", "confirmation",
     "count", "make", "open_session", "pick_phone", "ready", "row_for", "save", "type_phone",
     "type_text", "wait_idle",
 ]

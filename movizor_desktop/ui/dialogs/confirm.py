@@ -34,7 +34,7 @@ from ... import clock
 from ...api.codes import Status
 from ...api.phones import format_phone
 from ...sync.state import FleetRow
-from .widgets import run_dialog
+from .widgets import run_dialog, widen_message_box
 
 NEW_WAIT = timedelta(hours=1)
 CONFIRM_WAIT = timedelta(hours=24)
@@ -150,6 +150,7 @@ def build_delete_box(parent: QWidget | None, rows: Sequence[FleetRow]) -> QMessa
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)
+    widen_message_box(box)  # a phone number stays on one line
     return box
 
 

@@ -14,16 +14,21 @@ of ``ui/editors``). This module is the shell: it wires the pages, runs the backg
   or now (``activate``); a pending switch is shown and can be cancelled. Only the fields
   and pages the dispatcher touched are sent, and always a tariff
   (:func:`~.tariffs.edit_tariff`).
+* Keys (:class:`~.guard.DialogGuard`): no button is a default button, so Enter in a field
+  or a route cell only finishes that edit; Add / Save is a click or Ctrl+Enter; Escape,
+  Cancel and the window's close ask before typed input is thrown away.
 * Saving: every page is validated first (the first page with a problem comes to the
-  front, nothing is sent); Save is disabled while the request is in flight, so a double
-  click sends one request; an API error lands on the page and field it concerns
-  (``err.field``), anything else in the banner; a failed save keeps every input.
+  front, nothing is sent). An add then asks once more, saying what Movizor will charge and
+  that the driver gets a consent SMS (:mod:`.subscriber_confirm`). Save is disabled while
+  the request is in flight, so a double click sends one request; an API error lands on
+  the page and field it concerns (``err.field``), anything else in the banner; a failed
+  save keeps every input.
 * Clearing: if the dispatcher emptied the route, schedule or metadata and the read-back
   shows Movizor kept it (servers disagree on how to clear, ``sync/clearing.py``), the
   save stands, the pages show what Movizor has, and the banner says what was kept.
-* "Pick on map": with ``map_picker`` the route page offers it (``MapPick``): the window
-  gets a callback to call with the clicked point (or ``callback.cancel()``), and the
-  dialog stops blocking the window (``open()`` made it window-modal) until it does.
+* The route page has a map of its own (``route_map``: a factory of
+  :class:`~..map.route_map.RouteMap`, given when QtWebEngine is there); editing shows the
+  truck's last fix on it, where the first leg starts.
 """
 
 from __future__ import annotations
@@ -41,18 +46,22 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from ...api.encoding import MSK
 from ...api.errors import MovizorError
 from ...api.models import ObjectInfo, Operator
+from ...api.phones import format_phone
 from ...sync.actions import ActionInProgress
 from ...sync.clearing import kept_after_clear
+from .guard import DialogGuard
 from .subscriber_bulk import BulkAddDialog
+from .subscriber_confirm import AddConfirmation
 from .subscriber_live import DialogTasks, TariffAdvisor
 from .subscriber_main import MainPage
-from .subscriber_pages import PAGES, MapPick, MapPicker, TripPages
+from .subscriber_pages import PAGES, TripPages
 from .tariffs import DEFAULT_TARIFF, edit_tariff, split_tags, tariff_change, tariff_id
 from .widgets import Banner, Note, TagsCompleter
 
 if TYPE_CHECKING:
     from ...store.routes import RouteTemplates
     from ...sync.state import FleetRow
+    from ..editors.route_map_link import MapFactory
     from ..session import Session
 
 log = logging.getLogger(__name__)
@@ -62,7 +71,7 @@ MAIN_FIELDS = frozenset({"phone", "dateoff", "tariff", "title", "tags", "package
 FIELD_PAGES = {"destination": "route", "route": "route", "schedule": "schedule",
                "metadata": "metadata", "operator": "main"}
 
-__all__ = ["MAIN_FIELDS", "PAGES", "MapPicker", "SubscriberDialog", "TagsCompleter",
+__all__ = ["MAIN_FIELDS", "PAGES", "SubscriberDialog", "TagsCompleter",
            "split_tags", "tariff_id"]
 
 
@@ -74,7 +83,7 @@ class SubscriberDialog(QDialog):
 
     def __init__(self, session: Session, *, row: FleetRow | None = None,
                  tags: Iterable[str] = (), lang: str = "en", parent: QWidget | None = None,
-                 map_picker: MapPicker | None = None,
+                 route_map: MapFactory | None = None,
                  templates: RouteTemplates | None = None,
                  now: Callable[[], datetime] | None = None,
                  debounce_ms: int = 400) -> None:
@@ -92,8 +101,8 @@ class SubscriberDialog(QDialog):
         self.setObjectName("subscriber_dialog")
         self.setWindowTitle(self.tr("Add subscriber") if row is None
                             else self.tr("Edit subscriber"))
-        self.setMinimumSize(680, 560)
-        self.resize(880, 640)  # the route table has eight columns
+        self.setMinimumSize(680, 520)
+        self._initial_size(wide=route_map is not None)
 
         self.banner = Banner()
         self.loading_note = Note()
@@ -101,7 +110,8 @@ class SubscriberDialog(QDialog):
         self.loading_note.hide()
         self.main = m = MainPage(editing=row is not None, tags=tags, lang=lang, now=self._now)
         self.pages = TripPages(m, geocoder=session.client.distance_search,
-                               templates=templates or _templates(), now=self._now, parent=self)
+                               templates=templates or _templates(), now=self._now,
+                               map_factory=route_map, parent=self)
         self.tabs, self.editors = self.pages.tabs, self.pages.editors
         self.route_editor, self.schedule_editor, self.metadata_editor = (
             self.pages.route, self.pages.schedule, self.pages.metadata)
@@ -121,10 +131,8 @@ class SubscriberDialog(QDialog):
         self.save_button = self.buttons.addButton(
             self._save_text(), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save")
-        self.save_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.loading_note)
@@ -135,8 +143,10 @@ class SubscriberDialog(QDialog):
         m.numbers_pasted.connect(lambda _numbers: self._update_buttons())
         m.bulk_requested.connect(self.open_bulk)
         m.cancel_pending_requested.connect(self.cancel_pending)
-        self.map_pick = MapPick(self, self.pages, map_picker) if map_picker else None
-        self.route_editor.set_pick_available(map_picker is not None)
+        # Enter only finishes an edit; Add/Save by click or Ctrl+Enter; Escape asks
+        self.guard = DialogGuard(self, commit=self.submit, is_dirty=self.has_unsaved_input,
+                                 cancel_button=self.cancel_button)
+        self.confirmation = AddConfirmation(self, lang=lang)  # the add's price and SMS
         tasks = self.tasks  # not self: this slot runs when the C++ dialog is gone
         self.destroyed.connect(lambda *_: tasks.cancel_all())
 
@@ -148,6 +158,8 @@ class SubscriberDialog(QDialog):
             m.load(phone=row.phone, title=row.title, tags=row.tags, dateoff=None,
                    package_prolong=None)
             m.set_current_tariff(self._current, self._pending)
+            self.route_editor.set_start(row.lat, row.lon, row.fix_time, radius_m=row.radius,
+                                        title=row.title or row.phone)
             self._set_loading(True)
             self.tasks.spawn("details", self._load_details(row.phone))
             self.advisor.start(row.phone)
@@ -215,7 +227,6 @@ class SubscriberDialog(QDialog):
         # (a cancelled load stops at the await above: the dialog may be gone)
         self._set_loading(False)
         self.main.title_edit.setFocus()  # the pages were disabled: focus went elsewhere
-        self.save_button.setDefault(True)
 
     def _apply_details(self, info: ObjectInfo) -> None:
         assert self.row is not None
@@ -295,8 +306,9 @@ class SubscriberDialog(QDialog):
     # --- submit ----------------------------------------------------------------------------
 
     def submit(self) -> None:
-        """Validate and send (no-op while a request is in flight or details are loading)."""
-        if self._busy or self._loading or self._bulk_running():
+        """Validate and send — an add after one more question (price and SMS). A no-op
+        while a request is in flight, the question is open or details are loading."""
+        if self._busy or self._loading or self._bulk_running() or self.confirmation.is_open:
             return
         if self.row is None and self.main.candidates():
             self.open_bulk()
@@ -304,8 +316,32 @@ class SubscriberDialog(QDialog):
         kwargs = self._collect()
         if kwargs is None:
             return
+        if self.row is None:
+            self.confirmation.ask(phone=format_phone(kwargs["phone"]),
+                                  tariff=self.tariff_combo.currentText().split(" · ")[0],
+                                  charge=self.main.tariff.charge_text(),
+                                  on_yes=lambda: self._start_send(kwargs))
+            return
+        self._start_send(kwargs)
+
+    def _start_send(self, kwargs: dict[str, Any]) -> None:
+        if self._busy:
+            return
         self._set_busy(True)
         self.tasks.spawn("save", self._send(kwargs))
+
+    def has_unsaved_input(self) -> bool:
+        """True when closing would lose something the dispatcher typed or chose (False
+        while a save is in flight: the dialog stays open until its answer anyway)."""
+        if self._busy:
+            return False
+        m = self.main
+        pages = any(editor.is_modified() for editor in self.editors.values())
+        if self.row is not None:
+            return pages or m.title_modified() or m.tags_modified() or m.dateoff_modified() \
+                or m.prolong_modified() or self.tariff_changed()
+        typed = any(w.text().strip() for w in (m.phone_edit, m.title_edit, m.tags_edit))
+        return pages or typed or m.dateoff_check.isChecked()
 
     async def _send(self, kwargs: dict[str, Any]) -> None:
         try:
@@ -424,11 +460,21 @@ class SubscriberDialog(QDialog):
         self._busy = busy
         self._update_buttons()
 
+    def _initial_size(self, *, wide: bool) -> None:
+        """Room for the route table (eight columns) and, with a map, the map beside it;
+        never larger than the screen (a 1366×768 laptop included)."""
+        width, height = (1240, 760) if wide else (880, 640)
+        screen = self.screen()
+        if screen is not None:
+            avail = screen.availableGeometry()
+            width = min(width, avail.width() - 40)
+            height = min(height, avail.height() - 40)
+        self.resize(max(width, self.minimumWidth()), max(height, self.minimumHeight()))
+
     def _stop(self) -> None:
         self.tasks.cancel_all()
         self.advisor.stop()
-        if self.map_pick is not None:
-            self.map_pick.abandon()
+        self.route_editor.shutdown()
 
     def done(self, result: int) -> None:
         if self._busy:  # the request may already be on the server: wait for its answer

@@ -1,5 +1,4 @@
-"""The subscriber dialog's pages: Main, Route, Schedule and Metadata in one tab widget,
-and "Pick on map" for the route page (:class:`MapPick`).
+"""The subscriber dialog's pages: Main, Route, Schedule and Metadata in one tab widget.
 
 :class:`TripPages` owns the tabs and the three trip editors of ``ui/editors``. It loads
 them from ``object_get``, validates them (an editor's own ``validate()`` marks its rows;
@@ -15,16 +14,16 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QStyle, QTabWidget, QWidget
+from PySide6.QtWidgets import QStyle, QTabWidget
 
 from ...api.models import ObjectInfo, ScheduleInfo
 
 if TYPE_CHECKING:
     from ...store.routes import RouteTemplates
     from ...sync.local_schedules import LocalSchedule
+    from ..editors.route_map_link import MapFactory
     from .subscriber_main import MainPage
 
 PAGES = ("main", "route", "schedule", "metadata")
@@ -33,6 +32,7 @@ PAGES = ("main", "route", "schedule", "metadata")
 class TripPages(QObject):
     def __init__(self, main: MainPage, *, geocoder: Callable[..., Any] | None,
                  templates: RouteTemplates | None, now: Callable[[], datetime],
+                 map_factory: MapFactory | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         # the editors load with the first dialog (they pull in the route machinery)
@@ -41,7 +41,8 @@ class TripPages(QObject):
         from ..editors.schedule import ScheduleEditor
 
         self.main = main
-        self.route = RouteEditor(geocoder=geocoder, templates=templates, now=now)
+        self.route = RouteEditor(geocoder=geocoder, templates=templates, now=now,
+                                 map_factory=map_factory)
         self.schedule = ScheduleEditor(now=now)
         self.metadata = MetadataEditor()
         self.editors: dict[str, Any] = {"route": self.route, "schedule": self.schedule,
@@ -144,83 +145,4 @@ class TripPages(QObject):
         return fields
 
 
-class PickCallback:
-    """What the window's map calls: ``callback(lat, lon, name)`` with the point clicked,
-    or ``callback.cancel()`` when the dispatcher gave up (Esc). Either ends the pick;
-    after the dialog is gone both do nothing."""
-
-    def __init__(self, pick: MapPick) -> None:
-        self._pick = pick
-
-    def __call__(self, lat: float, lon: float, name: str = "") -> None:
-        self._pick.finish((lat, lon, name))
-
-    def cancel(self) -> None:
-        self._pick.finish(None)
-
-
-class MapPick:
-    """"Pick on map" on the route page, with the window's map (``map_picker``).
-
-    ``map_picker(callback)`` asks the window for one click on its map and may return a
-    function that stops that (called when the dialog closes mid-pick). Meanwhile the
-    dialog stops blocking the window (``open()`` made it window-modal); the point (or the
-    cancel) restores that, shows the route page and raises the dialog.
-    """
-
-    def __init__(self, dialog: QWidget, pages: TripPages, map_picker: MapPicker) -> None:
-        self.dialog = dialog
-        self.pages = pages
-        self.map_picker = map_picker
-        self._modality: Qt.WindowModality | None = None
-        self._stop: Callable[[], Any] | None = None
-        self.picking = False
-        pages.route.pick_requested.connect(self.start)
-
-    def start(self) -> None:
-        modality = self.dialog.windowModality()
-        if modality != Qt.WindowModality.NonModal:
-            self._modality = modality
-            self._set_modality(Qt.WindowModality.NonModal)
-        self.picking = True
-        stop = self.map_picker(PickCallback(self))
-        self._stop = stop if callable(stop) else None
-
-    def finish(self, point: tuple[float, float, str] | None) -> None:
-        """The window's answer: the point, or None (cancelled)."""
-        if not self.picking or not shiboken6.isValid(self.dialog) \
-                or not shiboken6.isValid(self.pages.route):
-            return  # a second answer, or the dialog is gone
-        self.picking = False
-        self._stop = None
-        if point is not None:
-            self.pages.route.add_point(*point)
-        else:
-            self.pages.route.show_message("")
-        self.pages.show("route")
-        if self._modality is not None:
-            self._set_modality(self._modality)
-            self._modality = None
-        self.dialog.raise_()
-        self.dialog.activateWindow()
-
-    def abandon(self) -> None:
-        """The dialog closes mid-pick: tell the window to stop picking."""
-        stop, self._stop = self._stop, None
-        self.picking = False
-        if stop is not None:
-            stop()
-
-    def _set_modality(self, modality: Qt.WindowModality) -> None:
-        visible = self.dialog.isVisible()
-        if visible:
-            self.dialog.hide()  # a shown window takes a new modality only when shown again
-        self.dialog.setWindowModality(modality)
-        if visible:
-            self.dialog.show()
-
-
-MapPicker = Callable[[PickCallback], "Callable[[], Any] | None"]
-
-
-__all__ = ["PAGES", "MapPick", "MapPicker", "PickCallback", "TripPages"]
+__all__ = ["PAGES", "TripPages"]

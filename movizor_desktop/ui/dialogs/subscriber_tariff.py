@@ -9,7 +9,6 @@ for the 1-month package only). Its error line sits right under the combo box.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
@@ -30,8 +29,11 @@ from PySide6.QtWidgets import (
 from ...api.models import TariffCost
 from ...api.tariffs import TariffBook
 from .. import formatting as fmt
+from ..tariff_names import tariff_display_name
 from .tariffs import TariffOption, default_tariff, next_msk_midnight, tariff_id
 from .widgets import FieldError, Note
+
+KNOWN_COST_TYPES = frozenset({"package", "month", "daily"})
 
 
 class TariffField(QWidget):
@@ -46,6 +48,7 @@ class TariffField(QWidget):
         self._now = now
         self._options: dict[str, TariffOption] = {}
         self._book = TariffBook()
+        self.cost: TariffCost | None = None  # the chosen tariff's, from tariff_calculator
         self._current: str | None = None
         self._pending_text = ""
 
@@ -104,48 +107,29 @@ class TariffField(QWidget):
 
     # --- names and prices ---------------------------------------------------------------------
 
-    def _english(self, option: TariffOption) -> str:
-        """An English name for the server's (Russian) title: from what the price table
-        says the tariff is, or from the title's words; '' when neither tells."""
-        if option.is_manual:
-            return self.tr("Manual requests")
-        if option.is_package:
-            return self.tr("Package for 1 month")
-        title = option.title.casefold()
-        if not title:  # no price table yet: the ids the documents give (display only)
-            return self._untitled().get(option.id, "")
-        if "онлайн" in title or "online" in title:
-            name = self.tr("Online")
-        elif minutes := re.search(r"(\d+)\s*мин", title):
-            name = self.tr("Every {count} min").format(count=minutes[1])
-        elif hours := re.search(r"(\d+)\s*час", title):
-            name = self.tr("Every {count} hours").format(count=hours[1])
-        else:
-            return ""
-        return self.tr("{tariff} (MTS only)").format(tariff=name) if "мтс" in title else name
-
-    def _untitled(self) -> dict[str, str]:
-        return {"1": self.tr("Online"), "15": self.tr("Every 15 min"),
-                "30": self.tr("Every 30 min"), "60": self.tr("Every 60 min"),
-                "180": self.tr("Every 3 hours")}
-
     def title(self, option: TariffOption | str) -> str:
-        """``Every 15 min`` (English) / the server's ``Каждые 15 мин`` (Russian)."""
+        """``Every 15 min`` in the UI's language for a tariff the app knows; the server's
+        title otherwise (:func:`~..tariff_names.tariff_display_name`)."""
         if isinstance(option, str):
             option = self._options.get(option) or TariffOption(
                 option, is_manual=self._book.is_manual(option),
                 is_package=self._book.is_package(option))
-        english = self._english(option)
-        if self.lang.lower().startswith("ru"):
-            return option.title or (self.tr("Manual requests") if option.is_manual else english)
-        return english or option.title
+        name = tariff_display_name(option.id, option.title, manual=option.is_manual,
+                                   package=option.is_package)
+        return "" if name == option.id else name
 
     def text(self, option: TariffOption) -> str:
         """``15 — Every 15 min · ₽30.00/day`` for the combo box."""
         title = self.title(option)
         text = f"{option.id} — {title}" if title else option.id
+        price = self.price_text(option)
+        return f"{text} · {price}" if price else text
+
+    def price_text(self, option: TariffOption) -> str:
+        """``₽30.00/day`` from the operator's price table ("" while the operator is
+        unknown)."""
         if option.abon is None:
-            return text
+            return ""
         loc = fmt.locale_for(self.lang)
         abon = fmt.money(option.abon, loc)
         if option.is_package:
@@ -155,7 +139,15 @@ class TariffField(QWidget):
                 price=abon, request=fmt.money(option.request, loc))
         else:
             price = self.tr("{price}/day").format(price=abon)
-        return f"{text} · {price}"
+        return price
+
+    def charge_text(self) -> str:
+        """What choosing this tariff will cost, for the add's confirmation: the
+        calculator's answer, else the price table's, else "" (unknown)."""
+        if self.cost is not None:
+            return self._cost_line(self.cost)
+        option = self._options.get(self.chosen() or "")
+        return self.price_text(option) if option is not None else ""
 
     # --- the choice ---------------------------------------------------------------------------
 
@@ -210,18 +202,29 @@ class TariffField(QWidget):
             midnight = next_msk_midnight(self._now())
             self.tomorrow_radio.setText(self.tr("Switch from tomorrow, {when}").format(
                 when=fmt.msk_with_local(midnight)))
+        self.cost = None
         self.cost_note.set_text("")
         self._update_prolong()
         self.changed.emit(self.chosen())
 
     def set_cost(self, cost: TariffCost | None, error: str | None = None) -> None:
         """What the chosen tariff costs (tariff_calculator), or why that is unknown."""
+        self.cost = cost if not error else None
         if error:
             self.cost_note.set_text(error, ok=False)
             return
         if cost is None:
             self.cost_note.set_text("")
             return
+        line = self._cost_line(cost)
+        # the server's description is Russian: shown beside the English line only when it
+        # says more than the line does (an unknown kind of price)
+        if cost.description and (self.lang.lower().startswith("ru")
+                                 or cost.type.lower() not in KNOWN_COST_TYPES):
+            line += f"\n{cost.description}"
+        self.cost_note.set_text(line)
+
+    def _cost_line(self, cost: TariffCost) -> str:
         price = fmt.money(cost.price, fmt.locale_for(self.lang))
         kind = cost.type.lower()
         if kind == "package":
@@ -232,9 +235,7 @@ class TariffField(QWidget):
             line = self.tr("Daily: {price} a day").format(price=price)
         else:
             line = self.tr("Cost: {price}").format(price=price)
-        if cost.description:
-            line += f"\n{cost.description}"
-        self.cost_note.set_text(line)
+        return line
 
     def set_current(self, current: str | None, pending: str | None) -> None:
         """The subscriber's tariff now and the switch scheduled for 00:00 MSK, if any."""

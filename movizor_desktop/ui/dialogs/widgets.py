@@ -20,11 +20,14 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
+    QSpacerItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,7 +38,33 @@ OK_COLOR = "#1e7b34"
 D = TypeVar("D", bound=QDialog)
 
 
-class FieldError(QLabel):
+class WrappingLabel(QLabel):
+    """A word-wrapped label that is always as tall as its lines at its real width.
+
+    A form layout sizes a wrapped label's row for the width it guessed, not the one the
+    label gets: second lines were cut off (the details pane's "Last fix") or ran over the
+    next row (the Preferences' language note). Once the width is known, the label asks
+    for the height its text needs there.
+    """
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        width = self.width()
+        if width <= 0:
+            return
+        needed = self.heightForWidth(width)
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
+class FieldError(WrappingLabel):
     """A red, word-wrapped line under a field; hidden while empty."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -57,7 +86,7 @@ class FieldError(QLabel):
         self.set_message(None)
 
 
-class Banner(QLabel):
+class Banner(WrappingLabel):
     """An error strip at the top of a dialog, for errors that concern no single field."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -77,7 +106,7 @@ class Banner(QLabel):
         self.setVisible(bool(text))
 
 
-class Note(QLabel):
+class Note(WrappingLabel):
     """A grey explanatory line under a field (help, previews)."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
@@ -101,6 +130,16 @@ def action_button(name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
     button.setAutoDefault(False)
     button.clicked.connect(lambda _checked=False: slot())
     return button
+
+
+def widen_message_box(box: QMessageBox, width: int = 480) -> None:
+    """Make a message box at least ``width`` px wide (Qt sizes it to its first line, so
+    a longer sentence wraps early and breaks a phone number across lines)."""
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        layout.addItem(QSpacerItem(width, 0, QSizePolicy.Policy.Minimum,
+                                   QSizePolicy.Policy.Expanding),
+                       layout.rowCount(), 0, 1, layout.columnCount())
 
 
 def add_field(form: QFormLayout, label: str, widget: QWidget,
