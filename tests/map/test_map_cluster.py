@@ -158,11 +158,13 @@ def test_tooltips_show_title_time_and_place(panel, qtbot):
 
 
 def test_picking_on_a_cluster_picks_the_point(panel, qtbot):
+    """The page's pick mode (the route editor's map uses it) takes a click on a cluster
+    as the point, and does not zoom into the cluster."""
     panel.apply_changes(fleet(N, step=0.02))
     zoom = state(qtbot, panel)["zoom"]
-    panel.start_pick()
-    with qtbot.waitSignal(panel.point_picked, timeout=5000) as blocker:
+    panel.view.call("mz.setPickMode(true)")
+    with qtbot.waitSignal(panel.bridge.map_clicked, timeout=5000) as blocker:
         panel.view.call("var c = mz.clusterMarkers()[0]; c.fire('click', "
                         "{latlng: L.latLng(55.5, 37.1)}, true)")
-    assert blocker.args[:2] == [55.5, 37.1]
-    assert state(qtbot, panel)["zoom"] == zoom
+    assert blocker.args == [55.5, 37.1]
+    assert state(qtbot, panel)["zoom"] == zoom and not state(qtbot, panel)["picking"]

@@ -22,7 +22,8 @@ from map_testkit import (
     wait_ready,
     with_route,
 )
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel
 
 from movizor_desktop.store.settings import AppSettings
 from movizor_desktop.sync.state import ChangeSet
@@ -85,8 +86,7 @@ def test_page_loads_offline_and_asks_only_app_and_the_tile_host(make_panel, qtbo
     first = tiles.requests[0]
     assert first["User-Agent"] == profile.USER_AGENT
     assert "Referer" not in first  # never an https Referer on an http request
-    assert not state(qtbot, panel)["offline"]
-    assert not panel.offline_label.isVisibleTo(panel)
+    assert not state(qtbot, panel)["offline"] and not panel.tiles_offline
 
 
 def test_calls_before_the_page_is_ready_wait_and_go_as_one_batch(make_panel, qtbot):
@@ -216,34 +216,21 @@ def test_track_failure_is_reported(make_panel, qtbot):
     qtbot.waitUntil(lambda: "network down" in panel.summary_label.text(), timeout=5000)
 
 
-def test_pick_a_point(make_panel, qtbot):
-    panel = make_panel()
-    panel.start_pick()
-    assert state(qtbot, panel)["picking"] and panel.pick_label.isVisibleTo(panel)
-    with qtbot.waitSignal(panel.point_picked, timeout=5000) as blocker:
-        panel.view.call("mz.map.fire('click', {latlng: L.latLng(55.7, 37.6)})")
-    assert blocker.args == [55.7, 37.6, "Москва"]
-    assert not panel.picking and not state(qtbot, panel)["picking"]
-
-    panel.start_pick()
-    with qtbot.waitSignal(panel.pick_cancelled, timeout=5000):
-        panel.view.call("document.dispatchEvent(new KeyboardEvent('keydown', "
-                        "{key: 'Escape'}))")
-    assert not panel.picking
-    with qtbot.assertNotEmitted(panel.point_picked):
-        panel.view.call("mz.map.fire('click', {latlng: L.latLng(50, 40)})")
-        evaluate(qtbot, panel.view, "1")
-
-
-def test_tiles_offline_shows_a_notice_and_the_data(make_panel, qtbot):
+def test_tiles_offline_are_said_once_in_the_map_and_the_data_shows(make_panel, qtbot):
     panel = make_panel(offline_tiles())
+    width = panel.period_bar.minimumSizeHint().width()
     panel.apply_changes(fleet(10))
-    qtbot.waitUntil(lambda: panel.offline_label.isVisibleTo(panel), timeout=10000)
+    qtbot.waitUntil(lambda: panel.tiles_offline, timeout=10000)
     s = state(qtbot, panel)
     assert s["offline"] and s["markers"] == 10
-    assert evaluate(qtbot, panel.view,
-                    "getComputedStyle(document.querySelector('.mz-notice')).display") != "none"
-    assert "offline" in panel.offline_label.text()
+    notice = "getComputedStyle(document.querySelector('.mz-notice'))"
+    assert evaluate(qtbot, panel.view, f"{notice}.display") != "none"
+    assert evaluate(qtbot, panel.view, f"{notice}.whiteSpace") == "nowrap"  # one line
+    assert "offline" in evaluate(qtbot, panel.view,
+                                 "document.querySelector('.mz-notice').textContent")
+    # one place only: nothing beside the period bar, which keeps its width
+    assert not panel.findChildren(QLabel, "tilesOffline")
+    assert panel.period_bar.minimumSizeHint().width() == width
 
 
 def test_js_console_errors_reach_the_log(make_panel, qtbot, caplog):
@@ -364,3 +351,120 @@ def test_tile_settings_switch_in_place(make_panel, qtbot):
                                    ".textContent")
     assert profile.current_profile().interceptor.is_tile_host("localhost")
     assert evaluate(qtbot, panel.view, "mz.count()") == 3
+
+
+def week_with_a_long_first_stop(start):
+    """A week's track as the issue describes it: 37 hours parked (a fix an hour), 100
+    minutes on the road, two hours parked (a fix every 10 min), 50 minutes on the road."""
+    from movizor_desktop.api.models import Position
+
+    fixes, t = [], start
+    for _ in range(38):  # 37 h at one spot
+        fixes.append(Position(lat=55.0, lon=37.0, timestamp=t, radius=500))
+        t += timedelta(hours=1)
+    t -= timedelta(hours=1)
+    lat, lon = 55.0, 37.0
+    for _ in range(100):
+        t += timedelta(minutes=1)
+        lat, lon = lat + 0.01, lon + 0.01
+        fixes.append(Position(lat=lat, lon=lon, timestamp=t, radius=500))
+    stop_at = t
+    for _ in range(12):  # 2 h parked
+        t += timedelta(minutes=10)
+        fixes.append(Position(lat=lat, lon=lon, timestamp=t, radius=500))
+    for _ in range(50):
+        t += timedelta(minutes=1)
+        lat, lon = lat + 0.01, lon - 0.01
+        fixes.append(Position(lat=lat, lon=lon, timestamp=t, radius=500))
+    return fixes, (stop_at - start).total_seconds()
+
+
+def test_playback_skips_stops_and_jumps_from_stop_to_stop(make_panel, qtbot):
+    from movizor_desktop.ui.map.playback import SPEEDS
+
+    panel = make_panel()
+    fixes, second_stop = week_with_a_long_first_stop(T0)
+    panel.set_loader(FakeLoader(fixes))
+    with qtbot.waitSignal(panel.track_loaded, timeout=10000):
+        panel.load_track("79000000001", T0, T0 + timedelta(days=7))
+    bar = panel.playback
+    assert SPEEDS[-1] == 3600 and [bar.speed.itemText(i) for i in range(bar.speed.count())][-1] \
+        == "×3600"
+    assert bar.speed_factor == 300  # 2.5 h of driving plays in well under two minutes
+    assert bar.skip_stops.isChecked()
+    # the slider has a line of its own, as wide as the bar
+    assert bar.slider.width() >= bar.width() - 20
+    # playing starts past the 37-hour stop at once
+    bar.play()
+    qtbot.waitUntil(lambda: bar.position >= 37 * 3600, timeout=3000)
+    bar.pause()
+    # ⏭ / ⏮: the next stop, then back to the first
+    assert bar.next_button.isEnabled()
+    qtbot.mouseClick(bar.next_button, Qt.MouseButton.LeftButton)
+    assert bar.position == pytest.approx(second_stop, abs=1)
+    qtbot.mouseClick(bar.previous_button, Qt.MouseButton.LeftButton)
+    assert bar.position == 0 and not bar.previous_button.isEnabled()
+    # without skipping, the first stop is played through
+    bar.skip_stops.setChecked(False)
+    bar.set_speed(60)
+    bar.play()
+    qtbot.waitUntil(lambda: bar.position > 30, timeout=3000)
+    bar.pause()
+    assert bar.position < 3600
+
+
+def test_switching_the_track_off_brings_the_selected_truck_back(make_panel, qtbot):
+    from movizor_desktop.ui.map.controls import OFF
+
+    panel = make_panel()
+    rows = fleet(3)
+    far = replace(rows[1], lat=60.0, lon=30.0)  # the truck is in Petersburg now
+    panel.apply_changes([rows[0], far, rows[2]])
+    panel.set_loader(FakeLoader(positions(200)))  # its track of the week was near Moscow
+    panel.select(far.phone)
+    with qtbot.waitSignal(panel.track_loaded, timeout=10000):
+        panel.load_track(far.phone, T0, T0 + timedelta(days=1))
+    visible = ("mz.map.getBounds().contains([60.0, 30.0])")
+    qtbot.waitUntil(lambda: state(qtbot, panel)["zoom"] >= 8, timeout=3000)
+    assert evaluate(qtbot, panel.view, visible) is False  # the track's zoom
+    panel.period_bar.choose(OFF)
+    qtbot.waitUntil(lambda: evaluate(qtbot, panel.view, visible) is True, timeout=3000)
+
+
+def test_show_phone_centres_close_and_flash_rings_the_marker(make_panel, qtbot):
+    panel = make_panel()
+    rows = fleet(20, step=0.5)
+    panel.apply_changes(rows)
+    target = rows[13]
+    panel.show_phone(target.phone)
+    qtbot.waitUntil(lambda: state(qtbot, panel)["selected"] == target.phone, timeout=3000)
+    s = state(qtbot, panel)
+    assert s["zoom"] >= 12
+    assert s["center"] == pytest.approx([target.lat, target.lon], abs=1e-3)
+    panel.flash(target.phone)
+    qtbot.waitUntil(lambda: state(qtbot, panel)["flashes"] == 1, timeout=3000)
+    assert evaluate(qtbot, panel.view, "document.querySelectorAll('.mz-flash').length") == 1
+    qtbot.waitUntil(lambda: state(qtbot, panel)["flashes"] == 0, timeout=6000)
+
+
+def test_a_custom_range_opens_under_the_bar_and_never_widens_the_pane(make_panel, qtbot):
+    from movizor_desktop.ui.map.controls import CUSTOM
+
+    panel = make_panel()
+    width = panel.minimumSizeHint().width()
+    bar = panel.period_bar
+    bar.choose(CUSTOM)
+    bar.edit_range()
+    qtbot.waitUntil(bar.popup.isVisible, timeout=3000)
+    assert panel.minimumSizeHint().width() == width
+    with qtbot.waitSignal(bar.period_changed, timeout=3000):
+        qtbot.keyClick(bar.start_edit, Qt.Key.Key_Return)  # Enter shows the range
+    assert not bar.popup.isVisible() and bar.range_button.isVisible()
+    assert "MSK" in bar.range_button.text() and " – " in bar.range_button.text()
+    assert panel.minimumSizeHint().width() == width
+    # a playing track's bar does not widen it either
+    panel.set_loader(FakeLoader(positions(50)))
+    with qtbot.waitSignal(panel.track_loaded, timeout=10000):
+        panel.load_track("79000000001", T0, T0 + timedelta(hours=2))
+    assert panel.playback.isVisibleTo(panel)
+    assert panel.minimumSizeHint().width() == width

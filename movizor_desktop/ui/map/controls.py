@@ -1,37 +1,37 @@
-"""The map panel's controls: the track period bar and the playback bar.
+"""The map panel's track period bar (the playback bar is in :mod:`.playback`).
 
 Periods are Moscow days (the service's day starts at 00:00 МСК): "today" is from midnight
 МСК until now, "yesterday" the whole previous МСК day, "7 days" the last 168 hours, and a
-custom range is typed in МСК. Playback runs on a 10 Hz timer and moves a point along the
-track at ×1, ×10, ×60 or ×300 of real time.
+custom range is typed in МСК — in a small popup under the bar, so choosing it never
+widens the map pane (and never squeezes the list or the details); the bar then shows the
+range as one short line.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QElapsedTimer, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QPoint, Qt, QTimeZone, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSlider,
+    QSizePolicy,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ... import clock
-from ...api.encoding import MSK, to_msk
-from .. import formatting
+from ...api.encoding import to_msk
 
 MSK_ZONE = QTimeZone(3 * 3600)
 OFF, TODAY, YESTERDAY, WEEK, CUSTOM = range(5)
-SPEEDS = (1, 10, 60, 300)
-TICK_MS = 100
 
 
 def period_for(choice: int, now: datetime, custom: tuple[datetime, datetime] | None = None
@@ -57,6 +57,37 @@ def _from_qt(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
 
 
+class RangePopup(QFrame):
+    """From / To (МСК) and Show, under the period bar."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Popup)
+        self.setObjectName("track_range_popup")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.start_edit = QDateTimeEdit(self)
+        self.end_edit = QDateTimeEdit(self)
+        self.show_button = QPushButton(self)
+        self.show_button.setObjectName("track_range_show")
+        for edit in (self.start_edit, self.end_edit):
+            edit.setTimeZone(MSK_ZONE)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.from_label = QLabel(self)
+        self.to_label = QLabel(self)
+        grid = QGridLayout(self)
+        grid.addWidget(self.from_label, 0, 0)
+        grid.addWidget(self.start_edit, 0, 1)
+        grid.addWidget(self.to_label, 1, 0)
+        grid.addWidget(self.end_edit, 1, 1)
+        grid.addWidget(self.show_button, 2, 1, Qt.AlignmentFlag.AlignRight)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.show_button.click()  # Enter in a date field shows the range
+            return
+        super().keyPressEvent(event)
+
+
 class PeriodBar(QWidget):
     period_changed = Signal()  # the chosen period changed, or "Show" was pressed
     accuracy_toggled = Signal(bool)
@@ -65,39 +96,32 @@ class PeriodBar(QWidget):
         super().__init__(parent)
         self.label = QLabel(self)
         self.combo = QComboBox(self)
-        self.start_edit = QDateTimeEdit(self)
-        self.end_edit = QDateTimeEdit(self)
-        self.show_button = QPushButton(self)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.range_button = QToolButton(self)  # the custom range, short; a click edits it
+        self.range_button.setObjectName("track_range")
+        self.range_button.setAutoRaise(True)
+        self.range_button.setSizePolicy(QSizePolicy.Policy.Ignored,
+                                        QSizePolicy.Policy.Preferred)
+        self.range_button.hide()
+        self.popup = RangePopup(self)
+        self.start_edit, self.end_edit = self.popup.start_edit, self.popup.end_edit
+        self.show_button = self.popup.show_button
         self.accuracy = QCheckBox(self)
         self.accuracy.setChecked(True)
-        for edit in (self.start_edit, self.end_edit):
-            edit.setTimeZone(MSK_ZONE)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy HH:mm")
         self._custom_chosen = False  # the user (or show_custom) set the range
         self._default_custom_range()
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(4, 2, 4, 2)
-        outer.setSpacing(2)
-        row = QHBoxLayout()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
         row.addWidget(self.label)
         row.addWidget(self.combo)
+        row.addWidget(self.range_button, 2)  # no minimum width: never widens the pane
         row.addStretch(1)
         row.addWidget(self.accuracy)
-        outer.addLayout(row)
-        self.custom_row = QWidget(self)  # a line of its own: keeps the pane narrow
-        custom = QHBoxLayout(self.custom_row)
-        custom.setContentsMargins(0, 0, 0, 0)
-        custom.addWidget(self.start_edit)
-        custom.addWidget(QLabel("–", self.custom_row))
-        custom.addWidget(self.end_edit)
-        custom.addWidget(self.show_button)
-        custom.addStretch(1)
-        outer.addWidget(self.custom_row)
         self.retranslate()
-        self._custom_visible(False)
+        self.combo.activated.connect(self._chosen)
         self.combo.currentIndexChanged.connect(self._on_choice)
-        self.show_button.clicked.connect(self.period_changed)
+        self.range_button.clicked.connect(self.edit_range)
+        self.show_button.clicked.connect(self._show_range)
         self.accuracy.toggled.connect(self.accuracy_toggled)
         for edit in (self.start_edit, self.end_edit):
             edit.dateTimeChanged.connect(self._custom_edited)
@@ -112,15 +136,16 @@ class PeriodBar(QWidget):
         self.combo.addItems(items)
         self.combo.setCurrentIndex(current)
         self.combo.blockSignals(False)
+        self.popup.from_label.setText(self.tr("From:"))
+        self.popup.to_label.setText(self.tr("To:"))
         self.start_edit.setToolTip(self.tr("From (Moscow time)"))
         self.end_edit.setToolTip(self.tr("To (Moscow time)"))
         self.show_button.setText(self.tr("Show"))
+        self.range_button.setToolTip(self.tr("Change the range (Moscow time)"))
         self.accuracy.setText(self.tr("Accuracy circles"))
         self.accuracy.setToolTip(self.tr("Show how far each position may be off "
                                          "(mobile network positions are approximate)"))
-
-    def _custom_visible(self, visible: bool) -> None:
-        self.custom_row.setVisible(visible)
+        self._update_range_text()
 
     def _default_custom_range(self) -> None:
         """The last 24 hours up to Movizor's now, until the user picks a range."""
@@ -133,12 +158,40 @@ class PeriodBar(QWidget):
     def _custom_edited(self) -> None:
         self._custom_chosen = True
 
+    def _chosen(self, index: int) -> None:
+        if index == CUSTOM:  # chosen again (or first): let the dispatcher set the range
+            self.edit_range()
+
     def _on_choice(self, index: int) -> None:
         if index == CUSTOM and not self._custom_chosen:
             self._default_custom_range()  # "now" has moved on since the bar was built
-        self._custom_visible(index == CUSTOM)
+        self._update_range_text()
         if index != CUSTOM:
+            self.popup.hide()
             self.period_changed.emit()
+
+    def edit_range(self) -> None:
+        """Open the From / To popup under the bar."""
+        anchor = self.range_button if self.range_button.isVisible() else self.combo
+        self.popup.adjustSize()
+        self.popup.move(anchor.mapToGlobal(QPoint(0, anchor.height())))
+        self.popup.show()
+        self.start_edit.setFocus()
+
+    def _show_range(self) -> None:
+        self.popup.hide()
+        self._custom_chosen = True
+        self._update_range_text()
+        self.period_changed.emit()
+
+    def _update_range_text(self) -> None:
+        custom = self.choice == CUSTOM
+        if custom:
+            start, end = self.custom_range()
+            span = f"{to_msk(start):%d.%m %H:%M} – {to_msk(end):%d.%m %H:%M}"
+            self.range_button.setText(QCoreApplication.translate(
+                "Formatting", "{time} MSK").format(time=span))
+        self.range_button.setVisible(custom)
 
     @property
     def choice(self) -> int:
@@ -152,128 +205,18 @@ class PeriodBar(QWidget):
         self.start_edit.setDateTime(_to_qt(start))
         self.end_edit.setDateTime(_to_qt(end))
         self._custom_chosen = True
-        self._custom_visible(True)
+        self._update_range_text()
+
+    def choose(self, choice: int) -> None:
+        """Choose a period as the dispatcher would (period_changed follows)."""
+        if choice == self.choice:
+            if choice != CUSTOM:
+                self.period_changed.emit()
+            return
+        self.combo.setCurrentIndex(choice)
 
     def custom_range(self) -> tuple[datetime, datetime]:
         return _from_qt(self.start_edit.dateTime()), _from_qt(self.end_edit.dateTime())
 
     def period(self, now: datetime | None = None) -> tuple[datetime, datetime] | None:
         return period_for(self.choice, now or clock.now(), self.custom_range())
-
-
-class PlaybackBar(QWidget):
-    position_changed = Signal(float)  # seconds from the first fix
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.play_button = QToolButton(self)
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.time_label = QLabel(self)
-        self.speed = QComboBox(self)
-        self.speed.addItems([f"×{s}" for s in SPEEDS])
-        self.speed.setCurrentIndex(SPEEDS.index(60))
-        self.follow = QCheckBox(self)
-        self.follow.setChecked(True)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(4, 2, 4, 2)
-        row.addWidget(self.play_button)
-        row.addWidget(self.slider, 1)
-        row.addWidget(self.time_label)
-        row.addWidget(self.speed)
-        row.addWidget(self.follow)
-        self._t0: datetime | None = None
-        self._position = 0.0
-        self._timer = QTimer(self)
-        self._timer.setInterval(TICK_MS)
-        self._clock = QElapsedTimer()
-        self._timer.timeout.connect(self._tick)
-        self.play_button.clicked.connect(self.toggle)
-        self.slider.valueChanged.connect(self._on_slider)
-        self.retranslate()
-        self.clear()
-
-    def retranslate(self) -> None:
-        self._update_button()
-        self.speed.setToolTip(self.tr("Playback speed"))
-        self.follow.setText(self.tr("Follow"))
-        self.follow.setToolTip(self.tr("Keep the moving point in view"))
-        self.slider.setToolTip(self.tr("Position in the track"))
-
-    def _update_button(self) -> None:
-        playing = self._timer.isActive()
-        self.play_button.setText("❚❚" if playing else "▶")
-        self.play_button.setToolTip(self.tr("Pause") if playing else self.tr("Play the track"))
-
-    @property
-    def playing(self) -> bool:
-        return self._timer.isActive()
-
-    @property
-    def position(self) -> float:
-        return self._position
-
-    @property
-    def speed_factor(self) -> int:
-        return SPEEDS[max(0, self.speed.currentIndex())]
-
-    def set_track(self, first: datetime, duration_s: float) -> None:
-        self.pause()
-        self._t0 = first
-        self.slider.blockSignals(True)
-        self.slider.setRange(0, max(0, int(duration_s)))
-        self.slider.setValue(0)
-        self.slider.blockSignals(False)
-        self._position = 0.0
-        self.setEnabled(duration_s > 0)
-        self._show_time()
-
-    def clear(self) -> None:
-        self.pause()
-        self._t0 = None
-        self.slider.setRange(0, 0)
-        self._position = 0.0
-        self.time_label.clear()
-        self.setEnabled(False)
-
-    def toggle(self) -> None:
-        if self.playing:
-            self.pause()
-        else:
-            self.play()
-
-    def play(self) -> None:
-        if self._t0 is None:
-            return
-        if self._position >= self.slider.maximum():
-            self.seek(0)
-        self._clock.start()
-        self._timer.start()
-        self._update_button()
-
-    def pause(self) -> None:
-        self._timer.stop()
-        self._update_button()
-
-    def seek(self, seconds: float) -> None:
-        self._position = min(max(0.0, seconds), float(self.slider.maximum()))
-        self.slider.blockSignals(True)
-        self.slider.setValue(int(self._position))
-        self.slider.blockSignals(False)
-        self._show_time()
-        self.position_changed.emit(self._position)
-
-    def _on_slider(self, value: int) -> None:
-        self.seek(float(value))
-
-    def _tick(self) -> None:
-        elapsed = self._clock.restart() / 1000.0
-        self.seek(self._position + elapsed * self.speed_factor)
-        if self._position >= self.slider.maximum():
-            self.pause()
-
-    def _show_time(self) -> None:
-        if self._t0 is None:
-            self.time_label.clear()
-            return
-        moment = self._t0 + timedelta(seconds=self._position)
-        self.time_label.setText(formatting.msk_datetime(moment.astimezone(MSK)))

@@ -1,4 +1,4 @@
-"""The map pane: fleet markers, the selected subscriber's route and track, playback, picking.
+"""The map pane: fleet markers, the selected subscriber's route and track, and playback.
 
 The lead wires it into the main window:
 
@@ -9,9 +9,14 @@ The lead wires it into the main window:
 * ``select(phone)`` when the list's selection changes; ``marker_clicked(phone)`` when the
   dispatcher clicks a marker;
 * ``set_loader(session.client.pos_list)`` once connected; tracks are paged with ``offset``
-  (1,000 a page) in a background task, never blocking the window;
-* ``start_pick()`` for the route editor; ``point_picked(lat, lon, place)`` answers;
+  (1,000 a page) in a background task, never blocking the window; switching the track off
+  brings the selected truck back into view;
+* ``show_phone(phone)`` centres the map on a subscriber (Show on map, a double click);
+  ``flash(phone)`` rings its marker for a moment (a requested position arrived);
 * ``shutdown()`` before the window goes (the page is deleted before the web profile).
+
+Tiles that cannot load are said once, inside the map (a small note at its foot); nothing
+here changes the pane's width, so the window never jumps.
 """
 
 from __future__ import annotations
@@ -26,8 +31,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...api.errors import MovizorError
 from ...api.models import Position
@@ -36,10 +40,10 @@ from ...sync.state import ChangeSet, FleetRow
 from .. import i18n
 from . import style
 from .bridge import MapBridge
-from .controls import PeriodBar, PlaybackBar
+from .controls import PeriodBar
 from .fleet import fleet_payload, js_call, marker_changed, route_payload
 from .page import build_page
-from .places import nearest_place
+from .playback import PlaybackBar
 from .tiles import MapTiles
 from .track import Track, build_track, fetch_positions, track_payload
 from .view import MapView
@@ -49,15 +53,12 @@ log = logging.getLogger(__name__)
 Loader = Callable[..., Awaitable[list[Position]]]
 CRASHES_MAX = 3  # renderer deaths within CRASH_WINDOW_S before the map gives up
 CRASH_WINDOW_S = 600.0
-
 _NOTICE = ("QLabel {{ background: {bg}; color: {fg}; border: 1px solid {fg}; "
            "border-radius: 3px; padding: 1px 6px; }}")
 
 
 class MapPanel(QWidget):
     marker_clicked = Signal(str)  # phone: the window selects that row
-    point_picked = Signal(float, float, str)  # lat, lon, nearby place name
-    pick_cancelled = Signal()
     track_loaded = Signal(object)  # TrackSummary
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
@@ -67,29 +68,27 @@ class MapPanel(QWidget):
         self.view = MapView(self.bridge, settings.tile_url, self)
         self.period_bar = PeriodBar(self)
         self.playback = PlaybackBar(self)
-        self.offline_label = self._notice("#fff4d6", "#5f4300")
-        self.pick_label = self._notice("#e8f0fe", "#153e75")
-        self.file_label = self._notice("#fde8e8", "#7a1c1c")  # the offline map file failed
+        self.file_label = QLabel(self)  # the offline map file cannot be used
+        self.file_label.setStyleSheet(_NOTICE.format(bg="#fde8e8", fg="#7a1c1c"))
+        self.file_label.hide()
         self.summary_label = QLabel(self)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary_label.setContentsMargins(6, 0, 6, 2)
         self.summary_label.setWordWrap(True)  # never widens the pane
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 2, 4, 0)
-        top.setSpacing(4)
-        top.addWidget(self.period_bar, 1)
-        top.addWidget(self.pick_label, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.offline_label, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.file_label, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(top)
+        layout.addWidget(self.period_bar)
+        layout.addWidget(self.file_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.playback)
         layout.addWidget(self.summary_label)
         self.playback.hide()
         self.summary_label.hide()
+        # What the bars show never widens the pane (so the window never jumps): they
+        # take the width the pane has.
+        for bar in (self.period_bar, self.file_label, self.playback, self.summary_label):
+            bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         self._rows: dict[str, FleetRow] = {}
         self._selected: str | None = None
@@ -98,18 +97,13 @@ class MapPanel(QWidget):
         self._track_phone: str | None = None
         self._track_task: asyncio.Future[Any] | None = None
         self._track_token = 0
-        self._picking = False
         self._closed = False
         self._crashes: list[float] = []
+        self._tiles_offline = False
 
-        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._escape.activated.connect(self.cancel_pick)
         self.bridge.marker_clicked.connect(self._on_marker_clicked)
-        self.bridge.map_clicked.connect(self._on_map_clicked)
-        self.bridge.pick_cancelled.connect(lambda: self._end_pick(emit=True))
-        self.bridge.tiles_failed.connect(self.offline_label.show)
-        self.bridge.tiles_restored.connect(self.offline_label.hide)
+        self.bridge.tiles_failed.connect(lambda: setattr(self, "_tiles_offline", True))
+        self.bridge.tiles_restored.connect(lambda: setattr(self, "_tiles_offline", False))
         self.period_bar.period_changed.connect(self._on_period)
         self.period_bar.accuracy_toggled.connect(
             lambda on: self.view.call(f"mz.setTrackAccuracy({json.dumps(bool(on))})"))
@@ -140,24 +134,16 @@ class MapPanel(QWidget):
         self._send(list(self._rows.values()), [], route=True)
         self.view.call(f"mz.selectPhone({json.dumps(self._selected)}, {{pan: false}});\n"
                        f"mz.setTrackAccuracy({json.dumps(self.period_bar.accuracy.isChecked())})")
-        if self._picking:
-            self.view.call("mz.setPickMode(true)")
         if self._track is not None:
             self.show_track(self._track)
 
-    def _notice(self, bg: str, fg: str) -> QLabel:
-        label = QLabel(self)
-        label.setStyleSheet(_NOTICE.format(bg=bg, fg=fg))
-        label.hide()
-        return label
+    @property
+    def tiles_offline(self) -> bool:
+        """The page says map tiles cannot be loaded (it shows a note; data still shows)."""
+        return self._tiles_offline
 
     def retranslate(self) -> None:
-        texts = style.page_texts()  # the page shows these in full; the bar keeps short tags
-        self.offline_label.setText(self.tr("Tiles offline"))
-        self.offline_label.setToolTip(texts["tilesOffline"])
         self._on_tile_problem(self.tiles.problem_now())
-        self.pick_label.setText(self.tr("Picking a point…"))
-        self.pick_label.setToolTip(texts["pickHint"])
         self.view.setAccessibleName(self.tr("Map"))
         self.period_bar.retranslate()
         self.playback.retranslate()
@@ -244,6 +230,17 @@ class MapPanel(QWidget):
     def fit(self) -> None:
         self.view.call("mz.fit()")
 
+    def show_phone(self, phone: str) -> None:
+        """Select the subscriber and centre the map on it, close enough to see the
+        streets around (its route and track follow the selection)."""
+        if self._selected != phone:
+            self.select(phone)
+        self.view.call(f"mz.centrePhone({json.dumps(phone)})")
+
+    def flash(self, phone: str) -> None:
+        """Ring the subscriber's marker for a moment (and bring it into view)."""
+        self.view.call(f"mz.flash({json.dumps(phone)})")
+
     def apply_settings(self, settings: AppSettings) -> None:
         """New tile server, attribution or offline map file: switch tiles in place (no
         reload; an offline file is opened in the background, then shown)."""
@@ -266,6 +263,8 @@ class MapPanel(QWidget):
         period = self.period_bar.period()
         if period is None:
             self.clear_track()
+            if self._selected is not None:  # the track's zoom may have left it off screen
+                self.view.call(f"mz.selectPhone({json.dumps(self._selected)})")
         elif phone:
             self._load_track(phone, *period)
         else:
@@ -337,7 +336,10 @@ class MapPanel(QWidget):
         self._show_summary(style.summary_text(track.summary))
         if track.points:
             first, last = track.points[0].t, track.points[-1].until
-            self.playback.set_track(first, (last - first).total_seconds())
+            self.playback.set_track(first, (last - first).total_seconds(),
+                                    spans=track.idle_spans(),
+                                    stops=[(s.start - first).total_seconds()
+                                           for s in track.stops])
             self.playback.show()
         else:
             self.playback.clear()
@@ -352,6 +354,10 @@ class MapPanel(QWidget):
         self.playback.clear()
         self.playback.hide()
         self.summary_label.hide()
+        # What the bars show never widens the pane (so the window never jumps): they
+        # take the width the pane has.
+        for bar in (self.period_bar, self.playback, self.summary_label):
+            bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.view.call("mz.clearTrack()")
 
     def seek(self, seconds: float) -> None:
@@ -370,38 +376,6 @@ class MapPanel(QWidget):
         if self._track_task is not None and not self._track_task.done():
             self._track_task.cancel()
         self._track_task = None
-
-    # -- picking a point -----------------------------------------------------------------
-
-    def start_pick(self) -> None:
-        """Next click on the map emits point_picked(lat, lon, place); Esc cancels."""
-        self._picking = True
-        self.pick_label.show()
-        self.view.call("mz.setPickMode(true)")
-        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def cancel_pick(self) -> None:
-        if self._picking:
-            self.view.call("mz.setPickMode(false)")
-            self._end_pick(emit=True)
-
-    def _end_pick(self, *, emit: bool) -> None:
-        was = self._picking
-        self._picking = False
-        self.pick_label.hide()
-        if was and emit:
-            self.pick_cancelled.emit()
-
-    @property
-    def picking(self) -> bool:
-        return self._picking
-
-    def _on_map_clicked(self, lat: float, lon: float) -> None:
-        if not self._picking:
-            return
-        self._end_pick(emit=False)
-        lat, lon = round(lat, 6), round(lon, 6)  # ~0.1 m: more would be noise
-        self.point_picked.emit(lat, lon, nearest_place(lat, lon))
 
     # -- shutdown ------------------------------------------------------------------------
 

@@ -63,6 +63,9 @@ def page_texts() -> dict[str, str]:
     return {
         "tilesOffline": translate("Map", "Map tiles are offline — showing data only"),
         "pickHint": translate("Map", "Click the map to pick a point · Esc cancels"),
+        "planPickHint": translate("Map", "Click the map to add a point · Esc stops"),
+        "metres": translate("Map", "{n} m"),
+        "kilometres": translate("Map", "{n} km"),
     }
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -27,6 +27,7 @@ MAX_PAGES = 200  # 200,000 fixes: far beyond any real period; a guard against a 
 GAP_HARD = timedelta(hours=3)
 GAP_MIN = timedelta(minutes=20)  # "2x the median interval" never flags less than this
 STOP_MIN_RADIUS_M = 200  # a fix with no (or a tiny) radius still has this much wobble
+STOP_MIN = timedelta(minutes=15)  # a shorter halt is traffic, not a stop (playback skips)
 
 Loader = Callable[..., Awaitable[list[Position]]]
 
@@ -97,6 +98,25 @@ class Track:
     points: list[TrackPoint]
     gaps: list[Gap]
     summary: TrackSummary
+    stops: list[Stop] = field(default_factory=list)  # of STOP_MIN or longer, oldest first
+
+    def idle_spans(self) -> list[tuple[float, float]]:
+        """Where playback may skip: the stops and the silences (gaps), as (from, to)
+        seconds after the first fix, merged and in order."""
+        if not self.points:
+            return []
+        t0 = self.points[0].t
+        spans = sorted([((s.start - t0).total_seconds(), (s.end - t0).total_seconds())
+                        for s in self.stops]
+                       + [((g.start - t0).total_seconds(), (g.end - t0).total_seconds())
+                          for g in self.gaps])
+        merged: list[tuple[float, float]] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        return merged
 
 
 # --- loading ----------------------------------------------------------------------------
@@ -183,13 +203,15 @@ def find_gaps(points: Sequence[TrackPoint], times: Sequence[datetime]) -> list[G
     return gaps
 
 
-def longest_stop(points: Sequence[TrackPoint]) -> Stop | None:
-    """The longest time the phone stayed within about its accuracy radius of one spot.
+def find_stops(points: Sequence[TrackPoint], min_duration: timedelta = STOP_MIN
+               ) -> list[Stop]:
+    """Every time the phone stayed within about its accuracy radius of one spot for at
+    least ``min_duration``, oldest first.
 
     A stop starts at a point (the anchor) and runs while later points lie within the
     larger of the two radii (at least 200 m) of the anchor.
     """
-    best: Stop | None = None
+    stops: list[Stop] = []
     n = len(points)
     i = 0
     while i < n:
@@ -202,22 +224,30 @@ def longest_stop(points: Sequence[TrackPoint]) -> Stop | None:
                 break
             j += 1
         end = points[j].until
-        if end > anchor.t and (best is None or end - anchor.t > best.duration):
-            best = Stop(anchor.t, end, anchor.lat, anchor.lon, anchor.place)
+        if end > anchor.t and end - anchor.t >= min_duration:
+            stops.append(Stop(anchor.t, end, anchor.lat, anchor.lon, anchor.place))
         i = j + 1
-    return best
+    return stops
+
+
+def longest_stop(points: Sequence[TrackPoint]) -> Stop | None:
+    """The longest stop of the track (:func:`find_stops`, of any length)."""
+    stops = find_stops(points, timedelta(0))
+    return max(stops, key=lambda s: s.duration, default=None)
 
 
 def build_track(phone: str, positions: Sequence[Position], start: datetime, end: datetime,
                 *, pages: int = 0) -> Track:
     points, times = clean(positions)
     gaps = find_gaps(points, times)
+    every = find_stops(points, timedelta(0))
     summary = TrackSummary(
         phone=phone, start=start, end=end, fixes=len(times), points=len(points),
         distance_km=distance_km(points),
         first=points[0].t if points else None, last=points[-1].until if points else None,
-        longest_stop=longest_stop(points), gaps=len(gaps), pages=pages)
-    return Track(phone, points, gaps, summary)
+        longest_stop=max(every, key=lambda s: s.duration, default=None), gaps=len(gaps),
+        pages=pages)
+    return Track(phone, points, gaps, summary, [s for s in every if s.duration >= STOP_MIN])
 
 
 # --- drawing helpers --------------------------------------------------------------------

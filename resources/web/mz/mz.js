@@ -20,7 +20,16 @@
     var CLUSTER_FROM = opts.clusterFrom || 300;
     var container = map.getContainer();
     map.setMinZoom(3);
-    L.control.scale({ imperial: false }).addTo(map);
+    // Leaflet's scale says "km"/"m" in English only: the units come from the texts.
+    var Scale = L.Control.Scale.extend({
+      _updateMetric: function (maxMeters) {
+        var meters = this._getRoundNum(maxMeters);
+        var label = meters < 1000 ? (T.metres || '{n} m').replace('{n}', meters)
+          : (T.kilometres || '{n} km').replace('{n}', meters / 1000);
+        this._updateScale(this._mScale, label, meters / maxMeters);
+      }
+    });
+    var scale = new Scale({ imperial: false }).addTo(map);
 
     // Panes: non-interactive shapes under, interactive markers on top (one canvas each;
     // a canvas swallows the mouse, so the lower one must let it through).
@@ -32,7 +41,8 @@
 
     var bridge = null;
     var st = {
-      picking: false, fitted: false, offline: false, tileErrors: 0, routePhone: null
+      picking: false, pickStay: false, fitted: false, offline: false, tileErrors: 0,
+      routePhone: null, flashes: 0
     };
     function send(name) {
       var args = Array.prototype.slice.call(arguments, 1);
@@ -50,7 +60,8 @@
     function setTexts(texts) {
       T = texts || {};
       notice.textContent = T.tilesOffline || '';
-      hint.textContent = T.pickHint || '';
+      hint.textContent = (st.pickStay ? T.planPickHint : T.pickHint) || '';
+      if (scale) { scale._update(); }
     }
     setTexts(T);
     var routeBox = overlay('mz-route-box');
@@ -109,6 +120,29 @@
       return true;
     }
 
+    // Show on map: the subscriber in the middle, close enough to see the streets around.
+    function centrePhone(id) {
+      var m = fleet.marker(id);
+      if (!m) { return false; }
+      map.setView(m.getLatLng(), Math.max(map.getZoom(), 12), { animate: false });
+      return true;
+    }
+
+    // A ring that grows and fades around a marker for a moment (a requested position came).
+    var FLASH_MS = 2400;
+    function flash(id) {
+      var m = fleet.marker(id);
+      if (!m) { return false; }
+      reveal(m.getLatLng());
+      var ring = L.marker(m.getLatLng(), {
+        icon: L.divIcon({ className: 'mz-flash', iconSize: [44, 44], html: '<span></span>' }),
+        interactive: false, keyboard: false, zIndexOffset: 1000
+      }).addTo(map);
+      st.flashes += 1;
+      setTimeout(function () { map.removeLayer(ring); st.flashes -= 1; }, FLASH_MS);
+      return true;
+    }
+
     // ---- route of the selected subscriber --------------------------------------------------
     var routeLayer = L.layerGroup().addTo(map);
     function setRoute(data) {
@@ -146,18 +180,21 @@
                                pill: pill, esc: esc });
 
     // ---- picking a point --------------------------------------------------------------------
-    function setPickMode(on) {
+    // One click picks one point; with {stay: true} every click picks one until turned off.
+    function setPickMode(on, o) {
       st.picking = !!on;
+      st.pickStay = !!(on && o && o.stay);
       if (on) { L.DomUtil.addClass(container, 'mz-picking'); } else {
         L.DomUtil.removeClass(container, 'mz-picking');
       }
+      hint.textContent = (st.pickStay ? T.planPickHint : T.pickHint) || '';
       hint.style.display = on ? '' : 'none';
       return st.picking;
     }
     function pick(latlng) {
       var ll = L.latLng(latlng);
       if (ll.lng < -180 || ll.lng > 180) { ll = ll.wrap(); }
-      setPickMode(false);
+      if (!st.pickStay) { setPickMode(false); }
       send('mapClicked', ll.lat, ll.lng);
     }
     map.on('click', function (e) { if (st.picking) { pick(e.latlng); } });
@@ -165,17 +202,16 @@
       if (e.key === 'Escape' && st.picking) { setPickMode(false); send('pickCancelled'); }
     });
 
+    // ---- an editable route plan (mz-plan.js; the route editor's map) -----------------------
+    var plan = opts.plan && window.MzPlan ? MzPlan(map, { esc: esc, send: send, under: under })
+      : null;
+
     // ---- tiles ------------------------------------------------------------------------------
-    // The sentence over the map explains once, then gives the map back: the window's
-    // "Tiles offline" chip (tilesFailed) stays as long as the tiles are gone.
-    var NOTICE_MS = 8000;
-    var noticeTimer = null;
+    // Said once, in one place: a small note at the map's foot while the tiles are gone.
     function setOffline(on) {
       if (st.offline === on) { return; }
       st.offline = on;
-      clearTimeout(noticeTimer);
       notice.style.display = on ? '' : 'none';
-      if (on) { noticeTimer = setTimeout(function () { notice.style.display = 'none'; }, NOTICE_MS); }
       send(on ? 'tilesFailed' : 'tilesRestored');
     }
     // Offline after 3 failed tiles in a row (a screen needs 6+): one missing tile is not.
@@ -206,9 +242,9 @@
     // ---- state, for the app's tests and diagnostics -----------------------------------------
     function state() {
       var c = map.getCenter();
-      return L.extend(track.state(), fleet.state(), {
+      return L.extend(track.state(), fleet.state(), plan ? plan.state() : {}, {
         center: [c.lat, c.lng], zoom: map.getZoom(), offline: st.offline, picking: st.picking,
-        route: st.routePhone, tiles: base._url
+        route: st.routePhone, tiles: base._url, flashes: st.flashes
       });
     }
 
@@ -222,14 +258,21 @@
       console.error('mz: no QWebChannel transport; clicks will not reach the application');
     }
 
-    return {
+    var api = {
       map: map, base: base, setFleet: setFleet, selectPhone: selectPhone, setRoute: setRoute,
+      centrePhone: centrePhone, flash: flash,
       showTrack: track.showTrack, clearTrack: track.clearTrack, playbackTo: track.playbackTo,
       setTrackAccuracy: track.setTrackAccuracy, setPickMode: setPickMode, setTiles: setTiles,
       setTexts: setTexts,
       fit: fit, state: state, marker: fleet.marker, count: fleet.count,
       fleetView: fleet.view, clusterMarkers: fleet.clusterMarkers
     };
+    if (plan) {
+      L.extend(api, { setPlan: plan.setPlan, setLive: plan.setLive, selectPoint: plan.selectPoint,
+                      fitPlan: plan.fitPlan, insertAt: plan.insertAt, pixelOf: plan.pixelOf,
+                      planMarker: plan.marker });
+    }
+    return api;
   }
 
   window.MzMap = { create: create };
