@@ -39,6 +39,9 @@ class Layout:
     search: str = ""
     group: str = "all"
     tag: str | None = None
+    # parts of the window that keep their own state (e.g. "map_window": detached or not),
+    # each a small JSON object their owner reads back
+    parts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return self == Layout()
@@ -55,6 +58,7 @@ class Layout:
             "search": self.search,
             "group": self.group,
             "tag": self.tag,
+            "parts": {name: dict(part) for name, part in sorted(self.parts.items())},
         }
 
     @classmethod
@@ -71,6 +75,10 @@ class Layout:
                     blobs[name] = blob
         sort_column = data.get("sort_column")
         tag = data.get("tag")
+        raw_parts = data.get("parts")
+        parts = {name: part for name, part in raw_parts.items()
+                 if isinstance(name, str) and isinstance(part, dict)} \
+            if isinstance(raw_parts, dict) else {}
         return cls(
             window_geometry=_unb64(data.get("window_geometry")),
             window_state=_unb64(data.get("window_state")),
@@ -82,6 +90,7 @@ class Layout:
             search=_text(data.get("search"), ""),
             group=_text(data.get("group"), "all") or "all",
             tag=tag if isinstance(tag, str) and tag else None,
+            parts=parts,
         )
 
 

@@ -42,6 +42,7 @@ class WindowActions(QObject):
         self.refresh = self._make("refresh", "refresh",
                                   [QKeySequence(QKeySequence.StandardKey.Refresh),
                                    QKeySequence("F5")])
+        self.copy_phone = self._make("copy_phone", "copy", [QKeySequence("Ctrl+Shift+C")])
         self.connection_settings = self._make(
             "connection_settings", "connection", [QKeySequence("Ctrl+Shift+P")])
         self.quit = self._make("quit", "quit",
@@ -64,7 +65,8 @@ class WindowActions(QObject):
 
     def all(self) -> list[QAction]:
         return [self.add, self.edit, self.request_position, self.delete, self.reactivate,
-                self.cancel_tariff, self.refresh, self.connection_settings, self.quit]
+                self.cancel_tariff, self.refresh, self.copy_phone, self.connection_settings,
+                self.quit]
 
     def row_actions(self) -> list[QAction | None]:
         """For the context menu and the toolbar (None: separator)."""
@@ -87,6 +89,8 @@ class WindowActions(QObject):
                                          "for 00:00 MSK")),
             self.refresh: (self.tr("Re&fresh"),
                            self.tr("Sync with Movizor now and reload the selected rows")),
+            self.copy_phone: (self.tr("Copy p&hone number"),
+                              self.tr("Copy the selected subscribers' numbers")),
             self.connection_settings: (self.tr("Co&nnection settings…"),
                                        self.tr("Accounts, API address and key")),
             self.quit: (self.tr("&Quit"), self.tr("Close Movizor Desktop")),
@@ -120,6 +124,7 @@ class WindowActions(QObject):
             connected and one is not None and bool(one.tariff_new)
             and one.tariff_new != one.tariff)
         self.refresh.setEnabled(session)
+        self.copy_phone.setEnabled(bool(rows))
         statuses = {r.status for r in rows}
         if rows and statuses <= {Status.OK}:
             self.delete.setText(self.tr("&Disable…"))

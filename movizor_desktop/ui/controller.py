@@ -17,14 +17,17 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import clock
 from ..api.errors import MovizorError
-from ..sync.actions import ActionInProgress
-from ..sync.state import FleetRow
+from ..api.phones import format_phone
+from ..sync.actions import ActionInProgress, PositionTimeoutError
+from ..sync.state import ChangeSet, FleetRow
 from . import formatting as fmt
+from .position_watch import PositionWatch
 from .statusbar import ERROR, INFO, WARNING
 
 if TYPE_CHECKING:
@@ -57,6 +60,8 @@ async def _ask_box(box: QMessageBox) -> bool:
 
 
 class Controller(QObject):
+    position_arrived = Signal(str)  # a requested position came (now or later): the map rings it
+
     def __init__(self, window: QWidget, *, subscribers: SubscriberList, model: SubscriberModel,
                  details: DetailsPane, statusbar: StatusBar, actions: WindowActions,
                  lang: str = "en") -> None:
@@ -76,6 +81,8 @@ class Controller(QObject):
         self.ask_box: Callable[[QMessageBox], Awaitable[bool]] = _ask_box
         self._busy: dict[str, str] = {}  # phone -> action running for it
         self.last_summary: QMessageBox | None = None  # the last multi-delete summary
+        self.watch = PositionWatch(statusbar, self._name, self)
+        self.watch.arrived.connect(self.position_arrived)
         self._details_timer = QTimer(self, singleShot=True, interval=400)
         self._details_timer.timeout.connect(self._load_details)
         a = actions
@@ -86,6 +93,7 @@ class Controller(QObject):
         a.reactivate.triggered.connect(self.reactivate)
         a.cancel_tariff.triggered.connect(self.cancel_tariff)
         a.refresh.triggered.connect(self.refresh)
+        a.copy_phone.triggered.connect(self.copy_phones)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -108,6 +116,10 @@ class Controller(QObject):
         self.actions.update_state(self.list.selected_rows(), connected=self.connected,
                                   busy=self._position_busy(),
                                   has_session=self.session is not None)
+
+    def changes_applied(self, changes: ChangeSet) -> None:
+        """The window applied a sync step: a late requested position is announced."""
+        self.watch.changes_applied(changes)
 
     def _position_busy(self) -> set[str]:
         return {p for p, action in self._busy.items() if action == "request_position"}
@@ -188,7 +200,7 @@ class Controller(QObject):
         link = getattr(self.window, "map_link", None)
         dialog = SubscriberDialog(self.session, row=row, tags=self.model.all_tags(),
                                   lang=self.lang, parent=self.window,
-                                  map_picker=link.picker if link is not None else None)
+                                  route_map=link.route_map_factory() if link else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda saved, new=row is None: self._saved(saved, new))
         dialog.open()
@@ -207,11 +219,13 @@ class Controller(QObject):
         if row is None or self.session is None or row.phone in self._busy:
             return
         self._mark(row.phone, "request_position", self.tr("Locating…"))
+        self.watch.forget(row.phone)
         self._spawn(self._request_position(row))
 
     async def _request_position(self, row: FleetRow) -> None:
         phone, session = row.phone, self.session
         assert session is not None
+        requested = clock.now()
         try:
             if not await self._confirm_cost(row):
                 return
@@ -224,14 +238,18 @@ class Controller(QObject):
                 phone, poll_interval=self.poll_interval, timeout=self.position_timeout,
                 progress=progress)
         except (MovizorError, ActionInProgress) as exc:
+            if isinstance(exc, PositionTimeoutError):  # it may still come: say so when it does
+                self.watch.expect(phone, requested)
             self._fail(phone, exc)
         else:
-            where = position.place or fmt.coordinates(position.lat, position.lon)
+            where = fmt.place_text(position.place) or fmt.coordinates(position.lat,
+                                                                       position.lon)
             if position.radius:
                 where += f" ({fmt.metres(position.radius)})"
             self.statusbar.show_message(self.tr("{name}: position received — {where}, {time}.")
                                         .format(name=self._name(phone), where=where,
                                                 time=fmt.msk_clock(position.timestamp)), INFO)
+            self.position_arrived.emit(phone)
         finally:
             self._release(phone)
 
@@ -381,6 +399,17 @@ class Controller(QObject):
             for row in rows:
                 if self._busy.get(row.phone) == action:
                     self._release(row.phone)
+
+    # --- copy -------------------------------------------------------------------------------
+
+    def copy_phones(self) -> None:
+        """The selected numbers to the clipboard, one a line, as the list shows them."""
+        phones = [format_phone(r.phone) for r in self.list.selected_rows()]
+        if not phones:
+            return
+        QGuiApplication.clipboard().setText("\n".join(phones))
+        self.statusbar.show_message(self.tr("Copied: {phones}").format(
+            phones=", ".join(phones)), INFO, 4000)
 
     # --- refresh ----------------------------------------------------------------------------
 

@@ -9,6 +9,10 @@ group or tag filter) are saved 1.5 s after the last one, and once more when the 
 closes. The file is tiny (a few kB) and written atomically (store.layout); the delayed
 saves write it off the Qt thread (the write is fsync-ed); demo sessions save nothing, like
 the rest of demo mode.
+
+Parts of the window that keep a state of their own (the detached map's window) register a
+capture and an apply function (:meth:`LayoutMemory.register_part`); their state is saved
+and restored with the rest, and a profile without one gets ``apply({})`` (the default).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
@@ -43,6 +48,8 @@ class LayoutMemory(QObject):
         self._written = 0
         self._write_lock = threading.Lock()
         self._pending: set[asyncio.Future[bool]] = set()
+        self._parts: dict[str, tuple[Callable[[], dict[str, Any]],
+                                     Callable[[dict[str, Any]], None]]] = {}
         window.session_changed.connect(self._session_changed)
         window.installEventFilter(self)
         table = window.subscribers.table
@@ -57,6 +64,28 @@ class LayoutMemory(QObject):
         window.pane_added.connect(self._pane_added)
         if window.session is not None:
             self._session_changed(window.session)
+
+    def register_part(self, name: str, capture: Callable[[], dict[str, Any]],
+                      apply: Callable[[dict[str, Any]], None]) -> None:
+        """A part of the window with a state of its own; given the profile's state now
+        when the profile's layout is loaded already."""
+        self._parts[name] = (capture, apply)
+        if self.profile is not None:
+            layout = self._layout
+            self._apply_part(name, layout.parts.get(name, {}) if layout else {})
+
+    def note_change(self) -> None:
+        """A registered part changed: save soon."""
+        self._changed()
+
+    def _apply_part(self, name: str, part: dict[str, Any]) -> None:
+        self._restoring = True
+        try:
+            self._parts[name][1](part)
+        except Exception:  # a part's state must never stop the window from showing
+            log.exception("restoring the window part %s failed", name)
+        finally:
+            self._restoring = False
 
     def splitters(self) -> list[QSplitter]:
         """The window's named splitters (the map pane's too, when it has one)."""
@@ -78,6 +107,7 @@ class LayoutMemory(QObject):
             search=proxy.search,
             group=proxy.group,
             tag=proxy.tag,
+            parts={name: capture() for name, (capture, _apply) in self._parts.items()},
         )
 
     def apply(self, layout: Layout) -> None:
@@ -112,6 +142,8 @@ class LayoutMemory(QObject):
             subscribers.set_tag(layout.tag)
         finally:
             self._restoring = False
+        for name in self._parts:
+            self._apply_part(name, layout.parts.get(name, {}))
         self._timer.stop()
 
     # --- when -------------------------------------------------------------------------------
@@ -141,6 +173,8 @@ class LayoutMemory(QObject):
                 self.window.subscribers.set_tag(None)
             finally:
                 self._restoring = False
+            for name in self._parts:
+                self._apply_part(name, {})
         else:
             self._layout = layout
             self.apply(layout)

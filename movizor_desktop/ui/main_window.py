@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
 from .. import clock
@@ -42,7 +42,21 @@ log = logging.getLogger(__name__)
 APP_NAME = "Movizor Desktop"
 TICK_MS = 60_000  # relative times ("12 min ago") move on once a minute
 DEMO_TICK_MS = 2_000  # a minute of the demo's 30x clock
-DETAILS_WIDTH = 380  # px: the details pane's labels fit without a horizontal scroll bar
+DETAILS_WIDTH = 380  # px, on a wide screen: the details' Russian labels fit on one line
+DETAILS_NARROW = 300  # px, on a laptop (1366 px): the list keeps five columns in view
+WIDE = 1600  # px of window width from which the wider details pane is used
+
+
+def pane_widths(total: int, *, with_map: bool) -> list[int]:
+    """The first start's widths of the list, the map (``with_map``) and the details in a
+    window ``total`` px wide: the details narrower on a laptop; the list 63 % of the rest
+    there (its first five columns whole at 1366 px), 55 % on a wide screen."""
+    details = DETAILS_WIDTH if total >= WIDE else DETAILS_NARROW
+    rest = max(0, total - details)
+    if not with_map:
+        return [rest, details]
+    share = 55 if total >= WIDE else 63
+    return [rest * share // 100, rest - rest * share // 100, details]
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +79,7 @@ class MainWindow(QMainWindow):
         self.subscribers = SubscriberList(self.model, self.proxy, self)
         self.details = DetailsPane(self, lang=lang)
         self.events = EventsPanel(self, title_of=self.model.title_of)
+        self.details.parked_since = self.events.model.parked_since
         self.statusbar = StatusBar(self, lang=lang, low_balance=settings.low_balance)
         self.setStatusBar(self.statusbar)
         self.clock_notice = ClockNotice(self.statusbar)
@@ -88,12 +103,15 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
         self._build_menus()
-        self.subscribers.set_context_actions(self.actions.row_actions())
+        self.subscriber_menu.addAction(self.actions.copy_phone)
+        self.subscribers.set_context_actions([*self.actions.row_actions(), None,
+                                              self.actions.copy_phone])
 
         self.feed.done.connect(self._changes_applied)
         self.subscribers.selection_changed.connect(self._selection_changed)
         self.subscribers.current_changed.connect(self.controller.current_changed)
         self.subscribers.row_activated.connect(self._row_activated)
+        self.subscribers.row_double_clicked.connect(self._row_double_clicked)
         self.subscribers.visible_changed.connect(self._visible_changed)
         self.events.phone_activated.connect(self.select_subscriber)
         self.statusbar.connection_clicked.connect(self.connection_settings_requested)
@@ -140,14 +158,18 @@ class MainWindow(QMainWindow):
         install_printing(self)
         install_import(self)
 
-    def _initial_geometry(self) -> None:
-        screen = self.screen()
-        avail = screen.availableGeometry() if screen is not None else None
-        width = 1480 if avail is None else max(1024, min(1480, avail.width() - 40))
-        height = 900 if avail is None else max(700, min(900, avail.height() - 60))
+    def _initial_geometry(self, avail: QRect | None = None) -> None:
+        """The first start's layout on the screen's ``avail`` area: nearly the whole
+        screen (a 1366×768 laptop or a 1920×1080 monitor alike); the details narrower on
+        a laptop so the list keeps its first five columns in view; the events a quarter
+        of the height."""
+        if avail is None:
+            screen = self.screen()
+            avail = screen.availableGeometry() if screen is not None else None
+        width = 1480 if avail is None else max(1024, min(1880, avail.width() - 24))
+        height = 900 if avail is None else max(680, min(1040, avail.height() - 40))
         self.resize(width, height)
-        details = DETAILS_WIDTH if width >= 1280 else 320
-        self.top_splitter.setSizes([width - details, details])
+        self.top_splitter.setSizes(pane_widths(width, with_map=False))
         self.main_splitter.setSizes([height * 3 // 4, height // 4])
 
     def _build_menus(self) -> None:
@@ -240,6 +262,7 @@ class MainWindow(QMainWindow):
         self.feed.push(changes)  # big change sets go in slices, without freezing
 
     def _changes_applied(self, changes: ChangeSet) -> None:
+        self.controller.changes_applied(changes)
         if changes.events:
             self.events.add_events(changes.events)
         for gap in changes.gaps:
@@ -273,17 +296,18 @@ class MainWindow(QMainWindow):
     def add_map_pane(self, widget: QWidget) -> None:
         """Put the map between the list and the details.
 
-        The details keep room for their Russian labels (DETAILS_WIDTH); the list and the
-        map share the rest. ``pane_added`` then lets the layout memory put back the
-        profile's own sizes, saved when the map was there.
+        The details keep their width; the list gets 60 % of the rest on a laptop (55 %
+        on a wide screen), the map the remainder. ``pane_added`` then lets the layout
+        memory put back the profile's own sizes, saved when the map was there.
         """
         sizes = self.top_splitter.sizes()
-        total = sum(sizes) or self.width()
-        details = max(DETAILS_WIDTH, sizes[-1] if sizes else 0)
-        rest = max(0, total - details)
+        widths = pane_widths(sum(sizes) or self.width(), with_map=True)
+        if sizes and sizes[-1] > 0:  # the details keep the width they have
+            widths[1] += widths[2] - sizes[-1]
+            widths[2] = sizes[-1]
         self.top_splitter.insertWidget(1, widget)
         self.top_splitter.setStretchFactor(1, 3)
-        self.top_splitter.setSizes([rest * 11 // 20, rest - rest * 11 // 20, details])
+        self.top_splitter.setSizes(widths)
         self.pane_added.emit(widget)
 
     def select_subscriber(self, phone: str) -> bool:
@@ -303,6 +327,13 @@ class MainWindow(QMainWindow):
         if self.actions.edit.isEnabled():
             self.actions.edit.trigger()
 
+    def _row_double_clicked(self, phone: str) -> None:
+        """A double click centres the map on the row; without a map it edits."""
+        if self.map_link is not None:
+            self.map_link.show_phone(phone)
+        else:
+            self._row_activated(phone)
+
     def _visible_changed(self, phones: list[str]) -> None:
         if self._session is not None and not self._session.closed:
             self._session.engine.set_visible(phones)
@@ -320,10 +351,9 @@ class MainWindow(QMainWindow):
         if session is None:
             self.setWindowTitle(APP_NAME)
             return
-        title = f"{APP_NAME} — {session.profile.name}"
-        if session.demo:
-            title += " — " + self.tr("DEMO")
-        self.setWindowTitle(title)
+        # the demo's profile is the demo: its (English) name would say it twice
+        where = self.tr("DEMO") if session.demo else session.profile.name
+        self.setWindowTitle(f"{APP_NAME} — {where}")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -335,4 +365,4 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
 
-__all__ = ["APP_NAME", "MainWindow"]
+__all__ = ["APP_NAME", "MainWindow", "pane_widths"]

@@ -4,8 +4,12 @@
 * Selecting one row pans the map to it and shows its route; clicking a marker selects the
   row.
 * A session gives the map its track loader (``client.pos_list``, paged by the panel).
-* ``pick_point(callback)`` is the hook the route editor uses: it puts the map in pick
-  mode and hands the next clicked point (lat, lon, place name) to ``callback``.
+* The list's context menu gets **Show on map** (Ctrl+M, also a double click on a row) and
+  **Track** with its presets (:mod:`.map_actions`); the map can live in a window of its
+  own on a second screen (:mod:`.map_window`).
+* A requested position that arrives rings its marker (``flash``).
+* ``route_map_factory()`` gives the subscriber dialog's route page a map of its own (the
+  same page and profile, a second view).
 
 The window itself knows nothing of maps (its tests need no web engine); the app attaches
 the map with :func:`attach_map`.
@@ -20,13 +24,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 
 from ..sync.state import ChangeSet
+from .map_actions import MapActions
+from .map_window import MapWindow
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
     from .map.panel import MapPanel
 
 log = logging.getLogger(__name__)
-PickCallback = Callable[[float, float, str], None]
 
 
 class MapLink(QObject):
@@ -34,16 +39,16 @@ class MapLink(QObject):
         super().__init__(window)
         self.window = window
         self.panel = panel
-        self._pick_callback: PickCallback | None = None
-        self._pick_cancel: Callable[[], None] | None = None
         self._fitted = False  # the first fleet of a session frames the map
         window.add_map_pane(panel)
         panel.marker_clicked.connect(window.select_subscriber)
-        panel.point_picked.connect(self._picked)
-        panel.pick_cancelled.connect(self._pick_cancelled)
         window.feed.done.connect(self._applied)
         window.subscribers.selection_changed.connect(self._selected)
         window.session_changed.connect(self._session_changed)
+        self.detach = MapWindow(window, panel)
+        self.actions = MapActions(window, panel, show_on_map=self.show_phone,
+                                  raise_map=self.detach.raise_map)
+        window.controller.position_arrived.connect(self.flash)
         self._session_changed(window.session)
 
     def _session_changed(self, session: Any) -> None:
@@ -73,33 +78,28 @@ class MapLink(QObject):
     def _selected(self, phones: list[str]) -> None:
         self.panel.select(phones[0] if len(phones) == 1 else None)
 
-    def pick_point(self, callback: PickCallback,
-                   on_cancel: Callable[[], None] | None = None) -> None:
-        """Pick mode on the map; the next click goes to ``callback`` (Esc: ``on_cancel``)."""
-        self._pick_callback, self._pick_cancel = callback, on_cancel
-        self.panel.start_pick()
+    def show_phone(self, phone: str) -> None:
+        """Centre the map on a subscriber (the map's window comes up when detached)."""
+        self.detach.raise_map()
+        self.panel.show_phone(phone)
 
-    def picker(self, callback: Any) -> Callable[[], None]:
-        """The route editor's ``map_picker``: pick one point for ``callback``.
+    def flash(self, phone: str) -> None:
+        self.panel.flash(phone)
 
-        ``callback(lat, lon, place)`` gets the click; ``callback.cancel()`` (when it has
-        one) is told about Esc. Returns the function that stops picking.
-        """
-        self.pick_point(callback, on_cancel=getattr(callback, "cancel", None))
-        return self.panel.cancel_pick
+    def route_map_factory(self) -> Callable[[], Any]:
+        """A factory of route-editor maps with the window's tile settings."""
+        settings = self.window.settings
 
-    def _picked(self, lat: float, lon: float, place: str) -> None:
-        callback, self._pick_callback, self._pick_cancel = self._pick_callback, None, None
-        if callback is not None:
-            callback(lat, lon, place)
+        def make() -> Any:
+            from .map.route_map import RouteMap
 
-    def _pick_cancelled(self) -> None:
-        cancel, self._pick_callback, self._pick_cancel = self._pick_cancel, None, None
-        if cancel is not None:
-            cancel()
+            return RouteMap(settings)
+
+        return make
 
     def shutdown(self) -> None:
         """Delete the web page before its profile (before the QApplication goes)."""
+        self.detach.close_window()
         self.panel.shutdown()
 
 

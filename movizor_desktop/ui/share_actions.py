@@ -44,6 +44,7 @@ class ClientAccess(QObject):
         self.alerts_action.triggered.connect(self.open_alerts)
         window.subscriber_menu.addSeparator()
         window.subscriber_menu.addAction(self.share_action)
+        window.subscribers.add_context_actions([self.share_action])
         window.tools_menu.addAction(self.links_action)
         window.tools_menu.addAction(self.alerts_action)
         for action in (self.share_action, self.links_action, self.alerts_action):

@@ -245,14 +245,28 @@ def active_dialog(qtbot):
 
 
 def test_add_through_the_dialog(qtbot, window: MainWindow) -> None:
+    """The dispatcher's keyboard: Ctrl+N, the number, Tab, the name, Enter (nothing
+    happens), Ctrl+Enter (the question with the price and the SMS), Enter (Add)."""
     window.activateWindow()
     qtbot.keyClick(window.subscribers.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = active_dialog(qtbot)
     assert dialog.objectName() == "subscriber_dialog"
     qtbot.keyClicks(dialog.phone_edit, NEW_PHONE)
-    qtbot.keyClicks(dialog.title_edit, "Test driver")
-    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=10000)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    qtbot.keyClick(dialog.phone_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(QApplication.focusWidget(), "Test driver")
+    assert dialog.title_edit.text() == "Test driver"
+    qtbot.waitUntil(lambda: dialog.operator is not None and "·" in dialog.tariff_combo
+                    .currentText(), timeout=10000)
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)  # finishes the field, adds nothing
+    assert dialog.isVisible() and dialog.confirmation.box is None
+    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.confirmation.box is not None, timeout=3000)
+    box = dialog.confirmation.box
+    assert "SMS" in box.informativeText() and "₽" in box.informativeText()
+    assert window.model.get(NEW_MSISDN) is None  # nothing sent before the answer
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Add is the question's default
     qtbot.waitUntil(lambda: window.model.get(NEW_MSISDN) is not None, timeout=10000)
     qtbot.waitUntil(lambda: window.subscribers.current_phone() == NEW_MSISDN)
     assert window.model.get(NEW_MSISDN).title == "Test driver"
@@ -334,11 +348,15 @@ def test_background_errors_do_not_break_the_window(qtbot, window: MainWindow) ->
 
 
 def test_double_click_and_enter_open_one_edit_dialog(qtbot, window: MainWindow) -> None:
+    """Without a map a double click edits, as Enter does (with a map it centres the map:
+    tests/map/test_map_window.py)."""
+    assert window.map_link is None
     phone = pick(window, status="ok")
     select(window, phone)
     table = window.subscribers.table
     opened = []
     window.subscribers.row_activated.connect(opened.append)
+    window.subscribers.row_double_clicked.connect(opened.append)
     rect = table.visualRect(table.currentIndex())
     # QTest's double click on an item view needs the press that precedes it
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

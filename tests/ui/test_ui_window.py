@@ -204,7 +204,8 @@ def test_status_bar_shows_balance_budget_and_connection(qtbot, window: MainWindo
 def test_demo_title_marker_and_session_only_key(qtbot, qloop, sim, run_async) -> None:
     window = open_window(qtbot, sim, demo=True, key_storage=KeyStorage.SESSION)
     try:
-        assert window.windowTitle() == "Movizor Desktop — t — DEMO"
+        # the demo is named once, in the UI's language (not "— Demo — ДЕМО")
+        assert window.windowTitle() == "Movizor Desktop — DEMO"
         assert window.statusbar.demo_label.isVisible()
         assert window.statusbar.key_notice.isVisible()
         assert "session only" in window.statusbar.key_notice.text()

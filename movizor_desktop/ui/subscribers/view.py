@@ -8,6 +8,7 @@ after a re-sort moved it.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QToolButton,
@@ -36,7 +38,8 @@ _GROUP_BADGE = {"active": "ok", "awaiting": "wait", "problems": "rejected", "off
 class SubscriberList(QWidget):
     selection_changed = Signal(list)  # selected phones
     current_changed = Signal(object)  # phone or None
-    row_activated = Signal(str)  # double click / Enter
+    row_activated = Signal(str)  # Enter
+    row_double_clicked = Signal(str)
     visible_changed = Signal(list)  # phones on screen (debounced)
 
     def __init__(self, model: SubscriberModel, proxy: SubscriberProxy,
@@ -45,8 +48,9 @@ class SubscriberList(QWidget):
         self.model = model
         self.proxy = proxy
         proxy.setSourceModel(model)
-        self._context_actions: list[QAction | None] = []
+        self._context_actions: list[QAction | QMenu | None] = []
         self._anchor: tuple[str, int] | None = None
+        self.last_context_menu: QMenu | None = None  # the menu shown last (tests)
         self._selected_before: list[str] = []
 
         self.search = QLineEdit(self)
@@ -84,12 +88,23 @@ class SubscriberList(QWidget):
         groups.addStretch(1)
         self.group_buttons["all"].setChecked(True)
 
+        # "Nothing found in Active — show all": a search that a status or tag filter
+        # empties says so, with a link that lifts the filter (the search stays)
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setObjectName("emptyHint")
+        self.empty_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("QLabel { background: palette(alternate-base); "
+                                      "border-radius: 4px; padding: 4px 8px; }")
+        self.empty_hint.linkActivated.connect(lambda _link: self.show_all())
+        self.empty_hint.hide()
+
         self.table = SubscriberTable(self)
         self.table.setModel(proxy)
         self.table.set_default_widths()
         self.table.customContextMenuRequested.connect(self._context_menu)
         # double click or Enter (not "activated": a single click on some desktops)
-        self.table.doubleClicked.connect(self._activated)
+        self.table.doubleClicked.connect(self._double_clicked)
         self.table.enter_pressed.connect(self._activated)
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(self._selection_changed)
@@ -100,6 +115,7 @@ class SubscriberList(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(groups)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
@@ -112,6 +128,9 @@ class SubscriberList(QWidget):
         self._spin_timer.timeout.connect(self._spin)
         self.table.verticalScrollBar().valueChanged.connect(self._visible_timer.start)
         proxy.counts_changed.connect(self._update_counts)
+        for signal in (proxy.filter_changed, proxy.counts_changed, proxy.rowsInserted,
+                       proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+            signal.connect(self._update_empty_hint)
         proxy.filter_changed.connect(self._visible_timer.start)
         proxy.filter_changed.connect(self._filters_to_widgets)
         model.tags_changed.connect(self._update_tags)
@@ -131,6 +150,7 @@ class SubscriberList(QWidget):
         self.table.setAccessibleName(self.tr("Subscribers"))
         self._update_tags()
         self._update_counts()
+        self._update_empty_hint()
 
     def _group_title(self, name: str) -> str:
         return {"all": self.tr("All"), "active": self.tr("Active"),
@@ -188,6 +208,28 @@ class SubscriberList(QWidget):
             self.tags.blockSignals(True)
             self.tags.setCurrentIndex(index)
             self.tags.blockSignals(False)
+
+    def show_all(self) -> None:
+        """Lift the status group and tag filters; the search text stays."""
+        self.proxy.set_group("all")
+        self.proxy.set_tag(None)
+
+    def _update_empty_hint(self, *_: object) -> None:
+        proxy = self.proxy
+        narrowed = proxy.group != "all" or proxy.tag is not None
+        empty = proxy.rowCount() == 0 and self.model.rowCount() > 0
+        if not (narrowed and empty):
+            self.empty_hint.hide()
+            return
+        names = []
+        if proxy.group != "all":
+            names.append(self._group_title(proxy.group))
+        if proxy.tag is not None:
+            names.append(self.tr("tag “{tag}”").format(tag=proxy.tag))
+        where = html.escape(" · ".join(names))
+        self.empty_hint.setText(self.tr("Nothing found in {filter} — <a href=\"all\">show "
+                                        "all</a>").format(filter=f"<b>{where}</b>"))
+        self.empty_hint.show()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -261,6 +303,10 @@ class SubscriberList(QWidget):
         if index.isValid():
             self.row_activated.emit(index.data(PHONE_ROLE))
 
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.row_double_clicked.emit(index.data(PHONE_ROLE))
+
     # --- refresh anchoring ------------------------------------------------------------------
 
     def _remember_anchor(self, changes: object = None) -> None:
@@ -301,9 +347,21 @@ class SubscriberList(QWidget):
 
     # --- context menu, visibility, spinner ----------------------------------------------------
 
-    def set_context_actions(self, actions: Sequence[QAction | None]) -> None:
-        """Actions of the row context menu; None is a separator."""
+    def set_context_actions(self, actions: Sequence[QAction | QMenu | None]) -> None:
+        """Actions (and submenus) of the row context menu; None is a separator."""
         self._context_actions = list(actions)
+
+    def add_context_actions(self, items: Sequence[QAction | QMenu | None], *,
+                            first: bool = False) -> None:
+        """More entries for the row context menu: at its top (``first``) or its end,
+        set apart by a separator."""
+        if first:
+            self._context_actions = [*items, None, *self._context_actions]
+        else:
+            self._context_actions = [*self._context_actions, None, *items]
+
+    def context_entries(self) -> list[QAction | QMenu | None]:
+        return list(self._context_actions)
 
     def _context_menu(self, pos: object) -> None:
         if not self._context_actions:
@@ -315,12 +373,15 @@ class SubscriberList(QWidget):
                 | QItemSelectionModel.SelectionFlag.Rows)
         menu = QMenu(self)
         menu.setObjectName("subscriberContextMenu")
-        for action in self._context_actions:
-            if action is None:
+        for entry in self._context_actions:
+            if entry is None:
                 menu.addSeparator()
+            elif isinstance(entry, QMenu):
+                menu.addMenu(entry)
             else:
-                menu.addAction(action)
+                menu.addAction(entry)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_context_menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
 
     def visible_phones(self) -> list[str]:
