@@ -38,6 +38,7 @@ from ..api.models import Balance
 from ..api.phones import format_phone
 from ..sync.state import FleetRow
 from . import formatting as fmt
+from .dialogs.widgets import WrappingLabel
 from .subscribers.badges import Badge, forecast_badge, status_badge
 from .subscribers.cells import tariff_name
 from .subscribers.delegate import badge_width, paint_badge
@@ -80,7 +81,7 @@ class BadgeLabel(QWidget):
 
 
 def _value_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
+    label = WrappingLabel(parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -150,6 +151,8 @@ class DetailsPane(QScrollArea):
         self._balance: Balance | None = None
         # phone → the schedule saved from this computer (for servers that do not report it)
         self.local_schedule: Callable[[str], LocalSchedule | None] = lambda phone: None
+        # when a subscriber last parked, from the events feed (the window wires it)
+        self.parked_since: Callable[[str], datetime | None] = lambda _phone: None
         self._errors: dict[str, str] = {}
         self._details: dict[str, str] = {}
         self._progress: dict[str, str] = {}
@@ -246,7 +249,7 @@ class DetailsPane(QScrollArea):
             "consent": self.tr("Consent:"), "tariff": self.tr("Tariff:"),
             "fix": self.tr("Last fix:"), "place": self.tr("Place:"),
             "coords": self.tr("Coordinates:"), "km": self.tr("Km left:"),
-            "forecast": self.tr("Forecast:"), "parking": self.tr("Parking:"),
+            "forecast": self.tr("Forecast:"), "parking": self.tr("Now:"),
             "request": self.tr("Requests:"), "schedule": self.tr("Schedule:"),
             "dateoff": self.tr("Auto-off:"), "added": self.tr("Added:"),
             "synced": self.tr("Details as of:"),
@@ -357,7 +360,7 @@ class DetailsPane(QScrollArea):
             fix = f"{fmt.msk_datetime(row.fix_time, seconds=True)} " \
                   f"({fmt.relative_time(row.fix_time)})"
         self._set("fix", fix or self.tr("No position yet"))
-        self._set("place", row.place)
+        self._set("place", fmt.place_text(row.place))
         coords = fmt.coordinates(row.lat, row.lon)
         if coords and row.radius:
             coords += f"  {fmt.metres(row.radius, self.locale)}"
@@ -368,10 +371,7 @@ class DetailsPane(QScrollArea):
         left = fmt.duration_hours(row.forecast_hours)
         self._set("forecast", (self.tr("{time} left").format(time=left) if left else " ")
                   if fbadge else "")
-        parking = ""
-        if info is not None and info.on_parking is not None:
-            parking = self.tr("Standing") if info.on_parking else self.tr("Moving")
-        self._set("parking", parking)
+        self._set("parking", self._motion_text(row))
         notes = []
         if info is not None and info.at_request:
             notes.append(self.tr("A position request is being processed."))
@@ -389,6 +389,20 @@ class DetailsPane(QScrollArea):
         self._fill_route(info)
         self._fill_metadata(info)
         self._sync_messages()
+
+    def _motion_text(self, row: FleetRow) -> str:
+        """``Moving``, ``Parked for 2 h 10 min`` (since the feed's parking event), or
+        ``Parked`` when the feed does not say since when."""
+        info = row.details
+        if info is None or info.on_parking is None:
+            return ""
+        if not info.on_parking:
+            return self.tr("Moving")
+        since = self.parked_since(row.phone)
+        if since is None:
+            return self.tr("Parked")
+        hours = (clock.now() - since).total_seconds() / 3600
+        return self.tr("Parked for {time}").format(time=fmt.duration_hours(max(0.0, hours)))
 
     def _schedule_text(self, info: Any, phone: str) -> str:
         if info is None:

@@ -190,6 +190,14 @@ class EventsModel(QAbstractTableModel):
     def event_at(self, row: int) -> Event:
         return self._events[row]
 
+    def parked_since(self, phone: str) -> datetime | None:
+        """When the subscriber last stopped, if the feed's latest parking event for it
+        says it still stands (None when it moved since, or the feed does not know)."""
+        for event in self._events:  # newest first
+            if event.phone == phone and event.type in ("onparking", "offparking"):
+                return event.timestamp if event.type == "onparking" else None
+        return None
+
     def type_name(self, kind: str) -> str:
         return self._texts.get(kind, (kind, ""))[0]
 

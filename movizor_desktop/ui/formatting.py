@@ -11,6 +11,7 @@ refresh them all at once. Numbers and money use the QLocale of the chosen langua
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, tzinfo
 from decimal import Decimal
 
@@ -153,6 +154,21 @@ def coordinates(lat: float | None, lon: float | None) -> str:
     return f"{lat:.6f}, {lon:.6f}"
 
 
+_PLACE_KM = re.compile(r"\((\d+(?:[.,]\d+)?)\s*км\)\s*$")
+
+
+def place_text(place: str | None, locale: QLocale | None = None) -> str:
+    """A place as Movizor names it, its distance in the UI's language: the server's
+    ``Тверь (46 км)`` reads ``Тверь (46 km)`` in English (the name stays Movizor's)."""
+    if not place:
+        return ""
+    match = _PLACE_KM.search(place)
+    if match is None:
+        return place
+    distance = float(match.group(1).replace(",", "."))
+    return f"{place[:match.start()]}({km(distance, locale)})"
+
+
 def money(amount: Decimal | float | int | None, locale: QLocale | None = None) -> str:
     """``476,50 ₽`` (ru) / ``₽476.50`` (en); "" for None."""
     if amount is None:
@@ -168,5 +184,5 @@ def tags_text(tags: tuple[str, ...] | list[str]) -> str:
 __all__ = [
     "coordinates", "duration_hours", "duration_seconds", "km", "local_zone", "locale_for",
     "metres", "money", "msk_clock", "msk_date", "msk_datetime", "msk_with_local", "number",
-    "relative_time", "tags_text", "translate",
+    "place_text", "relative_time", "tags_text", "translate",
 ]

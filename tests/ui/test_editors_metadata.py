@@ -104,28 +104,31 @@ def test_names_unique_and_not_empty(qtbot) -> None:
 def test_quick_fields(qtbot) -> None:
     editor = make(qtbot)
     assert tuple(editor.quick_buttons) == MetadataEditor.QUICK_FIELDS
+    # the presets are in the UI's language (English here); Movizor's Russian names count too
+    assert [b.text() for b in editor.quick_buttons.values()] == [
+        "Driver", "Vehicle", "Carrier", "Carrier's INN", "Client", "Order", "Trip"]
     editor.set_metadata({"ТС": "А123ВС77"})
-    assert not editor.quick_buttons["ТС"].isEnabled()
-    assert editor.quick_buttons["Водитель"].isEnabled()
+    assert not editor.quick_buttons["vehicle"].isEnabled()
+    assert editor.quick_buttons["driver"].isEnabled()
     changes = []
     editor.changed.connect(lambda: changes.append(1))
 
-    qtbot.mouseClick(editor.quick_buttons["Водитель"], LEFT)
+    qtbot.mouseClick(editor.quick_buttons["driver"], LEFT)
     row = editor.rows[-1]
-    assert row.name.text() == "Водитель" and changes
+    assert row.name.text() == "Driver" and changes
     qtbot.waitUntil(lambda: QApplication.focusWidget() is row.value)
     type_text(QApplication.focusWidget(), "Петров П.П.")
-    assert editor.metadata() == {"ТС": "А123ВС77", "Водитель": "Петров П.П."}
-    assert not editor.quick_buttons["Водитель"].isEnabled()
+    assert editor.metadata() == {"ТС": "А123ВС77", "Driver": "Петров П.П."}
+    assert not editor.quick_buttons["driver"].isEnabled()
 
     qtbot.mouseClick(row.remove, LEFT)
-    assert editor.quick_buttons["Водитель"].isEnabled()
+    assert editor.quick_buttons["driver"].isEnabled()
     assert editor.metadata() == {"ТС": "А123ВС77"} and not editor.is_modified()
 
     # typing a quick field's name by hand disables its button too
     other = editor.add_field("")
     type_text(other.name, "Рейс")
-    assert not editor.quick_buttons["Рейс"].isEnabled()
+    assert not editor.quick_buttons["trip"].isEnabled()
 
 
 def test_add_remove_rows_and_tab_order(qtbot) -> None:

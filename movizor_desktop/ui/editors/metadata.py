@@ -9,6 +9,7 @@ the fields dispatchers use most. Values are plain text: shown as the server mean
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -63,7 +64,19 @@ class MetadataRow:
 
 class MetadataEditor(QWidget):
     changed = Signal()
-    QUICK_FIELDS = ("Водитель", "ТС", "Перевозчик", "ИНН перевозчика", "Клиент", "Заказ", "Рейс")
+    # Presets: a field name in the UI's language. The Russian names are also how fields
+    # typed in Movizor's own (Russian) cabinet are recognised as the same preset.
+    QUICK_FIELDS = ("driver", "vehicle", "carrier", "carrier_inn", "client", "order", "trip")
+    RUSSIAN_NAMES: ClassVar[dict[str, str]] = {
+        "driver": "Водитель", "vehicle": "ТС", "carrier": "Перевозчик",
+        "carrier_inn": "ИНН перевозчика", "client": "Клиент", "order": "Заказ", "trip": "Рейс"}
+
+    def quick_name(self, preset: str) -> str:
+        """The preset's field name in the UI's language."""
+        return {"driver": self.tr("Driver"), "vehicle": self.tr("Vehicle"),
+                "carrier": self.tr("Carrier"), "carrier_inn": self.tr("Carrier's INN"),
+                "client": self.tr("Client"), "order": self.tr("Order"),
+                "trip": self.tr("Trip")}[preset]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,12 +89,13 @@ class MetadataEditor(QWidget):
         quick = QHBoxLayout()
         quick.setSpacing(4)
         quick.addWidget(QLabel(self.tr("Add:")))
-        for field in self.QUICK_FIELDS:
+        for preset in self.QUICK_FIELDS:
+            field = self.quick_name(preset)
             button = QPushButton(field)
             button.setAutoDefault(False)
             button.setAccessibleName(self.tr("Add the field {name}").format(name=field))
             button.clicked.connect(lambda _=False, f=field: self.add_field(f))
-            self.quick_buttons[field] = button
+            self.quick_buttons[preset] = button
             quick.addWidget(button)
         quick.addStretch(1)
 
@@ -215,8 +229,9 @@ class MetadataEditor(QWidget):
             self._count(row.name_count, len(row.name.text()), METADATA_NAME_MAX)
             self._count(row.value_count, len(row.value.text()), METADATA_VALUE_MAX)
         present = {row.key().casefold() for row in self.rows}
-        for field, button in self.quick_buttons.items():
-            button.setEnabled(field.casefold() not in present)
+        for preset, button in self.quick_buttons.items():
+            names = {self.quick_name(preset).casefold(), self.RUSSIAN_NAMES[preset].casefold()}
+            button.setEnabled(not names & present)
         self.empty_note.setVisible(not self.rows)
         self.scroll.setVisible(bool(self.rows))
         self._validate(show=self._live)

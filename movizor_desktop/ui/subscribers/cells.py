@@ -9,9 +9,10 @@ from PySide6.QtCore import QCoreApplication
 
 from ...api.models import Balance
 from ...api.phones import format_phone
-from ...api.tariffs import MANUAL_WORD
+from ...api.tariffs import MANUAL_WORD, TariffBook
 from ...sync.state import FleetRow
 from .. import formatting as fmt
+from ..tariff_names import tariff_display_name
 from .badges import forecast_badge, status_badge
 from .sorting import FIX, FORECAST, KM, PHONE, PLACE, STATUS, TAGS, TARIFF, TITLE
 
@@ -22,34 +23,21 @@ _tariff_names: dict[tuple[int, str], tuple[Balance | None, str]] = {}
 
 
 def tariff_name(tariff: str | None, balance: Balance | None) -> str:
-    """The tariff's title: the account's price table first (the word ``manual`` is its
-    manual tariff); before the table is known, the ids the documents give (display only:
-    what is manual is never decided from this)."""
+    """The tariff's name in the UI's language when the app knows it (the account's price
+    table says which is the manual tariff and the package; the word ``manual`` is the
+    manual one), else the price table's title (:func:`~..tariff_names.tariff_display_name`).
+    """
     if tariff is None:
         return ""
     key = (id(balance), tariff)
     cached = _tariff_names.get(key)
     if cached is not None and cached[0] is balance:  # the same object, not a reused id
         return cached[1]
-    name = ""
-    if balance is not None:
-        title = balance.tariff_title(tariff)
-        if title and title != tariff:
-            name = title
-    if not name:
-        known = {
-            MANUAL_WORD: translate("SubscriberModel", "Manual"),
-            "0": translate("SubscriberModel", "Manual"),
-            "4": translate("SubscriberModel", "Manual"),
-            "1": translate("SubscriberModel", "Online"),
-            "5": translate("SubscriberModel", "Online"),
-            "3": translate("SubscriberModel", "1-month package"),
-            "15": translate("SubscriberModel", "Every 15 min"),
-            "30": translate("SubscriberModel", "Every 30 min"),
-            "60": translate("SubscriberModel", "Every 60 min"),
-            "180": translate("SubscriberModel", "Every 3 hours"),
-        }
-        name = known.get(tariff, tariff)
+    book = TariffBook.from_balance(balance)
+    title = balance.tariff_title(tariff) if balance is not None else ""
+    name = tariff_display_name(tariff, title,
+                               manual=tariff == MANUAL_WORD or book.is_manual(tariff),
+                               package=book.is_package(tariff))
     if len(_tariff_names) > 256:
         _tariff_names.clear()
     _tariff_names[key] = (balance, name)
@@ -81,6 +69,14 @@ def column_titles() -> list[str]:
         translate("SubscriberModel", "Forecast"),
         translate("SubscriberModel", "Tags"),
     ]
+
+
+def column_headers() -> list[str]:
+    """The list's header texts: the titles, with a shorter word where a long one would
+    widen its column beyond its values (exports keep :func:`column_titles`)."""
+    titles = column_titles()
+    titles[FIX] = translate("SubscriberModel", "Last fix", "list column header, short")
+    return titles
 
 
 def column_tips() -> list[str]:
@@ -115,7 +111,7 @@ def cell_text(row: FleetRow, c: int, balance: Balance | None, now: datetime) -> 
     if c == FIX:
         return fmt.relative_time(row.fix_time, now)
     if c == PLACE:
-        return row.place
+        return fmt.place_text(row.place)
     if c == KM:
         return fmt.km(row.distance_km)
     if c == FORECAST:
@@ -157,6 +153,7 @@ def cell_tooltip(row: FleetRow, c: int, balance: Balance | None, busy: str | Non
 __all__ = [
     "cell_text",
     "cell_tooltip",
+    "column_headers",
     "column_tips",
     "column_titles",
     "display_phone",

@@ -37,8 +37,8 @@ from .badges import forecast_badge, status_badge
 from .cells import (
     cell_text,
     cell_tooltip,
+    column_headers,
     column_tips,
-    column_titles,
     display_phone,
     search_text,
     tariff_name,
@@ -177,7 +177,7 @@ class SubscriberModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == DISPLAY:
-            return column_titles()[section]
+            return column_headers()[section]
         if role == TOOLTIP:
             return column_tips()[section]
         return None

@@ -62,7 +62,10 @@ class SubscriberTable(QTableView):
         def text(*samples: str) -> int:
             return max(fm.horizontalAdvance(t) for t in samples) + 18
 
-        status = max(badge_width(status_badge(s), fmf) for s in STATUS_KEYS) + 12
+        # the common badges whole; a rare long one ("tracked elsewhere") is elided, with
+        # its tooltip, rather than widening the column for every row
+        status = min(max(badge_width(status_badge(s), fmf) for s in STATUS_KEYS) + 12,
+                     em * 16)
         forecast = (
             max(
                 badge_width(b, fmf)
@@ -73,11 +76,11 @@ class SubscriberTable(QTableView):
         )
         widths = {
             PHONE: text("+7 921 001-02-03"),
-            TITLE: em * 16,
+            TITLE: em * 12,
             STATUS: int(status),
             TARIFF: text("Каждые 15 мин"),
             FIX: text(relative_time_sample()),
-            PLACE: em * 11,
+            PLACE: em * 10,
             KM: text("1 044 km"),
             FORECAST: int(forecast),
             TAGS: em * 6,
