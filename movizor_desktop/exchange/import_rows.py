@@ -2,10 +2,12 @@
 
 :func:`gather_lookups` asks the server what validation needs (reads only): the price
 table (``balance``), the numbers already on the account (``object_list``), each new
-number's operator (``get_operator``, so a tariff is checked against what that operator
-offers; for at most :data:`OPERATOR_CHECK_LIMIT` new numbers, to spare the hour's quota:
-beyond that ``object_add`` itself refuses a tariff the operator lacks) and the addresses
-of route points (``distance_search``). :func:`build_rows` then turns every table row
+number's operator (``get_operator``: a number of an operator Movizor does not serve — a
+Yota / DEF 999 MVNO — is refused before anything is sent, and a tariff is checked against
+what the operator offers; as many numbers as the hour's request budget allows after the
+adds themselves and :data:`OPERATOR_RESERVE` requests for the rest of the app, see
+:func:`operator_checks`: beyond that ``object_add`` itself refuses) and the addresses of
+route points (``distance_search``). :func:`build_rows` then turns every table row
 into an :class:`ImportRow`: ``ready`` with the keyword arguments for
 ``FleetActions.add``, ``bad`` with every problem found (each one a sentence in the
 dispatcher's language), ``duplicate`` (the number appears earlier in the file) or
@@ -24,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from ..api.codes import OPERATORS
 from ..api.encoding import METADATA_NAME_MAX, METADATA_VALUE_MAX, RoutePoint
 from ..api.errors import InvalidInputError, InvalidPhoneError, MovizorError, NotFoundError
 from ..api.models import Balance
@@ -45,7 +48,7 @@ from .text_safety import clean_line
 
 SERVICE_GROUPS = frozenset({"eventsms", "autoinform"})
 LOOKUP_CONCURRENCY = 4
-OPERATOR_CHECK_LIMIT = 300  # more new numbers: no get_operator each (the hour's quota)
+OPERATOR_RESERVE = 200  # requests of the hour kept for syncing while an import runs
 ADDRESS_LIMIT = 300  # distinct addresses geocoded for one file
 
 _TEXTS: dict[str, tuple[str, str]] = {
@@ -54,6 +57,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
               "«{detail}» — не российский мобильный номер."),
     "operator": ("The operator of this number could not be determined.",
                  "Не удалось определить оператора этого номера."),
+    "operator_unsupported": ("Movizor does not serve numbers of {detail}.",
+                             "Movizor не обслуживает номера оператора {detail}."),
     "date_format": ("“{detail}” is not a date (e.g. 31.12.2026 18:00).",
                     "«{detail}» — не дата (пример: 31.12.2026 18:00)."),
     "date_past": ("The auto-off time {detail} has already passed.",
@@ -114,6 +119,7 @@ class ImportRow:
     problems: list[Problem] = field(default_factory=list)
     state: str = "ready"  # ready / bad / duplicate / on_account
     cleaned: bool = False  # control characters (or line breaks) became spaces
+    operator: str = ""  # the operator's name when the check asked Movizor
 
     @property
     def ready(self) -> bool:
@@ -140,6 +146,7 @@ class Lookups:
     operator_titles: dict[str, str] = field(default_factory=dict)  # mts → МТС
     places: dict[str, RoutePoint | None] = field(default_factory=dict)
     errors: list[MovizorError] = field(default_factory=list)
+    unchecked_operators: int = 0  # new numbers left to object_add (the hour's budget)
 
     def tariff_titles(self) -> dict[str, str]:
         titles: dict[str, str] = {}
@@ -151,6 +158,13 @@ class Lookups:
                     if not titles.get(tid):
                         titles[tid] = price.title
         return titles
+
+    def serves(self, operator: str) -> bool:
+        """Whether Movizor serves this operator: its price table lists it (the API's
+        four operators when the table is not known)."""
+        if self.balance is not None and self.balance.tariff:
+            return operator in self.balance.tariff and operator not in SERVICE_GROUPS
+        return operator in OPERATORS
 
     def operator_tariffs(self, operator: str | None) -> set[str] | None:
         if operator is None or self.balance is None or operator not in self.balance.tariff:
@@ -226,12 +240,26 @@ async def gather_lookups(client: Any, table: Table, mapping: Sequence[str], *,
             found.places[address] = (RoutePoint(hits[0].title or address, hits[0].lat,
                                                 hits[0].lon) if hits else None)
 
-    jobs = [place(a) for a in addresses_of(table, mapping)[:ADDRESS_LIMIT]]
+    addresses_ = addresses_of(table, mapping)[:ADDRESS_LIMIT]
+    jobs = [place(a) for a in addresses_]
     new = [p for p in phones_of(table, mapping) if p not in found.on_account]
-    if check_operators and len(new) <= OPERATOR_CHECK_LIMIT:
-        jobs += [operator(p) for p in new]
+    if check_operators:
+        allowed = operator_checks(client, len(new), spent=len(addresses_))
+        jobs += [operator(p) for p in new[:allowed]]
+        found.unchecked_operators = len(new) - allowed
     await asyncio.gather(*jobs)
     return found
+
+
+def operator_checks(client: Any, new: int, *, spent: int = 0) -> int:
+    """How many of ``new`` numbers' operators the check may ask for: what the hour's
+    budget has left after ``spent`` other lookups, the ``new`` adds themselves and
+    :data:`OPERATOR_RESERVE` (a client without a budget: all of them)."""
+    budget = getattr(client, "budget", None)
+    if not callable(budget):
+        return new
+    free = budget().remaining - spent - new - OPERATOR_RESERVE
+    return max(0, min(new, free))
 
 
 def build_rows(table: Table, mapping: Sequence[str], lookups: Lookups | None = None, *,
@@ -283,6 +311,7 @@ def build_rows(table: Table, mapping: Sequence[str], lookups: Lookups | None = N
             row.fields["title"] = row.title
         if tags := split_tags(cell(TAGS)):
             row.fields["tags"] = tags
+        _operator(row, lookups)
         _tariff(row, cell(TARIFF), default_tariff, titles, lookups)
         if text := cell(DATEOFF):
             try:
@@ -330,16 +359,26 @@ def _tariff(row: ImportRow, text: str, default: str | None, titles: Mapping[str,
         row.problems.append(Problem(exc.reason, TARIFF, exc.detail))
         return
     row.fields["tariff"] = tariff
+    if row.phone is None or lookups.operators.get(row.phone) is None:
+        return
+    operator = lookups.operators[row.phone]
+    offered = lookups.operator_tariffs(operator)
+    if offered is not None and tariff not in offered:
+        title = lookups.operator_titles.get(operator, operator)
+        row.problems.append(Problem("tariff_operator", TARIFF, title))
+
+
+def _operator(row: ImportRow, lookups: Lookups) -> None:
+    """The number's operator as Movizor said it, and whether Movizor serves it."""
     if row.phone is None or row.phone not in lookups.operators:
         return
     operator = lookups.operators[row.phone]
     if operator is None:
         row.problems.append(Problem("operator", PHONE))
         return
-    offered = lookups.operator_tariffs(operator)
-    if offered is not None and tariff not in offered:
-        title = lookups.operator_titles.get(operator, operator)
-        row.problems.append(Problem("tariff_operator", TARIFF, title))
+    row.operator = lookups.operator_titles.get(operator, operator)
+    if not lookups.serves(operator):
+        row.problems.append(Problem("operator_unsupported", PHONE, row.operator))
 
 
 def _classify(row: ImportRow, first_line: dict[str, int], lookups: Lookups) -> None:
@@ -356,5 +395,5 @@ def _classify(row: ImportRow, first_line: dict[str, int], lookups: Lookups) -> N
         row.state = "on_account"
 
 
-__all__ = ["IGNORE", "ImportRow", "Lookups", "Problem", "addresses_of", "build_rows",
-           "gather_lookups", "phones_of"]
+__all__ = ["IGNORE", "OPERATOR_RESERVE", "ImportRow", "Lookups", "Problem", "addresses_of",
+           "build_rows", "gather_lookups", "operator_checks", "phones_of"]

@@ -31,6 +31,7 @@ from ..api.errors import MovizorError
 from ..exchange.export_events import EventTexts, events_table, fetch_period
 from ..exchange.export_table import Table, write_table
 from ..exchange.export_track import TrackTexts, fixes_of, write_track
+from ..store.folders import load_export_folder, save_export_folder
 from . import formatting as fmt
 from .events_panel import event_texts
 from .exports_period import TODAY, WEEK, PeriodDialog, ask_period
@@ -55,6 +56,35 @@ def today_stamp() -> str:
     return clock.pc_now().strftime("%Y-%m-%d")
 
 
+def start_folder(window: Any) -> Path:
+    """Where a save dialog opens: the folder used last (this run, then the remembered
+    one), else the user's Documents, else the home folder — never the working directory."""
+    for candidate in (window.property(_DIR_PROPERTY), load_export_folder()):
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def remember_folder(window: Any, folder: Path) -> None:
+    """The folder of a file just chosen: first next time, in this run and the next ones
+    (written in a worker thread when an event loop runs)."""
+    window.setProperty(_DIR_PROPERTY, str(folder))
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        save_export_folder(folder)
+        return
+    future = asyncio.ensure_future(asyncio.to_thread(save_export_folder, folder))
+    _writes.add(future)
+    future.add_done_callback(_writes.discard)
+
+
+_writes: set[asyncio.Future[None]] = set()  # strong references until each write is done
+
+
 def ask_save_path(window: Any, caption: str, name: str,
                   filters: Sequence[tuple[str, str]]) -> Path | None:
     """The file dialog, with ``name`` in the last folder used (Documents at first).
@@ -62,10 +92,9 @@ def ask_save_path(window: Any, caption: str, name: str,
     ``filters``: (label, extension) pairs, the first the default. The extension of the
     chosen filter is added when the typed name has none of the offered ones.
     """
-    folder = window.property(_DIR_PROPERTY) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    folder = start_folder(window)
     patterns = [f"{label} (*.{ext})" for label, ext in filters]
-    path, chosen = QFileDialog.getSaveFileName(window, caption, str(Path(folder) / name),
+    path, chosen = QFileDialog.getSaveFileName(window, caption, str(folder / name),
                                                ";;".join(patterns), patterns[0])
     if not path:
         return None
@@ -74,7 +103,7 @@ def ask_save_path(window: Any, caption: str, name: str,
     if result.suffix.lower() not in extensions:
         ext = extensions[patterns.index(chosen)] if chosen in patterns else extensions[0]
         result = result.with_name(result.name + ext)
-    window.setProperty(_DIR_PROPERTY, str(result.parent))
+    remember_folder(window, result.parent)
     return result
 
 

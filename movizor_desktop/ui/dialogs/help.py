@@ -49,17 +49,19 @@ def _menu_title(menu: QMenu) -> str:
     return menu.title().replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-def _group_actions(menu: QMenu, title: str, groups: dict[int, str]) -> None:
-    """Every action under ``menu`` (submenus too) → ``title``, first menu wins.
+def _group_actions(menu: QMenu, title: str, groups: dict[int, tuple[str, str]],
+                   path: str = "") -> None:
+    """Every action under ``menu`` → (``title``, the submenus on the way), first menu wins:
+    File ▸ Export ▸ Track is listed under File as "Export › Track".
 
     Module level on purpose: pyside6-lupdate loses the class context of every ``tr()``
     after a function nested in a function.
     """
     for action in menu.actions():
-        groups.setdefault(id(action), title)
+        groups.setdefault(id(action), (title, path))
         sub = action.menu()
         if isinstance(sub, QMenu):
-            _group_actions(sub, title, groups)
+            _group_actions(sub, title, groups, f"{path}{_menu_title(sub)} › ")
 
 
 def window_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
@@ -67,7 +69,7 @@ def window_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
 
     The group is the top-level menu holding the action (the first found), or "Other".
     """
-    groups: dict[int, str] = {}
+    groups: dict[int, tuple[str, str]] = {}
     bar = window.menuBar() if hasattr(window, "menuBar") else None
     if bar is not None:
         for top in bar.actions():
@@ -84,8 +86,9 @@ def window_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
         keys = shortcut_text(action)
         if not keys or not action.text():
             continue
-        rows.append((groups.get(id(action), other), plain_text(action), keys))
-    order = {title: n for n, title in enumerate(dict.fromkeys(groups.values()))}
+        group, path = groups.get(id(action), (other, ""))
+        rows.append((group, path + plain_text(action), keys))
+    order = {title: n for n, title in enumerate(dict.fromkeys(g for g, _p in groups.values()))}
     rows.sort(key=lambda r: (order.get(r[0], len(order)), r[0]))
     return rows
 

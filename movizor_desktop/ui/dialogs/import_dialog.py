@@ -290,7 +290,7 @@ class ImportDialog(QDialog):
             self.banner.set_message(self.tr(
                 "Some checks could not be made ({error}); such rows are checked by Movizor "
                 "when they are sent.").format(error=lookups.errors[0].message(self.lang)))
-        self.preview.show_rows(rows)
+        self.preview.show_rows(rows, unchecked=lookups.unchecked_operators)
         self._set_busy(False)
 
     def _cancel_check(self, *_: object) -> None:

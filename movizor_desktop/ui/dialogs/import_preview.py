@@ -1,5 +1,6 @@
-"""The preview of an import: every row of the file with what the check found and, once
-sent, what happened to it (the per-row result column).
+"""The preview of an import: every row of the file with its operator (as Movizor says), what
+the check found and, once sent, what happened to it (the result column, shown from the
+first row sent on: before that the check's sentences get its room).
 
 :class:`PreviewModel` is a table model over the validated rows
 (:class:`~movizor_desktop.exchange.import_rows.ImportRow`) and their results
@@ -31,7 +32,8 @@ from ...exchange.import_rows import ImportRow
 from ...exchange.import_run import ADDED_OK, RowResult
 from .widgets import ERROR_COLOR, OK_COLOR
 
-LINE, PHONE, NAME, TARIFF, CHECK, RESULT = range(6)
+LINE, PHONE, OPERATOR, NAME, TARIFF, CHECK, RESULT = range(7)
+COLUMNS = 7
 WARN_COLOR = "#8a5a00"
 Index = QModelIndex | QPersistentModelIndex
 
@@ -70,14 +72,14 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Line"), self.tr("Phone"), self.tr("Name"), self.tr("Tariff"),
-                self.tr("Check"), self.tr("Result"))[section]
+        return (self.tr("Line"), self.tr("Phone"), self.tr("Operator"), self.tr("Name"),
+                self.tr("Tariff"), self.tr("Check"), self.tr("Result"))[section]
 
     def check_text(self, row: ImportRow) -> str:
         text = self.tr("OK") if row.ready else row.message(self.lang)
@@ -105,6 +107,8 @@ class PreviewModel(QAbstractTableModel):
                 return str(row.line)
             if column == PHONE:
                 return format_phone(row.phone) if row.phone else row.raw_phone
+            if column == OPERATOR:
+                return row.operator
             if column == NAME:
                 return row.title
             if column == TARIFF:
@@ -139,11 +143,12 @@ class PreviewPane(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        for col in (LINE, PHONE, TARIFF):
+        for col in (LINE, PHONE, OPERATOR, TARIFF):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CHECK, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(RESULT, QHeaderView.ResizeMode.Stretch)
+        self.view.setColumnHidden(RESULT, True)  # until something is sent
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
@@ -156,8 +161,11 @@ class PreviewPane(QWidget):
         column.addWidget(self.view, 1)
         column.addWidget(self.progress)
 
-    def show_rows(self, rows: Sequence[ImportRow]) -> None:
+    def show_rows(self, rows: Sequence[ImportRow], *, unchecked: int = 0) -> None:
+        """The checked rows; ``unchecked``: new numbers whose operator the hour's request
+        budget left to Movizor to check when they are added."""
         self.model.set_rows(rows)
+        self.view.setColumnHidden(RESULT, True)
         ready = sum(1 for r in rows if r.ready)
         bad = sum(1 for r in rows if r.state == "bad")
         repeated = sum(1 for r in rows if r.state == "duplicate")
@@ -172,10 +180,14 @@ class PreviewPane(QWidget):
         if cleaned := sum(1 for r in rows if r.cleaned):
             parts.append(self.tr("Control characters replaced with spaces in %n rows.", "",
                                  cleaned))
+        if unchecked:
+            parts.append(self.tr("Operators not checked (the hour's request budget): %n; "
+                                 "Movizor checks them as they are added.", "", unchecked))
         self.summary.setText(" ".join(parts))
         self.progress.hide()
 
     def start(self, total: int) -> None:
+        self.view.setColumnHidden(RESULT, False)
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(0)
         self.progress.setFormat(self.tr("%v of %m"))
@@ -191,4 +203,5 @@ class PreviewPane(QWidget):
             self.progress.setValue(self.progress.value() + 1)
 
 
-__all__ = ["CHECK", "LINE", "NAME", "PHONE", "RESULT", "TARIFF", "PreviewModel", "PreviewPane"]
+__all__ = ["CHECK", "LINE", "NAME", "OPERATOR", "PHONE", "RESULT", "TARIFF", "PreviewModel",
+           "PreviewPane"]
