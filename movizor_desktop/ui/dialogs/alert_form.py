@@ -50,6 +50,7 @@ from ...sync.subscriptions import (
     replace_alert,
 )
 from ..events_panel import event_texts
+from .guard import DialogGuard
 from .widgets import Banner, FieldError, Note, add_field
 
 if TYPE_CHECKING:
@@ -168,10 +169,10 @@ class AlertFormDialog(QDialog):
         self.save_button = self.buttons.addButton(
             self.tr("Save") if old else self.tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("alert_save")
-        self.save_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
+        # Enter finishes a field; Add/Save is a click or Ctrl+Enter; Escape asks first
+        self.guard = DialogGuard(self, commit=self.submit, cancel_button=self.cancel_button)
         self.status = Note()
         self.status.hide()
 

@@ -49,6 +49,7 @@ from ...api import DEFAULT_BASE_URL, AuthError, MovizorClient, MovizorError, Tra
 from ...api.net import is_remote_plain_http
 from ...store import KeyStorage, Profile, ProfileStore, SecretStore
 from ..formatting import locale_for, money
+from .guard import DialogGuard
 from .widgets import Banner, FieldError, Note, SecretEdit, add_field
 
 log = logging.getLogger(__name__)
@@ -175,6 +176,11 @@ class ConnectionDialog(QDialog):
         self.connect_button.clicked.connect(self.connect_selected)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
+        # Escape and Cancel ask before a typed address, project or key is lost (Enter
+        # still connects: that costs nothing and changes nothing on Movizor)
+        self._typed = False  # typed in the form since it was loaded or saved
+        self.guard = DialogGuard(self, disarm=False, is_dirty=lambda: self._typed,
+                                 cancel_button=self.close_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -229,6 +235,7 @@ class ConnectionDialog(QDialog):
         if data is not NEW:
             self._drop_new_item()
             self._load(self.store.get(str(data)))
+            self._typed = False
 
     def _drop_new_item(self) -> None:
         for row in range(self.profile_list.count() - 1, -1, -1):
@@ -291,6 +298,7 @@ class ConnectionDialog(QDialog):
         self.banner.set_message(None)
 
     def _field_edited(self, field: str) -> None:
+        self._typed = True
         self.errors[field].clear_message()
         self.check_result.set_text("")
         if field == "base_url":
@@ -431,6 +439,7 @@ class ConnectionDialog(QDialog):
         self.profiles_pane.setVisible(True)
         self._update_key_hint(storage)
         self.check_result.set_text(self.tr("Saved."), ok=True)
+        self._typed = False
         return True
 
     def connect_selected(self) -> None:

@@ -49,6 +49,7 @@ from ..formatting import locale_for
 from ..network import PROXY_PASSWORD_SLOT, apply_saved_network, proxy_secrets
 from ..statusbar import INFO
 from ..tasks import TaskGroup
+from .guard import DialogGuard
 from .preferences_network import NetworkPage
 from .widgets import Banner, Note, add_field
 
@@ -175,6 +176,9 @@ class PreferencesDialog(QDialog):
         column.addWidget(buttons)
         self.setMinimumWidth(600)
         self._load(settings)
+        self.guard = DialogGuard(  # Escape and Cancel ask before edits are lost
+            self, commit=self.save, disarm=False,
+            cancel_button=buttons.button(QDialogButtonBox.StandardButton.Cancel))
 
     # --- form <-> settings ------------------------------------------------------------------
 

@@ -44,6 +44,7 @@ from ...api.encoding import MSK, to_msk
 from ...api.errors import MovizorError
 from ...api.phones import format_phone
 from ...sync.subscriptions import is_email, split_emails
+from .guard import DialogGuard
 from .widgets import Banner, FieldError, Note, add_field
 
 if TYPE_CHECKING:
@@ -144,11 +145,11 @@ class ShareFormDialog(QDialog):
         self.create_button = self.buttons.addButton(self.tr("Create link"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("share_create")
-        self.create_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("share_cancel")
         self.create_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
+        # Enter finishes a field; Create is a click or Ctrl+Enter; Escape asks first
+        self.guard = DialogGuard(self, commit=self.submit, cancel_button=self.cancel_button)
         self.status = Note()
         self.status.setObjectName("share_form_status")
         self.status.hide()

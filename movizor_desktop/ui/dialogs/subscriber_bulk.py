@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ...api.errors import InvalidPhoneError, MovizorError
 from ...api.phones import format_phone, normalize_phone
 from ...sync.actions import ActionInProgress
+from .guard import DialogGuard
 from .tariffs import bulk_titles
 from .widgets import ERROR_COLOR, OK_COLOR
 
@@ -138,11 +139,12 @@ class BulkAddDialog(QDialog):
             self.tr("Add {count}").format(count=count), QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("bulk_start")
         self.start_button.setEnabled(count > 0)
-        self.start_button.setDefault(True)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("bulk_cancel")
         self.start_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self.reject)
+        # adding costs money and sends SMS: a click or Ctrl+Enter, never a stray Enter
+        self.guard = DialogGuard(self, commit=self.start, is_dirty=lambda: False)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
