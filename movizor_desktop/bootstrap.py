@@ -10,9 +10,10 @@
    ``<log_dir>/crash.log``. A non-empty ``crash.log`` found at the next start is echoed
    to stderr and to the log and kept as ``crash-previous.log``
    (:func:`take_previous_crash`). Windowed builds have no stderr; the file always works.
-2. **environment** (:func:`prepare_environment`, :func:`set_hidpi_policy`) — Qt reads its
-   environment variables when the application object is built, and the HiDPI rounding
-   policy can only be set before it exists. Chromium's sandbox is turned off only when
+2. **environment** (:func:`prepare_environment`, :func:`locale_for_qt`,
+   :func:`set_hidpi_policy`) — Qt reads its environment variables (the locale too) when
+   the application object is built, and the HiDPI rounding policy can only be set before
+   it exists. Chromium's sandbox is turned off only when
    running as root on POSIX (it refuses to start otherwise); never for normal users.
 3. **URL scheme** (:func:`register_url_schemes`) — QtWebEngine is imported and the
    ``app:`` scheme (served by the map's scheme handler) registered *before* the
@@ -31,6 +32,7 @@ import faulthandler
 import logging
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,6 +117,44 @@ def prepare_environment(environ: dict[str, str] | None = None) -> list[str]:
             env["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --disable-gpu").strip()
             notes.append(f"{platform} platform: Chromium GPU disabled")
     return notes
+
+
+LANGUAGE_LOCALES = {"ru": "ru_RU.UTF-8", "en": "en_GB.UTF-8"}
+_NO_LOCALE = ("", "C", "POSIX")
+_LOCALE_VARS = ("LANG", "LC_ALL", "LC_TIME", "LC_NUMERIC", "LC_CTYPE")
+
+
+@contextlib.contextmanager
+def locale_for_qt(lang: str | None,
+                  environ: dict[str, str] | None = None) -> Iterator[str | None]:
+    """Around the QApplication's creation, on a machine with no locale at all (unset,
+    ``C`` or ``POSIX``: minimal Linux installs, containers, Xvfb): Qt's system locale is
+    the chosen language's. Qt's own dialogs format dates and sizes by it — the file
+    dialog said "7 12 2026" and "0 bytes" in a Russian window. The caller makes Qt read
+    it (``QLocale.system()``) inside the block; the environment is put back afterwards,
+    so child processes (QtWebEngine's) see the machine's own. A real system locale is
+    never touched. Yields a note for the log, or None."""
+    env = os.environ if environ is None else environ
+    wanted = LANGUAGE_LOCALES.get(lang or "")
+    current = env.get("LC_ALL") or env.get("LC_TIME") or env.get("LANG") or ""
+    if wanted is None or current.split(".")[0] not in _NO_LOCALE:
+        yield None
+        return
+    saved = {name: env.get(name) for name in _LOCALE_VARS}
+    for name in ("LC_ALL", "LC_TIME", "LC_NUMERIC"):  # C or unset: they would hide LANG
+        env.pop(name, None)
+    env["LANG"] = wanted
+    # the encoding stays a UTF-8 one the machine has: the language's locale need not be
+    # installed (Qt reads its name), and Qt warns about a non-UTF-8 C
+    env.setdefault("LC_CTYPE", "C.UTF-8")
+    try:
+        yield f"no system locale ({current or 'unset'}): {wanted} for Qt's dialogs"
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
 
 
 def set_hidpi_policy() -> str:
@@ -262,6 +302,10 @@ def start(*, debug: bool = False, lang: str | None = None,
 
     for note in prepare_environment():  # 2
         log.info("%s", note)
+    from .store import load_settings
+    from .ui.i18n import normalize
+
+    settings = load_settings(paths)  # the chosen language: Qt's locale where none is set
     log.info("HiDPI rounding policy: %s", set_hidpi_policy())
     try:
         register_url_schemes()  # 3
@@ -269,16 +313,21 @@ def start(*, debug: bool = False, lang: str | None = None,
         raise StartupError(f"QtWebEngine could not be loaded ({exc}); the map needs it") from exc
 
     argv0 = sys.argv[0] if sys.argv and sys.argv[0] else "movizor-desktop"
-    app = create_application([argv0, *(qt_args or [])])  # 4
+    with locale_for_qt(normalize(lang) or normalize(settings.language)) as locale_note:
+        app = create_application([argv0, *(qt_args or [])])  # 4
+        from PySide6.QtCore import QLocale
+
+        QLocale.system()  # read now, while the environment says it
+    if locale_note:
+        log.info("%s", locale_note)
     install_qt_message_handler()
-    from .store import configure_backend, load_settings
+    from .store import configure_backend
     from .ui import i18n
     from .ui.text_input import install_input_cleaning
 
     install_input_cleaning(app)  # no control characters in any one-line field
 
     configure_backend()  # the OS keyring, chosen explicitly
-    settings = load_settings(paths)
     chosen = i18n.pick_language(lang, settings.language)
     i18n.install_translators(chosen, app)
     return Started(app, paths, settings, chosen, log_file)

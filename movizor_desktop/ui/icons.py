@@ -24,7 +24,7 @@ from ..bootstrap import resources_dir
 NAMES = (
     "add", "edit", "request_position", "delete", "reactivate", "cancel_tariff", "refresh",
     "connection", "quit", "map", "track", "export", "import", "share", "alerts", "help",
-    "about", "keyboard", "events",
+    "about", "keyboard", "events", "copy", "map_window",
 )
 _CACHE_LIMIT = 1024
 _pixmaps: dict[tuple[str, int, int, float, int], QPixmap] = {}

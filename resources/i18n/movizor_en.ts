@@ -4,7 +4,7 @@
 <context>
     <name>BulkAddDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+104"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+105"/>
         <source>Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</source>
         <translation>
             <numerusform>Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</numerusform>

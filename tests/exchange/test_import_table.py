@@ -122,3 +122,38 @@ def test_dates_and_tariffs_in_common_formats() -> None:
     assert parse_tariff("180", {}) == "180"  # no price table: Movizor's known ids
     with pytest.raises(CellError):
         parse_tariff("180", titles)
+
+
+def test_the_check_refuses_an_operator_movizor_does_not_serve(tmp_path, run, api) -> None:
+    """A Yota (DEF 999) number passes get_operator but not object_add: the preview says
+    so, names the operator, and the number is never sent."""
+    rows_in = [["+7 999 555-44-01", "Yota", "15"], ["+7 921 555-44-02", "MegaFon", "15"]]
+    path = write_csv(tmp_path / "yota.csv", ["Телефон", "Имя", "Тариф"], rows_in)
+    table = read_table(path)
+    mapping = guess_mapping(table.headers)
+    lookups = run(gather_lookups(api, table, mapping))
+    assert lookups.operators["79995554401"] == "yota" and lookups.unchecked_operators == 0
+    yota, megafon = build_rows(table, mapping, lookups, now=lambda: NOW)
+    assert yota.state == "bad" and yota.operator
+    assert "does not serve numbers of" in yota.message("en")
+    assert "не обслуживает номера оператора" in yota.message("ru")
+    assert megafon.ready and megafon.operator == "МегаФон"
+
+
+def test_operators_are_checked_within_the_hours_request_budget() -> None:
+    from movizor_desktop.api.governor import Budget
+    from movizor_desktop.exchange.import_rows import OPERATOR_RESERVE, operator_checks
+
+    class Client:
+        def __init__(self, used: int) -> None:
+            self.used = used
+
+        def budget(self) -> Budget:
+            return Budget(used=self.used, limit=5000, in_flight=0)
+
+    assert operator_checks(Client(0), 300) == 300  # plenty: every new number
+    # 5,000 − 4,400 used − 10 other lookups − 300 adds − the reserve: 90 checks
+    assert operator_checks(Client(4400), 300, spent=10) == 5000 - 4400 - 10 - 300 \
+        - OPERATOR_RESERVE == 90
+    assert operator_checks(Client(4900), 300) == 0  # nothing to spare: object_add checks
+    assert operator_checks(object(), 7) == 7  # a client without a budget

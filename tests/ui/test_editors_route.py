@@ -8,6 +8,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
@@ -516,3 +517,78 @@ def test_accessible_names_and_tab_order(qtbot) -> None:
                          editor.table, editor.add_button, editor.remove_button,
                          editor.down_button, editor.templates_button]
     editor.shutdown()
+
+
+# --- what got in the way -------------------------------------------------------------------
+
+
+def test_a_second_enter_after_a_found_address_is_no_mistake(qtbot, qloop) -> None:
+    async def found(query: str) -> list[Place]:
+        return [Place(lat="53.19", lon="50.10", title="Самара")]
+
+    editor = make(qtbot, geocoder=found)
+    type_text(editor.search.edit, "Самара")
+    qtbot.keyClick(editor.search.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: names(editor) == ["Самара"])
+    qtbot.keyClick(editor.search.edit, Qt.Key.Key_Return)  # the field is empty now
+    assert editor.search.status_text() == ""  # no red "Type an address…"
+    # a complaint left from before goes once a point is set another way
+    click(qtbot, editor.search.button)
+    assert "Type an address" in editor.search.status_text()
+    editor.add_point(55.0, 37.0, "Склад")
+    assert editor.search.status_text() == ""
+
+
+def test_a_latin_city_name_is_explained(qtbot, qloop, sim, run_async) -> None:
+    client = MovizorClient(sim.base_url, project="demo", key=SIM_KEY, backoff=0.01)
+    try:
+        editor = make(qtbot, geocoder=client.distance_search)
+        type_text(editor.search.edit, "Kazan")
+        qtbot.keyClick(editor.search.edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not editor.search.busy and bool(editor.search.status_text()),
+                        timeout=5000)
+        assert "knows Russian names" in editor.search.status_text()
+        assert "Казань" in editor.search.status_text()
+        assert "Russian names" in editor.search.edit.toolTip()
+    finally:
+        run_async(client.aclose())
+
+
+def test_the_arrival_editor_stays_in_its_cell_and_headers_fit(qtbot) -> None:
+    editor = make(qtbot)
+    editor.resize(1100, 520)
+    header = editor.table.horizontalHeader()
+
+    def headers_fit() -> None:  # "Avg speed" was cut
+        for column in (COORDS, ARRIVAL, LOCAL, DISTANCE, HOURS, SPEED, STATUS):
+            if editor.table.isColumnHidden(column):
+                continue
+            title = editor.model.headerData(column, Qt.Orientation.Horizontal)
+            assert header.sectionSize(column) >= \
+                header.fontMetrics().horizontalAdvance(title) + 12, title
+
+    headers_fit()
+    editor.set_points([RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
+                       RoutePoint("Казань", 55.79, 49.12)])
+    for zone, last in ((timezone(timedelta(hours=3)), ARRIVAL),  # Moscow: no local time
+                       (timezone(timedelta(hours=5)), LOCAL)):  # beside it: its own cell
+        editor.model.local_zone = zone
+        editor.set_points([RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
+                           RoutePoint("Казань", 55.79, 49.12)])
+        headers_fit()
+        editor.select_row(1, ARRIVAL)
+        editor.table.edit(editor.model.index(1, ARRIVAL))
+
+        def open_editor() -> ArrivalEdit | None:
+            return next((a for a in editor.table.findChildren(ArrivalEdit)
+                         if shiboken6.isValid(a) and a.isVisible()), None)
+
+        qtbot.waitUntil(lambda: open_editor() is not None)
+        arrival = open_editor()
+        cell = editor.table.visualRect(editor.model.index(1, ARRIVAL))
+        end = editor.table.visualRect(editor.model.index(1, last))
+        geometry = arrival.geometry()
+        assert geometry.left() >= cell.left() and geometry.right() <= end.right(), zone
+        assert arrival.edit.width() >= arrival.edit.minimumSizeHint().width()
+        qtbot.keyClick(arrival.edit, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda a=arrival: not shiboken6.isValid(a) or not a.isVisible())

@@ -280,3 +280,37 @@ def test_the_whole_list_exports_when_a_title_holds_a_control_character(
         values = [c for row in csv.reader(io.StringIO(save.path.read_text("utf-8-sig")),
                                           delimiter=";") for c in row]
     assert "Иванов МАН" in values
+
+
+def test_a_save_dialog_starts_in_documents_then_in_the_last_folder(qtbot, qapp, tmp_path,
+                                                                   monkeypatch) -> None:
+    """Never the process's working directory: the user's Documents at first (the home
+    folder when there is none), then the folder used last — in this run and the next."""
+    from PySide6.QtWidgets import QWidget
+
+    from movizor_desktop.store.folders import load_export_folder
+    from movizor_desktop.ui.exports import ask_save_path, start_folder
+
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.chdir(tmp_path)  # the working directory must not matter
+    window = QWidget()
+    qtbot.addWidget(window)
+    assert start_folder(window) == home / "Documents"
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    save = SaveAs(monkeypatch, reports / "list")
+    assert ask_save_path(window, "Export", "list.xlsx", [("Excel", "xlsx")]) == \
+        reports / "list.xlsx"
+    assert save.asked[0][1] == str(home / "Documents" / "list.xlsx")
+    assert start_folder(window) == reports
+    qtbot.waitUntil(lambda: load_export_folder() == reports)  # written in the background
+    assert start_folder(QWidget()) == reports  # a new window, as after a restart
+    # a remembered folder that is gone: Documents again; no Documents: home
+    reports.rmdir()
+    assert start_folder(QWidget()) == home / "Documents"
+    (home / "Documents").rmdir()
+    assert start_folder(QWidget()) == home

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from movizor_desktop.store import AppSettings, Profile
 from movizor_desktop.store.import_mapping import ImportMappingStore
 from movizor_desktop.ui.dialogs.import_dialog import MAP_PAGE, PREVIEW_PAGE, ImportDialog
-from movizor_desktop.ui.dialogs.import_preview import CHECK, RESULT
+from movizor_desktop.ui.dialogs.import_preview import CHECK, OPERATOR, RESULT
 from movizor_desktop.ui.main_window import MainWindow
 from movizor_desktop.ui.session import Session
 from tests.conftest import SIM_KEY
@@ -92,6 +92,10 @@ def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
     qtbot.waitUntil(lambda: dialog.page() == PREVIEW_PAGE and not dialog.busy
                     and dialog.preview.model.rowCount() == 5, timeout=10000)
     assert cell(dialog, 0, CHECK) == "OK"
+    assert cell(dialog, 0, OPERATOR) == "МегаФон"  # as Movizor named it for the check
+    view = dialog.preview.view
+    # nothing sent yet: no empty Result column; the check's sentences have its room
+    assert view.isColumnHidden(RESULT) and view.columnWidth(CHECK) > 300
     assert dialog.preview.summary.text() == ("Ready to add: 3. With errors (not sent): 1. "
                                              "Repeated numbers (not sent): 1.")
     assert "не российский мобильный номер" in cell(dialog, 2, CHECK)
@@ -103,6 +107,7 @@ def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)  # a double click
     qtbot.waitUntil(lambda: not dialog.running and bool(dialog.results), timeout=15000)
+    assert not view.isColumnHidden(RESULT)
     assert add_calls(sim_control) == [m for _, m in GOOD]
     assert [cell(dialog, r, RESULT) for r in (0, 1, 3)] == ["Добавлен."] * 3
     assert cell(dialog, 2, RESULT) == "Not sent."

@@ -55,7 +55,7 @@ class ArrivalEdit(QWidget):
         probe = ArrivalEdit()
         probe.setFont(font_of.font())
         probe.local_label.hide()
-        width = probe.layout().sizeHint().width()
+        width = probe.layout().sizeHint().width() + 4  # the cell's grid line and margin
         probe.deleteLater()
         return width
 
