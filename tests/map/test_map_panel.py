@@ -392,8 +392,9 @@ def test_playback_skips_stops_and_jumps_from_stop_to_stop(make_panel, qtbot):
         == "×3600"
     assert bar.speed_factor == 300  # 2.5 h of driving plays in well under two minutes
     assert bar.skip_stops.isChecked()
-    # the slider has a line of its own, as wide as the bar
-    assert bar.slider.width() >= bar.width() - 20
+    # the slider runs across the map, the moment it points at beside it
+    assert bar.slider.width() >= bar.width() - bar.time_label.width() - 30
+    assert bar.time_label.text().endswith("MSK") and bar.slider.y() < bar.play_button.y()
     # playing starts past the 37-hour stop at once
     bar.play()
     qtbot.waitUntil(lambda: bar.position >= 37 * 3600, timeout=3000)

@@ -106,7 +106,8 @@ def test_ctrl_enter_in_a_route_cell_commits_it_then_asks_with_price_and_sms(
     box = dialog.confirmation.box
     assert box.objectName() == "confirm_add"
     assert "+7 921 555-44-33" in box.text() and "Every 15 min" in box.text()
-    assert "₽" in box.informativeText() and "SMS" in box.informativeText()
+    assert box.informativeText().startswith("Movizor charges ₽30.00 a day.")  # MegaFon, 15
+    assert "SMS" in box.informativeText()
     assert box.defaultButton().objectName() == "confirm_add_yes"
     assert count(sim_control, "object_add") == 0  # nothing before the answer
     qtbot.keyClick(box, Qt.Key.Key_Escape)  # the question's Escape: cancel

@@ -142,12 +142,29 @@ class TariffField(QWidget):
         return price
 
     def charge_text(self) -> str:
-        """What choosing this tariff will cost, for the add's confirmation: the
+        """What choosing this tariff will cost, to follow "Movizor charges": the
         calculator's answer, else the price table's, else "" (unknown)."""
+        loc = fmt.locale_for(self.lang)
         if self.cost is not None:
-            return self._cost_line(self.cost)
+            price = fmt.money(self.cost.price, loc)
+            kind = self.cost.type.lower()
+            if kind == "daily":
+                return self.tr("{price} a day").format(price=price)
+            if kind == "package":
+                return self.tr("{price} for the package").format(price=price)
+            if kind == "month":
+                return self.tr("{price} until the end of the month").format(price=price)
+            return price
         option = self._options.get(self.chosen() or "")
-        return self.price_text(option) if option is not None else ""
+        if option is None or option.abon is None:
+            return ""
+        price = fmt.money(option.abon, loc)
+        if option.is_package:
+            return self.tr("{price} for the package").format(price=price)
+        if option.is_manual:
+            return self.tr("{price} a day and {request} for each position request").format(
+                price=price, request=fmt.money(option.request, loc))
+        return self.tr("{price} a day").format(price=price)
 
     # --- the choice ---------------------------------------------------------------------------
 

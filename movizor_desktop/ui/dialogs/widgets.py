@@ -14,7 +14,7 @@ import asyncio
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
@@ -44,20 +44,31 @@ class WrappingLabel(QLabel):
     A form layout sizes a wrapped label's row for the width it guessed, not the one the
     label gets: second lines were cut off (the details pane's "Last fix") or ran over the
     next row (the Preferences' language note). Once the width is known, the label asks
-    for the height its text needs there.
+    for the height its text needs there — just after the layout pass that gave it that
+    width (a size changed during the pass itself would be lost).
     """
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._fit = QTimer(self, singleShot=True, interval=0)
+        self._fit.timeout.connect(self.fit_height)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        self._fit_height()
+        self._fit.start()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._fit.start()
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self._fit_height()
+        self._fit.start()
 
-    def _fit_height(self) -> None:
+    def fit_height(self) -> None:
+        """Ask for the height the text needs at the label's width now."""
         width = self.width()
-        if width <= 0:
+        if width <= 0 or not self.isVisible():  # not laid out yet: its resize will tell
             return
         needed = self.heightForWidth(width)
         if needed > 0 and needed != self.minimumHeight():

@@ -149,6 +149,7 @@ class RouteEditor(QWidget):
         self.splitter.setObjectName("route_splitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(left)
+        self._split = False  # the table and the map get their shares when first shown
         if self.map_link is not None:
             self.splitter.addWidget(self.map_link.holder)
             self.splitter.setStretchFactor(0, 3)
@@ -168,7 +169,7 @@ class RouteEditor(QWidget):
         (the arrival column: its editor, which never spills over the next cells)."""
         cells = QFontMetrics(self.table.font())
         heads = QFontMetrics(self.table.horizontalHeader().font())
-        samples = {COORDS: "55.75580, 37.61730", LOCAL: "88.88 88:88",
+        samples = {COORDS: "55.7558, 37.6173", LOCAL: "88.88 88:88",
                    DISTANCE: km(1044.0), HOURS: duration_hours(12.5),
                    SPEED: speed_text(120) + "WW", STATUS: max(
                        (self.model.status_text(s) for s in ("new", "ok", "late", "finished")),
@@ -179,6 +180,14 @@ class RouteEditor(QWidget):
         for column, width in widths.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             header.resizeSection(column, max(width, heads.horizontalAdvance(title) + 20))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._split and self.map_link is not None and self.splitter.width() > 0:
+            self._split = True  # the table's wide size hint would leave the map a sliver
+            width = self.splitter.width()
+            table = width * (60 if width >= 1300 else 66) // 100  # a laptop: the table first
+            self.splitter.setSizes([table, width - table])
 
     def _button(self, text: str, accessible: str, slot: Callable[[], Any]) -> QPushButton:
         button = QPushButton(text)
@@ -411,6 +420,8 @@ class RouteEditor(QWidget):
     def _refresh(self) -> None:
         self.table.setColumnHidden(LOCAL, not self.model.any_local_difference())
         self.table.setColumnHidden(STATUS, not self.model.any_status())
+        # "the first leg starts at the subscriber's position": only while it does
+        self.start_note.setVisible(bool(self.start_note.text()) and self.model.starts_at_fix())
         self._update_buttons()
         legs = [leg for leg in self.model.legs if leg is not None]
         count = len(self.model.rows)

@@ -208,8 +208,8 @@ class RouteModel(QAbstractTableModel):
     def _display(self, row: RouteRow, column: int, leg: Leg | None) -> str:
         if column == NAME:
             return row.text
-        if column == COORDS:  # ~1 m shown; the editor keeps 6 decimals
-            return "" if row.lat is None else f"{row.lat:.5f}, {row.lon:.5f}"
+        if column == COORDS:  # ~10 m shown (a narrow column); the editor keeps 6 decimals
+            return "" if row.lat is None else f"{row.lat:.4f}, {row.lon:.4f}"
         if column == ARRIVAL:
             return "" if row.time is None else row.time.astimezone(MSK).strftime("%d.%m.%Y %H:%M")
         if column == LOCAL:
@@ -359,11 +359,14 @@ class RouteModel(QAbstractTableModel):
 
     # --- helpers --------------------------------------------------------------------------
 
+    def starts_at_fix(self) -> bool:
+        """The first leg starts at the truck's fix: there is one, and the first point is
+        not reached already."""
+        return self.start is not None and not (self.rows and self.rows[0].status == "finished")
+
     def _plan(self) -> list[Leg | None]:
-        # the first leg starts at the truck's fix, unless the first point is reached already
-        first_done = bool(self.rows) and self.rows[0].status == "finished"
         return judge_legs([(r.lat, r.lon, r.time) for r in self.rows],
-                          None if first_done else self.start)
+                          self.start if self.starts_at_fix() else None)
 
     def _refresh_legs(self) -> None:
         self.legs = self._plan()

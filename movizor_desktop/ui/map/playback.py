@@ -1,5 +1,5 @@
-"""The track's playback bar: a slider as wide as the map, speeds up to an hour a second,
-stops skipped, and a jump to the previous or next stop.
+"""The track's playback bar: a slider across the map (the moment it points at beside it),
+speeds up to an hour a second, stops skipped, and a jump to the previous or next stop.
 
 Playback runs on a 10 Hz timer and moves the point along the track at ×1 … ×3600 of real
 time. A new track starts at a speed that plays it in about a minute and a half (until the
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSlider,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -52,12 +53,14 @@ class PlaybackBar(QWidget):
         super().__init__(parent)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("playback_slider")
+        style = self.style()
         self.previous_button = QToolButton(self)
-        self.previous_button.setText("⏮")
+        self.previous_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipBackward))
         self.play_button = QToolButton(self)
         self.next_button = QToolButton(self)
-        self.next_button.setText("⏭")
+        self.next_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaSkipForward))
         self.time_label = QLabel(self)
+        self.time_label.setObjectName("playback_time")
         self.speed = QComboBox(self)
         self.speed.addItems([f"×{s}" for s in SPEEDS])
         self.skip_stops = QCheckBox(self)
@@ -65,17 +68,20 @@ class PlaybackBar(QWidget):
         self.skip_stops.setChecked(True)
         self.follow = QCheckBox(self)
         self.follow.setChecked(True)
+        track = QHBoxLayout()  # the slider across the map, the moment it points at
+        track.setContentsMargins(0, 0, 0, 0)
+        track.addWidget(self.slider, 1)
+        track.addWidget(self.time_label)
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.previous_button, self.play_button, self.next_button):
+        for widget in (self.previous_button, self.play_button, self.next_button, self.speed,
+                       self.skip_stops, self.follow):
             controls.addWidget(widget)
-        controls.addWidget(self.time_label, 1)
-        for widget in (self.speed, self.skip_stops, self.follow):
-            controls.addWidget(widget)
+        controls.addStretch(1)
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 2, 6, 2)
         column.setSpacing(0)
-        column.addWidget(self.slider)  # a line of its own: as wide as the map
+        column.addLayout(track)
         column.addLayout(controls)
         self._t0: datetime | None = None
         self._position = 0.0
@@ -110,7 +116,9 @@ class PlaybackBar(QWidget):
 
     def _update_button(self) -> None:
         playing = self._timer.isActive()
-        self.play_button.setText("❚❚" if playing else "▶")
+        self.play_button.setIcon(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MediaPause if playing
+            else QStyle.StandardPixmap.SP_MediaPlay))
         self.play_button.setToolTip(self.tr("Pause") if playing else self.tr("Play the track"))
 
     @property
@@ -228,8 +236,10 @@ class PlaybackBar(QWidget):
         if self._t0 is None:
             self.time_label.clear()
             return
-        moment = self._t0 + timedelta(seconds=self._position)
-        self.time_label.setText(formatting.msk_datetime(moment.astimezone(MSK)))
+        moment = (self._t0 + timedelta(seconds=self._position)).astimezone(MSK)
+        self.time_label.setText(formatting.translate("Formatting", "{time} MSK").format(
+            time=f"{moment:%d.%m %H:%M}"))  # the year is the track's (in the tooltip)
+        self.time_label.setToolTip(formatting.msk_datetime(moment))
 
 
 __all__ = ["PLAY_SECONDS", "SPEEDS", "PlaybackBar", "speed_for"]
