@@ -19,7 +19,7 @@ from .sorting import FIX, FORECAST, KM, PHONE, PLACE, STATUS, TAGS, TARIFF, TITL
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
-_tariff_names: dict[tuple[int, str], tuple[Balance | None, str]] = {}
+_tariff_names: dict[tuple[int, str, str], tuple[Balance | None, str]] = {}
 
 
 def tariff_name(tariff: str | None, balance: Balance | None) -> str:
@@ -29,7 +29,8 @@ def tariff_name(tariff: str | None, balance: Balance | None) -> str:
     """
     if tariff is None:
         return ""
-    key = (id(balance), tariff)
+    # the language is part of the key (a word of the current catalogue stands for it)
+    key = (id(balance), tariff, translate("Tariffs", "Manual"))
     cached = _tariff_names.get(key)
     if cached is not None and cached[0] is balance:  # the same object, not a reused id
         return cached[1]
