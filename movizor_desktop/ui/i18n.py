@@ -104,6 +104,14 @@ def install_translators(lang: str, app: QCoreApplication | None = None) -> list[
     return loaded
 
 
+def uninstall_translators() -> None:
+    """Remove the catalogues :func:`install_translators` installed (a test that switched
+    languages leaves the source strings behind)."""
+    for old in _installed:
+        QCoreApplication.removeTranslator(old)
+    _installed.clear()
+
+
 def current_language() -> str:
     """The language installed last (``en`` when only the source strings are in use)."""
     return "ru" if QLocale().language() == QLocale.Language.Russian else "en"

@@ -205,7 +205,7 @@ def test_paste_and_type_into_the_coordinates_cell(qtbot) -> None:
     QApplication.clipboard().setText("55°45'20.9\"N 37°37'02.3\"E")
     qtbot.keyClick(editor.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert editor.model.rows[0].lat == pytest.approx(55.755806, abs=1e-6)
-    assert editor.model.index(0, COORDS).data() == "55.7558, 37.6173"  # ~10 m in the cell; 6 decimals kept
+    assert editor.model.index(0, COORDS).data() == "55.7558, 37.6173"  # ~10 m shown
     assert editor.model.index(0, COORDS).data(Qt.ItemDataRole.EditRole) == "55.755806, 37.617306"
 
     QApplication.clipboard().setText("hello 1 2")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from movizor_desktop import clock
@@ -110,6 +111,7 @@ def test_qts_own_dialogs_speak_russian(qapp, qtbot) -> None:
 
     from movizor_desktop.ui.qt_gaps import qt_gap_strings
 
+    locale = QLocale()
     try:
         loaded = i18n.install_translators("ru", qapp)
         assert "qtbase_ru" in loaded
@@ -122,8 +124,9 @@ def test_qts_own_dialogs_speak_russian(qapp, qtbot) -> None:
         qtbot.addWidget(printer)
         assert "&Список страниц:" in {label.text() for label in printer.findChildren(QLabel)}
         assert all(not text.isascii() for _context, text in qt_gap_strings())
-    finally:
-        i18n.install_translators("en", qapp)
+    finally:  # as before: the source strings, the locale the suite had
+        i18n.uninstall_translators()
+        QLocale.setDefault(locale)
 
 
 def test_a_machine_without_a_locale_gets_the_chosen_languages_for_qt() -> None:
