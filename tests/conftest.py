@@ -232,9 +232,8 @@ def api(sim, run):
     run(client.aclose())
 
 
-@pytest.fixture
-def russian(tmp_path, qapp):
-    """The app's Russian catalogue, compiled from the committed .ts and installed."""
+def _catalogue(tmp_path, lang: str):
+    """The app's catalogue for ``lang``, compiled from the committed .ts and installed."""
     import shutil
     import subprocess
     import sys
@@ -245,11 +244,23 @@ def russian(tmp_path, qapp):
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     if lrelease is None:
         pytest.skip("pyside6-lrelease is not installed")
-    ts = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "movizor_ru.ts"
-    qm = tmp_path / "movizor_ru.qm"
+    ts = Path(__file__).resolve().parents[1] / "resources" / "i18n" / f"movizor_{lang}.ts"
+    qm = tmp_path / f"movizor_{lang}.qm"
     subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True, capture_output=True)
     translator = QTranslator()
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def russian(tmp_path, qapp):
+    """The app's Russian catalogue, compiled from the committed .ts and installed."""
+    yield from _catalogue(tmp_path, "ru")
+
+
+@pytest.fixture
+def english_plurals(tmp_path, qapp):
+    """The app's English catalogue (its plural forms: "1 point" / "3 points")."""
+    yield from _catalogue(tmp_path, "en")

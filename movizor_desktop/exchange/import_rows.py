@@ -359,9 +359,9 @@ def _tariff(row: ImportRow, text: str, default: str | None, titles: Mapping[str,
         row.problems.append(Problem(exc.reason, TARIFF, exc.detail))
         return
     row.fields["tariff"] = tariff
-    if row.phone is None or lookups.operators.get(row.phone) is None:
+    operator = lookups.operators.get(row.phone) if row.phone is not None else None
+    if operator is None:
         return
-    operator = lookups.operators[row.phone]
     offered = lookups.operator_tariffs(operator)
     if offered is not None and tariff not in offered:
         title = lookups.operator_titles.get(operator, operator)

@@ -50,8 +50,8 @@ class PositionWatch(QObject):
             if now - since > EXPECT_FOR:
                 del self._expected[phone]
         for row in (*changes.added, *changes.changed):
-            since = self._expected.get(row.phone)
-            if since is not None and row.fix_time is not None and row.fix_time > since:
+            asked = self._expected.get(row.phone)
+            if asked is not None and row.fix_time is not None and row.fix_time > asked:
                 del self._expected[row.phone]
                 self._announce(row)
 

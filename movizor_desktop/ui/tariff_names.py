@@ -19,15 +19,24 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 translate = QCoreApplication.translate  # lupdate reads translate("Tariffs", "text")
 
 _MINUTES = re.compile(r"(\d+)\s*мин")
 _HOURS = re.compile(r"(\d+)\s*час")
 # without a title: what the documents call these ids (the /api/ era's and the newer ones)
-_UNTITLED = {"0": "manual", "4": "manual", "manual": "manual", "1": "online", "5": "online",
-             "3": "package", "15": 15, "30": 30, "60": 60, "180": 180}
+_UNTITLED: dict[str, str | int] = {
+    "0": "manual", "4": "manual", "manual": "manual", "1": "online", "5": "online",
+    "3": "package", "15": 15, "30": 30, "60": 60, "180": 180}
+
+
+class Tariffs(QObject):
+    """Plural names: lupdate reads ``%n`` plurals from ``self.tr`` only (the class names the
+    context)."""
+
+    def every_hours(self, hours: int) -> str:
+        return self.tr("Every %n hour(s)", "", hours)
 
 
 def _kind(tariff_id: str, title: str) -> str | int | None:
@@ -65,7 +74,7 @@ def tariff_display_name(tariff_id: str | None, server_title: str | None = None, 
     if kind == "online":
         name = translate("Tariffs", "Online")
     elif int(kind) % 60 == 0 and int(kind) >= 120:
-        name = translate("Tariffs", "Every {count} hours").format(count=int(kind) // 60)
+        name = Tariffs().every_hours(int(kind) // 60)
     else:
         name = translate("Tariffs", "Every {count} min").format(count=kind)
     if "мтс" in title.casefold():

@@ -249,6 +249,17 @@
     </message>
 </context>
 <context>
+    <name>Tariffs</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/tariff_names.py" line="+39"/>
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Every %n hour</numerusform>
+            <numerusform>Every %n hours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TemplatesButton</name>
     <message numerus="yes">
         <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+94"/>

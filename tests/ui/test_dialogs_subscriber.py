@@ -104,8 +104,8 @@ def test_operator_lookup_after_typing_then_its_tariffs_with_prices_and_cost(qtbo
     texts = [dialog.tariff_combo.itemText(i) for i in range(dialog.tariff_combo.count())]
     assert [t.split(" ")[0] for t in texts] == ["0", "3", "15", "30", "60", "180"]  # MTS: no 1
     assert texts[2] == "15 — Every 15 min · ₽280.00/day"
-    assert texts[0] == "0 — Manual · ₽4.00/day + ₽3.00 a request"
-    assert texts[1] == "3 — 1-month package · ₽90.00 per package"
+    assert texts[0] == "0 — Manual requests · ₽4.00/day + ₽3.00 a request"
+    assert texts[1] == "3 — Package for 1 month · ₽90.00 per package"
     qtbot.waitUntil(lambda: "Daily" in dialog.main.cost_note.text(), timeout=5000)
     # the server's Russian description says nothing more than the line: not in English
     assert dialog.main.cost_note.text() == "Daily: ₽280.00 a day"

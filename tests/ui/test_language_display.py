@@ -32,19 +32,22 @@ def price_table() -> Balance:
         "3": {"title": "Пакет на 1 месяц", "abon": "90"},
         "15": {"title": "Каждые 15 мин", "abon": "30"},
         "180": {"title": "Каждые 3 часа", "abon": "10"},
-        "7": {"title": "Абонемент МТС 30 мин", "abon": "25"}}}})
+        "7": {"title": "Абонемент МТС 30 мин", "abon": "25"},
+        "8": {"title": "Особый", "abon": "5"}}}})
 
 
-def test_tariffs_the_app_knows_are_named_in_english() -> None:
+def test_tariffs_the_app_knows_are_named_in_english(english_plurals) -> None:
     balance = price_table()
-    assert [tariff_name(t, balance) for t in ("0", "3", "15", "180")] == [
-        "Manual", "1-month package", "Every 15 min", "Every 3 hours"]
+    assert [tariff_name(t, balance) for t in ("0", "3", "15", "180", "7")] == [
+        "Manual requests", "Package for 1 month", "Every 15 min", "Every 3 hours",
+        "Every 30 min (MTS only)"]
     # a tariff the app does not know keeps the server's text, whatever its id
-    assert tariff_name("7", balance) == "Абонемент МТС 30 мин"
+    assert tariff_name("8", balance) == "Особый"
     # without a price table: the classic ids; anything else stays its id
     assert [tariff_name(t, None) for t in ("1", "60", "42")] == ["Online", "Every 60 min", "42"]
     # recognised by the server's title, not by a guess from the id
-    assert tariff_display_name("4", "Вручную") == "Manual"
+    assert tariff_display_name("4", "Вручную", manual=True) == "Manual requests"
+    assert tariff_display_name("120", "Каждые 2 часа") == "Every 2 hours"
     assert tariff_display_name("15", "Каждые 15 минут") == "Every 15 min"
     assert tariff_display_name("9", "Особый") == "Особый"
 
@@ -52,8 +55,9 @@ def test_tariffs_the_app_knows_are_named_in_english() -> None:
 def test_tariffs_in_russian_are_the_apps_russian_names(russian) -> None:
     balance = price_table()
     assert tariff_name("15", Balance.model_validate({"tariff": {}})) == "Каждые 15 мин"
-    assert [tariff_name(t, balance) for t in ("0", "3", "180", "7")] == [
-        "Вручную", "Пакет на 1 месяц", "Каждые 3 часа", "Абонемент МТС 30 мин"]
+    assert [tariff_name(t, balance) for t in ("0", "3", "180", "7", "8")] == [
+        "Вручную", "Пакет на 1 месяц", "Каждые 3 часа", "Каждые 30 мин (только МТС)", "Особый"]
+    assert tariff_display_name("300", "Каждые 5 часов") == "Каждые 5 часов"
 
 
 def test_metadata_presets_follow_the_language(qtbot, russian) -> None:

@@ -127,7 +127,7 @@ def test_cells_show_badges_tariff_and_phone(model: SubscriberModel) -> None:
                                              "15": {"title": "Каждые 15 мин"}}}})))
     assert model.index(0, PHONE).data() == "+7 921 000-00-00"
     # tariffs the app knows are named in the UI's language (English here)
-    assert model.index(0, TARIFF).data() == "Manual"
+    assert model.index(0, TARIFF).data() == "Manual requests"
     assert model.index(1, TARIFF).data() == "Every 15 min"
     assert model.index(0, STATUS).data(BADGE_ROLE).key == "ok"
     assert model.index(11, STATUS).data(BADGE_ROLE).key == "unknown"

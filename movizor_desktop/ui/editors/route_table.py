@@ -197,7 +197,7 @@ class RouteModel(QAbstractTableModel):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole and too_fast:
             return self._too_fast_text(leg)  # type: ignore[arg-type]
-        if role == Qt.ItemDataRole.ToolTipRole and tight:
+        if role == Qt.ItemDataRole.ToolTipRole and tight and leg is not None:
             return self.tr("Tight: {speed} on average, faster than the {pace} km/h a truck "
                            "keeps with stops.").format(speed=speed_text(leg.speed_kmh or 0),
                                                        pace=round(PLANNING_KMH))
