@@ -368,7 +368,7 @@ class DetailsPane(QScrollArea):
         self._set("km", fmt.km(row.distance_km, self.locale))
         fbadge = forecast_badge(row.forecast)
         self.forecast_badge.set_badge(fbadge)
-        left = fmt.duration_hours(row.forecast_hours)
+        left = fmt.duration_hours(row.forecast_hours).replace(" ", "\u00a0")  # never "4 / h"
         self._set("forecast", (self.tr("{time} left").format(time=left) if left else " ")
                   if fbadge else "")
         self._set("parking", self._motion_text(row))

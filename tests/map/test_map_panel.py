@@ -173,6 +173,7 @@ def test_selected_subscriber_shows_its_route(make_panel, qtbot):
     text = evaluate(qtbot, panel.view,
                     "document.querySelector('.mz-route-box').textContent")
     assert "312 km left" in text and "Late" in text
+    assert "4\u00a0h\u00a030\u00a0min to go" in text  # a narrow box never leaves "h" alone
     panel.select(rows[1].phone)
     assert state(qtbot, panel)["route"] is None
 

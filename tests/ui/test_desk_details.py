@@ -63,6 +63,7 @@ def test_two_line_values_in_the_details_are_never_cut(qtbot, qloop, sim, run_asy
         # how: each label asks for its lines' height at the width it got (the cut showed
         # under X11 only — the offscreen platform lays the form out right either way)
         assert label.minimumHeight() == label.heightForWidth(label.width())
+    assert pane.fields["forecast"].text() == "осталось 4\u00a0ч"  # the unit never wraps alone
 
 
 def test_the_language_note_sits_under_its_box_in_one_line(qtbot, qloop) -> None:

@@ -150,7 +150,7 @@ def route_label(row: FleetRow) -> str:
     badge = forecast_badge(row.forecast)
     if badge is not None:
         parts.append(badge.text)
-    left = formatting.duration_hours(row.forecast_hours)
+    left = formatting.duration_hours(row.forecast_hours).replace(" ", "\u00a0")  # one piece
     if left and row.forecast != Forecast.FINISHED:
         parts.append(translate("Map", "{duration} to go").format(duration=left))
     if not parts:

@@ -8,8 +8,7 @@ tests/ui/test_icons_theme.py). ``Badge.color`` stays the light-set fill: the map
 markers on light tiles whatever the window theme. The glyph keeps badges apart for
 colour-blind users (check, clock, cross, ...).
 
-Texts are looked up through Qt's translator at call time and cached until
-:func:`reset_cache` (on a language change).
+Texts are looked up through Qt's translator at call time and cached per language.
 """
 
 from __future__ import annotations
@@ -204,18 +203,24 @@ def _forecast_texts() -> dict[str, tuple[str, str]]:
     }
 
 
-_cache: dict[tuple[str, str], Badge | None] = {}
+_cache: dict[tuple[str, str, str], Badge | None] = {}
 
 
 def reset_cache() -> None:
-    """Forget translated texts (call after the UI language changed)."""
+    """Forget translated texts (they are kept per language; this only frees them)."""
     _cache.clear()
+
+
+def _language() -> str:
+    """A word of the current catalogue: the language part of a cache key (a Russian badge
+    never survives a switch to English)."""
+    return translate("Badges", "Unknown")
 
 
 def status_badge(status: str | None) -> Badge:
     """The badge of a subscriber status; any value the app does not know is "unknown"."""
     key = status or ""
-    cached = _cache.get(("s", key))
+    cached = _cache.get(("s", key, _language()))
     if cached is not None:
         return cached
     texts = _status_texts()
@@ -234,7 +239,7 @@ def status_badge(status: str | None) -> Badge:
         )
         badge = Badge("unknown", translate("Badges", "Unknown"), tip, QColor(colour), glyph,
                       QColor(_DARK_FILL["unknown"]))
-    _cache[("s", key)] = badge
+    _cache[("s", key, _language())] = badge
     return badge
 
 
@@ -242,7 +247,7 @@ def forecast_badge(forecast: str | None) -> Badge | None:
     """The badge of an arrival forecast (ok / late / finished / new); None when none."""
     if not forecast:
         return None
-    key = ("f", forecast)
+    key = ("f", forecast, _language())
     if key in _cache:
         return _cache[key]
     texts = _forecast_texts()

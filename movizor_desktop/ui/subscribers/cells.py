@@ -30,7 +30,7 @@ def tariff_name(tariff: str | None, balance: Balance | None) -> str:
     if tariff is None:
         return ""
     # the language is part of the key (a word of the current catalogue stands for it)
-    key = (id(balance), tariff, translate("Tariffs", "Manual"))
+    key = (id(balance), tariff, translate("Tariffs", "Manual requests"))
     cached = _tariff_names.get(key)
     if cached is not None and cached[0] is balance:  # the same object, not a reused id
         return cached[1]
