@@ -115,20 +115,28 @@ class RouteList(QWidget):
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setColumnStretch(1, 1)
         self.lines: list[tuple[str, str]] = []
+        self._rows: list[tuple[BadgeLabel, QLabel]] = []
 
     def set_points(self, points: list[tuple[Badge | None, str, str]]) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+        """Update the lines in place: a refresh (every minute) that made them anew left
+        the pane without them for a moment, and the form above squeezed into that frame."""
+        while len(self._rows) > len(points):
+            for widget in self._rows.pop():
+                self.grid.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
+        while len(self._rows) < len(points):
+            i = len(self._rows)
+            row = (BadgeLabel(self), _value_label(self))
+            self.grid.addWidget(row[0], i, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(row[1], i, 1)
+            row[1].show()  # now, not on the layout's next turn
+            self._rows.append(row)
         self.lines = []
-        for i, (badge, where, when) in enumerate(points):
-            label = BadgeLabel(self)
+        pairs = zip(points, self._rows, strict=True)
+        for i, ((badge, where, when), (label, text)) in enumerate(pairs):
             label.set_badge(badge)
-            text = _value_label(self)
             text.setText(f"{i + 1}. {where}" + (f"\n{when}" if when else ""))
-            self.grid.addWidget(label, i, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(text, i, 1)
             self.lines.append((where, when))
 
     def count(self) -> int:

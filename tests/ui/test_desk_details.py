@@ -4,6 +4,7 @@ late position, the shortcuts list's exports, the delete question's width."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -64,6 +65,54 @@ def test_two_line_values_in_the_details_are_never_cut(qtbot, qloop, sim, run_asy
         # under X11 only — the offscreen platform lays the form out right either way)
         assert label.minimumHeight() == label.heightForWidth(label.width())
     assert pane.fields["forecast"].text() == "осталось 4\u00a0ч"  # the unit never wraps alone
+
+
+def test_a_refresh_never_leaves_the_details_without_their_route_for_a_frame(qtbot) -> None:
+    """Every minute the details are drawn again: the route's lines are updated in place.
+    Made anew, they were missing for one turn of the loop, the pane shrank to fit and the
+    form above squeezed its rows over each other in that frame (seen in a screenshot)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from movizor_desktop.ui.details import DetailsPane
+
+    pane = DetailsPane()
+    qtbot.addWidget(pane)
+    pane.resize(300, 400)
+    pane.show()
+    info = ObjectInfo.model_validate({"phone": "79001112233", "status": "ok", "destination": [
+        {"text": "ЯРОСЛАВЛЬ (СКЛАД)", "lat": 57.6, "lon": 39.9, "status": "finished"},
+        {"text": "ВОЛОГДА (СКЛАД)", "lat": 59.2, "lon": 39.8, "status": "ok"}]})
+    row = FleetRow(phone="79001112233", status="ok", tariff="60", title="Truck 7",
+                   fix_time=clock.now() - timedelta(minutes=46), lat=57.6, lon=39.9,
+                   details=info)
+    pane.set_row(row)
+    qtbot.wait(50)
+    lines = pane.route.findChildren(QLabel)
+    heights: list[int] = []
+
+    class Sizes(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Resize:
+                heights.append(event.size().height())
+            return False
+
+    sizes = Sizes(pane)
+    pane.widget().installEventFilter(sizes)
+    tall = pane.widget().height()
+    for minutes in (47, 48):  # the minute ticks
+        pane.update_row(replace(row, fix_time=clock.now() - timedelta(minutes=minutes)))
+        qtbot.wait(30)
+    assert pane.route.findChildren(QLabel) == lines  # the same lines, updated
+    assert all(h >= tall for h in heights), heights
+    assert pane.route.count() == 2
+    # one point fewer, then one more: lines go and come as needed
+    two = info.model_copy(update={"destination": info.destination[:1]})
+    pane.update_row(replace(row, details=two))
+    qtbot.waitUntil(lambda: len([w for w in pane.route.findChildren(QLabel)
+                                 if w.isVisible()]) == 1)
+    pane.update_row(row)
+    assert pane.route.lines[1][0] == "ВОЛОГДА (СКЛАД)"
+    qtbot.waitUntil(lambda: all(w.isVisible() for w in pane.route.findChildren(QLabel)))
 
 
 def test_the_language_note_sits_under_its_box_in_one_line(qtbot, qloop) -> None:
