@@ -23,13 +23,13 @@ from datetime import datetime, timedelta
 
 from .. import clock
 from ..api.encoding import MSK, RoutePoint, to_msk
+from ..api.tariffs import MANUAL_WORD, manual_title
 from ..planning import (
     CoordinateError,
     format_coordinates,
     looks_like_coordinates,
     parse_coordinates,
 )
-from ..api.tariffs import MANUAL_WORD, manual_title
 
 MIN_DATEOFF = timedelta(days=1, minutes=2)  # the server wants more than a day (+ slack)
 KNOWN_TARIFFS = ("0", "1", "3", "15", "30", "60", "180", "4", "5", "6", "7")

@@ -54,10 +54,10 @@ from .rules import (
 __all__ = [
     "DEFAULT_CIRCUITY", "DEFAULT_RULES_ID", "DEFAULT_SPEED_KMH", "EARTH_RADIUS_KM",
     "FEASIBLE_KMH", "REASONS", "TRUCK_MAX_KMH", "Candidate", "CandidateFilter",
-    "CoordinateError", "DriverState", "Leg", "LegResult", "LegVerdict", "Pace", "Plan", "PlanFormatError",
-    "PlanPoint", "PlanResult", "PlannedStop", "RouteChange", "RuleSet", "RuleSetError",
-    "Start", "StartKind", "StopKind", "Verdict", "builtin_rule_sets", "compute_plan",
-    "default_rule_set", "format_coordinates", "haversine_km", "judge_legs", "load_rule_set",
-    "looks_like_coordinates", "parse_coordinates", "plan_legs", "rank_candidates",
-    "road_km", "route_change", "route_points", "suggest_arrival",
+    "CoordinateError", "DriverState", "Leg", "LegResult", "LegVerdict", "Pace", "Plan",
+    "PlanFormatError", "PlanPoint", "PlanResult", "PlannedStop", "RouteChange", "RuleSet",
+    "RuleSetError", "Start", "StartKind", "StopKind", "Verdict", "builtin_rule_sets",
+    "compute_plan", "default_rule_set", "format_coordinates", "haversine_km", "judge_legs",
+    "load_rule_set", "looks_like_coordinates", "parse_coordinates", "plan_legs",
+    "rank_candidates", "road_km", "route_change", "route_points", "suggest_arrival"
 ]

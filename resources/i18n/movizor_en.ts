@@ -121,7 +121,7 @@
 <context>
     <name>MapPanel</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/map/panel.py" line="+295"/>
+        <location filename="../../movizor_desktop/ui/map/panel.py" line="+294"/>
         <source>Loading the track… positions: %n</source>
         <translation>
             <numerusform>Loading the track… positions: %n</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+165"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+173"/>
         <source>Ready to add: %n.</source>
         <translation>
             <numerusform>Ready to add: %n.</numerusform>
@@ -171,6 +171,14 @@
             <numerusform>Control characters replaced with spaces in %n rows.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Operators not checked (the hour&apos;s request budget): %n; Movizor checks them as they are added.</source>
+        <translation>
+            <numerusform>Operator not checked (the hour&apos;s request budget): %n number; Movizor checks it as it is added.</numerusform>
+            <numerusform>Operators not checked (the hour&apos;s request budget): %n numbers; Movizor checks them as they are added.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Printing</name>
@@ -194,7 +202,7 @@
 <context>
     <name>RouteEditor</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/route.py" line="+376"/>
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+432"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>

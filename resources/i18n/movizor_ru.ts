@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="+171"/>
+        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="+174"/>
         <source>About Movizor Desktop</source>
         <translation>О программе Movizor Desktop</translation>
     </message>
@@ -35,9 +35,42 @@
     </message>
 </context>
 <context>
+    <name>AddConfirmation</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_confirm.py" line="+36"/>
+        <source>Add the subscriber?</source>
+        <translation>Добавить абонента?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add {phone} on the tariff “{tariff}”?</source>
+        <translation>Добавить {phone} на тариф «{tariff}»?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Movizor charges {price}.</source>
+        <translation>Movizor спишет {price}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Movizor charges by the tariff&apos;s price list.</source>
+        <translation>Movizor спишет плату по прайс-листу тарифа.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The driver gets an SMS asking to agree to tracking; positions come once they agree.</source>
+        <translation>Водитель получит SMS с просьбой согласиться на отслеживание; местоположение начнёт поступать после его согласия.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add and send the SMS</source>
+        <translation>Добавить и отправить SMS</translation>
+    </message>
+</context>
+<context>
     <name>AddressSearch</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="+100"/>
+        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="+106"/>
         <source>Address or coordinates</source>
         <translation>Адрес или координаты</translation>
     </message>
@@ -45,6 +78,11 @@
         <location line="+1"/>
         <source>Find an address, or paste coordinates or a map link</source>
         <translation>Найдите адрес или вставьте координаты либо ссылку на карту</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Movizor&apos;s address search knows Russian names: “Казань, Баумана 1”, not “Kazan”.</source>
+        <translation>Поиск адресов Movizor знает русские названия: «Казань, Баумана 1», а не «Kazan».</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -57,7 +95,7 @@
         <translation>Найти адрес</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+36"/>
         <source>Type an address (city, street, house) or paste coordinates.</source>
         <translation>Введите адрес (город, улица, дом) или вставьте координаты.</translation>
     </message>
@@ -78,7 +116,12 @@
         <translation>Не удалось найти адрес: {reason}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Nothing found for “{query}”. Movizor&apos;s address search knows Russian names: type “Казань”, not “Kazan”.</source>
+        <translation>По запросу «{query}» ничего не найдено. Поиск адресов Movizor знает русские названия: пишите «Казань», а не «Kazan».</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Nothing found for “{query}”. Try the city and street, or paste coordinates.</source>
         <translation>По запросу «{query}» ничего не найдено. Укажите город и улицу или вставьте координаты.</translation>
     </message>
@@ -91,7 +134,7 @@
 <context>
     <name>AlertChannels</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/alert_form.py" line="+71"/>
+        <location filename="../../movizor_desktop/ui/dialogs/alert_form.py" line="+72"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
@@ -486,7 +529,7 @@
 <context>
     <name>ArrivalEdit</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/arrival.py" line="+63"/>
+        <location filename="../../movizor_desktop/ui/editors/arrival.py" line="+75"/>
         <source>Planned arrival, Moscow time</source>
         <translation>Плановое прибытие, время московское</translation>
     </message>
@@ -510,7 +553,7 @@
 <context>
     <name>Badges</name>
     <message>
-        <location filename="../../movizor_desktop/ui/subscribers/badges.py" line="+105"/>
+        <location filename="../../movizor_desktop/ui/subscribers/badges.py" line="+104"/>
         <source>New</source>
         <translation>Новый</translation>
     </message>
@@ -660,7 +703,7 @@
         <translation>Маршрут задан; прогноз появится после следующих определений местоположения.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>Movizor reported a status this version does not know: “{status}”.</source>
         <translation>Movizor сообщил статус, неизвестный этой версии: «{status}».</translation>
     </message>
@@ -670,7 +713,8 @@
         <translation>Статус пока неизвестен.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-21"/>
+        <location line="+23"/>
         <source>Unknown</source>
         <translation>Неизвестно</translation>
     </message>
@@ -678,7 +722,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="+70"/>
+        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="+110"/>
         <source>Error message</source>
         <translation>Сообщение об ошибке</translation>
     </message>
@@ -686,7 +730,7 @@
 <context>
     <name>BulkAddDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+99"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+100"/>
         <source>Add several subscribers</source>
         <translation>Добавление нескольких абонентов</translation>
     </message>
@@ -740,7 +784,7 @@
         <translation>Добавить ({count})</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
@@ -783,7 +827,7 @@
 <context>
     <name>ClientAccess</name>
     <message>
-        <location filename="../../movizor_desktop/ui/share_actions.py" line="+59"/>
+        <location filename="../../movizor_desktop/ui/share_actions.py" line="+60"/>
         <source>S&amp;hare with a client…</source>
         <translation>Поделиться с &amp;клиентом…</translation>
     </message>
@@ -927,7 +971,7 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+84"/>
+        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+85"/>
         <source>Connection settings</source>
         <translation>Настройки подключения</translation>
     </message>
@@ -1022,12 +1066,12 @@
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>{name} (in use)</source>
         <translation>{name} (используется)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>New profile</source>
         <translation>Новый профиль</translation>
     </message>
@@ -1052,7 +1096,7 @@
         <translation>Ключ хранится в системном хранилище паролей ({backend}) и никогда не записывается в файл.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Unencrypted address: the key and all data travel readable by anyone on the way (sent only in POST bodies, never in URLs).</source>
         <translation>Адрес без шифрования: ключ и все данные передаются в открытом виде, их может прочитать любой по пути (ключ — только в теле POST-запроса, никогда в адресе).</translation>
     </message>
@@ -1126,7 +1170,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>“{name}” is in use. Connect to another profile first, then delete this one.</source>
         <translation>Профиль «{name}» сейчас используется. Сначала подключитесь к другому профилю, затем удалите этот.</translation>
     </message>
@@ -1164,7 +1208,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../movizor_desktop/ui/controller.py" line="+144"/>
+        <location filename="../../movizor_desktop/ui/controller.py" line="+156"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -1189,17 +1233,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Определяем…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Position requested…</source>
         <translation>Местоположение запрошено…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>{name}: position received — {where}, {time}.</source>
         <translation>{name}: местоположение получено — {where}, {time}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Position requested; waiting for the operator…</source>
         <translation>Местоположение запрошено; ждём ответа оператора…</translation>
     </message>
@@ -1300,6 +1344,11 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+30"/>
+        <source>Copied: {phones}</source>
+        <translation>Скопировано: {phones}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The key was refused: change it in the connection settings first.</source>
         <translation>Ключ не принят: сначала измените его в настройках подключения.</translation>
     </message>
@@ -1375,7 +1424,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../movizor_desktop/ui/details.py" line="+246"/>
+        <location filename="../../movizor_desktop/ui/details.py" line="+257"/>
         <source>Consent:</source>
         <translation>Согласие:</translation>
     </message>
@@ -1408,11 +1457,6 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+1"/>
         <source>Forecast:</source>
         <translation>Прогноз:</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Parking:</source>
-        <translation>Стоянка:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1501,22 +1545,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>осталось {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Standing</source>
-        <translation>Стоит</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+28"/>
         <source>Moving</source>
         <translation>В движении</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-23"/>
         <source>A position request is being processed.</source>
         <translation>Запрос местоположения обрабатывается.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-125"/>
+        <source>Now:</source>
+        <translation>Сейчас:</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>The last position request failed.</source>
         <translation>Последний запрос местоположения не удался.</translation>
     </message>
@@ -1531,7 +1575,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>ещё не загружены</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>Parked</source>
+        <translation>Стоит</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Parked for {time}</source>
+        <translation>Стоит {time}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>not reported by Movizor</source>
         <translation>Movizor его не сообщает</translation>
     </message>
@@ -1627,6 +1681,34 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+8"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Диагностика скопирована в буфер обмена.</translation>
+    </message>
+</context>
+<context>
+    <name>DialogGuard</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/guard.py" line="+173"/>
+        <source>Discard the changes?</source>
+        <translation>Отменить изменения?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What you typed in this window has not been saved.</source>
+        <translation>Введённое в этом окне не сохранено.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close the window and lose it, or keep editing?</source>
+        <translation>Закрыть окно и потерять введённое или продолжить редактирование?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard</source>
+        <translation>Не сохранять</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep editing</source>
+        <translation>Продолжить</translation>
     </message>
 </context>
 <context>
@@ -1882,8 +1964,8 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Приложение Movizor на телефоне остановлено.</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location filename="../../movizor_desktop/ui/exports.py" line="+321"/>
+        <location line="+61"/>
+        <location filename="../../movizor_desktop/ui/exports.py" line="+350"/>
         <location line="+35"/>
         <source>Time (MSK)</source>
         <translation>Время (МСК)</translation>
@@ -2268,7 +2350,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../movizor_desktop/ui/formatting.py" line="+47"/>
+        <location filename="../../movizor_desktop/ui/formatting.py" line="+48"/>
         <source>just now</source>
         <translation>только что</translation>
     </message>
@@ -2290,7 +2372,9 @@ Use https:// unless your administrator says this server has no encryption.</sour
     <message>
         <location line="+9"/>
         <location line="+7"/>
-        <location filename="../../movizor_desktop/ui/map/style.py" line="+103"/>
+        <location filename="../../movizor_desktop/ui/map/controls.py" line="+192"/>
+        <location filename="../../movizor_desktop/ui/map/playback.py" line="+240"/>
+        <location filename="../../movizor_desktop/ui/map/style.py" line="+106"/>
         <location line="+80"/>
         <source>{time} MSK</source>
         <translation>{time} МСК</translation>
@@ -2651,7 +2735,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../movizor_desktop/ui/main_window.py" line="+186"/>
+        <location filename="../../movizor_desktop/ui/main_window.py" line="+208"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2676,12 +2760,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Действия</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+105"/>
         <source>This subscriber is no longer on the account.</source>
         <translation>Этого абонента больше нет на договоре.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>DEMO</source>
         <translation>ДЕМО</translation>
     </message>
@@ -2689,7 +2773,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Map</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/style.py" line="-119"/>
+        <location filename="../../movizor_desktop/ui/map/style.py" line="-122"/>
         <source>Map tiles are offline — showing data only</source>
         <translation>Подложка карты недоступна — показаны только данные</translation>
     </message>
@@ -2697,6 +2781,21 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+1"/>
         <source>Click the map to pick a point · Esc cancels</source>
         <translation>Щёлкните по карте, чтобы выбрать точку · Esc — отмена</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click the map to add a point · Esc stops</source>
+        <translation>Щёлкните по карте, чтобы добавить точку · Esc — закончить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} m</source>
+        <translation>{n} м</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n} km</source>
+        <translation>{n} км</translation>
     </message>
     <message>
         <location line="+63"/>
@@ -2761,9 +2860,52 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
 </context>
 <context>
+    <name>MapActions</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/map_actions.py" line="+71"/>
+        <source>Show on &amp;map</source>
+        <translation>Показать на &amp;карте</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Centre the map on the selected subscriber (or double-click the row)</source>
+        <translation>Показать выбранного абонента в центре карты (или дважды щёлкните по строке)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>T&amp;rack</source>
+        <translation>&amp;Трек</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off</source>
+        <translation>Не показывать</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>За 7 дней</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Custom range…</source>
+        <translation>Период…</translation>
+    </message>
+</context>
+<context>
     <name>MapCounts</name>
     <message numerus="yes">
-        <location line="-188"/>
+        <location filename="../../movizor_desktop/ui/map/style.py" line="-191"/>
         <source>%n positions</source>
         <translation>
             <numerusform>%n точка</numerusform>
@@ -2793,32 +2935,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/panel.py" line="+135"/>
+        <location filename="../../movizor_desktop/ui/map/panel.py" line="+129"/>
         <source>The map stopped working. Restart the application to see it again.</source>
         <translation>Карта перестала работать. Перезапустите программу, чтобы снова её увидеть.</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Tiles offline</source>
-        <translation>Подложка недоступна</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Picking a point…</source>
-        <translation>Выбор точки…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+18"/>
         <source>Map</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+104"/>
         <source>Offline map unavailable</source>
         <translation>Офлайн-карта недоступна</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Select a subscriber to see its track.</source>
         <translation>Выберите абонента, чтобы увидеть его трек.</translation>
     </message>
@@ -2883,6 +3015,39 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+1"/>
         <source>The offline map file cannot be read.</source>
         <translation>Файл офлайн-карты не читается.</translation>
+    </message>
+</context>
+<context>
+    <name>MapWindow</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/map_window.py" line="+80"/>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map in a separate &amp;window</source>
+        <translation>Карта в отдельном &amp;окне</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the map to a window of its own (a second monitor); again, or closing it, docks it back</source>
+        <translation>Вынести карту в отдельное окно (на второй монитор); повторная команда или закрытие окна возвращает её на место</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dock the map back</source>
+        <translation>Вернуть карту в главное окно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map in a separate window (Ctrl+Shift+W)</source>
+        <translation>Карта в отдельном окне (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map — Movizor Desktop</source>
+        <translation>Карта — Movizor Desktop</translation>
     </message>
 </context>
 <context>
@@ -2976,23 +3141,23 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MetadataEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/metadata.py" line="+78"/>
+        <location filename="../../movizor_desktop/ui/editors/metadata.py" line="+91"/>
         <source>Add:</source>
         <translation>Добавить:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Add the field {name}</source>
         <translation>Добавить поле «{name}»</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+55"/>
+        <location line="-54"/>
+        <location line="+68"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-69"/>
         <source>Field name</source>
         <translation>Название поля</translation>
     </message>
@@ -3003,12 +3168,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+64"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-57"/>
         <source>Remove this field</source>
         <translation>Удалить это поле</translation>
     </message>
@@ -3018,7 +3183,42 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Удалить поле</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+21"/>
+        <source>Driver</source>
+        <translation>Водитель</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Vehicle</source>
+        <translation>ТС</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Carrier</source>
+        <translation>Перевозчик</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Carrier&apos;s INN</source>
+        <translation>ИНН перевозчика</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trip</source>
+        <translation>Рейс</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>No fields. They appear in events and reports, e.g. the driver&apos;s name or the order number.</source>
         <translation>Полей нет. Они попадают в события и отчёты — например, имя водителя или номер заказа.</translation>
     </message>
@@ -3038,7 +3238,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Название — до {name} символов, значение — до {value}.</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <source>Row {number}: the field needs a name.</source>
         <translation>Строка {number}: укажите название поля.</translation>
     </message>
@@ -3219,7 +3419,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PeriodBar</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/controls.py" line="+106"/>
+        <location filename="../../movizor_desktop/ui/map/controls.py" line="-62"/>
         <source>Track:</source>
         <translation>Трек:</translation>
     </message>
@@ -3250,6 +3450,16 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+7"/>
+        <source>From:</source>
+        <translation>С:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To:</source>
+        <translation>По:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>From (Moscow time)</source>
         <translation>С (время московское)</translation>
     </message>
@@ -3262,6 +3472,11 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+1"/>
         <source>Show</source>
         <translation>Показать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change the range (Moscow time)</source>
+        <translation>Изменить период (время московское)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3320,9 +3535,31 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PlaybackBar</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/controls.py" line="+78"/>
-        <source>Playback speed</source>
-        <translation>Скорость воспроизведения</translation>
+        <location filename="../../movizor_desktop/ui/map/playback.py" line="-135"/>
+        <source>Playback speed: seconds of the track per second</source>
+        <translation>Скорость воспроизведения: секунд трека в секунду</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip stops</source>
+        <translation>Пропускать стоянки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pass the time the truck stood still (15 min or more) or was silent at once</source>
+        <translation>Сразу проскакивать время, когда машина стояла (15 мин и дольше) или не выходила на связь</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Previous stop</source>
+        <translation>Предыдущая стоянка</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>Next stop</source>
+        <translation>Следующая стоянка</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3340,7 +3577,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Позиция в треке</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
@@ -3351,9 +3588,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
 </context>
 <context>
+    <name>PositionWatch</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/position_watch.py" line="+61"/>
+        <source>{name}: the requested position arrived — {where}, {time}.</source>
+        <translation>{name}: запрошенное местоположение получено — {where}, {time}.</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/preferences.py" line="+334"/>
+        <location filename="../../movizor_desktop/ui/dialogs/preferences.py" line="+340"/>
         <source>&amp;Preferences…</source>
         <translation>Настро&amp;йки…</translation>
     </message>
@@ -3376,7 +3621,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="-318"/>
+        <location line="-322"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
@@ -3456,7 +3701,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>С&amp;еть</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Enter the address of the tile server.</source>
         <translation>Введите адрес сервера подложки.</translation>
     </message>
@@ -3481,7 +3726,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Укажите авторство, которого требует этот сервер подложки: этого требуют условия использования большинства поставщиков.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>The preferences could not be saved: {error}</source>
         <translation>Не удалось сохранить настройки: {error}</translation>
     </message>
@@ -3489,7 +3734,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+79"/>
+        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+81"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
@@ -3505,11 +3750,16 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+0"/>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Tariff</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
@@ -3537,7 +3787,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location line="+70"/>
+        <location line="+76"/>
         <source>Ready to add: %n.</source>
         <translation>
             <numerusform>Готово к добавлению: %n.</numerusform>
@@ -3581,8 +3831,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
             <numerusform>Управляющие символы заменены пробелами в %n строках.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Operators not checked (the hour&apos;s request budget): %n; Movizor checks them as they are added.</source>
+        <translation>
+            <numerusform>Операторы не проверены (лимит запросов в час): %n; Movizor проверит их при добавлении.</numerusform>
+            <numerusform>Операторы не проверены (лимит запросов в час): %n; Movizor проверит их при добавлении.</numerusform>
+            <numerusform>Операторы не проверены (лимит запросов в час): %n; Movizor проверит их при добавлении.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%v of %m</source>
         <translation>%v из %m</translation>
     </message>
@@ -3692,9 +3951,30 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/qt_gaps.py" line="+22"/>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Перейти к:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Типы файлов:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location line="+1"/>
+        <source>Page &amp;Set:</source>
+        <translation>&amp;Список страниц:</translation>
+    </message>
+</context>
+<context>
     <name>ResultsPopup</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="-136"/>
+        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="-150"/>
         <source>Addresses found</source>
         <translation>Найденные адреса</translation>
     </message>
@@ -3725,22 +4005,37 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>RouteEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route.py" line="+74"/>
+        <location filename="../../movizor_desktop/ui/editors/route_map_link.py" line="+82"/>
         <source>Pick on map</source>
         <translation>Указать на карте</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Pick a point on the map</source>
-        <translation>Указать точку на карте</translation>
+        <location line="+1"/>
+        <source>Add points by clicking the map</source>
+        <translation>Добавлять точки щелчком по карте</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Each click on the map adds a point; Esc or a second press stops.</source>
+        <translation>Каждый щелчок по карте добавляет точку; Esc или повторное нажатие — закончить.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Click the map to add a point; Esc stops.</source>
+        <translation>Щёлкните по карте, чтобы добавить точку; Esc — закончить.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Point {number} moved to {coords}.</source>
+        <translation>Точка {number} перенесена: {coords}.</translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+88"/>
         <source>Route points</source>
         <translation>Точки маршрута</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Add point</source>
         <translation>Добавить точку</translation>
     </message>
@@ -3780,12 +4075,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Переместить точку ниже</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+118"/>
         <source>The picked point is outside the map: {coords}.</source>
         <translation>Выбранная точка вне карты: {coords}.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+10"/>
+        <source>Point {number} added: {name}</source>
+        <translation>Точка {number} добавлена: {name}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>The first leg starts at the subscriber&apos;s last position ({where}, {time} MSK).</source>
         <translation>Первый отрезок начинается от последнего местоположения абонента ({where}, {time} МСК).</translation>
     </message>
@@ -3795,17 +4095,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Первый отрезок начинается от последнего местоположения абонента ({where}).</translation>
     </message>
     <message>
-        <location line="+80"/>
-        <source>Click the map to place the point.</source>
-        <translation>Щёлкните по карте, чтобы поставить точку.</translation>
-    </message>
-    <message>
-        <location line="+21"/>
+        <location line="+99"/>
         <source>Point {number} set: {name}</source>
         <translation>Точка {number}: {name}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Point {number}: {message}</source>
         <translation>Точка {number}: {message}</translation>
     </message>
@@ -3830,7 +4125,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Точка {number}: прибытие должно быть позже, чем в точку {previous}.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No points yet: find an address, paste coordinates or pick on the map.</source>
         <translation>Точек пока нет: найдите адрес, вставьте координаты или укажите точку на карте.</translation>
     </message>
@@ -3858,7 +4153,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+59"/>
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+63"/>
         <source>Enter the coordinates as “latitude, longitude”.</source>
         <translation>Введите координаты в виде «широта, долгота».</translation>
     </message>
@@ -3904,9 +4199,47 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
 </context>
 <context>
+    <name>RouteMap</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/map/route_map.py" line="+213"/>
+        <source>Route map</source>
+        <translation>Карта маршрута</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>on schedule</source>
+        <translation>успевает</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tight</source>
+        <translation>впритык</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>impossible for a truck</source>
+        <translation>грузовику не успеть</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no time</source>
+        <translation>нет времени</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legs:</source>
+        <translation>Отрезки:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drag a point to move it; right-click a leg to add a point there.</source>
+        <translation>Перетащите точку, чтобы перенести её; щелчок правой кнопкой по отрезку добавляет на нём точку.</translation>
+    </message>
+</context>
+<context>
     <name>RouteModel</name>
     <message>
-        <location line="+56"/>
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+56"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
@@ -3976,7 +4309,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Средняя скорость, нужная по плану; выше {max} км/ч грузовик не успеет.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+48"/>
+        <source>Tight: {speed} on average, faster than the {pace} km/h a truck keeps with stops.</source>
+        <translation>Впритык: нужно в среднем {speed}, быстрее {pace} км/ч, которые грузовик держит с остановками.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
@@ -3989,26 +4327,6 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+2"/>
         <source>A truck cannot make it: {speed} on average is needed, more than {max} km/h.</source>
         <translation>Грузовик не успеет: нужно в среднем {speed}, а это больше {max} км/ч.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>planned</source>
-        <translation>запланировано</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>on time</source>
-        <translation>успевает</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>late</source>
-        <translation>опаздывает</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>reached</source>
-        <translation>прибыл</translation>
     </message>
 </context>
 <context>
@@ -4251,7 +4569,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ShareFormDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/shares_form.py" line="+80"/>
+        <location filename="../../movizor_desktop/ui/dialogs/shares_form.py" line="+81"/>
         <source>New client link</source>
         <translation>Новая ссылка для клиента</translation>
     </message>
@@ -4593,12 +4911,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="-157"/>
+        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="-158"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <location line="+16"/>
         <source>Keyboard shortcuts</source>
         <translation>Сочетания клавиш</translation>
@@ -4769,7 +5087,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+93"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+102"/>
         <source>Add subscriber</source>
         <translation>Добавить абонента</translation>
     </message>
@@ -4779,12 +5097,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Изменить абонента</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+120"/>
         <source>The current settings could not be loaded: {error} What is shown may be out of date.</source>
         <translation>Не удалось загрузить текущие настройки: {error} Показанное может быть устаревшим.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Loading the subscriber&apos;s current settings…</source>
         <translation>Загружаем текущие настройки абонента…</translation>
     </message>
@@ -4794,7 +5112,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Смена отменена; остаётся тариф {tariff}.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+87"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -4847,7 +5165,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberList</name>
     <message>
-        <location filename="../../movizor_desktop/ui/subscribers/view.py" line="+127"/>
+        <location filename="../../movizor_desktop/ui/subscribers/view.py" line="+146"/>
         <source>Search: phone, name, tag or place (Ctrl+F)</source>
         <translation>Поиск: телефон, название, метка или место (Ctrl+F)</translation>
     </message>
@@ -4872,7 +5190,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Абоненты</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
@@ -4931,50 +5249,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <source>All tags</source>
         <translation>Все метки</translation>
     </message>
+    <message>
+        <location line="+48"/>
+        <source>tag “{tag}”</source>
+        <translation>метке «{tag}»</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing found in {filter} — &lt;a href=&quot;all&quot;&gt;show all&lt;/a&gt;</source>
+        <translation>В фильтре {filter} ничего не найдено — &lt;a href=&quot;all&quot;&gt;показать всех&lt;/a&gt;</translation>
+    </message>
 </context>
 <context>
     <name>SubscriberModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+41"/>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Manual</source>
-        <translation>Вручную</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>Online</source>
-        <translation>Онлайн</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>1-month package</source>
-        <translation>Пакет на 1 месяц</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every 15 min</source>
-        <translation>Каждые 15 мин</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every 30 min</source>
-        <translation>Каждые 30 мин</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every 60 min</source>
-        <translation>Каждые 60 мин</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every 3 hours</source>
-        <translation>Каждые 3 часа</translation>
-    </message>
-    <message>
         <location filename="../../movizor_desktop/ui/exports.py" line="-17"/>
-        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+24"/>
+        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+63"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
@@ -5017,6 +5307,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+1"/>
         <source>Tags</source>
         <translation>Метки</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Last fix</source>
+        <comment>list column header, short</comment>
+        <translation>Посл. точка</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -5082,7 +5378,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TariffField</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_tariff.py" line="+54"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_tariff.py" line="+57"/>
         <source>Choose a tariff</source>
         <translation>Выберите тариф</translation>
     </message>
@@ -5102,64 +5398,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Продлевать пакет автоматически каждый месяц</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+29"/>
-        <source>Manual requests</source>
-        <translation>Вручную</translation>
-    </message>
-    <message>
-        <location line="-22"/>
-        <location line="+10"/>
-        <source>Online</source>
-        <translation>Онлайн</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>Package for 1 month</source>
-        <translation>Пакет на 1 месяц</translation>
-    </message>
-    <message>
-        <location line="-20"/>
+        <location line="+2"/>
         <source>Only for the 1-month package.</source>
         <translation>Только для пакета на 1 месяц.</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Every {count} min</source>
-        <translation>Каждые {count} мин</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Every {count} hours</source>
-        <translation>Каждые {count} ч</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>{tariff} (MTS only)</source>
-        <translation>{tariff} (только МТС)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every 15 min</source>
-        <translation>Каждые 15 мин</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every 30 min</source>
-        <translation>Каждые 30 мин</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Every 60 min</source>
-        <translation>Каждые 60 мин</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Every 3 hours</source>
-        <translation>Каждые 3 часа</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>{price} per package</source>
         <translation>{price} за пакет</translation>
     </message>
@@ -5174,7 +5418,29 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>{price}/сутки</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <location line="+15"/>
+        <source>{price} a day</source>
+        <translation>{price} в сутки</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <location line="+9"/>
+        <source>{price} for the package</source>
+        <translation>{price} за пакет</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>{price} until the end of the month</source>
+        <translation>{price} до конца месяца</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{price} a day and {request} for each position request</source>
+        <translation>{price} в сутки и {request} за каждый запрос местоположения</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Tariff {old} is not offered for this number; {new} is chosen instead.</source>
         <translation>Тариф {old} недоступен для этого номера; выбран тариф {new}.</translation>
     </message>
@@ -5189,12 +5455,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Сменить с завтрашнего дня, {when}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+44"/>
         <source>Switches to {tariff} at {when}.</source>
         <translation>С {when} тариф сменится на {tariff}.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-16"/>
         <source>Package: {price} once for the package</source>
         <translation>Пакет: {price} единоразово</translation>
     </message>
@@ -5212,6 +5478,44 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+2"/>
         <source>Cost: {price}</source>
         <translation>Стоимость: {price}</translation>
+    </message>
+</context>
+<context>
+    <name>Tariffs</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="-113"/>
+        <location filename="../../movizor_desktop/ui/tariff_names.py" line="+69"/>
+        <source>Manual requests</source>
+        <translation>Вручную</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/tariff_names.py" line="-30"/>
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Каждый %n час</numerusform>
+            <numerusform>Каждые %n часа</numerusform>
+            <numerusform>Каждые %n часов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Package for 1 month</source>
+        <translation>Пакет на 1 месяц</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Online</source>
+        <translation>Онлайн</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every {count} min</source>
+        <translation>Каждые {count} мин</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{tariff} (MTS only)</source>
+        <translation>{tariff} (только МТС)</translation>
     </message>
 </context>
 <context>
@@ -5309,7 +5613,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TripPages</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_pages.py" line="+53"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_pages.py" line="+54"/>
         <source>Main</source>
         <translation>Основное</translation>
     </message>
@@ -5501,7 +5805,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../movizor_desktop/ui/actions.py" line="+76"/>
+        <location filename="../../movizor_desktop/ui/actions.py" line="+78"/>
         <source>&amp;Add subscriber…</source>
         <translation>&amp;Добавить абонента…</translation>
     </message>
@@ -5572,6 +5876,16 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+1"/>
+        <source>Copy p&amp;hone number</source>
+        <translation>Скопировать &amp;номер телефона</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the selected subscribers&apos; numbers</source>
+        <translation>Скопировать номера выбранных абонентов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Co&amp;nnection settings…</source>
         <translation>&amp;Настройки подключения…</translation>
     </message>
@@ -5591,7 +5905,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Закрыть Movizor Desktop</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>&amp;Disable…</source>
         <translation>&amp;Отключить…</translation>
     </message>

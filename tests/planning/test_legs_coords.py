@@ -14,8 +14,10 @@ from movizor_desktop.planning import (
     TRUCK_MAX_KMH,
     CoordinateError,
     Leg,
+    LegVerdict,
     format_coordinates,
     haversine_km,
+    judge_legs,
     looks_like_coordinates,
     parse_coordinates,
     plan_legs,
@@ -64,6 +66,20 @@ def test_too_fast_and_impossible_legs() -> None:
     assert math.isinf(Leg(100, 0).speed_kmh) and Leg(100, -1).too_fast
     assert Leg(0.1, 0).speed_kmh is None and not Leg(0.1, 0).too_fast  # same place, same time
     assert plan_legs([(None, None, None), (*MOSCOW, None)]) == [None, None]
+
+
+def test_the_verdict_of_a_leg_is_the_one_check_the_editor_and_its_map_read() -> None:
+    assert [Leg(100, h).verdict for h in (2, 1.5, 1, None)] == [
+        LegVerdict.OK, LegVerdict.TIGHT, LegVerdict.IMPOSSIBLE, LegVerdict.UNKNOWN]
+    assert Leg(0.1, 0).verdict is LegVerdict.OK  # same place, same time
+    # another check (the arrival model, later) passes its own verdict: it stands
+    judged = Leg(100, 2, verdict=LegVerdict.IMPOSSIBLE)
+    assert judged.too_fast and judged == Leg(100, 2)  # the judgement is not the geometry
+    t0 = msk(2026, 11, 26, 8, 0)
+    legs = judge_legs([(*MOSCOW, t0), (*KAZAN, t0 + timedelta(hours=8)),
+                       (*MOSCOW, t0 + timedelta(hours=19)), (*SPB, None)])
+    assert legs[0] is None and [leg.verdict for leg in legs[1:] if leg] == [
+        LegVerdict.IMPOSSIBLE, LegVerdict.TIGHT, LegVerdict.UNKNOWN]
 
 
 def test_suggested_arrival() -> None:

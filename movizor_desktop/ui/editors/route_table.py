@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ... import clock
 from ...api.encoding import MSK
+from ...exchange.text_safety import clean_line
 from ...planning import (
     TRUCK_MAX_KMH,
     CoordinateError,
@@ -42,7 +43,6 @@ from ...planning import (
     parse_coordinates,
 )
 from ...planning.legs import PLANNING_KMH
-from ...exchange.text_safety import clean_line
 from ..formatting import duration_hours, km
 from ..subscribers.badges import forecast_badge
 
