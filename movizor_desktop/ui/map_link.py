@@ -87,13 +87,13 @@ class MapLink(QObject):
         self.panel.flash(phone)
 
     def route_map_factory(self) -> Callable[[], Any]:
-        """A factory of route-editor maps with the window's tile settings."""
-        settings = self.window.settings
+        """A factory of route-editor maps with the window's tile settings (as they are
+        when the map is made)."""
 
         def make() -> Any:
             from .map.route_map import RouteMap
 
-            return RouteMap(settings)
+            return RouteMap(self.window.settings)
 
         return make
 

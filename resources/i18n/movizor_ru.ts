@@ -4201,7 +4201,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>RouteMap</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/route_map.py" line="+213"/>
+        <location filename="../../movizor_desktop/ui/map/route_map.py" line="+238"/>
         <source>Route map</source>
         <translation>Карта маршрута</translation>
     </message>

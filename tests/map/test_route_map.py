@@ -14,12 +14,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from movizor_desktop.api.encoding import MSK, RoutePoint
+from movizor_desktop.planning import LegVerdict
 from movizor_desktop.store.settings import AppSettings
 from movizor_desktop.ui.editors import RouteEditor
 from movizor_desktop.ui.editors.route_map_link import point_name
 from movizor_desktop.ui.map import profile
 from movizor_desktop.ui.map.fleet import js_call
-from movizor_desktop.ui.map.route_map import VERDICT_COLOURS, LivePosition, PlanPoint, RouteMap
+from movizor_desktop.ui.map.route_map import VERDICT_COLOURS, LivePosition, MapPoint, RouteMap
 
 pytestmark = pytest.mark.gui
 
@@ -74,8 +75,8 @@ def editor(qtbot, qloop, settings):
 def test_the_plan_has_numbered_points_legs_in_their_verdicts_colours_and_the_truck(
         route_map, qtbot):
     assert evaluate(qtbot, route_map.view, "typeof mz.setPlan") == "function"
-    route_map.set_plan([PlanPoint(*MOSCOW, "1. Москва"), PlanPoint(*TVER, "2. Тверь"),
-                        PlanPoint(*NOVGOROD, "3. Великий Новгород")],
+    route_map.set_plan([MapPoint(*MOSCOW, "1. Москва"), MapPoint(*TVER, "2. Тверь"),
+                        MapPoint(*NOVGOROD, "3. Великий Новгород")],
                        [None, "ok", "impossible"])
     qtbot.waitUntil(lambda: plan_state(qtbot, route_map)["planPoints"] == 3, timeout=3000)
     s = plan_state(qtbot, route_map)
@@ -277,7 +278,7 @@ def test_a_route_map_deleted_without_shutdown_still_lets_the_profile_go(qtbot, q
 
 def test_the_scale_speaks_the_uis_language(route_map, qtbot):
     route_map.view.call(js_call("setTexts", {"metres": "{n} м", "kilometres": "{n} км"}))
-    route_map.set_plan([PlanPoint(*MOSCOW), PlanPoint(*NOVGOROD)], [None, "ok"], fit=True)
+    route_map.set_plan([MapPoint(*MOSCOW), MapPoint(*NOVGOROD)], [None, "ok"], fit=True)
 
     def scale() -> str:
         return evaluate(qtbot, route_map.view,
@@ -285,3 +286,35 @@ def test_the_scale_speaks_the_uis_language(route_map, qtbot):
 
     qtbot.waitUntil(lambda: "км" in scale() or " м" in scale(), timeout=3000)
     assert "km" not in scale()
+
+
+def test_the_route_map_draws_from_the_offline_map_file_too(qtbot, qloop, tmp_path):
+    """The window's offline map file serves the route editor's map as well (one
+    TileService in the shared profile); a file that cannot be used is named under it."""
+    from tests.mbtiles_kit import make_mbtiles
+
+    loaded = ("Array.from(document.querySelectorAll('img.leaflet-tile-loaded'))"
+              ".filter(function (i) { return i.src.indexOf('app://tiles/') === 0; }).length")
+    path = make_mbtiles(tmp_path / "world.mbtiles")
+    dead = offline_tiles()
+    route_map = RouteMap(AppSettings(tile_url=dead, mbtiles_path=str(path)))
+    route_map.resize(600, 400)
+    route_map.show()
+    try:
+        wait_ready(qtbot, route_map)
+        route_map.set_plan([MapPoint(*MOSCOW), MapPoint(*TVER)], [None, LegVerdict.OK],
+                           fit=True)
+        qtbot.waitUntil(lambda: evaluate(qtbot, route_map.view, loaded) > 0, timeout=15000)
+        assert route_map.view.shared.interceptor.offline
+        assert not route_map.file_note.isVisibleTo(route_map)
+        assert plan_state(qtbot, route_map)["planLegColours"] == [VERDICT_COLOURS["ok"]]
+        bad = tmp_path / "not-a-map.mbtiles"
+        bad.write_bytes(b"definitely not sqlite" * 50)
+        route_map.apply_settings(AppSettings(tile_url=dead, mbtiles_path=str(bad)))
+        qtbot.waitUntil(lambda: route_map.file_note.isVisibleTo(route_map), timeout=10000)
+        assert "not an MBTiles file" in route_map.file_note.text()
+        assert not route_map.view.shared.interceptor.offline
+    finally:
+        route_map.shutdown()
+        route_map.deleteLater()
+        flush_deletes()

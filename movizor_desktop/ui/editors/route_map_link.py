@@ -124,7 +124,7 @@ class RouteMapLink(QObject):
     def refresh(self) -> None:
         if self.map is None:
             return
-        from ..map.route_map import PlanPoint
+        from ..map.route_map import MapPoint
 
         model = self.editor.model
         points, verdicts, self._rows = [], [], []
@@ -132,7 +132,7 @@ class RouteMapLink(QObject):
             if row.lat is None or row.lon is None:
                 continue
             leg = model.legs[i] if i < len(model.legs) else None
-            points.append(PlanPoint(row.lat, row.lon, f"{i + 1}. {row.text}".strip(),
+            points.append(MapPoint(row.lat, row.lon, f"{i + 1}. {row.text}".strip(),
                                     done=row.status == "finished"))
             verdicts.append(str(leg.verdict) if leg is not None else None)
             self._rows.append(i)

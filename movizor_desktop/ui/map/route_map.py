@@ -7,10 +7,11 @@ same shared web profile, in a second :class:`~.view.MapView` with a bridge of it
 
 **Python API** (everything goes through these; the page is never scripted from outside):
 
-* :meth:`RouteMap.set_points` — the numbered points (:class:`PlanPoint`), in order;
-* :meth:`RouteMap.set_verdicts` — one verdict per point for the leg ending there
-  (``ok`` / ``tight`` / ``impossible`` / ``unknown``, or None: no leg), drawn in
-  :data:`VERDICT_COLOURS`; :meth:`RouteMap.set_plan` sets both in one call;
+* :meth:`RouteMap.set_points` — the numbered points (:class:`MapPoint`), in order;
+* :meth:`RouteMap.set_verdicts` — one verdict per point for the leg ending there (a
+  :class:`~movizor_desktop.planning.legs.LegVerdict` or its value: ``ok`` / ``tight`` /
+  ``impossible`` / ``unknown``; None: no leg), drawn in :data:`VERDICT_COLOURS`;
+  :meth:`RouteMap.set_plan` sets both in one call;
 * :meth:`RouteMap.set_live` — the truck's position now with its accuracy
   (:class:`LivePosition`, or None); the first leg then starts there, dashed;
 * :meth:`RouteMap.select_point` — highlight a point (and pan to it when it is off screen);
@@ -18,12 +19,17 @@ same shared web profile, in a second :class:`~.view.MapView` with a bridge of it
   point (``point_picked``); Esc or :meth:`set_pick_mode` (False) ends it
   (``pick_cancelled`` when Esc did);
 * :meth:`RouteMap.fit` — frame the points and the live position;
+* :meth:`RouteMap.apply_settings` — new tile server or offline map file (as the window's
+  map: :class:`~.tiles.MapTiles`; a file that cannot be used is named under the map);
 * :meth:`RouteMap.shutdown` — delete the page before the shared profile (the dialog calls
   it when it closes; a RouteMap deleted without it still releases the profile).
 
 **Signals**: ``point_picked(lat, lon)``, ``pick_cancelled()``, ``point_clicked(index)``,
 ``point_moved(index, lat, lon)`` (dragged), ``point_inserted(index, lat, lon)`` (a
 right-click: a new point on the nearest leg, at that index), ``ready()``.
+
+(:class:`MapPoint` is a point on the map; the trip planner's
+:class:`~movizor_desktop.planning.arrival.PlanPoint` is the plan's own.)
 
 The map never changes the plan itself: the owner applies what the signals report and sends
 the new plan back (so a refused move puts the point back where it was).
@@ -39,23 +45,25 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ...planning.legs import LegVerdict
 from ...store.settings import AppSettings
 from . import style
 from .bridge import PlanBridge
 from .fleet import js_call
 from .page import build_page
+from .tiles import MapTiles
 from .view import MapView
 
-VERDICT_COLOURS = {
-    "ok": "#1b7a3a",
-    "tight": "#c26a00",
-    "impossible": "#c0262d",
-    "unknown": "#7b8494",
+VERDICT_COLOURS: dict[str, str] = {
+    LegVerdict.OK: "#1b7a3a",
+    LegVerdict.TIGHT: "#c26a00",
+    LegVerdict.IMPOSSIBLE: "#c0262d",
+    LegVerdict.UNKNOWN: "#7b8494",
 }
 
 
 @dataclass(frozen=True, slots=True)
-class PlanPoint:
+class MapPoint:
     """One point of the plan: where, its name (the tooltip), and whether it is reached."""
 
     lat: float
@@ -103,10 +111,16 @@ class RouteMap(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        self.file_note = QLabel(self)  # the offline map file cannot be used: why
+        self.file_note.setObjectName("route_map_file_note")
+        self.file_note.setWordWrap(True)
+        self.file_note.setStyleSheet("color: #7a1c1c;")
+        self.file_note.hide()
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.file_note)
         layout.addWidget(self.legend)
         layout.addWidget(self.hint)
-        self._points: list[PlanPoint] = []
+        self._points: list[MapPoint] = []
         self._verdicts: list[str | None] = []
         self._live: LivePosition | None = None
         self._selected: int | None = None
@@ -123,12 +137,15 @@ class RouteMap(QWidget):
         self.bridge.point_moved.connect(self.point_moved)
         self.bridge.point_inserted.connect(self.point_inserted)
         self.view.ready.connect(self.ready)
+        self.tiles = MapTiles(self.view, settings, self.view.shared, self)
+        self.tiles.problem.connect(self._tile_problem)
         self.retranslate()
-        self.view.show_page(build_page(settings, style.page_texts(), plan=True))
+        self.view.show_page(build_page(settings, style.page_texts(), plan=True,
+                                       tiles=self.tiles.page_tiles()))
 
     # --- the plan -----------------------------------------------------------------------
 
-    def set_plan(self, points: Sequence[PlanPoint], verdicts: Sequence[str | None] = (),
+    def set_plan(self, points: Sequence[MapPoint], verdicts: Sequence[str | None] = (),
                  *, fit: bool = False) -> None:
         """The points in order and, per point, the verdict of the leg ending there.
         ``fit``: frame them (the first plan with points is framed anyway)."""
@@ -138,13 +155,13 @@ class RouteMap(QWidget):
         self._fitted = self._fitted or bool(self._points)
         self._send(fit=fit)
 
-    def set_points(self, points: Sequence[PlanPoint]) -> None:
+    def set_points(self, points: Sequence[MapPoint]) -> None:
         self.set_plan(points, self._verdicts[:len(points)])
 
     def set_verdicts(self, verdicts: Sequence[str | None]) -> None:
         self.set_plan(self._points, verdicts)
 
-    def points(self) -> list[PlanPoint]:
+    def points(self) -> list[MapPoint]:
         return list(self._points)
 
     def verdicts(self) -> list[str | None]:
@@ -170,6 +187,14 @@ class RouteMap(QWidget):
 
     def fit(self) -> None:
         self.view.call("mz.fitPlan()")
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        """New tile server, attribution or offline map file: switched in place."""
+        self.tiles.apply(settings)
+
+    def _tile_problem(self, text: str) -> None:
+        self.file_note.setText(text)
+        self.file_note.setVisible(bool(text))
 
     def _send(self, *, fit: bool) -> None:
         legs = [v or "" for v in self._verdicts]
@@ -218,6 +243,8 @@ class RouteMap(QWidget):
         self.legend.setText(self.tr("Legs:") + " " + " &nbsp; ".join(parts))
         self.hint.setText(self.tr("Drag a point to move it; right-click a leg to add a "
                                   "point there."))
+        if hasattr(self, "tiles"):
+            self._tile_problem(self.tiles.problem_now())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -237,4 +264,4 @@ class RouteMap(QWidget):
         self.view.shutdown()
 
 
-__all__ = ["VERDICT_COLOURS", "LivePosition", "PlanPoint", "RouteMap"]
+__all__ = ["VERDICT_COLOURS", "LivePosition", "MapPoint", "RouteMap"]
