@@ -232,14 +232,15 @@ def api(sim, run):
     run(client.aclose())
 
 
-def _catalogue(tmp_path, lang: str):
-    """The app's catalogue for ``lang``, compiled from the committed .ts and installed."""
+def _compiled_catalogue(tmp_path, lang: str):
+    """The app's catalogue for ``lang``, compiled from the committed .ts (a QTranslator,
+    not installed)."""
     import shutil
     import subprocess
     import sys
     from pathlib import Path
 
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QTranslator
 
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     if lrelease is None:
@@ -249,6 +250,14 @@ def _catalogue(tmp_path, lang: str):
     subprocess.run([lrelease, str(ts), "-qm", str(qm)], check=True, capture_output=True)
     translator = QTranslator()
     assert translator.load(str(qm))
+    return translator
+
+
+def _catalogue(tmp_path, lang: str):
+    """The app's catalogue for ``lang``, installed for the test."""
+    from PySide6.QtCore import QCoreApplication
+
+    translator = _compiled_catalogue(tmp_path, lang)
     QCoreApplication.installTranslator(translator)
     yield
     QCoreApplication.removeTranslator(translator)
@@ -264,3 +273,10 @@ def russian(tmp_path, qapp):
 def english_plurals(tmp_path, qapp):
     """The app's English catalogue (its plural forms: "1 point" / "3 points")."""
     yield from _catalogue(tmp_path, "en")
+
+
+@pytest.fixture
+def catalogue(tmp_path, qapp):
+    """``catalogue(lang)``: the app's compiled catalogue for ``lang`` (a QTranslator), for a
+    test that installs and removes it itself (a switch of language within the test)."""
+    return lambda lang: _compiled_catalogue(tmp_path, lang)

@@ -5,11 +5,7 @@ and a Latin city name explained."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -28,7 +24,6 @@ from movizor_desktop.ui.subscribers.cells import tariff_name
 from movizor_desktop.ui.tariff_names import tariff_display_name
 
 pytestmark = pytest.mark.gui
-TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "movizor_ru.ts"
 
 
 def price_table() -> Balance:
@@ -160,21 +155,15 @@ def test_a_machine_without_a_locale_gets_the_chosen_languages_for_qt() -> None:
             assert note is None and env == before
 
 
-def test_badges_and_tariff_names_never_outlive_the_language(qapp, tmp_path) -> None:
+def test_badges_and_tariff_names_never_outlive_the_language(catalogue) -> None:
     """Cached words are kept per language: after a switch back the English ones come."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication
 
     from movizor_desktop.ui.subscribers.badges import forecast_badge, status_badge
 
     balance = price_table()
     assert forecast_badge("ok").text == "On time" and status_badge("ok").text == "Active"
-    lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    qm = tmp_path / "movizor_ru.qm"
-    subprocess.run([lrelease, str(TS), "-qm", str(qm)], check=True, capture_output=True)
-    russian = QTranslator()
-    assert russian.load(str(qm))
+    russian = catalogue("ru")
     QCoreApplication.installTranslator(russian)
     try:
         assert forecast_badge("ok").text == "Успевает"
