@@ -6,7 +6,7 @@ one step to setuptools' ``build_py``:
 * **wheel / regular install** — ``resources/`` (Leaflet, the map's scripts, icons, the
   translation sources) is copied into the wheel as ``movizor_desktop/resources`` and every
   ``resources/i18n/*.ts`` is compiled there to ``*.qm`` with Qt's ``lrelease``.
-  :func:`movizor_desktop.bootstrap.resources_dir` finds that package-local copy first.
+  :func:`movizor_desktop.resources.resources_dir` finds that package-local copy first.
   A wheel cannot be built without ``lrelease`` (it would silently lose Russian).
 * **editable install** (``pip install -e .``) — nothing is copied (the checkout's
   top-level ``resources/`` is used); the ``.qm`` files are compiled in place next to their

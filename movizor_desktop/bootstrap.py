@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
+from .resources import APP_SCHEME, app_icon_path
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-APP_SCHEME = b"app"
 CRASH_FILE = "crash.log"
 PREVIOUS_CRASH_FILE = "crash-previous.log"
 ORGANIZATION = "Movizor"
@@ -203,49 +203,6 @@ def register_url_schemes() -> None:
 
 
 # --- 4. QApplication ------------------------------------------------------------------------
-
-RESOURCES_MARKER = Path("web") / "leaflet" / "leaflet.js"  # every real resources/ has it
-
-
-def resources_candidates() -> list[Path]:
-    """Where ``resources/`` may be, in the order :func:`resources_dir` tries them.
-
-    1. ``movizor_desktop/resources`` — an installed wheel (setup.py copies it there);
-    2. ``<checkout>/resources`` — a source checkout or an editable install;
-    3. ``<sys._MEIPASS>/resources`` — a PyInstaller bundle.
-    """
-    package = Path(__file__).resolve().parent
-    found = [package / "resources", package.parent / "resources"]
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        found.append(Path(frozen_root) / "resources")
-    return found
-
-
-def resources_dir() -> Path:
-    """The app's ``resources/`` folder (``$MOVIZOR_DESKTOP_RESOURCES`` overrides).
-
-    The first of :func:`resources_candidates` that holds Leaflet wins; when none does,
-    the package-local path is returned so that error messages name the expected place.
-    """
-    override = os.environ.get("MOVIZOR_DESKTOP_RESOURCES")
-    if override:
-        return Path(override)
-    candidates = resources_candidates()
-    for candidate in candidates:
-        if (candidate / RESOURCES_MARKER).is_file():
-            return candidate
-    return candidates[0]
-
-
-def app_icon_path() -> Path | None:
-    """The window icon: SVG (sharp at any scale), else PNG, else ICO; None without icons."""
-    icons = resources_dir() / "icons"
-    for name in ("movizor.svg", "movizor.png", "movizor.ico"):
-        if (icons / name).is_file():
-            return icons / name
-    return None
-
 
 def create_application(argv: list[str]) -> QApplication:
     """The QApplication, named and versioned (steps 2 and 3 must have run)."""

@@ -11,7 +11,10 @@
   registered with :func:`~movizor_desktop.api.redact.register_secret` (the client does that
   for every key it is given) never reaches the file or the console, whoever logs it;
 * uncaught exceptions (main thread, other threads, Qt slots via ``sys.excepthook``) and
-  Python warnings go to the log as well.
+  Python warnings go to the log as well;
+* :func:`install_recent_log` keeps the last lines, formatted and masked the same way, in
+  memory (:class:`RecentLog`): Help → Copy diagnostics and the crash report read them
+  without touching the disk on the Qt thread.
 
 No Qt here; :func:`install_qt_message_handler` routes Qt's own messages once Qt is loaded.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections import deque
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +35,7 @@ from .store.files import open_private, private_dir
 LOG_FILE = "movizor-desktop.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
+RING_SIZE = 200  # lines kept in memory for Help → Copy diagnostics
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 log = logging.getLogger("movizor_desktop")
@@ -102,6 +107,48 @@ def _install_excepthooks() -> None:
 
     sys.excepthook = excepthook
     threading.excepthook = thread_hook
+
+
+# --- the recent lines, in memory ------------------------------------------------------
+
+
+class RecentLog(logging.Handler):
+    """The last ``capacity`` log lines, formatted and masked, in memory."""
+
+    def __init__(self, capacity: int = RING_SIZE) -> None:
+        super().__init__(logging.INFO)
+        self.addFilter(RedactingFilter())
+        self.setFormatter(logging.Formatter(FORMAT))
+        self._lines: deque[str] = deque(maxlen=capacity)
+        self._guard = threading.Lock()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            text = self.format(record)
+        except Exception:
+            return
+        with self._guard:
+            self._lines.extend(text.splitlines()[:40])  # a long traceback: its head
+
+    def lines(self, count: int = RING_SIZE) -> list[str]:
+        with self._guard:
+            return list(self._lines)[-count:]
+
+
+_recent: RecentLog | None = None
+
+
+def install_recent_log() -> RecentLog:
+    """Keep the recent log lines in memory (idempotent)."""
+    global _recent
+    if _recent is None:
+        _recent = RecentLog()
+        logging.getLogger().addHandler(_recent)
+    return _recent
+
+
+def recent_log() -> RecentLog | None:
+    return _recent
 
 
 def asyncio_exception_handler(loop: object, context: dict[str, object]) -> None:

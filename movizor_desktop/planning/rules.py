@@ -277,7 +277,7 @@ def load_rule_set(path: str | Path) -> RuleSet:
 
 def builtin_folder() -> Path:
     """Where the shipped rule sets are (``resources/planning/rest-rules``)."""
-    from ..bootstrap import resources_dir  # Qt-free: finds resources/ as the app does
+    from ..resources import resources_dir
 
     return resources_dir() / "planning" / "rest-rules"
 

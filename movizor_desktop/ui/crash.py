@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__, clock
 from ..api.redact import redact
+from ..logs import install_recent_log
 
 log = logging.getLogger("movizor_desktop.crash")
 
@@ -296,8 +297,6 @@ def install_crash_handling(window: QWidget | None = None, *,
     """
     global _handler
     if _handler is None:
-        from .diagnostics import install_recent_log
-
         install_recent_log()
         _handler = CrashHandler(QGuiApplication.instance())
         _handler.install(loop)

@@ -10,8 +10,9 @@ governor), the proxy mode, where certificates are checked and the last network e
 (:func:`movizor_desktop.api.net.diagnostics_lines`: never a password), the profile's name
 (never its key) and the last 50 log lines.
 
-The log lines come from :class:`RecentLog`, a small in-memory ring of the formatted
-records installed on the root logger at start-up (:func:`install_recent_log`), so copying
+The log lines come from :class:`~movizor_desktop.logs.RecentLog`, a small in-memory ring
+of the formatted records installed on the root logger at start-up
+(:func:`~movizor_desktop.logs.install_recent_log`), so copying
 needs no disk I/O on the Qt thread. Every line is masked like the log file itself, and
 the whole text goes through :func:`~movizor_desktop.api.redact.redact` once more.
 """
@@ -19,60 +20,18 @@ the whole text goes through :func:`~movizor_desktop.api.redact.redact` once more
 from __future__ import annotations
 
 import logging
-import threading
-from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 
-from ..api.redact import RedactingFilter, redact
+from ..api.redact import redact
+from ..logs import recent_log
 from .statusbar import WARNING
 
 log = logging.getLogger(__name__)
 
-LOG_LINES = 50
-RING_SIZE = 200
-FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
-
-
-class RecentLog(logging.Handler):
-    """The last ``capacity`` log lines, formatted and masked, in memory."""
-
-    def __init__(self, capacity: int = RING_SIZE) -> None:
-        super().__init__(logging.INFO)
-        self.addFilter(RedactingFilter())
-        self.setFormatter(logging.Formatter(FORMAT))
-        self._lines: deque[str] = deque(maxlen=capacity)
-        self._guard = threading.Lock()
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            text = self.format(record)
-        except Exception:
-            return
-        with self._guard:
-            self._lines.extend(text.splitlines()[:40])  # a long traceback: its head
-
-    def lines(self, count: int = LOG_LINES) -> list[str]:
-        with self._guard:
-            return list(self._lines)[-count:]
-
-
-_recent: RecentLog | None = None
-
-
-def install_recent_log() -> RecentLog:
-    """Keep the recent log lines in memory (idempotent)."""
-    global _recent
-    if _recent is None:
-        _recent = RecentLog()
-        logging.getLogger().addHandler(_recent)
-    return _recent
-
-
-def recent_log() -> RecentLog | None:
-    return _recent
+LOG_LINES = 50  # of the recent log, in the copied text
 
 
 def _keyring_backend() -> str:
@@ -180,5 +139,4 @@ def install_diagnostics(window: Any) -> Diagnostics:
     return diagnostics
 
 
-__all__ = ["Diagnostics", "RecentLog", "diagnostics_text", "install_diagnostics",
-           "install_recent_log", "recent_log"]
+__all__ = ["Diagnostics", "diagnostics_text", "install_diagnostics"]

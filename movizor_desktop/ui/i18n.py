@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..bootstrap import resources_dir
+from ..resources import resources_dir
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from ..bootstrap import resources_dir
+from ..resources import resources_dir
 
 NAMES = (
     "add", "edit", "request_position", "delete", "reactivate", "cancel_tariff", "refresh",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from movizor_desktop import bootstrap
+from movizor_desktop import resources
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,10 +26,10 @@ def make_resources(folder: Path, *, icons: tuple[str, ...] = ()) -> Path:
 
 @pytest.fixture
 def layout(tmp_path, monkeypatch):
-    """bootstrap.py placed in a fake tree: <tmp>/site/movizor_desktop/bootstrap.py."""
+    """resources.py placed in a fake tree: <tmp>/site/movizor_desktop/resources.py."""
     package = tmp_path / "site" / "movizor_desktop"
     package.mkdir(parents=True)
-    monkeypatch.setattr(bootstrap, "__file__", str(package / "bootstrap.py"))
+    monkeypatch.setattr(resources, "__file__", str(package / "resources.py"))
     monkeypatch.delenv("MOVIZOR_DESKTOP_RESOURCES", raising=False)
     monkeypatch.delattr(sys, "_MEIPASS", raising=False)
     return package
@@ -38,42 +38,42 @@ def layout(tmp_path, monkeypatch):
 def test_the_package_local_copy_of_a_wheel_comes_first(layout):
     wheel_copy = make_resources(layout / "resources")
     make_resources(layout.parent / "resources")  # e.g. someone's stray site-packages/resources
-    assert bootstrap.resources_dir() == wheel_copy
+    assert resources.resources_dir() == wheel_copy
 
 
 def test_a_checkout_uses_its_top_level_resources(layout):
     checkout = make_resources(layout.parent / "resources")
-    assert bootstrap.resources_dir() == checkout
+    assert resources.resources_dir() == checkout
 
 
 def test_a_folder_without_leaflet_is_not_taken_for_resources(layout, tmp_path, monkeypatch):
     (layout.parent / "resources").mkdir()  # an unrelated "resources" directory
     bundle = make_resources(tmp_path / "meipass" / "resources")
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path / "meipass"), raising=False)
-    assert bootstrap.resources_dir() == bundle
+    assert resources.resources_dir() == bundle
 
 
 def test_nothing_found_names_the_package_local_place(layout):
-    assert bootstrap.resources_dir() == layout / "resources"
-    assert bootstrap.app_icon_path() is None
+    assert resources.resources_dir() == layout / "resources"
+    assert resources.app_icon_path() is None
 
 
 def test_the_environment_overrides_everything(layout, tmp_path, monkeypatch):
     make_resources(layout / "resources")
     monkeypatch.setenv("MOVIZOR_DESKTOP_RESOURCES", str(tmp_path / "elsewhere"))
-    assert bootstrap.resources_dir() == tmp_path / "elsewhere"
+    assert resources.resources_dir() == tmp_path / "elsewhere"
 
 
 def test_icon_prefers_svg_then_png_then_ico(layout):
-    resources = make_resources(layout / "resources", icons=("movizor.ico", "movizor.png"))
-    assert bootstrap.app_icon_path() == resources / "icons" / "movizor.png"
-    (resources / "icons" / "movizor.svg").write_text("<svg/>")
-    assert bootstrap.app_icon_path() == resources / "icons" / "movizor.svg"
+    folder = make_resources(layout / "resources", icons=("movizor.ico", "movizor.png"))
+    assert resources.app_icon_path() == folder / "icons" / "movizor.png"
+    (folder / "icons" / "movizor.svg").write_text("<svg/>")
+    assert resources.app_icon_path() == folder / "icons" / "movizor.svg"
 
 
 def test_this_checkout_resolves_to_its_resources(monkeypatch):
     monkeypatch.delenv("MOVIZOR_DESKTOP_RESOURCES", raising=False)
-    assert bootstrap.resources_dir() == ROOT / "resources"
+    assert resources.resources_dir() == ROOT / "resources"
     assert not (ROOT / "movizor_desktop" / "resources").exists(), \
         "a package-local copy in the checkout would shadow resources/"
 

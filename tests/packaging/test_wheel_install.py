@@ -51,7 +51,7 @@ def run(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.mark.timeout(1200)
 def test_installed_wheel_uses_its_own_resources(installed, tmp_path):
     result = run(installed, tmp_path, "-c",
-                 "import movizor_desktop.bootstrap as b; print(b.__file__); "
+                 "import movizor_desktop.resources as b; print(b.__file__); "
                  "print(b.resources_dir())")
     module_file, resources = result.stdout.split()
     assert Path(module_file).is_relative_to(installed), result.stderr

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication
 
 from movizor_desktop.api.codes import Forecast, Status
-from movizor_desktop.bootstrap import app_icon_path, resources_dir
+from movizor_desktop.resources import app_icon_path, resources_dir
 from movizor_desktop.store import AppSettings
 from movizor_desktop.ui import icons
 from movizor_desktop.ui.subscribers.badges import (

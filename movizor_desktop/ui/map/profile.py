@@ -31,7 +31,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from ... import __version__
-from ...bootstrap import APP_SCHEME
+from ...resources import APP_SCHEME
 from .scheme import AppSchemeHandler
 from .tiles import TileService
 

@@ -23,7 +23,7 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QFile, QIODevice, QUrl
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlSchemeHandler
 
-from ...bootstrap import APP_SCHEME, resources_dir
+from ...resources import APP_SCHEME, resources_dir
 
 log = logging.getLogger(__name__)
 
