@@ -12,11 +12,11 @@ import pytest
 from movizor_desktop.api import MovizorClient
 from movizor_desktop.api.models import Event
 from movizor_desktop.clock import SAMPLES, MovizorClock
+from movizor_desktop.fleet import Fleet
 from movizor_desktop.simulator import SimControl, SimulatorServer
 from movizor_desktop.store import Cache
 from movizor_desktop.sync import SyncEngine
 from movizor_desktop.sync.clock_keeper import META_CLOCK_OFFSET, ClockKeeper
-from movizor_desktop.sync.state import Fleet
 from movizor_desktop.sync.step import Step
 
 PC = 1_800_000_000.0  # a fixed PC time (2027-01-15) for the Qt-free arithmetic

@@ -27,7 +27,7 @@ from .arrival import Pace, PlanPoint, Start, Verdict, first_arrival, verdict
 from .rules import RuleSet
 
 if TYPE_CHECKING:
-    from ..sync.state import FleetRow
+    from ..fleet import FleetRow
 
 ACTIVE_STATUSES = frozenset({"ok"})
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..api.models import Event, Position
-from ..sync.state import FleetRow
+from ..fleet import FleetRow
 from . import codec
 from .files import move_aside, private_file
 from .paths import AppPaths

@@ -26,7 +26,7 @@ from typing import Any
 from pydantic_core import PydanticSerializationError
 
 from ..api.models import Event, ObjectInfo, Position
-from ..sync.state import FleetRow
+from ..fleet import FleetRow
 
 _DATETIME_FIELDS = frozenset({"fix_time", "details_at"})
 _ROW_FIELDS = {f.name: f for f in dataclasses.fields(FleetRow)}

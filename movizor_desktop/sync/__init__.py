@@ -1,4 +1,7 @@
-"""What to fetch when: the sync engine, the fleet state and the user's actions. No Qt here."""
+"""What to fetch when: the sync engine and the user's actions. No Qt here.
+
+The fleet it keeps and the change sets it hands the UI are the domain's
+(:mod:`movizor_desktop.fleet`)."""
 
 from .actions import ActionInProgress, FleetActions, PositionTimeoutError
 from .engine import (
@@ -9,10 +12,9 @@ from .engine import (
     Policy,
     SyncEngine,
 )
-from .state import ChangeSet, Fleet, FleetRow
 
 __all__ = [
-    "DETAIL_EVENTS", "ActionInProgress", "ChangeSet", "ConnectionState", "EngineStatus",
-    "Fleet", "FleetActions", "FleetCache", "FleetRow", "Policy", "PositionTimeoutError",
+    "DETAIL_EVENTS", "ActionInProgress", "ConnectionState", "EngineStatus",
+    "FleetActions", "FleetCache", "Policy", "PositionTimeoutError",
     "SyncEngine",
 ]

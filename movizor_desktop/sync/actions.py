@@ -41,7 +41,7 @@ from ..api.errors import (
 from ..api.models import Balance, Position, Result
 from ..api.phones import normalize_phone
 from ..api.tariffs import TariffBook
-from .state import FleetRow
+from ..fleet import FleetRow
 
 if TYPE_CHECKING:
     from ..api.client import MovizorClient

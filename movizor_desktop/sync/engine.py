@@ -23,7 +23,7 @@ retries with backoff until the server answers again; on a refused key it goes AU
 and stays silent until :meth:`SyncEngine.resume` (a user can never walk into Movizor's
 five-wrong-keys lockout). It never dies on an exception.
 
-Every change is handed over as one :class:`~movizor_desktop.sync.state.ChangeSet` per step
+Every change is handed over as one :class:`~movizor_desktop.fleet.ChangeSet` per step
 through ``on_change`` (called on the event loop's thread), and written to the cache off the
 loop thread (``asyncio.to_thread``): the cache is blocking disk I/O.
 """
@@ -53,12 +53,12 @@ from ..api.errors import (
 from ..api.governor import Budget
 from ..api.models import Balance, Event, ObjectInfo, ObjectPosition, ObjectSummary, Position
 from ..api.phones import normalize_phone
+from ..fleet import ChangeSet, Fleet, FleetRow
 from .clock_keeper import META_CLOCK_OFFSET, ClockKeeper
 from .event_gap import EventPoller, event_time
 from .local_schedules import META_KEY as META_LOCAL_SCHEDULES
 from .local_schedules import LocalSchedules
 from .persist import CacheWriter
-from .state import ChangeSet, Fleet, FleetRow
 from .status import ConnectionState, EngineStatus, FleetCache, Policy
 from .step import Step
 

@@ -31,6 +31,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
 
 from ..api.models import Event
+from ..fleet import EventGap
 
 if TYPE_CHECKING:
     from ..api.client import MovizorClient
@@ -39,16 +40,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 MAX_PAGE = 1000  # the 2017 document's upper bound for ``limit``
-
-
-@dataclass(frozen=True, slots=True)
-class EventGap:
-    """Events between ``since`` (the last one known) and ``until`` (the oldest one
-    received after it) may be missing; either may be unknown (None)."""
-
-    since: datetime | None
-    until: datetime | None
-    after_id: int | None = None  # the last id known before the gap
 
 
 @dataclass(slots=True)

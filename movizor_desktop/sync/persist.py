@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from ..api.models import Event, Position
-from .state import FleetRow
+from ..fleet import FleetRow
 from .status import FleetCache
 
 log = logging.getLogger(__name__)

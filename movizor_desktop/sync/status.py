@@ -11,7 +11,7 @@ from typing import Protocol
 from ..api.errors import MovizorError
 from ..api.governor import Budget
 from ..api.models import Balance, Event, Position
-from .state import FleetRow
+from ..fleet import FleetRow
 
 
 class FleetCache(Protocol):

@@ -1,11 +1,10 @@
 """One sync step's changes, applied to the fleet as they arrive and handed over as one
-:class:`~movizor_desktop.sync.state.ChangeSet`. No Qt here."""
+:class:`~movizor_desktop.fleet.ChangeSet`. No Qt here."""
 
 from __future__ import annotations
 
 from ..api.models import Balance, Event, Position
-from .event_gap import EventGap
-from .state import ChangeSet, Fleet, FleetRow
+from ..fleet import ChangeSet, EventGap, Fleet, FleetRow
 
 
 class Step:

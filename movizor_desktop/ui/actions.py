@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..api.codes import Status
-from ..sync.state import FleetRow
+from ..fleet import FleetRow
 from .icons import icon
 
 REACTIVATABLE = frozenset({Status.OFF, Status.REJECTED})

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from .. import clock
 from ..api.errors import MovizorError
 from ..api.phones import format_phone
+from ..fleet import ChangeSet, FleetRow
 from ..sync.actions import ActionInProgress, PositionTimeoutError
-from ..sync.state import ChangeSet, FleetRow
 from . import formatting as fmt
 from .position_watch import PositionWatch
 from .statusbar import ERROR, INFO, WARNING

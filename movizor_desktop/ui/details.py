@@ -36,7 +36,7 @@ from .. import clock
 from ..api.encoding import to_msk
 from ..api.models import Balance
 from ..api.phones import format_phone
-from ..sync.state import FleetRow
+from ..fleet import FleetRow
 from . import formatting as fmt
 from .dialogs.widgets import WrappingLabel
 from .subscribers.badges import Badge, forecast_badge, status_badge

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from .. import clock
 from ..api.models import Event
-from ..sync.event_gap import EventGap
+from ..fleet import EventGap
 from . import formatting as fmt
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")

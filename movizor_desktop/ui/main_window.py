@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
 from .. import clock
-from ..sync.state import ChangeSet
+from ..fleet import ChangeSet
 from .actions import WindowActions
 from .clock_notice import ClockNotice
 from .controller import Controller

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from ..sync.state import ChangeSet
+from ..fleet import ChangeSet
 from .map_actions import MapActions
 from .map_window import MapWindow
 

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, Signal
 
 from .. import clock
-from ..sync.state import ChangeSet, FleetRow
+from ..fleet import ChangeSet, FleetRow
 from . import formatting as fmt
 from .statusbar import INFO, StatusBar
 

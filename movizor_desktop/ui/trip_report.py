@@ -25,7 +25,7 @@ from .. import clock
 from ..api.errors import MovizorError
 from ..api.models import ObjectInfo
 from ..exchange import report_html as rh
-from ..sync.state import FleetRow
+from ..fleet import FleetRow
 from . import formatting as fmt
 from . import i18n
 from .map.track import Track, build_track

@@ -18,7 +18,7 @@ from movizor_desktop.ui.map.scheme import register_app_scheme
 register_app_scheme()
 
 from movizor_desktop.api.models import ObjectInfo, Position  # noqa: E402
-from movizor_desktop.sync.state import FleetRow  # noqa: E402
+from movizor_desktop.fleet import FleetRow  # noqa: E402
 
 T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)  # 09:00 МСК
 

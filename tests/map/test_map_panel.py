@@ -25,8 +25,8 @@ from map_testkit import (
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QLabel
 
+from movizor_desktop.fleet import ChangeSet
 from movizor_desktop.store.settings import AppSettings
-from movizor_desktop.sync.state import ChangeSet
 from movizor_desktop.ui.map import profile
 from movizor_desktop.ui.map.panel import MapPanel
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from movizor_desktop.api.models import Position
-from movizor_desktop.sync.state import FleetRow
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.ui.map import fleet, places, track
 
 T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)

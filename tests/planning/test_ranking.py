@@ -9,6 +9,7 @@ import pytest
 from planning_kit import aetr, msk, north
 
 from movizor_desktop.api.models import ObjectInfo
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.planning import (
     CandidateFilter,
     Pace,
@@ -18,7 +19,6 @@ from movizor_desktop.planning import (
     rank_candidates,
 )
 from movizor_desktop.planning.ranking import candidate_start, stale
-from movizor_desktop.sync.state import FleetRow
 
 NOW = msk(2026, 12, 7, 8, 0)
 FLAT = Pace(speed_kmh=60, circuity=1.0)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.store import AppPaths, AppSettings, Cache, Profile, ProfileStore
-from movizor_desktop.sync.state import FleetRow
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 3000  # per transaction: a few MB, so the kill lands inside a write
@@ -25,7 +25,7 @@ WRITER = textwrap.dedent(f"""
     import sys
     sys.path.insert(0, {str(ROOT)!r})
     from movizor_desktop.store import Cache
-    from movizor_desktop.sync.state import FleetRow
+    from movizor_desktop.fleet import FleetRow
 
     cache = Cache(sys.argv[1])
     pad = "ш" * 300

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from movizor_desktop.api.models import Event, ObjectInfo, Position
-from movizor_desktop.sync.state import FleetRow
+from movizor_desktop.fleet import FleetRow
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 SECRET = "sk-TEST-7f3a9c1e5b2d-секрет"

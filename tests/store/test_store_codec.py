@@ -12,6 +12,7 @@ from store_samples import T0, info, object_get, row
 
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.api.models import Event, ObjectInfo, Position
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.store.codec import (
     details_from_dict,
     details_to_dict,
@@ -23,7 +24,6 @@ from movizor_desktop.store.codec import (
     row_to_dict,
     row_to_json,
 )
-from movizor_desktop.sync.state import FleetRow
 
 
 def offsets(value: Any) -> list[Any]:

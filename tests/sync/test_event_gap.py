@@ -11,10 +11,11 @@ from typing import Any
 import pytest
 
 from movizor_desktop.api import MovizorClient, RequestGovernor
+from movizor_desktop.fleet import EventGap
 from movizor_desktop.simulator import SimClock, SimControl, SimulatorServer, World
 from movizor_desktop.simulator.dialects import dialect
 from movizor_desktop.sync import SyncEngine
-from movizor_desktop.sync.event_gap import EventGap, EventPoller
+from movizor_desktop.sync.event_gap import EventPoller
 
 START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 KEY = "gap-key"

@@ -17,9 +17,9 @@ from movizor_desktop.api.errors import (
     TransportError,
 )
 from movizor_desktop.api.models import Result
+from movizor_desktop.fleet import ChangeSet
 from movizor_desktop.sync import (
     ActionInProgress,
-    ChangeSet,
     FleetActions,
     PositionTimeoutError,
     SyncEngine,

@@ -15,13 +15,8 @@ import pytest
 from movizor_desktop.api import MovizorClient, RequestGovernor
 from movizor_desktop.api.errors import BudgetExceededError, RateLimitError, TransportError
 from movizor_desktop.api.models import Event, Position
-from movizor_desktop.sync import (
-    DETAIL_EVENTS,
-    ChangeSet,
-    ConnectionState,
-    FleetRow,
-    SyncEngine,
-)
+from movizor_desktop.fleet import ChangeSet, FleetRow
+from movizor_desktop.sync import DETAIL_EVENTS, ConnectionState, SyncEngine
 
 SIM_START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 SIM_KEY = "demo-key-123"

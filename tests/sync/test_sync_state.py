@@ -11,7 +11,8 @@ import pytest
 from movizor_desktop.api import MovizorClient, RequestGovernor
 from movizor_desktop.api.governor import Budget
 from movizor_desktop.api.models import Balance, ObjectInfo, ObjectPosition, Position
-from movizor_desktop.sync import ChangeSet, Fleet, FleetActions, FleetRow, SyncEngine
+from movizor_desktop.fleet import ChangeSet, Fleet, FleetRow
+from movizor_desktop.sync import FleetActions, SyncEngine
 from movizor_desktop.sync.step import Step
 
 T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from movizor_desktop import clock
 from movizor_desktop.api.encoding import MSK
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.store import Profile
-from movizor_desktop.sync.state import FleetRow
 from movizor_desktop.ui.dialogs import SubscriberDialog
 from movizor_desktop.ui.session import Session
 from tests.conftest import SIM_KEY

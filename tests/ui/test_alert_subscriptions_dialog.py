@@ -12,8 +12,8 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.store import Profile
-from movizor_desktop.sync.state import FleetRow
 from movizor_desktop.ui.dialogs.alert_form import AlertFormDialog
 from movizor_desktop.ui.dialogs.alert_subscriptions import (
     CHANNEL,

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from movizor_desktop import clock
 from movizor_desktop.api.models import ObjectInfo
+from movizor_desktop.fleet import ChangeSet, FleetRow
 from movizor_desktop.store import AppPaths, AppSettings
-from movizor_desktop.sync.state import ChangeSet, FleetRow
 from movizor_desktop.ui.dialogs.confirm import build_delete_box
 from movizor_desktop.ui.dialogs.preferences import PreferencesDialog
 from movizor_desktop.ui.position_watch import PositionWatch

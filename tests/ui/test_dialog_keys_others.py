@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from subscriber_kit import click, count, make, open_session, pick_phone, ready
 
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.store import AppPaths, AppSettings, ProfileStore, SecretStore
-from movizor_desktop.sync.state import FleetRow
 from movizor_desktop.ui.dialogs import ConnectionDialog
 from movizor_desktop.ui.dialogs.alert_subscriptions import AlertSubscriptionsDialog
 from movizor_desktop.ui.dialogs.preferences import PreferencesDialog

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from movizor_desktop.api.models import ObjectInfo
-from movizor_desktop.sync.state import FleetRow
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.ui.dialogs import ask_delete, confirm_delete
 from movizor_desktop.ui.dialogs.confirm import build_delete_box, explain
 

@@ -31,7 +31,7 @@ from subscriber_kit import (
 )
 
 from movizor_desktop.api.codes import ERRORS
-from movizor_desktop.sync.state import FleetRow
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.ui.dialogs import SubscriberDialog
 from movizor_desktop.ui.dialogs.subscriber import tariff_id
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 
 from movizor_desktop import clock
 from movizor_desktop.api.models import Balance, Event, ObjectInfo
-from movizor_desktop.sync.state import FleetRow
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.ui import formatting as fmt
 from movizor_desktop.ui import i18n
 from movizor_desktop.ui.details import DetailsPane

@@ -16,8 +16,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QMessageBox, QPushButton
 
 from movizor_desktop.api.encoding import MSK
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.store import Profile
-from movizor_desktop.sync.state import FleetRow
 from movizor_desktop.ui.dialogs.shares import SharesDialog
 from movizor_desktop.ui.dialogs.shares_table import (
     CLIENT,

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from movizor_desktop.api.models import ObjectInfo
-from movizor_desktop.sync.state import FleetRow
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.ui import formatting as fmt
 from movizor_desktop.ui import i18n
 

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from movizor_desktop.sync.state import ChangeSet
+from movizor_desktop.fleet import ChangeSet
 from movizor_desktop.ui.main_window import MainWindow
 from tests.ui.test_ui_window import open_window
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
 
 from movizor_desktop.api.codes import EVENT_TYPES, Status
 from movizor_desktop.api.models import Event
-from movizor_desktop.sync.state import FleetRow
+from movizor_desktop.fleet import FleetRow
 from movizor_desktop.ui import formatting as fmt
 from movizor_desktop.ui.events_panel import EventsModel, event_texts
 from movizor_desktop.ui.subscribers.badges import (

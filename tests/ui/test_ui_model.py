@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from movizor_desktop.api.models import Balance
-from movizor_desktop.sync.state import ChangeSet, FleetRow
+from movizor_desktop.fleet import ChangeSet, FleetRow
 from movizor_desktop.ui.subscribers.model import (
     BADGE_ROLE,
     BUSY_ROLE,

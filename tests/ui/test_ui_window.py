@@ -323,7 +323,7 @@ def test_missing_events_are_told_with_their_two_times(qtbot, window: MainWindow,
 def test_the_gap_sentence_names_the_earlier_time_first(qapp) -> None:
     from datetime import UTC, datetime
 
-    from movizor_desktop.sync.event_gap import EventGap
+    from movizor_desktop.fleet import EventGap
     from movizor_desktop.ui.events_panel import gap_text
 
     early, late = datetime(2026, 11, 26, 19, 0, tzinfo=UTC), datetime(2026, 11, 27, 4, 30,

@@ -42,7 +42,7 @@ from .widgets import Banner, Note, action_button, run_dialog
 
 if TYPE_CHECKING:
     from ...api.models import EventSubscription
-    from ...sync.state import FleetRow
+    from ...fleet import FleetRow
     from ..session import Session
 
 log = logging.getLogger(__name__)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ... import clock
 from ...api.codes import Status
 from ...api.phones import format_phone
-from ...sync.state import FleetRow
+from ...fleet import FleetRow
 from .widgets import run_dialog, widen_message_box
 
 NEW_WAIT = timedelta(hours=1)

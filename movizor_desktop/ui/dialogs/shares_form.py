@@ -49,7 +49,7 @@ from .widgets import Banner, FieldError, Note, add_field
 
 if TYPE_CHECKING:
     from ...api.models import ShareCreated
-    from ...sync.state import FleetRow
+    from ...fleet import FleetRow
     from ..session import Session
 
 log = logging.getLogger(__name__)

@@ -59,8 +59,8 @@ from .tariffs import DEFAULT_TARIFF, edit_tariff, split_tags, tariff_change, tar
 from .widgets import Banner, Note, TagsCompleter
 
 if TYPE_CHECKING:
+    from ...fleet import FleetRow
     from ...store.routes import RouteTemplates
-    from ...sync.state import FleetRow
     from ..editors.route_map_link import MapFactory
     from ..session import Session
 

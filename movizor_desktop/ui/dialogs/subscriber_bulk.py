@@ -38,7 +38,7 @@ from .tariffs import bulk_titles
 from .widgets import ERROR_COLOR, OK_COLOR
 
 if TYPE_CHECKING:
-    from ...sync.state import FleetRow
+    from ...fleet import FleetRow
     from ..session import Session
 
 log = logging.getLogger(__name__)

@@ -25,7 +25,7 @@ from typing import Any
 import pydantic_core
 
 from ...api.models import Destination
-from ...sync.state import FleetRow
+from ...fleet import FleetRow
 
 Colours = Callable[[FleetRow], tuple[str, str, bool]]
 When = Callable[[datetime | None], str]

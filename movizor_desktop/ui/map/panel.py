@@ -4,7 +4,7 @@ The lead wires it into the main window:
 
 * ``apply_changes(rows)`` after every sync step — the whole fleet (a list of rows: markers
   of other phones go away), some rows (``full=False``) or a
-  :class:`~movizor_desktop.sync.state.ChangeSet`; each call is one ``runJavaScript`` batch
+  :class:`~movizor_desktop.fleet.ChangeSet`; each call is one ``runJavaScript`` batch
   of the markers that look different, updated in place, the viewport kept;
 * ``select(phone)`` when the list's selection changes; ``marker_clicked(phone)`` when the
   dispatcher clicks a marker;
@@ -35,8 +35,8 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...api.errors import MovizorError
 from ...api.models import Position
+from ...fleet import ChangeSet, FleetRow
 from ...store.settings import AppSettings
-from ...sync.state import ChangeSet, FleetRow
 from .. import i18n
 from . import style
 from .bridge import MapBridge

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from ...api.codes import Forecast, Status
 from ...api.encoding import to_msk
 from ...api.models import Destination
-from ...sync.state import FleetRow
+from ...fleet import FleetRow
 from .. import formatting, i18n
 from ..subscribers.badges import forecast_badge, status_badge
 from .track import Stop, TrackPoint, TrackSummary

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from ...api.models import Balance
 from ...api.phones import format_phone
 from ...api.tariffs import MANUAL_WORD, TariffBook
-from ...sync.state import FleetRow
+from ...fleet import FleetRow
 from .. import formatting as fmt
 from ..tariff_names import tariff_display_name
 from .badges import forecast_badge, status_badge

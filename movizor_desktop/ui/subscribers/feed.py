@@ -17,7 +17,7 @@ from collections import deque
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...sync.state import ChangeSet
+from ...fleet import ChangeSet
 from .model import SubscriberModel
 
 SLICE = 100  # rows per model.apply (~5 ms each)

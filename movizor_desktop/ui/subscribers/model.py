@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 
 from ... import clock
 from ...api.models import Balance
-from ...sync.state import ChangeSet, FleetRow
+from ...fleet import ChangeSet, FleetRow
 from . import sorting
 from .badges import forecast_badge, status_badge
 from .cells import (

@@ -38,7 +38,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from ...sync.state import ChangeSet, FleetRow
+from ...fleet import ChangeSet, FleetRow
 from .cells import search_text
 from .model import SubscriberModel
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ...sync.state import FleetRow
+from ...fleet import FleetRow
 
 PHONE, TITLE, STATUS, TARIFF, FIX, PLACE, KM, FORECAST, TAGS = range(9)
 Key = tuple[bool, Any, str]

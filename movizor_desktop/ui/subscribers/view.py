@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...sync.state import FleetRow
+from ...fleet import FleetRow
 from .badges import badge_icon, status_badge
 from .model import PHONE_ROLE, STATUS, SubscriberModel
 from .proxy import STATUS_GROUPS, SubscriberProxy
