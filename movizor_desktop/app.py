@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .simulator import SimulatorServer
     from .store import AppPaths, AppSettings, KeyStorage, Profile
     from .ui.dialogs import ConnectionDialog
+    from .ui.main_window import MainWindow
     from .ui.session import Session
 
 log = logging.getLogger("movizor_desktop.app")
@@ -162,38 +163,35 @@ def _main_window_factory(settings: AppSettings, lang: str) -> Any:
     from .ui.main_window import MainWindow
 
     # the workflow menus and the map come once the list is on screen (attach_map_later)
-    window = MainWindow(settings, lang=lang, workflows=False)
-    window.wants_map = True
-    return window
+    return MainWindow(settings, lang=lang, workflows=False)
 
 
-async def attach_map_later(window: Any) -> None:
-    """Add the workflow menus and the map pane without holding up the first paint of the list.
+async def attach_map_later(window: MainWindow) -> None:
+    """Build the workflow features and the map without holding up the first paint of the list.
 
     Importing folium compiles about 90 Jinja templates (≈1 s): that happens in a worker
     thread, once the list shows its first rows (or after 3 s without any), so the two do
     not compete for the interpreter; only the panel itself is built on the Qt thread.
     """
-    from .ui import map_link
+    from .ui.features import MAP, WORKFLOWS
+    from .ui.features.map.feature import preload
 
-    model = getattr(window, "model", None)
+    model = window.model
     last = -1
     for _ in range(30):  # until the list has rows and stopped growing (3 s at most)
-        count = model.rowCount() if model is not None else 0
-        if model is None or count == last > 0:
+        count = model.rowCount()
+        if count == last > 0:
             break
         last = count
         await asyncio.sleep(0.1)
     await asyncio.sleep(0.1)  # let those rows paint
-    install_workflows = getattr(window, "install_workflows", None)
-    if install_workflows is not None:
-        install_workflows()  # menus first: they are quick, the map takes a second
+    window.features.start(WORKFLOWS)  # menus first: they are quick, the map takes a second
     try:
-        await asyncio.to_thread(map_link.preload)
+        await asyncio.to_thread(preload)
     except Exception:
         log.exception("the map cannot be loaded; the window runs without it")
         return
-    map_link.attach_map(window)
+    window.features.start(MAP)
 
 
 def demo_session(simulator: Any) -> Any:
@@ -229,6 +227,7 @@ class AppController:
         self.simulator: SimulatorServer | None = None
         self.dialog: ConnectionDialog | None = None
         self._window_factory = window_factory or _main_window_factory
+        self._attach_later = window_factory is None  # the app's own window: menus, then map
         self._map_task: asyncio.Task[Any] | None = None
         self._auth_prompted = False
         self._closing = False
@@ -247,13 +246,9 @@ class AppController:
     def make_window(self) -> Any:
         if self.window is None:
             self.window = self._window_factory(self.settings, self.lang)
-            if getattr(self.window, "wants_map", False):
+            if self._attach_later:
                 self._map_task = asyncio.ensure_future(attach_map_later(self.window))
-            for name in ("connection_settings_requested", "settings_requested"):
-                signal = getattr(self.window, name, None)
-                if signal is not None and hasattr(signal, "connect"):
-                    signal.connect(self.open_connection_settings)
-                    break
+            self.window.connection_settings_requested.connect(self.open_connection_settings)
         return self.window
 
     async def start(self, *, demo: bool = False, profile: str | None = None,
@@ -454,9 +449,10 @@ class AppController:
                 self._map_task.cancel()
                 await asyncio.gather(self._map_task, return_exceptions=True)
             if self.window is not None:
-                link = getattr(self.window, "map_link", None)
-                if link is not None:
-                    link.shutdown()  # web page before its profile, before the app goes
+                from .ui.main_window import MainWindow
+
+                if isinstance(self.window, MainWindow):  # not a test's stand-in
+                    self.window.features.shutdown()  # the map's page before its profile
                 self.window.close()
 
 
@@ -467,9 +463,11 @@ def _same_server(a: Profile, b: Profile) -> bool:
 
 
 def _log_task_error(task: asyncio.Task[Any]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        exc = task.exception()
-        log.error("connection settings failed", exc_info=(type(exc), exc, exc.__traceback__))
+    if task.cancelled():
+        return
+    exc = task.exception()
+    if exc is not None:
+        log.error("connection settings failed", exc_info=exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

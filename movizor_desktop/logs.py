@@ -21,6 +21,7 @@ No Qt here; :func:`install_qt_message_handler` routes Qt's own messages once Qt 
 
 from __future__ import annotations
 
+import io
 import logging
 import sys
 import threading
@@ -28,6 +29,7 @@ from collections import deque
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 from .api.redact import RedactingFilter
 from .store.files import open_private, private_dir
@@ -54,9 +56,10 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
     """A rotating log whose files are created ``0600`` (and tightened if older ones are not),
     whatever the umask."""
 
-    def _open(self):  # type: ignore[no-untyped-def]  # logging's own signature
-        return open_private(self.baseFilename, self.mode, encoding=self.encoding,
-                            errors=self.errors)
+    def _open(self) -> io.TextIOWrapper:  # logging's own hook: the current file's stream
+        stream = open_private(self.baseFilename, self.mode, encoding=self.encoding,
+                              errors=self.errors)
+        return cast(io.TextIOWrapper, stream)  # a text mode: open() made a TextIOWrapper
 
 
 def setup_logging(log_dir: Path, *, debug: bool = False, console: bool = True) -> Path:

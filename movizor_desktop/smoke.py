@@ -154,6 +154,7 @@ async def check_simulator(controller: AppController) -> tuple[Any, str]:
         raise CheckFailed("simulator", f"the embedded simulator did not start: "
                           f"{type(exc).__name__}: {exc}") from exc
     simulator = controller.simulator
+    assert simulator is not None  # start_demo started it
 
     def ask_state() -> dict[str, Any]:
         with SimControl(simulator.control_url) as control:
@@ -207,7 +208,9 @@ async def check_map(controller: AppController, report: Report, timeout: float) -
         await asyncio.wait_for(asyncio.shield(task), max(1.0, timeout - report.elapsed()))
     except TimeoutError as exc:
         raise CheckFailed("map", f"the map pane was not built within {timeout:.0f} s") from exc
-    link = getattr(controller.window, "map_link", None)
+    from .ui.features.map.feature import MapLink
+
+    link = controller.window.features.get(MapLink)
     if link is None:
         raise CheckFailed("map", "the map pane could not be built (see the log)")
     while not link.panel.view.is_ready:

@@ -10,6 +10,15 @@
   coroutine on a plain asyncio loop of the test's own.
 * ``sim`` starts a fresh seeded simulator on loopback for a test (its clock frozen at
   ``SIM_START`` until advanced); ``api`` is a :class:`MovizorClient` connected to it.
+* ``session`` is a session on that simulator (not started; its Movizor clock is the
+  simulator's and is the app clock), ``window`` a main window showing a started one with
+  its 40 subscribers listed (:mod:`tests.kits.windows`); a module that needs a variant
+  overrides the fixture by the same name. Helpers live in :mod:`tests.kits`.
+* A test fails on any ERROR log record (the app's never-die paths log what they swallow:
+  "… failed", unexpected errors) and on any Qt warning not listed as harmless in
+  ``pyproject.toml`` (``qt_log_level_fail``). A test that provokes an error on purpose
+  says so with ``@pytest.mark.logs_error(r"pattern", …)``: only records matching one of
+  its patterns are allowed, and at least one must come (qutebrowser's ``logfail``).
 * The suite never depends on today's date or the machine's zone. ``--time-travel=DAYS``
   (or ``MOVIZOR_TIME_TRAVEL_DAYS``) moves the PC's clock that many days for the whole
   session with ``time-machine`` (Python-level: ``datetime.now()``, ``time.time()``;
@@ -27,6 +36,8 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 import asyncio
+import logging
+import re
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
@@ -52,6 +63,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=int(os.environ.get("MOVIZOR_TIME_TRAVEL_DAYS") or 0),
         help="move the PC's clock DAYS days for the whole run (time-machine): the app must "
              "follow Movizor's clock, not the PC's (env MOVIZOR_TIME_TRAVEL_DAYS)")
+
+
+# A test that asks for any of these needs a QApplication: it is marked ``gui`` (``-m "not
+# gui"`` runs the Qt-free core alone).
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qloop", "run_async", "session", "window",
+                         "russian", "english_plurals", "catalogue"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if QT_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -99,6 +122,47 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.store.pop((service, username), None)
+
+
+class ErrorRecords(logging.Handler):
+    """ERROR and worse records logged anywhere while a test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _describe(record: logging.LogRecord) -> str:
+    text = f"{record.levelname} {record.name}: {record.getMessage()}"
+    if record.exc_info and record.exc_info[1] is not None:
+        exc = record.exc_info[1]
+        text += f" [{type(exc).__name__}: {exc}]"
+    return text
+
+
+@pytest.fixture(autouse=True)
+def fail_on_logged_errors(request: pytest.FixtureRequest) -> Iterator[ErrorRecords]:
+    """Fail the test on an ERROR record it did not declare (see the module docstring)."""
+    handler = ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield handler
+    finally:
+        root.removeHandler(handler)
+    patterns = [re.compile(p) for marker in request.node.iter_markers("logs_error")
+                for p in marker.args]
+    unexpected = [r for r in handler.records
+                  if not any(p.search(r.getMessage()) for p in patterns)]
+    if unexpected:
+        pytest.fail("errors were logged:\n" + "\n".join(map(_describe, unexpected)),
+                    pytrace=False)
+    if patterns and not handler.records:
+        pytest.fail(f"the expected error ({', '.join(p.pattern for p in patterns)}) was not "
+                    "logged", pytrace=False)
 
 
 @pytest.fixture(autouse=True)
@@ -221,6 +285,28 @@ def run(aloop) -> Callable[..., Any]:
 
     return run_
 
+
+
+@pytest.fixture
+def session(qloop, sim, run_async) -> Iterator[Any]:
+    """A session on ``sim`` (not started), the simulator's clock installed as the app's."""
+    from movizor_desktop import clock
+    from tests.kits.windows import new_session
+
+    session = new_session(sim, "Test", clock=clock.MovizorClock(source=sim.world.clock.now))
+    clock.install(session.clock)
+    yield session
+    run_async(session.aclose())
+
+
+@pytest.fixture
+def window(qtbot, qloop, sim, run_async) -> Iterator[Any]:
+    """A shown main window with a started session on ``sim``, its 40 rows listed."""
+    from tests.kits.windows import open_window
+
+    window = open_window(qtbot, sim)
+    yield window
+    run_async(window.session.aclose())
 
 
 @pytest.fixture

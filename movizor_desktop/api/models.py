@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -307,6 +308,7 @@ def _tariff_table(value: Any) -> dict[str, dict[str, TariffPrice]]:
         return {}
     table: dict[str, dict[str, TariffPrice]] = {}
     for group, entries in value.items():
+        items: Iterable[tuple[Any, Any]]
         if isinstance(entries, dict):
             items = entries.items()
         elif isinstance(entries, list):

@@ -102,7 +102,7 @@ async def send(
     sent = clock.wall() if clock is not None else 0.0
     try:
         if method == "GET":
-            response = await http.get(url, params=params)
+            response = await http.get(url, params=tuple(params))
         else:
             response = await http.post(url, content=urlencode(params).encode("ascii"),
                                        headers=_FORM_HEADERS)

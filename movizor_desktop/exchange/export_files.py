@@ -17,7 +17,7 @@ from typing import BinaryIO
 from ..store import files
 
 
-def write_atomic(path: str | Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_atomic(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
     """Call ``write(handle)`` on a temporary binary file, then move it to ``path``.
 
     Raises what the file system raises (PermissionError, OSError with ``errno.ENOSPC``…);

@@ -116,9 +116,11 @@ def write_xlsx(path: str | Path, table: Table) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new workbook's one sheet
     ws.title = _sheet_name(table.sheet)
     bold = Font(bold=True)
     columns = len(table.headers)

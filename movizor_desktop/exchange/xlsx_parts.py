@@ -87,7 +87,7 @@ class Workbook:
         return name in self.names
 
     def parse(self, name: str, kind: str, start: Callable[[str, dict[str, str]], None],
-              end: Callable[[str], None] | None = None,
+              end: Callable[[str], object] | None = None,
               text: Callable[[str], None] | None = None) -> None:
         """Stream the part ``name`` through expat, counting elements against the budget."""
         info = self.names.get(name)

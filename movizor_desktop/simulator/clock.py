@@ -2,29 +2,33 @@
 
 ``now() = start + real_elapsed * speed + manual_offset``. Changing ``speed`` re-bases the
 clock at the current simulated instant, so time never jumps; ``speed = 0`` freezes it (tests
-use that and move time with :meth:`SimClock.advance` only). Thread-safe.
+use that and move time with :meth:`SimClock.advance` only). Real time is read from
+``monotonic`` (``time.monotonic``; tests give a clock of their own). Thread-safe.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 __all__ = ["SimClock"]
 
 
 class SimClock:
-    def __init__(self, start: datetime | None = None, speed: float = 1.0) -> None:
+    def __init__(self, start: datetime | None = None, speed: float = 1.0, *,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
         if start is None:
             start = datetime.now(UTC).replace(microsecond=0)
         elif start.tzinfo is None:
             raise ValueError("SimClock start must be an aware datetime")
         self._check_speed(speed)
         self._lock = threading.Lock()
+        self._monotonic = monotonic
         self._start = start.astimezone(UTC)
         self._base = self._start  # simulated instant at the last re-base
-        self._real_base = time.monotonic()
+        self._real_base = monotonic()
         self._speed = float(speed)
 
     @staticmethod
@@ -34,7 +38,7 @@ class SimClock:
             raise ValueError(f"clock speed must be a finite number >= 0, not {speed!r}")
 
     def _now_locked(self) -> datetime:
-        elapsed = (time.monotonic() - self._real_base) * self._speed
+        elapsed = (self._monotonic() - self._real_base) * self._speed
         return self._base + timedelta(seconds=elapsed)
 
     @property
@@ -66,7 +70,7 @@ class SimClock:
         self._check_speed(value)
         with self._lock:
             self._base = self._now_locked()
-            self._real_base = time.monotonic()
+            self._real_base = self._monotonic()
             self._speed = float(value)
 
     def __repr__(self) -> str:

@@ -258,7 +258,8 @@ def _errors(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
 
 
 def _add_fault(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
-    rule = sim.faults.add(data.get("kind"),  # type: ignore[arg-type]  (validated there)
+    # the kind, function, count and latency are validated by FaultPlan.add
+    rule = sim.faults.add(data.get("kind"),  # type: ignore[arg-type]
                           function=data.get("function"), count=data.get("count", 1),
                           latency=data.get("latency"))
     return 200, rule.to_dict()
@@ -300,26 +301,25 @@ def _set_dialect(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
     return _dialect(sim, data)
 
 
-_ROUTES: list[tuple[str, re.Pattern[str], Callable[..., Answer]]] = [
-    (method, re.compile(pattern), fn) for method, pattern, fn in [
-        ("GET", r"state", _state),
-        ("POST", r"clock/advance", _advance),
-        ("POST", r"clock/speed", _speed),
-        ("POST", r"subscribers/([^/]+)/(confirm|reject|no_confirm|status)", _subscriber),
-        ("POST", r"balance", _balance),
-        ("POST", r"errors", _errors),
-        ("GET", r"faults", lambda sim, data: (200, {"faults": sim.faults.rules()})),
-        ("POST", r"faults", _add_fault),
-        ("DELETE", r"faults", lambda sim, data: (200, {"cleared": sim.faults.clear()})),
-        ("GET", r"requests", lambda sim, data: (200, sim.requests.snapshot())),
-        ("DELETE", r"requests", _reset_requests),
-        ("GET", r"quota", _quota),
-        ("POST", r"quota", _set_quota),
-        ("DELETE", r"auth", _clear_auth),
-        ("GET", r"dialect", _dialect),
-        ("POST", r"dialect", _set_dialect),
-    ]
+_ROUTE_TABLE: list[tuple[str, str, Callable[..., Answer]]] = [
+    ("GET", r"state", _state),
+    ("POST", r"clock/advance", _advance),
+    ("POST", r"clock/speed", _speed),
+    ("POST", r"subscribers/([^/]+)/(confirm|reject|no_confirm|status)", _subscriber),
+    ("POST", r"balance", _balance),
+    ("POST", r"errors", _errors),
+    ("GET", r"faults", lambda sim, data: (200, {"faults": sim.faults.rules()})),
+    ("POST", r"faults", _add_fault),
+    ("DELETE", r"faults", lambda sim, data: (200, {"cleared": sim.faults.clear()})),
+    ("GET", r"requests", lambda sim, data: (200, sim.requests.snapshot())),
+    ("DELETE", r"requests", _reset_requests),
+    ("GET", r"quota", _quota),
+    ("POST", r"quota", _set_quota),
+    ("DELETE", r"auth", _clear_auth),
+    ("GET", r"dialect", _dialect),
+    ("POST", r"dialect", _set_dialect),
 ]
+_ROUTES = [(method, re.compile(pattern), fn) for method, pattern, fn in _ROUTE_TABLE]
 
 
 def handle_control(sim: SimulatorServer, method: str, path: str, body: bytes) -> Answer:

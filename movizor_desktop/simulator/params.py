@@ -129,9 +129,9 @@ class _Arrays:
         if not segments:
             root[base] = value
             return
-        node = root.get(base)
-        if not isinstance(node, (dict, list)):
-            node = []
+        existing = root.get(base)
+        node: dict[str, PhpValue] | list[PhpValue] = (
+            existing if isinstance(existing, (dict, list)) else [])
         root[base] = node
         parent: dict[str, PhpValue] | list[PhpValue] = root
         parent_key: str | int = base
@@ -141,14 +141,14 @@ class _Arrays:
             if last:
                 new_node, _ = self.assign(node, key, value)
             else:
-                child = None
+                found: PhpValue | None = None
                 if key is not None:
                     if isinstance(node, dict):
-                        child = node.get(key)
+                        found = node.get(key)
                     elif _is_php_int(key) and 0 <= int(key) < len(node):
-                        child = node[int(key)]
-                if not isinstance(child, (dict, list)):
-                    child = []
+                        found = node[int(key)]
+                child: dict[str, PhpValue] | list[PhpValue] = (
+                    found if isinstance(found, (dict, list)) else [])
                 new_node, eff_key = self.assign(node, key, child)
             if new_node is not node:  # a list became a dict: re-attach it to its parent
                 parent[parent_key] = new_node  # type: ignore[index]

@@ -102,7 +102,7 @@ def _temporary(target: Path, mode: int) -> tuple[Path, int]:
     raise FileExistsError(f"no free temporary name next to {target}")
 
 
-def write_atomic(path: str | Path, write: Callable[[BinaryIO], None], *,
+def write_atomic(path: str | Path, write: Callable[[BinaryIO], object], *,
                  mode: int = PRIVATE_FILE, keep_mode: bool = False) -> Path:
     """Call ``write(handle)`` on a temporary binary file, then move it to ``path``.
 

@@ -29,6 +29,7 @@ import os
 import sys
 import threading
 from enum import StrEnum
+from typing import TypeGuard
 
 import keyring
 import keyring.errors
@@ -91,7 +92,8 @@ def refusal(backend: keyring.backend.KeyringBackend) -> str | None:
     return None
 
 
-def _usable(backend: keyring.backend.KeyringBackend | None) -> bool:
+def _usable(backend: keyring.backend.KeyringBackend | None
+            ) -> TypeGuard[keyring.backend.KeyringBackend]:
     return backend is not None and refusal(backend) is None
 
 
@@ -281,7 +283,7 @@ def configure_backend() -> None:
         if platform == "win32":
             # pywin32 needs it at run time and PyInstaller may not see the import
             with contextlib.suppress(ImportError):
-                import win32timezone  # type: ignore  # noqa: F401
+                import win32timezone  # noqa: F401
         backend_class = getattr(importlib.import_module(module_name), class_name)
         if not backend_class.viable:
             raise RuntimeError(f"{class_name} is not viable here")
@@ -293,6 +295,6 @@ def configure_backend() -> None:
                     "only", _describe(exc))
         try:
             with _lock:
-                keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
+                keyring.set_keyring(fail.Keyring())
         except Exception:
             log.exception("could not select keyring's fail backend")

@@ -24,13 +24,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from ..api.codes import ErrorKind, ErrorSpec
-from ..api.encoding import RoutePoint, Schedule
 from ..api.errors import (
     MovizorError,
     PendingError,
@@ -40,6 +39,7 @@ from ..api.errors import (
 )
 from ..api.models import Balance, Position, Result
 from ..api.phones import normalize_phone
+from ..api.subscriber_fields import SubscriberFields
 from ..api.tariffs import TariffBook
 from ..fleet import FleetRow
 
@@ -117,26 +117,19 @@ class FleetActions:
         self,
         phone: str,
         *,
-        title: str | None = None,
-        tags: Iterable[str] | None = None,
         tariff: str | int | None = None,
-        dateoff: datetime | None = None,
-        package_prolong: bool | None = None,
-        route: Iterable[RoutePoint] | None = None,
-        schedule: Schedule | None = None,
-        metadata: Mapping[str, str] | None = None,
         account: str | None = None,
+        **fields: Unpack[SubscriberFields],
     ) -> FleetRow:
         """object_add, then object_get: the new row (added to the fleet); ``account``: a
         subordinate cabinet's client number to add it there."""
         msisdn = normalize_phone(phone, function="object_add")
         with self._guard("add", msisdn):
             await self._write(msisdn, self.client.object_add(
-                msisdn, title=title, tags=tags, tariff=tariff, dateoff=dateoff,
-                package_prolong=package_prolong, route=route, schedule=schedule,
-                metadata=metadata, account=account), unknown_row=True)
-            placeholder = FleetRow(phone=msisdn, status="new", title=title or "",
-                                   tags=tuple(tags or ()))
+                msisdn, tariff=tariff, account=account, **fields), unknown_row=True)
+            placeholder = FleetRow(phone=msisdn, status="new", title=fields.get("title") or "",
+                                   tags=tuple(fields.get("tags") or ()))
+            schedule = fields.get("schedule")
             if schedule is not None:
                 await self.engine.remember_schedule(msisdn, schedule)
             return await self._read_back(msisdn, placeholder)
@@ -147,22 +140,15 @@ class FleetActions:
         *,
         tariff: str | int,
         activate: bool = False,
-        title: str | None = None,
-        tags: Iterable[str] | None = None,
-        dateoff: datetime | None = None,
-        package_prolong: bool | None = None,
-        route: Iterable[RoutePoint] | None = None,
-        schedule: Schedule | None = None,
-        metadata: Mapping[str, str] | None = None,
+        **fields: Unpack[SubscriberFields],
     ) -> FleetRow:
         """object_edit (``tariff`` is required: the server resets an omitted one to
         manual), then object_get."""
         msisdn = normalize_phone(phone, function="object_edit")
         with self._guard("edit", msisdn):
             await self._write(msisdn, self.client.object_edit(
-                msisdn, tariff=tariff, activate=activate, title=title, tags=tags,
-                dateoff=dateoff, package_prolong=package_prolong, route=route,
-                schedule=schedule, metadata=metadata))
+                msisdn, tariff=tariff, activate=activate, **fields))
+            schedule = fields.get("schedule")
             if schedule is not None:
                 await self.engine.remember_schedule(msisdn, schedule)
             return await self._read_back(msisdn)

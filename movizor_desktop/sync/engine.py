@@ -219,7 +219,7 @@ class SyncEngine:
 
     async def run(self) -> None:
         """load_cache → connect → cycle every interval, until cancelled."""
-        self._run_task = asyncio.current_task()  # type: ignore[assignment]
+        self._run_task = asyncio.current_task()
         try:
             await self.load_cache()
         except Exception:
@@ -276,6 +276,13 @@ class SyncEngine:
             return ChangeSet()
         cache = self.cache
         assert self._writer is not None
+        rows: list[FleetRow]
+        events: list[Event]
+        last_id: int | None
+        last_sync_text: str | None
+        offline_text: str | None
+        offset: str | None
+        schedules: str | None
         rows, events, last_id, last_sync_text, offline_text, offset, schedules = \
             await self._writer.read(
                 (cache.load_rows, ()), (cache.recent_events, (EVENTS_KEPT,)),

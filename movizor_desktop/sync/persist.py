@@ -11,14 +11,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 from ..api.models import Event, Position
 from ..fleet import FleetRow
 from .status import FleetCache
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 class CacheWriter:
@@ -27,8 +26,10 @@ class CacheWriter:
         self._lock = asyncio.Lock()
         self._jobs: set[asyncio.Future[None]] = set()
 
-    async def read(self, *calls: tuple[Callable[..., T], tuple[Any, ...]]) -> list[T]:
-        """Run read calls (``(function, args)``) in a worker thread, in order."""
+    async def read(self, *calls: tuple[Callable[..., Any], tuple[Any, ...]]) -> list[Any]:
+        """Run read calls (``(function, args)``) in a worker thread, in order; their results
+        in that order. The calls return different types: the caller declares each one's
+        where it unpacks them."""
         async with self._lock:
             return [await asyncio.to_thread(fn, *args) for fn, args in calls]
 

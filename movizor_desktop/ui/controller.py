@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .actions import WindowActions
     from .details import DetailsPane
     from .session import Session
+    from .shell import MapAccess
     from .statusbar import StatusBar
     from .subscribers.model import SubscriberModel
     from .subscribers.view import SubscriberList
@@ -64,9 +65,11 @@ class Controller(QObject):
 
     def __init__(self, window: QWidget, *, subscribers: SubscriberList, model: SubscriberModel,
                  details: DetailsPane, statusbar: StatusBar, actions: WindowActions,
-                 lang: str = "en") -> None:
+                 lang: str = "en",
+                 map_access: Callable[[], MapAccess | None] = lambda: None) -> None:
         super().__init__(window)
         self.window = window
+        self.map_access = map_access  # the window's map, once attached (route-editor maps)
         self.list = subscribers
         self.model = model
         self.details = details
@@ -197,7 +200,7 @@ class Controller(QObject):
             return
         from .dialogs.subscriber import SubscriberDialog
 
-        link = getattr(self.window, "map_link", None)
+        link = self.map_access()
         dialog = SubscriberDialog(self.session, row=row, tags=self.model.all_tags(),
                                   lang=self.lang, parent=self.window,
                                   route_map=link.route_map_factory() if link else None)

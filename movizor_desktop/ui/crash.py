@@ -292,8 +292,8 @@ def install_crash_handling(window: QWidget | None = None, *,
                            loop: asyncio.AbstractEventLoop | None = None) -> CrashHandler:
     """Route every unhandled error to one :class:`CrashHandler` (idempotent).
 
-    ``window`` becomes the dialog's parent (it can be given later through
-    :func:`~movizor_desktop.ui.diagnostics.install_diagnostics`).
+    ``window`` becomes the dialog's parent (the window's diagnostics feature gives it
+    later: :class:`~movizor_desktop.ui.features.diagnostics.Diagnostics`).
     """
     global _handler
     if _handler is None:

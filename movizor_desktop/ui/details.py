@@ -150,7 +150,7 @@ class DetailsPane(QScrollArea):
         super().__init__(parent)
         self.setObjectName("detailsPane")
         self.lang = lang
-        self.locale = fmt.locale_for(lang)
+        self.number_locale = fmt.locale_for(lang)
         self.setWidgetResizable(True)
         # the labels wrap to the pane's width instead of running off to a scroll bar
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -371,9 +371,9 @@ class DetailsPane(QScrollArea):
         self._set("place", fmt.place_text(row.place))
         coords = fmt.coordinates(row.lat, row.lon)
         if coords and row.radius:
-            coords += f"  {fmt.metres(row.radius, self.locale)}"
+            coords += f"  {fmt.metres(row.radius, self.number_locale)}"
         self._set("coords", coords)
-        self._set("km", fmt.km(row.distance_km, self.locale))
+        self._set("km", fmt.km(row.distance_km, self.number_locale))
         fbadge = forecast_badge(row.forecast)
         self.forecast_badge.set_badge(fbadge)
         left = fmt.duration_hours(row.forecast_hours).replace(" ", "\u00a0")  # never "4 / h"

@@ -254,7 +254,7 @@ class EventsModel(QAbstractTableModel):
             first = MAX_EVENTS
             self.beginRemoveRows(QModelIndex(), first, len(self._events) - 1)
             for event in self._events[first:]:
-                self._ids.discard(event.id)  # type: ignore[arg-type]
+                self._ids.discard(event.id)
             del self._events[first:]
             self.endRemoveRows()
 

@@ -1,6 +1,6 @@
 """Remember the main window's layout per profile (geometry, splitters, columns, sort, filters).
 
-:func:`install_layout_memory` attaches a :class:`LayoutMemory` to the window. When the
+The main window owns a :class:`LayoutMemory` (``window.layout_memory``). When the
 window shows a session of a profile (``window.session_changed``) the layout saved for that
 profile is restored (a profile seen for the first time keeps the window's sizes but starts
 unfiltered); the layout of the profile shown before is saved first. Changes
@@ -238,11 +238,4 @@ class LayoutMemory(QObject):
         return False
 
 
-def install_layout_memory(window: Any, paths: AppPaths | None = None) -> LayoutMemory:
-    """Remember ``window``'s layout per profile; kept as ``window.layout_memory``."""
-    memory = LayoutMemory(window, paths)
-    window.layout_memory = memory
-    return memory
-
-
-__all__ = ["SAVE_DELAY_MS", "LayoutMemory", "install_layout_memory"]
+__all__ = ["SAVE_DELAY_MS", "LayoutMemory"]

@@ -7,6 +7,11 @@ list and the details once the map view exists (it is built after the first paint
 ``set_session(session)`` shows a session (or None): its Movizor clock becomes the app clock,
 the window reads the engine's current fleet, events and status, then follows
 ``session.changed`` / ``session.status_changed``.
+
+The workflows (help, preferences, desktop alerts, client links, exports, printing, the
+import, the map…) are features (:mod:`.features`): each is built from its line in
+``FEATURES`` and uses the window only through :class:`~.shell.Shell`, which this class
+implements. The window knows none of them by name.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QSplitter, QToolBar, QWidget
 
 from .. import clock
@@ -23,11 +29,9 @@ from .actions import WindowActions
 from .clock_notice import ClockNotice
 from .controller import Controller
 from .details import DetailsPane
-from .diagnostics import install_diagnostics
-from .dialogs.help import install_help
-from .dialogs.preferences import install_preferences
 from .events_panel import EventsPanel
-from .layout_memory import install_layout_memory
+from .features import WINDOW, WORKFLOWS, Features
+from .layout_memory import LayoutMemory
 from .statusbar import WARNING, StatusBar
 from .subscribers.feed import ChangeFeed
 from .subscribers.model import SubscriberModel
@@ -37,6 +41,7 @@ from .subscribers.view import SubscriberList
 if TYPE_CHECKING:
     from ..store import AppSettings
     from .session import Session
+    from .shell import MapAccess, Shell
 
 log = logging.getLogger(__name__)
 APP_NAME = "Movizor Desktop"
@@ -62,7 +67,10 @@ def pane_widths(total: int, *, with_map: bool) -> list[int]:
 class MainWindow(QMainWindow):
     connection_settings_requested = Signal()
     session_changed = Signal(object)  # Session or None
+    changes_applied = Signal(object)  # ChangeSet, once the list, details and events have it
+    language_changed = Signal()  # after the window retranslated itself
     pane_added = Signal(object)  # the widget (the map, once it is built)
+    map_attached = Signal(object)  # MapAccess
 
     def __init__(self, settings: AppSettings, *, lang: str = "en", workflows: bool = True,
                  parent: QWidget | None = None) -> None:
@@ -71,7 +79,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.lang = lang
         self._session: Session | None = None
-        self.map_link: Any = None  # set by ui.map_link.attach_map when the map is shown
+        self._map: MapAccess | None = None  # the map feature, once attached
 
         self.model = SubscriberModel(self)
         self.feed = ChangeFeed(self.model, self)
@@ -83,10 +91,11 @@ class MainWindow(QMainWindow):
         self.statusbar = StatusBar(self, lang=lang, low_balance=settings.low_balance)
         self.setStatusBar(self.statusbar)
         self.clock_notice = ClockNotice(self.statusbar)
-        self.actions = WindowActions(self)
+        self.window_actions = WindowActions(self)
         self.controller = Controller(self, subscribers=self.subscribers, model=self.model,
                                      details=self.details, statusbar=self.statusbar,
-                                     actions=self.actions, lang=lang)
+                                     actions=self.window_actions, lang=lang,
+                                     map_access=lambda: self._map)
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.top_splitter.setObjectName("topSplitter")
@@ -103,9 +112,9 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.main_splitter)
         self._build_menus()
-        self.subscriber_menu.addAction(self.actions.copy_phone)
-        self.subscribers.set_context_actions([*self.actions.row_actions(), None,
-                                              self.actions.copy_phone])
+        self.subscriber_menu.addAction(self.window_actions.copy_phone)
+        self.subscribers.set_context_actions([*self.window_actions.row_actions(), None,
+                                              self.window_actions.copy_phone])
 
         self.feed.done.connect(self._changes_applied)
         self.subscribers.selection_changed.connect(self._selection_changed)
@@ -115,48 +124,45 @@ class MainWindow(QMainWindow):
         self.subscribers.visible_changed.connect(self._visible_changed)
         self.events.phone_activated.connect(self.select_subscriber)
         self.statusbar.connection_clicked.connect(self.connection_settings_requested)
-        self.actions.connection_settings.triggered.connect(self.connection_settings_requested)
-        self.actions.quit.triggered.connect(self.close)
+        self.window_actions.connection_settings.triggered.connect(
+            self.connection_settings_requested)
+        self.window_actions.quit.triggered.connect(self.close)
         self._minute = QTimer(self, interval=TICK_MS)
         self._minute.timeout.connect(self.tick)
         self.clock_notice.changed.connect(self.tick)  # Movizor's "now" was (re)learned
         self._minute.start()
 
         self._initial_geometry()
-        # --- workflow hooks (one line each) ---
-        install_help(self)
-        install_diagnostics(self)
-        install_preferences(self)
-        self._workflows = False
-        if workflows:
-            self.install_workflows()
-        install_layout_memory(self)  # keep last: restores what the other hooks built
-        # --- end of workflow hooks ---
+        shell: Shell = self  # mypy checks here that the window is what features are promised
+        self._features = Features(shell)
+        self._features.start(WINDOW)
+        if workflows:  # the app builds them after the first paint (see .features)
+            self._features.start(WORKFLOWS)
+        # last: restores what the features built (splitters, columns, the map's window)
+        self.layout_memory = LayoutMemory(self)
         self._update_title()
         self.controller.update_actions()
 
-    def install_workflows(self) -> None:
-        """The workflow menus: desktop alerts, client links and alert subscriptions, exports,
-        printing and the bulk import (idempotent).
+    # --- what features may use (ui.shell.Shell) ---------------------------------------------
 
-        Their modules cost about 0.2 s to import, so the app builds the window with
-        ``workflows=False`` and calls this once the list has painted (cold start); a window
-        built with the default has them at once.
-        """
-        if self._workflows:
-            return
-        self._workflows = True
-        from .alerts import install_alerts
-        from .dialogs.import_tool import install_import
-        from .exports import install_exports
-        from .printing import install_printing
-        from .share_actions import install_client_access
+    @property
+    def widget(self) -> QMainWindow:
+        return self
 
-        install_alerts(self)
-        install_client_access(self)
-        install_exports(self)
-        install_printing(self)
-        install_import(self)
+    @property
+    def features(self) -> Features:
+        return self._features
+
+    @property
+    def map(self) -> MapAccess | None:
+        return self._map
+
+    def attach_map(self, access: MapAccess) -> None:
+        self._map = access
+        self.map_attached.emit(access)
+
+    def add_shortcut(self, *actions: QAction) -> None:
+        self.addActions(list(actions))
 
     def _initial_geometry(self, avail: QRect | None = None) -> None:
         """The first start's layout on the screen's ``avail`` area: nearly the whole
@@ -173,7 +179,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([height * 3 // 4, height // 4])
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.window_actions
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(a.connection_settings)
@@ -185,8 +191,7 @@ class MainWindow(QMainWindow):
                 self.subscriber_menu.addSeparator()
             else:
                 self.subscriber_menu.addAction(action)
-        # Filled by the workflow modules (exports, shares, alerts, help...) through
-        # their install_*(window) functions, called at the end of __init__.
+        # Filled by the features (exports, client links, desktop alerts, help…): .features
         self.tools_menu = bar.addMenu("")
         self.tools_menu.setObjectName("toolsMenu")
         self.help_menu = bar.addMenu("")
@@ -280,6 +285,7 @@ class MainWindow(QMainWindow):
             else:
                 self.details.update_row(row)
         self.controller.update_actions()
+        self.changes_applied.emit(changes)
 
     def _on_status(self, status: Any) -> None:
         self.statusbar.set_status(status)
@@ -324,13 +330,13 @@ class MainWindow(QMainWindow):
         self.controller.update_actions()
 
     def _row_activated(self, phone: str) -> None:
-        if self.actions.edit.isEnabled():
-            self.actions.edit.trigger()
+        if self.window_actions.edit.isEnabled():
+            self.window_actions.edit.trigger()
 
     def _row_double_clicked(self, phone: str) -> None:
         """A double click centres the map on the row; without a map it edits."""
-        if self.map_link is not None:
-            self.map_link.show_phone(phone)
+        if self._map is not None:
+            self._map.show_phone(phone)
         else:
             self._row_activated(phone)
 
@@ -357,11 +363,12 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.actions.retranslate()
+            self.window_actions.retranslate()
             self._retranslate_menus()
             self.subscribers.retranslate()
             self.details.retranslate()
             self._update_title()
+            self.language_changed.emit()
         super().changeEvent(event)
 
 

@@ -42,7 +42,7 @@ class StatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("statusBar")
         self.lang = lang
-        self.locale: QLocale = fmt.locale_for(lang)
+        self.number_locale: QLocale = fmt.locale_for(lang)
         self.low_balance = Decimal(str(low_balance))
         self.message_label = QLabel(self)
         self.message_label.setObjectName("statusMessage")
@@ -142,19 +142,20 @@ class StatusBar(QStatusBar):
             label.setStyleSheet("")
             label.setProperty("low", False)
             return
-        amount = fmt.money(balance.balance, self.locale)
+        amount = fmt.money(balance.balance, self.number_locale)
         text = self.tr("Balance: {amount}").format(amount=amount)
         if balance.credit:
             text += " · " + self.tr("credit {amount}").format(
-                amount=fmt.money(balance.credit, self.locale))
+                amount=fmt.money(balance.credit, self.number_locale))
         label.setText(text)
         low = balance.balance < self.low_balance
         label.setProperty("low", low)
         label.setStyleSheet(_WARN_STYLE if low else "")
         tip = self.tr("Money on the Movizor contract.")
         if low:
+            limit = fmt.money(self.low_balance, self.number_locale)
             tip = self.tr("The balance is below {limit}: top up the contract so tracking "
-                          "does not stop.").format(limit=fmt.money(self.low_balance, self.locale))
+                          "does not stop.").format(limit=limit)
         label.setToolTip(tip)
 
     def set_low_balance(self, limit: Decimal | float) -> None:
@@ -214,7 +215,7 @@ class StatusBar(QStatusBar):
         if budget is None:
             self.budget_label.hide()
             return
-        loc = self.locale
+        loc = self.number_locale
         self.budget_label.setText(self.tr("Requests: {used} used, {left} left of {limit}/h")
                                   .format(used=loc.toString(int(budget.used)),
                                           left=loc.toString(int(budget.remaining)),

@@ -15,7 +15,7 @@
 <context>
     <name>CrashDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/crash.py" line="+135"/>
+        <location filename="../../movizor_desktop/ui/crash.py" line="+136"/>
         <source>Times this happened: %n.</source>
         <translation>
             <numerusform>Times this happened: %n.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DesktopAlerts</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/alerts.py" line="+270"/>
+        <location filename="../../movizor_desktop/ui/features/desktop_alerts/feature.py" line="+271"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/import_file_page.py" line="+125"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/file_page.py" line="+125"/>
         <source>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</source>
         <translation>
             <numerusform>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+396"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/dialog.py" line="+396"/>
         <source>Report saved to {path}; rows: %n.</source>
         <translation>
             <numerusform>Report saved to {path}; rows: %n.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>ImportTool</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/import_tool.py" line="+63"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/feature.py" line="+67"/>
         <source>Import: subscribers added: %n; the drivers get an SMS asking for consent.</source>
         <translation>
             <numerusform>Import: subscribers added: %n; the drivers get an SMS asking for consent.</numerusform>
@@ -132,7 +132,7 @@
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+173"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/preview.py" line="+173"/>
         <source>Ready to add: %n.</source>
         <translation>
             <numerusform>Ready to add: %n.</numerusform>
@@ -183,7 +183,7 @@
 <context>
     <name>Printing</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/printing.py" line="+289"/>
+        <location filename="../../movizor_desktop/ui/features/printing/feature.py" line="+155"/>
         <source>Saved {path} (%n page(s))</source>
         <translation>
             <numerusform>Saved {path} (%n page)</numerusform>
@@ -191,7 +191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+36"/>
         <source>%n subscriber(s)</source>
         <translation>
             <numerusform>%n subscriber</numerusform>
@@ -221,7 +221,7 @@
 <context>
     <name>ScheduleEditor</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+359"/>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+360"/>
         <source>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request(s)).</source>
         <translation>
             <numerusform>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request).</numerusform>
@@ -232,7 +232,7 @@
 <context>
     <name>SharesDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/shares.py" line="+170"/>
+        <location filename="../../movizor_desktop/ui/features/client_links/dialog.py" line="+111"/>
         <source>&amp;New link for the selected (%n)…</source>
         <translation>
             <numerusform>&amp;New link for the selected (%n)…</numerusform>
@@ -240,7 +240,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+84"/>
         <source>Link created; subscribers shown: %n. Copy it or open it below.</source>
         <translation>
             <numerusform>Link created; subscribers shown: %n. Copy it or open it below.</numerusform>
@@ -248,7 +248,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="-68"/>
         <source>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</source>
         <translation>
             <numerusform>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</numerusform>

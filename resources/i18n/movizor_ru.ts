@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="+174"/>
+        <location filename="../../movizor_desktop/ui/features/help.py" line="+174"/>
         <source>About Movizor Desktop</source>
         <translation>О программе Movizor Desktop</translation>
     </message>
@@ -134,7 +134,7 @@
 <context>
     <name>AlertChannels</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/alert_form.py" line="+72"/>
+        <location filename="../../movizor_desktop/ui/features/alert_subscriptions/form.py" line="+72"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
@@ -303,14 +303,27 @@
     </message>
 </context>
 <context>
+    <name>AlertSubscriptions</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/alert_subscriptions/feature.py" line="+36"/>
+        <source>&amp;Alert subscriptions…</source>
+        <translation>&amp;Подписки на оповещения…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SMS, e-mail and Telegram alerts on events</source>
+        <translation>Оповещения о событиях по SMS, эл. почте и в Telegram</translation>
+    </message>
+</context>
+<context>
     <name>AlertSubscriptionsDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/alert_subscriptions.py" line="+72"/>
+        <location filename="../../movizor_desktop/ui/features/alert_subscriptions/dialog.py" line="+53"/>
         <source>Alert subscriptions</source>
         <translation>Подписки на оповещения</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>Movizor sends an SMS, an e-mail or a Telegram message when an event happens. SMS alerts are paid per message (see the balance).</source>
         <translation>Movizor присылает SMS, письмо или сообщение в Telegram, когда происходит событие. SMS-оповещения оплачиваются за каждое сообщение (с баланса договора).</translation>
     </message>
@@ -340,7 +353,7 @@
         <translation>Создано</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+8"/>
         <source>&amp;Add…</source>
         <translation>&amp;Добавить…</translation>
     </message>
@@ -360,27 +373,27 @@
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+8"/>
         <source>Loading alert subscriptions…</source>
         <translation>Загружаем подписки на оповещения…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>The alert subscriptions could not be loaded.</source>
         <translation>Не удалось загрузить подписки на оповещения.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>No alerts yet. Press Add… to get an SMS, an e-mail or a Telegram message when, for example, a driver refuses tracking or runs late.</source>
         <translation>Оповещений пока нет. Нажмите «Добавить…», чтобы получать SMS, письмо или сообщение в Telegram, например когда водитель отказывается от отслеживания или опаздывает.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+3"/>
         <source>The alert subscriptions could not be loaded: {error}</source>
         <translation>Не удалось загрузить подписки на оповещения: {error}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+87"/>
         <source>the account&apos;s Telegram</source>
         <translation>Telegram договора</translation>
     </message>
@@ -395,32 +408,32 @@
         <translation>и ещё {count}</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="-69"/>
         <source>Delete alert?</source>
         <translation>Удалить оповещение?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Stop the “{event}” alerts?</source>
         <translation>Больше не присылать оповещения «{event}»?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Delete alert</source>
         <translation>Удалить оповещение</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="-29"/>
         <source>The alert could not be deleted: {error}</source>
         <translation>Не удалось удалить оповещение: {error}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+35"/>
         <source>Alert deleted.</source>
         <translation>Оповещение удалено.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-34"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -428,12 +441,12 @@
 <context>
     <name>AlertsDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/alerts_dialog.py" line="+47"/>
+        <location filename="../../movizor_desktop/ui/features/desktop_alerts/dialog.py" line="+51"/>
         <source>Desktop alerts</source>
         <translation>Уведомления на рабочем столе</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Show desktop alerts for the chosen events</source>
         <translation>Показывать уведомления на рабочем столе о выбранных событиях</translation>
     </message>
@@ -503,7 +516,7 @@
         <translation>Тишина каждый день с {start} до {end} по часам этого компьютера.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>The alert settings could not be saved: {error}</source>
         <translation>Не удалось сохранить настройки уведомлений: {error}</translation>
     </message>
@@ -511,7 +524,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../movizor_desktop/app.py" line="+295"/>
+        <location filename="../../movizor_desktop/app.py" line="+290"/>
         <source>There is no profile named “{name}”.</source>
         <translation>Профиль «{name}» не найден.</translation>
     </message>
@@ -825,9 +838,9 @@
     </message>
 </context>
 <context>
-    <name>ClientAccess</name>
+    <name>ClientLinks</name>
     <message>
-        <location filename="../../movizor_desktop/ui/share_actions.py" line="+60"/>
+        <location filename="../../movizor_desktop/ui/features/client_links/feature.py" line="+47"/>
         <source>S&amp;hare with a client…</source>
         <translation>Поделиться с &amp;клиентом…</translation>
     </message>
@@ -845,16 +858,6 @@
         <location line="+1"/>
         <source>The links that give clients a map of their subscribers</source>
         <translation>Ссылки, по которым клиенты видят своих абонентов на карте</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Alert subscriptions…</source>
-        <translation>&amp;Подписки на оповещения…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SMS, e-mail and Telegram alerts on events</source>
-        <translation>Оповещения о событиях по SMS, эл. почте и в Telegram</translation>
     </message>
 </context>
 <context>
@@ -1208,7 +1211,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../movizor_desktop/ui/controller.py" line="+156"/>
+        <location filename="../../movizor_desktop/ui/controller.py" line="+159"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -1361,7 +1364,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/crash.py" line="+91"/>
+        <location filename="../../movizor_desktop/ui/crash.py" line="+92"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
@@ -1393,7 +1396,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>DesktopAlerts</name>
     <message>
-        <location filename="../../movizor_desktop/ui/alerts.py" line="+126"/>
+        <location filename="../../movizor_desktop/ui/features/desktop_alerts/feature.py" line="+134"/>
         <source>&amp;Desktop alerts…</source>
         <translation>&amp;Уведомления на рабочем столе…</translation>
     </message>
@@ -1403,7 +1406,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>О каких событиях показывать уведомления на этом компьютере, тихие часы, звук</translation>
     </message>
     <message numerus="yes">
-        <location line="+143"/>
+        <location line="+136"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1663,22 +1666,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Diagnostics</name>
     <message>
-        <location filename="../../movizor_desktop/ui/diagnostics.py" line="+135"/>
+        <location filename="../../movizor_desktop/ui/features/diagnostics.py" line="+110"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Копировать &amp;диагностику</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Copy the app&apos;s versions, connection state and recent log (no API key) for support.</source>
         <translation>Скопировать для поддержки версии программы, состояние подключения и последние записи журнала (без ключа API).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>The local cache was damaged and has been rebuilt; the list fills again from Movizor. The damaged file was kept as {name}.</source>
         <translation>Локальный кэш был повреждён и создан заново; список снова загружается из Movizor. Повреждённый файл сохранён как {name}.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Диагностика скопирована в буфер обмена.</translation>
     </message>
@@ -1965,20 +1968,20 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+61"/>
-        <location filename="../../movizor_desktop/ui/exports.py" line="+350"/>
+        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="+209"/>
         <location line="+35"/>
         <source>Time (MSK)</source>
         <translation>Время (МСК)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../movizor_desktop/ui/exports.py" line="+1"/>
+        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="+1"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../movizor_desktop/ui/exports.py" line="+1"/>
+        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="+1"/>
         <source>Subscriber</source>
         <translation>Абонент</translation>
     </message>
@@ -2025,7 +2028,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../movizor_desktop/ui/exports.py" line="-271"/>
+        <location filename="../../movizor_desktop/ui/saving.py" line="+90"/>
         <source>Could not fetch the data: {reason}</source>
         <translation>Не удалось получить данные: {reason}</translation>
     </message>
@@ -2056,17 +2059,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Не удалось экспортировать: {reason}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../movizor_desktop/ui/subscribers/shown.py" line="+47"/>
         <source>{column} (MSK)</source>
         <translation>{column} (МСК)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Subscribers</source>
         <translation>Абоненты</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="-129"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
     </message>
@@ -2101,7 +2104,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Сохранить события договора за период в книгу Excel или CSV</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Nothing to export: no subscriber is shown in the list.</source>
         <translation>Нечего экспортировать: в списке нет ни одного абонента.</translation>
     </message>
@@ -2229,7 +2232,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_file_page.py" line="+36"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/file_page.py" line="+36"/>
         <source>A .csv or .xlsx file</source>
         <translation>Файл .csv или .xlsx</translation>
     </message>
@@ -2372,7 +2375,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
     <message>
         <location line="+9"/>
         <location line="+7"/>
-        <location filename="../../movizor_desktop/ui/map/controls.py" line="+192"/>
+        <location filename="../../movizor_desktop/ui/map/controls.py" line="+177"/>
         <location filename="../../movizor_desktop/ui/map/playback.py" line="+240"/>
         <location filename="../../movizor_desktop/ui/map/style.py" line="+106"/>
         <location line="+80"/>
@@ -2418,7 +2421,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>HelpActions</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="+26"/>
+        <location filename="../../movizor_desktop/ui/features/help.py" line="+28"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
@@ -2441,7 +2444,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_dialog.py" line="+83"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/dialog.py" line="+83"/>
         <location line="+94"/>
         <source>Import subscribers</source>
         <translation>Импорт абонентов</translation>
@@ -2570,17 +2573,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ImportTool</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_tool.py" line="+28"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/feature.py" line="+37"/>
         <source>&amp;Import subscribers…</source>
         <translation>&amp;Импорт абонентов…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Add many subscribers from a CSV or Excel file</source>
         <translation>Добавить много абонентов из файла CSV или Excel</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+29"/>
         <source>Import: subscribers added: %n; the drivers get an SMS asking for consent.</source>
         <translation>
             <numerusform>Импорт: добавлено абонентов — %n; водителям придёт SMS с запросом согласия.</numerusform>
@@ -2592,7 +2595,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_main.py" line="+99"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_main.py" line="+100"/>
         <source>+7 921 001-02-03</source>
         <translation>+7 921 001-02-03</translation>
     </message>
@@ -2662,7 +2665,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>&amp;Субаккаунт:</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>{count} numbers pasted: {add} to add</source>
         <translation>Вставлено номеров: {count}, к добавлению: {add}</translation>
     </message>
@@ -2735,7 +2738,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../movizor_desktop/ui/main_window.py" line="+208"/>
+        <location filename="../../movizor_desktop/ui/main_window.py" line="+213"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2760,7 +2763,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Действия</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+106"/>
         <source>This subscriber is no longer on the account.</source>
         <translation>Этого абонента больше нет на договоре.</translation>
     </message>
@@ -2862,7 +2865,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapActions</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map_actions.py" line="+71"/>
+        <location filename="../../movizor_desktop/ui/features/map/actions.py" line="+70"/>
         <source>Show on &amp;map</source>
         <translation>Показать на &amp;карте</translation>
     </message>
@@ -2875,31 +2878,6 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+2"/>
         <source>T&amp;rack</source>
         <translation>&amp;Трек</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Off</source>
-        <translation>Не показывать</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Today</source>
-        <translation>Сегодня</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Yesterday</source>
-        <translation>Вчера</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Last 7 days</source>
-        <translation>За 7 дней</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Custom range…</source>
-        <translation>Период…</translation>
     </message>
 </context>
 <context>
@@ -3020,7 +2998,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapWindow</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map_window.py" line="+80"/>
+        <location filename="../../movizor_desktop/ui/features/map/detached.py" line="+78"/>
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
@@ -3053,7 +3031,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_map_page.py" line="+50"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/map_page.py" line="+50"/>
         <source>Choose what each column holds. Columns set to “Do not import” are left out; the choices are remembered for the next import.</source>
         <translation>Укажите, что содержится в каждом столбце. Столбцы с вариантом «Не импортировать» пропускаются; выбор запоминается для следующего импорта.</translation>
     </message>
@@ -3266,7 +3244,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/preferences_network.py" line="+46"/>
+        <location filename="../../movizor_desktop/ui/features/preferences/network.py" line="+46"/>
         <source>Use the &amp;system&apos;s proxy settings</source>
         <translation>Использовать настройки прокси &amp;системы</translation>
     </message>
@@ -3424,32 +3402,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Трек:</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Off</source>
-        <translation>Не показывать</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Today</source>
-        <translation>Сегодня</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Yesterday</source>
-        <translation>Вчера</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last 7 days</source>
-        <translation>За 7 дней</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom range…</source>
-        <translation>Период…</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>From:</source>
         <translation>С:</translation>
     </message>
@@ -3492,27 +3445,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/exports_period.py" line="+65"/>
-        <source>Today</source>
-        <translation>Сегодня</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Yesterday</source>
-        <translation>Вчера</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Last 7 days</source>
-        <translation>За 7 дней</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Custom range</source>
-        <translation>Произвольный период</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location filename="../../movizor_desktop/ui/periods.py" line="+110"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
@@ -3527,9 +3460,42 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>По (МСК):</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>The start must be before the end.</source>
         <translation>Начало должно быть раньше конца.</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <location line="-107"/>
+        <source>Off</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yesterday</source>
+        <translation>Вчера</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last 7 days</source>
+        <translation>За 7 дней</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range…</source>
+        <translation>Период…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom range</source>
+        <translation>Произвольный период</translation>
     </message>
 </context>
 <context>
@@ -3598,7 +3564,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/preferences.py" line="+340"/>
+        <location filename="../../movizor_desktop/ui/features/preferences/feature.py" line="+50"/>
         <source>&amp;Preferences…</source>
         <translation>Настро&amp;йки…</translation>
     </message>
@@ -3608,7 +3574,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Язык интерфейса, интервал обновления, порог низкого баланса, подложка карты, прокси</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+47"/>
         <source>The new interface language is used from the next start of the app.</source>
         <translation>Новый язык интерфейса будет применён при следующем запуске программы.</translation>
     </message>
@@ -3621,12 +3587,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location line="-322"/>
+        <location filename="../../movizor_desktop/ui/features/preferences/dialog.py" line="+73"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>As in the system</source>
         <translation>Как в системе</translation>
     </message>
@@ -3726,7 +3692,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Укажите авторство, которого требует этот сервер подложки: этого требуют условия использования большинства поставщиков.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+40"/>
         <source>The preferences could not be saved: {error}</source>
         <translation>Не удалось сохранить настройки: {error}</translation>
     </message>
@@ -3734,7 +3700,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/import_preview.py" line="+81"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/preview.py" line="+81"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
@@ -3849,7 +3815,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../movizor_desktop/ui/printing.py" line="+220"/>
+        <location filename="../../movizor_desktop/ui/features/printing/feature.py" line="+86"/>
         <source>&amp;Print the subscriber list…</source>
         <translation>&amp;Печать списка абонентов…</translation>
     </message>
@@ -3880,18 +3846,18 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+10"/>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>Save as PDF</source>
         <translation>Сохранить как PDF</translation>
     </message>
     <message>
-        <location line="-96"/>
-        <location line="+98"/>
+        <location line="-99"/>
+        <location line="+101"/>
         <source>PDF document</source>
         <translation>Документ PDF</translation>
     </message>
     <message numerus="yes">
-        <location line="-76"/>
+        <location line="-79"/>
         <source>Saved {path} (%n page(s))</source>
         <translation>
             <numerusform>Сохранено: {path} (%n страница)</numerusform>
@@ -3900,7 +3866,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Nothing to print: no subscriber is shown in the list.</source>
         <translation>Нечего печатать: в списке нет ни одного абонента.</translation>
     </message>
@@ -3930,17 +3896,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+10"/>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Trip report</source>
         <translation>Отчёт о рейсе</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Track period for the report of {name}:</source>
         <translation>Период трека для отчёта по абоненту {name}:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Preparing the trip report…</source>
         <translation>Готовим отчёт о рейсе…</translation>
     </message>
@@ -4005,7 +3971,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>RouteEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route_map_link.py" line="+82"/>
+        <location filename="../../movizor_desktop/ui/editors/route_map_link.py" line="+83"/>
         <source>Pick on map</source>
         <translation>Указать на карте</translation>
     </message>
@@ -4309,7 +4275,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Средняя скорость, нужная по плану; выше {max} км/ч грузовик не успеет.</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Tight: {speed} on average, faster than the {pace} km/h a truck keeps with stops.</source>
         <translation>Впритык: нужно в среднем {speed}, быстрее {pace} км/ч, которые грузовик держит с остановками.</translation>
     </message>
@@ -4332,7 +4298,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+88"/>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+89"/>
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
@@ -4569,7 +4535,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ShareFormDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/shares_form.py" line="+81"/>
+        <location filename="../../movizor_desktop/ui/features/client_links/form.py" line="+81"/>
         <source>New client link</source>
         <translation>Новая ссылка для клиента</translation>
     </message>
@@ -4692,7 +4658,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ShareTableModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/shares_table.py" line="+43"/>
+        <location filename="../../movizor_desktop/ui/features/client_links/table.py" line="+43"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
@@ -4780,18 +4746,18 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SharesDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/shares.py" line="+78"/>
+        <location filename="../../movizor_desktop/ui/features/client_links/dialog.py" line="+55"/>
         <source>Client links</source>
         <translation>Ссылки для клиентов</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+52"/>
+        <location line="+14"/>
+        <location line="+43"/>
         <source>&amp;New link…</source>
         <translation>&amp;Новая ссылка…</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-42"/>
         <source>&amp;Copy link</source>
         <translation>&amp;Копировать ссылку</translation>
     </message>
@@ -4811,7 +4777,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>О&amp;бновить</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+36"/>
         <source>&amp;New link for the selected (%n)…</source>
         <translation>
             <numerusform>&amp;Новая ссылка для выбранных (%n)…</numerusform>
@@ -4820,7 +4786,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+99"/>
+        <location line="+84"/>
         <source>Link created; subscribers shown: %n. Copy it or open it below.</source>
         <translation>
             <numerusform>Ссылка создана, абонентов в ней: %n. Скопируйте или откройте её кнопками ниже.</numerusform>
@@ -4829,7 +4795,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="-68"/>
         <source>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</source>
         <translation>
             <numerusform>Клиент больше не увидит своих абонентов на карте (абонентов: %n). Это действие нельзя отменить: у новой ссылки будет другой адрес.</numerusform>
@@ -4838,32 +4804,32 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-12"/>
         <source>Select the subscribers to share in the list first.</source>
         <translation>Сначала выберите в списке абонентов, которыми хотите поделиться.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-29"/>
         <source>Loading client links…</source>
         <translation>Загружаем ссылки для клиентов…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>There are no client links yet. Select subscribers in the list and choose Subscriber → Share with a client… to give a client a map of them.</source>
         <translation>Ссылок для клиентов пока нет. Чтобы клиент видел абонентов на карте, выберите их в списке и нажмите «Абонент → Поделиться с клиентом…».</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-2"/>
         <source>The links could not be loaded.</source>
         <translation>Не удалось загрузить ссылки.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+4"/>
         <source>The client links could not be loaded: {error}</source>
         <translation>Не удалось загрузить ссылки для клиентов: {error}</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+115"/>
         <source>Link copied: {url}</source>
         <translation>Ссылка скопирована: {url}</translation>
     </message>
@@ -4873,37 +4839,37 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Не удалось открыть ссылку в браузере — скопируйте её.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-93"/>
         <source>Delete client link?</source>
         <translation>Удалить ссылку для клиента?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Delete the link for {client}?</source>
         <translation>Удалить ссылку для клиента «{client}»?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Delete link</source>
         <translation>Удалить ссылку</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+7"/>
         <source>Deleting the link…</source>
         <translation>Удаляем ссылку…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-40"/>
         <source>The link could not be deleted: {error}</source>
         <translation>Не удалось удалить ссылку: {error}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+44"/>
         <source>The link for {client} was deleted.</source>
         <translation>Ссылка для клиента «{client}» удалена.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-43"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -4911,7 +4877,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/help.py" line="-158"/>
+        <location filename="../../movizor_desktop/ui/features/help.py" line="-160"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
@@ -5013,7 +4979,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Средства на договоре Movizor.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The balance is below {limit}: top up the contract so tracking does not stop.</source>
         <translation>Баланс ниже {limit}: пополните договор, чтобы отслеживание не остановилось.</translation>
     </message>
@@ -5087,7 +5053,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+102"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+104"/>
         <source>Add subscriber</source>
         <translation>Добавить абонента</translation>
     </message>
@@ -5165,7 +5131,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberList</name>
     <message>
-        <location filename="../../movizor_desktop/ui/subscribers/view.py" line="+146"/>
+        <location filename="../../movizor_desktop/ui/subscribers/view.py" line="+154"/>
         <source>Search: phone, name, tag or place (Ctrl+F)</source>
         <translation>Поиск: телефон, название, метка или место (Ctrl+F)</translation>
     </message>
@@ -5263,7 +5229,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/exports.py" line="-17"/>
+        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="-17"/>
         <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+63"/>
         <source>Phone</source>
         <translation>Телефон</translation>
@@ -5613,7 +5579,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TripPages</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_pages.py" line="+54"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_pages.py" line="+55"/>
         <source>Main</source>
         <translation>Основное</translation>
     </message>
@@ -5636,7 +5602,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TripReport</name>
     <message>
-        <location filename="../../movizor_desktop/ui/trip_report.py" line="+108"/>
+        <location filename="../../movizor_desktop/ui/features/printing/trip_report.py" line="+84"/>
         <source>No map is shown in this window, so the report has no map picture.</source>
         <translation>В окне не показана карта, поэтому в отчёте нет её изображения.</translation>
     </message>

@@ -14,7 +14,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hostile_files import (
+
+from movizor_desktop.exchange import table_read
+from movizor_desktop.exchange.import_columns import guess_mapping
+from movizor_desktop.exchange.import_rows import build_rows
+from movizor_desktop.exchange.table_read import TableError, read_table
+from tests.conftest import SIM_START
+from tests.kits.hostile_files import (
     HOSTILE,
     claims_xfd,
     wide_data_row,
@@ -22,13 +28,7 @@ from hostile_files import (
     workbook_named_csv,
     zip_bomb,
 )
-from import_kit import HEADERS, write_csv
-
-from movizor_desktop.exchange import table_read
-from movizor_desktop.exchange.import_columns import guess_mapping
-from movizor_desktop.exchange.import_rows import build_rows
-from movizor_desktop.exchange.table_read import TableError, read_table
-from tests.conftest import SIM_START
+from tests.kits.imports import HEADERS, write_csv
 
 MEMORY_GOAL = 300 * 1024 * 1024
 SMALLER = {"zip bomb (1.6 GB unpacked)": lambda path: zip_bomb(path, 100_000_000)}

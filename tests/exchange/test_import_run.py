@@ -11,7 +11,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from import_kit import GOOD, HEADERS, add_calls, count, good_and_bad_rows, write_csv
 
 from movizor_desktop import clock
 from movizor_desktop.api import MovizorClient, RequestGovernor
@@ -24,6 +23,7 @@ from movizor_desktop.exchange.import_run import ImportRunner
 from movizor_desktop.exchange.table_read import read_table
 from movizor_desktop.sync import FleetActions, SyncEngine
 from tests.conftest import SIM_KEY, SIM_START
+from tests.kits.imports import GOOD, HEADERS, add_calls, count, good_and_bad_rows, write_csv
 
 NOW = SIM_START.astimezone(MSK)
 

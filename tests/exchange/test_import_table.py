@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from import_kit import GOOD, HEADERS, add_calls, good_and_bad_rows, write_csv, write_xlsx
 
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.exchange.import_columns import (
@@ -22,6 +21,7 @@ from movizor_desktop.exchange.table_read import TableError, list_sheets, read_ta
 from movizor_desktop.store.import_mapping import ImportMappingStore
 from movizor_desktop.sync import FleetActions, SyncEngine
 from tests.conftest import SIM_START
+from tests.kits.imports import GOOD, HEADERS, add_calls, good_and_bad_rows, write_csv, write_xlsx
 
 NOW = SIM_START.astimezone(MSK)
 

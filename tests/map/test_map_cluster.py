@@ -5,16 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
 import pytest
-from map_testkit import evaluate, fleet, offline_tiles, state, wait_ready
 from PySide6.QtCore import QCoreApplication, QEvent
 
+import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
 from movizor_desktop.store.settings import AppSettings
 from movizor_desktop.ui.map import profile
 from movizor_desktop.ui.map.panel import MapPanel
-
-pytestmark = pytest.mark.gui
+from tests.kits.map import evaluate, fleet, offline_tiles, state, wait_ready
 
 N = 1200  # over CLUSTER_FROM (300): clustered
 

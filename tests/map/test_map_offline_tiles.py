@@ -4,17 +4,15 @@ port, and the map profile blocks every http request while the file is in use).""
 
 from __future__ import annotations
 
-import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
 import pytest
-from map_testkit import evaluate, offline_tiles, state, wait_ready
 from PySide6.QtCore import QCoreApplication, QEvent
 
+import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
 from movizor_desktop.store.settings import AppSettings
 from movizor_desktop.ui.map import profile
 from movizor_desktop.ui.map.panel import MapPanel
-from tests.mbtiles_kit import GREEN, make_mbtiles
-
-pytestmark = pytest.mark.gui
+from tests.kits.map import evaluate, offline_tiles, state, wait_ready
+from tests.kits.mbtiles import GREEN, make_mbtiles
 
 LOADED_TILES = ("Array.from(document.querySelectorAll('img.leaflet-tile-loaded'))"
                 ".filter(function (i) { return i.src.indexOf('app://tiles/') === 0"

@@ -8,9 +8,16 @@ import logging
 from dataclasses import replace
 from datetime import timedelta
 
-import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
 import pytest
-from map_testkit import (
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QLabel
+
+import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
+from movizor_desktop.fleet import ChangeSet
+from movizor_desktop.store.settings import AppSettings
+from movizor_desktop.ui.map import profile
+from movizor_desktop.ui.map.panel import MapPanel
+from tests.kits.map import (
     T0,
     FakeLoader,
     TileServer,
@@ -22,15 +29,6 @@ from map_testkit import (
     wait_ready,
     with_route,
 )
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QLabel
-
-from movizor_desktop.fleet import ChangeSet
-from movizor_desktop.store.settings import AppSettings
-from movizor_desktop.ui.map import profile
-from movizor_desktop.ui.map.panel import MapPanel
-
-pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
@@ -305,7 +303,7 @@ def test_a_dead_renderer_is_replaced_and_the_map_restored(make_panel, qtbot):
 def test_periods_are_moscow_days():
     from datetime import UTC, datetime
 
-    from movizor_desktop.ui.map.controls import CUSTOM, OFF, TODAY, WEEK, YESTERDAY, period_for
+    from movizor_desktop.ui.periods import CUSTOM, OFF, TODAY, WEEK, YESTERDAY, period_for
 
     now = datetime(2026, 11, 26, 22, 30, tzinfo=UTC)  # 01:30 МСК on the 27th
     midnight = datetime(2026, 11, 26, 21, 0, tzinfo=UTC)
@@ -317,7 +315,7 @@ def test_periods_are_moscow_days():
 
 
 def test_a_chosen_period_follows_the_selection(make_panel, qtbot):
-    from movizor_desktop.ui.map.controls import TODAY, WEEK
+    from movizor_desktop.ui.periods import TODAY, WEEK
 
     panel = make_panel()
     loader = FakeLoader(positions(30))
@@ -416,7 +414,7 @@ def test_playback_skips_stops_and_jumps_from_stop_to_stop(make_panel, qtbot):
 
 
 def test_switching_the_track_off_brings_the_selected_truck_back(make_panel, qtbot):
-    from movizor_desktop.ui.map.controls import OFF
+    from movizor_desktop.ui.periods import OFF
 
     panel = make_panel()
     rows = fleet(3)
@@ -450,7 +448,7 @@ def test_show_phone_centres_close_and_flash_rings_the_marker(make_panel, qtbot):
 
 
 def test_a_custom_range_opens_under_the_bar_and_never_widens_the_pane(make_panel, qtbot):
-    from movizor_desktop.ui.map.controls import CUSTOM
+    from movizor_desktop.ui.periods import CUSTOM
 
     panel = make_panel()
     width = panel.minimumSizeHint().width()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
 import pytest
-from map_testkit import iter_remote_links
 from PySide6.QtCore import QUrl
 
+import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
 from movizor_desktop.store.settings import AppSettings
 from movizor_desktop.ui.map import page, profile
 from movizor_desktop.ui.map.scheme import AppSchemeHandler, mime_type, safe_path, web_root
+from tests.kits.map import iter_remote_links
 
 VENDORED = [
     "leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE",

@@ -3,25 +3,19 @@ clicking a marker selects the row, selecting a row pans the map and shows its ro
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
 import pytest
-from map_testkit import offline_tiles, state, wait_ready
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
+import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
 from movizor_desktop.api.phones import format_phone
 from movizor_desktop.store import AppSettings, Profile
+from movizor_desktop.ui.features import WORKFLOWS
 from movizor_desktop.ui.main_window import MainWindow
-from movizor_desktop.ui.map_link import attach_map
 from movizor_desktop.ui.session import Session
 from tests.conftest import SIM_KEY
-
-pytestmark = pytest.mark.gui
+from tests.kits.map import offline_tiles, state, wait_ready
+from tests.kits.windows import attach_map
 
 
 @pytest.fixture
@@ -29,7 +23,7 @@ def window_with_map(qtbot, qloop, run_async, sim):
     window = MainWindow(AppSettings(tile_url=offline_tiles()), lang="en")
     qtbot.addWidget(window)
     link = attach_map(window)
-    assert link is not None and window.map_link is link
+    assert link is not None and window.features["map"] is link
     session = Session(Profile("t", base_url=sim.base_url, project="demo"), SIM_KEY)
     window.set_session(session)
     session.start()
@@ -71,7 +65,7 @@ def test_a_double_click_on_a_row_centres_the_map_on_it(window_with_map, qtbot):
     table = window.subscribers.table
     rect = table.visualRect(table.currentIndex())
     edits = []
-    window.actions.edit.triggered.connect(lambda: edits.append(1))
+    window.window_actions.edit.triggered.connect(lambda: edits.append(1))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
@@ -85,10 +79,10 @@ def test_a_double_click_on_a_row_centres_the_map_on_it(window_with_map, qtbot):
 
 
 def test_the_row_menu_shows_on_map_sets_the_track_shares_and_copies(window_with_map, qtbot):
-    from movizor_desktop.ui.map.controls import TODAY, YESTERDAY
+    from movizor_desktop.ui.periods import TODAY, YESTERDAY
 
     window, panel = window_with_map
-    window.install_workflows()  # the share action comes with the workflows
+    window.features.start(WORKFLOWS)  # the share action comes with the workflows (a no-op here)
     row = next(r for r in window.model.rows() if r.lat is not None and r.status == "ok")
     window.select_subscriber(row.phone)
     table = window.subscribers.table
@@ -103,12 +97,12 @@ def test_the_row_menu_shows_on_map_sets_the_track_shares_and_copies(window_with_
     menu.close()
     # Track ▸ Today loads the track of the row, as the map's own bar would
     with qtbot.waitSignal(panel.track_loaded, timeout=15000):
-        window.map_link.actions.track_actions[TODAY].trigger()
+        window.features["map"].actions.track_actions[TODAY].trigger()
     assert panel.period_bar.choice == TODAY
     panel.period_bar.choose(YESTERDAY)  # the bar and the menu agree
-    assert window.map_link.actions.track_actions[YESTERDAY].isChecked()
+    assert window.features["map"].actions.track_actions[YESTERDAY].isChecked()
     # Show on map (Ctrl+M) centres it
-    window.map_link.actions.show_action.trigger()
+    window.features["map"].actions.show_action.trigger()
     qtbot.waitUntil(lambda: state(qtbot, panel)["zoom"] >= 12, timeout=5000)
     # Copy phone number (Ctrl+Shift+C)
     QApplication.clipboard().clear()
@@ -123,7 +117,7 @@ def test_the_row_menu_shows_on_map_sets_the_track_shares_and_copies(window_with_
 
 def test_the_map_detaches_into_its_own_window_and_docks_back(window_with_map, qtbot):
     window, panel = window_with_map
-    detach = window.map_link.detach
+    detach = window.features["map"].detach
     assert window.top_splitter.indexOf(panel) == 1
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
 import pytest
-from map_testkit import evaluate, offline_tiles, wait_ready
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
+import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
 from movizor_desktop.api.encoding import MSK, RoutePoint
 from movizor_desktop.planning import LegVerdict
 from movizor_desktop.store.settings import AppSettings
@@ -21,8 +20,7 @@ from movizor_desktop.ui.editors.route_map_link import point_name
 from movizor_desktop.ui.map import profile
 from movizor_desktop.ui.map.fleet import js_call
 from movizor_desktop.ui.map.route_map import VERDICT_COLOURS, LivePosition, MapPoint, RouteMap
-
-pytestmark = pytest.mark.gui
+from tests.kits.map import evaluate, offline_tiles, wait_ready
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # 12:00 МСК
 TVER, NOVGOROD, MOSCOW = (56.8596, 35.9119), (58.5213, 31.2755), (55.7558, 37.6173)
@@ -197,7 +195,7 @@ def test_enter_after_a_map_pick_adds_nothing(qtbot, qloop, sim, sim_control, run
                                              settings):
     """The issue's repro: Ctrl+N → phone → Route → pick on the map → click → Enter."""
     from movizor_desktop.ui.dialogs import SubscriberDialog
-    from tests.ui.subscriber_kit import NEW_PHONE, count, open_session, ready, type_phone
+    from tests.kits.subscribers import NEW_PHONE, count, open_session, ready, type_phone
 
     sessions = open_session(sim, run_async)
     session = next(sessions)
@@ -242,7 +240,7 @@ def test_enter_after_a_map_pick_adds_nothing(qtbot, qloop, sim, sim_control, run
 
 def test_edit_shows_the_trucks_fix_and_its_accuracy(qtbot, qloop, sim, run_async, settings):
     from movizor_desktop.ui.dialogs import SubscriberDialog
-    from tests.ui.subscriber_kit import open_session, pick_phone, row_for
+    from tests.kits.subscribers import open_session, pick_phone, row_for
 
     sessions = open_session(sim, run_async)
     session = next(sessions)
@@ -291,7 +289,7 @@ def test_the_scale_speaks_the_uis_language(route_map, qtbot):
 def test_the_route_map_draws_from_the_offline_map_file_too(qtbot, qloop, tmp_path):
     """The window's offline map file serves the route editor's map as well (one
     TileService in the shared profile); a file that cannot be used is named under it."""
-    from tests.mbtiles_kit import make_mbtiles
+    from tests.kits.mbtiles import make_mbtiles
 
     loaded = ("Array.from(document.querySelectorAll('img.leaflet-tile-loaded'))"
               ".filter(function (i) { return i.src.indexOf('app://tiles/') === 0; }).length")

@@ -29,8 +29,6 @@ from tests.conftest import SIM_KEY
 from .conftest import proxied_url
 from .netkit import TEST_HOST, free_port
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture(autouse=True)
 def restore_network(qapp):
@@ -139,7 +137,7 @@ def test_loopback_http_needs_no_confirmation(qtbot, dialog, sim):
 
 @pytest.fixture
 def prefs(qtbot, qloop, app_home):
-    from movizor_desktop.ui.dialogs.preferences import PreferencesDialog
+    from movizor_desktop.ui.features.preferences.dialog import PreferencesDialog
 
     dialog = PreferencesDialog(AppSettings(), paths=AppPaths())
     qtbot.addWidget(dialog)
@@ -196,7 +194,7 @@ def test_saved_preferences_apply_without_restart(qtbot, qloop, sim, run_async, m
     memory_keyring.set_password(PROXY_PASSWORD_SERVICE, PROXY_PASSWORD_SLOT, "Pw-123")
     new = AppSettings(proxy_mode="manual", proxy_kind="http", proxy_host="10.0.0.1",
                       proxy_port=8080, proxy_user="me")
-    window.preferences.apply(new)
+    window.features["preferences"].apply(new)
     assert current_config().proxy == new.proxy and current_config().proxy_password == "Pw-123"
     qt = QNetworkProxy.applicationProxy()
     assert (qt.type(), qt.hostName(), qt.port(), qt.user(), qt.password()) == (
@@ -211,7 +209,7 @@ def test_saved_preferences_apply_without_restart(qtbot, qloop, sim, run_async, m
 def test_diagnostics_and_log_show_mode_trust_and_last_error(qtbot, qloop, run_async, caplog):
     from movizor_desktop.api import MovizorClient
     from movizor_desktop.api.net_errors import ProxyFailedError
-    from movizor_desktop.ui.diagnostics import diagnostics_text
+    from movizor_desktop.ui.features.diagnostics import diagnostics_text
     from movizor_desktop.ui.network import apply_network
 
     caplog.set_level(logging.INFO)
@@ -227,10 +225,7 @@ def test_diagnostics_and_log_show_mode_trust_and_last_error(qtbot, qloop, run_as
     with pytest.raises(ProxyFailedError):
         run_async(fail())
 
-    class Window:
-        session = None
-
-    text = diagnostics_text(Window())
+    text = diagnostics_text(None)
     assert f"Proxy: manual http://dispatcher@127.0.0.1:{port} (password in the keyring)" in text
     assert "Certificates: system trust store (truststore)" in text
     assert "Last network error:" in text and "ProxyFailedError" in text

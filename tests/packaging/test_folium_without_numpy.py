@@ -38,7 +38,7 @@ def run(code: str, *, hook: bool) -> subprocess.CompletedProcess[str]:
 
 def test_without_the_hook_the_map_cannot_even_be_imported():
     """folium imports numpy at module level: leaving numpy out needs the hook."""
-    result = run("import movizor_desktop.ui.map_link as m; m.preload()", hook=False)
+    result = run("import movizor_desktop.ui.features.map.feature as m; m.preload()", hook=False)
     assert result.returncode != 0
     assert "No module named 'numpy'" in result.stderr
 
@@ -47,10 +47,10 @@ def test_the_apps_map_page_renders_without_numpy():
     result = run("""
         import sys
         from movizor_desktop.store.settings import AppSettings
-        from movizor_desktop.ui import map_link
+        from movizor_desktop.ui.features.map.feature import preload
         from movizor_desktop.ui.map import page, style
 
-        map_link.preload()                       # what the app imports on its worker thread
+        preload()                       # what the app imports on its worker thread
         html = page.build_page(AppSettings(), style.page_texts())
         assert 'id="map_main"' in html and "MzMap.create(map_main" in html, html[:500]
         assert "tile_layer_base" in html

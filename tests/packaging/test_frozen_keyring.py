@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.secret_service import secret_service
+from tests.kits.secret_service import secret_service
 
 pytestmark = [
     pytest.mark.slow,

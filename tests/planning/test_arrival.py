@@ -12,7 +12,6 @@ import math
 from datetime import timedelta
 
 import pytest
-from planning_kit import NO_TACHOGRAPH, aetr, msk, north
 
 from movizor_desktop.planning import (
     Pace,
@@ -26,6 +25,7 @@ from movizor_desktop.planning import (
 from movizor_desktop.planning.arrival import StartKind
 from movizor_desktop.planning.driving import DriverState
 from movizor_desktop.planning.geo import road_km
+from tests.kits.planning import NO_TACHOGRAPH, aetr, msk, north
 
 FLAT = Pace(speed_kmh=60, circuity=1.0)
 T0 = msk(2026, 12, 7, 8, 0)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from planning_kit import NO_TACHOGRAPH, aetr
 
 from movizor_desktop.planning.driving import DriverState, StopKind, drive, settle
 from movizor_desktop.planning.rules import builtin_rule_sets
+from tests.kits.planning import NO_TACHOGRAPH, aetr
 
 RULE_SETS = [*builtin_rule_sets(), aetr(**NO_TACHOGRAPH),
              aetr(day={"max_duty_min": None}), aetr(**{"break": {"after_driving_min": 600}})]

@@ -7,7 +7,6 @@ import json
 from datetime import timedelta
 
 import pytest
-from planning_kit import aetr, msk, north
 
 from movizor_desktop.api.encoding import RoutePoint, encode_route
 from movizor_desktop.api.models import ObjectInfo
@@ -21,6 +20,7 @@ from movizor_desktop.planning.plan import (
     template_from_json,
     template_to_json,
 )
+from tests.kits.planning import aetr, msk, north
 
 T0 = msk(2026, 12, 7, 8, 0)
 

@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from planning_kit import aetr, msk, north
 
 from movizor_desktop.api.models import ObjectInfo
 from movizor_desktop.fleet import FleetRow
@@ -19,6 +18,7 @@ from movizor_desktop.planning import (
     rank_candidates,
 )
 from movizor_desktop.planning.ranking import candidate_start, stale
+from tests.kits.planning import aetr, msk, north
 
 NOW = msk(2026, 12, 7, 8, 0)
 FLAT = Pace(speed_kmh=60, circuity=1.0)

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from planning_kit import msk, rules_document
 
 from movizor_desktop.planning.rules import (
     DEFAULT_RULES_ID,
@@ -22,6 +21,7 @@ from movizor_desktop.planning.rules import (
     load_rule_set,
     parse_rule_set,
 )
+from tests.kits.planning import msk, rules_document
 
 
 def write(tmp_path: Path, data: object, name: str = "rules.json") -> Path:

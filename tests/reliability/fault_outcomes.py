@@ -69,7 +69,7 @@ class Scale:
 # would show; the limit leaves room for a loaded 2-core CI machine running several cases
 # (and their simulators' threads) at once.
 FAST = Scale(latency=1.0, client_timeout=4.0, timeout_client=0.3, hang=3.0, interval=0.03,
-             position_wait=0.8, stall_limit=0.5, recovery_wait=15.0)
+             position_wait=0.8, stall_limit=0.5, recovery_wait=30.0)
 REAL = Scale(latency=5.0, client_timeout=20.0, timeout_client=2.0, hang=30.0, interval=0.2,
              position_wait=8.0, stall_limit=0.5, recovery_wait=60.0)
 JOBS = 4  # cases run at once, each on its own simulator
@@ -123,11 +123,13 @@ class Outcome:
         return text
 
 
-def problems(o: Outcome, scale: Scale = FAST) -> list[str]:
-    """The promises an outcome breaks (empty: the cell is fine)."""
+def problems(o: Outcome, scale: Scale = FAST, *, stalls: bool = True) -> list[str]:
+    """The promises an outcome breaks (empty: the cell is fine). ``stalls``: count an
+    event-loop stall over the scale's limit as one (the script's report does; the tests do
+    not: a stall is a figure of time, which a loaded machine changes)."""
     out: list[str] = []
     fn, fault = o.function, o.fault
-    if o.max_stall > scale.stall_limit:
+    if stalls and o.max_stall > scale.stall_limit:
         out.append(f"event loop stalled {o.max_stall * 1000:.0f} ms")
     if fault == "latency":
         if o.error is not None:

@@ -95,7 +95,6 @@ def test_a_truncated_cache_is_moved_aside_and_rebuilt(tmp_path: Path):
         assert not again.recovered and len(again.load_rows()) == 1
 
 
-@pytest.mark.gui
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
 def test_the_dispatcher_is_told_when_the_cache_was_rebuilt(qtbot, qloop, run_async, sim,
                                                             damage):
@@ -124,7 +123,7 @@ def test_the_dispatcher_is_told_when_the_cache_was_rebuilt(qtbot, qloop, run_asy
         assert ".corrupt-" in text
         assert window.statusbar.message_label.property("level") == 1  # a warning
         qtbot.waitUntil(lambda: window.model.rowCount() == 40, timeout=15000)  # refilled
-        assert "rebuilt at start-up" in window.diagnostics.copy()
+        assert "rebuilt at start-up" in window.features["diagnostics"].copy()
     finally:
         run_async(controller.aclose())
     kept = [p.name for p in path.parent.iterdir() if ".corrupt-" in p.name]

@@ -17,10 +17,10 @@ from movizor_desktop.api.redact import register_secret
 from movizor_desktop.ui.crash import install_crash_handling, uninstall_crash_handling
 from movizor_desktop.ui.tasks import TaskGroup
 from tests.conftest import SIM_KEY
-from tests.ui.test_ui_window import open_window
+from tests.kits.windows import open_window
 
 # pytest-qt would take sys.excepthook for itself during each test: here the app's must.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_no_exception_capture]
+pytestmark = pytest.mark.qt_no_exception_capture
 SECRET = "SECRET-KEY-0xDEADBEEF-crash"
 
 
@@ -122,7 +122,7 @@ def test_copy_diagnostics_has_what_support_needs_and_no_key(qtbot, qloop, sim, r
         assert crash.window is window  # the error dialog's parent
         logging.getLogger("movizor_desktop.test").warning(
             "sending key=%s to %s", SIM_KEY, sim.base_url)
-        action = window.diagnostics.action
+        action = window.features["diagnostics"].action
         assert action in window.help_menu.actions() and action.shortcut().toString()
         action.trigger()
         text = QGuiApplication.clipboard().text()

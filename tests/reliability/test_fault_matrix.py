@@ -1,7 +1,11 @@
 """The fault matrix (tests/reliability/fault_matrix.py) as one test per cell: every API
 function the app calls under every fault, through the app's Qt-free paths against the
 simulator. The whole matrix runs once per module, four cases at a time, each on its own
-simulator; each test then checks its cell."""
+simulator; each test then checks its cell.
+
+Nothing here depends on how fast the machine is: the cells wait (bounded) for what they
+expect, and the event loop's longest stall is a figure the script prints
+(``python tests/reliability/fault_matrix.py``), not a test's verdict."""
 
 from __future__ import annotations
 
@@ -44,9 +48,8 @@ def matrix(request: pytest.FixtureRequest) -> dict[tuple[str, str], Outcome]:
 @pytest.mark.parametrize("function", FUNCTIONS)
 def test_cell(matrix, function: str, fault: str) -> None:
     outcome = matrix[(function, fault)]
-    assert problems(outcome, FAST) == [], outcome.cell()
+    assert problems(outcome, FAST, stalls=False) == [], outcome.cell()
     assert outcome.recovered
-    assert outcome.max_stall < FAST.stall_limit
     if fault != "latency":
         en, ru = outcome.messages
         assert en and ru and en != ru

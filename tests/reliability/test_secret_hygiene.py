@@ -36,7 +36,7 @@ from movizor_desktop.ui.crash import install_crash_handling, uninstall_crash_han
 from movizor_desktop.ui.main_window import MainWindow
 from tests.conftest import SIM_START
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_no_exception_capture]
+pytestmark = pytest.mark.qt_no_exception_capture
 SECRET = "SECRET-KEY-0xDEADBEEF-hygiene+/="  # + / = change under URL encoding
 PROFILE = "Основной договор"
 
@@ -166,7 +166,7 @@ def test_the_key_is_in_no_file_after_a_full_run(qtbot, qloop, run_async, app_hom
 
         exported = export_everything(session, app_home / "exports", run_async)
         save_settings(paths, AppSettings(language="ru"))
-        controller.window.diagnostics.copy()
+        controller.window.features["diagnostics"].copy()
         assert SECRET not in QGuiApplication.clipboard().text()
 
         wal = list(app_home.rglob("*.sqlite3-wal"))

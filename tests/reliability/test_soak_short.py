@@ -30,4 +30,4 @@ def test_a_short_soak_stays_within_budget_and_keeps_the_cache_whole():
     assert figures["soak_cache_integrity_ok"] == 1
     assert figures["soak_cache_rows_match_fleet"] == 1
     assert figures["soak_qobjects_growth"] <= 0 and figures["soak_qtimers_growth"] <= 0
-    assert figures["soak_rss_growth_last_75pct"] < 60
+    assert figures["soak_rss_growth_last_75pct"] < 25  # the README's goal, as the full soak

@@ -138,12 +138,12 @@ def test_truncated_sends_half_of_a_full_length_body(server) -> None:
 
 
 def test_timeout_hangs_until_the_client_gives_up(server, client_factory, key) -> None:
-    server.faults.add("timeout", latency=10)
+    server.faults.add("timeout", latency=60)
     client = client_factory(base_url=server.base_url + "demo/", timeout=0.3)
     started = time.monotonic()
     with pytest.raises(httpx.ReadTimeout):
         _get(client, key)
-    assert 0.25 < time.monotonic() - started < 2
+    assert 0.25 < time.monotonic() - started < 30  # the client's timeout, not the fault's
     assert _get(client, key).json()["result"] == "success"
 
 
@@ -152,9 +152,7 @@ def test_latency_delays_a_normal_answer(server, http, key) -> None:
     started = time.monotonic()
     assert _get(http, key).json()["result"] == "success"
     assert time.monotonic() - started >= 0.3
-    started = time.monotonic()
-    _get(http, key)
-    assert time.monotonic() - started < 0.3
+    assert server.faults.rules() == []  # spent on that one answer: the next is not delayed
 
 
 def test_count_and_until_cleared(server, http, key, ctl) -> None:

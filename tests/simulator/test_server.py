@@ -207,7 +207,7 @@ def test_start_stop_leaves_no_threads_and_frees_the_port(make_world, client_fact
     started = time.monotonic()
     server.stop()
     hanging.join(5)
-    assert time.monotonic() - started < 3, "stop() must interrupt a sleeping fault"
+    assert time.monotonic() - started < 20, "stop() must interrupt a 30 s fault's sleep"
     assert threading.active_count() == baseline
     assert _port_is_free(port)
     server.stop()  # idempotent

@@ -21,10 +21,21 @@ from movizor_desktop.simulator.msk import (
 START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
+class Monotonic:
+    """A monotonic clock the test steps by hand."""
+
+    def __init__(self) -> None:
+        self.value = 1000.0
+
+    def __call__(self) -> float:
+        return self.value
+
+
 def test_frozen_clock_moves_only_by_advance():
-    clock = SimClock(start=START, speed=0)
+    real = Monotonic()
+    clock = SimClock(start=START, speed=0, monotonic=real)
     assert clock.now() == START
-    time.sleep(0.01)
+    real.value += 3600  # an hour of real time
     assert clock.now() == START
     clock.advance(90.5)
     assert clock.now() == START + timedelta(seconds=90.5)
@@ -40,19 +51,28 @@ def test_default_start_is_now_without_microseconds():
 
 
 def test_speed_scales_real_time_and_changing_it_does_not_jump():
-    clock = SimClock(start=START, speed=1000)
-    time.sleep(0.05)
-    elapsed = (clock.now() - START).total_seconds()
-    assert 40 <= elapsed <= 5000
-    before = clock.now()
+    real = Monotonic()
+    clock = SimClock(start=START, speed=1000, monotonic=real)
+    real.value += 0.05
+    assert clock.now() == START + timedelta(seconds=50)
     clock.speed = 0
     after = clock.now()
-    assert timedelta(0) <= after - before < timedelta(seconds=5)
-    time.sleep(0.02)
+    assert after == START + timedelta(seconds=50)  # no jump when the speed changes
+    real.value += 10
     assert clock.now() == after
     clock.speed = 1.0
     assert clock.speed == 1.0
-    assert clock.now() - after < timedelta(seconds=1)
+    real.value += 2
+    assert clock.now() == after + timedelta(seconds=2)
+
+
+def test_real_time_by_default():
+    """Without a clock of its own, a running clock follows time.monotonic()."""
+    clock = SimClock(start=START, speed=1000)
+    deadline = time.monotonic() + 5
+    while clock.now() == START and time.monotonic() < deadline:
+        time.sleep(0.001)
+    assert clock.now() > START
 
 
 def test_invalid_values_are_refused():

@@ -14,7 +14,7 @@ from keyring.backends import SecretService
 
 from movizor_desktop.store import KeyStorage, SecretStore, configure_backend
 from movizor_desktop.store.secrets import forget_session_keys
-from tests.secret_service import secret_service, stored_items
+from tests.kits.secret_service import secret_service, stored_items
 
 PROFILE = "Основной договор"
 FIRST, SECOND = "real-0xF1257-key/+=", "real-0x5EC0ND-key"

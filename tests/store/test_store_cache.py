@@ -9,11 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from store_samples import T0, event, position, row, rows
 
 from movizor_desktop.api.models import ObjectPosition, Position
 from movizor_desktop.store import AppPaths, Cache
 from movizor_desktop.store.paths import safe_name
+from tests.kits.store_samples import T0, event, position, row, rows
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from store_samples import T0, info, object_get, row
 
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.api.models import Event, ObjectInfo, Position
@@ -24,6 +23,7 @@ from movizor_desktop.store.codec import (
     row_to_dict,
     row_to_json,
 )
+from tests.kits.store_samples import T0, info, object_get, row
 
 
 def offsets(value: Any) -> list[Any]:

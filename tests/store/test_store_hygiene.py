@@ -10,7 +10,6 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backends import fail
-from store_samples import SECRET, event, position, rows
 
 from movizor_desktop.store import (
     AppPaths,
@@ -23,6 +22,7 @@ from movizor_desktop.store import (
     save_settings,
 )
 from movizor_desktop.store.secrets import forget_session_keys
+from tests.kits.store_samples import SECRET, event, position, rows
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from movizor_desktop.store.mbtiles import (
     sniff_mime,
     solid_png,
 )
-from tests.mbtiles_kit import TILE, make_mbtiles
+from tests.kits.mbtiles import TILE, make_mbtiles
 
 
 def coloured(z: int, x: int, y: int) -> bytes:

@@ -18,7 +18,7 @@ from movizor_desktop.exchange.import_journal import ImportJournal
 from movizor_desktop.logs import setup_logging
 from movizor_desktop.store import AppPaths, AppSettings, Cache, Profile, ProfileStore, files
 from movizor_desktop.store.settings import save_settings
-from tests.store.store_samples import rows
+from tests.kits.store_samples import rows
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 

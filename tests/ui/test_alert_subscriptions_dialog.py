@@ -5,31 +5,24 @@ checks and API refusals next to their field, loading and empty states."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from movizor_desktop.fleet import FleetRow
-from movizor_desktop.store import Profile
-from movizor_desktop.ui.dialogs.alert_form import AlertFormDialog
-from movizor_desktop.ui.dialogs.alert_subscriptions import (
+from movizor_desktop.ui.features.alert_subscriptions.dialog import (
     CHANNEL,
     EVENT,
     RECIPIENT,
     WHOSE,
     AlertSubscriptionsDialog,
 )
+from movizor_desktop.ui.features.alert_subscriptions.form import AlertFormDialog
 from movizor_desktop.ui.main_window import MainWindow
 from movizor_desktop.ui.session import Session
-from tests.conftest import SIM_KEY
-from tests.ui.subscriber_kit import click as click_box
-from tests.ui.subscriber_kit import count
-from tests.ui.test_ui_window import open_window
-
-pytestmark = pytest.mark.gui
+from tests.kits.subscribers import click as click_box
+from tests.kits.subscribers import count
 
 
 @pytest.fixture(autouse=True)
@@ -37,15 +30,6 @@ def no_seeded_alerts(request, sim) -> None:
     """The seeded world has three subscriptions; most tests start without any."""
     if "seeded" not in request.node.name:
         sim.world.subscriptions.clear()
-
-
-@pytest.fixture
-def session(qloop, sim, run_async) -> Iterator[Session]:
-    session = Session(Profile("Test", base_url=sim.base_url, project="demo"), SIM_KEY)
-    session.client.governor.per_second = 1000
-    session.client.backoff = 0.01
-    yield session
-    run_async(session.aclose())
 
 
 def fleet(sim) -> list[FleetRow]:
@@ -101,20 +85,13 @@ def add_on_server(sim, run_async, session: Session, event: str, email: str) -> N
 # --- the menu and the list ------------------------------------------------------------------
 
 
-@pytest.fixture
-def window(qtbot, qloop, sim, run_async) -> Iterator[MainWindow]:
-    window = open_window(qtbot, sim)
-    yield window
-    run_async(window.session.aclose())
-
-
 def test_tools_menu_lists_the_seeded_subscriptions(qtbot, window: MainWindow, sim) -> None:
-    access = window.client_access
-    assert access.alerts_action in window.tools_menu.actions()
-    assert access.alerts_action.text() == "&Alert subscriptions…"
+    access = window.features["alert_subscriptions"]
+    assert access.action in window.tools_menu.actions()
+    assert access.action.text() == "&Alert subscriptions…"
     ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_M, ctrl_shift)  # Ctrl+Shift+M
-    dialog = access.alerts_dialog
+    dialog = access.dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 3, timeout=10000)
     rows = {cell(dialog, r, EVENT): r for r in range(3)}

@@ -7,7 +7,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -16,14 +15,12 @@ from movizor_desktop.api.models import ObjectInfo
 from movizor_desktop.fleet import ChangeSet, FleetRow
 from movizor_desktop.store import AppPaths, AppSettings
 from movizor_desktop.ui.dialogs.confirm import build_delete_box
-from movizor_desktop.ui.dialogs.preferences import PreferencesDialog
+from movizor_desktop.ui.features.preferences.dialog import PreferencesDialog
 from movizor_desktop.ui.position_watch import PositionWatch
 from movizor_desktop.ui.statusbar import StatusBar
 from movizor_desktop.ui.subscribers.model import SubscriberModel
 from movizor_desktop.ui.subscribers.proxy import SubscriberProxy
 from movizor_desktop.ui.subscribers.view import SubscriberList
-
-pytestmark = pytest.mark.gui
 
 
 def test_two_line_values_in_the_details_are_never_cut(qtbot, qloop, sim, run_async,
@@ -171,7 +168,7 @@ def test_a_late_requested_position_is_announced(qtbot) -> None:
 
 
 def test_the_shortcuts_list_says_the_exports_are_exports(qtbot) -> None:
-    from movizor_desktop.ui.dialogs.help import window_shortcuts
+    from movizor_desktop.ui.features.help import window_shortcuts
     from movizor_desktop.ui.main_window import MainWindow
 
     window = MainWindow(AppSettings(), lang="en")

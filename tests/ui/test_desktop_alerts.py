@@ -2,7 +2,7 @@
 
 A real system tray cannot run offscreen, so the tray is a stand-in object with the same
 API (``showMessage``, ``messageClicked``), given to the installed notifier; everything else
-is the real path: simulator → HTTP → sync engine → session → window.alerts.
+is the real path: simulator → HTTP → sync engine → session → window.features["desktop_alerts"].
 """
 
 from __future__ import annotations
@@ -15,22 +15,20 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from movizor_desktop.api.phones import format_phone
 from movizor_desktop.store import AppPaths, AppSettings, Profile
-from movizor_desktop.store.alert_settings import (
-    AlertSettings,
-    load_alert_settings,
+from movizor_desktop.store.desktop_alerts import (
+    DesktopAlertSettings,
+    load_desktop_alert_settings,
     load_watermark,
-    save_alert_settings,
+    save_desktop_alert_settings,
 )
-from movizor_desktop.sync.alerts import DEFAULT_TYPES, Notice
+from movizor_desktop.sync.desktop_alerts import DEFAULT_TYPES, Notice
 from movizor_desktop.ui import formatting as fmt
-from movizor_desktop.ui.alerts import DesktopAlerts
-from movizor_desktop.ui.dialogs.alerts_dialog import TYPE_ROLE, AlertsDialog
+from movizor_desktop.ui.features.desktop_alerts.dialog import TYPE_ROLE, AlertsDialog
+from movizor_desktop.ui.features.desktop_alerts.feature import DesktopAlerts
 from movizor_desktop.ui.main_window import MainWindow
 from movizor_desktop.ui.session import Session
 from movizor_desktop.ui.statusbar import WARNING
 from tests.conftest import SIM_KEY
-
-pytestmark = pytest.mark.gui
 
 DAYTIME = datetime(2026, 11, 26, 12, 0).astimezone()
 NIGHT = datetime(2026, 11, 26, 23, 30).astimezone()
@@ -62,7 +60,7 @@ class Rig:
         self.window = MainWindow(AppSettings(), lang="en")
         qtbot.addWidget(self.window)
         self.window.show()
-        self.alerts: DesktopAlerts = self.window.alerts
+        self.alerts: DesktopAlerts = self.window.features["desktop_alerts"]
         self.tray = FakeTray() if tray else None
         if tray:
             self.alerts.set_tray(self.tray)
@@ -197,7 +195,7 @@ def test_a_restart_does_not_announce_again_but_news_from_while_closed_does(
 
 def test_quiet_hours_across_midnight_keep_popups_and_sound_off(
         qtbot, qloop, sim, sim_control, close_sessions) -> None:
-    save_alert_settings(AppPaths(), AlertSettings(quiet=True, quiet_from="22:00",
+    save_desktop_alert_settings(AppPaths(), DesktopAlertSettings(quiet=True, quiet_from="22:00",
                                                   quiet_to="07:00"))
     rig = Rig(qtbot, sim, clock=NIGHT)
     close_sessions.append(rig)
@@ -232,11 +230,11 @@ def test_without_a_tray_the_alert_shows_in_the_window(
 # --- the dialog --------------------------------------------------------------------------------
 
 def open_dialog(qtbot, window: MainWindow) -> AlertsDialog:
-    assert window.alerts.action in window.tools_menu.actions()
-    window.alerts.action.trigger()
-    qtbot.waitUntil(lambda: window.alerts.dialog is not None
-                    and window.alerts.dialog.isVisible())
-    return window.alerts.dialog
+    assert window.features["desktop_alerts"].action in window.tools_menu.actions()
+    window.features["desktop_alerts"].action.trigger()
+    qtbot.waitUntil(lambda: window.features["desktop_alerts"].dialog is not None
+                    and window.features["desktop_alerts"].dialog.isVisible())
+    return window.features["desktop_alerts"].dialog
 
 
 def type_into(qtbot, edit, text: str) -> None:
@@ -278,9 +276,10 @@ def test_the_dialog_validates_quiet_hours_next_to_the_field_then_saves(qtbot, ql
     names["confirm"].setCheckState(Qt.CheckState.Checked)
     dialog.sound_check.setChecked(False)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.alerts.dialog is None)  # closed (and deleted)
-    saved = load_alert_settings(paths)
+    alerts = window.features["desktop_alerts"]
+    qtbot.waitUntil(lambda: alerts.dialog is None)  # closed (and deleted)
+    saved = load_desktop_alert_settings(paths)
     assert (saved.quiet, saved.quiet_from, saved.quiet_to, saved.sound) == \
         (True, "23:15", "07:00", False)
     assert "confirm" in saved.types and "reject" not in saved.types
-    assert window.alerts.settings == saved  # applies at once
+    assert window.features["desktop_alerts"].settings == saved  # applies at once

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
-from subscriber_kit import (
+
+from movizor_desktop.ui.editors.route_table import ARRIVAL, COORDS, NAME
+from tests.kits.subscribers import (
     NEW_MSISDN,
     NEW_PHONE,
     calls,
     count,
     make,
     msk_now,
-    open_session,
     pick_phone,
     ready,
     row_for,
@@ -25,15 +25,7 @@ from subscriber_kit import (
     wait_idle,
 )
 
-from movizor_desktop.ui.editors.route_table import ARRIVAL, COORDS, NAME
-
-pytestmark = pytest.mark.gui
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
 
 
 def active(qtbot, dialog) -> None:

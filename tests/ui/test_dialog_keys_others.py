@@ -6,24 +6,16 @@ Escape with something typed asks first, and an untouched dialog closes at once."
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
-from subscriber_kit import click, count, make, open_session, pick_phone, ready
 
 from movizor_desktop.fleet import FleetRow
 from movizor_desktop.store import AppPaths, AppSettings, ProfileStore, SecretStore
 from movizor_desktop.ui.dialogs import ConnectionDialog
-from movizor_desktop.ui.dialogs.alert_subscriptions import AlertSubscriptionsDialog
-from movizor_desktop.ui.dialogs.preferences import PreferencesDialog
-from movizor_desktop.ui.dialogs.shares import SharesDialog
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
+from movizor_desktop.ui.features.alert_subscriptions.dialog import AlertSubscriptionsDialog
+from movizor_desktop.ui.features.client_links.dialog import SharesDialog
+from movizor_desktop.ui.features.preferences.dialog import PreferencesDialog
+from tests.kits.subscribers import click, count, make, pick_phone, ready
 
 
 def defaults(dialog) -> list[str]:

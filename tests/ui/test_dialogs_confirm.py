@@ -14,7 +14,6 @@ from movizor_desktop.fleet import FleetRow
 from movizor_desktop.ui.dialogs import ask_delete, confirm_delete
 from movizor_desktop.ui.dialogs.confirm import build_delete_box, explain
 
-pytestmark = pytest.mark.gui
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 

@@ -21,8 +21,6 @@ from movizor_desktop.store import (
 from movizor_desktop.ui.dialogs import ConnectionDialog
 from tests.conftest import SIM_KEY
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture(autouse=True)
 def _no_session_keys():

@@ -25,8 +25,6 @@ from movizor_desktop.store import (
 from movizor_desktop.sync import ConnectionState
 from tests.conftest import SIM_KEY
 
-pytestmark = pytest.mark.gui
-
 
 class StubWindow(QWidget):
     connection_settings_requested = Signal()

@@ -17,8 +17,6 @@ from movizor_desktop.store import AppPaths, ProfileStore, SecretStore
 from movizor_desktop.ui import i18n
 from movizor_desktop.ui.dialogs import ConnectionDialog
 
-pytestmark = pytest.mark.gui
-
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "movizor_ru.ts"
 RETIRED = {"vanished", "obsolete"}
 # {name}, {count}, … (not {{ }}), %n, %1..%9

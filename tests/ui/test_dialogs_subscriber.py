@@ -11,7 +11,12 @@ from datetime import timedelta
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from subscriber_kit import (
+
+from movizor_desktop.api.codes import ERRORS
+from movizor_desktop.fleet import FleetRow
+from movizor_desktop.ui.dialogs import SubscriberDialog
+from movizor_desktop.ui.dialogs.subscriber import tariff_id
+from tests.kits.subscribers import (
     MTS_MSISDN,
     MTS_PHONE,
     NEW_MSISDN,
@@ -22,25 +27,12 @@ from subscriber_kit import (
     count,
     make,
     msk_now,
-    open_session,
     pick_phone,
     ready,
     save,
     type_phone,
     wait_idle,
 )
-
-from movizor_desktop.api.codes import ERRORS
-from movizor_desktop.fleet import FleetRow
-from movizor_desktop.ui.dialogs import SubscriberDialog
-from movizor_desktop.ui.dialogs.subscriber import tariff_id
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
 
 
 def test_phone_preview_and_validation(qtbot, session):
@@ -122,7 +114,11 @@ def test_a_stale_operator_answer_is_ignored(qtbot, session, sim_control):
     qtbot.keyClicks(dialog.phone_edit, NEW_PHONE)  # MegaFon, answered at once
     qtbot.waitUntil(lambda: dialog.operator is not None, timeout=5000)
     assert dialog.operator.operator == "megafon"
-    qtbot.wait(1300)  # the MTS answer has come back meanwhile: it changes nothing
+    # the MTS look-up was dropped: no task of the dialog waits for it, and the client has
+    # no request left in flight that could still bring it
+    qtbot.waitUntil(lambda: not dialog.tasks.running("operator")
+                    and session.client.budget.in_flight == 0, timeout=5000)
+    assert count(sim_control, "get_operator") == 2
     assert dialog.operator.operator == "megafon"
     assert "МегаФон" in dialog.main.operator_note.text()
     assert dialog.tariff_combo.findData("180") == -1
@@ -218,7 +214,7 @@ def test_add_into_a_sub_account(qtbot, session, sim_control):
 
 
 def test_editing_has_no_sub_account(qtbot, sim, session, run_async):
-    from subscriber_kit import row_for
+    from tests.kits.subscribers import row_for
 
     dialog = ready(qtbot, make(qtbot, session, row=row_for(session, run_async,
                                                             pick_phone(sim))))
@@ -346,19 +342,23 @@ def test_tags_complete_after_the_last_comma(qtbot, session):
 
 def test_closing_while_loading_leaves_nothing_behind(qtbot, sim, session, sim_control,
                                                      run_async, caplog):
-    from subscriber_kit import row_for
+    from tests.kits.subscribers import row_for
 
     row = row_for(session, run_async, pick_phone(sim))
     sim_control.add_fault("latency", "object_get", latency=0.5)
+    sim_control.reset_requests()
     dialog = SubscriberDialog(session, row=row)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     assert dialog.loading
     dialog.reject()
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
-    qtbot.wait(700)  # the object_get answer arrives: nobody is there to take it
+    # its object_get was cancelled with it: no task is left to take the answer, and the
+    # client has nothing in flight
+    qtbot.waitUntil(lambda: len(session.tasks) == 0 and session.client.budget.in_flight == 0,
+                    timeout=5000)
+    assert count(sim_control, "object_get") == 1
     assert "unhandled error" not in caplog.text and "Traceback" not in caplog.text
-    assert len(session.tasks) == 0
 
 
 def test_no_route_map_no_pick_button(qtbot, session):

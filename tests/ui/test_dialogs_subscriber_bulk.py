@@ -7,26 +7,18 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtGui import QGuiApplication
-from subscriber_kit import (
+
+from movizor_desktop.ui.dialogs.subscriber_bulk import NAME, NUMBER, RESULT, BulkAddDialog
+from tests.kits.subscribers import (
     calls,
     choose_tariff,
     click,
     count,
     make,
     msk_now,
-    open_session,
     pick_phone,
     ready,
 )
-
-from movizor_desktop.ui.dialogs.subscriber_bulk import NAME, NUMBER, RESULT, BulkAddDialog
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
 
 A, B = "79215554433", "79165554434"
 

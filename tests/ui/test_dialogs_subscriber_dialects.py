@@ -5,16 +5,17 @@ so), and bare values that do not clear (the dialog says what Movizor kept)."""
 from __future__ import annotations
 
 import pytest
-from subscriber_kit import click, make, open_session, pick_phone, ready, row_for, save, wait_idle
 
 from movizor_desktop.ui.details import DetailsPane
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
+from tests.kits.subscribers import (
+    click,
+    make,
+    pick_phone,
+    ready,
+    row_for,
+    save,
+    wait_idle,
+)
 
 
 @pytest.fixture

@@ -7,30 +7,22 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from subscriber_kit import (
+
+from movizor_desktop.api.encoding import RoutePoint, Schedule
+from movizor_desktop.ui.dialogs.tariffs import next_msk_midnight
+from tests.kits.subscribers import (
     calls,
     choose_tariff,
     click,
     count,
     make,
     msk_now,
-    open_session,
     pick_phone,
     ready,
     row_for,
     save,
     wait_idle,
 )
-
-from movizor_desktop.api.encoding import RoutePoint, Schedule
-from movizor_desktop.ui.dialogs.tariffs import next_msk_midnight
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
 
 UNTOUCHED = {"title", "tags", "dateoff", "package_prolong", "destination", "st", "sw1", "sw2",
              "sw3", "sw4", "sw5", "sw6", "sw7", "metadata", "activate"}

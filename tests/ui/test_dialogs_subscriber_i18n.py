@@ -7,27 +7,18 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-from subscriber_kit import (
+from tests.kits.subscribers import (
     MTS_PHONE,
     calls,
     make,
-    open_session,
     ready,
     save,
     type_phone,
     wait_idle,
 )
 
-pytestmark = pytest.mark.gui
-
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "movizor_ru.ts"
 CONTEXTS = {"SubscriberDialog", "MainPage", "TariffField", "TripPages", "BulkAddDialog"}
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
 
 
 def test_every_string_of_the_dialog_is_translated() -> None:

@@ -7,14 +7,16 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
-from subscriber_kit import (
+
+from movizor_desktop.api.encoding import RoutePoint, Schedule
+from movizor_desktop.ui.editors.route_table import ARRIVAL, NAME
+from tests.kits.subscribers import (
     NEW_PHONE,
     calls,
     click,
     count,
     make,
     msk_now,
-    open_session,
     pick_phone,
     ready,
     row_for,
@@ -23,16 +25,6 @@ from subscriber_kit import (
     type_text,
     wait_idle,
 )
-
-from movizor_desktop.api.encoding import RoutePoint, Schedule
-from movizor_desktop.ui.editors.route_table import ARRIVAL, NAME
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
 
 
 def soon(hours: int) -> datetime:

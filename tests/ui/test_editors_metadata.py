@@ -3,7 +3,6 @@ quick-add fields, values returned exactly as typed."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
@@ -11,8 +10,6 @@ from PySide6.QtWidgets import QApplication
 from movizor_desktop.api.models import ObjectInfo
 from movizor_desktop.ui.dialogs.widgets import ERROR_COLOR
 from movizor_desktop.ui.editors import MetadataEditor
-
-pytestmark = pytest.mark.gui
 
 LEFT = Qt.MouseButton.LeftButton
 TRICKY = ['ООО "Ромашка" & сыновья', "<b>жирный</b>", "a, b, c", "  пробелы  ", "&quot;", "'"]
@@ -133,11 +130,11 @@ def test_quick_fields(qtbot) -> None:
 
 def test_add_remove_rows_and_tab_order(qtbot) -> None:
     editor = make(qtbot)
-    assert editor.empty_note.isVisible() and not editor.scroll.isVisible()
+    assert editor.empty_note.isVisible() and not editor.scroll_area.isVisible()
     qtbot.mouseClick(editor.add_button, LEFT)
     first = editor.rows[0]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is first.name)
-    assert editor.scroll.isVisible() and not editor.empty_note.isVisible()
+    assert editor.scroll_area.isVisible() and not editor.empty_note.isVisible()
     type_text(first.name, "Заказ")
     qtbot.keyClick(first.name, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is first.value

@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from subscriber_kit import (
+from test_editors_dialog import add_point_by_coordinates, fill_metadata, fill_schedule
+
+from movizor_desktop.api.encoding import RoutePoint, Schedule
+from movizor_desktop.api.models import ObjectInfo
+from movizor_desktop.ui.editors.route_table import ARRIVAL
+from tests.kits.subscribers import (
     NEW_MSISDN,
     NEW_PHONE,
     calls,
     click,
     make,
     msk_now,
-    open_session,
     pick_phone,
     ready,
     row_for,
@@ -25,18 +28,6 @@ from subscriber_kit import (
     type_phone,
     type_text,
 )
-from test_editors_dialog import add_point_by_coordinates, fill_metadata, fill_schedule
-
-from movizor_desktop.api.encoding import RoutePoint, Schedule
-from movizor_desktop.api.models import ObjectInfo
-from movizor_desktop.ui.editors.route_table import ARRIVAL
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
 
 TRICKY_TITLE = 'Рейс «Север» & "Юг", 12'
 TRICKY_POINT = 'Склад "Восток", ворота 3 & 4'

@@ -36,8 +36,6 @@ from movizor_desktop.ui.map.route_map import RouteMap
 from movizor_desktop.ui.subscribers.badges import forecast_badge
 from tests.conftest import SIM_KEY
 
-pytestmark = pytest.mark.gui
-
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # Thursday 12:00 MSK
 LEFT = Qt.MouseButton.LeftButton
 

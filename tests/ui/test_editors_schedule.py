@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -14,8 +13,6 @@ from movizor_desktop.api.encoding import Schedule
 from movizor_desktop.api.models import ScheduleInfo
 from movizor_desktop.ui.editors import ScheduleEditor
 from movizor_desktop.ui.editors.schedule_logic import preset
-
-pytestmark = pytest.mark.gui
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # Thursday 12:00 MSK
 LEFT = Qt.MouseButton.LeftButton

@@ -18,11 +18,9 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 
 from movizor_desktop import clock
-from movizor_desktop.store import AppSettings, Profile, files
+from movizor_desktop.store import files
 from movizor_desktop.ui.events_panel import event_texts
-from movizor_desktop.ui.exports_period import MSK_ZONE, PeriodDialog
-from movizor_desktop.ui.main_window import MainWindow
-from movizor_desktop.ui.session import Session
+from movizor_desktop.ui.periods import MSK_ZONE, PeriodDialog
 from movizor_desktop.ui.statusbar import ERROR
 from movizor_desktop.ui.subscribers.cells import column_titles
 from movizor_desktop.ui.subscribers.model import (
@@ -34,25 +32,7 @@ from movizor_desktop.ui.subscribers.model import (
     TARIFF,
     TITLE,
 )
-from tests.conftest import SIM_KEY, SIM_START
-
-pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot, qloop, sim, run_async):
-    session = Session(Profile(name="t", base_url=sim.base_url, project="demo"), SIM_KEY)
-    session.client.governor.per_second = 1000  # loopback: no need to pace at 15/s
-    window = MainWindow(AppSettings(), lang="en")
-    qtbot.addWidget(window)
-    window.resize(1400, 800)
-    window.show()
-    window.set_session(session)
-    session.start()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 40
-                    and all(r.details is not None for r in window.model.rows()), timeout=15000)
-    yield window
-    run_async(session.aclose())
+from tests.conftest import SIM_START
 
 
 class SaveAs:
@@ -99,7 +79,7 @@ def test_list_to_xlsx_is_what_the_table_shows_in_russian(qtbot, window, tmp_path
     header.moveSection(header.visualIndex(TITLE), 0)  # the name first
     header.setSectionHidden(STATUS, True)
     save = SaveAs(monkeypatch, tmp_path / "list.xlsx")
-    window.exports.list_action.trigger()
+    window.features["exports"].list_action.trigger()
     wait_written(qtbot, window, save.path)
     today = clock.pc_now()  # a file name carries the dispatcher's own date
     assert save.asked[0][1].endswith(f"subscribers-{today:%Y-%m-%d}.xlsx")
@@ -133,7 +113,7 @@ def test_list_to_csv_with_bom_and_semicolons(qtbot, window, tmp_path, monkeypatc
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
         lambda *a: (str(save.path), a[3].split(";;")[1])))
     written = tmp_path / "list.csv"
-    window.exports.list_action.trigger()
+    window.features["exports"].list_action.trigger()
     wait_written(qtbot, window, written)
     raw = written.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -166,9 +146,9 @@ def test_track_of_the_selected_subscriber(qtbot, window, tmp_path, monkeypatch, 
 
     phone, count = track_phone(sim, run_async, window)
     window.select_subscriber(phone)
-    assert window.exports.track_action.isEnabled()
+    assert window.features["exports"].track_action.isEnabled()
     save = SaveAs(monkeypatch, tmp_path / f"track.{suffix}")
-    window.exports.track_action.trigger()
+    window.features["exports"].track_action.trigger()
     start, end = SIM_START - timedelta(hours=3), SIM_START
     choose_period(qtbot, window, start, end)
     wait_written(qtbot, window, save.path)
@@ -199,7 +179,7 @@ def test_events_of_a_period_in_russian(qtbot, window, tmp_path, monkeypatch, sim
     expected = [e for e in events
                 if start <= datetime.fromtimestamp(e.ts, UTC) <= end]
     save = SaveAs(monkeypatch, tmp_path / "events.xlsx")
-    window.exports.events_action.trigger()
+    window.features["exports"].events_action.trigger()
     choose_period(qtbot, window, start, end)
     wait_written(qtbot, window, save.path)
     ws = load_workbook(save.path).active
@@ -226,17 +206,17 @@ def test_write_failure_is_a_message_not_a_crash(qtbot, window, tmp_path, monkeyp
 
     monkeypatch.setattr(files, "_temporary", fail)
     save = SaveAs(monkeypatch, tmp_path / "list.xlsx")
-    window.exports.list_action.trigger()
+    window.features["exports"].list_action.trigger()
     qtbot.waitUntil(lambda: str(save.path) in window.statusbar.message(), timeout=10000)
     assert words in window.statusbar.message().lower()
     assert window.statusbar.message_label.property("level") == ERROR
     assert not save.path.exists()
-    qtbot.waitUntil(window.exports.list_action.isEnabled, timeout=5000)  # usable again
+    qtbot.waitUntil(window.features["exports"].list_action.isEnabled, timeout=5000)  # usable again
 
 
 def test_period_dialog_refuses_an_empty_range(qtbot, window) -> None:
     window.select_subscriber(window.model.phones()[0])
-    window.exports.track_action.trigger()
+    window.features["exports"].track_action.trigger()
     qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(PeriodDialog)),
                     timeout=5000)
     dialog = next(d for d in window.findChildren(PeriodDialog) if d.isVisible())
@@ -248,7 +228,7 @@ def test_period_dialog_refuses_an_empty_range(qtbot, window) -> None:
 
 
 def test_a_failure_without_a_file_says_the_export_failed(qapp) -> None:
-    from movizor_desktop.ui.exports import failure_text
+    from movizor_desktop.ui.saving import failure_text
 
     assert failure_text(ValueError("no rows")) == "Could not export: no rows"
     assert failure_text(ValueError("no rows"), Path("/tmp/x.csv")) == (
@@ -268,7 +248,7 @@ def test_the_whole_list_exports_when_a_title_holds_a_control_character(
     window.session.engine.refresh_now()
     qtbot.waitUntil(lambda: window.model.get(phone).title == "Иванов\x0bМАН", timeout=15000)
     save = SaveAs(monkeypatch, tmp_path / f"list{suffix}")
-    window.exports.list_action.trigger()
+    window.features["exports"].list_action.trigger()
     wait_written(qtbot, window, save.path)
     assert window.statusbar.message_label.property("level") != ERROR
     if suffix == ".xlsx":
@@ -289,7 +269,7 @@ def test_a_save_dialog_starts_in_documents_then_in_the_last_folder(qtbot, qapp, 
     from PySide6.QtWidgets import QWidget
 
     from movizor_desktop.store.folders import load_export_folder
-    from movizor_desktop.ui.exports import ask_save_path, start_folder
+    from movizor_desktop.ui.saving import ask_save_path, start_folder
 
     home = tmp_path / "home"
     (home / "Documents").mkdir(parents=True)

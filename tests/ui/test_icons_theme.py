@@ -25,7 +25,6 @@ from movizor_desktop.ui.subscribers.badges import (
 )
 from movizor_desktop.ui.subscribers.delegate import badge_pixmap
 
-pytestmark = pytest.mark.gui
 ICONS = Path(resources_dir()) / "icons"
 
 
@@ -130,7 +129,7 @@ def test_window_actions_use_the_app_icons(qtbot):
 
     window = MainWindow(AppSettings(), lang="en")
     qtbot.addWidget(window)
-    for action in window.actions.all():
+    for action in window.window_actions.all():
         assert action.icon().name() in icons.NAMES, action.objectName()
 
 

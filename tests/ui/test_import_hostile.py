@@ -4,15 +4,13 @@ control characters cleaned and said so, a hostile workbook refused next to the p
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
-from movizor_desktop.ui.dialogs.import_preview import CHECK, NAME
-from tests.exchange.hostile_files import claims_xfd, wide_row
-from tests.exchange.import_kit import add_calls, write_csv
+from movizor_desktop.ui.features.bulk_import.preview import CHECK, NAME
+from tests.kits.hostile_files import claims_xfd, wide_row
+from tests.kits.imports import add_calls, write_csv
 from tests.ui.test_import_dialog import cell, check_rows, choose_file, open_dialog, window
 
-pytestmark = pytest.mark.gui
 __all__ = ["window"]  # the fixture, shared with test_import_dialog
 HEADERS = ["Телефон", "Имя", "Тариф"]
 ROWS = [["+7 921 555-44-01", "Петров Пётр", "15"], ["+7 921 555-44-02", "Иванов Иван", "15"]]

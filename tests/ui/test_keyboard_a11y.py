@@ -10,11 +10,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from movizor_desktop.store import AppPaths, AppSettings, ProfileStore, SecretStore
 from movizor_desktop.ui.dialogs import ConnectionDialog
-from movizor_desktop.ui.dialogs.help import AboutDialog, ShortcutsDialog, plain_text
+from movizor_desktop.ui.features.help import AboutDialog, ShortcutsDialog, plain_text
 from movizor_desktop.ui.main_window import MainWindow
-from tests.ui.subscriber_kit import make, open_session, ready
-
-pytestmark = pytest.mark.gui
+from tests.kits.subscribers import make, ready
 
 
 @pytest.fixture
@@ -24,11 +22,6 @@ def window(qtbot):
     win.show()
     qtbot.waitExposed(win)
     return win
-
-
-@pytest.fixture
-def session(qloop, sim, run_async):
-    yield from open_session(sim, run_async)
 
 
 def focusable(root: QWidget) -> list[QWidget]:
@@ -96,9 +89,9 @@ def test_every_window_action_has_a_shortcut_and_they_do_not_clash(window):
 
 def test_f1_opens_the_shortcuts_dialog_generated_from_the_actions(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: isinstance(window.help.dialog, ShortcutsDialog)
-                    and window.help.dialog.isVisible())
-    dialog = window.help.dialog
+    qtbot.waitUntil(lambda: isinstance(window.features["help"].dialog, ShortcutsDialog)
+                    and window.features["help"].dialog.isVisible())
+    dialog = window.features["help"].dialog
     rows = dict(dialog.rows())
     assert rows["Add subscriber"] == "Ctrl+N, Ins"
     assert rows["Keyboard shortcuts"] == "F1"
@@ -116,18 +109,18 @@ def test_f1_opens_the_shortcuts_dialog_generated_from_the_actions(qtbot, window)
 
 
 def test_the_shortcuts_dialog_speaks_the_users_language(qtbot, window, russian):
-    window.actions.retranslate()
-    window.help.retranslate()
+    window.window_actions.retranslate()
+    window.features["help"].retranslate()
     dialog = ShortcutsDialog(window)
     qtbot.addWidget(dialog)
     texts = [text for text, _ in dialog.rows()]
-    assert plain_text(window.actions.add) in texts
-    assert plain_text(window.actions.add) != "Add subscriber"  # translated
+    assert plain_text(window.window_actions.add) in texts
+    assert plain_text(window.window_actions.add) != "Add subscriber"  # translated
 
 
 def test_about_names_the_version_licence_qt_and_map_data(qtbot, window):
-    window.help.about.trigger()
-    dialog = window.help.dialog
+    window.features["help"].about.trigger()
+    dialog = window.features["help"].dialog
     assert isinstance(dialog, AboutDialog)
     html = dialog.text.text()
     from PySide6.QtCore import qVersion

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QLabel
 
@@ -22,8 +21,6 @@ from movizor_desktop.ui.events_panel import EventsModel
 from movizor_desktop.ui.map import style
 from movizor_desktop.ui.subscribers.cells import tariff_name
 from movizor_desktop.ui.tariff_names import tariff_display_name
-
-pytestmark = pytest.mark.gui
 
 
 def price_table() -> Balance:

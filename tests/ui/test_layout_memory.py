@@ -13,8 +13,6 @@ from movizor_desktop.ui.session import Session
 from movizor_desktop.ui.subscribers.model import PLACE, TITLE
 from tests.conftest import SIM_KEY
 
-pytestmark = pytest.mark.gui
-
 
 @pytest.fixture
 def sessions(qloop, sim, run_async):

@@ -4,29 +4,23 @@ is more than two minutes off."""
 
 from __future__ import annotations
 
-import sys
 from datetime import timedelta
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "map"))
 
 import httpx
-import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
 import pytest
-from map_testkit import offline_tiles, wait_ready
 
+import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
 from movizor_desktop import clock
 from movizor_desktop.app import DEMO_KEY, demo_session
 from movizor_desktop.simulator import SimControl, SimulatorServer
 from movizor_desktop.store import AppSettings, Profile
 from movizor_desktop.ui.main_window import MainWindow
-from movizor_desktop.ui.map.controls import TODAY
-from movizor_desktop.ui.map_link import attach_map
+from movizor_desktop.ui.periods import TODAY
 from movizor_desktop.ui.session import Session
 from movizor_desktop.ui.subscribers.model import FIX
 from tests.conftest import SIM_START
-
-pytestmark = pytest.mark.gui
+from tests.kits.map import offline_tiles, wait_ready
+from tests.kits.windows import attach_map
 
 DEMO_HOURS = 15  # half an hour of real time at the demo's 30× speed
 

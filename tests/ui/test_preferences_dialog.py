@@ -5,41 +5,30 @@ controller's shared settings), a failed save, Restore defaults and the language.
 from __future__ import annotations
 
 import shutil
-import sys
 from decimal import Decimal
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "map"))
-
-import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
 import pytest
-from map_testkit import offline_tiles, state, wait_ready
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction
 
+import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
 from movizor_desktop.app import AppController
 from movizor_desktop.store import AppPaths, AppSettings, Profile, load_settings
 from movizor_desktop.store.settings import FILE_NAME, OSM_ATTRIBUTION, OSM_TILE_URL
-from movizor_desktop.ui.dialogs.preferences import MINUTES, SECONDS, PreferencesDialog
+from movizor_desktop.ui.features.preferences.dialog import MINUTES, SECONDS, PreferencesDialog
 from movizor_desktop.ui.i18n import pick_language
 from movizor_desktop.ui.main_window import MainWindow
-from movizor_desktop.ui.map_link import attach_map
-from movizor_desktop.ui.session import Session
 from tests.conftest import SIM_KEY
-
-pytestmark = pytest.mark.gui
+from tests.kits.map import offline_tiles, state, wait_ready
+from tests.kits.windows import attach_map, new_session
 
 TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
 
 
-def new_session(sim) -> Session:
-    session = Session(Profile("t", base_url=sim.base_url, project="demo"), SIM_KEY)
-    session.client.governor.per_second = 1000  # loopback: no need to pace at 15/s
-    return session
-
-
 @pytest.fixture
 def window(qtbot, qloop, sim, run_async):
+    """A window showing a session that is not started (the dialogs need no rows)."""
     window = MainWindow(AppSettings(), lang="en")
     qtbot.addWidget(window)
     window.show()
@@ -53,7 +42,7 @@ def open_prefs(qtbot, window: MainWindow) -> PreferencesDialog:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=3000)
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)  # Ctrl+,
-    dialog = window.preferences.dialog
+    dialog = window.features["preferences"].dialog
     assert isinstance(dialog, PreferencesDialog)
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
@@ -76,13 +65,13 @@ def settings_file() -> Path:
 
 
 def test_menu_entry_and_roles(window):
-    action = window.preferences.action
+    action = window.features["preferences"].action
     assert action in window.file_menu.actions()
     file_actions = window.file_menu.actions()
     assert file_actions.index(action) == file_actions.index(
-        window.actions.connection_settings) + 1
+        window.window_actions.connection_settings) + 1
     assert action.menuRole() == QAction.MenuRole.PreferencesRole
-    assert window.actions.connection_settings.menuRole() != QAction.MenuRole.PreferencesRole
+    assert window.window_actions.connection_settings.menuRole() != QAction.MenuRole.PreferencesRole
     assert "Ctrl+," in [s.toString() for s in action.shortcuts()]
     assert action.text() == "&Preferences…"
 
@@ -134,7 +123,7 @@ def test_valid_values_are_saved_and_applied(qtbot, window):
     assert window.statusbar.balance_label.property("low")
     assert session.engine.interval == 300.0
     assert session.engine.policy().interval >= 300.0  # the next cycle's wait
-    assert window.preferences.dialog is None
+    assert window.features["preferences"].dialog is None
     assert window.statusbar.message() == "Preferences saved."
 
 

@@ -4,48 +4,29 @@ trip report as PDF files (opened again with QtPdf: pages and text), the print pr
 
 from __future__ import annotations
 
-import sys
 from datetime import timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parents[1] / "map"))
-
-import map_testkit  # noqa: F401 - registers the app: scheme before the QApplication
 import pytest
-from map_testkit import offline_tiles, wait_ready
 from PySide6.QtWidgets import QFileDialog
 
-from movizor_desktop.store import AppSettings, Profile
-from movizor_desktop.ui.exports_period import PeriodDialog, to_qt
+import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
+from movizor_desktop.store import AppSettings
 from movizor_desktop.ui.main_window import MainWindow
-from movizor_desktop.ui.session import Session
-from tests.conftest import SIM_KEY, SIM_START
-
-pytestmark = pytest.mark.gui
+from movizor_desktop.ui.periods import PeriodDialog, to_qt
+from tests.conftest import SIM_START
+from tests.kits.map import offline_tiles
+from tests.kits.windows import open_window as kit_window
 
 
 def open_window(qtbot, sim, *, with_map: bool = False) -> MainWindow:
-    session = Session(Profile(name="Логист", base_url=sim.base_url, project="demo"), SIM_KEY)
-    session.client.governor.per_second = 1000
-    window = MainWindow(AppSettings(tile_url=offline_tiles()), lang="en")
-    qtbot.addWidget(window)
-    window.resize(1400, 800)
-    if with_map:
-        from movizor_desktop.ui.map_link import attach_map
-
-        assert attach_map(window) is not None
-    window.show()
-    window.set_session(session)
-    session.start()
-    if with_map:
-        wait_ready(qtbot, window.map_link.panel)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 40
-                    and all(r.details is not None for r in window.model.rows()), timeout=15000)
-    return window
+    return kit_window(qtbot, sim, name="Логист", with_map=with_map,
+                      settings=AppSettings(tile_url=offline_tiles()))
 
 
 @pytest.fixture
 def window(qtbot, qloop, sim, run_async):
+    """The shared window with the profile "Логист" (the running header) and offline tiles."""
     window = open_window(qtbot, sim)
     yield window
     run_async(window.session.aclose())
@@ -55,7 +36,7 @@ def window(qtbot, qloop, sim, run_async):
 def map_window(qtbot, qloop, sim, run_async):
     window = open_window(qtbot, sim, with_map=True)
     yield window
-    window.map_link.shutdown()
+    window.features["map"].shutdown()
     run_async(window.session.aclose())
 
 
@@ -99,9 +80,9 @@ def test_subscriber_list_as_pdf(qtbot, window, tmp_path, monkeypatch) -> None:
     save_as(monkeypatch, path)
     window.subscribers.set_group("active")
     shown = window.proxy.rowCount()
-    window.printing.pdf_list.trigger()
-    qtbot.waitUntil(lambda: bool(window.printing.written), timeout=20000)
-    written, pages = window.printing.written[-1]
+    window.features["printing"].pdf_list.trigger()
+    qtbot.waitUntil(lambda: bool(window.features["printing"].written), timeout=20000)
+    written, pages = window.features["printing"].written[-1]
     assert written == path and pages >= 1
     texts = pdf_pages(path)
     assert len(texts) == pages
@@ -118,8 +99,8 @@ def test_subscriber_list_as_pdf(qtbot, window, tmp_path, monkeypatch) -> None:
 def test_print_preview_paints_pages(qtbot, window) -> None:
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
-    window.printing.print_list.trigger()
-    preview = window.printing.preview
+    window.features["printing"].print_list.trigger()
+    preview = window.features["printing"].preview
     assert preview is not None
     qtbot.waitUntil(preview.isVisible, timeout=5000)
     widget = preview.findChild(QPrintPreviewWidget)
@@ -131,12 +112,12 @@ def test_print_preview_paints_pages(qtbot, window) -> None:
 def test_trip_report_as_pdf_without_a_map(qtbot, window, tmp_path, monkeypatch) -> None:
     phone = routed_phone(window)
     window.select_subscriber(phone)
-    assert window.printing.pdf_trip.isEnabled()
+    assert window.features["printing"].pdf_trip.isEnabled()
     path = tmp_path / "trip.pdf"
     save_as(monkeypatch, path)
-    window.printing.pdf_trip.trigger()
+    window.features["printing"].pdf_trip.trigger()
     choose_period(qtbot, window)
-    qtbot.waitUntil(lambda: bool(window.printing.written), timeout=20000)
+    qtbot.waitUntil(lambda: bool(window.features["printing"].written), timeout=20000)
     text = "\n".join(pdf_pages(path))
     info = window.model.get(phone).details
     assert "Trip report" in text and "Route: plan and fact" in text
@@ -152,13 +133,13 @@ def test_trip_report_has_the_map_picture(qtbot, map_window, tmp_path, monkeypatc
     window.select_subscriber(phone)
     path = tmp_path / "trip-map.pdf"
     save_as(monkeypatch, path)
-    window.printing.pdf_trip.trigger()
+    window.features["printing"].pdf_trip.trigger()
     choose_period(qtbot, window)
-    qtbot.waitUntil(lambda: bool(window.printing.written), timeout=30000)
+    qtbot.waitUntil(lambda: bool(window.features["printing"].written), timeout=30000)
     text = "\n".join(pdf_pages(path))
     assert "No map is shown" not in text and "The map as shown" in text
     assert b"/Subtype /Image" in path.read_bytes()
-    assert window.map_link.panel.period_bar.period() == (SIM_START - timedelta(hours=6),
+    assert window.features["map"].panel.period_bar.period() == (SIM_START - timedelta(hours=6),
                                                          SIM_START)
 
 
@@ -166,13 +147,14 @@ def test_trip_report_print_preview(qtbot, window) -> None:
     from PySide6.QtPrintSupport import QPrintPreviewWidget
 
     window.select_subscriber(routed_phone(window))
-    window.printing.print_trip.trigger()
+    window.features["printing"].print_trip.trigger()
     choose_period(qtbot, window)
-    qtbot.waitUntil(lambda: window.printing.preview is not None
-                    and window.printing.preview.isVisible(), timeout=20000)
-    preview = window.printing.preview
+    qtbot.waitUntil(lambda: window.features["printing"].preview is not None
+                    and window.features["printing"].preview.isVisible(), timeout=20000)
+    preview = window.features["printing"].preview
     widget = preview.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: widget.pageCount() > 0, timeout=10000)
     assert preview.windowTitle().startswith("Trip report: ")
-    assert window.printing.busy == set() and window.printing.print_trip.isEnabled()
+    printing = window.features["printing"]
+    assert printing.busy == set() and printing.print_trip.isEnabled()
     preview.reject()

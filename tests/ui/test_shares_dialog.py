@@ -6,7 +6,6 @@ API refusals next to their field, one share_add per double click, failures in th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -17,9 +16,8 @@ from PySide6.QtWidgets import QFormLayout, QMessageBox, QPushButton
 
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.fleet import FleetRow
-from movizor_desktop.store import Profile
-from movizor_desktop.ui.dialogs.shares import SharesDialog
-from movizor_desktop.ui.dialogs.shares_table import (
+from movizor_desktop.ui.features.client_links.dialog import SharesDialog
+from movizor_desktop.ui.features.client_links.table import (
     CLIENT,
     EXPIRES,
     OBJECTS,
@@ -28,11 +26,8 @@ from movizor_desktop.ui.dialogs.shares_table import (
 )
 from movizor_desktop.ui.main_window import MainWindow
 from movizor_desktop.ui.session import Session
-from tests.conftest import SIM_KEY, SIM_START
-from tests.ui.subscriber_kit import calls, count, type_text
-from tests.ui.test_ui_window import open_window
-
-pytestmark = pytest.mark.gui
+from tests.conftest import SIM_START
+from tests.kits.subscribers import calls, count, type_text
 
 
 class UrlCatcher(QObject):
@@ -52,15 +47,6 @@ def no_seeded_links(request, sim) -> None:
     """The seeded world has two links; most tests start without any."""
     if "seeded" not in request.node.name:
         sim.world.shares.clear()
-
-
-@pytest.fixture
-def session(qloop, sim, run_async) -> Iterator[Session]:
-    session = Session(Profile("Test", base_url=sim.base_url, project="demo"), SIM_KEY)
-    session.client.governor.per_second = 1000
-    session.client.backoff = 0.01
-    yield session
-    run_async(session.aclose())
 
 
 def phones_with(sim, status: str, n: int) -> list[str]:
@@ -116,16 +102,9 @@ def answer_box(qtbot, dialog: SharesDialog, *, confirm: bool) -> None:
 # --- the whole life of a link, from the main window ------------------------------------------
 
 
-@pytest.fixture
-def window(qtbot, qloop, sim, run_async) -> Iterator[MainWindow]:
-    window = open_window(qtbot, sim)
-    yield window
-    run_async(window.session.aclose())
-
-
 def test_share_link_lifecycle_from_the_window(qtbot, window: MainWindow, sim,
                                               sim_control) -> None:
-    access = window.client_access
+    access = window.features["client_links"]
     assert not access.share_action.isEnabled()  # nothing selected yet
     assert access.links_action in window.tools_menu.actions()
     assert access.share_action in window.subscriber_menu.actions()
@@ -133,7 +112,7 @@ def test_share_link_lifecycle_from_the_window(qtbot, window: MainWindow, sim,
     assert window.subscribers.select_phones(chosen)
     assert access.share_action.isEnabled()
     access.share_action.trigger()
-    dialog = access.shares_dialog
+    dialog = access.dialog
     assert dialog is not None and dialog.form is not None
     form = dialog.form
     qtbot.waitUntil(form.isVisible, timeout=5000)
@@ -190,7 +169,7 @@ def test_share_link_lifecycle_from_the_window(qtbot, window: MainWindow, sim,
     # A profile switch closes the dialogs of the old session.
     session = window.session
     window.set_session(None)
-    qtbot.waitUntil(lambda: access.shares_dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: access.dialog is None, timeout=5000)
     assert not access.links_action.isEnabled() and not access.share_action.isEnabled()
     window.set_session(session)
     assert access.links_action.isEnabled()

@@ -9,11 +9,18 @@ from collections.abc import Iterator
 import pytest
 import shiboken6
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QVBoxLayout, QWidget
-from subscriber_kit import NEW_MSISDN, NEW_PHONE, make, open_session, ready, save, type_phone
 
 from movizor_desktop.ui.text_input import InputCleaner, install_input_cleaning
+from tests.kits.subscribers import (
+    NEW_MSISDN,
+    NEW_PHONE,
+    make,
+    open_session,
+    ready,
+    save,
+    type_phone,
+)
 
-pytestmark = pytest.mark.gui
 WORD = "Иванов\x0bМАН"  # Word's manual line break
 
 

@@ -18,8 +18,6 @@ from movizor_desktop.fleet import FleetRow
 from movizor_desktop.ui import formatting as fmt
 from movizor_desktop.ui import i18n
 
-pytestmark = pytest.mark.gui
-
 YEKATERINBURG = timezone(timedelta(hours=5))
 KALININGRAD = timezone(timedelta(hours=2))
 MOSCOW = timezone(timedelta(hours=3))

@@ -14,19 +14,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from movizor_desktop.fleet import ChangeSet
 from movizor_desktop.ui.main_window import MainWindow
-from tests.ui.test_ui_window import open_window
-
-pytestmark = pytest.mark.gui
-NEW_PHONE = "+7 916 555-12-34"
-NEW_MSISDN = "79165551234"
+from tests.kits.windows import open_window
 
 
 @pytest.fixture
-def window(qtbot, qloop, sim, run_async):
-    window = open_window(qtbot, sim)
+def window(window):
+    """The shared window, polling a requested position every 50 ms (not 10 s)."""
     window.controller.poll_interval = 0.05
-    yield window
-    run_async(window.session.aclose())
+    return window
+NEW_PHONE = "+7 916 555-12-34"
+NEW_MSISDN = "79165551234"
 
 
 def select(window: MainWindow, phone: str) -> None:
@@ -64,7 +61,7 @@ def test_request_position_progress_and_one_request_on_double_click(
     sim_control.advance(600)  # past the 5-minute gap since the last request
     phone = pick(window, status="ok", tariff={"15", "30", "60", "1"})
     select(window, phone)
-    action = window.actions.request_position
+    action = window.window_actions.request_position
     assert action.isEnabled()
     sim_control.reset_requests()
     button = window.toolbar.widgetForAction(action)
@@ -89,7 +86,7 @@ def test_request_position_refused_shows_the_reason(qtbot, window: MainWindow,
     phone = pick(window, status="ok")
     select(window, phone)
     sim_control.inject_error("pos_request", "2")
-    click_action(qtbot, window, window.actions.request_position)
+    click_action(qtbot, window, window.window_actions.request_position)
     expected = "The subscriber has not confirmed tracking yet."
     qtbot.waitUntil(lambda: window.details.error_text() == expected, timeout=10000)
     assert expected in window.statusbar.message()
@@ -97,7 +94,7 @@ def test_request_position_refused_shows_the_reason(qtbot, window: MainWindow,
     assert window.statusbar.message_label.toolTip().endswith(said)
     assert window.details.banner_text.toolTip() == said
     assert window.statusbar.message_label.property("level") == 2
-    assert window.actions.request_position.isEnabled()  # the window keeps working
+    assert window.window_actions.request_position.isEnabled()  # the window keeps working
     assert window.model.busy_phones() == []
 
 
@@ -108,12 +105,12 @@ def test_request_position_on_manual_tariff_asks_with_the_price(
     window.model.apply(ChangeSet(changed=[manual]))  # as if the account said manual
     select(window, row.phone)
     sim_control.reset_requests()
-    click_action(qtbot, window, window.actions.request_position)
+    click_action(qtbot, window, window.window_actions.request_position)
     qtbot.waitUntil(lambda: message_box(window, "confirm_request_cost") is not None)
     box = message_box(window, "confirm_request_cost")
     cost = window.session.actions.request_cost(manual, window.session.engine.status.balance)
     assert cost is not None and f"{cost:.2f}" in box.text() and "costs" in box.text()
-    assert not window.actions.request_position.isEnabled()
+    assert not window.window_actions.request_position.isEnabled()
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.controller.busy_phones())
     assert requests(sim_control, "pos_request") == 0
@@ -147,7 +144,7 @@ def test_delete_refused_by_the_one_hour_rule(qtbot, qloop, sim, run_async, lang,
         qtbot.waitUntil(lambda: window.details.error_text() == expected, timeout=10000)
         assert expected in window.statusbar.message()
         assert window.model.get(NEW_MSISDN) is not None
-        assert window.actions.delete.isEnabled()
+        assert window.window_actions.delete.isEnabled()
     finally:
         run_async(window.session.aclose())
 
@@ -155,16 +152,17 @@ def test_delete_refused_by_the_one_hour_rule(qtbot, qloop, sim, run_async, lang,
 def test_delete_disables_then_deletes(qtbot, window: MainWindow, sim_control) -> None:
     phone = pick(window, status="ok")
     select(window, phone)
-    assert window.actions.delete.text() == "&Disable…"
-    click_action(qtbot, window, window.actions.delete)
+    assert window.window_actions.delete.text() == "&Disable…"
+    click_action(qtbot, window, window.window_actions.delete)
     confirm_delete_box(qtbot, window)
     qtbot.waitUntil(lambda: "disabled" in window.statusbar.message(), timeout=10000)
     assert window.model.get(phone).status in ("off_new", "off")
     sim_control.advance(400)  # off_new becomes off
-    window.actions.refresh.trigger()
+    window.window_actions.refresh.trigger()
     qtbot.waitUntil(lambda: window.model.get(phone).status == "off", timeout=10000)
-    assert window.actions.delete.text() == "&Delete…" and window.actions.reactivate.isEnabled()
-    click_action(qtbot, window, window.actions.delete)
+    actions = window.window_actions
+    assert actions.delete.text() == "&Delete…" and actions.reactivate.isEnabled()
+    click_action(qtbot, window, window.window_actions.delete)
     confirm_delete_box(qtbot, window)
     qtbot.waitUntil(lambda: window.model.get(phone) is None, timeout=10000)
     assert "deleted" in window.statusbar.message()
@@ -174,7 +172,7 @@ def test_cancelled_confirmation_deletes_nothing(qtbot, window: MainWindow, sim_c
     phone = pick(window, status="ok")
     select(window, phone)
     sim_control.reset_requests()
-    click_action(qtbot, window, window.actions.delete)
+    click_action(qtbot, window, window.window_actions.delete)
     qtbot.waitUntil(lambda: message_box(window, "confirm_delete") is not None)
     qtbot.keyClick(message_box(window, "confirm_delete"), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.controller.busy_phones())
@@ -186,7 +184,7 @@ def test_delete_many_shows_a_summary(qtbot, window: MainWindow, run_async) -> No
     run_async(window.session.actions.add(NEW_PHONE))
     ok = pick(window, status="ok")
     assert window.subscribers.select_phones([ok, NEW_MSISDN])
-    click_action(qtbot, window, window.actions.delete)
+    click_action(qtbot, window, window.window_actions.delete)
     confirm_delete_box(qtbot, window)
     qtbot.waitUntil(lambda: message_box(window, "delete_summary") is not None, timeout=10000)
     box = message_box(window, "delete_summary")
@@ -208,17 +206,17 @@ def test_reactivate_an_off_subscriber(qtbot, window: MainWindow, sim) -> None:
     blocked = [p for p in offs if sim.world.is_blocked(p)]  # the simulator's block list
     phone = next(p for p in offs if p not in blocked)
     select(window, phone)
-    assert window.actions.reactivate.isEnabled()
-    assert not window.actions.request_position.isEnabled()
-    click_action(qtbot, window, window.actions.reactivate)
+    assert window.window_actions.reactivate.isEnabled()
+    assert not window.window_actions.request_position.isEnabled()
+    click_action(qtbot, window, window.window_actions.reactivate)
     qtbot.waitUntil(lambda: window.model.get(phone).status not in ("off", "rejected"),
                     timeout=10000)
     assert "reactivated" in window.statusbar.message()
     assert window.details.error_text() == ""
-    assert not window.actions.reactivate.isEnabled()
+    assert not window.window_actions.reactivate.isEnabled()
     if blocked:  # the refusal is said next to the subscriber
         select(window, blocked[0])
-        click_action(qtbot, window, window.actions.reactivate)
+        click_action(qtbot, window, window.window_actions.reactivate)
         qtbot.waitUntil(lambda: window.details.error_text() != "", timeout=10000)
         assert window.details.error_text() == ("This number is on the block list and cannot "
                                                "be tracked.")
@@ -231,12 +229,12 @@ def test_cancel_pending_tariff_change(qtbot, window: MainWindow, run_async) -> N
     qtbot.waitUntil(lambda: window.model.get(row.phone).tariff_new == new)
     select(window, row.phone)
     assert "00:00 MSK" in window.details.fields["tariff"].text()
-    assert window.actions.cancel_tariff.isEnabled()
+    assert window.window_actions.cancel_tariff.isEnabled()
     qtbot.keyClick(window, Qt.Key.Key_T,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: not window.model.get(row.phone).tariff_new, timeout=10000)
     assert "cancelled" in window.statusbar.message()
-    assert not window.actions.cancel_tariff.isEnabled()
+    assert not window.window_actions.cancel_tariff.isEnabled()
 
 
 def active_dialog(qtbot):
@@ -303,7 +301,7 @@ def test_refresh_rereads_the_selected_rows(qtbot, window: MainWindow, sim_contro
 
 
 def test_enabled_states_follow_the_selection(qtbot, window: MainWindow) -> None:
-    a = window.actions
+    a = window.window_actions
     window.subscribers.table.clearSelection()
     assert a.add.isEnabled() and a.refresh.isEnabled()
     assert not any(x.isEnabled() for x in (a.edit, a.request_position, a.delete,
@@ -331,7 +329,7 @@ def test_context_menu_offers_the_row_actions(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.findChild(type(window.subscriber_menu),
                                              "subscriberContextMenu") is not None)
     menu = window.findChild(type(window.subscriber_menu), "subscriberContextMenu")
-    assert window.actions.request_position in menu.actions()
+    assert window.window_actions.request_position in menu.actions()
     assert window.subscribers.current_phone() == window.proxy.index(2, 0).data(
         Qt.ItemDataRole.UserRole + 2)
     menu.close()
@@ -344,13 +342,13 @@ def test_background_errors_do_not_break_the_window(qtbot, window: MainWindow) ->
     window.controller._spawn(broken())
     qtbot.waitUntil(lambda: "Something went wrong" in window.statusbar.message())
     select(window, pick(window, status="ok"))
-    assert window.actions.edit.isEnabled()
+    assert window.window_actions.edit.isEnabled()
 
 
 def test_double_click_and_enter_open_one_edit_dialog(qtbot, window: MainWindow) -> None:
     """Without a map a double click edits, as Enter does (with a map it centres the map:
     tests/map/test_map_window.py)."""
-    assert window.map_link is None
+    assert window.map is None and "map" not in window.features
     phone = pick(window, status="ok")
     select(window, phone)
     table = window.subscribers.table

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import QLocale, QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem, QTableView
@@ -24,7 +23,6 @@ from movizor_desktop.ui.subscribers.badges import (
 from movizor_desktop.ui.subscribers.delegate import BadgeDelegate
 from movizor_desktop.ui.subscribers.model import STATUS, SubscriberModel
 
-pytestmark = pytest.mark.gui
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 

@@ -27,7 +27,6 @@ from movizor_desktop.ui.subscribers.model import (
 )
 from movizor_desktop.ui.subscribers.proxy import STATUS_GROUPS, SubscriberProxy, parse_query
 
-pytestmark = pytest.mark.gui
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 STATUSES = ["ok", "wait", "new", "off", "rejected", "limited", "no_confirmed", "error",
             "off_new", "wrong", "error_exists", "mystery"]

@@ -3,14 +3,10 @@ since when it is offline, and reconnects by itself once the server answers again
 
 from __future__ import annotations
 
-import pytest
-
 from movizor_desktop.store import AppPaths, AppSettings, Cache, Profile
 from movizor_desktop.ui.main_window import MainWindow
 from movizor_desktop.ui.session import Session
 from tests.conftest import SIM_KEY
-
-pytestmark = pytest.mark.gui
 
 
 def test_offline_start_shows_the_cached_fleet_then_reconnects(qtbot, qloop, run_async, sim,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 
 import httpx
-import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
@@ -14,35 +13,15 @@ from movizor_desktop.api.phones import format_phone
 from movizor_desktop.store import AppSettings, KeyStorage, Profile
 from movizor_desktop.ui import formatting as fmt
 from movizor_desktop.ui.events_panel import PHONE_ROLE as EVENT_PHONE
+from movizor_desktop.ui.features import WORKFLOWS
+from movizor_desktop.ui.features.desktop_alerts.feature import DesktopAlerts
+from movizor_desktop.ui.features.exports.feature import Exports
 from movizor_desktop.ui.main_window import MainWindow
 from movizor_desktop.ui.session import Session
 from movizor_desktop.ui.subscribers.model import BADGE_ROLE, FIX, PHONE_ROLE, STATUS
 from movizor_desktop.ui.subscribers.proxy import STATUS_GROUPS
 from tests.conftest import SIM_KEY
-
-pytestmark = pytest.mark.gui
-
-
-def open_window(qtbot, sim, *, lang: str = "en", **session_kw) -> MainWindow:
-    session = Session(Profile(name="t", base_url=sim.base_url, project="demo"), SIM_KEY,
-                      **session_kw)
-    session.client.governor.per_second = 1000  # loopback: no need to pace at 15/s
-    window = MainWindow(AppSettings(), lang=lang)
-    qtbot.addWidget(window)
-    window.resize(1400, 800)
-    window.show()
-    window.set_session(session)
-    session.start()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 40
-                    and all(r.details is not None for r in window.model.rows()), timeout=15000)
-    return window
-
-
-@pytest.fixture
-def window(qtbot, qloop, sim, run_async):
-    window = open_window(qtbot, sim)
-    yield window
-    run_async(window.session.aclose())
+from tests.kits.windows import open_window
 
 
 def server_statuses(sim) -> dict[str, str]:
@@ -227,8 +206,8 @@ def test_refused_key_is_shown_and_actions_stop(qtbot, qloop, sim, run_async) -> 
         qtbot.waitUntil(lambda: bar.connection_button.property("state") == "auth_failed",
                         timeout=10000)
         assert "Неверное имя проекта или ключ API." in bar.connection_button.toolTip()
-        assert not window.actions.add.isEnabled()  # writes wait for a working key
-        assert window.actions.refresh.isEnabled()  # F5 explains what to do
+        assert not window.window_actions.add.isEnabled()  # writes wait for a working key
+        assert window.window_actions.refresh.isEnabled()  # F5 explains what to do
         with qtbot.waitSignal(window.connection_settings_requested):
             qtbot.mouseClick(bar.connection_button, Qt.MouseButton.LeftButton)
     finally:
@@ -271,26 +250,25 @@ def test_workflow_menus_can_come_after_the_first_paint(qtbot, app_home) -> None:
     late = MainWindow(AppSettings(), lang="en", workflows=False)
     qtbot.addWidget(eager)
     qtbot.addWidget(late)
-    assert not hasattr(late, "exports") and len(late.tools_menu.actions()) == 0
-    late.install_workflows()
-    late.install_workflows()  # idempotent
+    assert "exports" not in late.features and len(late.tools_menu.actions()) == 0
+    assert len(late.features.start(WORKFLOWS)) == 6
+    assert late.features.start(WORKFLOWS) == []  # idempotent
     assert menus(late) == menus(eager)
     assert len(late.tools_menu.actions()) == 4
-    assert late.exports is not None and late.alerts is not None
+    assert late.features.get(Exports) is late.features["exports"]
+    assert isinstance(late.features["desktop_alerts"], DesktopAlerts)
 
 
 def test_window_event_filters_survive_a_window_being_torn_down(qtbot, app_home) -> None:
     """When the garbage collector breaks a window's reference cycle it clears the helper
     objects' attributes first, and Qt then still sends the dying window events that go
-    through their event filters: the filters must shrug, not raise."""
+    through their event filters: the filters must shrug, not raise. (Features no longer
+    filter the window's events: they follow its language_changed signal.)"""
     from PySide6.QtCore import QCoreApplication, QEvent
 
     window = MainWindow(AppSettings(), lang="en")
     qtbot.addWidget(window)
-    helpers = [window.layout_memory, window.preferences, window.help, window.alerts,
-               window.client_access]
-    for helper in helpers:
-        del helper.window  # what tp_clear does to the cycle
+    del window.layout_memory.window  # what tp_clear does to the cycle
     with qtbot.captureExceptions() as exceptions:
         for kind in (QEvent.Type.LanguageChange, QEvent.Type.Close):
             QCoreApplication.sendEvent(window, QEvent(kind))

@@ -47,6 +47,7 @@ from ...api.encoding import MSK
 from ...api.errors import MovizorError
 from ...api.models import ObjectInfo, Operator
 from ...api.phones import format_phone
+from ...api.subscriber_fields import FIELD_NAMES
 from ...sync.actions import ActionInProgress
 from ...sync.clearing import kept_after_clear
 from .guard import DialogGuard
@@ -66,8 +67,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAIN_FIELDS = frozenset({"phone", "dateoff", "tariff", "title", "tags", "package_prolong",
-                         "account"})
+# the main page's fields: the request's own, and those of SubscriberFields it shows
+MAIN_FIELDS = frozenset({"phone", "tariff", "account"}
+                        | FIELD_NAMES - {"route", "schedule", "metadata"})
 FIELD_PAGES = {"destination": "route", "route": "route", "schedule": "schedule",
                "metadata": "metadata", "operator": "main"}
 

@@ -40,6 +40,7 @@ from ...api.encoding import MSK, to_msk
 from ...api.errors import InvalidPhoneError
 from ...api.models import Operator, TariffCost
 from ...api.phones import format_phone, normalize_phone, split_phones
+from ...api.subscriber_fields import SubscriberFields
 from ...api.tariffs import TariffBook
 from .subscriber_bulk import plan_numbers
 from .subscriber_tariff import TariffField
@@ -164,7 +165,9 @@ class MainPage(QWidget):
             "the top right of Movizor's web cabinet."))
         self.errors["account"] = add_field(form, self.tr("S&ub-account:"), self.account_edit)
         if editing:  # object_edit has no such parameter
-            form.setRowVisible(self.account_edit.parentWidget(), False)
+            box = self.account_edit.parentWidget()  # add_field's box: the row's field
+            assert box is not None
+            form.setRowVisible(box, False)
         self.dateoff_check.toggled.connect(self.dateoff_edit.setEnabled)
         self.dateoff_check.toggled.connect(self._dateoff_changed)
         self.dateoff_edit.dateTimeChanged.connect(self._dateoff_changed)
@@ -383,9 +386,9 @@ class MainPage(QWidget):
                 "package_prolong": self.package_prolong() or None,
                 "account": self.account_edit.text().strip() or None}
 
-    def edit_fields(self) -> dict[str, Any]:
+    def edit_fields(self) -> SubscriberFields:
         """For object_edit: only the fields the dispatcher changed (the tariff apart)."""
-        fields: dict[str, Any] = {}
+        fields: SubscriberFields = {}
         if self.title_modified():
             fields["title"] = self.title()
         if self.tags_modified():

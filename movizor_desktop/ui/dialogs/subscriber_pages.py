@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QTabWidget
 
 from ...api.models import ObjectInfo, ScheduleInfo
+from ...api.subscriber_fields import SubscriberFields
 
 if TYPE_CHECKING:
     from ...store.routes import RouteTemplates
@@ -126,16 +127,16 @@ class TripPages(QObject):
                 failed.append(page)
         return failed
 
-    def add_fields(self) -> dict[str, Any]:
+    def add_fields(self) -> SubscriberFields:
         """For object_add: each page that holds something (None: not sent)."""
         schedule = self.schedule.schedule()
         return {"route": self.route.points() or None,
                 "schedule": None if schedule.empty else schedule,
                 "metadata": self.metadata.metadata() or None}
 
-    def edit_fields(self) -> dict[str, Any]:
+    def edit_fields(self) -> SubscriberFields:
         """For object_edit: only the pages the dispatcher modified."""
-        fields: dict[str, Any] = {}
+        fields: SubscriberFields = {}
         if self.route.is_modified():
             fields["route"] = self.route.points()
         if self.schedule.is_modified():

@@ -98,11 +98,11 @@ def tariff_options(balance: Balance | None, operator: str | None = None, *,
                 if tid not in options or (not options[tid].title and price.title):
                     options[tid] = TariffOption(tid, price.title, is_manual=book.is_manual(tid),
                                                 is_package=book.is_package(tid))
-    for tid in keep:
-        tid = tariff_id(tid, book)
-        if tid is not None and tid not in options:
-            options[tid] = TariffOption(tid, is_manual=book.is_manual(tid),
-                                        is_package=book.is_package(tid))
+    for kept in keep:
+        known = tariff_id(kept, book)
+        if known is not None and known not in options:
+            options[known] = TariffOption(known, is_manual=book.is_manual(known),
+                                          is_package=book.is_package(known))
     return [options[t] for t in sorted(options, key=_sort_key)]
 
 
@@ -118,7 +118,7 @@ def default_tariff(options: Iterable[TariffOption], preferred: str | None = None
         if candidate in ids:
             return candidate
     paid = [t for t in ids if t not in manual]
-    return (paid or ids or [None])[0]
+    return next(iter(paid or ids), None)
 
 
 def supports_prolong(tariff: str | None, book: TariffBook | None = None) -> bool:

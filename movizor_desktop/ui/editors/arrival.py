@@ -55,7 +55,7 @@ class ArrivalEdit(QWidget):
         probe = ArrivalEdit()
         probe.setFont(font_of.font())
         probe.local_label.hide()
-        width = probe.layout().sizeHint().width() + 4  # the cell's grid line and margin
+        width = probe.row.sizeHint().width() + 4  # the cell's grid line and margin
         probe.deleteLater()
         return width
 
@@ -86,7 +86,7 @@ class ArrivalEdit(QWidget):
         self.clear_button.setAccessibleName(self.tr("Clear the arrival time"))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.clear_button.clicked.connect(self._clear)
-        row = QHBoxLayout(self)
+        row = self.row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 2, 0)
         row.setSpacing(4)
         row.addWidget(self.edit, 1)
@@ -170,11 +170,11 @@ class RouteDelegate(QStyledItemDelegate):
                              index: Index) -> None:
         """The editor covers its cell — an arrival editor showing the local time also the
         row's "Local time" cell (which says the same) — and never the columns beyond."""
-        rect = QRect(option.rect)  # type: ignore[attr-defined]
-        view = option.widget  # type: ignore[attr-defined]
+        rect = QRect(option.rect)
+        view = option.widget
         if isinstance(editor, ArrivalEdit) and isinstance(view, QTableView) \
                 and not editor.local_label.isHidden() and not view.isColumnHidden(LOCAL):
-            rect.setRight(view.visualRect(index.siblingAtColumn(LOCAL)).right())
+            rect.setRight(view.visualRect(index.sibling(index.row(), LOCAL)).right())
         editor.setGeometry(rect)
 
 

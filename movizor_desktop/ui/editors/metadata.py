@@ -111,11 +111,11 @@ class MetadataEditor(QWidget):
         self.grid.addWidget(QLabel(self.tr("Value")), 0, 2)
         self.grid.setColumnStretch(0, 2)
         self.grid.setColumnStretch(2, 3)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("metadata_table")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        self.scroll.setWidget(self.grid_host)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("metadata_table")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll_area.setWidget(self.grid_host)
         self.empty_note = Note(self.tr("No fields. They appear in events and reports, e.g. the "
                                        "driver's name or the order number."))
         self.add_button = QPushButton(self.tr("Add field"))
@@ -133,7 +133,7 @@ class MetadataEditor(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(self.banner)
         column.addLayout(quick)
-        column.addWidget(self.scroll, 1)
+        column.addWidget(self.scroll_area, 1)
         column.addWidget(self.empty_note)
         column.addWidget(self.errors_label)
         column.addLayout(bottom)
@@ -179,7 +179,7 @@ class MetadataEditor(QWidget):
         row = self._append(name, "")
         self._on_edited()
         (row.value if name else row.name).setFocus()
-        self.scroll.ensureWidgetVisible(row.name)
+        self.scroll_area.ensureWidgetVisible(row.name)
         return row
 
     def remove_row(self, row: MetadataRow) -> None:
@@ -233,7 +233,7 @@ class MetadataEditor(QWidget):
             names = {self.quick_name(preset).casefold(), self.RUSSIAN_NAMES[preset].casefold()}
             button.setEnabled(not names & present)
         self.empty_note.setVisible(not self.rows)
-        self.scroll.setVisible(bool(self.rows))
+        self.scroll_area.setVisible(bool(self.rows))
         self._validate(show=self._live)
 
     @staticmethod

@@ -62,7 +62,8 @@ class RouteMapLink(QObject):
         self.holder = QWidget()  # the map's place in the editor's splitter
         self.holder.setObjectName("route_map_holder")
         self.holder.setMinimumWidth(280)
-        QVBoxLayout(self.holder).setContentsMargins(0, 0, 0, 0)
+        self.holder_box = QVBoxLayout(self.holder)
+        self.holder_box.setContentsMargins(0, 0, 0, 0)
         self.holder.installEventFilter(self)
         self.pick_button = QPushButton()
         self.pick_button.setObjectName("pick_on_map")
@@ -97,7 +98,7 @@ class RouteMapLink(QObject):
         if self.map is not None:
             return self.map
         route_map = self.map = self.factory()
-        self.holder.layout().addWidget(route_map)
+        self.holder_box.addWidget(route_map)
         route_map.point_picked.connect(self._picked)
         route_map.pick_cancelled.connect(lambda: self.pick_button.setChecked(False))
         route_map.point_clicked.connect(self._clicked)

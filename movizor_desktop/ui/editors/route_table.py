@@ -183,7 +183,8 @@ class RouteModel(QAbstractTableModel):
             if column == NAME:
                 return row.text
             if column == COORDS:
-                return "" if row.lat is None else format_coordinates(row.lat, row.lon)
+                return ("" if row.lat is None or row.lon is None
+                        else format_coordinates(row.lat, row.lon))
             if column == ARRIVAL:
                 return None if row.time is None else to_qdatetime(row.time)
             return None

@@ -70,6 +70,7 @@ class TimesList(QListWidget):
 
 class ScheduleEditor(QWidget):
     changed = Signal()
+    input_error: FieldError  # under the time field (made after the field's handlers)
 
     def __init__(self, *, now: Callable[[], datetime] = clock.now,
                  parent: QWidget | None = None) -> None:

@@ -1,17 +1,16 @@
 """The map panel's track period bar (the playback bar is in :mod:`.playback`).
 
-Periods are Moscow days (the service's day starts at 00:00 МСК): "today" is from midnight
-МСК until now, "yesterday" the whole previous МСК day, "7 days" the last 168 hours, and a
-custom range is typed in МСК — in a small popup under the bar, so choosing it never
+The choices are the app's one set of periods (:mod:`movizor_desktop.ui.periods`: Moscow
+days). A custom range is typed in МСК in a small popup under the bar, so choosing it never
 widens the map pane (and never squeezes the list or the details); the bar then shows the
 range as one short line.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QPoint, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,32 +28,18 @@ from PySide6.QtWidgets import (
 
 from ... import clock
 from ...api.encoding import to_msk
-
-MSK_ZONE = QTimeZone(3 * 3600)
-OFF, TODAY, YESTERDAY, WEEK, CUSTOM = range(5)
-
-
-def period_for(choice: int, now: datetime, custom: tuple[datetime, datetime] | None = None
-               ) -> tuple[datetime, datetime] | None:
-    """(start, end) of a period choice, aware datetimes; None for "off"."""
-    midnight = to_msk(now).replace(hour=0, minute=0, second=0, microsecond=0)
-    if choice == TODAY:
-        return midnight, now
-    if choice == YESTERDAY:
-        return midnight - timedelta(days=1), midnight
-    if choice == WEEK:
-        return now - timedelta(days=7), now
-    if choice == CUSTOM and custom is not None and custom[0] < custom[1]:
-        return custom
-    return None
-
-
-def _to_qt(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), MSK_ZONE)
-
-
-def _from_qt(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+from ..periods import (
+    CUSTOM,
+    MSK_ZONE,
+    OFF,
+    TODAY,
+    WEEK,
+    YESTERDAY,
+    choice_names,
+    from_qt,
+    period_for,
+    to_qt,
+)
 
 
 class RangePopup(QFrame):
@@ -110,7 +95,7 @@ class PeriodBar(QWidget):
         self.accuracy.setChecked(True)
         self._custom_chosen = False  # the user (or show_custom) set the range
         self._default_custom_range()
-        row = QHBoxLayout(self)
+        row = self.row = QHBoxLayout(self)
         row.setContentsMargins(4, 2, 4, 2)
         row.addWidget(self.label)
         row.addWidget(self.combo)
@@ -128,8 +113,8 @@ class PeriodBar(QWidget):
 
     def retranslate(self) -> None:
         self.label.setText(self.tr("Track:"))
-        items = [self.tr("Off"), self.tr("Today"), self.tr("Yesterday"), self.tr("Last 7 days"),
-                 self.tr("Custom range…")]
+        names = choice_names(popup=True)
+        items = [names[choice] for choice in (OFF, TODAY, YESTERDAY, WEEK, CUSTOM)]
         current = max(0, self.combo.currentIndex())
         self.combo.blockSignals(True)
         self.combo.clear()
@@ -152,7 +137,7 @@ class PeriodBar(QWidget):
         now = clock.now()
         for edit, value in ((self.start_edit, now - timedelta(days=1)), (self.end_edit, now)):
             edit.blockSignals(True)
-            edit.setDateTime(_to_qt(value))
+            edit.setDateTime(to_qt(value))
             edit.blockSignals(False)
 
     def _custom_edited(self) -> None:
@@ -202,8 +187,8 @@ class PeriodBar(QWidget):
         self.combo.blockSignals(True)
         self.combo.setCurrentIndex(CUSTOM)
         self.combo.blockSignals(False)
-        self.start_edit.setDateTime(_to_qt(start))
-        self.end_edit.setDateTime(_to_qt(end))
+        self.start_edit.setDateTime(to_qt(start))
+        self.end_edit.setDateTime(to_qt(end))
         self._custom_chosen = True
         self._update_range_text()
 
@@ -216,7 +201,7 @@ class PeriodBar(QWidget):
         self.combo.setCurrentIndex(choice)
 
     def custom_range(self) -> tuple[datetime, datetime]:
-        return _from_qt(self.start_edit.dateTime()), _from_qt(self.end_edit.dateTime())
+        return from_qt(self.start_edit.dateTime()), from_qt(self.end_edit.dateTime())
 
     def period(self, now: datetime | None = None) -> tuple[datetime, datetime] | None:
         return period_for(self.choice, now or clock.now(), self.custom_range())

@@ -54,6 +54,7 @@ CLUSTER_FROM = 300  # markers: from this many on, the fleet is clustered
 
 
 def _classes(root: type) -> Iterator[type]:
+    sub: type
     for sub in root.__subclasses__():
         yield sub
         yield from _classes(sub)

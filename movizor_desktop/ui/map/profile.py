@@ -144,7 +144,8 @@ def release_profile(shared: MapProfile) -> None:
         return
     _shared = None
     shared.tiles.shutdown()
-    shared.profile.setUrlRequestInterceptor(None)
+    # None takes the interceptor off (Qt's documentation); PySide6's stubs omit the None
+    shared.profile.setUrlRequestInterceptor(None)  # type: ignore[arg-type]
     shared.profile.removeAllUrlSchemeHandlers()
     shared.profile.deleteLater()
 

@@ -134,14 +134,14 @@ def cell_tooltip(row: FleetRow, c: int, balance: Balance | None, busy: str | Non
         text = fmt.msk_datetime(row.fix_time, seconds=True)
         return f"{text} · {fmt.metres(row.radius)}" if row.radius else text
     if c == FORECAST:
-        badge = forecast_badge(row.forecast)
-        if badge is None:
+        forecast = forecast_badge(row.forecast)
+        if forecast is None:
             return None
         left = fmt.duration_hours(row.forecast_hours)
         if not left:
-            return badge.tooltip
+            return forecast.tooltip
         time_left = translate("SubscriberModel", "Time left: {time}").format(time=left)
-        return f"{badge.tooltip}\n{time_left}"
+        return f"{forecast.tooltip}\n{time_left}"
     if c == TARIFF and row.tariff_new and row.tariff_new != row.tariff:
         return translate("SubscriberModel", "Switches to “{new}” at 00:00 MSK.").format(
             new=tariff_name(row.tariff_new, balance)

@@ -31,6 +31,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -69,7 +70,7 @@ class SubscriberProxy(QSortFilterProxyModel):
     counts_changed = Signal()
     filter_changed = Signal()
 
-    def __init__(self, parent: object = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._src: SubscriberModel | None = None
         self._text = ""

@@ -11,7 +11,15 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -363,10 +371,10 @@ class SubscriberList(QWidget):
     def context_entries(self) -> list[QAction | QMenu | None]:
         return list(self._context_actions)
 
-    def _context_menu(self, pos: object) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         if not self._context_actions:
             return
-        index = self.table.indexAt(pos)  # type: ignore[arg-type]
+        index = self.table.indexAt(pos)
         if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -382,7 +390,7 @@ class SubscriberList(QWidget):
                 menu.addAction(entry)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.last_context_menu = menu
-        menu.popup(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def visible_phones(self) -> list[str]:
         table = self.table

@@ -1,0 +1,1 @@
+"""File → Preferences…: the settings shared by every profile (see :mod:`.dialog`)."""
