@@ -187,7 +187,8 @@ def install_qt_message_handler() -> None:
     qInstallMessageHandler(handler)
 
 
-# Noise that offscreen/headless Qt and Chromium print on every start (stack.md).
+# Noise that offscreen/headless Qt and Chromium print on every start
+# (docs/stack-pitfalls.md, "QtWebEngine without a display").
 _HARMLESS = ("QRhiGles2", "Vulkan", "D-Bus", "dbus", "propagateSizeHints",
              "This plugin does not support")
 

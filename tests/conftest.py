@@ -79,6 +79,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def pytest_configure(config: pytest.Config) -> None:
     global _travel
+    # As the app's bootstrap does (step 3): the app: scheme is registered before any
+    # QApplication exists; Qt ignores a scheme registered later, and warns.
+    from movizor_desktop.ui.map.scheme import register_app_scheme
+
+    register_app_scheme()
     days = config.getoption("--time-travel")
     if days:
         import time_machine

@@ -107,6 +107,7 @@ def test_a_driven_clock_is_its_source_and_never_skewed() -> None:
     assert clock.now() == moment and clock.driven and clock.skew() is None
 
 
+@pytest.mark.logs_error(r"clock listener failed")
 def test_listeners_hear_changes_and_a_failing_one_does_not_stop_learning() -> None:
     clock = MovizorClock(wall=Wall())
     heard: list[float] = []

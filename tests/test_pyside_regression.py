@@ -1,6 +1,6 @@
 """PySide6 6.12.0 on CPython 3.11: every ``Signal.emit`` from Python dropped a reference to
 ``True``; after ~600 emits (or at exit) the interpreter aborted with
-``Fatal Python error: bool_dealloc`` (stack.md). pyproject excludes 6.12.0; this keeps
+``Fatal Python error: bool_dealloc`` (docs/stack-pitfalls.md). pyproject excludes 6.12.0; this keeps
 the known-bad version out and proves the installed one does not leak.
 """
 

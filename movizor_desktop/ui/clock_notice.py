@@ -9,6 +9,7 @@ with the difference, and the message area says so once per session.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
 
@@ -53,7 +54,10 @@ class ClockNotice(QObject):
             clock.add_listener(self._on_offset)
         self.refresh()
 
-    def _on_offset(self, _clock: MovizorClock) -> None:
+    def _on_offset(self, clock: MovizorClock) -> None:
+        if not shiboken6.isValid(self):  # the window is gone; the session's clock is not
+            clock.remove_listener(self._on_offset)
+            return
         self.changed.emit()
 
     def skew(self) -> float | None:

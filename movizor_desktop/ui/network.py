@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtNetwork import QNetworkProxy, QNetworkProxyFactory, QNetworkProxyQuery
@@ -117,7 +117,7 @@ def apply_network(config: ProxyConfig, password: str = "") -> NetConfig:
     return net
 
 
-_probes: set[object] = set()
+_probes: set[Any] = set()  # QWebEnginePage (QtWebEngine is imported on use)
 
 
 def prime_web_proxy(profile: object) -> None:
@@ -138,8 +138,16 @@ def prime_web_proxy(profile: object) -> None:
 
 
 def pending_probes() -> int:
-    """Throw-away pages still loading (the map profile waits for them before it goes)."""
+    """Throw-away pages still loading."""
     return len(_probes)
+
+
+def drop_probes() -> None:
+    """Delete the throw-away pages still loading: the map profile does this before it goes
+    (a page must be deleted before its profile: Qt warns "Expect troubles")."""
+    for page in list(_probes):
+        _probes.discard(page)
+        page.deleteLater()
 
 
 def proxy_secrets() -> SecretStore:
@@ -161,6 +169,7 @@ def apply_saved_network(settings: AppSettings) -> NetConfig:
 
 
 __all__ = ["PROBE_URL", "PROXY_PASSWORD_SERVICE", "PROXY_PASSWORD_SLOT", "apply_network",
-           "apply_saved_network", "load_proxy_password", "pending_probes", "prime_web_proxy",
+           "apply_saved_network", "drop_probes", "load_proxy_password", "pending_probes",
+           "prime_web_proxy",
            "proxy_secrets", "qt_proxy",
            "qt_system_resolver", "system_resolver"]

@@ -6,7 +6,7 @@ restart. The session turns the Qt-free engine's callbacks into Qt signals.
 
 Life cycle: ``Session(...)`` → :meth:`Session.start` (the engine's run loop as a task) →
 :meth:`Session.aclose` (idempotent; must be awaited while the event loop still runs, so
-httpx can close its connections: see stack.md, qasync).
+httpx can close its connections: docs/stack-pitfalls.md, "One asyncio loop").
 """
 
 from __future__ import annotations

@@ -974,7 +974,7 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+85"/>
+        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+83"/>
         <source>Connection settings</source>
         <translation>Настройки подключения</translation>
     </message>
@@ -999,62 +999,7 @@
         <translation>Профили:</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>e.g. Main contract</source>
-        <translation>например, Основной договор</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Profile &amp;name:</source>
-        <translation>&amp;Название профиля:</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>API &amp;address:</source>
-        <translation>&amp;Адрес API:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Project:</source>
-        <translation>&amp;Проект:</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Show</source>
-        <translation>Показать</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Hide</source>
-        <translation>Скрыть</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>API &amp;key:</source>
-        <translation>&amp;Ключ API:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>POST (recommended: the key stays out of URLs)</source>
-        <translation>POST (рекомендуется: ключ не попадает в адрес)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>GET</source>
-        <translation>GET</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Request &amp;method:</source>
-        <translation>&amp;Метод запросов:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Check connection</source>
-        <translation>Про&amp;верить подключение</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+28"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
@@ -1139,7 +1084,7 @@
         <translation>Ключ API слишком длинный (символов: {count}).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location filename="../../movizor_desktop/ui/dialogs/connection_form.py" line="+90"/>
         <source>Unencrypted connection</source>
         <translation>Соединение без шифрования</translation>
     </message>
@@ -1158,12 +1103,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Использовать &amp;https://</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Send &amp;unencrypted</source>
         <translation>Отправлять &amp;без шифрования</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+47"/>
         <source>The profile could not be saved: {error}</source>
         <translation>Не удалось сохранить профиль: {error}</translation>
     </message>
@@ -3914,6 +3859,64 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+13"/>
         <source>Trip report ready for printing.</source>
         <translation>Отчёт о рейсе готов к печати.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileFields</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/dialogs/connection_form.py" line="-55"/>
+        <source>e.g. Main contract</source>
+        <translation>например, Основной договор</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profile &amp;name:</source>
+        <translation>&amp;Название профиля:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>API &amp;address:</source>
+        <translation>&amp;Адрес API:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Project:</source>
+        <translation>&amp;Проект:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hide</source>
+        <translation>Скрыть</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>API &amp;key:</source>
+        <translation>&amp;Ключ API:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>POST (recommended: the key stays out of URLs)</source>
+        <translation>POST (рекомендуется: ключ не попадает в адрес)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GET</source>
+        <translation>GET</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request &amp;method:</source>
+        <translation>&amp;Метод запросов:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Check connection</source>
+        <translation>Про&amp;верить подключение</translation>
     </message>
 </context>
 <context>

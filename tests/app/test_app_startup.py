@@ -33,6 +33,7 @@ def clean_logging():
     sys.excepthook = before[2]
 
 
+@pytest.mark.logs_error(r"^failed$")
 def test_log_file_rotates_and_never_contains_a_key(tmp_path: Path, clean_logging) -> None:
     secret = "K3y-Zx81-secret-0042"
     register_secret(secret)

@@ -40,6 +40,7 @@ def visible_dialog(crash) -> bool:
     return crash.dialog is not None and crash.dialog.isVisible()
 
 
+@pytest.mark.logs_error(r"unexpected error in the main thread")
 def test_an_exception_in_a_slot_shows_one_redacted_report_and_the_app_goes_on(
         qtbot, crash, caplog):
     caplog.set_level(logging.ERROR, logger="movizor_desktop.crash")
@@ -74,6 +75,7 @@ def test_an_exception_in_a_slot_shows_one_redacted_report_and_the_app_goes_on(
     assert "later with" in crash.dialog.report()
 
 
+@pytest.mark.logs_error(r"unhandled error in background task", r"unexpected error in asyncio")
 def test_a_failing_background_task_and_asyncio_callback_are_reported(qtbot, crash, qloop):
     async def failing() -> None:
         await asyncio.sleep(0)
@@ -95,6 +97,7 @@ def test_a_failing_background_task_and_asyncio_callback_are_reported(qtbot, cras
     assert done.result() == "fine"
 
 
+@pytest.mark.logs_error(r"unexpected error in thread worker")
 def test_a_worker_thread_error_reaches_the_dialog_on_the_qt_thread(qtbot, crash):
     thread = threading.Thread(target=boom, args=("thread",), name="worker-7")
     thread.start()

@@ -113,6 +113,7 @@ def export_everything(session, folder: Path, run_async) -> list[Path]:
             write_track_csv(folder / "track.csv", fixes)]
 
 
+@pytest.mark.logs_error(r"unexpected error in the main thread")
 def test_the_key_is_in_no_file_after_a_full_run(qtbot, qloop, run_async, app_home,
                                                  memory_keyring, file_logging, secret_sim):
     server, control = secret_sim

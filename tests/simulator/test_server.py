@@ -289,6 +289,7 @@ def test_bad_bodies(server, headers, status) -> None:
     assert server.requests.total == 0
 
 
+@pytest.mark.logs_error(r"simulator world failed on balance")
 def test_a_failing_world_gives_a_bare_500(server, http, key, monkeypatch) -> None:
     def broken(function: str, params: dict) -> dict:
         raise RuntimeError("boom")

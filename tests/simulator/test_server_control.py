@@ -131,6 +131,7 @@ def test_control_requests_are_not_api_requests(server, ctl) -> None:
     assert ctl.requests()["total"] == 0
 
 
+@pytest.mark.logs_error(r"control request GET /_sim/state failed")
 def test_a_failing_world_gives_a_json_500(server, ctl, monkeypatch) -> None:
     def broken() -> dict:
         raise RuntimeError("boom")

@@ -408,6 +408,7 @@ class BrokenCache(MemoryCache):
         raise OSError("disk full")
 
 
+@pytest.mark.logs_error(r"on_change listener failed", r"cache: save_rows failed")
 def test_run_never_dies_on_a_broken_cache_or_listener(sim_control, client, run) -> None:
     engine = SyncEngine(client, BrokenCache(), interval=0.02)
     calls: list[int] = []

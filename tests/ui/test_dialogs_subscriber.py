@@ -357,7 +357,7 @@ def test_closing_while_loading_leaves_nothing_behind(qtbot, sim, session, sim_co
     # client has nothing in flight
     qtbot.waitUntil(lambda: len(session.tasks) == 0 and session.client.budget.in_flight == 0,
                     timeout=5000)
-    assert count(sim_control, "object_get") == 1
+    assert count(sim_control, "object_get") <= 1  # sent at most once (maybe not at all)
     assert "unhandled error" not in caplog.text and "Traceback" not in caplog.text
 
 

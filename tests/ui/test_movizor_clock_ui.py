@@ -137,3 +137,18 @@ def test_a_pc_clock_ten_minutes_off_is_named_once(qtbot, qloop, run_async, skewe
         assert chip.isVisible() and window.statusbar.message() == ""  # said once
     finally:
         run_async(session.aclose())
+
+
+def test_a_window_gone_stops_hearing_its_sessions_clock(qtbot) -> None:
+    """The session (and its clock) may outlive the window that showed it: the clock's next
+    lesson must not reach the deleted status bar (it logged "clock listener failed")."""
+    import shiboken6
+
+    from movizor_desktop.clock import MovizorClock
+
+    clock = MovizorClock(source=None)
+    window = MainWindow(AppSettings(), lang="en")
+    window.clock_notice.watch(clock)
+    shiboken6.delete(window)
+    clock.restore(120.0)  # Movizor's time learned again after the window went
+    clock.restore(240.0)

@@ -335,6 +335,7 @@ def test_context_menu_offers_the_row_actions(qtbot, window: MainWindow) -> None:
     menu.close()
 
 
+@pytest.mark.logs_error(r"unexpected error in a window action")
 def test_background_errors_do_not_break_the_window(qtbot, window: MainWindow) -> None:
     async def broken() -> None:
         raise RuntimeError("boom")

@@ -31,12 +31,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -49,8 +46,9 @@ from ...api import DEFAULT_BASE_URL, AuthError, MovizorClient, MovizorError, Tra
 from ...api.net import is_remote_plain_http
 from ...store import KeyStorage, Profile, ProfileStore, SecretStore
 from ..formatting import locale_for, money
+from .connection_form import ProfileFields, ask_plain_http
 from .guard import DialogGuard
-from .widgets import Banner, FieldError, Note, SecretEdit, add_field
+from .widgets import Banner
 
 log = logging.getLogger(__name__)
 
@@ -115,47 +113,18 @@ class ConnectionDialog(QDialog):
         self.profiles_pane.setVisible(not first_start)
 
         # right: the form
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.errors: dict[str, FieldError] = {}
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("name")
-        self.name_edit.setPlaceholderText(self.tr("e.g. Main contract"))
-        self.errors["name"] = add_field(form, self.tr("Profile &name:"), self.name_edit)
-        self.url_edit = QLineEdit(DEFAULT_BASE_URL)
-        self.url_edit.setObjectName("base_url")
-        self.url_note = Note()
-        self.url_note.setObjectName("base_url_note")
-        self.errors["base_url"] = add_field(form, self.tr("API &address:"), self.url_edit,
-                                            self.url_note)
-        self.project_edit = QLineEdit()
-        self.project_edit.setObjectName("project")
-        self.errors["project"] = add_field(form, self.tr("&Project:"), self.project_edit)
-        self.key_edit = SecretEdit(self.tr("Show"), self.tr("Hide"))
-        self.key_edit.setObjectName("key")
-        self.storage_note = Note()
-        self.errors["key"] = add_field(form, self.tr("API &key:"), self.key_edit,
-                                       self.storage_note)
-        self.method_combo = QComboBox()
-        self.method_combo.setObjectName("method")
-        self.method_combo.addItem(self.tr("POST (recommended: the key stays out of URLs)"),
-                                  "POST")
-        self.method_combo.addItem(self.tr("GET"), "GET")
-        self.errors["method"] = add_field(form, self.tr("Request &method:"), self.method_combo)
-
-        self.check_button = QPushButton(self.tr("&Check connection"))
-        self.check_button.setObjectName("check")
+        self.fields = fields = ProfileFields()
+        self.errors = fields.errors
+        self.name_edit, self.url_edit, self.url_note = (
+            fields.name_edit, fields.url_edit, fields.url_note)
+        self.project_edit, self.key_edit, self.storage_note = (
+            fields.project_edit, fields.key_edit, fields.storage_note)
+        self.method_combo = fields.method_combo
+        self.check_button, self.check_result = fields.check_button, fields.check_result
         self.check_button.clicked.connect(self.check_connection)
-        self.check_result = Note()
-        self.check_result.setObjectName("check_result")
-        check_row = QHBoxLayout()
-        check_row.addWidget(self.check_button)
-        check_row.addWidget(self.check_result, 1)
-        check_row.addStretch(0)
-        form.addRow("", _wrap(check_row))
 
         right = QVBoxLayout()
-        right.addLayout(form)
+        right.addWidget(fields)
         right.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(self.profiles_pane)
@@ -370,38 +339,20 @@ class ConnectionDialog(QDialog):
             return True
         if self._plain_box is not None:
             return False
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unencrypted connection"),
-                          self.tr("The address {url} is not encrypted (http://). The API key "
-                                  "and all your data would travel readable by anyone on the "
-                                  "network between this computer and the server.\n\nUse "
-                                  "https:// unless your administrator says this server has "
-                                  "no encryption.").format(url=url),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("plain_http_warning")
-        secure = box.addButton(self.tr("Use &https://"), QMessageBox.ButtonRole.AcceptRole)
-        plain = box.addButton(self.tr("Send &unencrypted"),
-                              QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        secure.setObjectName("use_https")
-        plain.setObjectName("send_unencrypted")
-        box.setDefaultButton(secure)
 
-        def answered(_code: int) -> None:
+        def answered(choice: str | None) -> None:
             self._plain_box = None
-            clicked = box.clickedButton()
-            if clicked is secure:
+            if choice == "https":
                 secure_url = "https://" + url[len("http://"):]
                 self.url_edit.setText(secure_url)
-            elif clicked is plain:
+            elif choice == "plain":
                 self._plain_ok.add(url)
             else:
                 return
             self._update_url_note()
             then()
 
-        box.finished.connect(answered)
-        self._plain_box = box
-        box.open()
+        self._plain_box = ask_plain_http(self, url, answered)
         return False
 
     def save(self) -> bool:
@@ -550,10 +501,3 @@ class ConnectionDialog(QDialog):
         for task in list(self._tasks):  # the client closes in the task's finally
             task.cancel()
         super().done(result)
-
-
-def _wrap(layout: QHBoxLayout) -> QWidget:
-    widget = QWidget()
-    layout.setContentsMargins(0, 0, 0, 0)
-    widget.setLayout(layout)
-    return widget

@@ -1,6 +1,6 @@
 """The map pane: fleet markers, the selected subscriber's route and track, and playback.
 
-The lead wires it into the main window:
+The map feature (:mod:`movizor_desktop.ui.features.map`) wires it into the main window:
 
 * ``apply_changes(rows)`` after every sync step — the whole fleet (a list of rows: markers
   of other phones go away), some rows (``full=False``) or a

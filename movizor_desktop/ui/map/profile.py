@@ -143,6 +143,9 @@ def release_profile(shared: MapProfile) -> None:
     if shared.users > 0 or shared is not _shared:
         return
     _shared = None
+    from ..network import drop_probes
+
+    drop_probes()  # its pages go before it (posted first, deleted first)
     shared.tiles.shutdown()
     # None takes the interceptor off (Qt's documentation); PySide6's stubs omit the None
     shared.profile.setUrlRequestInterceptor(None)  # type: ignore[arg-type]

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, QSizeF, Qt, QThread, QUrl
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -125,13 +124,28 @@ def write_pdf(job: PrintJob, path: Path) -> tuple[Path, int]:
     return write_atomic(path, lambda handle: handle.write(data)), pages
 
 
-async def in_own_thread(function: Callable[..., Any], *args: Any) -> Any:
-    """Run ``function(*args)`` in a new thread and await its result.
+class _Worker(QThread):
+    """A QThread that runs one call: Qt objects made in it have an event dispatcher for
+    their whole life (a plain Python thread is adopted by Qt without one)."""
 
-    Not ``asyncio.to_thread``: Qt adopts a foreign thread the first time Qt objects are
-    used in it and tears its event dispatcher down afterwards, so a pooled thread used a
-    second time for a text document warns "QBasicTimer::start: current thread's event
-    dispatcher has already been destroyed". A fresh thread per PDF is clean.
+    def __init__(self, call: Callable[[], None]) -> None:
+        super().__init__()
+        self._call = call
+
+    def run(self) -> None:
+        self._call()
+
+
+_workers: set[_Worker] = set()  # strong references until each has finished
+
+
+async def in_own_thread(function: Callable[..., Any], *args: Any) -> Any:
+    """Run ``function(*args)`` in a thread of its own (a QThread) and await its result.
+
+    Not ``asyncio.to_thread``, nor a plain ``threading.Thread``: Qt adopts a foreign thread
+    the first time Qt objects are used in it without giving it an event dispatcher, and a
+    text document laid out there warns "QBasicTimer::start: current thread's event
+    dispatcher has already been destroyed". A QThread has one from its start to its end.
     """
     loop = asyncio.get_running_loop()
     future: asyncio.Future[Any] = loop.create_future()
@@ -152,7 +166,12 @@ async def in_own_thread(function: Callable[..., Any], *args: Any) -> Any:
         else:
             loop.call_soon_threadsafe(settle, result, None)
 
-    threading.Thread(target=run, name="movizor-pdf", daemon=True).start()
+    worker = _Worker(run)
+    worker.setObjectName("movizor-pdf")
+    _workers.add(worker)
+    worker.finished.connect(worker.deleteLater)  # Qt's way: deleted once it has ended
+    worker.destroyed.connect(lambda *_: _workers.discard(worker))
+    worker.start()
     return await future
 
 
