@@ -225,12 +225,7 @@ class MainWindow(QMainWindow):
     def set_session(self, session: Session | None) -> None:
         old, self._session = self._session, session
         if old is not None:
-            for signal, slot in ((old.changed, self._on_changes),
-                                 (old.status_changed, self._on_status)):
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+            old.unfollow(self._on_changes, self._on_status)
         self.feed.clear()
         clock.install(session.clock if session is not None else clock.MovizorClock())
         self.clock_notice.watch(session.clock if session is not None else None)
@@ -256,8 +251,7 @@ class MainWindow(QMainWindow):
             self.details.set_balance(status.balance)
             self.statusbar.set_session_flags(demo=session.demo,
                                              key_session_only=session.key_is_session_only)
-            session.changed.connect(self._on_changes)
-            session.status_changed.connect(self._on_status)
+            session.follow(self._on_changes, self._on_status)
         self.details.set_row(None, selected=0)
         self._update_title()
         self.controller.update_actions()

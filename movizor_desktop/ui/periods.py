@@ -74,6 +74,17 @@ def from_qt(value: QDateTime) -> datetime:
     return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
 
 
+def msk_edit(parent: QWidget, name: str = "") -> QDateTimeEdit:
+    """A date and time field in МСК (dd.MM.yyyy HH:mm, with a calendar)."""
+    edit = QDateTimeEdit(parent)
+    if name:
+        edit.setObjectName(name)
+    edit.setTimeZone(MSK_ZONE)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+    return edit
+
+
 class PeriodDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, *, intro: str = "",
                  period: tuple[datetime, datetime] | None = None, preset: int = TODAY,
@@ -90,14 +101,8 @@ class PeriodDialog(QDialog):
         names = choice_names()
         for choice in (*PRESETS, CUSTOM):
             self.preset.addItem(names[choice], choice)
-        self.start_edit = QDateTimeEdit(self)
-        self.start_edit.setObjectName("periodStart")
-        self.end_edit = QDateTimeEdit(self)
-        self.end_edit.setObjectName("periodEnd")
-        for edit in (self.start_edit, self.end_edit):
-            edit.setTimeZone(MSK_ZONE)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.start_edit = msk_edit(self, "periodStart")
+        self.end_edit = msk_edit(self, "periodEnd")
         self.error = QLabel(self)
         self.error.setObjectName("periodError")
         self.error.setStyleSheet("color: #b00020;")
@@ -193,4 +198,4 @@ def ask_period(parent: QWidget, title: str, intro: str,
 
 
 __all__ = ["CUSTOM", "MSK_ZONE", "OFF", "PRESETS", "TODAY", "WEEK", "YESTERDAY", "PeriodDialog",
-           "ask_period", "choice_names", "from_qt", "period_for", "to_qt"]
+           "ask_period", "choice_names", "from_qt", "msk_edit", "period_for", "to_qt"]

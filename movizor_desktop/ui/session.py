@@ -12,6 +12,8 @@ httpx can close its connections: docs/stack-pitfalls.md, "One asyncio loop").
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -82,6 +84,22 @@ class Session(QObject):
     @property
     def closed(self) -> bool:
         return self._closed
+
+    def follow(self, on_changes: Callable[[Any], None],
+               on_status: Callable[[Any], None]) -> None:
+        """Call ``on_changes(ChangeSet)`` and ``on_status(EngineStatus)`` from now on."""
+        self.changed.connect(on_changes)
+        self.status_changed.connect(on_status)
+
+    def unfollow(self, on_changes: Callable[[Any], None],
+                 on_status: Callable[[Any], None]) -> None:
+        """Stop calling them (quietly when they were not connected, or the signals are
+        gone with a deleted session)."""
+        for signal, slot in ((self.changed, on_changes), (self.status_changed, on_status)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
 
     def start(self) -> None:
         """Start syncing: cached fleet first, then the network."""

@@ -32,7 +32,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, SignalInstance
-from PySide6.QtGui import QAction, QImage
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter
 
 if TYPE_CHECKING:
@@ -148,6 +148,21 @@ class Feature(QObject):
         super().__init__(shell.widget)
         self.shell = shell
         shell.language_changed.connect(self.retranslate)
+
+    def new_action(self, name: str, shortcut: str | QKeySequence.StandardKey | None,
+                   triggered: Callable[[], object], *, menu: QMenu | None = None) -> QAction:
+        """An action of this feature: its object name and shortcut (working with the menu
+        bar hidden), ``triggered()`` on use, added to ``menu`` when one is given. Its texts
+        are set in :meth:`retranslate`."""
+        action = QAction(self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: triggered())
+        if menu is not None:
+            menu.addAction(action)
+        self.shell.add_shortcut(action)
+        return action
 
     def retranslate(self) -> None:
         """Set every user-visible text in the current language."""

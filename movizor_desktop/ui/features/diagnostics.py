@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication
 
 from ...api.redact import redact
 from ...logs import recent_log
@@ -94,14 +94,10 @@ class Diagnostics(Feature):
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
-        self.action = QAction(shell.widget)
-        self.action.setObjectName("copy_diagnostics")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+F12"))
-        self.action.triggered.connect(self.copy)
-        shell.session_changed.connect(self._session_changed)
         shell.help_menu.addSeparator()
-        shell.help_menu.addAction(self.action)
-        shell.add_shortcut(self.action)
+        self.action = self.new_action("copy_diagnostics", "Ctrl+Shift+F12", self.copy,
+                                      menu=shell.help_menu)
+        shell.session_changed.connect(self._session_changed)
         handler = crash_handler()
         if handler is not None:
             handler.window = shell.widget

@@ -15,7 +15,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -30,13 +29,13 @@ from ... import clock
 from ...api.encoding import to_msk
 from ..periods import (
     CUSTOM,
-    MSK_ZONE,
     OFF,
     TODAY,
     WEEK,
     YESTERDAY,
     choice_names,
     from_qt,
+    msk_edit,
     period_for,
     to_qt,
 )
@@ -49,14 +48,10 @@ class RangePopup(QFrame):
         super().__init__(parent, Qt.WindowType.Popup)
         self.setObjectName("track_range_popup")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.start_edit = QDateTimeEdit(self)
-        self.end_edit = QDateTimeEdit(self)
+        self.start_edit = msk_edit(self)
+        self.end_edit = msk_edit(self)
         self.show_button = QPushButton(self)
         self.show_button.setObjectName("track_range_show")
-        for edit in (self.start_edit, self.end_edit):
-            edit.setTimeZone(MSK_ZONE)
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.from_label = QLabel(self)
         self.to_label = QLabel(self)
         grid = QGridLayout(self)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 
 from ...shell import Feature, Shell
 
@@ -23,12 +22,8 @@ class AlertSubscriptions(Feature):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.dialog: AlertSubscriptionsDialog | None = None
-        self.action = QAction(self)
-        self.action.setObjectName("alert_subscriptions")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+M"))
-        self.action.triggered.connect(self.open_dialog)
-        shell.tools_menu.addAction(self.action)
-        shell.add_shortcut(self.action)
+        self.action = self.new_action("alert_subscriptions", "Ctrl+Shift+M", self.open_dialog,
+                                      menu=shell.tools_menu)
         shell.session_changed.connect(self._session_changed)
         self._session_changed(shell.session)
 

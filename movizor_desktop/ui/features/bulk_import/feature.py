@@ -11,7 +11,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 
 from ....exchange.import_run import RowResult
 from ...shell import Feature, Shell
@@ -24,12 +23,8 @@ class ImportTool(Feature):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.dialog: ImportDialog | None = None
-        self.action = QAction(shell.widget)
-        self.action.setObjectName("import_subscribers")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+I"))
-        self.action.triggered.connect(self.open)
-        shell.tools_menu.addAction(self.action)
-        shell.add_shortcut(self.action)
+        self.action = self.new_action("import_subscribers", "Ctrl+Shift+I", self.open,
+                                      menu=shell.tools_menu)
         shell.session_changed.connect(self._session_changed)
         self._session_changed(shell.session)
 

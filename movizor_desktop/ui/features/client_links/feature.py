@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 
 from ...shell import Feature, Shell
 
@@ -26,19 +25,14 @@ class ClientLinks(Feature):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.dialog: SharesDialog | None = None
-        self.share_action = QAction(self)
-        self.share_action.setObjectName("share_with_client")
-        self.share_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.share_action.triggered.connect(lambda: self.open_dialog(new=True))
-        self.links_action = QAction(self)
-        self.links_action.setObjectName("client_links")
-        self.links_action.setShortcut(QKeySequence("Ctrl+Shift+K"))
-        self.links_action.triggered.connect(lambda: self.open_dialog(new=False))
         shell.subscriber_menu.addSeparator()
-        shell.subscriber_menu.addAction(self.share_action)
+        self.share_action = self.new_action("share_with_client", "Ctrl+Shift+S",
+                                            lambda: self.open_dialog(new=True),
+                                            menu=shell.subscriber_menu)
         shell.subscribers.add_context_actions([self.share_action])
-        shell.tools_menu.addAction(self.links_action)
-        shell.add_shortcut(self.share_action, self.links_action)
+        self.links_action = self.new_action("client_links", "Ctrl+Shift+K",
+                                            lambda: self.open_dialog(new=False),
+                                            menu=shell.tools_menu)
         shell.subscribers.selection_changed.connect(self.update_state)
         shell.session_changed.connect(self._session_changed)
         self.update_state()

@@ -31,7 +31,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from .... import clock
@@ -115,12 +115,9 @@ class DesktopAlerts(Feature):
         self._saver: asyncio.Task[None] | None = None
         self._texts = event_texts()
 
-        self.action = QAction(self)
-        self.action.setObjectName("action_alerts")
-        self.action.setShortcut(QKeySequence("Ctrl+Shift+N"))  # N: notifications
-        self.action.triggered.connect(self.open_dialog)
-        shell.tools_menu.addAction(self.action)
-        shell.add_shortcut(self.action)
+        # N: notifications
+        self.action = self.new_action("action_alerts", "Ctrl+Shift+N", self.open_dialog,
+                                      menu=shell.tools_menu)
         if tray is AUTO:
             tray = self._make_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.set_tray(tray)
@@ -171,18 +168,12 @@ class DesktopAlerts(Feature):
     def _session_changed(self, session: Session | None) -> None:
         old, self._session = self._session, session
         if old is not None:
-            for signal, slot in ((old.changed, self._on_changes),
-                                 (old.status_changed, self._on_status)):
-                try:
-                    signal.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+            old.unfollow(self._on_changes, self._on_status)
         self.gate = None
         self._queue = []
         if session is None:
             return
-        session.changed.connect(self._on_changes)
-        session.status_changed.connect(self._on_status)
+        session.follow(self._on_changes, self._on_status)
         self.tasks.spawn(self._prepare(session), slot="prepare")
 
     async def _prepare(self, session: Session) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ....api.encoding import to_msk
@@ -83,9 +83,10 @@ class Exports(Feature):
         self.written: list[Path] = []  # files written this run (tests, "open folder")
         self.period_dialog: PeriodDialog | None = None
         # E: export; G: GPS track; J: the events journal ("журнал событий")
-        self.list_action = self._action("exportList", "Ctrl+Shift+E")
-        self.track_action = self._action("exportTrack", "Ctrl+Shift+G")
-        self.events_action = self._action("exportEvents", "Ctrl+Shift+J")
+        self.list_action = self.new_action("exportList", "Ctrl+Shift+E", self.export_list)
+        self.track_action = self.new_action("exportTrack", "Ctrl+Shift+G", self.export_track)
+        self.events_action = self.new_action("exportEvents", "Ctrl+Shift+J",
+                                             self.export_events)
         self.menu = QMenu(shell.widget)
         self.menu.setObjectName("exportMenu")
         for action in (self.list_action, self.track_action, self.events_action):
@@ -96,22 +97,12 @@ class Exports(Feature):
         file_menu.insertSeparator(quit_action)
         window.subscriber_menu.addSeparator()
         window.subscriber_menu.addAction(self.track_action)
-        self.list_action.triggered.connect(self.export_list)
-        self.track_action.triggered.connect(self.export_track)
-        self.events_action.triggered.connect(self.export_events)
         window.subscribers.selection_changed.connect(self.update_actions)
         for signal in (window.model.modelReset, window.model.rowsInserted,
                        window.model.rowsRemoved):
             signal.connect(self.update_actions)
         window.session_changed.connect(self._session_changed)
-        shell.add_shortcut(self.list_action, self.track_action, self.events_action)
         self.update_actions()
-
-    def _action(self, name: str, shortcut: str) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        return action
 
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Export"))

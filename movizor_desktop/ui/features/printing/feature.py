@@ -53,34 +53,25 @@ class Printing(Feature):
         self.last_job: PrintJob | None = None
         self.written: list[tuple[Path, int]] = []  # (file, pages) written this run
         # D: document; O: отчёт (the report); Y: the report as PDF
-        self.print_list = self._action("printList", QKeySequence.StandardKey.Print)
-        self.pdf_list = self._action("pdfList", "Ctrl+Shift+D")
-        self.print_trip = self._action("printTrip", "Ctrl+Shift+O")
-        self.pdf_trip = self._action("pdfTrip", "Ctrl+Shift+Y")
+        self.print_list = self.new_action("printList", QKeySequence.StandardKey.Print,
+                                          lambda: self.list_job(pdf=False))
+        self.pdf_list = self.new_action("pdfList", "Ctrl+Shift+D",
+                                        lambda: self.list_job(pdf=True))
+        self.print_trip = self.new_action("printTrip", "Ctrl+Shift+O",
+                                          lambda: self.trip(pdf=False))
+        self.pdf_trip = self.new_action("pdfTrip", "Ctrl+Shift+Y", lambda: self.trip(pdf=True))
         quit_action = window.window_actions.quit
         for action in (self.print_list, self.pdf_list, self.print_trip, self.pdf_trip):
             window.file_menu.insertAction(quit_action, action)
         window.file_menu.insertSeparator(quit_action)
         window.subscriber_menu.addAction(self.print_trip)
         window.subscriber_menu.addAction(self.pdf_trip)
-        self.print_list.triggered.connect(lambda: self.list_job(pdf=False))
-        self.pdf_list.triggered.connect(lambda: self.list_job(pdf=True))
-        self.print_trip.triggered.connect(lambda: self.trip(pdf=False))
-        self.pdf_trip.triggered.connect(lambda: self.trip(pdf=True))
         window.subscribers.selection_changed.connect(self.update_actions)
         window.session_changed.connect(self.update_actions)
         for signal in (window.model.modelReset, window.model.rowsInserted,
                        window.model.rowsRemoved):
             signal.connect(self.update_actions)
-        shell.add_shortcut(self.print_list, self.pdf_list, self.print_trip, self.pdf_trip)
         self.update_actions()
-
-    def _action(self, name: str, shortcut: Any = None) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        return action
 
     def retranslate(self) -> None:
         self.print_list.setText(self.tr("&Print the subscriber list…"))
