@@ -173,6 +173,8 @@ class BulkAddDialog(QDialog):
     async def _run(self) -> None:
         try:
             for msisdn, item in self.items.items():
+                if not shiboken6.isValid(self):  # the window went (the app closing): no
+                    break  # one sees the results, so no more numbers are sent
                 if self._stop:
                     self._mark(item, self.tr("Not sent: stopped."), None)
                     continue
@@ -204,6 +206,8 @@ class BulkAddDialog(QDialog):
                 self._finish()
 
     def _mark(self, item: QTreeWidgetItem, text: str, ok: bool | None) -> None:
+        if not shiboken6.isValid(self):  # deleted while an add was on its way
+            return
         item.setText(RESULT, text)
         item.setToolTip(RESULT, text)
         if ok is not None:
