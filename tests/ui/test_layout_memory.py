@@ -109,7 +109,7 @@ def test_changes_are_saved_after_a_short_delay(qtbot, sessions):
     saves = window.layout_memory.saves
     qtbot.keyClicks(window.subscribers.search, "abc")  # three keys: one save
     qtbot.waitUntil(lambda: load_layout(AppPaths(), "Gamma").search == "abc", timeout=3000)
-    qtbot.wait(150)
+    assert not window.layout_memory._timer.isActive()  # no save is pending: only that one
     assert window.layout_memory.saves == saves + 1
     assert header.sectionSize(TITLE) == 271
 
