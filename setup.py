@@ -63,11 +63,13 @@ def compile_translations(sources: Path, target: Path) -> list[Path]:
     made = []
     for ts in catalogues:
         qm = target / ts.with_suffix(".qm").name
-        result = subprocess.run([*command, "-silent", str(ts), "-qm", str(qm)],
-                                capture_output=True, text=True)
+        result = subprocess.run(
+            [*command, "-silent", str(ts), "-qm", str(qm)], capture_output=True, text=True
+        )
         if result.returncode != 0 or not qm.is_file():
-            raise RuntimeError(f"lrelease failed on {ts.name}: "
-                               f"{(result.stderr or result.stdout).strip()}")
+            raise RuntimeError(
+                f"lrelease failed on {ts.name}: {(result.stderr or result.stdout).strip()}"
+            )
         made.append(qm)
     return made
 
@@ -93,15 +95,13 @@ class BuildPyWithResources(build_py):
 
     def _ship_resources(self) -> None:
         if not RESOURCES.is_dir():
-            raise RuntimeError(f"{RESOURCES} is missing: build from a complete checkout "
-                               "or sdist")
+            raise RuntimeError(f"{RESOURCES} is missing: build from a complete checkout or sdist")
         target = Path(self.build_lib) / PACKAGE / "resources"
         if target.exists():
             shutil.rmtree(target)  # no stale files from an earlier build
         shutil.copytree(RESOURCES, target, ignore=shutil.ignore_patterns(*SKIP))
         made = compile_translations(RESOURCES / "i18n", target / "i18n")
-        self.announce(f"resources copied to {target} with {len(made)} translation(s)",
-                      level=2)
+        self.announce(f"resources copied to {target} with {len(made)} translation(s)", level=2)
 
     def get_outputs(self, include_bytecode: bool = True) -> list[str]:
         outputs = list(super().get_outputs(include_bytecode))

@@ -50,29 +50,43 @@ DEMO_DIALECTS = ("2017", "v2")  # movizor_desktop.simulator.dialects.DIALECTS
 
 # --- command line ---------------------------------------------------------------------------
 
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="movizor-desktop", allow_abbrev=False,
+        prog="movizor-desktop",
+        allow_abbrev=False,
         description="Dispatcher workstation for Movizor.ru phone-based fleet tracking.",
-        epilog="Options Qt understands (e.g. -platform offscreen) are passed on to Qt.")
+        epilog="Options Qt understands (e.g. -platform offscreen) are passed on to Qt.",
+    )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
-    parser.add_argument("--demo", action="store_true",
-                        help="run against the built-in simulator; nothing is saved")
-    parser.add_argument("--dialect", choices=DEMO_DIALECTS, default="2017",
-                        help="with --demo: how the simulator answers where Movizor's "
-                             "documents disagree (2017, the default, or v2)")
+    parser.add_argument(
+        "--demo", action="store_true", help="run against the built-in simulator; nothing is saved"
+    )
+    parser.add_argument(
+        "--dialect",
+        choices=DEMO_DIALECTS,
+        default="2017",
+        help="with --demo: how the simulator answers where Movizor's "
+        "documents disagree (2017, the default, or v2)",
+    )
     parser.add_argument("--profile", metavar="NAME", help="open this connection profile")
     parser.add_argument("--lang", choices=("ru", "en"), help="interface language")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="check the keyring, the built-in simulator, the demo fleet and "
-                             "the offline map; report each on stderr, one summary line on "
-                             "stdout; exit 0 on success, 1 naming the failed check")
-    parser.add_argument("--smoke-timeout", type=float, default=SMOKE_TIMEOUT,
-                        help=argparse.SUPPRESS)
-    parser.add_argument("--smoke-require-keyring", action="store_true",
-                        help=argparse.SUPPRESS)  # CI runners with a keyring: see smoke.py
-    parser.add_argument("--debug", action="store_true",
-                        help="debug output on the console and in the log")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check the keyring, the built-in simulator, the demo fleet and "
+        "the offline map; report each on stderr, one summary line on "
+        "stdout; exit 0 on success, 1 naming the failed check",
+    )
+    parser.add_argument(
+        "--smoke-timeout", type=float, default=SMOKE_TIMEOUT, help=argparse.SUPPRESS
+    )
+    parser.add_argument(
+        "--smoke-require-keyring", action="store_true", help=argparse.SUPPRESS
+    )  # CI runners with a keyring: see smoke.py
+    parser.add_argument(
+        "--debug", action="store_true", help="debug output on the console and in the log"
+    )
     return parser
 
 
@@ -122,8 +136,10 @@ def run(args: argparse.Namespace, qt_args: list[str]) -> int:
         except Exception as exc:  # already cleaned up by amain's finally
             log.critical("the app failed", exc_info=exc)
             if sys.stderr is not None:
-                print(f"movizor-desktop: {type(exc).__name__}: {exc} (details in "
-                      f"{started.log_file})", file=sys.stderr)
+                print(
+                    f"movizor-desktop: {type(exc).__name__}: {exc} (details in {started.log_file})",
+                    file=sys.stderr,
+                )
             code = 1
     bootstrap.dispose(app)
     log.info("exit status %d", code)
@@ -131,8 +147,9 @@ def run(args: argparse.Namespace, qt_args: list[str]) -> int:
     return code
 
 
-async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
-                settings: AppSettings, lang: str) -> int:
+async def amain(
+    app: QApplication, args: argparse.Namespace, paths: AppPaths, settings: AppSettings, lang: str
+) -> int:
     """The app's life on the running loop; all async clean-up happens before it returns."""
     from PySide6.QtCore import QTimer
 
@@ -147,7 +164,8 @@ async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
     try:
         if args.smoke_test:
             return await controller.smoke_test(
-                timeout=args.smoke_timeout, require_keyring=args.smoke_require_keyring)
+                timeout=args.smoke_timeout, require_keyring=args.smoke_require_keyring
+            )
         await controller.start(demo=args.demo, profile=args.profile, dialect=args.dialect)
         await quit_requested.wait()
         log.info("last window closed; shutting down")
@@ -158,6 +176,7 @@ async def amain(app: QApplication, args: argparse.Namespace, paths: AppPaths,
 
 
 # --- the session shown in the window --------------------------------------------------------
+
 
 def _main_window_factory(settings: AppSettings, lang: str) -> Any:
     from .ui.main_window import MainWindow
@@ -213,8 +232,14 @@ def demo_session(simulator: Any) -> Any:
 class AppController:
     """Owns the window, the session shown in it and, in demo mode, the simulator."""
 
-    def __init__(self, paths: AppPaths, settings: AppSettings, lang: str, *,
-                 window_factory: Callable[[AppSettings, str], Any] | None = None) -> None:
+    def __init__(
+        self,
+        paths: AppPaths,
+        settings: AppSettings,
+        lang: str,
+        *,
+        window_factory: Callable[[AppSettings, str], Any] | None = None,
+    ) -> None:
         from .store import ProfileStore, SecretStore
 
         self.paths = paths
@@ -251,8 +276,9 @@ class AppController:
             self.window.connection_settings_requested.connect(self.open_connection_settings)
         return self.window
 
-    async def start(self, *, demo: bool = False, profile: str | None = None,
-                    dialect: str = "2017") -> None:
+    async def start(
+        self, *, demo: bool = False, profile: str | None = None, dialect: str = "2017"
+    ) -> None:
         self.make_window().show()
         if demo:
             self.install(self.start_demo(dialect=dialect))
@@ -268,17 +294,17 @@ class AppController:
         from .simulator.dialects import dialect as named_dialect
 
         if self.simulator is None:
-            self.simulator = SimulatorServer.demo(seed=1, fleet=40, speed=speed,
-                                                  key=DEMO_KEY,
-                                                  dialect=named_dialect(dialect)).start()
-            log.info("embedded simulator (dialect %s) listening at %s", dialect,
-                     self.simulator.base_url)
+            self.simulator = SimulatorServer.demo(
+                seed=1, fleet=40, speed=speed, key=DEMO_KEY, dialect=named_dialect(dialect)
+            ).start()
+            log.info(
+                "embedded simulator (dialect %s) listening at %s", dialect, self.simulator.base_url
+            )
         return demo_session(self.simulator)
 
     async def open_profile(self, name: str | None = None) -> Session | None:
         """The session of ``name`` (or the last used profile); asks what is missing."""
-        name = name or self.store.active or next(
-            (p.name for p in self.store.list()), None)
+        name = name or self.store.active or next((p.name for p in self.store.list()), None)
         profile = self.store.get(name) if name else None
         from PySide6.QtCore import QCoreApplication
 
@@ -295,20 +321,28 @@ class AppController:
 
         if is_remote_plain_http(profile.base_url) and not profile.allow_plain_http:
             # saved before plain http:// needed a confirmation: ask now, send nothing yet
-            await self.edit_connections(select=profile.name, notice=translate(
-                "AppController", "The profile “{name}” uses an unencrypted http:// address: "
-                "the key would travel readable on the network. Switch it to https://, or "
-                "confirm the warning with Check connection or Save.").format(name=profile.name))
+            await self.edit_connections(
+                select=profile.name,
+                notice=translate(
+                    "AppController",
+                    "The profile “{name}” uses an unencrypted http:// address: "
+                    "the key would travel readable on the network. Switch it to https://, or "
+                    "confirm the warning with Check connection or Save.",
+                ).format(name=profile.name),
+            )
             return None
         key = self.secrets.get_key(profile.name)
         if not key:
-            await self.edit_connections(select=profile.name, key_error=translate(
-                "AppController", "Enter the API key: it is not saved on this computer."))
+            await self.edit_connections(
+                select=profile.name,
+                key_error=translate(
+                    "AppController", "Enter the API key: it is not saved on this computer."
+                ),
+            )
             return None
         return self.new_session(profile, key, self.secrets.last_storage(profile.name))
 
-    def new_session(self, profile: Profile, key: str,
-                    storage: KeyStorage | None) -> Session:
+    def new_session(self, profile: Profile, key: str, storage: KeyStorage | None) -> Session:
         from .store import Cache
         from .ui.session import Session
 
@@ -317,8 +351,13 @@ class AppController:
             cache = Cache.for_profile(self.paths, profile.name)
         except Exception:
             log.exception("the cache of %s cannot be opened; running without", profile.name)
-        return Session(profile, key, cache=cache, key_storage=storage,
-                       interval=float(self.settings.sync_interval))
+        return Session(
+            profile,
+            key,
+            cache=cache,
+            key_storage=storage,
+            interval=float(self.settings.sync_interval),
+        )
 
     def install(self, session: Session) -> None:
         """Show ``session`` in the window and start it."""
@@ -327,8 +366,12 @@ class AppController:
         session.status_changed.connect(self._on_status)
         self.make_window().set_session(session)
         session.start()
-        log.info("session %s started (simulated: %s, key storage: %s)", session.profile.name,
-                 "yes" if session.demo else "no", session.key_storage or "not applicable")
+        log.info(
+            "session %s started (simulated: %s, key storage: %s)",
+            session.profile.name,
+            "yes" if session.demo else "no",
+            session.key_storage or "not applicable",
+        )
 
     async def switch(self, session: Session) -> None:
         """Close the current session (and a demo's simulator), then show ``session``."""
@@ -351,17 +394,23 @@ class AppController:
         task = asyncio.ensure_future(self.edit_connections())
         task.add_done_callback(_log_task_error)
 
-    async def edit_connections(self, *, select: str | None = None, key_error: str = "",
-                               notice: str = "") -> bool:
+    async def edit_connections(
+        self, *, select: str | None = None, key_error: str = "", notice: str = ""
+    ) -> bool:
         """Show the connection dialog; apply what was chosen. True if it was accepted."""
         from .ui.dialogs import ConnectionDialog, run_dialog
 
-        current = self.session.profile.name if self.session and not self.session.demo \
-            else None
-        dialog = ConnectionDialog(self.store, self.secrets, current=current,
-                                  select=select or current, lang=self.lang,
-                                  key_error=key_error, notice=notice,
-                                  parent=self.make_window())
+        current = self.session.profile.name if self.session and not self.session.demo else None
+        dialog = ConnectionDialog(
+            self.store,
+            self.secrets,
+            current=current,
+            select=select or current,
+            lang=self.lang,
+            key_error=key_error,
+            notice=notice,
+            parent=self.make_window(),
+        )
         self.dialog = dialog
         try:
             accepted = await run_dialog(dialog) == ConnectionDialog.DialogCode.Accepted.value
@@ -384,8 +433,7 @@ class AppController:
             return
         key = self.secrets.get_key(target.name)
         storage = self.secrets.last_storage(target.name)
-        if current is not None and target.name == name and _same_server(
-                target, current.profile):
+        if current is not None and target.name == name and _same_server(target, current.profile):
             current.profile = target  # at most renamed
             if target.name in dialog.key_changed and key:
                 current.set_key(key, storage=storage)
@@ -402,14 +450,20 @@ class AppController:
         from .sync import ConnectionState
 
         session = self.session
-        if (status.state != ConnectionState.AUTH_FAILED or session is None
-                or session.demo or self._auth_prompted or self.dialog is not None
-                or self._closing):
+        if (
+            status.state != ConnectionState.AUTH_FAILED
+            or session is None
+            or session.demo
+            or self._auth_prompted
+            or self.dialog is not None
+            or self._closing
+        ):
             return
         self._auth_prompted = True
         message = status.error.message(self.lang) if status.error is not None else ""
-        task = asyncio.ensure_future(self.edit_connections(
-            select=session.profile.name, key_error=message))
+        task = asyncio.ensure_future(
+            self.edit_connections(select=session.profile.name, key_error=message)
+        )
         task.add_done_callback(_log_task_error)
 
     # -- smoke test ---------------------------------------------------------------
@@ -419,8 +473,9 @@ class AppController:
         """The task adding the map pane to the window (None before the window exists)."""
         return self._map_task
 
-    async def smoke_test(self, *, timeout: float = SMOKE_TIMEOUT,
-                         require_keyring: bool = False) -> int:
+    async def smoke_test(
+        self, *, timeout: float = SMOKE_TIMEOUT, require_keyring: bool = False
+    ) -> int:
         """``--smoke-test``: each check of :mod:`movizor_desktop.smoke`; 0 or 1."""
         from . import smoke
 
@@ -456,10 +511,13 @@ class AppController:
                 self.window.close()
 
 
-
 def _same_server(a: Profile, b: Profile) -> bool:
-    return ((a.base_url, a.project, a.method, a.allow_plain_http)
-            == (b.base_url, b.project, b.method, b.allow_plain_http))
+    return (a.base_url, a.project, a.method, a.allow_plain_http) == (
+        b.base_url,
+        b.project,
+        b.method,
+        b.allow_plain_http,
+    )
 
 
 def _log_task_error(task: asyncio.Task[Any]) -> None:

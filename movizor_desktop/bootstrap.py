@@ -57,6 +57,7 @@ _crash_fd: int | None = None  # open for the whole run: faulthandler writes to i
 
 # --- 1. faulthandler ------------------------------------------------------------------------
 
+
 def enable_faulthandler() -> None:
     """Dump tracebacks of all threads to stderr on a fatal signal (until moved to a file)."""
     if sys.stderr is not None and not faulthandler.is_enabled():
@@ -103,6 +104,7 @@ def move_faulthandler(log_dir: Path) -> Path | None:
 
 # --- 2. environment -------------------------------------------------------------------------
 
+
 def prepare_environment(environ: dict[str, str] | None = None) -> list[str]:
     """Set the Qt/Chromium environment variables; return a note per change for the log."""
     env = os.environ if environ is None else environ
@@ -125,8 +127,7 @@ _LOCALE_VARS = ("LANG", "LC_ALL", "LC_TIME", "LC_NUMERIC", "LC_CTYPE")
 
 
 @contextlib.contextmanager
-def locale_for_qt(lang: str | None,
-                  environ: dict[str, str] | None = None) -> Iterator[str | None]:
+def locale_for_qt(lang: str | None, environ: dict[str, str] | None = None) -> Iterator[str | None]:
     """Around the QApplication's creation, on a machine with no locale at all (unset,
     ``C`` or ``POSIX``: minimal Linux installs, containers, Xvfb): Qt's system locale is
     the chosen language's. Qt's own dialogs format dates and sizes by it — the file
@@ -179,6 +180,7 @@ def set_hidpi_policy() -> str:
 
 # --- 3. URL scheme --------------------------------------------------------------------------
 
+
 def register_url_schemes() -> None:
     """Import QtWebEngine and register the ``app:`` scheme; before the QApplication.
 
@@ -196,13 +198,16 @@ def register_url_schemes() -> None:
         return
     scheme = QWebEngineUrlScheme(APP_SCHEME)
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Host)
-    scheme.setFlags(QWebEngineUrlScheme.Flag.SecureScheme
-                    | QWebEngineUrlScheme.Flag.LocalAccessAllowed
-                    | QWebEngineUrlScheme.Flag.CorsEnabled)
+    scheme.setFlags(
+        QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalAccessAllowed
+        | QWebEngineUrlScheme.Flag.CorsEnabled
+    )
     QWebEngineUrlScheme.registerScheme(scheme)
 
 
 # --- 4. QApplication ------------------------------------------------------------------------
+
 
 def create_application(argv: list[str]) -> QApplication:
     """The QApplication, named and versioned (steps 2 and 3 must have run)."""
@@ -224,6 +229,7 @@ def create_application(argv: list[str]) -> QApplication:
 
 # --- steps 1-4 in order ---------------------------------------------------------------------
 
+
 class StartupError(RuntimeError):
     """Start-up cannot go on; the message is for the user (and the log)."""
 
@@ -237,8 +243,9 @@ class Started:
     log_file: Path
 
 
-def start(*, debug: bool = False, lang: str | None = None,
-          qt_args: list[str] | None = None) -> Started:
+def start(
+    *, debug: bool = False, lang: str | None = None, qt_args: list[str] | None = None
+) -> Started:
     """Run steps 1-4 of the module docstring, in order; raise StartupError on failure."""
     enable_faulthandler()  # 1: as early as possible
     from .logs import install_qt_message_handler, setup_logging
@@ -248,14 +255,26 @@ def start(*, debug: bool = False, lang: str | None = None,
     previous_crash = take_previous_crash(paths.log_dir)
     crash_file = move_faulthandler(paths.log_dir)
     log_file = setup_logging(paths.log_dir, debug=debug)
-    log.info("Movizor Desktop %s starting (Python %s, %s); log %s, crash dumps %s",
-             __version__, sys.version.split()[0], sys.platform, log_file, crash_file)
+    log.info(
+        "Movizor Desktop %s starting (Python %s, %s); log %s, crash dumps %s",
+        __version__,
+        sys.version.split()[0],
+        sys.platform,
+        log_file,
+        crash_file,
+    )
     if previous_crash:
-        log.error("the previous run crashed; its dump (kept as %s):\n%s",
-                  PREVIOUS_CRASH_FILE, previous_crash)
+        log.error(
+            "the previous run crashed; its dump (kept as %s):\n%s",
+            PREVIOUS_CRASH_FILE,
+            previous_crash,
+        )
         if sys.stderr is not None:
-            print(f"movizor-desktop: the previous run crashed; see "
-                  f"{paths.log_dir / PREVIOUS_CRASH_FILE}", file=sys.stderr)
+            print(
+                f"movizor-desktop: the previous run crashed; see "
+                f"{paths.log_dir / PREVIOUS_CRASH_FILE}",
+                file=sys.stderr,
+            )
 
     for note in prepare_environment():  # 2
         log.info("%s", note)

@@ -69,8 +69,13 @@ class MovizorClock:
     estimate in seconds (Movizor minus PC), e.g. the one kept from the last run.
     """
 
-    def __init__(self, *, source: Callable[[], datetime] | None = None,
-                 wall: Callable[[], float] = pc_time, offset: float | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        source: Callable[[], datetime] | None = None,
+        wall: Callable[[], float] = pc_time,
+        offset: float | None = None,
+    ) -> None:
         self._source = source
         self._wall = wall
         self._lock = threading.Lock()
@@ -211,5 +216,14 @@ def now() -> datetime:
     return _current.now()
 
 
-__all__ = ["SAMPLES", "SKEW_WARNING", "MovizorClock", "current", "install", "local_zone",
-           "now", "pc_now", "pc_time"]
+__all__ = [
+    "SAMPLES",
+    "SKEW_WARNING",
+    "MovizorClock",
+    "current",
+    "install",
+    "local_zone",
+    "now",
+    "pc_now",
+    "pc_time",
+]

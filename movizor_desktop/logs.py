@@ -57,8 +57,9 @@ class PrivateRotatingFileHandler(RotatingFileHandler):
     whatever the umask."""
 
     def _open(self) -> io.TextIOWrapper:  # logging's own hook: the current file's stream
-        stream = open_private(self.baseFilename, self.mode, encoding=self.encoding,
-                              errors=self.errors)
+        stream = open_private(
+            self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors
+        )
         return cast(io.TextIOWrapper, stream)  # a text mode: open() made a TextIOWrapper
 
 
@@ -71,8 +72,9 @@ def setup_logging(log_dir: Path, *, debug: bool = False, console: bool = True) -
         root.removeHandler(handler)
         handler.close()
 
-    file_handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,
-                                       encoding="utf-8")
+    file_handler = PrivateRotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
     file_handler.setLevel(logging.DEBUG if debug else logging.INFO)
     root.addHandler(_mark(file_handler))
     if console and sys.stderr is not None:
@@ -88,16 +90,18 @@ def setup_logging(log_dir: Path, *, debug: bool = False, console: bool = True) -
     return path
 
 
-def _log_uncaught(exc_type: type[BaseException], exc: BaseException,
-                  tb: TracebackType | None, where: str) -> None:
+def _log_uncaught(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, where: str
+) -> None:
     if issubclass(exc_type, KeyboardInterrupt):
         return
     log.critical("uncaught exception in %s", where, exc_info=(exc_type, exc, tb))
 
 
 def _install_excepthooks() -> None:
-    def excepthook(exc_type: type[BaseException], exc: BaseException,
-                   tb: TracebackType | None) -> None:
+    def excepthook(
+        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         _log_uncaught(exc_type, exc, tb, "the main thread")
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
@@ -105,8 +109,7 @@ def _install_excepthooks() -> None:
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_value is not None:
             name = args.thread.name if args.thread else "?"
-            _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback,
-                          f"thread {name}")
+            _log_uncaught(args.exc_type, args.exc_value, args.exc_traceback, f"thread {name}")
 
     sys.excepthook = excepthook
     threading.excepthook = thread_hook
@@ -189,8 +192,14 @@ def install_qt_message_handler() -> None:
 
 # Noise that offscreen/headless Qt and Chromium print on every start
 # (docs/stack-pitfalls.md, "QtWebEngine without a display").
-_HARMLESS = ("QRhiGles2", "Vulkan", "D-Bus", "dbus", "propagateSizeHints",
-             "This plugin does not support")
+_HARMLESS = (
+    "QRhiGles2",
+    "Vulkan",
+    "D-Bus",
+    "dbus",
+    "propagateSizeHints",
+    "This plugin does not support",
+)
 
 
 def _harmless(message: str) -> bool:

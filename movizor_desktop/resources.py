@@ -57,5 +57,10 @@ def app_icon_path() -> Path | None:
     return None
 
 
-__all__ = ["APP_SCHEME", "RESOURCES_MARKER", "app_icon_path", "resources_candidates",
-           "resources_dir"]
+__all__ = [
+    "APP_SCHEME",
+    "RESOURCES_MARKER",
+    "app_icon_path",
+    "resources_candidates",
+    "resources_dir",
+]

@@ -78,6 +78,7 @@ def _say(line: str, stream: Any) -> None:
 
 # --- 1. keyring -------------------------------------------------------------------------------
 
+
 def check_keyring(require: bool = False) -> str:
     """Describe the keyring backend; raise CheckFailed when it is not the expected one."""
     import importlib
@@ -105,15 +106,20 @@ def check_keyring(require: bool = False) -> str:
         try:
             expected_class = getattr(importlib.import_module(module_name), class_name)
         except Exception as exc:
-            raise CheckFailed("keyring", f"the {platform} backend {module_name}.{class_name} "
-                              f"is missing from the bundle: {exc}") from exc
+            raise CheckFailed(
+                "keyring",
+                f"the {platform} backend {module_name}.{class_name} "
+                f"is missing from the bundle: {exc}",
+            ) from exc
         if isinstance(backend, expected_class):
             how = f"the {platform} backend, chosen explicitly"
         elif refused is not None:
             how = f"{expected_class.name} is not usable here"
         else:
-            raise CheckFailed("keyring", f"{name} ({kind}) is active, not the {platform} "
-                              f"backend {module_name}.{class_name}")
+            raise CheckFailed(
+                "keyring",
+                f"{name} ({kind}) is active, not the {platform} backend {module_name}.{class_name}",
+            )
     else:
         how = "chosen by keyring"
     keys = "keyring" if refused is None else f"session only ({refused})"
@@ -125,8 +131,11 @@ def check_keyring(require: bool = False) -> str:
 
 def _round_trip(store: Any, refused: str | None, storage: Any) -> str:
     if refused is not None:
-        raise CheckFailed("keyring", f"a keyring that keeps API keys is required, but "
-                          f"{store.backend_name} is refused: {refused}")
+        raise CheckFailed(
+            "keyring",
+            f"a keyring that keeps API keys is required, but "
+            f"{store.backend_name} is refused: {refused}",
+        )
     from .store import SecretStore
 
     probe = SecretStore(ROUND_TRIP_SERVICE)
@@ -144,6 +153,7 @@ def _round_trip(store: Any, refused: str | None, storage: Any) -> str:
 
 # --- 2.-4. the running app ----------------------------------------------------------------
 
+
 async def check_simulator(controller: AppController) -> tuple[Any, str]:
     """Start the embedded simulator (and the demo session on it); ask its control API."""
     from .simulator import SimControl
@@ -151,8 +161,9 @@ async def check_simulator(controller: AppController) -> tuple[Any, str]:
     try:
         session = controller.start_demo()
     except Exception as exc:
-        raise CheckFailed("simulator", f"the embedded simulator did not start: "
-                          f"{type(exc).__name__}: {exc}") from exc
+        raise CheckFailed(
+            "simulator", f"the embedded simulator did not start: {type(exc).__name__}: {exc}"
+        ) from exc
     simulator = controller.simulator
     assert simulator is not None  # start_demo started it
 
@@ -163,8 +174,9 @@ async def check_simulator(controller: AppController) -> tuple[Any, str]:
     try:
         state = await asyncio.to_thread(ask_state)
     except Exception as exc:
-        raise CheckFailed("simulator", f"the embedded simulator does not answer: "
-                          f"{type(exc).__name__}: {exc}") from exc
+        raise CheckFailed(
+            "simulator", f"the embedded simulator does not answer: {type(exc).__name__}: {exc}"
+        ) from exc
     return session, f"embedded simulator at {simulator.base_url} answers ({_count(state)})"
 
 
@@ -178,8 +190,9 @@ def _count(state: dict[str, Any]) -> str:
     return "state read"
 
 
-async def check_subscribers(controller: AppController, session: Any, report: Report,
-                            timeout: float) -> int:
+async def check_subscribers(
+    controller: AppController, session: Any, report: Report, timeout: float
+) -> int:
     from .sync import ConnectionState
 
     try:
@@ -194,8 +207,11 @@ async def check_subscribers(controller: AppController, session: Any, report: Rep
         if status.state == ConnectionState.AUTH_FAILED:
             raise CheckFailed("subscribers", f"the simulator refused the key: {status.error}")
         if report.elapsed() > timeout:
-            raise CheckFailed("subscribers", f"no subscriber list within {timeout:.0f} s "
-                              f"(state {status.state}, last error: {status.error or 'none'})")
+            raise CheckFailed(
+                "subscribers",
+                f"no subscriber list within {timeout:.0f} s "
+                f"(state {status.state}, last error: {status.error or 'none'})",
+            )
         await asyncio.sleep(0.05)
 
 
@@ -220,8 +236,7 @@ async def check_map(controller: AppController, report: Report, timeout: float) -
     return report.elapsed()
 
 
-async def run(controller: AppController, *, timeout: float,
-              require_keyring: bool = False) -> int:
+async def run(controller: AppController, *, timeout: float, require_keyring: bool = False) -> int:
     """All checks in order; the exit status (0 or 1)."""
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import qVersion
@@ -241,14 +256,19 @@ async def run(controller: AppController, *, timeout: float,
         return 1
     except Exception as exc:
         log.exception("smoke test failed")
-        _say(f"movizor-desktop smoke test FAILED: {type(exc).__name__}: {exc} "
-             f"[check: {_running(report)}]", sys.stderr)
+        _say(
+            f"movizor-desktop smoke test FAILED: {type(exc).__name__}: {exc} "
+            f"[check: {_running(report)}]",
+            sys.stderr,
+        )
         return 1
-    _say(f"movizor-desktop smoke test OK: {fleet} subscribers loaded from the embedded "
-         f"simulator, map rendered offline in {report.elapsed():.1f} s "
-         f"(movizor-desktop {__version__}, Qt {qVersion()}, PySide6 {pyside_version}, "
-         f"keyring: {_backend_name()}, frozen: {'yes' if _frozen() else 'no'})",
-         sys.stdout)
+    _say(
+        f"movizor-desktop smoke test OK: {fleet} subscribers loaded from the embedded "
+        f"simulator, map rendered offline in {report.elapsed():.1f} s "
+        f"(movizor-desktop {__version__}, Qt {qVersion()}, PySide6 {pyside_version}, "
+        f"keyring: {_backend_name()}, frozen: {'yes' if _frozen() else 'no'})",
+        sys.stdout,
+    )
     return 0
 
 

@@ -47,8 +47,12 @@ import bundle_config as cfg  # noqa: E402
 import macho  # noqa: E402
 import winsign  # noqa: E402
 
-SMOKE_LINES = ("smoke check keyring: ok", "smoke check simulator: ok",
-               "smoke check subscribers: ok", "smoke check map: ok")
+SMOKE_LINES = (
+    "smoke check keyring: ok",
+    "smoke check simulator: ok",
+    "smoke check subscribers: ok",
+    "smoke check map: ok",
+)
 
 
 def say(message: str) -> None:
@@ -63,15 +67,23 @@ def _setup_module():
 
 
 def compile_translations() -> list[Path]:
-    made = _setup_module().compile_translations(cfg.RESOURCES / "i18n",
-                                                cfg.RESOURCES / "i18n")
+    made = _setup_module().compile_translations(cfg.RESOURCES / "i18n", cfg.RESOURCES / "i18n")
     say("compiled " + (", ".join(p.name for p in made) or "no catalogues"))
     return made
 
 
 def run_pyinstaller(out: Path, clean: bool) -> None:
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm",
-               "--distpath", str(out / "dist"), "--workpath", str(out / "build"), str(SPEC)]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--distpath",
+        str(out / "dist"),
+        "--workpath",
+        str(out / "build"),
+        str(SPEC),
+    ]
     if clean:
         command.insert(3, "--clean")
     say("running " + " ".join(command[2:]))
@@ -81,6 +93,7 @@ def run_pyinstaller(out: Path, clean: bool) -> None:
 
 
 # --- where things are -------------------------------------------------------------------------
+
 
 def bundle_dir(out: Path) -> Path:
     """The folder to ship: the .app on macOS, the one-folder bundle elsewhere."""
@@ -116,6 +129,7 @@ def megabytes(count: int) -> str:
 
 # --- checks ------------------------------------------------------------------------------
 
+
 def check_bundle(bundle: Path) -> None:
     """Raise SystemExit naming what a built bundle lacks."""
     problems = []
@@ -140,8 +154,11 @@ def check_bundle(bundle: Path) -> None:
 def missing_msvc_runtime(names) -> list[str]:
     """Problems for each MSVC runtime DLL Qt imports that is not among ``names``."""
     lowered = {name.lower() for name in names}
-    return [f"{dll} (MSVC runtime) is missing: users would need the VC++ redistributable"
-            for dll in cfg.MSVC_RUNTIME_DLLS if dll not in lowered]
+    return [
+        f"{dll} (MSVC runtime) is missing: users would need the VC++ redistributable"
+        for dll in cfg.MSVC_RUNTIME_DLLS
+        if dll not in lowered
+    ]
 
 
 def macos_binaries_too_new(app: Path) -> list[str]:
@@ -155,8 +172,7 @@ def macos_binaries_too_new(app: Path) -> list[str]:
     import plistlib
 
     with (app / "Contents" / "Info.plist").open("rb") as handle:
-        minimum = tuple(int(n) for n in plistlib.load(handle)["LSMinimumSystemVersion"]
-                        .split("."))
+        minimum = tuple(int(n) for n in plistlib.load(handle)["LSMinimumSystemVersion"].split("."))
     minimum = (*minimum, 0, 0)[:3]
     problems, bindings = [], []
     for path in sorted(p for p in app.rglob("*") if p.is_file() and not p.is_symlink()):
@@ -167,18 +183,25 @@ def macos_binaries_too_new(app: Path) -> list[str]:
             if cfg.is_binding_module(relative):
                 bindings.append(relative)
             else:
-                problems.append(f"{relative} needs macOS {macho.text(version)} ({arch}), the "
-                                f"Info.plist promises {macho.text(minimum)}")
+                problems.append(
+                    f"{relative} needs macOS {macho.text(version)} ({arch}), the "
+                    f"Info.plist promises {macho.text(minimum)}"
+                )
     if bindings:
-        say(f"note: {len(bindings)} PySide6/shiboken6 binding modules record a newer macOS "
-            f"than {macho.text(minimum)} (upstream build setting), e.g. {bindings[0]}")
+        say(
+            f"note: {len(bindings)} PySide6/shiboken6 binding modules record a newer macOS "
+            f"than {macho.text(minimum)} (upstream build setting), e.g. {bindings[0]}"
+        )
     return problems
 
 
 def smoke_env(home: Path) -> dict[str, str]:
     env = {**os.environ, "MOVIZOR_DESKTOP_HOME": str(home)}
-    if sys.platform.startswith("linux") and not env.get("DISPLAY") \
-            and not env.get("WAYLAND_DISPLAY"):
+    if (
+        sys.platform.startswith("linux")
+        and not env.get("DISPLAY")
+        and not env.get("WAYLAND_DISPLAY")
+    ):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     return env
 
@@ -187,22 +210,34 @@ def smoke_test(bundle: Path, extra: list[str], timeout: float = 180.0) -> None:
     exe = executable(bundle, cfg.DEBUG_EXE_NAME)
     with tempfile.TemporaryDirectory(prefix="movizor-smoke-") as home:
         say(f"smoke test: {exe.name} --smoke-test {' '.join(extra)}".rstrip())
-        result = subprocess.run([str(exe), "--smoke-test", *extra], env=smoke_env(Path(home)),
-                                capture_output=True, text=True, timeout=timeout)
-        report = [line for line in (result.stderr + result.stdout).splitlines()
-                  if "movizor-desktop smoke" in line]
+        result = subprocess.run(
+            [str(exe), "--smoke-test", *extra],
+            env=smoke_env(Path(home)),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        report = [
+            line
+            for line in (result.stderr + result.stdout).splitlines()
+            if "movizor-desktop smoke" in line
+        ]
         print("\n".join(report), flush=True)
         if result.returncode != 0:
             log_file = Path(home) / "logs" / "movizor-desktop.log"
-            tail = log_file.read_text(encoding="utf-8", errors="replace")[-4000:] \
-                if log_file.is_file() else "(no log)"
-            raise SystemExit(f"build.py: the frozen smoke test failed (exit status "
-                             f"{result.returncode})\n--- stderr ---\n{result.stderr[-4000:]}"
-                             f"\n--- log ---\n{tail}")
+            tail = (
+                log_file.read_text(encoding="utf-8", errors="replace")[-4000:]
+                if log_file.is_file()
+                else "(no log)"
+            )
+            raise SystemExit(
+                f"build.py: the frozen smoke test failed (exit status "
+                f"{result.returncode})\n--- stderr ---\n{result.stderr[-4000:]}"
+                f"\n--- log ---\n{tail}"
+            )
 
 
 # --- packages ---------------------------------------------------------------------------------
-
 
 
 def package_linux(bundle: Path, out: Path) -> Path:
@@ -210,9 +245,11 @@ def package_linux(bundle: Path, out: Path) -> Path:
     version = cfg.version()
     top = f"{cfg.EXE_NAME}-{version}"
     archive = out / f"{top}-linux-{machine()}.tar.gz"
-    extras = {"INSTALL-LINUX.txt": HERE / "linux" / "INSTALL-LINUX.txt",
-              "movizor-desktop.desktop": cfg.RESOURCES / "linux" / "movizor-desktop.desktop",
-              "movizor-desktop.png": cfg.ICONS / "movizor.png"}
+    extras = {
+        "INSTALL-LINUX.txt": HERE / "linux" / "INSTALL-LINUX.txt",
+        "movizor-desktop.desktop": cfg.RESOURCES / "linux" / "movizor-desktop.desktop",
+        "movizor-desktop.png": cfg.ICONS / "movizor.png",
+    }
     with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
         tar.add(bundle, arcname=top)
         for name, source in extras.items():
@@ -231,12 +268,18 @@ def find_iscc() -> str | None:
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
-def inno_command(iscc: str, bundle: Path, out: Path,
-                 signing: winsign.Signing | None) -> list[str]:
+def inno_command(iscc: str, bundle: Path, out: Path, signing: winsign.Signing | None) -> list[str]:
     numbers = ".".join(str(n) for n in cfg.version_tuple())
-    command = [iscc, "/Qp", f"/DAppVersion={cfg.version()}", f"/DAppVersionNumbers={numbers}",
-               f"/DSourceDir={bundle}", f"/DOutputDir={out}",
-               f"/DAppExeName={cfg.EXE_NAME}.exe", f"/DAppDebugExeName={cfg.DEBUG_EXE_NAME}.exe"]
+    command = [
+        iscc,
+        "/Qp",
+        f"/DAppVersion={cfg.version()}",
+        f"/DAppVersionNumbers={numbers}",
+        f"/DSourceDir={bundle}",
+        f"/DOutputDir={out}",
+        f"/DAppExeName={cfg.EXE_NAME}.exe",
+        f"/DAppDebugExeName={cfg.DEBUG_EXE_NAME}.exe",
+    ]
     icon = cfg.icon_file("win32")
     if icon is not None:
         command.append(f"/DAppIcon={icon}")
@@ -249,16 +292,20 @@ def inno_command(iscc: str, bundle: Path, out: Path,
 def package_windows(bundle: Path, out: Path) -> Path:
     iscc = find_iscc()
     if iscc is None:
-        raise SystemExit("build.py: Inno Setup 6.3+ (ISCC.exe) not found: install it "
-                         "(choco install innosetup) or set ISCC, or use --no-package")
+        raise SystemExit(
+            "build.py: Inno Setup 6.3+ (ISCC.exe) not found: install it "
+            "(choco install innosetup) or set ISCC, or use --no-package"
+        )
     try:
         signing = winsign.from_environment()
     except winsign.SigningError as exc:
         raise SystemExit(f"build.py: {exc}") from None
     executables = [executable(bundle, cfg.EXE_NAME), executable(bundle, cfg.DEBUG_EXE_NAME)]
     if signing is None:
-        say("WINDOWS_SIGN_CERT_SHA1 / WINDOWS_SIGN_CERT_FILE not set: the executables and the "
-            "installer stay unsigned (SmartScreen and antivirus will warn)")
+        say(
+            "WINDOWS_SIGN_CERT_SHA1 / WINDOWS_SIGN_CERT_FILE not set: the executables and the "
+            "installer stay unsigned (SmartScreen and antivirus will warn)"
+        )
     else:
         say(f"signing {', '.join(p.name for p in executables)} with signtool")
         winsign.run(signing, signing.sign_command(executables))
@@ -277,8 +324,7 @@ def package_windows(bundle: Path, out: Path) -> Path:
 
 def package_macos(bundle: Path, out: Path) -> Path:
     dmg = out / f"Movizor-Desktop-{cfg.version()}-macos-{machine()}.dmg"
-    subprocess.run(["bash", str(HERE / "macos" / "make_dmg.sh"), str(bundle), str(dmg)],
-                   check=True)
+    subprocess.run(["bash", str(HERE / "macos" / "make_dmg.sh"), str(bundle), str(dmg)], check=True)
     return dmg
 
 
@@ -288,12 +334,17 @@ PACKAGERS = {"linux": package_linux, "windows": package_windows, "macos": packag
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=HERE / "out", help="output folder")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="run the frozen app's --smoke-test after building")
-    parser.add_argument("--smoke-args", default="",
-                        help="extra arguments for the smoke test, e.g. --smoke-require-keyring")
-    parser.add_argument("--no-package", action="store_true",
-                        help="stop after the bundle (no installer/archive)")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="run the frozen app's --smoke-test after building"
+    )
+    parser.add_argument(
+        "--smoke-args",
+        default="",
+        help="extra arguments for the smoke test, e.g. --smoke-require-keyring",
+    )
+    parser.add_argument(
+        "--no-package", action="store_true", help="stop after the bundle (no installer/archive)"
+    )
     parser.add_argument("--clean", action="store_true", help="empty PyInstaller's cache first")
     args = parser.parse_args(argv)
     out = args.out.resolve()
@@ -316,15 +367,16 @@ def report_sizes(bundle: Path, package: Path | None) -> int:
     """Print the sizes against the platform's budget; 1 when over it."""
     budget = cfg.SIZE_BUDGETS.get(cfg.platform_key())
     over = []
-    for label, path, limit in (("bundle ", bundle, budget and budget[0]),
-                               ("package", package, budget and budget[1])):
+    for label, path, limit in (
+        ("bundle ", bundle, budget and budget[0]),
+        ("package", package, budget and budget[1]),
+    ):
         if path is None:
             continue
         size = size_of(path)
         verdict = ""
         if limit:
-            verdict = f" (budget {megabytes(limit)}: " + \
-                ("within)" if size <= limit else "OVER)")
+            verdict = f" (budget {megabytes(limit)}: " + ("within)" if size <= limit else "OVER)")
             if size > limit:
                 over.append(f"{path.name} is {megabytes(size)}, over {megabytes(limit)}")
         say(f"{label} {path}: {megabytes(size)}{verdict}")

@@ -21,11 +21,11 @@ PACKAGE_INIT = ROOT / "movizor_desktop" / "__init__.py"
 RESOURCES = ROOT / "resources"
 ICONS = RESOURCES / "icons"
 
-APP_NAME = "Movizor Desktop"      # the .app, the Start-menu entry
-EXE_NAME = "movizor-desktop"      # the windowed executable (and the bundle's folder)
+APP_NAME = "Movizor Desktop"  # the .app, the Start-menu entry
+EXE_NAME = "movizor-desktop"  # the windowed executable (and the bundle's folder)
 DEBUG_EXE_NAME = "movizor-desktop-debug"  # a console twin for support and smoke tests
 PUBLISHER = "Movizor Desktop developers"
-LANGUAGES = ("ru", "en")          # Qt and Chromium catalogues kept in the bundle
+LANGUAGES = ("ru", "en")  # Qt and Chromium catalogues kept in the bundle
 WEBENGINE_LOCALES = ("ru", "en-US")
 
 
@@ -33,7 +33,8 @@ def _constant(name: str) -> str:
     tree = ast.parse(PACKAGE_INIT.read_text(encoding="utf-8"))
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(
-                isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
             value = ast.literal_eval(node.value)
             if isinstance(value, str):
                 return value
@@ -81,11 +82,9 @@ def icon_file(platform: str | None = None) -> Path | None:
 # The backend store/secrets.py pins in a frozen build (configure_backend), with the
 # modules it needs at run time that PyInstaller cannot see through entry points.
 KEYRING_MODULES = {
-    "windows": ["keyring.backends.Windows", "win32ctypes.pywin32.win32cred",
-                "win32ctypes.core"],
+    "windows": ["keyring.backends.Windows", "win32ctypes.pywin32.win32cred", "win32ctypes.core"],
     "macos": ["keyring.backends.macOS", "keyring.backends.macOS.api"],
-    "linux": ["keyring.backends.SecretService", "secretstorage", "jeepney",
-              "jeepney.io.blocking"],
+    "linux": ["keyring.backends.SecretService", "secretstorage", "jeepney", "jeepney.io.blocking"],
 }
 KEYRING_COMMON = ["keyring.backends.fail", "keyring.backends.null", "keyring.backends.chainer"]
 
@@ -103,22 +102,77 @@ def hidden_imports(platform: str | None = None) -> list[str]:
 # Kept: QtCore QtGui QtWidgets QtNetwork QtSvg QtPrintSupport QtDBus QtWebChannel
 # QtWebEngineCore QtWebEngineWidgets.
 QT_EXCLUDES = [
-    "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender",
-    "QtAxContainer", "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization",
-    "QtDesigner", "QtGraphs", "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLocation",
-    "QtMultimedia", "QtMultimediaWidgets", "QtNetworkAuth", "QtNfc", "QtOpenGL",
-    "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning", "QtQml", "QtQuick",
-    "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects",
-    "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql",
-    "QtStateMachine", "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebEngineQuick",
-    "QtWebSockets", "QtWebView", "QtXml",
+    "Qt3DAnimation",
+    "Qt3DCore",
+    "Qt3DExtras",
+    "Qt3DInput",
+    "Qt3DLogic",
+    "Qt3DRender",
+    "QtAxContainer",
+    "QtBluetooth",
+    "QtCharts",
+    "QtConcurrent",
+    "QtDataVisualization",
+    "QtDesigner",
+    "QtGraphs",
+    "QtGraphsWidgets",
+    "QtHelp",
+    "QtHttpServer",
+    "QtLocation",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+    "QtNetworkAuth",
+    "QtNfc",
+    "QtOpenGL",
+    "QtOpenGLWidgets",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtPositioning",
+    "QtQml",
+    "QtQuick",
+    "QtQuick3D",
+    "QtQuickControls2",
+    "QtQuickTest",
+    "QtQuickWidgets",
+    "QtRemoteObjects",
+    "QtScxml",
+    "QtSensors",
+    "QtSerialBus",
+    "QtSerialPort",
+    "QtSpatialAudio",
+    "QtSql",
+    "QtStateMachine",
+    "QtTest",
+    "QtTextToSpeech",
+    "QtUiTools",
+    "QtWebEngineQuick",
+    "QtWebSockets",
+    "QtWebView",
+    "QtXml",
 ]
 PYTHON_EXCLUDES = [
-    "tkinter", "_tkinter", "pytest", "_pytest", "hypothesis", "pytestqt", "IPython",
-    "matplotlib", "PyQt5", "PyQt6", "PySide2", "keyrings.alt", "pydoc_data",
+    "tkinter",
+    "_tkinter",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "pytestqt",
+    "IPython",
+    "matplotlib",
+    "PyQt5",
+    "PyQt6",
+    "PySide2",
+    "keyrings.alt",
+    "pydoc_data",
     # Developer tools a build environment may hold: pydantic's mypy plugin drags in mypy and
     # its AST library (4 MB), numpy's build-config module PyYAML (3 MB). Never used at run time.
-    "mypy", "mypyc", "ast_serialize", "pydantic.mypy", "pydantic.v1.mypy", "yaml", "_yaml",
+    "mypy",
+    "mypyc",
+    "ast_serialize",
+    "pydantic.mypy",
+    "pydantic.v1.mypy",
+    "yaml",
+    "_yaml",
     # folium's numpy (41 MB with its OpenBLAS): see FOLIUM_WITHOUT_NUMPY below.
     "numpy",
 ]
@@ -132,20 +186,46 @@ def excludes() -> list[str]:
 # WebEngine needs Core Gui Widgets Network Qml QmlMeta QmlModels QmlWorkerScript Quick
 # QuickWidgets OpenGL Positioning PrintSupport WebChannel: none of them matches below.
 DROPPED_QT_LIBRARIES = [
-    "3D*", "Charts*", "DataVisualization*", "Graphs*", "Labs*", "Location*", "Multimedia*",
-    "Pdf*", "Quick3D*", "QuickControls2*", "QuickDialogs2*", "QuickTemplates2*",
-    "RemoteObjects*", "Scxml*", "Sensors*", "SerialPort*", "ShaderTools*", "SpatialAudio*",
-    "Sql*", "StateMachine*", "Test*", "TextToSpeech*", "VirtualKeyboard*", "WebEngineQuick*",
-    "WebSockets*", "WebView*",
+    "3D*",
+    "Charts*",
+    "DataVisualization*",
+    "Graphs*",
+    "Labs*",
+    "Location*",
+    "Multimedia*",
+    "Pdf*",
+    "Quick3D*",
+    "QuickControls2*",
+    "QuickDialogs2*",
+    "QuickTemplates2*",
+    "RemoteObjects*",
+    "Scxml*",
+    "Sensors*",
+    "SerialPort*",
+    "ShaderTools*",
+    "SpatialAudio*",
+    "Sql*",
+    "StateMachine*",
+    "Test*",
+    "TextToSpeech*",
+    "VirtualKeyboard*",
+    "WebEngineQuick*",
+    "WebSockets*",
+    "WebView*",
 ]
 # Other files by name: plugins needing a dropped library (the PDF image format, the
 # virtual keyboard), Qt Help's catalogues, Chromium's developer tools (the app never
 # opens them; 12 MB, 87 MB on Windows with their debug twin), and the Windows wheels'
 # debug builds of Chromium's resources and V8 snapshot (*.debug.pak,
 # v8_context_snapshot.debug.bin: 5 MB that only a debug QtWebEngineCore reads).
-DROPPED_FILES = ["*qpdf*", "*qtvirtualkeyboardplugin*", "qt_help_*.qm",
-                 "qtwebengine_devtools_resources*.pak", "*.debug.pak",
-                 "v8_context_snapshot.debug.bin"]
+DROPPED_FILES = [
+    "*qpdf*",
+    "*qtvirtualkeyboardplugin*",
+    "qt_help_*.qm",
+    "qtwebengine_devtools_resources*.pak",
+    "*.debug.pak",
+    "v8_context_snapshot.debug.bin",
+]
 _LIBRARY_PATTERNS = [f"*Qt6{name}" for name in DROPPED_QT_LIBRARIES] + DROPPED_FILES
 _FRAMEWORK_PATTERNS = [f"Qt{name}.framework" for name in DROPPED_QT_LIBRARIES]  # macOS
 _QT_TRANSLATION = re.compile(r"_([a-z]{2,3})(?:_[A-Z]{2})?\.qm$")
@@ -158,8 +238,9 @@ def keep_file(dest: str) -> bool:
     parts = name.split("/")
     if any(fnmatch.fnmatch(parts[-1], pattern) for pattern in _LIBRARY_PATTERNS):
         return False
-    if any(fnmatch.fnmatch(part, pattern) for part in parts[:-1]
-           for pattern in _FRAMEWORK_PATTERNS):
+    if any(
+        fnmatch.fnmatch(part, pattern) for part in parts[:-1] for pattern in _FRAMEWORK_PATTERNS
+    ):
         return False
     if "PySide6" in parts and "qml" in parts:
         return False  # QML modules: the app has no QML, and WebEngine's widgets need none
@@ -209,12 +290,26 @@ def runtime_hooks() -> list[str]:
 # below, which desktops often lack although Qt cannot start without them: the xcb utility
 # libraries of Qt's X11 plugin (libxcb-cursor0 is missing on stock Ubuntu 22.04) and NSS,
 # which QtWebEngine links for TLS.
-KEPT_HOST_LIBRARIES = ["libxcb-cursor.so.*", "libxcb-icccm.so.*", "libxcb-image.so.*",
-                       "libxcb-keysyms.so.*", "libxcb-render-util.so.*", "libxcb-util.so.*",
-                       "libnss3.so", "libnssutil3.so", "libsmime3.so", "libssl3.so",
-                       "libsoftokn3.so", "libfreebl3.so", "libfreeblpriv3.so",
-                       "libnssckbi.so", "libnssdbm3.so", "libnspr4.so", "libplc4.so",
-                       "libplds4.so"]
+KEPT_HOST_LIBRARIES = [
+    "libxcb-cursor.so.*",
+    "libxcb-icccm.so.*",
+    "libxcb-image.so.*",
+    "libxcb-keysyms.so.*",
+    "libxcb-render-util.so.*",
+    "libxcb-util.so.*",
+    "libnss3.so",
+    "libnssutil3.so",
+    "libsmime3.so",
+    "libssl3.so",
+    "libsoftokn3.so",
+    "libfreebl3.so",
+    "libfreeblpriv3.so",
+    "libnssckbi.so",
+    "libnssdbm3.so",
+    "libnspr4.so",
+    "libplc4.so",
+    "libplds4.so",
+]
 HOST_LIBRARY_DIRS = ("/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/usr/local/lib/")
 _WHEEL_BINARIES = ("PySide6/", "shiboken6/")  # Qt's side: its host needs are the host's
 
@@ -245,9 +340,13 @@ def split_host_libraries(entries: list[tuple], imports_of) -> tuple[list[tuple],
     for entry in entries:
         dest, src, _kind = entry
         name = Path(dest).name
-        if (src and is_host_library(src) and not name.startswith("libpython")
-                and name not in needed
-                and not any(fnmatch.fnmatch(name, p) for p in KEPT_HOST_LIBRARIES)):
+        if (
+            src
+            and is_host_library(src)
+            and not name.startswith("libpython")
+            and name not in needed
+            and not any(fnmatch.fnmatch(name, p) for p in KEPT_HOST_LIBRARIES)
+        ):
             dropped.append(entry)
         else:
             kept.append(entry)
@@ -261,8 +360,13 @@ def split_host_libraries(entries: list[tuple], imports_of) -> tuple[list[tuple],
 # wheels carry them; the spec copies them beside the executables and build.py refuses a
 # bundle without them, so users need no VC++ redistributable.
 # tests/packaging/test_foreign_wheels.py reads the wheels again and compares.
-MSVC_RUNTIME_DLLS = ("msvcp140.dll", "msvcp140_1.dll", "msvcp140_2.dll",
-                     "vcruntime140.dll", "vcruntime140_1.dll")
+MSVC_RUNTIME_DLLS = (
+    "msvcp140.dll",
+    "msvcp140_1.dll",
+    "msvcp140_2.dll",
+    "vcruntime140.dll",
+    "vcruntime140_1.dll",
+)
 
 
 # --- size ----------------------------------------------------------------------------------
@@ -280,9 +384,11 @@ def resource_datas() -> list[tuple[str, str]]:
     """(source, destination folder) pairs for ``resources/``; .qm only, no .ts sources."""
     datas = []
     for path in sorted(RESOURCES.rglob("*")):
-        if not path.is_file() or any(fnmatch.fnmatch(part, pattern)
-                                     for part in path.relative_to(RESOURCES).parts
-                                     for pattern in SKIPPED_RESOURCES):
+        if not path.is_file() or any(
+            fnmatch.fnmatch(part, pattern)
+            for part in path.relative_to(RESOURCES).parts
+            for pattern in SKIPPED_RESOURCES
+        ):
             continue
         folder = Path("resources") / path.parent.relative_to(RESOURCES)
         datas.append((str(path), folder.as_posix()))
@@ -291,8 +397,11 @@ def resource_datas() -> list[tuple[str, str]]:
 
 def missing_translations() -> list[str]:
     """``.ts`` catalogues without a compiled ``.qm`` beside them (build.py compiles them)."""
-    return [ts.name for ts in sorted((RESOURCES / "i18n").glob("*.ts"))
-            if not ts.with_suffix(".qm").is_file()]
+    return [
+        ts.name
+        for ts in sorted((RESOURCES / "i18n").glob("*.ts"))
+        if not ts.with_suffix(".qm").is_file()
+    ]
 
 
 # --- macOS ----------------------------------------------------------------------------------
@@ -308,8 +417,9 @@ _MACOS_TAG = re.compile(r"macosx_(\d+)_(\d+)_\w+$")
 
 def macos_minimum(tags: list[str]) -> str:
     """The highest ``macosx_X_Y`` among wheel platform tags, as ``X.Y``."""
-    versions = [(int(m.group(1)), int(m.group(2)))
-                for tag in tags for m in [_MACOS_TAG.search(tag)] if m]
+    versions = [
+        (int(m.group(1)), int(m.group(2))) for tag in tags for m in [_MACOS_TAG.search(tag)] if m
+    ]
     if not versions:
         raise ValueError(f"no macOS platform tag among {tags}")
     return "{}.{}".format(*max(versions))
@@ -325,8 +435,9 @@ def installed_wheel_tags(distributions: tuple[str, ...] = MACOS_QT_WHEELS) -> li
             wheel = metadata.distribution(name).read_text("WHEEL") or ""
         except metadata.PackageNotFoundError:
             continue
-        tags += [line.split(":", 1)[1].strip() for line in wheel.splitlines()
-                 if line.startswith("Tag:")]
+        tags += [
+            line.split(":", 1)[1].strip() for line in wheel.splitlines() if line.startswith("Tag:")
+        ]
     return tags
 
 
@@ -337,7 +448,8 @@ def is_binding_module(path: str) -> bool:
     parts = path.replace("\\", "/").split("/")
     return bool({"PySide6", "shiboken6"} & set(parts[:-1])) and (
         parts[-1].endswith(".abi3.so")
-        or parts[-1].startswith(("libpyside6", "libshiboken6", "libPySidePlugin")))
+        or parts[-1].startswith(("libpyside6", "libshiboken6", "libPySidePlugin"))
+    )
 
 
 def info_plist(minimum_macos: str = MACOS_MINIMUM) -> dict[str, object]:

@@ -19,10 +19,10 @@ from pathlib import Path
 
 Version = tuple[int, int, int]
 
-FAT_MAGIC = 0xCAFEBABE      # big-endian header, 32-bit offsets
-FAT_MAGIC_64 = 0xCAFEBABF   # big-endian header, 64-bit offsets
-MH_MAGIC_64 = 0xFEEDFACF    # a thin 64-bit binary (little-endian on x86_64 and arm64)
-MH_MAGIC = 0xFEEDFACE       # a thin 32-bit binary
+FAT_MAGIC = 0xCAFEBABE  # big-endian header, 32-bit offsets
+FAT_MAGIC_64 = 0xCAFEBABF  # big-endian header, 64-bit offsets
+MH_MAGIC_64 = 0xFEEDFACF  # a thin 64-bit binary (little-endian on x86_64 and arm64)
+MH_MAGIC = 0xFEEDFACE  # a thin 32-bit binary
 LC_VERSION_MIN_MACOSX = 0x24
 LC_BUILD_VERSION = 0x32
 PLATFORM_MACOS = 1
@@ -44,8 +44,9 @@ def _thin_minimum(data: bytes, start: int) -> tuple[str, Version | None] | None:
             break
     else:
         return None
-    cputype, _sub, _filetype, ncmds, _sizeofcmds = struct.unpack_from(order + "iIIII", data,
-                                                                      start + 4)
+    cputype, _sub, _filetype, ncmds, _sizeofcmds = struct.unpack_from(
+        order + "iIIII", data, start + 4
+    )
     offset = start + (32 if magic == MH_MAGIC_64 else 28)
     minimum: Version | None = None
     for _ in range(ncmds):
@@ -94,17 +95,22 @@ def minimums(data: bytes) -> dict[str, Version | None]:
 def file_minimums(path: Path) -> dict[str, Version | None]:
     with path.open("rb") as handle:
         head = handle.read(4)
-        if len(head) < 4 or (struct.unpack(">I", head)[0] not in (
-                FAT_MAGIC, FAT_MAGIC_64, MH_MAGIC, MH_MAGIC_64) and struct.unpack(
-                "<I", head)[0] not in (MH_MAGIC, MH_MAGIC_64)):
+        if len(head) < 4 or (
+            struct.unpack(">I", head)[0] not in (FAT_MAGIC, FAT_MAGIC_64, MH_MAGIC, MH_MAGIC_64)
+            and struct.unpack("<I", head)[0] not in (MH_MAGIC, MH_MAGIC_64)
+        ):
             return {}
         return minimums(head + handle.read())
 
 
 def highest(found: Iterable[dict[str, Version | None]], arch: str | None = None) -> Version:
     """The highest minimum among binaries (for one architecture when ``arch`` is given)."""
-    versions = [version for item in found for name, version in item.items()
-                if version is not None and (arch is None or name == arch)]
+    versions = [
+        version
+        for item in found
+        for name, version in item.items()
+        if version is not None and (arch is None or name == arch)
+    ]
     return max(versions, default=(0, 0, 0))
 
 

@@ -65,7 +65,7 @@ PYTHON = (3, 11)
 @dataclass(frozen=True)
 class Target:
     key: str
-    uv_platform: str         # uv pip compile --python-platform
+    uv_platform: str  # uv pip compile --python-platform
     platforms: tuple[str, ...]  # wheel platform tags, most specific first
     title: str
     macos: str | None = None  # MACOSX_DEPLOYMENT_TARGET for uv
@@ -76,8 +76,10 @@ class Target:
 
     def supported_tags(self) -> list[Tag]:
         """Every wheel tag CPython 3.11 accepts on the target, best first."""
-        return [*cpython_tags(PYTHON, [f"cp{PYTHON[0]}{PYTHON[1]}"], self.platforms),
-                *compatible_tags(PYTHON, f"cp{PYTHON[0]}{PYTHON[1]}", self.platforms)]
+        return [
+            *cpython_tags(PYTHON, [f"cp{PYTHON[0]}{PYTHON[1]}"], self.platforms),
+            *compatible_tags(PYTHON, f"cp{PYTHON[0]}{PYTHON[1]}", self.platforms),
+        ]
 
 
 def _macos(arch: str) -> tuple[str, ...]:
@@ -87,19 +89,41 @@ def _macos(arch: str) -> tuple[str, ...]:
 
 def _manylinux(arch: str, glibc_minor: int) -> tuple[str, ...]:
     modern = [f"manylinux_2_{minor}_{arch}" for minor in range(glibc_minor, 4, -1)]
-    return (*modern, f"manylinux2014_{arch}", f"manylinux2010_{arch}", f"manylinux1_{arch}",
-            f"linux_{arch}")
+    return (
+        *modern,
+        f"manylinux2014_{arch}",
+        f"manylinux2010_{arch}",
+        f"manylinux1_{arch}",
+        f"linux_{arch}",
+    )
 
 
-TARGETS = {target.key: target for target in (
-    Target("windows-x64", "x86_64-pc-windows-msvc", ("win_amd64",), "Windows 10/11 x64"),
-    Target("macos-arm64", "aarch64-apple-darwin", _macos("arm64"),
-           f"macOS {cfg.MACOS_MINIMUM}+ on Apple silicon", cfg.MACOS_MINIMUM),
-    Target("macos-x64", "x86_64-apple-darwin", _macos("x86_64"),
-           f"macOS {cfg.MACOS_MINIMUM}+ on Intel", cfg.MACOS_MINIMUM),
-    Target("linux-x64", "x86_64-manylinux_2_34", _manylinux("x86_64", 34),
-           "Linux x86_64 with glibc 2.34+"),
-)}
+TARGETS = {
+    target.key: target
+    for target in (
+        Target("windows-x64", "x86_64-pc-windows-msvc", ("win_amd64",), "Windows 10/11 x64"),
+        Target(
+            "macos-arm64",
+            "aarch64-apple-darwin",
+            _macos("arm64"),
+            f"macOS {cfg.MACOS_MINIMUM}+ on Apple silicon",
+            cfg.MACOS_MINIMUM,
+        ),
+        Target(
+            "macos-x64",
+            "x86_64-apple-darwin",
+            _macos("x86_64"),
+            f"macOS {cfg.MACOS_MINIMUM}+ on Intel",
+            cfg.MACOS_MINIMUM,
+        ),
+        Target(
+            "linux-x64",
+            "x86_64-manylinux_2_34",
+            _manylinux("x86_64", 34),
+            "Linux x86_64 with glibc 2.34+",
+        ),
+    )
+}
 
 
 def this_computer() -> str:
@@ -107,8 +131,10 @@ def this_computer() -> str:
     arch = {"amd64": "x64", "x86_64": "x64", "arm64": "arm64", "aarch64": "arm64"}.get(machine)
     key = f"{cfg.platform_key()}-{arch}"
     if key not in TARGETS:
-        raise SystemExit(f"wheelhouse.py: no target for this computer ({key}); choose one "
-                         f"with --target: {', '.join(TARGETS)}")
+        raise SystemExit(
+            f"wheelhouse.py: no target for this computer ({key}); choose one "
+            f"with --target: {', '.join(TARGETS)}"
+        )
     return key
 
 
@@ -128,17 +154,18 @@ def say(message: str) -> None:
     print(f"wheelhouse.py: {message}", flush=True)
 
 
-def run(command: list[str], env: dict[str, str] | None = None,
-        capture: bool = False) -> subprocess.CompletedProcess[str]:
+def run(
+    command: list[str], env: dict[str, str] | None = None, capture: bool = False
+) -> subprocess.CompletedProcess[str]:
     say(" ".join(str(c) for c in command))
-    return subprocess.run(command, cwd=ROOT, check=True, text=True, env=env,
-                          capture_output=capture)
+    return subprocess.run(command, cwd=ROOT, check=True, text=True, env=env, capture_output=capture)
 
 
 def uv() -> str:
     """uv from the ``build`` extra (its Python module), else on PATH."""
     try:
         from uv import find_uv_bin
+
         return find_uv_bin()
     except ImportError:
         found = shutil.which("uv")
@@ -148,20 +175,34 @@ def uv() -> str:
 
 
 def uv_env(target: Target) -> dict[str, str]:
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith("UV_")}  # no index, cache or resolver settings of the caller
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith("UV_")
+    }  # no index, cache or resolver settings of the caller
     env.pop("MACOSX_DEPLOYMENT_TARGET", None)
     if target.macos:
         env["MACOSX_DEPLOYMENT_TARGET"] = target.macos
     return env
 
 
-def resolve_command(target: Target, requirement: str, *, offline_dir: Path | None = None,
-                    output: Path | None = None) -> list[str]:
+def resolve_command(
+    target: Target, requirement: str, *, offline_dir: Path | None = None, output: Path | None = None
+) -> list[str]:
     """``uv pip compile`` of ``requirement`` for the target: from PyPI, or from a folder only."""
-    command = [uv(), "pip", "compile", "-", "--python-platform", target.uv_platform,
-               "--python-version", ".".join(map(str, PYTHON)), "--only-binary", ":all:",
-               "--no-header", "--no-annotate", "--quiet"]
+    command = [
+        uv(),
+        "pip",
+        "compile",
+        "-",
+        "--python-platform",
+        target.uv_platform,
+        "--python-version",
+        ".".join(map(str, PYTHON)),
+        "--only-binary",
+        ":all:",
+        "--no-header",
+        "--no-annotate",
+        "--quiet",
+    ]
     if offline_dir is not None:
         command += ["--offline", "--no-index", "--no-cache", "--find-links", str(offline_dir)]
     if output is not None:
@@ -181,8 +222,7 @@ def pins(text: str) -> dict[str, str]:
 
 
 def build_app_wheel(folder: Path) -> Path:
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(folder),
-         str(ROOT)])
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", str(folder), str(ROOT)])
     wheels = sorted(folder.glob("movizor_desktop-*.whl"))
     if not wheels:
         raise SystemExit("wheelhouse.py: the app's wheel was not built")
@@ -223,19 +263,45 @@ def build(target: Target, out: Path, app_wheel: Path, cache: Path) -> Path:
     requirements = folder / "requirements.txt"
     requirement = f"{DIST_NAME} @ {app_wheel.as_uri()}"
     say(f"{target.key}: resolving for {target.title} ({target.uv_platform})")
-    subprocess.run(resolve_command(target, requirement, output=requirements), input=requirement,
-                   cwd=ROOT, check=True, text=True, env=uv_env(target))
-    text = "\n".join(line for line in requirements.read_text(encoding="utf-8").splitlines()
-                     if not line.startswith(DIST_NAME))
+    subprocess.run(
+        resolve_command(target, requirement, output=requirements),
+        input=requirement,
+        cwd=ROOT,
+        check=True,
+        text=True,
+        env=uv_env(target),
+    )
+    text = "\n".join(
+        line
+        for line in requirements.read_text(encoding="utf-8").splitlines()
+        if not line.startswith(DIST_NAME)
+    )
     requirements.write_text(text + "\n", encoding="utf-8")
     wanted = pins(text)
     # Every platform tag, not just the first: pip widens macOS and manylinux2014 tags to
     # the older ones they accept, but not a manylinux_2_34 tag to manylinux_2_17.
     platforms = [arg for tag in target.platforms for arg in ("--platform", tag)]
-    run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-         *platforms, "--implementation", "cp",
-         "--python-version", ".".join(map(str, PYTHON)), "--abi", "cp{}{}".format(*PYTHON),
-         "--dest", str(cache), "--requirement", str(requirements)])
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "--no-deps",
+            "--only-binary=:all:",
+            *platforms,
+            "--implementation",
+            "cp",
+            "--python-version",
+            ".".join(map(str, PYTHON)),
+            "--abi",
+            "cp{}{}".format(*PYTHON),
+            "--dest",
+            str(cache),
+            "--requirement",
+            str(requirements),
+        ]
+    )
     cached = sorted(cache.glob("*.whl"))
     missing = []
     for name, version in sorted(wanted.items()):
@@ -245,15 +311,17 @@ def build(target: Target, out: Path, app_wheel: Path, cache: Path) -> Path:
         else:
             place(wheel, folder)
     if missing:
-        raise SystemExit(f"wheelhouse.py: {target.key}: no wheel downloaded for "
-                         + ", ".join(missing))
+        raise SystemExit(
+            f"wheelhouse.py: {target.key}: no wheel downloaded for " + ", ".join(missing)
+        )
     shutil.copy2(app_wheel, folder / app_wheel.name)
     write_sums(folder)
     write_install_notes(folder, target)
     problems = check(folder, target)
     if problems:
-        raise SystemExit(f"wheelhouse.py: {target.key} does not resolve offline:\n"
-                         + "\n".join(problems))
+        raise SystemExit(
+            f"wheelhouse.py: {target.key} does not resolve offline:\n" + "\n".join(problems)
+        )
     return folder
 
 
@@ -289,8 +357,9 @@ def check(folder: Path, target: Target) -> list[str]:
     """Problems of a wheelhouse, found offline: [] when the app resolves from it alone,
     with the target's markers, and every wheel in it is used."""
     command = resolve_command(target, DIST_NAME, offline_dir=folder)
-    result = subprocess.run(command, input=DIST_NAME, cwd=ROOT, text=True,
-                            capture_output=True, env=uv_env(target))
+    result = subprocess.run(
+        command, input=DIST_NAME, cwd=ROOT, text=True, capture_output=True, env=uv_env(target)
+    )
     if result.returncode != 0:
         return [line for line in result.stderr.strip().splitlines() if line.strip()]
     resolved = pins(result.stdout)
@@ -310,15 +379,30 @@ def summary(folder: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--target", action="append", choices=sorted(TARGETS),
-                        help="a target computer (repeat for several; default: this one)")
-    parser.add_argument("--out", type=Path, default=HERE / "out" / "wheelhouses",
-                        help="one folder per target is made (emptied) here")
-    parser.add_argument("--cache", type=Path, default=default_cache(),
-                        help="download cache shared by all targets (default: %(default)s; "
-                             "or MOVIZOR_WHEEL_CACHE)")
-    parser.add_argument("--check", type=Path, metavar="WHEELHOUSE",
-                        help="only check an existing wheelhouse (offline) for --target")
+    parser.add_argument(
+        "--target",
+        action="append",
+        choices=sorted(TARGETS),
+        help="a target computer (repeat for several; default: this one)",
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=HERE / "out" / "wheelhouses",
+        help="one folder per target is made (emptied) here",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=default_cache(),
+        help="download cache shared by all targets (default: %(default)s; or MOVIZOR_WHEEL_CACHE)",
+    )
+    parser.add_argument(
+        "--check",
+        type=Path,
+        metavar="WHEELHOUSE",
+        help="only check an existing wheelhouse (offline) for --target",
+    )
     args = parser.parse_args(argv)
     keys = args.target or [this_computer()]
     if args.check:
@@ -335,8 +419,7 @@ def main(argv: list[str] | None = None) -> int:
         for key in keys:
             folder = build(TARGETS[key], out, app_wheel, args.cache.resolve())
             say(f"{key}: {summary(folder)} (checked offline)")
-    say(f"install offline with: pip install --no-index --find-links {out / keys[0]} "
-        f"{DIST_NAME}")
+    say(f"install offline with: pip install --no-index --find-links {out / keys[0]} {DIST_NAME}")
     return 0
 
 

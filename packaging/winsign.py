@@ -62,16 +62,34 @@ class Signing:
 
     def sign_command(self, files: Sequence[Path | str]) -> list[str]:
         """``signtool sign`` with SHA-256 file and time-stamp digests."""
-        return [self.signtool, "sign", "/fd", "sha256", "/tr", self.timestamp_url,
-                "/td", "sha256", *self._certificate_args(), *map(str, files)]
+        return [
+            self.signtool,
+            "sign",
+            "/fd",
+            "sha256",
+            "/tr",
+            self.timestamp_url,
+            "/td",
+            "sha256",
+            *self._certificate_args(),
+            *map(str, files),
+        ]
 
     def verify_command(self, files: Sequence[Path | str]) -> list[str]:
         return [self.signtool, "verify", "/pa", *map(str, files)]
 
     def inno_sign_tool(self, name: str) -> str:
         """``ISCC /S<name>=<command>``: Inno Setup's quote is ``$q``, its file is ``$f``."""
-        parts = ["$q" + self.signtool.replace("$", "$$") + "$q", "sign", "/fd", "sha256",
-                 "/tr", self.timestamp_url, "/td", "sha256"]
+        parts = [
+            "$q" + self.signtool.replace("$", "$$") + "$q",
+            "sign",
+            "/fd",
+            "sha256",
+            "/tr",
+            self.timestamp_url,
+            "/td",
+            "sha256",
+        ]
         for arg in self._certificate_args():
             arg = arg.replace("$", "$$")
             parts.append(f"$q{arg}$q" if " " in arg or arg == str(self.certificate) else arg)
@@ -89,13 +107,19 @@ def find_signtool(env: Mapping[str, str]) -> str | None:
     found = shutil.which("signtool")
     if found:
         return found
-    for base in (env.get("ProgramFiles(x86)"), env.get("PROGRAMFILES(X86)"),
-                 env.get("ProgramFiles"), env.get("PROGRAMFILES")):
+    for base in (
+        env.get("ProgramFiles(x86)"),
+        env.get("PROGRAMFILES(X86)"),
+        env.get("ProgramFiles"),
+        env.get("PROGRAMFILES"),
+    ):
         if not base:
             continue
         kits = Path(base) / SDK_BIN
-        versions = sorted((p for p in kits.glob("10.*") if (p / "x64" / "signtool.exe").is_file()),
-                          key=lambda p: [int(n) for n in re.findall(r"\d+", p.name)])
+        versions = sorted(
+            (p for p in kits.glob("10.*") if (p / "x64" / "signtool.exe").is_file()),
+            key=lambda p: [int(n) for n in re.findall(r"\d+", p.name)],
+        )
         if versions:
             return str(versions[-1] / "x64" / "signtool.exe")
     return None
@@ -114,8 +138,9 @@ def from_environment(env: Mapping[str, str] | None = None) -> Signing | None:
     password = env.get("WINDOWS_SIGN_CERT_PASSWORD") or None
     if not thumbprint and not certificate:
         if password:
-            raise SigningError("WINDOWS_SIGN_CERT_PASSWORD is set but WINDOWS_SIGN_CERT_FILE "
-                               "is not")
+            raise SigningError(
+                "WINDOWS_SIGN_CERT_PASSWORD is set but WINDOWS_SIGN_CERT_FILE is not"
+            )
         return None
     if thumbprint and not re.fullmatch(r"[0-9A-Fa-f]{40}", thumbprint):
         raise SigningError("WINDOWS_SIGN_CERT_SHA1 is not a 40-digit hexadecimal thumbprint")
@@ -123,16 +148,23 @@ def from_environment(env: Mapping[str, str] | None = None) -> Signing | None:
         raise SigningError(f"WINDOWS_SIGN_CERT_FILE: no such file: {certificate}")
     signtool = find_signtool(env)
     if signtool is None:
-        raise SigningError("signtool.exe not found: install the Windows SDK's signing tools "
-                           "or set SIGNTOOL")
-    return Signing(signtool=signtool, thumbprint=thumbprint or None,
-                   certificate=None if thumbprint else Path(certificate), password=password,
-                   timestamp_url=env.get("WINDOWS_SIGN_TIMESTAMP_URL") or DEFAULT_TIMESTAMP_URL)
+        raise SigningError(
+            "signtool.exe not found: install the Windows SDK's signing tools or set SIGNTOOL"
+        )
+    return Signing(
+        signtool=signtool,
+        thumbprint=thumbprint or None,
+        certificate=None if thumbprint else Path(certificate),
+        password=password,
+        timestamp_url=env.get("WINDOWS_SIGN_TIMESTAMP_URL") or DEFAULT_TIMESTAMP_URL,
+    )
 
 
 def run(signing: Signing, command: list[str]) -> None:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         shown = signing.redact(" ".join(command))
-        raise SigningError(f"{shown} failed ({result.returncode}):\n"
-                           f"{signing.redact(result.stdout + result.stderr)}")
+        raise SigningError(
+            f"{shown} failed ({result.returncode}):\n"
+            f"{signing.redact(result.stdout + result.stderr)}"
+        )

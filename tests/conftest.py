@@ -49,8 +49,7 @@ from hypothesis import HealthCheck, settings
 
 # CI has 2 cores and other suites may share the machine: property tests check properties,
 # not speed (benchmarks measure speed), so no deadline and no "too slow" health check.
-settings.register_profile("movizor", deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("movizor", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("movizor")
 
 T = TypeVar("T")
@@ -59,16 +58,30 @@ _travel: Any = None
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--time-travel", type=int, metavar="DAYS",
+        "--time-travel",
+        type=int,
+        metavar="DAYS",
         default=int(os.environ.get("MOVIZOR_TIME_TRAVEL_DAYS") or 0),
         help="move the PC's clock DAYS days for the whole run (time-machine): the app must "
-             "follow Movizor's clock, not the PC's (env MOVIZOR_TIME_TRAVEL_DAYS)")
+        "follow Movizor's clock, not the PC's (env MOVIZOR_TIME_TRAVEL_DAYS)",
+    )
 
 
 # A test that asks for any of these needs a QApplication: it is marked ``gui`` (``-m "not
 # gui"`` runs the Qt-free core alone).
-QT_FIXTURES = frozenset({"qtbot", "qapp", "qloop", "run_async", "session", "window",
-                         "russian", "english_plurals", "catalogue"})
+QT_FIXTURES = frozenset(
+    {
+        "qtbot",
+        "qapp",
+        "qloop",
+        "run_async",
+        "session",
+        "window",
+        "russian",
+        "english_plurals",
+        "catalogue",
+    }
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -103,8 +116,11 @@ def pytest_report_header(config: pytest.Config) -> str | None:
     days = config.getoption("--time-travel")
     if not days:
         return None
-    return (f"time travel: the PC's clock is {days} days ahead "
-            f"({datetime.now(UTC).isoformat(timespec='seconds')}), TZ={os.environ.get('TZ', '')}")
+    return (
+        f"time travel: the PC's clock is {days} days ahead "
+        f"({datetime.now(UTC).isoformat(timespec='seconds')}), TZ={os.environ.get('TZ', '')}"
+    )
+
 
 SIM_START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # a Thursday, 12:00 МСК
 SIM_KEY = "demo-key-123"
@@ -158,16 +174,17 @@ def fail_on_logged_errors(request: pytest.FixtureRequest) -> Iterator[ErrorRecor
         yield handler
     finally:
         root.removeHandler(handler)
-    patterns = [re.compile(p) for marker in request.node.iter_markers("logs_error")
-                for p in marker.args]
-    unexpected = [r for r in handler.records
-                  if not any(p.search(r.getMessage()) for p in patterns)]
+    patterns = [
+        re.compile(p) for marker in request.node.iter_markers("logs_error") for p in marker.args
+    ]
+    unexpected = [r for r in handler.records if not any(p.search(r.getMessage()) for p in patterns)]
     if unexpected:
-        pytest.fail("errors were logged:\n" + "\n".join(map(_describe, unexpected)),
-                    pytrace=False)
+        pytest.fail("errors were logged:\n" + "\n".join(map(_describe, unexpected)), pytrace=False)
     if patterns and not handler.records:
-        pytest.fail(f"the expected error ({', '.join(p.pattern for p in patterns)}) was not "
-                    "logged", pytrace=False)
+        pytest.fail(
+            f"the expected error ({', '.join(p.pattern for p in patterns)}) was not logged",
+            pytrace=False,
+        )
 
 
 @pytest.fixture(autouse=True)
@@ -289,7 +306,6 @@ def run(aloop) -> Callable[..., Any]:
             asyncio.events._set_running_loop(outer)
 
     return run_
-
 
 
 @pytest.fixture

@@ -70,8 +70,9 @@ def test_a_corrected_pc_clock_is_followed_within_a_few_answers() -> None:
     assert clock.offset == pytest.approx(0.5)
 
 
-@pytest.mark.parametrize("value", [None, "", "yesterday", "Mon, 99 Foo 2026 99:99:99 GMT",
-                                   "Thu, 26 Nov 2026 09:00:00"])  # no zone: ignored too
+@pytest.mark.parametrize(
+    "value", [None, "", "yesterday", "Mon, 99 Foo 2026 99:99:99 GMT", "Thu, 26 Nov 2026 09:00:00"]
+)  # no zone: ignored too
 def test_missing_or_broken_date_headers_are_ignored(value) -> None:
     clock = MovizorClock(wall=Wall())
     clock.observe_date(value, sent=PC, received=PC)
@@ -168,8 +169,9 @@ def test_the_client_learns_the_servers_time_from_its_answers(ten_minutes_ahead, 
     assert abs(clock.now() - ten_minutes_ahead.world.clock.now()) < timedelta(seconds=2)
 
 
-def test_the_offset_is_kept_per_profile_for_an_offline_start(ten_minutes_ahead, run,
-                                                            tmp_path: Path) -> None:
+def test_the_offset_is_kept_per_profile_for_an_offline_start(
+    ten_minutes_ahead, run, tmp_path: Path
+) -> None:
     path = tmp_path / "cache.sqlite3"
 
     async def online() -> None:

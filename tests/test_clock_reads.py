@@ -22,10 +22,21 @@ PACKAGE = Path(__file__).resolve().parents[1] / "movizor_desktop"
 WALL_CLOCK: dict[str, dict[str, int]] = {
     "datetime.datetime": {"now": 1, "utcnow": 0, "today": 0},
     "datetime.date": {"today": 0},
-    "time": {"time": 0, "time_ns": 0, "localtime": 0, "gmtime": 0, "ctime": 0,
-             "asctime": 0, "strftime": 1},
-    "PySide6.QtCore.QDateTime": {"currentDateTime": 1, "currentDateTimeUtc": 0,
-                                 "currentSecsSinceEpoch": 0, "currentMSecsSinceEpoch": 0},
+    "time": {
+        "time": 0,
+        "time_ns": 0,
+        "localtime": 0,
+        "gmtime": 0,
+        "ctime": 0,
+        "asctime": 0,
+        "strftime": 1,
+    },
+    "PySide6.QtCore.QDateTime": {
+        "currentDateTime": 1,
+        "currentDateTimeUtc": 0,
+        "currentSecsSinceEpoch": 0,
+        "currentMSecsSinceEpoch": 0,
+    },
     "PySide6.QtCore.QDate": {"currentDate": 1},
     "PySide6.QtCore.QTime": {"currentTime": 0},
 }
@@ -34,7 +45,7 @@ WALL_CLOCK: dict[str, dict[str, int]] = {
 ALLOWED: dict[str, str] = {
     "clock.py": "the one place that reads the PC's clock (pc_time, pc_now) for the app",
     "simulator/clock.py": "the simulator is the server: its own clock starts at the PC's "
-                          "time when no start is given",
+    "time when no start is given",
 }
 
 
@@ -44,8 +55,9 @@ def _qualified_names(tree: ast.AST) -> dict[str, str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                names[alias.asname or alias.name.split(".")[0]] = \
+                names[alias.asname or alias.name.split(".")[0]] = (
                     alias.name if alias.asname else alias.name.split(".")[0]
+                )
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             for alias in node.names:
                 names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
@@ -91,9 +103,10 @@ def test_no_module_reads_the_wall_clock_outside_the_clock() -> None:
             continue
         for line, call in wall_clock_reads(path.read_text(encoding="utf-8")):
             offenders.append(f"{relative}:{line}: {call}()")
-    assert not offenders, ("read Movizor's time with clock.now() (or the PC's, for quiet "
-                           "hours, file names and logs, with clock.pc_now()):\n"
-                           + "\n".join(offenders))
+    assert not offenders, (
+        "read Movizor's time with clock.now() (or the PC's, for quiet "
+        "hours, file names and logs, with clock.pc_now()):\n" + "\n".join(offenders)
+    )
 
 
 def test_every_allowed_file_exists_and_still_needs_its_exception() -> None:
@@ -101,35 +114,42 @@ def test_every_allowed_file_exists_and_still_needs_its_exception() -> None:
         path = PACKAGE / relative
         assert path.is_file(), relative
         assert reason
-        assert wall_clock_reads(path.read_text(encoding="utf-8")), \
+        assert wall_clock_reads(path.read_text(encoding="utf-8")), (
             f"{relative} no longer reads the wall clock: drop it from ALLOWED"
+        )
 
 
-@pytest.mark.parametrize("source", [
-    "from datetime import datetime\nx = datetime.now()",
-    "from datetime import datetime, UTC\nx = datetime.now(UTC)",
-    "import datetime\nx = datetime.datetime.now()",
-    "import datetime as dt\nx = dt.date.today()",
-    "from datetime import date as d\nx = d.today()",
-    "import time\nx = time.time()",
-    "from time import time\nx = time()",
-    "import time\nx = time.localtime()",
-    "import time\nx = time.strftime('%H:%M')",
-    "from PySide6.QtCore import QDateTime\nx = QDateTime.currentDateTime()",
-    "from PySide6.QtCore import QDate\nx = QDate.currentDate()",
-    "from PySide6 import QtCore\nx = QtCore.QDateTime.currentSecsSinceEpoch()",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from datetime import datetime\nx = datetime.now()",
+        "from datetime import datetime, UTC\nx = datetime.now(UTC)",
+        "import datetime\nx = datetime.datetime.now()",
+        "import datetime as dt\nx = dt.date.today()",
+        "from datetime import date as d\nx = d.today()",
+        "import time\nx = time.time()",
+        "from time import time\nx = time()",
+        "import time\nx = time.localtime()",
+        "import time\nx = time.strftime('%H:%M')",
+        "from PySide6.QtCore import QDateTime\nx = QDateTime.currentDateTime()",
+        "from PySide6.QtCore import QDate\nx = QDate.currentDate()",
+        "from PySide6 import QtCore\nx = QtCore.QDateTime.currentSecsSinceEpoch()",
+    ],
+)
 def test_the_scan_finds_every_spelling(source: str) -> None:
     assert len(wall_clock_reads(source)) == 1
 
 
-@pytest.mark.parametrize("source", [
-    "import time\nx = time.monotonic()",
-    "import time\nx = time.perf_counter()",
-    "import time\nx = time.localtime(0)",
-    "from datetime import datetime\nx = datetime.fromtimestamp(0)",
-    "from movizor_desktop import clock\nx = clock.now()",
-    "def now():\n    return 1\nx = now()",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import time\nx = time.monotonic()",
+        "import time\nx = time.perf_counter()",
+        "import time\nx = time.localtime(0)",
+        "from datetime import datetime\nx = datetime.fromtimestamp(0)",
+        "from movizor_desktop import clock\nx = clock.now()",
+        "def now():\n    return 1\nx = now()",
+    ],
+)
 def test_the_scan_leaves_other_calls_alone(source: str) -> None:
     assert wall_clock_reads(source) == []

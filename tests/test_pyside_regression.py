@@ -24,7 +24,8 @@ class _Emitter(QObject):
 
 def test_installed_pyside_is_not_the_broken_release() -> None:
     assert PySide6.__version__ != "6.12.0", (
-        "PySide6 6.12.0 aborts CPython 3.11 (bool_dealloc); pyproject excludes it")
+        "PySide6 6.12.0 aborts CPython 3.11 (bool_dealloc); pyproject excludes it"
+    )
 
 
 @pytest.mark.parametrize("signal", ["flag", "plain", "value"])

@@ -10,17 +10,42 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 _EXPORTS = {
-    "DEFAULT_BASE_URL": "client", "MovizorClient": "client",
-    "ErrorKind": "codes", "Forecast": "codes", "Status": "codes",
-    "MSK": "encoding", "RoutePoint": "encoding", "Schedule": "encoding",
-    "Budget": "governor", "RequestGovernor": "governor",
-    "format_phone": "phones", "is_valid_phone": "phones", "normalize_phone": "phones",
-    **{name: "errors" for name in (
-        "ApiError", "AuthError", "BadResponseError", "BudgetExceededError",
-        "ConnectionFailedError", "HttpStatusError", "InvalidInputError", "InvalidPhoneError",
-        "KeyRejectedError", "MovizorError", "NotEnoughMoneyError", "NotFoundError",
-        "PendingError", "RateLimitError", "RequestFailedError", "TemporaryError",
-        "TimeoutError_", "TransportError")},
+    "DEFAULT_BASE_URL": "client",
+    "MovizorClient": "client",
+    "ErrorKind": "codes",
+    "Forecast": "codes",
+    "Status": "codes",
+    "MSK": "encoding",
+    "RoutePoint": "encoding",
+    "Schedule": "encoding",
+    "Budget": "governor",
+    "RequestGovernor": "governor",
+    "format_phone": "phones",
+    "is_valid_phone": "phones",
+    "normalize_phone": "phones",
+    **{
+        name: "errors"
+        for name in (
+            "ApiError",
+            "AuthError",
+            "BadResponseError",
+            "BudgetExceededError",
+            "ConnectionFailedError",
+            "HttpStatusError",
+            "InvalidInputError",
+            "InvalidPhoneError",
+            "KeyRejectedError",
+            "MovizorError",
+            "NotEnoughMoneyError",
+            "NotFoundError",
+            "PendingError",
+            "RateLimitError",
+            "RequestFailedError",
+            "TemporaryError",
+            "TimeoutError_",
+            "TransportError",
+        )
+    },
 }
 __all__ = sorted(_EXPORTS)
 

@@ -41,7 +41,7 @@ def _read(data: bytes, pos: int) -> tuple[int, int, int]:
         count = length & 0x7F
         if not 1 <= count <= 4:
             raise ValueError("bad length")
-        length = int.from_bytes(data[pos:pos + count], "big")
+        length = int.from_bytes(data[pos : pos + count], "big")
         pos += count
     end = pos + length
     if end > len(data):
@@ -64,9 +64,9 @@ def _name(data: bytes, start: int, end: int) -> str:
     for _tag, set_start, set_end in _children(data, start, end):  # RelativeDistinguishedName
         for _t, seq_start, seq_end in _children(data, set_start, set_end):
             oid, value = _children(data, seq_start, seq_end)[:2]
-            raw = data[value[1]:value[2]]
+            raw = data[value[1] : value[2]]
             text = raw.decode("utf-16-be" if value[0] == 0x1E else "utf-8", "replace")
-            found.setdefault(data[oid[1]:oid[2]], text.strip())
+            found.setdefault(data[oid[1] : oid[2]], text.strip())
     main = found.get(_CN) or found.get(_O) or found.get(_OU) or ""
     extra = [found[k] for k in (_O, _OU) if found.get(k) and found[k] != main]
     return f"{main} ({', '.join(extra)})" if main and extra else main
@@ -82,7 +82,7 @@ def _alt_names(der: bytes, rest: list[tuple[int, int, int]]) -> tuple[str, ...]:
         _t, seq_start, seq_end = _read(der, start)
         for _tag, ext_start, ext_end in _children(der, seq_start, seq_end):
             parts = _children(der, ext_start, ext_end)
-            if der[parts[0][1]:parts[0][2]] != _SAN:
+            if der[parts[0][1] : parts[0][2]] != _SAN:
                 continue
             value = parts[-1]  # OCTET STRING holding GeneralNames
             _g, names_start, names_end = _read(der, value[1])
@@ -108,7 +108,10 @@ def cert_names(der: bytes | None) -> CertNames | None:
         if fields and fields[0][0] == 0xA0:  # explicit version
             fields = fields[1:]
         issuer, subject = fields[2], fields[4]
-        return CertNames(_name(der, issuer[1], issuer[2]), _name(der, subject[1], subject[2]),
-                         _alt_names(der, fields[6:]))
+        return CertNames(
+            _name(der, issuer[1], issuer[2]),
+            _name(der, subject[1], subject[2]),
+            _alt_names(der, fields[6:]),
+        )
     except (IndexError, ValueError):
         return None

@@ -48,11 +48,14 @@ log = logging.getLogger(__name__)
 __all__ = ["DEFAULT_BASE_URL", "POS_LIST_PAGE", "MovizorClient", "PlainHttpRefused"]
 
 _NO_MANUAL_ID = ErrorSpec(
-    "TARIFF", "The manual tariff's id is not in the price table", ErrorKind.INVALID,
+    "TARIFF",
+    "The manual tariff's id is not in the price table",
+    ErrorKind.INVALID,
     "Movizor's price table does not show which tariff is the manual one; choose the tariff "
     "from the list.",
     "В таблице цен Movizor не видно, какой тариф ручной; выберите тариф из списка.",
-    "tariff")
+    "tariff",
+)
 
 
 class MovizorClient(ClientCore):
@@ -92,8 +95,10 @@ class MovizorClient(ClientCore):
         return self._parse("get_operator", Operator, envelope.get("data"))
 
     async def tariff_calculator(self, operator: str, tariff: str | int) -> TariffCost:
-        params = [("operator", operator),
-                  ("tariff", await self._tariff(tariff, "tariff_calculator"))]
+        params = [
+            ("operator", operator),
+            ("tariff", await self._tariff(tariff, "tariff_calculator")),
+        ]
         envelope = await self._call("tariff_calculator", params)
         return self._parse("tariff_calculator", TariffCost, envelope.get("data"))
 
@@ -169,8 +174,7 @@ class MovizorClient(ClientCore):
         return await self._write("object_reactivate", params)
 
     async def object_cancel_tariff(self, phone: str) -> Result:
-        return await self._write("object_cancel_tariff",
-                                 self._phone(phone, "object_cancel_tariff"))
+        return await self._write("object_cancel_tariff", self._phone(phone, "object_cancel_tariff"))
 
     # --- positions ------------------------------------------------------------------------
 
@@ -228,8 +232,7 @@ class MovizorClient(ClientCore):
         """All fixes of a period, page by page (newest first), paged with ``offset``."""
         offset = 0
         for _ in range(max_pages):
-            page = await self.pos_list(phone, start=start, end=end, offset=offset,
-                                       limit=page_size)
+            page = await self.pos_list(phone, start=start, end=end, offset=offset, limit=page_size)
             if page:
                 yield page
             if len(page) < page_size:
@@ -250,8 +253,7 @@ class MovizorClient(ClientCore):
 
     async def events_subscribe_list(self) -> list[EventSubscription]:
         envelope = await self._call("events_subscribe_list")
-        return self._parse_list("events_subscribe_list", EventSubscription,
-                                envelope.get("data"))
+        return self._parse_list("events_subscribe_list", EventSubscription, envelope.get("data"))
 
     async def events_subscribe_add(
         self,
@@ -264,8 +266,11 @@ class MovizorClient(ClientCore):
         """Subscribe to ``event`` for all subscribers (``phones=None``) or the given ones."""
         params: Params = [("events", event), ("notify_type", notify_type)]
         if notify_value is not None:
-            value = (normalize_phone(notify_value, function="events_subscribe_add")
-                     if notify_type == "sms" else notify_value.strip())
+            value = (
+                normalize_phone(notify_value, function="events_subscribe_add")
+                if notify_type == "sms"
+                else notify_value.strip()
+            )
             params.append(("notify_value", value))
         if phones is None:
             params.append(("phones_all", "1"))

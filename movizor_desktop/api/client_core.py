@@ -46,8 +46,10 @@ class PlainHttpRefused(ValueError):
     """An ``http://`` address of a remote host, not confirmed: the key would travel in clear."""
 
     def __init__(self, base_url: str) -> None:
-        super().__init__("plain http:// to a remote host sends the key unencrypted; "
-                         "confirm it first (allow_plain_http=True)")
+        super().__init__(
+            "plain http:// to a remote host sends the key unencrypted; "
+            "confirm it first (allow_plain_http=True)"
+        )
         self.base_url = base_url
 
 
@@ -55,8 +57,6 @@ DEFAULT_BASE_URL = "https://movizor.ru/api/"
 POS_LIST_PAGE = 1000
 M = TypeVar("M", bound=BaseModel)
 C = TypeVar("C", bound="ClientCore")
-
-
 
 
 class ClientCore:
@@ -86,8 +86,10 @@ class ClientCore:
             if not allow_plain_http:
                 raise PlainHttpRefused(base_url)
             if method == "GET":  # a GET would put the key in the URL, readable on the way
-                log.warning("plain http:// to a remote host: POST is used, whatever the "
-                            "profile says, so the key stays out of URLs")
+                log.warning(
+                    "plain http:// to a remote host: POST is used, whatever the "
+                    "profile says, so the key stays out of URLs"
+                )
                 method = "POST"
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.project = project
@@ -118,8 +120,10 @@ class ClientCore:
         return self._http.is_closed
 
     def __repr__(self) -> str:
-        return (f"MovizorClient(base_url={self.base_url!r}, project={self.project!r}, "
-                f"key='***', method={self.method!r})")
+        return (
+            f"MovizorClient(base_url={self.base_url!r}, project={self.project!r}, "
+            f"key='***', method={self.method!r})"
+        )
 
     # --- key and budget -----------------------------------------------------------------
 
@@ -179,21 +183,29 @@ class ClientCore:
         started = time.perf_counter()
         try:
             body: Params = [("key", self._key), *params]
-            envelope = await send(self._http, url=self.url_for(function),
-                                  method=self.method, function=function, params=body,
-                                  clock=self.clock)
+            envelope = await send(
+                self._http,
+                url=self.url_for(function),
+                method=self.method,
+                function=function,
+                params=body,
+                clock=self.clock,
+            )
             outcome = Outcome.ACCEPTED
         except AuthError:
             outcome = Outcome.REFUSED
-            log.warning("%s: key refused; further calls blocked until the key changes",
-                        function)
+            log.warning("%s: key refused; further calls blocked until the key changes", function)
             raise
         except ApiError as exc:
             if refuses_key(function, exc, ticket):
                 outcome = Outcome.REFUSED
-                log.warning("%s: error %r from %s taken as a refused key; further calls "
-                            "blocked until the key changes", function, exc.error_code,
-                            "the key's first call" if ticket.probe else function)
+                log.warning(
+                    "%s: error %r from %s taken as a refused key; further calls "
+                    "blocked until the key changes",
+                    function,
+                    exc.error_code,
+                    "the key's first call" if ticket.probe else function,
+                )
                 raise KeyRefusedError(exc) from None
             if exc.kind is not ErrorKind.RATE_LIMIT:
                 outcome = Outcome.ACCEPTED
@@ -209,11 +221,13 @@ class ClientCore:
         try:
             return model.model_validate(data if isinstance(data, dict) else {})
         except ValidationError as exc:
-            raise BadResponseError(function, redact(f"unexpected data: {exc.errors()[:1]}"),
-                                   maybe_applied=True) from None
+            raise BadResponseError(
+                function, redact(f"unexpected data: {exc.errors()[:1]}"), maybe_applied=True
+            ) from None
         except (ValueError, TypeError, ArithmeticError, RecursionError) as exc:
-            raise BadResponseError(function, f"unreadable data ({type(exc).__name__})",
-                                   maybe_applied=True) from None
+            raise BadResponseError(
+                function, f"unreadable data ({type(exc).__name__})", maybe_applied=True
+            ) from None
 
     def _parse_list(self, function: str, model: type[M], data: Any) -> list[M]:
         if isinstance(data, dict):  # PHP arrays with gaps arrive as objects

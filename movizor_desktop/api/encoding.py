@@ -101,8 +101,7 @@ class Schedule:
         days = frozenset(int(d) for d in self.days)
         if not days <= set(range(1, 8)):
             raise ValueError(f"weekdays must be 1..7, got {sorted(days)}")
-        times = tuple(sorted({t.replace(second=0, microsecond=0, tzinfo=None)
-                              for t in self.times}))
+        times = tuple(sorted({t.replace(second=0, microsecond=0, tzinfo=None) for t in self.times}))
         object.__setattr__(self, "days", days)
         object.__setattr__(self, "times", times)
 
@@ -165,4 +164,3 @@ def encode_metadata(metadata: Mapping[str, str]) -> Params:
 
 def encode_list(name: str, values: Iterable[str]) -> Params:
     return [(f"{name}[]", v) for v in values]
-

@@ -20,27 +20,36 @@ from .codes import AUTH_LOCKED, GLOBAL_ERRORS, WRITE_FUNCTIONS, ErrorKind, Error
 from .redact import redact
 
 _GENERIC: dict[ErrorKind, tuple[str, str]] = {
-    ErrorKind.AUTH: ("The project name or API key was refused.",
-                     "Имя проекта или ключ API не приняты."),
-    ErrorKind.RATE_LIMIT: ("Too many requests; please wait.",
-                           "Слишком много запросов, подождите."),
+    ErrorKind.AUTH: (
+        "The project name or API key was refused.",
+        "Имя проекта или ключ API не приняты.",
+    ),
+    ErrorKind.RATE_LIMIT: ("Too many requests; please wait.", "Слишком много запросов, подождите."),
     ErrorKind.NOT_FOUND: ("Not found.", "Не найдено."),
     ErrorKind.INVALID: ("The input was refused.", "Введённые данные не приняты."),
     ErrorKind.MONEY: ("Not enough money on the balance.", "На балансе недостаточно средств."),
     ErrorKind.REFUSED: ("The service refused the request.", "Сервис отклонил запрос."),
     ErrorKind.PENDING: ("Not ready yet.", "Ещё не готово."),
     ErrorKind.FAILED: ("The operation failed.", "Операция не удалась."),
-    ErrorKind.TEMPORARY: ("A temporary failure; please try again.",
-                          "Временный сбой, попробуйте ещё раз."),
-    ErrorKind.TRANSPORT: ("The Movizor server could not be reached.",
-                          "Не удалось связаться с сервером Movizor."),
+    ErrorKind.TEMPORARY: (
+        "A temporary failure; please try again.",
+        "Временный сбой, попробуйте ещё раз.",
+    ),
+    ErrorKind.TRANSPORT: (
+        "The Movizor server could not be reached.",
+        "Не удалось связаться с сервером Movizor.",
+    ),
 }
 
 
-_UNEXPLAINED = ("Movizor refused the request (error {code}).",
-                "Movizor отклонил запрос (ошибка {code}).")
-_SERVER_SAID = ("Movizor's answer: “{text}” (code {code}).",
-                "Ответ Movizor: «{text}» (код {code}).")
+_UNEXPLAINED = (
+    "Movizor refused the request (error {code}).",
+    "Movizor отклонил запрос (ошибка {code}).",
+)
+_SERVER_SAID = (
+    "Movizor's answer: “{text}” (code {code}).",
+    "Ответ Movizor: «{text}» (код {code}).",
+)
 
 
 class MovizorError(Exception):
@@ -108,8 +117,10 @@ class MovizorError(Exception):
         return f"{where}{code}: {text}{extra}"
 
     def __repr__(self) -> str:
-        return (f"{type(self).__name__}(function={self.function!r}, "
-                f"error_code={self.error_code!r}, error_text={self.error_text!r})")
+        return (
+            f"{type(self).__name__}(function={self.function!r}, "
+            f"error_code={self.error_code!r}, error_text={self.error_text!r})"
+        )
 
 
 class ApiError(MovizorError):
@@ -133,7 +144,9 @@ class KeyRejectedError(AuthError):
 
     def __init__(self, function: str | None) -> None:
         super().__init__(
-            function, "KEY_REJECTED", "The key was refused earlier; change the key to retry",
+            function,
+            "KEY_REJECTED",
+            "The key was refused earlier; change the key to retry",
             spec=GLOBAL_ERRORS["ACCESS_DENIED"],
         )
 
@@ -145,15 +158,21 @@ class KeyRefusedError(AuthError):
 
     def __init__(self, cause: ApiError) -> None:
         super().__init__(
-            cause.function, cause.error_code, cause.error_text,
-            error_text_ru=cause.error_text_ru, from_server=True,
+            cause.function,
+            cause.error_code,
+            cause.error_text,
+            error_text_ru=cause.error_text_ru,
+            from_server=True,
             spec=ErrorSpec(
-                cause.error_code, cause.error_text, ErrorKind.AUTH,
+                cause.error_code,
+                cause.error_text,
+                ErrorKind.AUTH,
                 "Movizor refused the request in a way that means the project name or API "
                 "key is not accepted. Nothing more is sent until the key is changed.",
                 "Movizor отклонил запрос так, что имя проекта или ключ API, по-видимому, "
                 "не приняты. Больше запросов не будет, пока ключ не изменён.",
-                "key"),
+                "key",
+            ),
         )
 
     @property
@@ -173,7 +192,9 @@ class BudgetExceededError(RateLimitError):
     def __init__(self, function: str | None, retry_after: float) -> None:
         self.retry_after = retry_after
         super().__init__(
-            function, "BUDGET", "Local hourly request budget is used up",
+            function,
+            "BUDGET",
+            "Local hourly request budget is used up",
             spec=GLOBAL_ERRORS["LIMIT_EXCEEDED"],
             detail=f"next slot in {retry_after:.0f} s",
         )
@@ -195,9 +216,13 @@ class InvalidPhoneError(InvalidInputError):
     def __init__(self, value: str, function: str | None = None) -> None:
         self.value = value
         super().__init__(
-            function, "PHONE", f"Not a Russian mobile number: {value!r}",
+            function,
+            "PHONE",
+            f"Not a Russian mobile number: {value!r}",
             spec=ErrorSpec(
-                "PHONE", "Incorrect phone format", ErrorKind.INVALID,
+                "PHONE",
+                "Incorrect phone format",
+                ErrorKind.INVALID,
                 f"“{value}” is not a Russian mobile number (e.g. +7 921 001-02-03).",
                 f"«{value}» — не российский мобильный номер (пример: +7 921 001-02-03).",
                 "phone",
@@ -235,8 +260,9 @@ class TransportError(MovizorError):
 
     kind = ErrorKind.TRANSPORT
 
-    def __init__(self, function: str | None, detail: str, *, maybe_applied: bool,
-                 status: int | None = None) -> None:
+    def __init__(
+        self, function: str | None, detail: str, *, maybe_applied: bool, status: int | None = None
+    ) -> None:
         self.maybe_applied = maybe_applied
         self.status = status
         super().__init__(function, "TRANSPORT", "", detail=detail)
@@ -245,8 +271,11 @@ class TransportError(MovizorError):
         ru = lang.lower().startswith("ru")
         base = self.explain(ru)
         if self.maybe_applied and self.function in WRITE_FUNCTIONS:
-            base += (" Изменение могло быть выполнено — проверьте, прежде чем повторять."
-                     if ru else " The change may have been applied: check before repeating.")
+            base += (
+                " Изменение могло быть выполнено — проверьте, прежде чем повторять."
+                if ru
+                else " The change may have been applied: check before repeating."
+            )
         return base
 
     def explain(self, ru: bool) -> str:
@@ -273,14 +302,22 @@ class BadResponseError(TransportError):
 
 _TRANSPORT_TEXT: dict[type[TransportError], tuple[str, str]] = {
     TransportError: _GENERIC[ErrorKind.TRANSPORT],
-    TimeoutError_: ("The Movizor server did not answer in time.",
-                    "Сервер Movizor не ответил вовремя."),
-    ConnectionFailedError: ("The connection to the Movizor server failed.",
-                            "Не удалось соединиться с сервером Movizor."),
-    HttpStatusError: ("The Movizor server reported an internal error.",
-                      "Сервер Movizor сообщил о внутренней ошибке."),
-    BadResponseError: ("The Movizor server sent an unreadable answer.",
-                       "Сервер Movizor прислал непонятный ответ."),
+    TimeoutError_: (
+        "The Movizor server did not answer in time.",
+        "Сервер Movizor не ответил вовремя.",
+    ),
+    ConnectionFailedError: (
+        "The connection to the Movizor server failed.",
+        "Не удалось соединиться с сервером Movizor.",
+    ),
+    HttpStatusError: (
+        "The Movizor server reported an internal error.",
+        "Сервер Movizor сообщил о внутренней ошибке.",
+    ),
+    BadResponseError: (
+        "The Movizor server sent an unreadable answer.",
+        "Сервер Movizor прислал непонятный ответ.",
+    ),
 }
 
 _BY_KIND: dict[ErrorKind, type[ApiError]] = {
@@ -321,5 +358,11 @@ def from_answer(function: str, code: object, text: object, text_ru: object = "")
         spec = AUTH_LOCKED if "rate limit" in text_s.lower() else GLOBAL_ERRORS["ACCESS_DENIED"]
     kind = spec.kind if spec is not None else _guess_kind(code_s, text_s)
     cls = _BY_KIND[kind]
-    return cls(function, code_s, text_s, error_text_ru="" if text_ru is None else str(text_ru),
-               spec=spec, from_server=True)
+    return cls(
+        function,
+        code_s,
+        text_s,
+        error_text_ru="" if text_ru is None else str(text_ru),
+        spec=spec,
+        from_server=True,
+    )

@@ -281,8 +281,7 @@ class ObjectInfo(Forecast):
     current_lon: Coordinate = None
     place: FreeText = ""
     on_parking: OptFlag = None
-    destination: Annotated[list[Destination], BeforeValidator(_list)] = Field(
-        default_factory=list)
+    destination: Annotated[list[Destination], BeforeValidator(_list)] = Field(default_factory=list)
     offline_time: Timestamp = None
     pos_error: Flag = False
     timestamp_off: Timestamp = None
@@ -315,8 +314,9 @@ def _tariff_table(value: Any) -> dict[str, dict[str, TariffPrice]]:
             items = ((str(i), e) for i, e in enumerate(entries))
         else:
             continue
-        table[str(group)] = {str(tid): TariffPrice.model_validate(e)
-                             for tid, e in items if isinstance(e, dict)}
+        table[str(group)] = {
+            str(tid): TariffPrice.model_validate(e) for tid, e in items if isinstance(e, dict)
+        }
     return table
 
 
@@ -325,7 +325,8 @@ class Balance(Model):
     credit: Money = Decimal("0")
     type: Text = ""
     tariff: Annotated[dict[str, dict[str, TariffPrice]], BeforeValidator(_tariff_table)] = Field(
-        default_factory=dict)
+        default_factory=dict
+    )
 
     @property
     def book(self) -> TariffBook:
@@ -394,7 +395,7 @@ class Share(Model):
         """The link as a usable URL (the 2017 document shows escaped backslashes)."""
         link = self.link.replace("\\\\", "/").replace("\\", "/")
         if link.startswith("https:/") and not link.startswith("https://"):
-            link = "https://" + link[len("https:/"):]
+            link = "https://" + link[len("https:/") :]
         return link
 
 

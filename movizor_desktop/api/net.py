@@ -102,8 +102,14 @@ def host_error(host: str) -> str:
     except ValueError:
         pass
     labels = text.rstrip(".").split(".")
-    if all(label and len(label) <= 63 and label[0] != "-" and label[-1] != "-"
-           and all(c.isalnum() or c == "-" for c in label) for label in labels):
+    if all(
+        label
+        and len(label) <= 63
+        and label[0] != "-"
+        and label[-1] != "-"
+        and all(c.isalnum() or c == "-" for c in label)
+        for label in labels
+    ):
         return ""
     return "This is not a valid host name."
 
@@ -113,6 +119,7 @@ def format_host(host: str) -> str:
 
 
 # --- loopback --------------------------------------------------------------------------------
+
 
 def is_loopback(host: str) -> bool:
     """True for ``localhost``, ``*.localhost``, ``127.0.0.0/8`` and ``::1``."""
@@ -131,8 +138,7 @@ def is_remote_plain_http(url: str) -> bool:
         parts = urlsplit(url.strip())
     except ValueError:
         return False
-    return parts.scheme == "http" and bool(parts.hostname) and not is_loopback(
-        parts.hostname or "")
+    return parts.scheme == "http" and bool(parts.hostname) and not is_loopback(parts.hostname or "")
 
 
 # --- the system's proxy ------------------------------------------------------------------------
@@ -203,6 +209,7 @@ def trust_source() -> str:
 
 # --- the network settings a client is built with ---------------------------------------------
 
+
 @dataclass(frozen=True)
 class NetConfig:
     """Everything a client needs to reach the network the way the user chose."""
@@ -249,6 +256,7 @@ def set_current_config(config: NetConfig) -> None:
 
 # --- the last failure, for diagnostics ---------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class NetFailure:
     when: datetime  # the PC's clock: a log and diagnostics time, not a Movizor time
@@ -280,16 +288,23 @@ def diagnostics_lines() -> list[str]:
         f"Proxy: {config.proxy.describe()}"
         + (" (password in the keyring)" if config.proxy_password else ""),
         f"Certificates: {trust_source()}",
-        "Last network error: " + (f"{failure.when.isoformat(timespec='seconds')} "
-                                  f"{failure.summary}" if failure else "none"),
+        "Last network error: "
+        + (
+            f"{failure.when.isoformat(timespec='seconds')} {failure.summary}" if failure else "none"
+        ),
     ]
 
 
 # --- building a client ----------------------------------------------------------------------
 
-def build_async_client(config: NetConfig | None = None, *, timeout: float | None = None,
-                       headers: dict[str, str] | None = None,
-                       transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+
+def build_async_client(
+    config: NetConfig | None = None,
+    *,
+    timeout: float | None = None,
+    headers: dict[str, str] | None = None,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> httpx.AsyncClient:
     """An ``httpx.AsyncClient`` that follows ``config``, or, by default, the app's current
     settings (:func:`current_config`) live, request by request.
 
@@ -308,8 +323,22 @@ def build_async_client(config: NetConfig | None = None, *, timeout: float | None
 
 
 __all__ = [
-    "NetConfig", "NetFailure", "ProxyConfig", "ProxyKind", "ProxyMode", "SystemResolver",
-    "build_async_client", "current_config", "diagnostics_lines", "environment_resolver",
-    "host_error", "is_loopback", "is_remote_plain_http", "last_failure", "record_failure",
-    "set_current_config", "ssl_context", "trust_source",
+    "NetConfig",
+    "NetFailure",
+    "ProxyConfig",
+    "ProxyKind",
+    "ProxyMode",
+    "SystemResolver",
+    "build_async_client",
+    "current_config",
+    "diagnostics_lines",
+    "environment_resolver",
+    "host_error",
+    "is_loopback",
+    "is_remote_plain_http",
+    "last_failure",
+    "record_failure",
+    "set_current_config",
+    "ssl_context",
+    "trust_source",
 ]

@@ -64,8 +64,9 @@ class NetContext:
     cert: CertNames | None = None
 
 
-def proxy_route(url: str, auth: tuple[str, str] | None = None,
-                context: ssl.SSLContext | None = None) -> Route:
+def proxy_route(
+    url: str, auth: tuple[str, str] | None = None, context: ssl.SSLContext | None = None
+) -> Route:
     """A route through the proxy at ``url`` (credentials in the URL are honoured)."""
     parts = urlsplit(url if "://" in url else "http://" + url)
     scheme = {"socks": "socks5", "socks5h": "socks5"}.get(parts.scheme, parts.scheme)
@@ -80,8 +81,9 @@ def proxy_route(url: str, auth: tuple[str, str] | None = None,
     default_port = {"http": 80, "https": 443, "socks5": 1080}[scheme]
     host = format_host(parts.hostname or "")
     label = f"{scheme}://{host}:{parts.port or default_port}"
-    proxy = httpx.Proxy(label, auth=auth or None,
-                        ssl_context=context if scheme == "https" else None)
+    proxy = httpx.Proxy(
+        label, auth=auth or None, ssl_context=context if scheme == "https" else None
+    )
     return Route(proxy, label)
 
 
@@ -103,8 +105,9 @@ def is_certificate_failure(exc: BaseException) -> ssl.SSLCertVerificationError |
 class RoutingTransport(httpx.AsyncBaseTransport):
     """Routes each request directly or through the chosen proxy (see the module docstring)."""
 
-    def __init__(self, config: NetConfig | None = None, *,
-                 context: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self, config: NetConfig | None = None, *, context: ssl.SSLContext | None = None
+    ) -> None:
         """``config=None`` follows :func:`~.net.current_config` from request to request, so
         a change in the Preferences reaches every client without rebuilding it."""
         self._fixed = config
@@ -119,8 +122,9 @@ class RoutingTransport(httpx.AsyncBaseTransport):
         config = self._fixed or current_config()
         if config is not self._seen:  # new settings: new manual route, fresh system answers
             manual = config.manual_proxy_url()
-            self._manual = None if manual is None else proxy_route(manual, config.proxy_auth,
-                                                                   self.context)
+            self._manual = (
+                None if manual is None else proxy_route(manual, config.proxy_auth, self.context)
+            )
             self._resolved.clear()
             self._seen = config
         return config
@@ -141,15 +145,22 @@ class RoutingTransport(httpx.AsyncBaseTransport):
         now = time.monotonic()
         if cached is not None and cached[1] > now:
             return cached[0]
-        target = f"{url.scheme}://{format_host(url.host)}" + (f":{url.port}" if url.port
-                                                               else "") + "/"
+        target = (
+            f"{url.scheme}://{format_host(url.host)}" + (f":{url.port}" if url.port else "") + "/"
+        )
         try:
             answer = await asyncio.to_thread(config.resolver, target)
-            route = DIRECT if not answer or answer.upper() == "DIRECT" else proxy_route(
-                answer, context=self.context)
+            route = (
+                DIRECT
+                if not answer or answer.upper() == "DIRECT"
+                else proxy_route(answer, context=self.context)
+            )
         except Exception as exc:
-            log.warning("the system proxy for %s could not be determined (%s); connecting "
-                        "directly", url.host, type(exc).__name__)
+            log.warning(
+                "the system proxy for %s could not be determined (%s); connecting directly",
+                url.host,
+                type(exc).__name__,
+            )
             route = DIRECT
         if self._seen is config:
             self._resolved[key] = (route, now + RESOLVE_TTL)
@@ -161,8 +172,7 @@ class RoutingTransport(httpx.AsyncBaseTransport):
         transport = self._transports.get(key)
         if transport is None:
             context = self.context if verify else _unverified_context()
-            transport = httpx.AsyncHTTPTransport(verify=context, proxy=route.proxy,
-                                                 trust_env=False)
+            transport = httpx.AsyncHTTPTransport(verify=context, proxy=route.proxy, trust_env=False)
             self._transports[key] = transport
         return transport
 
@@ -174,9 +184,12 @@ class RoutingTransport(httpx.AsyncBaseTransport):
             response = await self._transport(route).handle_async_request(request)
         except httpx.TransportError as exc:
             url = request.url
-            context = NetContext(url.scheme, url.host,
-                                 url.port or (443 if url.scheme == "https" else 80),
-                                 None if route.proxy is None else route.label)
+            context = NetContext(
+                url.scheme,
+                url.host,
+                url.port or (443 if url.scheme == "https" else 80),
+                None if route.proxy is None else route.label,
+            )
             if url.scheme == "https" and is_certificate_failure(exc) is not None:
                 context.cert = await self._presented_names(url, route)
             exc.net_context = context  # type: ignore[attr-defined]
@@ -186,12 +199,19 @@ class RoutingTransport(httpx.AsyncBaseTransport):
 
     async def _presented_names(self, url: httpx.URL, route: Route) -> CertNames | None:
         """The names on the certificate the server (or whoever answers) presents."""
-        probe = httpx.Request("GET", url.copy_with(path="/", query=None, fragment=None),
-                              headers={"User-Agent": "MovizorDesktop certificate check"},
-                              extensions={"timeout": {"connect": PROBE_TIMEOUT,
-                                                      "read": PROBE_TIMEOUT,
-                                                      "write": PROBE_TIMEOUT,
-                                                      "pool": PROBE_TIMEOUT}})
+        probe = httpx.Request(
+            "GET",
+            url.copy_with(path="/", query=None, fragment=None),
+            headers={"User-Agent": "MovizorDesktop certificate check"},
+            extensions={
+                "timeout": {
+                    "connect": PROBE_TIMEOUT,
+                    "read": PROBE_TIMEOUT,
+                    "write": PROBE_TIMEOUT,
+                    "pool": PROBE_TIMEOUT,
+                }
+            },
+        )
         try:
             response = await self._transport(route, verify=False).handle_async_request(probe)
             try:

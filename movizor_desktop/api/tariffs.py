@@ -46,10 +46,15 @@ def manual_title(title: str) -> bool:
     return any(word in _fold(title) for word in _MANUAL_TITLES)
 
 
-def _recognise(prices: Mapping[str, TariffPrice], words: tuple[str, ...],
-               ids: tuple[str, ...], key_word: str | None = None) -> frozenset[str]:
-    by_title = {tid for tid, price in prices.items()
-                if any(word in _fold(price.title) for word in words)}
+def _recognise(
+    prices: Mapping[str, TariffPrice],
+    words: tuple[str, ...],
+    ids: tuple[str, ...],
+    key_word: str | None = None,
+) -> frozenset[str]:
+    by_title = {
+        tid for tid, price in prices.items() if any(word in _fold(price.title) for word in words)
+    }
     if key_word is not None and key_word in prices:
         by_title.add(key_word)
     if by_title or any(price.title.strip() for price in prices.values()):
@@ -68,8 +73,13 @@ class TariffBook:
     def from_balance(cls, balance: Balance | None) -> TariffBook:
         if balance is None:
             return cls()
-        return cls({group: prices for group, prices in balance.tariff.items()
-                    if group not in SERVICE_GROUPS})
+        return cls(
+            {
+                group: prices
+                for group, prices in balance.tariff.items()
+                if group not in SERVICE_GROUPS
+            }
+        )
 
     @property
     def known(self) -> bool:
@@ -156,8 +166,12 @@ class TariffBook:
     def request_price(self, operator: str | None = None) -> Decimal | None:
         """The price of one manual request: the operator's, or for an unknown operator the
         highest in the table (what a dispatcher should expect at most)."""
-        prices = [self.table[group][tid].request for group in self._groups(operator)
-                  for tid in self.manual_ids(group) if tid in self.table[group]]
+        prices = [
+            self.table[group][tid].request
+            for group in self._groups(operator)
+            for tid in self.manual_ids(group)
+            if tid in self.table[group]
+        ]
         return max(prices) if prices else None
 
     def ids(self, operators: Iterable[str] | None = None) -> list[str]:

@@ -45,8 +45,9 @@ def _transport_error(function: str, exc: httpx.HTTPError) -> TransportError:
     if isinstance(exc, httpx.TimeoutException):
         return TimeoutError_(function, name, maybe_applied=True)
     if isinstance(exc, httpx.ConnectError):
-        return ConnectionFailedError(function, "connection refused or unreachable",
-                                     maybe_applied=False)
+        return ConnectionFailedError(
+            function, "connection refused or unreachable", maybe_applied=False
+        )
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
         return ConnectionFailedError(function, f"connection dropped ({name})", maybe_applied=True)
     return ConnectionFailedError(function, name, maybe_applied=True)
@@ -104,8 +105,9 @@ async def send(
         if method == "GET":
             response = await http.get(url, params=tuple(params))
         else:
-            response = await http.post(url, content=urlencode(params).encode("ascii"),
-                                       headers=_FORM_HEADERS)
+            response = await http.post(
+                url, content=urlencode(params).encode("ascii"), headers=_FORM_HEADERS
+            )
     except httpx.HTTPError as exc:
         raise _transport_error(function, exc) from None
     not_movizor = net_errors.from_response(function, response)
@@ -114,9 +116,12 @@ async def send(
     if response.status_code >= 400:
         if response.status_code == 429:
             raise from_answer(function, "LIMIT_EXCEEDED", "Requests limit exceeded")
-        raise HttpStatusError(function, f"HTTP {response.status_code}",
-                              maybe_applied=response.status_code >= 500,
-                              status=response.status_code)
+        raise HttpStatusError(
+            function,
+            f"HTTP {response.status_code}",
+            maybe_applied=response.status_code >= 500,
+            status=response.status_code,
+        )
     envelope = _decode(function, response)
     if clock is not None:
         clock.observe_date(response.headers.get("date"), sent=sent, received=clock.wall())
@@ -124,9 +129,12 @@ async def send(
     if result == "success":
         return envelope
     if result == "error":
-        raise from_answer(function, _scalar(envelope.get("error_code")),
-                          _scalar(envelope.get("error_text")),
-                          _scalar(envelope.get("error_text_ru")))
+        raise from_answer(
+            function,
+            _scalar(envelope.get("error_code")),
+            _scalar(envelope.get("error_text")),
+            _scalar(envelope.get("error_text_ru")),
+        )
     return _bad(function, f"an unknown result {result[:20]!r}")
 
 

@@ -30,22 +30,43 @@ REPLACEMENT = "\ufffd"
 # byte-order mark are ruled out. Mac Cyrillic is left out: it decodes Windows-1251 text
 # into plausible-looking nonsense that the detector then prefers (it can still be chosen
 # by hand).
-CANDIDATES = ("cp1251", "utf_16_le", "utf_16_be", "koi8_r", "cp866", "koi8_u", "iso8859_5",
-              "cp1252")
+CANDIDATES = (
+    "cp1251",
+    "utf_16_le",
+    "utf_16_be",
+    "koi8_r",
+    "cp866",
+    "koi8_u",
+    "iso8859_5",
+    "cp1252",
+)
 # charset-normalizer drops a decoding whose "mess" is above its threshold (0.2 by
 # default); a real list can look messy (a cell of 70 "Ж"), so every candidate is ranked.
 MESS_THRESHOLD = 1.0
 # What the dispatcher can choose in the import dialog (codec names).
-CHOICES = ("utf-8", "cp1251", "utf-16", "koi8-r", "cp866", "iso8859-5", "mac-cyrillic",
-           "cp1252")
-_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16",
-           "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE", "utf-32": "UTF-32",
-           "cp1251": "Windows-1251", "koi8-r": "KOI8-R", "koi8-u": "KOI8-U",
-           "cp866": "CP866", "iso8859-5": "ISO-8859-5", "mac-cyrillic": "MacCyrillic",
-           "cp1252": "Windows-1252"}
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+CHOICES = ("utf-8", "cp1251", "utf-16", "koi8-r", "cp866", "iso8859-5", "mac-cyrillic", "cp1252")
+_LABELS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8",
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16LE",
+    "utf-16-be": "UTF-16BE",
+    "utf-32": "UTF-32",
+    "cp1251": "Windows-1251",
+    "koi8-r": "KOI8-R",
+    "koi8-u": "KOI8-U",
+    "cp866": "CP866",
+    "iso8859-5": "ISO-8859-5",
+    "mac-cyrillic": "MacCyrillic",
+    "cp1252": "Windows-1252",
+}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 # Share of the non-ASCII characters that must decode as UTF-8 for a file with broken
 # bytes to stay UTF-8. A Windows-1251 or KOI8-R file has almost none (two Cyrillic
 # letters in a row are never a valid UTF-8 sequence there).
@@ -88,7 +109,7 @@ def _utf8(data: bytes) -> str | None:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        if _mostly_utf8(data[:DETECT_SAMPLE * 4]):
+        if _mostly_utf8(data[: DETECT_SAMPLE * 4]):
             return data.decode("utf-8", errors="replace")
     return None
 
@@ -97,8 +118,9 @@ def _legacy(data: bytes) -> str:
     """charset-normalizer's choice among :data:`CANDIDATES` (Windows-1251 without one)."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:DETECT_SAMPLE], cp_isolation=list(CANDIDATES),
-                      threshold=MESS_THRESHOLD).best()
+    best = from_bytes(
+        data[:DETECT_SAMPLE], cp_isolation=list(CANDIDATES), threshold=MESS_THRESHOLD
+    ).best()
     return name_of(best.encoding) if best is not None else "cp1251"
 
 

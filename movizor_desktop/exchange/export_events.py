@@ -43,8 +43,14 @@ def _dated(events: list[Event]) -> list[Event]:
     return [e for e in events if e.timestamp is not None and e.id is not None]
 
 
-async def fetch_period(call: EventsCall, start: datetime, end: datetime, *,
-                       page: int = PAGE, max_pages: int = MAX_PAGES) -> EventsResult:
+async def fetch_period(
+    call: EventsCall,
+    start: datetime,
+    end: datetime,
+    *,
+    page: int = PAGE,
+    max_pages: int = MAX_PAGES,
+) -> EventsResult:
     """Every event with ``start <= timestamp <= end``, oldest first."""
     result = EventsResult([])
 
@@ -103,16 +109,25 @@ class EventTexts:
     sheet: str = "Events"
 
 
-def events_table(events: list[Event], texts: EventTexts = EventTexts(), *,
-                 type_names: Mapping[str, str] | None = None,
-                 titles: Mapping[str, str] | None = None,
-                 phone_text: Callable[[str], str] = str) -> Table:
+def events_table(
+    events: list[Event],
+    texts: EventTexts = EventTexts(),
+    *,
+    type_names: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
+    phone_text: Callable[[str], str] = str,
+) -> Table:
     """One row per event, oldest first: time, event in words, subscriber, phone, type code."""
     names = type_names or {}
     who = titles or {}
     rows: list[list[object]] = [
-        [e.timestamp, names.get(e.type, e.type), who.get(e.phone, ""),
-         phone_text(e.phone) if e.phone else "", e.type]
+        [
+            e.timestamp,
+            names.get(e.type, e.type),
+            who.get(e.phone, ""),
+            phone_text(e.phone) if e.phone else "",
+            e.type,
+        ]
         for e in events
     ]
     headers = [texts.time_msk, texts.event, texts.subscriber, texts.phone, texts.code]

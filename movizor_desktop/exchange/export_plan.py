@@ -84,8 +84,10 @@ def _stop_name(stop: PlannedStop, texts: PlanTexts) -> str:
 
 
 def _stop_line(stop: PlannedStop, texts: PlanTexts) -> str:
-    return export_text(f"{_stop_name(stop, texts)}: {texts.duration(stop.minutes)}, "
-                       f"{msk_text(stop.start)} – {msk_text(stop.end)}")
+    return export_text(
+        f"{_stop_name(stop, texts)}: {texts.duration(stop.minutes)}, "
+        f"{msk_text(stop.start)} – {msk_text(stop.end)}"
+    )
 
 
 def _point_name(index: int, point: PlanPoint) -> str:
@@ -111,21 +113,36 @@ def plan_gpx_text(plan: Plan, result: PlanResult, texts: PlanTexts = PlanTexts()
     gpx.name = name
     route = gpxpy.gpx.GPXRoute(name=name)
     begin = result.start
-    route.points.append(gpxpy.gpx.GPXRoutePoint(
-        begin.lat, begin.lon, time=begin.time, name=export_text(begin.text or texts.start)))
+    route.points.append(
+        gpxpy.gpx.GPXRoutePoint(
+            begin.lat, begin.lon, time=begin.time, name=export_text(begin.text or texts.start)
+        )
+    )
     for index, (point, leg) in enumerate(zip(plan.points, result.legs, strict=True)):
         title = _point_name(index, point)
-        waypoint = gpxpy.gpx.GPXWaypoint(point.lat, point.lon, time=leg.arrival, name=title,
-                                         description="\n".join(_point_lines(point, leg,
-                                                                            texts)),
-                                         type="point")
+        waypoint = gpxpy.gpx.GPXWaypoint(
+            point.lat,
+            point.lon,
+            time=leg.arrival,
+            name=title,
+            description="\n".join(_point_lines(point, leg, texts)),
+            type="point",
+        )
         gpx.waypoints.append(waypoint)
-        route.points.append(gpxpy.gpx.GPXRoutePoint(point.lat, point.lon, time=leg.arrival,
-                                                    name=title))
+        route.points.append(
+            gpxpy.gpx.GPXRoutePoint(point.lat, point.lon, time=leg.arrival, name=title)
+        )
         for stop in leg.stops:
-            gpx.waypoints.append(gpxpy.gpx.GPXWaypoint(
-                stop.lat, stop.lon, time=stop.start, name=export_text(_stop_name(stop, texts)),
-                description=_stop_line(stop, texts), type=stop.kind.value))
+            gpx.waypoints.append(
+                gpxpy.gpx.GPXWaypoint(
+                    stop.lat,
+                    stop.lon,
+                    time=stop.start,
+                    name=export_text(_stop_name(stop, texts)),
+                    description=_stop_line(stop, texts),
+                    type=stop.kind.value,
+                )
+            )
     gpx.routes.append(route)
     return gpx.to_xml(version="1.1")
 
@@ -151,18 +168,19 @@ def plan_kml_text(plan: Plan, result: PlanResult, texts: PlanTexts = PlanTexts()
         line.style.linestyle.width = 3
         line.style.linestyle.color = "ffed3a7c"  # aabbggrr: the map's route violet
     folder = kml.newfolder(name=export_text(texts.points))
-    start = folder.newpoint(name=export_text(begin.text or texts.start),
-                            coords=[(begin.lon, begin.lat)])
+    start = folder.newpoint(
+        name=export_text(begin.text or texts.start), coords=[(begin.lon, begin.lat)]
+    )
     start.timestamp.when = utc_text(begin.time)
     for index, (point, leg) in enumerate(zip(plan.points, result.legs, strict=True)):
-        placemark = folder.newpoint(name=_point_name(index, point),
-                                    coords=[(point.lon, point.lat)])
+        placemark = folder.newpoint(name=_point_name(index, point), coords=[(point.lon, point.lat)])
         placemark.timestamp.when = utc_text(leg.arrival)
         placemark.description = _html(_point_lines(point, leg, texts))
     stops = kml.newfolder(name=export_text(texts.stops))
     for stop in result.stops:
-        placemark = stops.newpoint(name=export_text(_stop_name(stop, texts)),
-                                   coords=[(stop.lon, stop.lat)])
+        placemark = stops.newpoint(
+            name=export_text(_stop_name(stop, texts)), coords=[(stop.lon, stop.lat)]
+        )
         placemark.timespan.begin = utc_text(stop.start)
         placemark.timespan.end = utc_text(stop.end)
         placemark.description = _html([_stop_line(stop, texts)])
@@ -172,8 +190,9 @@ def plan_kml_text(plan: Plan, result: PlanResult, texts: PlanTexts = PlanTexts()
 # --- files ------------------------------------------------------------------------------
 
 
-def write_plan(path: str | Path, plan: Plan, result: PlanResult,
-               texts: PlanTexts = PlanTexts()) -> Path:
+def write_plan(
+    path: str | Path, plan: Plan, result: PlanResult, texts: PlanTexts = PlanTexts()
+) -> Path:
     """KML when the file's extension says so, else GPX; written atomically."""
     if Path(path).suffix.lower() == ".kml":
         data = plan_kml_text(plan, result, texts).encode("utf-8")

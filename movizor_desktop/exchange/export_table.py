@@ -82,16 +82,16 @@ def text_of(value: Cell, decimal: str = ",") -> str:
 
 def csv_bytes(table: Table, *, decimal: str = ",", delimiter: str = CSV_DELIMITER) -> bytes:
     out = io.StringIO(newline="")
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n",
-                        quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([text_of(h) for h in table.headers])
     for row in table.rows:
         writer.writerow([text_of(v, decimal) for v in row])
     return out.getvalue().encode("utf-8-sig")
 
 
-def write_csv(path: str | Path, table: Table, *, decimal: str = ",",
-              delimiter: str = CSV_DELIMITER) -> Path:
+def write_csv(
+    path: str | Path, table: Table, *, decimal: str = ",", delimiter: str = CSV_DELIMITER
+) -> Path:
     data = csv_bytes(table, decimal=decimal, delimiter=delimiter)
     return write_atomic(path, lambda handle: handle.write(data))
 
@@ -145,8 +145,10 @@ def write_xlsx(path: str | Path, table: Table) -> Path:
             if fmt is not None:
                 cell.number_format = fmt
     for c in range(columns):
-        sample = [table.headers[c], *(row[c] if c < len(row) else None
-                                      for row in table.rows[:2000])]
+        sample = [
+            table.headers[c],
+            *(row[c] if c < len(row) else None for row in table.rows[:2000]),
+        ]
         ws.column_dimensions[get_column_letter(c + 1)].width = _width(sample)
     ws.freeze_panes = "A2"
     if columns:
@@ -181,5 +183,14 @@ def write_table(path: str | Path, table: Table, *, decimal: str = ",") -> Path:
     return write_xlsx(path, table)
 
 
-__all__ = ["CSV_DELIMITER", "Cell", "Table", "csv_bytes", "msk_naive", "text_of",
-           "write_csv", "write_table", "write_xlsx"]
+__all__ = [
+    "CSV_DELIMITER",
+    "Cell",
+    "Table",
+    "csv_bytes",
+    "msk_naive",
+    "text_of",
+    "write_csv",
+    "write_table",
+    "write_xlsx",
+]

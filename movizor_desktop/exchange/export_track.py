@@ -75,15 +75,18 @@ def fixes_of(positions: Iterable[Position]) -> list[Fix]:
     seen: set[tuple[datetime, float, float]] = set()
     fixes: list[Fix] = []
     for pos in positions:
-        if pos.lat is None or pos.lon is None or pos.timestamp is None \
-                or not _on_the_globe(float(pos.lat), float(pos.lon)):
+        if (
+            pos.lat is None
+            or pos.lon is None
+            or pos.timestamp is None
+            or not _on_the_globe(float(pos.lat), float(pos.lon))
+        ):
             continue
         key = (pos.timestamp, float(pos.lat), float(pos.lon))
         if key in seen:
             continue
         seen.add(key)
-        fixes.append(Fix(float(pos.lat), float(pos.lon), pos.timestamp, pos.radius,
-                         pos.place))
+        fixes.append(Fix(float(pos.lat), float(pos.lon), pos.timestamp, pos.radius, pos.place))
     fixes.sort(key=lambda f: f.time)
     return fixes
 
@@ -115,8 +118,7 @@ def gpx_text(fixes: list[Fix], texts: TrackTexts = TrackTexts()) -> str:
     track = gpxpy.gpx.GPXTrack(name=name)
     segment = gpxpy.gpx.GPXTrackSegment()
     for fix in fixes:
-        point = gpxpy.gpx.GPXTrackPoint(fix.lat, fix.lon,
-                                        time=fix.time.astimezone(UTC))
+        point = gpxpy.gpx.GPXTrackPoint(fix.lat, fix.lon, time=fix.time.astimezone(UTC))
         if fix.place:
             point.description = export_text(fix.place)
         if fix.radius is not None:
@@ -129,8 +131,7 @@ def gpx_text(fixes: list[Fix], texts: TrackTexts = TrackTexts()) -> str:
     return gpx.to_xml(version="1.1")
 
 
-def write_gpx(path: str | Path, fixes: list[Fix], texts: TrackTexts = TrackTexts()
-              ) -> Path:
+def write_gpx(path: str | Path, fixes: list[Fix], texts: TrackTexts = TrackTexts()) -> Path:
     data = gpx_text(fixes, texts).encode("utf-8")
     return write_atomic(path, lambda handle: handle.write(data))
 
@@ -154,8 +155,7 @@ def kml_text(fixes: list[Fix], texts: TrackTexts = TrackTexts()) -> str:
     name = export_text(texts.name)
     kml = simplekml.Kml(name=name)
     if fixes:
-        line = kml.newlinestring(name=name,
-                                 coords=[(f.lon, f.lat) for f in fixes])
+        line = kml.newlinestring(name=name, coords=[(f.lon, f.lat) for f in fixes])
         line.tessellate = 1
         line.style.linestyle.width = 3
         line.style.linestyle.color = "ff1f84f2"  # aabbggrr: the map's newest-fix orange
@@ -163,15 +163,15 @@ def kml_text(fixes: list[Fix], texts: TrackTexts = TrackTexts()) -> str:
         line.timespan.end = utc_text(fixes[-1].time)
     folder = kml.newfolder(name=export_text(texts.fixes))
     for fix in fixes:
-        point = folder.newpoint(name=to_msk(fix.time).strftime("%H:%M"),
-                                coords=[(fix.lon, fix.lat)])
+        point = folder.newpoint(
+            name=to_msk(fix.time).strftime("%H:%M"), coords=[(fix.lon, fix.lat)]
+        )
         point.timestamp.when = utc_text(fix.time)
         point.description = _description(fix, texts)
     return kml.kml()
 
 
-def write_kml(path: str | Path, fixes: list[Fix], texts: TrackTexts = TrackTexts()
-              ) -> Path:
+def write_kml(path: str | Path, fixes: list[Fix], texts: TrackTexts = TrackTexts()) -> Path:
     data = kml_text(fixes, texts).encode("utf-8")
     return write_atomic(path, lambda handle: handle.write(data))
 
@@ -181,18 +181,21 @@ def write_kml(path: str | Path, fixes: list[Fix], texts: TrackTexts = TrackTexts
 
 def track_table(fixes: list[Fix], texts: TrackTexts = TrackTexts()) -> Table:
     headers = [texts.time_msk, texts.latitude, texts.longitude, texts.accuracy, texts.place]
-    rows: list[list[object]] = [[f.time, round(f.lat, 6), round(f.lon, 6), f.radius, f.place]
-                                for f in fixes]
+    rows: list[list[object]] = [
+        [f.time, round(f.lat, 6), round(f.lon, 6), f.radius, f.place] for f in fixes
+    ]
     return Table(headers, rows, sheet=texts.name)  # type: ignore[arg-type]
 
 
-def write_track_csv(path: str | Path, fixes: list[Fix],
-                    texts: TrackTexts = TrackTexts(), *, decimal: str = ",") -> Path:
+def write_track_csv(
+    path: str | Path, fixes: list[Fix], texts: TrackTexts = TrackTexts(), *, decimal: str = ","
+) -> Path:
     return write_csv(path, track_table(fixes, texts), decimal=decimal)
 
 
-def write_track(path: str | Path, fixes: list[Fix], texts: TrackTexts = TrackTexts(),
-                *, decimal: str = ",") -> Path:
+def write_track(
+    path: str | Path, fixes: list[Fix], texts: TrackTexts = TrackTexts(), *, decimal: str = ","
+) -> Path:
     """GPX, KML or CSV by the file's extension (GPX when it is none of them)."""
     suffix = Path(path).suffix.lower()
     if suffix == ".kml":
@@ -202,6 +205,18 @@ def write_track(path: str | Path, fixes: list[Fix], texts: TrackTexts = TrackTex
     return write_gpx(path, fixes, texts)
 
 
-__all__ = ["GPX_NS", "Fix", "TrackTexts", "fixes_of", "gpx_text", "kml_text", "msk_text",
-           "track_table", "utc_text", "write_gpx", "write_kml", "write_track",
-           "write_track_csv"]
+__all__ = [
+    "GPX_NS",
+    "Fix",
+    "TrackTexts",
+    "fixes_of",
+    "gpx_text",
+    "kml_text",
+    "msk_text",
+    "track_table",
+    "utc_text",
+    "write_gpx",
+    "write_kml",
+    "write_track",
+    "write_track_csv",
+]

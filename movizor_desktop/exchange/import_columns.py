@@ -20,24 +20,86 @@ IGNORE = ""
 KEYS = (*FIELDS, METADATA, IGNORE)
 
 # Metadata fields dispatchers use most (as the metadata editor's quick buttons).
-METADATA_HEADERS = ("водитель", "тс", "перевозчик", "инн перевозчика", "клиент", "заказ",
-                    "рейс", "номер заказа", "номер рейса", "госномер", "гос номер",
-                    "автомобиль", "машина", "driver", "vehicle", "carrier", "client",
-                    "customer", "order", "trip")
+METADATA_HEADERS = (
+    "водитель",
+    "тс",
+    "перевозчик",
+    "инн перевозчика",
+    "клиент",
+    "заказ",
+    "рейс",
+    "номер заказа",
+    "номер рейса",
+    "госномер",
+    "гос номер",
+    "автомобиль",
+    "машина",
+    "driver",
+    "vehicle",
+    "carrier",
+    "client",
+    "customer",
+    "order",
+    "trip",
+)
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    PHONE: ("телефон", "номер телефона", "номер", "тел", "моб", "мобильный",
-            "мобильный телефон", "сотовый", "phone", "phone number", "number", "msisdn",
-            "mobile", "tel"),
-    TITLE: ("имя", "название", "наименование", "фио", "абонент", "подпись", "name",
-            "title", "subscriber"),
+    PHONE: (
+        "телефон",
+        "номер телефона",
+        "номер",
+        "тел",
+        "моб",
+        "мобильный",
+        "мобильный телефон",
+        "сотовый",
+        "phone",
+        "phone number",
+        "number",
+        "msisdn",
+        "mobile",
+        "tel",
+    ),
+    TITLE: (
+        "имя",
+        "название",
+        "наименование",
+        "фио",
+        "абонент",
+        "подпись",
+        "name",
+        "title",
+        "subscriber",
+    ),
     TARIFF: ("тариф", "тарифный план", "tariff", "plan", "tariff plan"),
-    DATEOFF: ("автоотключение", "отключение", "дата отключения", "отключить",
-              "время отключения", "отключить в", "dateoff", "auto-off", "auto off",
-              "switch off", "off"),
+    DATEOFF: (
+        "автоотключение",
+        "отключение",
+        "дата отключения",
+        "отключить",
+        "время отключения",
+        "отключить в",
+        "dateoff",
+        "auto-off",
+        "auto off",
+        "switch off",
+        "off",
+    ),
     TAGS: ("теги", "тэги", "метки", "ярлыки", "tags", "labels"),
-    ROUTE: ("маршрут", "точки", "точки маршрута", "пункты", "пункт назначения", "куда",
-            "назначение", "route", "destination", "destinations", "points", "waypoints"),
+    ROUTE: (
+        "маршрут",
+        "точки",
+        "точки маршрута",
+        "пункты",
+        "пункт назначения",
+        "куда",
+        "назначение",
+        "route",
+        "destination",
+        "destinations",
+        "points",
+        "waypoints",
+    ),
 }
 _PHONE_HINTS = ("телефон", "phone", "мобил", "msisdn")
 
@@ -67,8 +129,7 @@ def guess_key(header: str) -> str:
     return IGNORE
 
 
-def guess_mapping(headers: Sequence[str],
-                  remembered: Mapping[str, str] | None = None) -> list[str]:
+def guess_mapping(headers: Sequence[str], remembered: Mapping[str, str] | None = None) -> list[str]:
     """One key per column: the remembered choice for that header, else the guess. A field
     already taken by an earlier column is not given again (metadata may repeat)."""
     remembered = remembered or {}
@@ -97,12 +158,30 @@ def mapping_problem(headers: Sequence[str], mapping: Sequence[str]) -> str | Non
     return None
 
 
-__all__ = ["ALIASES", "DATEOFF", "FIELDS", "IGNORE", "KEYS", "METADATA", "PHONE", "ROUTE",
-           "TAGS", "TARIFF", "TITLE", "guess_key", "guess_mapping", "mapping_problem",
-           "normalize_header", "remembered_columns"]
+__all__ = [
+    "ALIASES",
+    "DATEOFF",
+    "FIELDS",
+    "IGNORE",
+    "KEYS",
+    "METADATA",
+    "PHONE",
+    "ROUTE",
+    "TAGS",
+    "TARIFF",
+    "TITLE",
+    "guess_key",
+    "guess_mapping",
+    "mapping_problem",
+    "normalize_header",
+    "remembered_columns",
+]
 
 
 def remembered_columns(headers: Sequence[str], mapping: Sequence[str]) -> dict[str, str]:
     """What to remember of a mapping: normalized header → key, for named columns."""
-    return {normalize_header(h): k for h, k in zip(headers, mapping, strict=False)
-            if normalize_header(h)}
+    return {
+        normalize_header(h): k
+        for h, k in zip(headers, mapping, strict=False)
+        if normalize_header(h)
+    }

@@ -44,17 +44,30 @@ class JournalEntry:
     error: str = ""  # the server's error code, for a failure
 
     def to_json(self) -> str:
-        return json.dumps({"phone": self.phone, "state": self.state, "at": self.at.isoformat(),
-                           "source": self.source, "line": self.line, "error": self.error},
-                          ensure_ascii=False)
+        return json.dumps(
+            {
+                "phone": self.phone,
+                "state": self.state,
+                "at": self.at.isoformat(),
+                "source": self.source,
+                "line": self.line,
+                "error": self.error,
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, text: str) -> JournalEntry | None:
         try:
             data = json.loads(text)
-            entry = cls(str(data["phone"]), str(data["state"]),
-                        datetime.fromisoformat(data["at"]), str(data.get("source", "")),
-                        int(data.get("line", 0)), str(data.get("error", "")))
+            entry = cls(
+                str(data["phone"]),
+                str(data["state"]),
+                datetime.fromisoformat(data["at"]),
+                str(data.get("source", "")),
+                int(data.get("line", 0)),
+                str(data.get("error", "")),
+            )
         except (ValueError, KeyError, TypeError):
             return None
         return entry if entry.state in STATES and entry.at.tzinfo is not None else None
@@ -97,8 +110,9 @@ class ImportJournal:
         """Numbers whose outcome is not known (``sending`` or ``unknown``)."""
         return [p for p, e in self._last.items() if e.state in (SENDING, UNKNOWN)]
 
-    def record(self, phone: str, state: str, *, source: str = "", line: int = 0,
-               error: str = "") -> JournalEntry:
+    def record(
+        self, phone: str, state: str, *, source: str = "", line: int = 0, error: str = ""
+    ) -> JournalEntry:
         """Append one record and make it durable before returning."""
         if state not in STATES:
             raise ValueError(f"unknown journal state {state!r}")
@@ -112,5 +126,13 @@ class ImportJournal:
         return entry
 
 
-__all__ = ["ADDED", "FAILED", "FILE_NAME", "SENDING", "STATES", "UNKNOWN", "ImportJournal",
-           "JournalEntry"]
+__all__ = [
+    "ADDED",
+    "FAILED",
+    "FILE_NAME",
+    "SENDING",
+    "STATES",
+    "UNKNOWN",
+    "ImportJournal",
+    "JournalEntry",
+]

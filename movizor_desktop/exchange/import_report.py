@@ -17,8 +17,10 @@ from pathlib import Path
 from .export_table import Table, csv_bytes, write_csv
 from .import_run import ADDED_OK, RowResult
 
-HEADERS = {"en": ("Line", "Phone", "Name", "Result", "Reason"),
-           "ru": ("Строка", "Телефон", "Имя", "Результат", "Причина")}
+HEADERS = {
+    "en": ("Line", "Phone", "Name", "Result", "Reason"),
+    "ru": ("Строка", "Телефон", "Имя", "Результат", "Причина"),
+}
 OUTCOME_TEXT = {
     "failed": ("not added", "не добавлен"),
     "unknown": ("outcome unknown", "результат неизвестен"),

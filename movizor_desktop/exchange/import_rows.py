@@ -53,46 +53,72 @@ ADDRESS_LIMIT = 300  # distinct addresses geocoded for one file
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "phone_missing": ("No phone number.", "Нет номера телефона."),
-    "phone": ("“{detail}” is not a Russian mobile number.",
-              "«{detail}» — не российский мобильный номер."),
-    "operator": ("The operator of this number could not be determined.",
-                 "Не удалось определить оператора этого номера."),
-    "operator_unsupported": ("Movizor does not serve numbers of {detail}.",
-                             "Movizor не обслуживает номера оператора {detail}."),
-    "date_format": ("“{detail}” is not a date (e.g. 31.12.2026 18:00).",
-                    "«{detail}» — не дата (пример: 31.12.2026 18:00)."),
-    "date_past": ("The auto-off time {detail} has already passed.",
-                  "Время автоотключения {detail} уже прошло."),
-    "date_day": ("The auto-off time {detail} must be more than a day from now.",
-                 "Время автоотключения {detail} должно быть больше чем через сутки."),
+    "phone": (
+        "“{detail}” is not a Russian mobile number.",
+        "«{detail}» — не российский мобильный номер.",
+    ),
+    "operator": (
+        "The operator of this number could not be determined.",
+        "Не удалось определить оператора этого номера.",
+    ),
+    "operator_unsupported": (
+        "Movizor does not serve numbers of {detail}.",
+        "Movizor не обслуживает номера оператора {detail}.",
+    ),
+    "date_format": (
+        "“{detail}” is not a date (e.g. 31.12.2026 18:00).",
+        "«{detail}» — не дата (пример: 31.12.2026 18:00).",
+    ),
+    "date_past": (
+        "The auto-off time {detail} has already passed.",
+        "Время автоотключения {detail} уже прошло.",
+    ),
+    "date_day": (
+        "The auto-off time {detail} must be more than a day from now.",
+        "Время автоотключения {detail} должно быть больше чем через сутки.",
+    ),
     "tariff_unknown": ("Unknown tariff “{detail}”.", "Неизвестный тариф «{detail}»."),
-    "tariff_operator": ("The operator {detail} does not offer this tariff.",
-                        "Оператор {detail} не предлагает этот тариф."),
-    "tariff_missing": ("No tariff given and no default chosen.",
-                       "Тариф не указан и не выбран тариф по умолчанию."),
-    "coordinates": ("“{detail}” are not valid coordinates.",
-                    "«{detail}» — неверные координаты."),
-    "address_not_found": ("The address “{detail}” was not found.",
-                          "Адрес «{detail}» не найден."),
-    "address_unchecked": ("The address “{detail}” could not be checked.",
-                          "Адрес «{detail}» не удалось проверить."),
-    "meta_name": ("The column name “{detail}” is longer than {limit} characters (metadata "
-                  "field name).", "Название столбца «{detail}» длиннее {limit} символов "
-                  "(имя поля метаданных)."),
-    "meta_bracket": ("The metadata field name “{detail}” cannot contain brackets.",
-                     "Имя поля метаданных «{detail}» не может содержать скобки."),
-    "meta_value": ("The value of “{detail}” is longer than {limit} characters.",
-                   "Значение «{detail}» длиннее {limit} символов."),
-    "duplicate": ("The number is already listed on line {detail}; this row is not sent.",
-                  "Номер уже есть в строке {detail}; эта строка не отправляется."),
+    "tariff_operator": (
+        "The operator {detail} does not offer this tariff.",
+        "Оператор {detail} не предлагает этот тариф.",
+    ),
+    "tariff_missing": (
+        "No tariff given and no default chosen.",
+        "Тариф не указан и не выбран тариф по умолчанию.",
+    ),
+    "coordinates": ("“{detail}” are not valid coordinates.", "«{detail}» — неверные координаты."),
+    "address_not_found": ("The address “{detail}” was not found.", "Адрес «{detail}» не найден."),
+    "address_unchecked": (
+        "The address “{detail}” could not be checked.",
+        "Адрес «{detail}» не удалось проверить.",
+    ),
+    "meta_name": (
+        "The column name “{detail}” is longer than {limit} characters (metadata field name).",
+        "Название столбца «{detail}» длиннее {limit} символов (имя поля метаданных).",
+    ),
+    "meta_bracket": (
+        "The metadata field name “{detail}” cannot contain brackets.",
+        "Имя поля метаданных «{detail}» не может содержать скобки.",
+    ),
+    "meta_value": (
+        "The value of “{detail}” is longer than {limit} characters.",
+        "Значение «{detail}» длиннее {limit} символов.",
+    ),
+    "duplicate": (
+        "The number is already listed on line {detail}; this row is not sent.",
+        "Номер уже есть в строке {detail}; эта строка не отправляется.",
+    ),
     "on_account": ("Already on the account; not sent.", "Уже есть на договоре; не отправлялся."),
-    "undecodable": ("The row holds text that could not be read in the encoding {detail}; "
-                    "choose another encoding on the first page, or fix the file.",
-                    "В строке есть текст, который не читается в кодировке {detail}; выберите "
-                    "другую кодировку на первой странице или исправьте файл."),
-    "cleaned": ("Control characters (line breaks, tabs pasted from Word) were replaced with "
-                "spaces.", "Управляющие символы (переносы строк, табуляции из Word) заменены "
-                "пробелами."),
+    "undecodable": (
+        "The row holds text that could not be read in the encoding {detail}; "
+        "choose another encoding on the first page, or fix the file.",
+        "В строке есть текст, который не читается в кодировке {detail}; выберите "
+        "другую кодировку на первой странице или исправьте файл.",
+    ),
+    "cleaned": (
+        "Control characters (line breaks, tabs pasted from Word) were replaced with spaces.",
+        "Управляющие символы (переносы строк, табуляции из Word) заменены пробелами.",
+    ),
 }
 
 
@@ -199,9 +225,14 @@ def addresses_of(table: Table, mapping: Sequence[str]) -> list[str]:
     return list(found)
 
 
-async def gather_lookups(client: Any, table: Table, mapping: Sequence[str], *,
-                         known: set[str] | None = None,
-                         check_operators: bool = True) -> Lookups:
+async def gather_lookups(
+    client: Any,
+    table: Table,
+    mapping: Sequence[str],
+    *,
+    known: set[str] | None = None,
+    check_operators: bool = True,
+) -> Lookups:
     """Ask the server what validation needs; failures are kept in ``errors`` and leave the
     part concerned empty (the rows are then checked as far as possible)."""
     found = Lookups(on_account=set(known or ()))
@@ -230,15 +261,19 @@ async def gather_lookups(client: Any, table: Table, mapping: Sequence[str], *,
     async def place(address: str) -> None:
         async with gate:
             try:
-                hits = [p for p in await client.distance_search(address)
-                        if p.lat is not None and p.lon is not None]
+                hits = [
+                    p
+                    for p in await client.distance_search(address)
+                    if p.lat is not None and p.lon is not None
+                ]
             except InvalidInputError:  # code 1: "nothing was found for this address"
                 hits = []
             except MovizorError as exc:
                 found.errors.append(exc)
                 return
-            found.places[address] = (RoutePoint(hits[0].title or address, hits[0].lat,
-                                                hits[0].lon) if hits else None)
+            found.places[address] = (
+                RoutePoint(hits[0].title or address, hits[0].lat, hits[0].lon) if hits else None
+            )
 
     addresses_ = addresses_of(table, mapping)[:ADDRESS_LIMIT]
     jobs = [place(a) for a in addresses_]
@@ -262,15 +297,19 @@ def operator_checks(client: Any, new: int, *, spent: int = 0) -> int:
     return max(0, min(new, free))
 
 
-def build_rows(table: Table, mapping: Sequence[str], lookups: Lookups | None = None, *,
-               default_tariff: str | None = None,
-               now: Callable[[], datetime] = msk_now) -> list[ImportRow]:
+def build_rows(
+    table: Table,
+    mapping: Sequence[str],
+    lookups: Lookups | None = None,
+    *,
+    default_tariff: str | None = None,
+    now: Callable[[], datetime] = msk_now,
+) -> list[ImportRow]:
     """Every row of ``table``, validated; see the module docstring."""
     lookups = lookups or Lookups()
     titles = lookups.tariff_titles()
     moment = now()
-    meta_cols = [(i, table.headers[i].strip()) for i, key in enumerate(mapping)
-                 if key == METADATA]
+    meta_cols = [(i, table.headers[i].strip()) for i, key in enumerate(mapping) if key == METADATA]
     header_problems: list[Problem] = []
     for _, name in meta_cols:
         if len(name) > METADATA_NAME_MAX:
@@ -348,8 +387,9 @@ def build_rows(table: Table, mapping: Sequence[str], lookups: Lookups | None = N
     return rows
 
 
-def _tariff(row: ImportRow, text: str, default: str | None, titles: Mapping[str, str],
-            lookups: Lookups) -> None:
+def _tariff(
+    row: ImportRow, text: str, default: str | None, titles: Mapping[str, str], lookups: Lookups
+) -> None:
     if not text and default is None:
         row.problems.append(Problem("tariff_missing", TARIFF))
         return
@@ -395,5 +435,15 @@ def _classify(row: ImportRow, first_line: dict[str, int], lookups: Lookups) -> N
         row.state = "on_account"
 
 
-__all__ = ["IGNORE", "OPERATOR_RESERVE", "ImportRow", "Lookups", "Problem", "addresses_of",
-           "build_rows", "gather_lookups", "operator_checks", "phones_of"]
+__all__ = [
+    "IGNORE",
+    "OPERATOR_RESERVE",
+    "ImportRow",
+    "Lookups",
+    "Problem",
+    "addresses_of",
+    "build_rows",
+    "gather_lookups",
+    "operator_checks",
+    "phones_of",
+]

@@ -36,28 +36,47 @@ from .import_rows import ImportRow
 log = logging.getLogger(__name__)
 
 ADDED_OK, FAILED_OUT, UNKNOWN_OUT, SKIPPED, NOT_SENT, BAD, DUPLICATE = (
-    "added", "failed", "unknown", "skipped", "not_sent", "bad", "duplicate")
+    "added",
+    "failed",
+    "unknown",
+    "skipped",
+    "not_sent",
+    "bad",
+    "duplicate",
+)
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "added": ("Added.", "Добавлен."),
     "on_account": ("Already on the account; not sent.", "Уже есть на договоре; не отправлялся."),
-    "found": ("Was added by an earlier import (checked); not sent again.",
-              "Был добавлен прошлым импортом (проверено); повторно не отправлялся."),
-    "found_now": ("The answer was lost, but the check shows the number was added.",
-                  "Ответ потерян, но проверка показала, что номер добавлен."),
-    "lost": ("{error} The check shows it was not added; it was not sent again.",
-             "{error} Проверка показала, что номер не добавлен; повторно не отправлялся."),
-    "unknown": ("{error} Whether it was added is unknown; the next import checks it "
-                "before sending.", "{error} Неизвестно, добавлен ли номер; следующий импорт "
-                "проверит это перед отправкой."),
-    "unchecked": ("An earlier import may have added it and the check failed ({error}); "
-                  "not sent.", "Прошлый импорт мог его добавить, а проверка не удалась "
-                  "({error}); не отправлялся."),
+    "found": (
+        "Was added by an earlier import (checked); not sent again.",
+        "Был добавлен прошлым импортом (проверено); повторно не отправлялся.",
+    ),
+    "found_now": (
+        "The answer was lost, but the check shows the number was added.",
+        "Ответ потерян, но проверка показала, что номер добавлен.",
+    ),
+    "lost": (
+        "{error} The check shows it was not added; it was not sent again.",
+        "{error} Проверка показала, что номер не добавлен; повторно не отправлялся.",
+    ),
+    "unknown": (
+        "{error} Whether it was added is unknown; the next import checks it before sending.",
+        "{error} Неизвестно, добавлен ли номер; следующий импорт проверит это перед отправкой.",
+    ),
+    "unchecked": (
+        "An earlier import may have added it and the check failed ({error}); not sent.",
+        "Прошлый импорт мог его добавить, а проверка не удалась ({error}); не отправлялся.",
+    ),
     "not_sent": ("Not sent: the import was cancelled.", "Не отправлялся: импорт отменён."),
-    "halted": ("Not sent: the import stopped because {error}",
-               "Не отправлялся: импорт остановлен, потому что {error}"),
-    "error": ("Something went wrong; the details are in the log.",
-              "Что-то пошло не так; подробности в журнале."),
+    "halted": (
+        "Not sent: the import stopped because {error}",
+        "Не отправлялся: импорт остановлен, потому что {error}",
+    ),
+    "error": (
+        "Something went wrong; the details are in the log.",
+        "Что-то пошло не так; подробности в журнале.",
+    ),
 }
 
 
@@ -92,8 +111,16 @@ Adder = Callable[..., Awaitable[Any]]
 class ImportRunner:
     """Runs one import; ``add(phone, **fields)`` is ``FleetActions.add``."""
 
-    def __init__(self, client: Any, add: Adder, journal: ImportJournal, *,
-                 lang: str = "en", known: Iterable[str] = (), source: str = "") -> None:
+    def __init__(
+        self,
+        client: Any,
+        add: Adder,
+        journal: ImportJournal,
+        *,
+        lang: str = "en",
+        known: Iterable[str] = (),
+        source: str = "",
+    ) -> None:
         self.client = client
         self.add = add
         self.journal = journal
@@ -112,9 +139,12 @@ class ImportRunner:
         """Stop before the next row (the one in flight finishes)."""
         self._cancelled = True
 
-    async def run(self, rows: Sequence[ImportRow],
-                  on_result: Callable[[int, RowResult], None] | None = None,
-                  on_sending: Callable[[int], None] | None = None) -> list[RowResult]:
+    async def run(
+        self,
+        rows: Sequence[ImportRow],
+        on_result: Callable[[int, RowResult], None] | None = None,
+        on_sending: Callable[[int], None] | None = None,
+    ) -> list[RowResult]:
         """Send the ready rows; one result per row, in order. Raises MovizorError only when
         the account's list cannot be read at the start (then nothing is sent)."""
         account = self.known | {s.phone for s in await self.client.object_list()}
@@ -122,8 +152,7 @@ class ImportRunner:
             if not row.ready:
                 result = preview_result(row, self.lang)
             elif self._halt is not None:
-                result = self._result(row, NOT_SENT, text("halted", self.lang,
-                                                          error=self._halt))
+                result = self._result(row, NOT_SENT, text("halted", self.lang, error=self._halt))
             elif self._cancelled:
                 result = self._result(row, NOT_SENT, text("not_sent", self.lang))
             else:
@@ -150,8 +179,9 @@ class ImportRunner:
             try:
                 present = await self._present(phone)
             except MovizorError as exc:
-                return self._result(row, UNKNOWN_OUT,
-                                    text("unchecked", lang, error=exc.message(lang)))
+                return self._result(
+                    row, UNKNOWN_OUT, text("unchecked", lang, error=exc.message(lang))
+                )
             if present:
                 await self._record(phone, ADDED, row)
                 return self._result(row, SKIPPED, text("found", lang))
@@ -187,8 +217,7 @@ class ImportRunner:
         except MovizorError as check:
             log.warning("import: %s may have been added; the check failed: %s", phone, check)
             await self._record(phone, UNKNOWN, row, exc.error_code)
-            return self._result(row, UNKNOWN_OUT, text("unknown", lang,
-                                                        error=exc.message(lang)))
+            return self._result(row, UNKNOWN_OUT, text("unknown", lang, error=exc.message(lang)))
         if present:
             await self._record(phone, ADDED, row)
             return self._result(row, ADDED_OK, text("found_now", lang))
@@ -205,8 +234,9 @@ class ImportRunner:
 
     async def _record(self, phone: str, state: str, row: ImportRow, error: str = "") -> None:
         # appended and fsync-ed: off the event loop's (Qt's) thread
-        await asyncio.to_thread(self.journal.record, phone, state, source=self.source,
-                                line=row.line, error=error)
+        await asyncio.to_thread(
+            self.journal.record, phone, state, source=self.source, line=row.line, error=error
+        )
 
 
 def _first(exc: TransportError, lang: str) -> str:
@@ -221,5 +251,17 @@ def summary(results: Iterable[RowResult]) -> dict[str, int]:
     return counts
 
 
-__all__ = ["ADDED_OK", "BAD", "DUPLICATE", "FAILED_OUT", "NOT_SENT", "SKIPPED", "UNKNOWN_OUT",
-           "ImportRunner", "RowResult", "preview_result", "summary", "text"]
+__all__ = [
+    "ADDED_OK",
+    "BAD",
+    "DUPLICATE",
+    "FAILED_OUT",
+    "NOT_SENT",
+    "SKIPPED",
+    "UNKNOWN_OUT",
+    "ImportRunner",
+    "RowResult",
+    "preview_result",
+    "summary",
+    "text",
+]

@@ -34,8 +34,10 @@ from ..planning import (
 MIN_DATEOFF = timedelta(days=1, minutes=2)  # the server wants more than a day (+ slack)
 KNOWN_TARIFFS = ("0", "1", "3", "15", "30", "60", "180", "4", "5", "6", "7")
 MANUAL_WORDS = ("manual", "вручную", "ручной", "ручная")
-_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})"
-                  r"(?:[\sT,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$")
+_DMY = re.compile(
+    r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})"
+    r"(?:[\sT,]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?$"
+)
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _TAIL = re.compile(r"\s*(?:г\.?|года|мск|msk)\s*$", re.IGNORECASE)
 _POINT_SPLIT = re.compile(r"\s*(?:\n|\||;|→|->)\s*")
@@ -155,6 +157,17 @@ def msk_now() -> datetime:
     return clock.now().astimezone(MSK)
 
 
-__all__ = ["KNOWN_TARIFFS", "MIN_DATEOFF", "CellError", "addresses", "check_dateoff",
-           "is_address", "msk_now", "parse_date", "parse_route", "parse_tariff",
-           "route_parts", "split_tags"]
+__all__ = [
+    "KNOWN_TARIFFS",
+    "MIN_DATEOFF",
+    "CellError",
+    "addresses",
+    "check_dateoff",
+    "is_address",
+    "msk_now",
+    "parse_date",
+    "parse_route",
+    "parse_tariff",
+    "route_parts",
+    "split_tags",
+]

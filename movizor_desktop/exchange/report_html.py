@@ -46,8 +46,13 @@ def document(title: str, subtitle: str, body: Sequence[str]) -> str:
     if subtitle:
         parts.append(f'<p class="sub">{_e(subtitle)}</p>')
     parts.extend(body)
-    return ("<html><head><meta charset=\"utf-8\"><style>" + _STYLE + "</style></head><body>"
-            + "\n".join(parts) + "</body></html>")
+    return (
+        '<html><head><meta charset="utf-8"><style>'
+        + _STYLE
+        + "</style></head><body>"
+        + "\n".join(parts)
+        + "</body></html>"
+    )
 
 
 def heading(text: str) -> str:
@@ -62,28 +67,32 @@ def paragraph(text: str) -> str:
     return f"<p>{_e(text)}</p>"
 
 
-def grid(headers: Sequence[str], rows: Sequence[Sequence[object]], *,
-         right: Sequence[int] = ()) -> str:
+def grid(
+    headers: Sequence[str], rows: Sequence[Sequence[object]], *, right: Sequence[int] = ()
+) -> str:
     """A bordered table; ``right``: columns aligned right (numbers)."""
     aligned = set(right)
     head = "".join(f'<th bgcolor="{HEADER_BG}">{_e(h)}</th>' for h in headers)
     body = []
     for row in rows:
         cells = "".join(
-            (_RIGHT_TD if c in aligned else "<td>") + f"{_e(v)}</td>"
-            for c, v in enumerate(row))
+            (_RIGHT_TD if c in aligned else "<td>") + f"{_e(v)}</td>" for c, v in enumerate(row)
+        )
         body.append(f"<tr>{cells}</tr>")
     # No "border-collapse": Qt's layout of collapsed borders is about four times slower
     # (a 300-row list: 5 s against 1.2 s on a busy 2-core machine).
-    return ('<table border="1" cellspacing="0" cellpadding="3" width="100%" '
-            'style="border-color: #9aa3ad; border-style: solid;">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return (
+        '<table border="1" cellspacing="0" cellpadding="3" width="100%" '
+        'style="border-color: #9aa3ad; border-style: solid;">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    )
 
 
 def pairs(items: Sequence[tuple[str, str]]) -> str:
     """Label: value lines as a borderless two-column table (empty values skipped)."""
-    rows = "".join(f'<tr><td class="key" width="28%">{_e(k)}</td><td>{_e(v)}</td></tr>'
-                   for k, v in items if v)
+    rows = "".join(
+        f'<tr><td class="key" width="28%">{_e(k)}</td><td>{_e(v)}</td></tr>' for k, v in items if v
+    )
     return f'<table cellspacing="0" cellpadding="2" width="100%">{rows}</table>'
 
 
@@ -93,9 +102,15 @@ def image(url: str, width_px: int, caption: str = "") -> str:
     return text + (f'<p class="sub">{_e(caption)}</p>' if caption else "")
 
 
-def list_report(title: str, subtitle: str, headers: Sequence[str],
-                rows: Sequence[Sequence[object]], *, footer: str = "",
-                right: Sequence[int] = ()) -> str:
+def list_report(
+    title: str,
+    subtitle: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    *,
+    footer: str = "",
+    right: Sequence[int] = (),
+) -> str:
     """The subscriber list as printed: a heading and one table."""
     body = [grid(headers, rows, right=right)]
     if footer:
@@ -126,8 +141,9 @@ class RouteLine:
         return when - self.planned
 
 
-def route_lines(points: Sequence[Destination], *, forecast_hours: float | None,
-                forecast_from: datetime | None) -> list[RouteLine]:
+def route_lines(
+    points: Sequence[Destination], *, forecast_hours: float | None, forecast_from: datetime | None
+) -> list[RouteLine]:
     """The route plan against the fact.
 
     Movizor's forecast (``distance_forecast_time``: hours from the last fix) is for the
@@ -139,13 +155,28 @@ def route_lines(points: Sequence[Destination], *, forecast_hours: float | None,
     last = len(points) - 1
     for i, p in enumerate(points):
         forecast = None
-        if (i == last and p.timestamp_finished is None and forecast_hours is not None
-                and forecast_from is not None):
+        if (
+            i == last
+            and p.timestamp_finished is None
+            and forecast_hours is not None
+            and forecast_from is not None
+        ):
             forecast = forecast_from + timedelta(hours=float(forecast_hours))
-        lines.append(RouteLine(i + 1, p.text, p.lat, p.lon, p.time, p.timestamp_finished,
-                               forecast, p.status))
+        lines.append(
+            RouteLine(i + 1, p.text, p.lat, p.lon, p.time, p.timestamp_finished, forecast, p.status)
+        )
     return lines
 
 
-__all__ = ["RouteLine", "document", "grid", "heading", "image", "list_report", "note",
-           "pairs", "paragraph", "route_lines"]
+__all__ = [
+    "RouteLine",
+    "document",
+    "grid",
+    "heading",
+    "image",
+    "list_report",
+    "note",
+    "pairs",
+    "paragraph",
+    "route_lines",
+]

@@ -55,41 +55,65 @@ _TEXTS = {
     "empty": ("The file holds no table.", "В файле нет таблицы."),
     "unreadable": ("The file could not be read: {detail}", "Файл не удалось прочитать: {detail}"),
     "sheet": ("The workbook has no sheet “{detail}”.", "В книге нет листа «{detail}»."),
-    "too_many": ("The file has more than {detail} rows; split it into smaller files.",
-                 "В файле больше {detail} строк; разделите его на несколько файлов."),
-    "format": ("Only CSV and XLSX files can be imported (an old .xls must be saved as .xlsx).",
-               "Импортировать можно только файлы CSV и XLSX (старый .xls сохраните как "
-               ".xlsx)."),
-    "file_size": ("The file is larger than {limit} MB; a list of subscribers is far smaller.",
-                  "Файл больше {limit} МБ; список абонентов намного меньше."),
-    "lines": ("The file has more than {limit} lines; split it into smaller files.",
-              "В файле больше {limit} строк текста; разделите его на несколько файлов."),
-    "fields": ("The file has more than {limit} cells; split it into smaller files.",
-               "В файле больше {limit} ячеек; разделите его на несколько файлов."),
-    "columns": ("The table has more than {limit} named columns; keep the columns to import "
-                "among the first {limit}.",
-                "В таблице больше {limit} столбцов с названиями; оставьте нужные для импорта "
-                "среди первых {limit}."),
-    "cell": ("A cell on line {detail} holds more than {limit} characters.",
-             "Ячейка в строке {detail} длиннее {limit} символов."),
-    "text": ("The table holds more than {limit} characters of text.",
-             "В таблице больше {limit} символов текста."),
-    "parts": ("The workbook has more than {limit} parts: it is not an ordinary table "
-              "(damaged, or made to overload the program).",
-              "В книге больше {limit} частей: это не обычная таблица (она повреждена или "
-              "сделана, чтобы перегрузить программу)."),
-    "unpacked": ("A part of the workbook unpacks to more than {limit} MB: it is not an "
-                 "ordinary table (damaged, or a “zip bomb”).",
-                 "Часть книги распаковывается больше чем в {limit} МБ: это не обычная "
-                 "таблица (она повреждена или это «зип-бомба»)."),
-    "elements": ("The sheet holds more than {limit} cells and other items; keep the table "
-                 "alone on a sheet of its own.",
-                 "На листе больше {limit} ячеек и других элементов; оставьте на листе только "
-                 "таблицу."),
-    "row": ("Line {detail} of the sheet holds more than {limit} cells and other items.",
-            "Строка {detail} листа содержит больше {limit} ячеек и других элементов."),
-    "strings": ("The workbook holds more than {limit} different texts.",
-                "В книге больше {limit} разных текстов."),
+    "too_many": (
+        "The file has more than {detail} rows; split it into smaller files.",
+        "В файле больше {detail} строк; разделите его на несколько файлов.",
+    ),
+    "format": (
+        "Only CSV and XLSX files can be imported (an old .xls must be saved as .xlsx).",
+        "Импортировать можно только файлы CSV и XLSX (старый .xls сохраните как .xlsx).",
+    ),
+    "file_size": (
+        "The file is larger than {limit} MB; a list of subscribers is far smaller.",
+        "Файл больше {limit} МБ; список абонентов намного меньше.",
+    ),
+    "lines": (
+        "The file has more than {limit} lines; split it into smaller files.",
+        "В файле больше {limit} строк текста; разделите его на несколько файлов.",
+    ),
+    "fields": (
+        "The file has more than {limit} cells; split it into smaller files.",
+        "В файле больше {limit} ячеек; разделите его на несколько файлов.",
+    ),
+    "columns": (
+        "The table has more than {limit} named columns; keep the columns to import "
+        "among the first {limit}.",
+        "В таблице больше {limit} столбцов с названиями; оставьте нужные для импорта "
+        "среди первых {limit}.",
+    ),
+    "cell": (
+        "A cell on line {detail} holds more than {limit} characters.",
+        "Ячейка в строке {detail} длиннее {limit} символов.",
+    ),
+    "text": (
+        "The table holds more than {limit} characters of text.",
+        "В таблице больше {limit} символов текста.",
+    ),
+    "parts": (
+        "The workbook has more than {limit} parts: it is not an ordinary table "
+        "(damaged, or made to overload the program).",
+        "В книге больше {limit} частей: это не обычная таблица (она повреждена или "
+        "сделана, чтобы перегрузить программу).",
+    ),
+    "unpacked": (
+        "A part of the workbook unpacks to more than {limit} MB: it is not an "
+        "ordinary table (damaged, or a “zip bomb”).",
+        "Часть книги распаковывается больше чем в {limit} МБ: это не обычная "
+        "таблица (она повреждена или это «зип-бомба»).",
+    ),
+    "elements": (
+        "The sheet holds more than {limit} cells and other items; keep the table "
+        "alone on a sheet of its own.",
+        "На листе больше {limit} ячеек и других элементов; оставьте на листе только таблицу.",
+    ),
+    "row": (
+        "Line {detail} of the sheet holds more than {limit} cells and other items.",
+        "Строка {detail} листа содержит больше {limit} ячеек и других элементов.",
+    ),
+    "strings": (
+        "The workbook holds more than {limit} different texts.",
+        "В книге больше {limit} разных текстов.",
+    ),
 }
 
 
@@ -163,8 +187,7 @@ class RowCollector:
     def add(self, line: int, values: Sequence[Any]) -> None:
         """One row of the file: ``values`` from the first column on (text or, from a
         workbook, numbers and dates)."""
-        texts = [cell_text(v) for v in values[:MAX_COLUMNS if self.width is None
-                                              else self.width]]
+        texts = [cell_text(v) for v in values[: MAX_COLUMNS if self.width is None else self.width]]
         if self.width is None:  # the header: the width is up to its last named column
             if any(cell_text(v) for v in values[MAX_COLUMNS:]):
                 raise TableError("columns", limit=MAX_COLUMNS)
@@ -172,7 +195,7 @@ class RowCollector:
             if not named:
                 return  # the rows above the header
             self.width = named[-1] + 1
-            texts = texts[:self.width]
+            texts = texts[: self.width]
         if not any(texts):
             return
         for text in texts:
@@ -186,8 +209,13 @@ class RowCollector:
             raise TableError("too_many", str(self.max_rows))
 
 
-def read_table(path: Path | str, *, sheet: str | None = None, encoding: str | None = None,
-               delimiter: str | None = None) -> Table:
+def read_table(
+    path: Path | str,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> Table:
     """The table in ``path`` (CSV or XLSX: by its first bytes, else by its suffix); raises
     :class:`TableError`."""
     path = Path(path)
@@ -221,8 +249,9 @@ def sniff_delimiter(text: str) -> str:
         return best if counts[best] else ";"
 
 
-def read_csv_bytes(data: bytes, *, encoding: str | None = None,
-                   delimiter: str | None = None) -> Table:
+def read_csv_bytes(
+    data: bytes, *, encoding: str | None = None, delimiter: str | None = None
+) -> Table:
     if len(data) > MAX_FILE_BYTES:
         raise TableError("file_size", limit=MAX_FILE_BYTES // (1024 * 1024))
     try:
@@ -307,13 +336,27 @@ def _table(records: list[tuple[int, list[str]]], kind: str) -> Table:
         cells, flags = zip(*(clean_cell(t) for t in texts), strict=True)
         if any(cells):
             padded = (*cells, *([""] * (width - len(cells))))
-            rows.append(TableRow(line, padded, any(flags),
-                                 any(REPLACEMENT in t for t in texts)))
+            rows.append(TableRow(line, padded, any(flags), any(REPLACEMENT in t for t in texts)))
     return Table(headers=headers, rows=rows, kind=kind)
 
 
-__all__ = ["MAX_CELL_CHARS", "MAX_COLUMNS", "MAX_FIELDS", "MAX_FILE_BYTES", "MAX_LINES",
-           "MAX_ROWS",
-           "MAX_TEXT_CHARS", "RowCollector", "Table", "TableError", "TableRow", "cell_text",
-           "decode", "list_sheets", "read_csv_bytes", "read_table", "read_xlsx",
-           "sniff_delimiter"]
+__all__ = [
+    "MAX_CELL_CHARS",
+    "MAX_COLUMNS",
+    "MAX_FIELDS",
+    "MAX_FILE_BYTES",
+    "MAX_LINES",
+    "MAX_ROWS",
+    "MAX_TEXT_CHARS",
+    "RowCollector",
+    "Table",
+    "TableError",
+    "TableRow",
+    "cell_text",
+    "decode",
+    "list_sheets",
+    "read_csv_bytes",
+    "read_table",
+    "read_xlsx",
+    "sniff_delimiter",
+]

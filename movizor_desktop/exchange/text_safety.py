@@ -94,6 +94,15 @@ def xlsx_text(text: str) -> tuple[str, bool]:
     return text, is_formula_like(text)
 
 
-__all__ = ["FORMULA_START", "XLSX_CELL_MAX", "clean_cell", "clean_line", "csv_text",
-           "export_text",
-           "has_control_characters", "is_formula_like", "replace_controls", "xlsx_text"]
+__all__ = [
+    "FORMULA_START",
+    "XLSX_CELL_MAX",
+    "clean_cell",
+    "clean_line",
+    "csv_text",
+    "export_text",
+    "has_control_characters",
+    "is_formula_like",
+    "replace_controls",
+    "xlsx_text",
+]

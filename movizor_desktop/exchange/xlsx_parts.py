@@ -30,10 +30,16 @@ from .table_read import MAX_FILE_BYTES, TableError
 
 MAX_PARTS = 1000
 MAX_DIRECTORY_BYTES = 1024 * 1024
-PART_LIMITS = {"sheet": 64 << 20, "strings": 32 << 20, "styles": 8 << 20,
-               "workbook": 2 << 20, "rels": 1 << 20}
+PART_LIMITS = {
+    "sheet": 64 << 20,
+    "strings": 32 << 20,
+    "styles": 8 << 20,
+    "workbook": 2 << 20,
+    "rels": 1 << 20,
+}
 MAX_ELEMENTS = 1_200_000  # a list of 10,000 rows and 20 columns needs about 800,000
 _MB = 1024 * 1024
+
 
 class Stop(Exception):
     """Raised inside the XML callbacks to stop parsing (carries the TableError)."""
@@ -57,7 +63,7 @@ def _check_zip_directory(path: Path) -> None:
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) - at < 22:
         raise TableError("unreadable", "not a zip file")
-    entries, directory = struct.unpack("<HL", tail[at + 10: at + 16])
+    entries, directory = struct.unpack("<HL", tail[at + 10 : at + 16])
     if entries > MAX_PARTS or entries == 0xFFFF:
         raise TableError("parts", limit=MAX_PARTS)
     if directory > MAX_DIRECTORY_BYTES:
@@ -86,9 +92,14 @@ class Workbook:
     def has(self, name: str) -> bool:
         return name in self.names
 
-    def parse(self, name: str, kind: str, start: Callable[[str, dict[str, str]], None],
-              end: Callable[[str], object] | None = None,
-              text: Callable[[str], None] | None = None) -> None:
+    def parse(
+        self,
+        name: str,
+        kind: str,
+        start: Callable[[str, dict[str, str]], None],
+        end: Callable[[str], object] | None = None,
+        text: Callable[[str], None] | None = None,
+    ) -> None:
         """Stream the part ``name`` through expat, counting elements against the budget."""
         info = self.names.get(name)
         if info is None:
@@ -120,8 +131,14 @@ class Workbook:
                 parser.ParseFile(stream)
         except Stop as stop:
             raise stop.error from None
-        except (expat.ExpatError, zipfile.BadZipFile, EOFError, OSError,
-                NotImplementedError, RuntimeError) as exc:  # RuntimeError: encrypted
+        except (
+            expat.ExpatError,
+            zipfile.BadZipFile,
+            EOFError,
+            OSError,
+            NotImplementedError,
+            RuntimeError,
+        ) as exc:  # RuntimeError: encrypted
             raise TableError("unreadable", f"{type(exc).__name__}: {exc}") from None
 
 
@@ -141,15 +158,24 @@ def relationships(book: Workbook, name: str) -> dict[str, str]:
     def start(tag: str, attrs: dict[str, str]) -> None:
         if local_name(tag) == "Relationship" and "Id" in attrs and "Target" in attrs:
             target = attrs["Target"]
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join(folder, target))
+            path = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(folder, target))
+            )
             found[attrs["Id"]] = path
 
     book.parse(rels_name, "rels", start)
     return found
 
 
-
-
-__all__ = ["MAX_DIRECTORY_BYTES", "MAX_ELEMENTS", "MAX_PARTS", "PART_LIMITS", "Stop",
-           "Workbook", "local_name", "relationships"]
+__all__ = [
+    "MAX_DIRECTORY_BYTES",
+    "MAX_ELEMENTS",
+    "MAX_PARTS",
+    "PART_LIMITS",
+    "Stop",
+    "Workbook",
+    "local_name",
+    "relationships",
+]

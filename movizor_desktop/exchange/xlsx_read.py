@@ -40,9 +40,21 @@ MAX_SHARED_STRINGS = 500_000
 
 _CELL_REF = re.compile(r"([A-Za-z]{1,3})(\d+)$")
 # Built-in number formats that show dates or times (ECMA-376 §18.8.30).
-_BUILT_IN_FORMATS = {14: "date", 15: "date", 16: "date", 17: "date", 18: "time", 19: "time",
-                     20: "time", 21: "time", 22: "datetime", 45: "time", 46: "time",
-                     47: "time", **dict.fromkeys((*range(27, 37), *range(50, 59)), "date")}
+_BUILT_IN_FORMATS = {
+    14: "date",
+    15: "date",
+    16: "date",
+    17: "date",
+    18: "time",
+    19: "time",
+    20: "time",
+    21: "time",
+    22: "datetime",
+    45: "time",
+    46: "time",
+    47: "time",
+    **dict.fromkeys((*range(27, 37), *range(50, 59)), "date"),
+}
 _FORMAT_NOISE = re.compile(r'"[^"]*"|\\.|\[(?!h+\]|m+\]|s+\])[^\]]*\]', re.I)
 
 
@@ -56,8 +68,9 @@ def _workbook_part(book: Workbook) -> str:
     return "xl/workbook.xml"
 
 
-def _sheets(book: Workbook, workbook: str, targets: dict[str, str]
-            ) -> tuple[list[tuple[str, str]], bool]:
+def _sheets(
+    book: Workbook, workbook: str, targets: dict[str, str]
+) -> tuple[list[tuple[str, str]], bool]:
     """[(sheet name, part)], and whether the workbook uses the 1904 date system."""
     sheets: list[tuple[str, str]] = []
     date1904 = [False]
@@ -81,8 +94,9 @@ def format_kind(code: str) -> str | None:
     if code.lower() in ("general", "@", ""):
         return None
     bare = _FORMAT_NOISE.sub("", code.split(";")[0]).lower()
-    has_date = any(ch in bare for ch in "dy") or ("m" in bare and not any(
-        ch in bare for ch in "hs"))
+    has_date = any(ch in bare for ch in "dy") or (
+        "m" in bare and not any(ch in bare for ch in "hs")
+    )
     has_time = any(ch in bare for ch in "hs")
     if has_date and has_time:
         return "datetime"
@@ -107,8 +121,7 @@ def _date_styles(book: Workbook, part: str | None) -> list[str | None]:
             formats.append(int(number) if number.isdigit() else 0)
 
     book.parse(part, "styles", start, lambda tag: where.pop())
-    return [format_kind(custom[f]) if f in custom else _BUILT_IN_FORMATS.get(f)
-            for f in formats]
+    return [format_kind(custom[f]) if f in custom else _BUILT_IN_FORMATS.get(f) for f in formats]
 
 
 class _StringsReader:
@@ -164,8 +177,13 @@ class _SheetReader:
     """Feeds the rows of the sheet to a :class:`RowCollector`, skipping every cell to the
     right of the table without gathering its text."""
 
-    def __init__(self, strings: list[str], date_styles: list[str | None], date1904: bool,
-                 collector: RowCollector) -> None:
+    def __init__(
+        self,
+        strings: list[str],
+        date_styles: list[str | None],
+        date1904: bool,
+        collector: RowCollector,
+    ) -> None:
         self.strings, self.date_styles, self.date1904 = strings, date_styles, date1904
         self.collector = collector
         self._row_number = 0
@@ -278,8 +296,9 @@ def _filled(value: Any) -> bool:
     return value is not None and value != ""
 
 
-def excel_date(serial: float, shows: str = "datetime", date1904: bool = False
-               ) -> datetime | date | time | float:
+def excel_date(
+    serial: float, shows: str = "datetime", date1904: bool = False
+) -> datetime | date | time | float:
     """An Excel date serial as what its format ``shows``: a ``date`` (the time, hidden by
     the format, dropped), a ``time`` (below one day) or a ``datetime``, to the second."""
     if not 0 <= serial < 2_958_466:  # up to 31.12.9999
@@ -314,8 +333,7 @@ class _Book:
             raise
 
     def part(self, file_name: str) -> str | None:
-        part = next((t for t in self.targets.values()
-                     if posixpath.basename(t) == file_name), None)
+        part = next((t for t in self.targets.values() if posixpath.basename(t) == file_name), None)
         return part if part is not None and self.file.has(part) else None
 
 
@@ -325,8 +343,7 @@ def sheet_names(path: Path) -> list[str]:
     return [name for name, _ in book.sheets]
 
 
-def read_workbook(path: Path, sheet: str | None, collector: RowCollector
-                  ) -> tuple[str, list[str]]:
+def read_workbook(path: Path, sheet: str | None, collector: RowCollector) -> tuple[str, list[str]]:
     """Feed the rows of ``sheet`` (default: the first) to ``collector``; return ``(the sheet
     read, every sheet's name)``."""
     book = _Book(path)
@@ -340,15 +357,24 @@ def read_workbook(path: Path, sheet: str | None, collector: RowCollector
         strings = _StringsReader()
         if (part := book.part("sharedStrings.xml")) is not None:
             book.file.parse(part, "strings", strings.start, strings.end, strings.text)
-        reader = _SheetReader(strings.strings,
-                              _date_styles(book.file, book.part("styles.xml")),
-                              book.date1904, collector)
-        book.file.parse(dict(book.sheets)[chosen], "sheet", reader.start, reader.end,
-                        reader.text)
+        reader = _SheetReader(
+            strings.strings,
+            _date_styles(book.file, book.part("styles.xml")),
+            book.date1904,
+            collector,
+        )
+        book.file.parse(dict(book.sheets)[chosen], "sheet", reader.start, reader.end, reader.text)
     finally:
         book.file.close()
     return chosen, names
 
 
-__all__ = ["MAX_ROW_ELEMENTS", "MAX_SHARED_STRINGS", "column_index", "excel_date", "format_kind",
-           "read_workbook", "sheet_names"]
+__all__ = [
+    "MAX_ROW_ELEMENTS",
+    "MAX_SHARED_STRINGS",
+    "column_index",
+    "excel_date",
+    "format_kind",
+    "read_workbook",
+    "sheet_names",
+]

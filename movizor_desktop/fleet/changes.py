@@ -40,8 +40,14 @@ class ChangeSet:
 
     @property
     def empty(self) -> bool:
-        return not (self.added or self.changed or self.removed or self.events
-                    or self.balance is not None or self.gaps)
+        return not (
+            self.added
+            or self.changed
+            or self.removed
+            or self.events
+            or self.balance is not None
+            or self.gaps
+        )
 
     def merge(self, later: ChangeSet) -> ChangeSet:
         """One change set equivalent to applying ``self`` and then ``later``."""
@@ -67,10 +73,14 @@ class ChangeSet:
         alive = set(added) | set(changed)
         moved = [p for p in dict.fromkeys([*self.moved, *later.moved]) if p in alive]
         return ChangeSet(
-            added=list(added.values()), changed=list(changed.values()), removed=removed,
-            moved=moved, events=[*later.events, *self.events],
+            added=list(added.values()),
+            changed=list(changed.values()),
+            removed=removed,
+            moved=moved,
+            events=[*later.events, *self.events],
             balance=later.balance if later.balance is not None else self.balance,
-            gaps=[*self.gaps, *later.gaps])
+            gaps=[*self.gaps, *later.gaps],
+        )
 
 
 __all__ = ["ChangeSet", "EventGap"]

@@ -44,8 +44,9 @@ class FleetRow:
         pos_objects).
         """
         has_fix = info.current_lat is not None and info.current_lon is not None
-        newer_fix = has_fix and (self.lat is None or (info.current_lat, info.current_lon)
-                                 != (self.lat, self.lon))
+        newer_fix = has_fix and (
+            self.lat is None or (info.current_lat, info.current_lon) != (self.lat, self.lon)
+        )
         row = replace(
             self,
             status=info.status or self.status,

@@ -52,8 +52,9 @@ class Pace:
         for name in ("speed_kmh", "feasible_kmh"):
             value = getattr(self, name)
             if not (math.isfinite(value) and SPEED_MIN_KMH <= value <= SPEED_MAX_KMH):
-                raise ValueError(f"{name} must be between {SPEED_MIN_KMH:g} and "
-                                 f"{SPEED_MAX_KMH:g} km/h: {value}")
+                raise ValueError(
+                    f"{name} must be between {SPEED_MIN_KMH:g} and {SPEED_MAX_KMH:g} km/h: {value}"
+                )
         check_circuity(self.circuity)
 
     def road_km(self, lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -91,14 +92,22 @@ class Start:
         _aware(self.time, "the start time")
 
     @classmethod
-    def from_fix(cls, lat: float, lon: float, now: datetime, *,
-                 accuracy_m: float | None = None, text: str = "") -> Start:
+    def from_fix(
+        cls,
+        lat: float,
+        lon: float,
+        now: datetime,
+        *,
+        accuracy_m: float | None = None,
+        text: str = "",
+    ) -> Start:
         """A truck at its live fix, setting off ``now``."""
         return cls(lat, lon, now, StartKind.FIX, text, accuracy_m)
 
     @classmethod
-    def from_route_end(cls, lat: float, lon: float, planned: datetime, now: datetime, *,
-                       text: str = "") -> Start:
+    def from_route_end(
+        cls, lat: float, lon: float, planned: datetime, now: datetime, *, text: str = ""
+    ) -> Start:
         """A truck finishing a route: free at its last point at the planned arrival (or
         ``now``, if that has passed)."""
         return cls(lat, lon, max(planned, now), StartKind.ROUTE_END, text)
@@ -223,8 +232,9 @@ def verdict(arrival: datetime, latest: datetime | None) -> tuple[Verdict, float]
     return (Verdict.LATE, late) if late > 0 else (Verdict.ON_TIME, 0.0)
 
 
-def required_kmh(road_km: float, budget_min: float | None, state: DriverState,
-                 rules: RuleSet) -> float | None:
+def required_kmh(
+    road_km: float, budget_min: float | None, state: DriverState, rules: RuleSet
+) -> float | None:
     """The lowest average speed at which a driver in ``state`` covers ``road_km`` within
     ``budget_min`` minutes *with* the breaks and rests the rules demand at that speed (a
     faster drive may need fewer); ``inf`` when no speed will do; None without a deadline.
@@ -249,8 +259,9 @@ def required_kmh(road_km: float, budget_min: float | None, state: DriverState,
     return high
 
 
-def compute_plan(start: Start, points: Sequence[PlanPoint], rules: RuleSet,
-                 pace: Pace | None = None) -> PlanResult:
+def compute_plan(
+    start: Start, points: Sequence[PlanPoint], rules: RuleSet, pace: Pace | None = None
+) -> PlanResult:
     """The whole trip, leg by leg (see the module docstring)."""
     pace = pace if pace is not None else Pace()
     state = start.driver.copy() if start.driver is not None else DriverState()
@@ -267,14 +278,27 @@ def compute_plan(start: Start, points: Sequence[PlanPoint], rules: RuleSet,
         departure_min = now_min
         a_lat, a_lon = prev_lat, prev_lon
 
-        def on_road(kind: StopKind, at: float, duration: float, fraction: float,
-                    base: float = departure_min, a: tuple[float, float] = (a_lat, a_lon),
-                    b: tuple[float, float] = (point.lat, point.lon),
-                    sink: list[PlannedStop] = stops) -> None:
+        def on_road(
+            kind: StopKind,
+            at: float,
+            duration: float,
+            fraction: float,
+            base: float = departure_min,
+            a: tuple[float, float] = (a_lat, a_lon),
+            b: tuple[float, float] = (point.lat, point.lon),
+            sink: list[PlannedStop] = stops,
+        ) -> None:
             lat, lon = along(a[0], a[1], b[0], b[1], fraction)
-            sink.append(PlannedStop(kind, t0 + timedelta(minutes=base + at),
-                                     t0 + timedelta(minutes=base + at + duration),
-                                     lat, lon, False))
+            sink.append(
+                PlannedStop(
+                    kind,
+                    t0 + timedelta(minutes=base + at),
+                    t0 + timedelta(minutes=base + at + duration),
+                    lat,
+                    lon,
+                    False,
+                )
+            )
 
         before = state.copy()  # the driver as the leg begins (for the required speed)
         elapsed = drive(state, rules, minutes, on_road)
@@ -283,12 +307,21 @@ def compute_plan(start: Start, points: Sequence[PlanPoint], rules: RuleSet,
         cursor = arrival_min
         more = index < last  # at the last point the trip ends: nothing is owed there
 
-        def at_point(base: float, p: PlanPoint = point, sink: list[PlannedStop] = stops
-                     ) -> Callable[[StopKind, float, float, float], None]:
+        def at_point(
+            base: float, p: PlanPoint = point, sink: list[PlannedStop] = stops
+        ) -> Callable[[StopKind, float, float, float], None]:
             def record(kind: StopKind, at: float, duration: float, _fraction: float) -> None:
-                sink.append(PlannedStop(kind, t0 + timedelta(minutes=base + at),
-                                        t0 + timedelta(minutes=base + at + duration),
-                                        p.lat, p.lon, True))
+                sink.append(
+                    PlannedStop(
+                        kind,
+                        t0 + timedelta(minutes=base + at),
+                        t0 + timedelta(minutes=base + at + duration),
+                        p.lat,
+                        p.lon,
+                        True,
+                    )
+                )
+
             return record
 
         if more:  # owed stops, taken on arrival (they overlap any wait)
@@ -306,26 +339,38 @@ def compute_plan(start: Start, points: Sequence[PlanPoint], rules: RuleSet,
             cursor += settle(state, rules, at_point(cursor))
         judged, late = verdict(arrival, point.latest)
         departure = t0 + timedelta(minutes=departure_min)
-        budget = None if point.latest is None else \
-            (point.latest - departure).total_seconds() / 60
+        budget = None if point.latest is None else (point.latest - departure).total_seconds() / 60
         needed = required_kmh(road, budget, before, rules)
         uncertainty = 0.0
         if index == 0 and start.accuracy_m:
             uncertainty = start.accuracy_m / 1000 * pace.circuity
-        legs.append(LegResult(
-            index=index, great_circle_km=gc_km, distance_km=road, driving_min=minutes,
-            departure=departure, arrival=arrival, stops=tuple(stops), wait_min=wait,
-            service_start=t0 + timedelta(minutes=service_min),
-            leave=t0 + timedelta(minutes=cursor), verdict=judged, late_min=late,
-            required_kmh=needed, feasible=needed is None or needed <= pace.feasible_kmh,
-            uncertainty_km=uncertainty))
+        legs.append(
+            LegResult(
+                index=index,
+                great_circle_km=gc_km,
+                distance_km=road,
+                driving_min=minutes,
+                departure=departure,
+                arrival=arrival,
+                stops=tuple(stops),
+                wait_min=wait,
+                service_start=t0 + timedelta(minutes=service_min),
+                leave=t0 + timedelta(minutes=cursor),
+                verdict=judged,
+                late_min=late,
+                required_kmh=needed,
+                feasible=needed is None or needed <= pace.feasible_kmh,
+                uncertainty_km=uncertainty,
+            )
+        )
         now_min = cursor
         prev_lat, prev_lon = point.lat, point.lon
     return PlanResult(start, tuple(legs), rules.id, pace)
 
 
-def first_arrival(start: Start, point: PlanPoint, rules: RuleSet, pace: Pace
-                  ) -> tuple[float, datetime]:
+def first_arrival(
+    start: Start, point: PlanPoint, rules: RuleSet, pace: Pace
+) -> tuple[float, datetime]:
     """Road km and arrival at ``point`` from ``start`` — the fast path of the ranking (no
     stops recorded, nothing else computed)."""
     state = start.driver.copy() if start.driver is not None else DriverState()
@@ -334,6 +379,19 @@ def first_arrival(start: Start, point: PlanPoint, rules: RuleSet, pace: Pace
     return road, start.time + timedelta(minutes=elapsed)
 
 
-__all__ = ["DEFAULT_SPEED_KMH", "FEASIBLE_KMH", "LegResult", "Pace", "PlanPoint",
-           "PlanResult", "PlannedStop", "Start", "StartKind", "Verdict", "compute_plan",
-           "first_arrival", "required_kmh", "verdict"]
+__all__ = [
+    "DEFAULT_SPEED_KMH",
+    "FEASIBLE_KMH",
+    "LegResult",
+    "Pace",
+    "PlanPoint",
+    "PlanResult",
+    "PlannedStop",
+    "Start",
+    "StartKind",
+    "Verdict",
+    "compute_plan",
+    "first_arrival",
+    "required_kmh",
+    "verdict",
+]

@@ -26,22 +26,40 @@ REASONS = ("empty", "count", "garbage", "minutes", "lat_range", "lon_range", "ax
 _HEMI = "NSEWСЮВЗ"
 _SOUTH_WEST = set("SWЮЗ")
 _NUM = r"\d{1,3}(?:[.,]\d+)?"
-_DMS = (rf"(?P<sign>[-+])?\s*(?P<deg>{_NUM})\s*"
-        rf"(?:°\s*(?:(?P<min>\d{{1,2}}(?:[.,]\d+)?)\s*'\s*"
-        rf"(?:(?P<sec>\d{{1,2}}(?:[.,]\d+)?)\s*\"\s*)?)?)?")
+_DMS = (
+    rf"(?P<sign>[-+])?\s*(?P<deg>{_NUM})\s*"
+    rf"(?:°\s*(?:(?P<min>\d{{1,2}}(?:[.,]\d+)?)\s*'\s*"
+    rf"(?:(?P<sec>\d{{1,2}}(?:[.,]\d+)?)\s*\"\s*)?)?)?"
+)
 # Hemisphere letters go either all before the numbers (N55 E37) or all after (55N 37E).
 _PREFIXED = re.compile(rf"(?P<pre>[{_HEMI}])\s*{_DMS}", re.IGNORECASE)
 _SUFFIXED = re.compile(rf"{_DMS}(?P<post>[{_HEMI}](?![A-ZА-Я]))?", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s,;/|()\[\]]*")
-_RU_HEMI = ((re.compile(r"с\.?\s*ш\.?", re.I), "N"), (re.compile(r"ю\.?\s*ш\.?", re.I), "S"),
-            (re.compile(r"в\.?\s*д\.?", re.I), "E"), (re.compile(r"з\.?\s*д\.?", re.I), "W"))
+_RU_HEMI = (
+    (re.compile(r"с\.?\s*ш\.?", re.I), "N"),
+    (re.compile(r"ю\.?\s*ш\.?", re.I), "S"),
+    (re.compile(r"в\.?\s*д\.?", re.I), "E"),
+    (re.compile(r"з\.?\s*д\.?", re.I), "W"),
+)
 _LOOKS_LIKE = re.compile(rf"^[\d\s.,;°'\"+\-/|()\[\]{_HEMI}]+$", re.IGNORECASE)
 
 
 def _normalize(text: str) -> str:
     text = text.strip()
-    for old, new in (("′", "'"), ("’", "'"), ("‘", "'"), ("″", '"'), ("”", '"'), ("“", '"'),
-                     ("''", '"'), ("º", "°"), ("˚", "°"), ("−", "-"), ("–", "-"), ("\u00a0", " ")):
+    for old, new in (
+        ("′", "'"),
+        ("’", "'"),
+        ("‘", "'"),
+        ("″", '"'),
+        ("”", '"'),
+        ("“", '"'),
+        ("''", '"'),
+        ("º", "°"),
+        ("˚", "°"),
+        ("−", "-"),
+        ("–", "-"),
+        ("\u00a0", " "),
+    ):
         text = text.replace(old, new)
     for pattern, letter in _RU_HEMI:
         text = pattern.sub(letter, text)
@@ -63,8 +81,21 @@ def looks_like_coordinates(text: str) -> bool:
 
 def _is_link(text: str) -> bool:
     lowered = text.lower()
-    return lowered.startswith(("http://", "https://", "www.", "yandex.", "maps.", "google.",
-                               "2gis.", "openstreetmap.")) and " " not in lowered
+    return (
+        lowered.startswith(
+            (
+                "http://",
+                "https://",
+                "www.",
+                "yandex.",
+                "maps.",
+                "google.",
+                "2gis.",
+                "openstreetmap.",
+            )
+        )
+        and " " not in lowered
+    )
 
 
 def _check_range(lat: float, lon: float) -> tuple[float, float]:
@@ -87,7 +118,7 @@ def parse_coordinates(text: str) -> tuple[float, float]:
     prefixed = text[0].upper() in _HEMI
     for match in (_PREFIXED if prefixed else _SUFFIXED).finditer(text):
         if _SEPARATORS.fullmatch(text, position, match.start()) is None:
-            raise CoordinateError("garbage", f"unexpected text: {text[position:match.start()]!r}")
+            raise CoordinateError("garbage", f"unexpected text: {text[position : match.start()]!r}")
         components.append(match)
         position = match.end()
     if _SEPARATORS.fullmatch(text, position) is None:
@@ -172,5 +203,10 @@ def format_coordinates(lat: float, lon: float) -> str:
     return f"{lat:.6f}, {lon:.6f}"
 
 
-__all__ = ["REASONS", "CoordinateError", "format_coordinates", "looks_like_coordinates",
-           "parse_coordinates"]
+__all__ = [
+    "REASONS",
+    "CoordinateError",
+    "format_coordinates",
+    "looks_like_coordinates",
+    "parse_coordinates",
+]

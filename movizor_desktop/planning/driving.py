@@ -104,8 +104,12 @@ def _full_day(rules: RuleSet) -> _Day:
     day: _Day | None = rules.derived.get("day")
     if day is None:
         stops: list[tuple[StopKind, float, float]] = []
-        drive(DriverState(), rules, rules.day_driving_min + 1.0,
-              lambda kind, at, duration, _f: stops.append((kind, at, duration)))
+        drive(
+            DriverState(),
+            rules,
+            rules.day_driving_min + 1.0,
+            lambda kind, at, duration, _f: stops.append((kind, at, duration)),
+        )
         at, rest = next((a, d) for k, a, d in stops if k is StopKind.REST)
         breaks, stopped = [], 0.0
         for kind, when, duration in stops:
@@ -132,16 +136,16 @@ def _drive_rested(state: DriverState, rules: RuleSet, minutes: float) -> float:
     return days * day.elapsed + rest + stopped
 
 
-def drive(state: DriverState, rules: RuleSet, minutes: float,
-          on_stop: StopSink | None = None) -> float:
+def drive(
+    state: DriverState, rules: RuleSet, minutes: float, on_stop: StopSink | None = None
+) -> float:
     """Drive ``minutes``; return the time it takes with the stops put in.
 
     ``on_stop(kind, at, duration, fraction)`` hears of each stop: ``at`` minutes after the
     stretch began, ``fraction`` of the stretch driven before it. Without it, a rested
     driver's drive is counted by arithmetic (the ranking drives thousands of trucks).
     """
-    if on_stop is None and not (state.since_break or state.today or state.duty
-                                or state.breaks):
+    if on_stop is None and not (state.since_break or state.today or state.duty or state.breaks):
         return _drive_rested(state, rules, minutes)
     elapsed = driven = 0.0
     remaining = minutes
@@ -154,8 +158,11 @@ def drive(state: DriverState, rules: RuleSet, minutes: float,
                 on_stop(kind, elapsed, duration, driven / minutes)
             elapsed += duration
             continue
-        chunk = min(remaining, _break_after(state, rules) - state.since_break,
-                    rules.day_driving_min - state.today)
+        chunk = min(
+            remaining,
+            _break_after(state, rules) - state.since_break,
+            rules.day_driving_min - state.today,
+        )
         if duty_max is not None:
             chunk = min(chunk, duty_max - state.duty)
         state.since_break += chunk
@@ -198,5 +205,4 @@ def work(state: DriverState, minutes: float) -> None:
         state.duty += minutes
 
 
-__all__ = ["EPS", "DriverState", "StopKind", "drive", "due", "idle", "settle", "take",
-           "work"]
+__all__ = ["EPS", "DriverState", "StopKind", "drive", "due", "idle", "settle", "take", "work"]

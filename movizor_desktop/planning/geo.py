@@ -30,8 +30,9 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def road_km(lat1: float, lon1: float, lat2: float, lon2: float,
-            circuity: float = DEFAULT_CIRCUITY) -> float:
+def road_km(
+    lat1: float, lon1: float, lat2: float, lon2: float, circuity: float = DEFAULT_CIRCUITY
+) -> float:
     """The estimated road distance: great-circle × ``circuity``."""
     return haversine_km(lat1, lon1, lat2, lon2) * circuity
 
@@ -39,13 +40,13 @@ def road_km(lat1: float, lon1: float, lat2: float, lon2: float,
 def check_circuity(value: float) -> float:
     """``value`` if it is a usable circuity factor; raises ValueError otherwise."""
     if not (math.isfinite(value) and CIRCUITY_MIN <= value <= CIRCUITY_MAX):
-        raise ValueError(f"circuity must be between {CIRCUITY_MIN} and {CIRCUITY_MAX}: "
-                         f"{value}")
+        raise ValueError(f"circuity must be between {CIRCUITY_MIN} and {CIRCUITY_MAX}: {value}")
     return value
 
 
-def along(lat1: float, lon1: float, lat2: float, lon2: float,
-          fraction: float) -> tuple[float, float]:
+def along(
+    lat1: float, lon1: float, lat2: float, lon2: float, fraction: float
+) -> tuple[float, float]:
     """The point at ``fraction`` (0…1) of the great circle from point 1 to point 2."""
     if fraction <= 0:
         return lat1, lon1
@@ -63,5 +64,13 @@ def along(lat1: float, lon1: float, lat2: float, lon2: float,
     return math.atan2(z, math.hypot(x, y)) / _RAD, math.atan2(y, x) / _RAD
 
 
-__all__ = ["CIRCUITY_MAX", "CIRCUITY_MIN", "DEFAULT_CIRCUITY", "EARTH_RADIUS_KM", "along",
-           "check_circuity", "haversine_km", "road_km"]
+__all__ = [
+    "CIRCUITY_MAX",
+    "CIRCUITY_MIN",
+    "DEFAULT_CIRCUITY",
+    "EARTH_RADIUS_KM",
+    "along",
+    "check_circuity",
+    "haversine_km",
+    "road_km",
+]

@@ -130,5 +130,14 @@ def suggest_arrival(previous: datetime | None, distance_km: float, now: datetime
     return max(rounded, floor)
 
 
-__all__ = ["PLANNING_KMH", "SAME_PLACE_KM", "TRUCK_MAX_KMH", "Leg", "LegVerdict",
-           "judge_legs", "plan_legs", "speed_verdict", "suggest_arrival"]
+__all__ = [
+    "PLANNING_KMH",
+    "SAME_PLACE_KM",
+    "TRUCK_MAX_KMH",
+    "Leg",
+    "LegVerdict",
+    "judge_legs",
+    "plan_legs",
+    "speed_verdict",
+    "suggest_arrival",
+]

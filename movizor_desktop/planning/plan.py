@@ -77,15 +77,27 @@ def _point_json(point: PlanPoint, anchor: datetime | None) -> dict[str, Any]:
         return round((moment - anchor).total_seconds() / 60, 3)
 
     key = "_min" if anchor is not None else ""
-    return {"text": point.text, "lat": point.lat, "lon": point.lon,
-            f"earliest{key}": when(point.earliest), f"latest{key}": when(point.latest),
-            "dwell_min": point.dwell_min}
+    return {
+        "text": point.text,
+        "lat": point.lat,
+        "lon": point.lon,
+        f"earliest{key}": when(point.earliest),
+        f"latest{key}": when(point.latest),
+        "dwell_min": point.dwell_min,
+    }
 
 
 def _document(plan: Plan, anchor: datetime | None, kind: str) -> dict[str, Any]:
-    return {"format": PLAN_FORMAT, "version": PLAN_VERSION, "kind": kind, "name": plan.name,
-            "speed_kmh": plan.speed_kmh, "circuity": plan.circuity, "rules_id": plan.rules_id,
-            "points": [_point_json(p, anchor) for p in plan.points]}
+    return {
+        "format": PLAN_FORMAT,
+        "version": PLAN_VERSION,
+        "kind": kind,
+        "name": plan.name,
+        "speed_kmh": plan.speed_kmh,
+        "circuity": plan.circuity,
+        "rules_id": plan.rules_id,
+        "points": [_point_json(p, anchor) for p in plan.points],
+    }
 
 
 def plan_to_json(plan: Plan) -> dict[str, Any]:
@@ -135,8 +147,7 @@ def _read(data: Any, anchor: datetime | None, kind: str) -> Plan:
     if not isinstance(data, dict) or data.get("format") != PLAN_FORMAT:
         raise PlanFormatError("format", "not a plan")
     if data.get("version") != PLAN_VERSION:
-        raise PlanFormatError("version", f"plan version {data.get('version')!r} is not "
-                              "supported")
+        raise PlanFormatError("version", f"plan version {data.get('version')!r} is not supported")
     if data.get("kind", kind) != kind:
         raise PlanFormatError("kind", f"a {data.get('kind')!r} where a {kind} was expected")
     raw_points = data.get("points")
@@ -150,20 +161,28 @@ def _read(data: Any, anchor: datetime | None, kind: str) -> Plan:
         if lat is None or lon is None:
             raise PlanFormatError("points", "a point has no coordinates")
         try:
-            points.append(PlanPoint(
-                _text(raw.get("text", ""), TEXT_MAX), lat, lon,
-                _moment(raw, "earliest", anchor), _moment(raw, "latest", anchor),
-                _number(raw, "dwell_min", 0.0) or 0.0))
+            points.append(
+                PlanPoint(
+                    _text(raw.get("text", ""), TEXT_MAX),
+                    lat,
+                    lon,
+                    _moment(raw, "earliest", anchor),
+                    _moment(raw, "latest", anchor),
+                    _number(raw, "dwell_min", 0.0) or 0.0,
+                )
+            )
         except ValueError as exc:
             if isinstance(exc, PlanFormatError):
                 raise
             raise PlanFormatError("points", str(exc)) from exc
     rules_id = data.get("rules_id", DEFAULT_RULES_ID)
-    plan = Plan(name=_text(data.get("name", ""), NAME_MAX), points=tuple(points),
-                speed_kmh=_number(data, "speed_kmh", DEFAULT_SPEED_KMH) or DEFAULT_SPEED_KMH,
-                circuity=_number(data, "circuity", DEFAULT_CIRCUITY) or DEFAULT_CIRCUITY,
-                rules_id=rules_id if isinstance(rules_id, str) and rules_id
-                else DEFAULT_RULES_ID)
+    plan = Plan(
+        name=_text(data.get("name", ""), NAME_MAX),
+        points=tuple(points),
+        speed_kmh=_number(data, "speed_kmh", DEFAULT_SPEED_KMH) or DEFAULT_SPEED_KMH,
+        circuity=_number(data, "circuity", DEFAULT_CIRCUITY) or DEFAULT_CIRCUITY,
+        rules_id=rules_id if isinstance(rules_id, str) and rules_id else DEFAULT_RULES_ID,
+    )
     try:
         plan.pace  # noqa: B018 - validates speed and circuity
     except ValueError as exc:
@@ -238,8 +257,7 @@ class PointChange:
     @property
     def shift(self) -> timedelta | None:
         """How much later (negative: earlier) the new time is, when both have one."""
-        if self.old is None or self.new is None or self.old.time is None \
-                or self.new.time is None:
+        if self.old is None or self.new is None or self.old.time is None or self.new.time is None:
             return None
         return self.new.time - self.old.time
 
@@ -262,21 +280,29 @@ def _same_place(a: RoutePointLike, b: RoutePointLike) -> bool:
     return haversine_km(a.lat, a.lon, b.lat, b.lon) < SAME_PLACE_KM
 
 
-def route_change(current: Sequence[RoutePointLike], planned: Sequence[RoutePointLike]
-                 ) -> RouteChange:
+def route_change(
+    current: Sequence[RoutePointLike], planned: Sequence[RoutePointLike]
+) -> RouteChange:
     """The difference, in route order: the longest common run of same-place points is kept
     or changed, the rest of the current route removed and of the plan added."""
     n, m = len(current), len(planned)
     lcs = [[0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            lcs[i][j] = (lcs[i + 1][j + 1] + 1 if _same_place(current[i], planned[j])
-                         else max(lcs[i + 1][j], lcs[i][j + 1]))
+            lcs[i][j] = (
+                lcs[i + 1][j + 1] + 1
+                if _same_place(current[i], planned[j])
+                else max(lcs[i + 1][j], lcs[i][j + 1])
+            )
     changes: list[PointChange] = []
     i = j = 0
     while i < n or j < m:
-        if i < n and j < m and _same_place(current[i], planned[j]) \
-                and lcs[i][j] == lcs[i + 1][j + 1] + 1:
+        if (
+            i < n
+            and j < m
+            and _same_place(current[i], planned[j])
+            and lcs[i][j] == lcs[i + 1][j + 1] + 1
+        ):
             old, new = current[i], planned[j]
             text_changed = old.text.strip() != new.text.strip()
             time_changed = _minutes(old.time) != _minutes(new.time)
@@ -296,6 +322,18 @@ def _minutes(moment: datetime | None) -> datetime | None:
     return None if moment is None else moment.replace(second=0, microsecond=0)
 
 
-__all__ = ["PLAN_FORMAT", "PLAN_VERSION", "ChangeKind", "Plan", "PlanFormatError",
-           "PointChange", "RouteChange", "plan_from_json", "plan_to_json", "route_change",
-           "route_points", "template_from_json", "template_to_json"]
+__all__ = [
+    "PLAN_FORMAT",
+    "PLAN_VERSION",
+    "ChangeKind",
+    "Plan",
+    "PlanFormatError",
+    "PointChange",
+    "RouteChange",
+    "plan_from_json",
+    "plan_to_json",
+    "route_change",
+    "route_points",
+    "template_from_json",
+    "template_to_json",
+]

@@ -56,8 +56,7 @@ class CandidateFilter:
             if wanted and not any(t.strip().casefold() in wanted for t in row.tags):
                 return False
             if pairs:
-                meta: Mapping[str, str] = (row.details.metadata if row.details is not None
-                                           else {})
+                meta: Mapping[str, str] = row.details.metadata if row.details is not None else {}
                 folded = {k.strip().casefold(): v.strip().casefold() for k, v in meta.items()}
                 return all(folded.get(name) == value for name, value in pairs)
             return True
@@ -114,11 +113,17 @@ def candidate_start(row: FleetRow, now: datetime) -> tuple[Start, bool] | None:
     return Start.from_fix(row.lat, row.lon, now, accuracy_m=row.radius), False
 
 
-def rank_candidates(rows: Iterable[FleetRow], point: PlanPoint, rules: RuleSet, *,
-                    now: datetime, pace: Pace | None = None,
-                    only: CandidateFilter | None = None,
-                    statuses: frozenset[str] = ACTIVE_STATUSES,
-                    limit: int | None = None) -> list[Candidate]:
+def rank_candidates(
+    rows: Iterable[FleetRow],
+    point: PlanPoint,
+    rules: RuleSet,
+    *,
+    now: datetime,
+    pace: Pace | None = None,
+    only: CandidateFilter | None = None,
+    statuses: frozenset[str] = ACTIVE_STATUSES,
+    limit: int | None = None,
+) -> list[Candidate]:
     """The candidates for a plan whose first point is ``point``, best first."""
     pace = pace if pace is not None else Pace()
     found: list[Candidate] = []
@@ -133,11 +138,22 @@ def rank_candidates(rows: Iterable[FleetRow], point: PlanPoint, rules: RuleSet, 
         distance, arrival = first_arrival(start, point, rules, pace)
         judged, late = verdict(arrival, point.latest)
         fix = row.fix_time
-        found.append(Candidate(
-            phone=row.phone, title=row.title, start=start, on_trip=on_trip,
-            distance_km=distance, arrival=arrival, free_from=start.time, verdict=judged,
-            late_min=late, fix_time=fix, fix_age=(now - fix) if fix is not None else None,
-            accuracy_m=row.radius))
+        found.append(
+            Candidate(
+                phone=row.phone,
+                title=row.title,
+                start=start,
+                on_trip=on_trip,
+                distance_km=distance,
+                arrival=arrival,
+                free_from=start.time,
+                verdict=judged,
+                late_min=late,
+                fix_time=fix,
+                fix_age=(now - fix) if fix is not None else None,
+                accuracy_m=row.radius,
+            )
+        )
     found.sort(key=_rank_key)
     return found[:limit] if limit is not None else found
 
@@ -146,14 +162,20 @@ def _rank_key(candidate: Candidate) -> tuple[Any, ...]:
     return (candidate.arrival, candidate.distance_km, candidate.phone)
 
 
-def stale(candidates: Iterable[Candidate], max_age: timedelta, *, top: int | None = None
-          ) -> list[Candidate]:
+def stale(
+    candidates: Iterable[Candidate], max_age: timedelta, *, top: int | None = None
+) -> list[Candidate]:
     """The candidates (of the first ``top``) whose live fix is older than ``max_age`` or
     of unknown age: those worth a fresh position before deciding."""
     chosen = list(candidates)[:top] if top is not None else list(candidates)
-    return [c for c in chosen
-            if not c.on_trip and (c.fix_age is None or c.fix_age > max_age)]
+    return [c for c in chosen if not c.on_trip and (c.fix_age is None or c.fix_age > max_age)]
 
 
-__all__ = ["ACTIVE_STATUSES", "Candidate", "CandidateFilter", "candidate_start",
-           "rank_candidates", "stale"]
+__all__ = [
+    "ACTIVE_STATUSES",
+    "Candidate",
+    "CandidateFilter",
+    "candidate_start",
+    "rank_candidates",
+    "stale",
+]

@@ -121,8 +121,19 @@ class RuleProblem:
         return f"{self.field}: {self.detail}" if self.field else self.detail
 
 
-REASONS = ("unreadable", "too_big", "not_json", "not_object", "format", "version", "missing",
-           "type", "range", "order", "date")
+REASONS = (
+    "unreadable",
+    "too_big",
+    "not_json",
+    "not_object",
+    "format",
+    "version",
+    "missing",
+    "type",
+    "range",
+    "order",
+    "date",
+)
 
 
 class RuleSetError(ValueError):
@@ -151,8 +162,9 @@ class _Reader:
             return {}
         return value
 
-    def minutes(self, data: dict[str, Any], field: str, *, required: bool = True,
-                low: float = 1) -> float | None:
+    def minutes(
+        self, data: dict[str, Any], field: str, *, required: bool = True, low: float = 1
+    ) -> float | None:
         name = field.rsplit(".", 1)[-1]
         value = data.get(name)
         if value is None:
@@ -181,13 +193,23 @@ class _Reader:
         value = data.get("name")
         if isinstance(value, str) and value.strip():
             return {"": self.text(data, "name", limit=200).strip()}
-        if isinstance(value, dict) and value and all(
+        if (
+            isinstance(value, dict)
+            and value
+            and all(
                 isinstance(k, str) and isinstance(v, str) and v.strip() and len(v) <= 200
-                for k, v in value.items()):
-            return {k.strip().lower(): "".join(c for c in v if c.isprintable()).strip()
-                    for k, v in value.items()}
-        self.fail("name", "missing" if value is None else "type",
-                  "a name, or names by language ({\"en\": …, \"ru\": …}), is required")
+                for k, v in value.items()
+            )
+        ):
+            return {
+                k.strip().lower(): "".join(c for c in v if c.isprintable()).strip()
+                for k, v in value.items()
+            }
+        self.fail(
+            "name",
+            "missing" if value is None else "type",
+            'a name, or names by language ({"en": …, "ru": …}), is required',
+        )
         return {}
 
     def day(self, data: dict[str, Any], field: str) -> date | None:
@@ -207,16 +229,18 @@ class _Reader:
 def parse_rule_set(data: Any, *, origin: str = "", path: Path | None = None) -> RuleSet:
     """A :class:`RuleSet` from a parsed JSON document; raises :class:`RuleSetError`."""
     if not isinstance(data, dict):
-        raise RuleSetError([RuleProblem("", "not_object", "the file holds no JSON object")],
-                           origin)
+        raise RuleSetError([RuleProblem("", "not_object", "the file holds no JSON object")], origin)
     r = _Reader()
     if data.get("format") != FORMAT:
         r.fail("format", "format", f"not a rest rule set (format must be {FORMAT!r})")
         raise RuleSetError(r.problems, origin)
     version = data.get("version")
     if version != FORMAT_VERSION:
-        r.fail("version", "version", f"version {version!r} is not supported "
-               f"(this program reads version {FORMAT_VERSION})")
+        r.fail(
+            "version",
+            "version",
+            f"version {version!r} is not supported (this program reads version {FORMAT_VERSION})",
+        )
         raise RuleSetError(r.problems, origin)
     rule_id = r.text(data, "id", limit=ID_MAX).strip()
     if not rule_id:
@@ -235,8 +259,7 @@ def parse_rule_set(data: Any, *, origin: str = "", path: Path | None = None) -> 
     duty = r.minutes(day, "day.max_duty_min", required=False)
     rest = r.minutes(day, "day.rest_min")
     if driving is not None and duty is not None and duty < driving:
-        r.fail("day.max_duty_min", "order", "the working day cannot be shorter than its "
-               "driving")
+        r.fail("day.max_duty_min", "order", "the working day cannot be shorter than its driving")
     if driving is not None and driving > 24 * 60:
         r.fail("day.max_driving_min", "range", "more than 24 hours of driving a day")
     if r.problems:
@@ -244,12 +267,20 @@ def parse_rule_set(data: Any, *, origin: str = "", path: Path | None = None) -> 
     assert after is not None and duration is not None and driving is not None
     assert rest is not None
     return RuleSet(
-        id=rule_id, names=names, source=source,
-        break_after_min=after, break_min=duration,
+        id=rule_id,
+        names=names,
+        source=source,
+        break_after_min=after,
+        break_min=duration,
         next_break_after_min=then_after if then_after is not None else after,
         next_break_min=then_duration if then_duration is not None else duration,
-        day_driving_min=driving, day_duty_min=duty, daily_rest_min=rest,
-        valid_from=valid_from, valid_until=valid_until, path=path)
+        day_driving_min=driving,
+        day_duty_min=duty,
+        daily_rest_min=rest,
+        valid_from=valid_from,
+        valid_until=valid_until,
+        path=path,
+    )
 
 
 def load_rule_set(path: str | Path) -> RuleSet:
@@ -260,18 +291,26 @@ def load_rule_set(path: str | Path) -> RuleSet:
         with path.open("rb") as handle:
             raw = handle.read(FILE_MAX_BYTES + 1)
     except OSError as exc:
-        raise RuleSetError([RuleProblem("", "unreadable", exc.strerror or str(exc))],
-                           origin) from exc
+        raise RuleSetError(
+            [RuleProblem("", "unreadable", exc.strerror or str(exc))], origin
+        ) from exc
     if len(raw) > FILE_MAX_BYTES:
-        raise RuleSetError([RuleProblem("", "too_big",
-                                        f"larger than {FILE_MAX_BYTES // 1024} KB")], origin)
+        raise RuleSetError(
+            [RuleProblem("", "too_big", f"larger than {FILE_MAX_BYTES // 1024} KB")], origin
+        )
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise RuleSetError([RuleProblem("", "not_json", "not UTF-8 text")], origin) from exc
     except json.JSONDecodeError as exc:
-        raise RuleSetError([RuleProblem("", "not_json", f"not JSON (line {exc.lineno}, "
-                                        f"column {exc.colno}: {exc.msg})")], origin) from exc
+        raise RuleSetError(
+            [
+                RuleProblem(
+                    "", "not_json", f"not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                )
+            ],
+            origin,
+        ) from exc
     return parse_rule_set(data, origin=origin, path=path)
 
 
@@ -302,6 +341,19 @@ def default_rule_set(folder: Path | None = None) -> RuleSet:
     raise LookupError(f"the default rule set {DEFAULT_RULES_ID!r} is missing")
 
 
-__all__ = ["DEFAULT_RULES_ID", "FORMAT", "FORMAT_VERSION", "REASONS", "RuleProblem",
-           "RuleSet", "RuleSetError", "RuleStatus", "Validity", "builtin_folder",
-           "builtin_rule_sets", "default_rule_set", "load_rule_set", "parse_rule_set"]
+__all__ = [
+    "DEFAULT_RULES_ID",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "REASONS",
+    "RuleProblem",
+    "RuleSet",
+    "RuleSetError",
+    "RuleStatus",
+    "Validity",
+    "builtin_folder",
+    "builtin_rule_sets",
+    "default_rule_set",
+    "load_rule_set",
+    "parse_rule_set",
+]

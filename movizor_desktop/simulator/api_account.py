@@ -42,8 +42,15 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def balance(w: World, p: dict[str, Any]) -> dict[str, Any]:
-    return render.ok("Balance info", {"balance": f"{w.balance:.2f}", "credit": f"{w.credit:.2f}",
-                                      "type": "org", "tariff": w.tariffs.balance_table()})
+    return render.ok(
+        "Balance info",
+        {
+            "balance": f"{w.balance:.2f}",
+            "credit": f"{w.credit:.2f}",
+            "type": "org",
+            "tariff": w.tariffs.balance_table(),
+        },
+    )
 
 
 def get_operator(w: World, p: dict[str, Any]) -> dict[str, Any]:
@@ -76,8 +83,13 @@ def distance_search(w: World, p: dict[str, Any]) -> dict[str, Any]:
     if not found:
         return render.error("distance_search", "1")
     escape = w.dialect.escape_text
-    return render.ok("Found", [{"lat": f"{e.lat:.7f}", "lon": f"{e.lon:.7f}",
-                                "title": render.text(e.title, escape)} for e in found])
+    return render.ok(
+        "Found",
+        [
+            {"lat": f"{e.lat:.7f}", "lon": f"{e.lon:.7f}", "title": render.text(e.title, escape)}
+            for e in found
+        ],
+    )
 
 
 def events(w: World, p: dict[str, Any]) -> dict[str, Any]:
@@ -89,8 +101,13 @@ def events(w: World, p: dict[str, Any]) -> dict[str, Any]:
         chosen = newer[-limit:] if w.dialect.events_after == "newest" else newer[:limit]
     else:
         chosen = w.events[-limit:]
-    return render.ok("", [{"id": str(e.id), "timestamp": str(e.ts), "phone": e.phone,
-                           "type": e.type} for e in reversed(chosen)])
+    return render.ok(
+        "",
+        [
+            {"id": str(e.id), "timestamp": str(e.ts), "phone": e.phone, "type": e.type}
+            for e in reversed(chosen)
+        ],
+    )
 
 
 def _phones(value: Any) -> list[str]:
@@ -106,14 +123,21 @@ def _phones(value: Any) -> list[str]:
 def share_list(w: World, p: dict[str, Any]) -> dict[str, Any]:
     rows, escape = [], w.dialect.escape_text
     for s in w.shares.values():
-        rows.append({
-            "id": str(s.id), "timestamp": str(s.ts), "key": s.key,
-            "link": f"https://movizor.ru/share/{s.key}",
-            "cnt": sum(1 for phone in s.phones if phone in w.subs),
-            "req_limit": s.req_limit, "req_cnt": s.req_cnt,
-            "timestamp_off": str(s.ts_off) if s.ts_off else "",
-            "client": render.text(s.client, escape), "comments": render.text(s.comments, escape),
-            "email": s.email})
+        rows.append(
+            {
+                "id": str(s.id),
+                "timestamp": str(s.ts),
+                "key": s.key,
+                "link": f"https://movizor.ru/share/{s.key}",
+                "cnt": sum(1 for phone in s.phones if phone in w.subs),
+                "req_limit": s.req_limit,
+                "req_cnt": s.req_cnt,
+                "timestamp_off": str(s.ts_off) if s.ts_off else "",
+                "client": render.text(s.client, escape),
+                "comments": render.text(s.comments, escape),
+                "email": s.email,
+            }
+        )
     return render.ok("", rows)
 
 
@@ -128,14 +152,23 @@ def share_add(w: World, p: dict[str, Any]) -> dict[str, Any]:
     if len(w.shares) >= MAX_SHARES:
         return render.error(fn, "3")
     rng = w.rng
-    key = "-".join([*(f"{rng.randrange(100, 1000)}" for _ in range(4)),
-                    f"{rng.randrange(1000, 10000)}"])
+    key = "-".join(
+        [*(f"{rng.randrange(100, 1000)}" for _ in range(4)), f"{rng.randrange(1000, 10000)}"]
+    )
     ts_off = parse_msk(scalar(p, "dateoff") or "") or 0
     if ts_off <= now:
         ts_off = 0
-    share = Share(w.next_share_id(), now, key, active, max(0, intval(scalar(p, "req_limit"))),
-                  ts_off, scalar(p, "client") or "", scalar(p, "comments") or "",
-                  scalar(p, "email") or "")
+    share = Share(
+        w.next_share_id(),
+        now,
+        key,
+        active,
+        max(0, intval(scalar(p, "req_limit"))),
+        ts_off,
+        scalar(p, "client") or "",
+        scalar(p, "comments") or "",
+        scalar(p, "email") or "",
+    )
     w.shares[key] = share
     w.at(now + rng.randint(40 * 60, 4 * 3600), "share_view", payload=key)
     if ts_off:
@@ -151,10 +184,22 @@ def share_delete(w: World, p: dict[str, Any]) -> dict[str, Any]:
 
 
 def events_subscribe_list(w: World, p: dict[str, Any]) -> dict[str, Any]:
-    return render.ok("Subscribe list", [
-        {"id": str(s.id), "phones_all": int(s.phones_all), "phones": list(s.phones),
-         "timestamp": str(s.ts), "type": s.type, "phone": s.phone, "email": s.email,
-         "telegram": int(s.telegram)} for s in w.subscriptions.values()])
+    return render.ok(
+        "Subscribe list",
+        [
+            {
+                "id": str(s.id),
+                "phones_all": int(s.phones_all),
+                "phones": list(s.phones),
+                "timestamp": str(s.ts),
+                "type": s.type,
+                "phone": s.phone,
+                "email": s.email,
+                "telegram": int(s.telegram),
+            }
+            for s in w.subscriptions.values()
+        ],
+    )
 
 
 def events_subscribe_add(w: World, p: dict[str, Any]) -> dict[str, Any]:
@@ -173,8 +218,16 @@ def events_subscribe_add(w: World, p: dict[str, Any]) -> dict[str, Any]:
     phones = [] if phones_all else list(dict.fromkeys(_phones(p.get("phones"))))
     if not phones_all and (not phones or any(phone not in w.subs for phone in phones)):
         return render.error(fn, "4")
-    sub = Subscription(w.next_subscription_id(), w.now, phones_all, phones, kind,
-                       sms or "", value if channel == "email" else "", channel == "telegram")
+    sub = Subscription(
+        w.next_subscription_id(),
+        w.now,
+        phones_all,
+        phones,
+        kind,
+        sms or "",
+        value if channel == "email" else "",
+        channel == "telegram",
+    )
     w.subscriptions[sub.id] = sub
     return render.ok("Added")
 
@@ -186,9 +239,14 @@ def events_subscribe_delete(w: World, p: dict[str, Any]) -> dict[str, Any]:
 
 
 HANDLERS = {
-    "balance": balance, "get_operator": get_operator, "tariff_calculator": tariff_calculator,
-    "distance_search": distance_search, "events": events, "share_list": share_list,
-    "share_add": share_add, "share_delete": share_delete,
+    "balance": balance,
+    "get_operator": get_operator,
+    "tariff_calculator": tariff_calculator,
+    "distance_search": distance_search,
+    "events": events,
+    "share_list": share_list,
+    "share_add": share_add,
+    "share_delete": share_delete,
     "events_subscribe_list": events_subscribe_list,
     "events_subscribe_add": events_subscribe_add,
     "events_subscribe_delete": events_subscribe_delete,

@@ -116,9 +116,16 @@ def new_subscriber(w: World, phone: str, *, tariff: str | None = None) -> Subscr
     assert info is not None
     uid = w.next_uid()
     rng = random.Random(f"{w.seed}:{phone}:{uid}")
-    return Subscriber(uid=uid, phone=phone, operator=info[0], region=info[2], rng=rng,
-                      ts_add=w.now, title=operators.format_title(phone),
-                      tariff=tariff or w.tariffs.manual)
+    return Subscriber(
+        uid=uid,
+        phone=phone,
+        operator=info[0],
+        region=info[2],
+        rng=rng,
+        ts_add=w.now,
+        title=operators.format_title(phone),
+        tariff=tariff or w.tariffs.manual,
+    )
 
 
 def _home_for(sub: Subscriber, points: list[Any]) -> tuple[float, float]:
@@ -127,8 +134,9 @@ def _home_for(sub: Subscriber, points: list[Any]) -> tuple[float, float]:
     if points:
         first = points[0]
         want = rng.uniform(100, 600)
-        ranked = sorted(cities, key=lambda c: abs(haversine_km(c.lat, c.lon, first.lat,
-                                                               first.lon) - want))
+        ranked = sorted(
+            cities, key=lambda c: abs(haversine_km(c.lat, c.lon, first.lat, first.lon) - want)
+        )
         city = ranked[rng.randrange(3)]
     else:
         big = [c for c in cities if c.population >= 500]
@@ -223,8 +231,7 @@ def object_reactivate(w: World, p: dict[str, Any]) -> dict[str, Any]:
         return render.error(fn, "6")
     if sub.status not in (Status.OFF, Status.REJECTED):
         return render.error(fn, "7")
-    if (sub.status == Status.OFF and sub.off_by == "delete"
-            and not w.dialect.reactivate_manual_off):
+    if sub.status == Status.OFF and sub.off_by == "delete" and not w.dialect.reactivate_manual_off:
         return render.error(fn, "7")
     if w.is_blocked(sub.phone):
         return render.error(fn, "2")
@@ -254,7 +261,11 @@ def object_cancel_tariff(w: World, p: dict[str, Any]) -> dict[str, Any]:
 
 
 HANDLERS = {
-    "object_add": object_add, "object_get": object_get, "object_edit": object_edit,
-    "object_list": object_list, "object_delete": object_delete,
-    "object_reactivate": object_reactivate, "object_cancel_tariff": object_cancel_tariff,
+    "object_add": object_add,
+    "object_get": object_get,
+    "object_edit": object_edit,
+    "object_list": object_list,
+    "object_delete": object_delete,
+    "object_reactivate": object_reactivate,
+    "object_cancel_tariff": object_cancel_tariff,
 }

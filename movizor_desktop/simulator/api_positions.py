@@ -75,13 +75,15 @@ def pos_request(w: World, p: dict[str, Any]) -> dict[str, Any]:
     if sub.status != Status.OK:
         return render.error(fn, "2")
     if sub.pending is not None:
-        return render.ok("Last request is processing", {"request_id": sub.pending.id},
-                         code="WAIT")
+        return render.ok("Last request is processing", {"request_id": sub.pending.id}, code="WAIT")
     if sub.last_request is not None and now - sub.last_request < REQUEST_GAP:
         return render.error(fn, "4")
     plan = w.tariffs
-    if (sub.tariff == plan.package and sub.package_since is not None
-            and now - sub.package_since < PACKAGE_WARMUP):
+    if (
+        sub.tariff == plan.package
+        and sub.package_since is not None
+        and now - sub.package_since < PACKAGE_WARMUP
+    ):
         return render.error(fn, "5")
     if sub.tariff == plan.manual:
         price = plan.request_price(sub.operator, sub.tariff)
@@ -111,6 +113,9 @@ def pos_objects(w: World, p: dict[str, Any]) -> dict[str, Any]:
 
 
 HANDLERS = {
-    "pos_last": pos_last, "pos_list": pos_list, "pos_request": pos_request,
-    "pos_get": pos_get, "pos_objects": pos_objects,
+    "pos_last": pos_last,
+    "pos_list": pos_list,
+    "pos_request": pos_request,
+    "pos_get": pos_get,
+    "pos_objects": pos_objects,
 }

@@ -36,6 +36,7 @@ def _non_negative(kind: type) -> Any:
         if value < 0:
             raise argparse.ArgumentTypeError(f"must be >= 0, not {text}")
         return value
+
     parse.__name__ = kind.__name__
     return parse
 
@@ -48,27 +49,44 @@ def _start(text: str) -> datetime:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="movizor-sim",
-                                description="Serve a simulated Movizor.ru API (and /_sim/ "
-                                            "control API) on loopback.")
+    p = argparse.ArgumentParser(
+        prog="movizor-sim",
+        description="Serve a simulated Movizor.ru API (and /_sim/ control API) on loopback.",
+    )
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback!)")
     p.add_argument("--port", type=_non_negative(int), default=8765, help="0 = any free port")
     p.add_argument("--project", default="demo")
     p.add_argument("--key", default=None, help=f"API key (default ${KEY_ENV}, else 'demo')")
     p.add_argument("--fleet", type=_non_negative(int), default=40, help="seeded subscribers")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--speed", type=_non_negative(float), default=1.0,
-                   help="sim seconds per real second (1 = real time)")
-    p.add_argument("--quota", type=_non_negative(int), default=5000,
-                   help="API requests per hour")
-    p.add_argument("--start", type=_start, default=None,
-                   help="sim clock start, ISO 8601 (default: now)")
-    p.add_argument("--dialect", choices=sorted(DIALECTS), default="2017",
-                   help="how to answer where the sources disagree (default 2017)")
-    p.add_argument("--switch", type=_switch, action="append", default=[], metavar="NAME=VALUE",
-                   help="change one switch of the dialect: " + ", ".join(
-                       f"{name} ({'/'.join(str(v).lower() for v in values)})"
-                       for name, values in SWITCHES.items()))
+    p.add_argument(
+        "--speed",
+        type=_non_negative(float),
+        default=1.0,
+        help="sim seconds per real second (1 = real time)",
+    )
+    p.add_argument("--quota", type=_non_negative(int), default=5000, help="API requests per hour")
+    p.add_argument(
+        "--start", type=_start, default=None, help="sim clock start, ISO 8601 (default: now)"
+    )
+    p.add_argument(
+        "--dialect",
+        choices=sorted(DIALECTS),
+        default="2017",
+        help="how to answer where the sources disagree (default 2017)",
+    )
+    p.add_argument(
+        "--switch",
+        type=_switch,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="change one switch of the dialect: "
+        + ", ".join(
+            f"{name} ({'/'.join(str(v).lower() for v in values)})"
+            for name, values in SWITCHES.items()
+        ),
+    )
     return p
 
 
@@ -98,8 +116,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         key, source = "demo", "default key"
     if not _is_loopback(args.host):
-        print(f"movizor-sim: warning: {args.host} is not loopback and /_sim/ has no auth",
-              file=sys.stderr)
+        print(
+            f"movizor-sim: warning: {args.host} is not loopback and /_sim/ has no auth",
+            file=sys.stderr,
+        )
 
     from .server import SimulatorServer
 
@@ -111,22 +131,31 @@ def main(argv: list[str] | None = None) -> int:
             previous[signum] = signal.signal(signum, lambda *_: stop.set())
     server = None
     try:
-        server = SimulatorServer.demo(seed=args.seed, fleet=args.fleet, speed=args.speed,
-                                      start=args.start, project=args.project, key=key,
-                                      host=args.host, port=args.port,
-                                      quota_per_hour=args.quota,
-                                      dialect=dialect(args.dialect, dict(args.switch)))
+        server = SimulatorServer.demo(
+            seed=args.seed,
+            fleet=args.fleet,
+            speed=args.speed,
+            start=args.start,
+            project=args.project,
+            key=key,
+            host=args.host,
+            port=args.port,
+            quota_per_hour=args.quota,
+            dialect=dialect(args.dialect, dict(args.switch)),
+        )
         try:
             server.start()
         except OSError as exc:
-            print(f"movizor-sim: cannot listen on {args.host}:{args.port}: {exc}",
-                  file=sys.stderr)
+            print(f"movizor-sim: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
             return 1
         if hasattr(sys.stdout, "reconfigure"):
             sys.stdout.reconfigure(errors="replace")
         spoken = server.world.dialect.name
-        print(f"movizor-sim: serving {server.base_url} project={args.project} ({source}) "
-              f"dialect={spoken} — control at {server.control_url}", flush=True)
+        print(
+            f"movizor-sim: serving {server.base_url} project={args.project} ({source}) "
+            f"dialect={spoken} — control at {server.control_url}",
+            flush=True,
+        )
         while not stop.wait(0.5):
             pass
         return 0

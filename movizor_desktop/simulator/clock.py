@@ -17,8 +17,13 @@ __all__ = ["SimClock"]
 
 
 class SimClock:
-    def __init__(self, start: datetime | None = None, speed: float = 1.0, *,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        start: datetime | None = None,
+        speed: float = 1.0,
+        *,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         if start is None:
             start = datetime.now(UTC).replace(microsecond=0)
         elif start.tzinfo is None:
@@ -33,8 +38,13 @@ class SimClock:
 
     @staticmethod
     def _check_speed(speed: float) -> None:
-        if not isinstance(speed, (int, float)) or isinstance(speed, bool) or speed < 0 \
-                or speed != speed or speed == float("inf"):
+        if (
+            not isinstance(speed, (int, float))
+            or isinstance(speed, bool)
+            or speed < 0
+            or speed != speed
+            or speed == float("inf")
+        ):
             raise ValueError(f"clock speed must be a finite number >= 0, not {speed!r}")
 
     def _now_locked(self) -> datetime:

@@ -109,18 +109,27 @@ class RequestLog:
         self._by_function: Counter[str] = Counter()
         self._total = 0
 
-    def record(self, function: str, method: str, params: dict[str, Any],
-               timestamp: int) -> dict[str, Any]:
+    def record(
+        self, function: str, method: str, params: dict[str, Any], timestamp: int
+    ) -> dict[str, Any]:
         safe = dict(params)
         if "key" in safe:
             safe["key"] = REDACTED
         with self._lock:
             self._total += 1
             self._by_function[function] += 1
-            entry = {"seq": self._total, "time": timestamp, "function": function,
-                     "method": method, "params": safe, "status": None, "result": None,
-                     "error_code": None, "fault": None,
-                     "received": round(time.monotonic(), 6)}
+            entry = {
+                "seq": self._total,
+                "time": timestamp,
+                "function": function,
+                "method": method,
+                "params": safe,
+                "status": None,
+                "result": None,
+                "error_code": None,
+                "fault": None,
+                "received": round(time.monotonic(), 6),
+            }
             self._last.append(entry)
         return entry
 
@@ -145,12 +154,16 @@ class RequestLog:
             self._total = 0
 
 
-
-def _number(data: dict[str, Any], name: str, *, minimum: float = 0.0,
-            maximum: float = math.inf) -> float:
+def _number(
+    data: dict[str, Any], name: str, *, minimum: float = 0.0, maximum: float = math.inf
+) -> float:
     value = data.get(name)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) \
-            or not math.isfinite(value) or value < minimum:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value < minimum
+    ):
         raise BadRequest(f"{name!r} must be a finite number >= {minimum:g}")
     if value > maximum:
         raise BadRequest(f"{name!r} must be at most {maximum:g}")
@@ -166,7 +179,7 @@ def _int(data: dict[str, Any], name: str, default: int | None, *, minimum: int =
 
 def _money(value: Any, name: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise BadRequest(f"{name!r} must be a decimal string like \"100.00\"")
+        raise BadRequest(f'{name!r} must be a decimal string like "100.00"')
     try:
         money = Decimal(str(value))
     except InvalidOperation:
@@ -181,11 +194,17 @@ def _state(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
     with world.lock:
         state = dict(world.snapshot())
     clock = world.clock
-    state.update(base_url=sim.base_url, project=sim.project, requests=sim.requests.total,
-                 quota_per_hour=sim.gate.quota_per_hour)
+    state.update(
+        base_url=sim.base_url,
+        project=sim.project,
+        requests=sim.requests.total,
+        quota_per_hour=sim.gate.quota_per_hour,
+    )
     state.setdefault("quota_used", sim.gate.quota_used(sim.hour()))
-    state.setdefault("clock", {"now": clock.now().isoformat(), "timestamp": clock.timestamp(),
-                               "speed": clock.speed})
+    state.setdefault(
+        "clock",
+        {"now": clock.now().isoformat(), "timestamp": clock.timestamp(), "speed": clock.speed},
+    )
     state.setdefault("faults", sim.faults.rules())
     return 200, state
 
@@ -200,8 +219,10 @@ def _advance(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
             world.clock.advance(step)
             world.advance_to_now()
             if seconds <= 0:
-                return 200, {"now": world.clock.now().isoformat(),
-                             "timestamp": world.clock.timestamp()}
+                return 200, {
+                    "now": world.clock.now().isoformat(),
+                    "timestamp": world.clock.timestamp(),
+                }
 
 
 def _speed(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
@@ -239,8 +260,11 @@ def _balance(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
     credit = None if data.get("credit") is None else _money(data["credit"], "credit")
     with sim.world.lock:
         sim.world.set_balance(balance, credit)
-    return 200, {"ok": True, "balance": str(balance),
-                 "credit": None if credit is None else str(credit)}
+    return 200, {
+        "ok": True,
+        "balance": str(balance),
+        "credit": None if credit is None else str(credit),
+    }
 
 
 def _errors(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
@@ -259,9 +283,12 @@ def _errors(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
 
 def _add_fault(sim: SimulatorServer, data: dict[str, Any]) -> Answer:
     # the kind, function, count and latency are validated by FaultPlan.add
-    rule = sim.faults.add(data.get("kind"),  # type: ignore[arg-type]
-                          function=data.get("function"), count=data.get("count", 1),
-                          latency=data.get("latency"))
+    rule = sim.faults.add(
+        data.get("kind"),  # type: ignore[arg-type]
+        function=data.get("function"),
+        count=data.get("count", 1),
+        latency=data.get("latency"),
+    )
     return 200, rule.to_dict()
 
 
@@ -379,9 +406,12 @@ class SimControl:
         self.control_url = control_url if control_url.endswith("/") else control_url + "/"
         # Plain HTTP on loopback: a verifying TLS context without CAs (would refuse any
         # https) spares loading the CA bundle on every client, ~0.1 s.
-        self._client = httpx.Client(base_url=self.control_url, timeout=timeout,
-                                    trust_env=False,
-                                    verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT))
+        self._client = httpx.Client(
+            base_url=self.control_url,
+            timeout=timeout,
+            trust_env=False,
+            verify=ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT),
+        )
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         response = self._client.request(method, path, json=body)
@@ -418,19 +448,32 @@ class SimControl:
     def set_status(self, phone: str, status: str) -> dict[str, Any]:
         return self._subscriber(phone, "status", {"status": status})
 
-    def set_balance(self, balance: Decimal | str | float,
-                    credit: Decimal | str | float | None = None) -> dict[str, Any]:
-        return self._call("POST", "balance", {
-            "balance": str(balance), "credit": None if credit is None else str(credit)})
+    def set_balance(
+        self, balance: Decimal | str | float, credit: Decimal | str | float | None = None
+    ) -> dict[str, Any]:
+        return self._call(
+            "POST",
+            "balance",
+            {"balance": str(balance), "credit": None if credit is None else str(credit)},
+        )
 
     def inject_error(self, function: str, code: str, count: int = 1) -> dict[str, Any]:
-        return self._call("POST", "errors", {"function": function, "code": str(code),
-                                             "count": count})
+        return self._call(
+            "POST", "errors", {"function": function, "code": str(code), "count": count}
+        )
 
-    def add_fault(self, kind: str, function: str | None = None, count: int | None = 1,
-                  latency: float | None = None) -> dict[str, Any]:
-        return self._call("POST", "faults", {"kind": kind, "function": function,
-                                             "count": count, "latency": latency})
+    def add_fault(
+        self,
+        kind: str,
+        function: str | None = None,
+        count: int | None = 1,
+        latency: float | None = None,
+    ) -> dict[str, Any]:
+        return self._call(
+            "POST",
+            "faults",
+            {"kind": kind, "function": function, "count": count, "latency": latency},
+        )
 
     def faults(self) -> list[dict[str, Any]]:
         return self._call("GET", "faults")["faults"]

@@ -105,9 +105,16 @@ class Dialect:
 
 DIALECTS: dict[str, Dialect] = {
     "2017": Dialect(),
-    "v2": Dialect(tariffs="v2", manual_word=False, events_after="newest",
-                  object_get_extras=False, bare_clears=False, reactivate_manual_off=False,
-                  wrong_key="code0", escape_text=True),
+    "v2": Dialect(
+        tariffs="v2",
+        manual_word=False,
+        events_after="newest",
+        object_get_extras=False,
+        bare_clears=False,
+        reactivate_manual_off=False,
+        wrong_key="code0",
+        escape_text=True,
+    ),
 }
 
 
@@ -148,4 +155,3 @@ def parse_switch(text: str) -> tuple[str, Any]:
     if not sep:
         raise ValueError(f"expected NAME=VALUE, not {text!r}")
     return name, _value(name, value)
-

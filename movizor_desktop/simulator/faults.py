@@ -53,9 +53,14 @@ CLOSE_KINDS = frozenset({"reset", "drop", "truncated", "timeout"})
 KINDS = frozenset({"latency"}) | FRONT_KINDS | CLOSE_KINDS
 DEFAULT_LATENCY = {"latency": 1.0, "timeout": 30.0}
 
-_REASONS = {400: "Bad Request", 404: "Not Found", 413: "Request Entity Too Large",
-            500: "Internal Server Error", 502: "Bad Gateway",
-            503: "Service Temporarily Unavailable"}
+_REASONS = {
+    400: "Bad Request",
+    404: "Not Found",
+    413: "Request Entity Too Large",
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Temporarily Unavailable",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,19 +91,28 @@ class FaultPlan:
         self._next_id = 1
         self.fired = 0  # how many faults fired since creation
 
-    def add(self, kind: str, function: str | None = None, count: int | None = 1,
-            latency: float | None = None) -> FaultRule:
+    def add(
+        self,
+        kind: str,
+        function: str | None = None,
+        count: int | None = 1,
+        latency: float | None = None,
+    ) -> FaultRule:
         """Append a rule; ``ValueError`` on an unknown kind or a bad count/latency."""
         if kind not in KINDS:
             raise ValueError(f"unknown fault kind {kind!r}; known: {', '.join(sorted(KINDS))}")
         if function is not None and (not isinstance(function, str) or not function):
             raise ValueError("function must be a non-empty string or null")
-        if count is not None and (isinstance(count, bool) or not isinstance(count, int)
-                                  or count < 1):
+        if count is not None and (
+            isinstance(count, bool) or not isinstance(count, int) or count < 1
+        ):
             raise ValueError("count must be a positive integer or null")
         if latency is not None:
-            if isinstance(latency, bool) or not isinstance(latency, (int, float)) \
-                    or not 0 <= latency <= 3600:
+            if (
+                isinstance(latency, bool)
+                or not isinstance(latency, (int, float))
+                or not 0 <= latency <= 3600
+            ):
                 raise ValueError("latency must be a number of seconds in 0..3600")
             latency = float(latency)
         with self._lock:
@@ -129,8 +143,9 @@ class FaultPlan:
                 elif rule.count <= 1:
                     del self._rules[i]
                 else:
-                    self._rules[i] = FaultRule(rule.id, rule.kind, rule.function,
-                                               rule.count - 1, rule.latency)
+                    self._rules[i] = FaultRule(
+                        rule.id, rule.kind, rule.function, rule.count - 1, rule.latency
+                    )
                 self.fired += 1
                 return rule
         return None
@@ -143,18 +158,22 @@ class FaultPlan:
 def error_page(status: int) -> bytes:
     """The body nginx sends with a 5xx."""
     title = f"{status} {_REASONS.get(status, 'Error')}"
-    return (f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n"
-            f"<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n"
-            "</body>\r\n</html>\r\n").encode("ascii")
+    return (
+        f"<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n"
+        f"<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n"
+        "</body>\r\n</html>\r\n"
+    ).encode("ascii")
 
 
 def maintenance_page() -> bytes:
     """An HTTP-200 HTML page where JSON was expected (captive portal, maintenance)."""
-    return ("<!DOCTYPE html>\r\n<html lang=\"ru\">\r\n<head><meta charset=\"utf-8\">"
-            "<title>Movizor — технические работы</title></head>\r\n<body>\r\n"
-            "<center><h1>Ведутся технические работы</h1>"
-            "<p>Сервис будет доступен в ближайшее время.</p></center>\r\n"
-            "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n").encode()
+    return (
+        '<!DOCTYPE html>\r\n<html lang="ru">\r\n<head><meta charset="utf-8">'
+        "<title>Movizor — технические работы</title></head>\r\n<body>\r\n"
+        "<center><h1>Ведутся технические работы</h1>"
+        "<p>Сервис будет доступен в ближайшее время.</p></center>\r\n"
+        "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+    ).encode()
 
 
 def reset_connection(sock: socket.socket, *files: Any) -> None:

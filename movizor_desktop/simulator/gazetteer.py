@@ -24,8 +24,17 @@ from dataclasses import dataclass, field
 from .gazetteer_data import ADDRESSES, ALIASES, CITIES
 from .geo import haversine_km
 
-__all__ = ["City", "Entry", "by_name", "cities", "nearest_city", "nearest_place", "search",
-           "tokenize", "urban_level"]
+__all__ = [
+    "City",
+    "Entry",
+    "by_name",
+    "cities",
+    "nearest_city",
+    "nearest_place",
+    "search",
+    "tokenize",
+    "urban_level",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +58,38 @@ class Entry:
     tokens: frozenset[str] = field(repr=False)
 
 
-_ABBREVIATIONS = {"ул": "улица", "пр": "проспект", "просп": "проспект", "ш": "шоссе",
-                  "наб": "набережная", "пл": "площадь", "пер": "переулок", "бул": "бульвар",
-                  "обл": "область", "респ": "республика", "р": "район", "мкр": "микрорайон"}
+_ABBREVIATIONS = {
+    "ул": "улица",
+    "пр": "проспект",
+    "просп": "проспект",
+    "ш": "шоссе",
+    "наб": "набережная",
+    "пл": "площадь",
+    "пер": "переулок",
+    "бул": "бульвар",
+    "обл": "область",
+    "респ": "республика",
+    "р": "район",
+    "мкр": "микрорайон",
+}
 _STOP = frozenset({"г", "д", "дом", "город", "россия", "рф", "российская", "федерация"})
-_GENERIC = frozenset({*_ABBREVIATIONS.values(), "край", "тракт", "округ", "ао", "цфо", "сзфо",
-                      "пфо", "уфо", "сфо", "дфо", "юфо", "скфо"})
+_GENERIC = frozenset(
+    {
+        *_ABBREVIATIONS.values(),
+        "край",
+        "тракт",
+        "округ",
+        "ао",
+        "цфо",
+        "сзфо",
+        "пфо",
+        "уфо",
+        "сфо",
+        "дфо",
+        "юфо",
+        "скфо",
+    }
+)
 _SPLIT = re.compile(r"[^0-9a-zа-я]+")
 
 
@@ -83,15 +118,31 @@ def _build() -> tuple[list[City], list[Entry], dict[str, City]]:
     for c in cities:
         name_tokens = tokenize(c.name) + list(ALIASES.get(c.name, ()))
         extra = tokenize(c.region) + tokenize(c.district) + [c.postcode]
-        entries.append(Entry(_city_title(c), c.lat, c.lon, c.population,
-                             frozenset(name_tokens), frozenset(name_tokens + extra)))
+        entries.append(
+            Entry(
+                _city_title(c),
+                c.lat,
+                c.lon,
+                c.population,
+                frozenset(name_tokens),
+                frozenset(name_tokens + extra),
+            )
+        )
     for street, city_name, postcode, lat, lon in ADDRESSES:
         c = named[city_name]
         name_tokens = tokenize(street) + tokenize(c.name) + list(ALIASES.get(c.name, ()))
         extra = [*tokenize(c.district), postcode]
         title = ", ".join([street, c.name, c.district, postcode, "Россия"])
-        entries.append(Entry(title, lat, lon, c.population, frozenset(name_tokens),
-                             frozenset(name_tokens + extra)))
+        entries.append(
+            Entry(
+                title,
+                lat,
+                lon,
+                c.population,
+                frozenset(name_tokens),
+                frozenset(name_tokens + extra),
+            )
+        )
     return cities, entries, named
 
 
@@ -126,11 +177,11 @@ def search(query: str, limit: int = 5) -> list[Entry]:
         if not all(_hit(q, entry.tokens) for q in words):
             continue
         total = sum(_hit(q, entry.tokens) for q in q_tokens)
-        covered = sum(1 for t in entry.name_tokens if any(_hit(q, frozenset((t,)))
-                                                          for q in q_tokens))
+        covered = sum(
+            1 for t in entry.name_tokens if any(_hit(q, frozenset((t,))) for q in q_tokens)
+        )
         coverage = covered / max(1, len(entry.name_tokens))
-        scored.append((-total / len(q_tokens), -coverage, -entry.population, entry.title,
-                       entry))
+        scored.append((-total / len(q_tokens), -coverage, -entry.population, entry.title, entry))
     scored.sort(key=lambda row: row[:4])
     return [row[4] for row in scored[:limit]]
 

@@ -35,8 +35,9 @@ def bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return math.atan2(y, x)
 
 
-def gc_interpolate(lat1: float, lon1: float, lat2: float, lon2: float,
-                   f: float) -> tuple[float, float]:
+def gc_interpolate(
+    lat1: float, lon1: float, lat2: float, lon2: float, f: float
+) -> tuple[float, float]:
     """The point at fraction ``f`` of the great circle from point 1 to point 2."""
     p1, l1, p2, l2 = lat1 * _RAD, lon1 * _RAD, lat2 * _RAD, lon2 * _RAD
     x1, y1, z1 = math.cos(p1) * math.cos(l1), math.cos(p1) * math.sin(l1), math.sin(p1)

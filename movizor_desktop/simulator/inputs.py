@@ -30,8 +30,16 @@ from .model import RoutePoint, Schedule
 from .msk import DAY, fmt_route_time, parse_hhmm, parse_msk
 
 __all__ = [
-    "ABSENT", "InputError", "dateoff", "flag", "intval", "metadata", "route", "scalar",
-    "schedule", "tags",
+    "ABSENT",
+    "InputError",
+    "dateoff",
+    "flag",
+    "intval",
+    "metadata",
+    "route",
+    "scalar",
+    "schedule",
+    "tags",
 ]
 
 ABSENT: Any = object()
@@ -116,8 +124,9 @@ def _point(item: dict[str, Any]) -> RoutePoint | None:
             raise InputError("distance_text")
         return None
     when = parse_msk(scalar(item, "time") or "")
-    return RoutePoint(text, coord[0], coord[1], when,
-                      fmt_route_time(when) if when is not None else "")
+    return RoutePoint(
+        text, coord[0], coord[1], when, fmt_route_time(when) if when is not None else ""
+    )
 
 
 def route(params: dict[str, Any], *, bare_clears: bool = True) -> list[RoutePoint] | Any:
@@ -147,8 +156,9 @@ def route(params: dict[str, Any], *, bare_clears: bool = True) -> list[RoutePoin
     return points
 
 
-def schedule(params: dict[str, Any], current: Schedule | None = None, *,
-             bare_clears: bool = True) -> Schedule | Any | None:
+def schedule(
+    params: dict[str, Any], current: Schedule | None = None, *, bare_clears: bool = True
+) -> Schedule | Any | None:
     """The new schedule, None to clear it, or ABSENT; raises InputError("schedule").
 
     ``current`` is what the subscriber has: without ``bare_clears`` the days and times

@@ -27,16 +27,22 @@ _CELLS: dict[tuple[int, int, int, int], tuple[float, float, float, int, str]] = 
 _CACHE_MAX = 500_000
 
 
-def _cell(ci: int, cj: int, sector: int, level: int, size: float,
-          size_lon: float) -> tuple[float, float, float, int, str]:
+def _cell(
+    ci: int, cj: int, sector: int, level: int, size: float, size_lon: float
+) -> tuple[float, float, float, int, str]:
     """(lat, lon, cos(lat), base radius, place) a sector of a cell reports."""
     h = mix64(ci, cj, sector, level)
     h1, h2, h3 = (h & 0x1FFFFF) / _BITS, ((h >> 21) & 0x1FFFFF) / _BITS, (h >> 43) / _BITS
     r_lat = (ci + h1) * size
     r_lon = (cj + h2) * size_lon
     low, high = _RADIUS[level]
-    found = (r_lat, r_lon, math.cos(math.radians(r_lat)), int(low + (high - low) * h3),
-             nearest_place(r_lat, r_lon))
+    found = (
+        r_lat,
+        r_lon,
+        math.cos(math.radians(r_lat)),
+        int(low + (high - low) * h3),
+        nearest_place(r_lat, r_lon),
+    )
     if len(_CELLS) >= _CACHE_MAX:
         _CELLS.clear()
     _CELLS[(ci, cj, sector, level)] = found

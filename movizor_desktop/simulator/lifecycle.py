@@ -48,8 +48,19 @@ if TYPE_CHECKING:
     from .world import World
 
 __all__ = [
-    "added", "confirm", "disable", "dispatch", "force_status", "no_confirm", "reactivated",
-    "record_fix", "reject", "request", "schedule_auto_off", "start_schedule", "switch_tariff",
+    "added",
+    "confirm",
+    "disable",
+    "dispatch",
+    "force_status",
+    "no_confirm",
+    "reactivated",
+    "record_fix",
+    "reject",
+    "request",
+    "schedule_auto_off",
+    "start_schedule",
+    "switch_tariff",
 ]
 
 OK, NEW, WAIT = Status.OK.value, Status.NEW.value, Status.WAIT.value
@@ -59,6 +70,7 @@ _AUTO_OFF_FROM = frozenset({NEW, WAIT, OK, Status.OFF_NEW.value, Status.LIMITED.
 
 
 # -- transitions ---------------------------------------------------------------------------
+
 
 def added(w: World, sub: Subscriber) -> None:
     now = w.now
@@ -180,6 +192,7 @@ def schedule_auto_off(w: World, sub: Subscriber) -> None:
 
 # -- tracking ------------------------------------------------------------------------------
 
+
 def _start_tracking(w: World, sub: Subscriber) -> None:
     _start_periodic(w, sub)
     start_schedule(w, sub)
@@ -247,6 +260,7 @@ def request(w: World, sub: Subscriber) -> Request:
 
 # -- heap actions --------------------------------------------------------------------------
 
+
 def _on_sms(w: World, sub: Subscriber, payload: Any) -> None:
     if sub.status == NEW:
         sub.status = WAIT
@@ -312,8 +326,13 @@ def _on_request(w: World, sub: Subscriber | None, rid: int) -> None:
     req.state = "failed"
     sub.last_attempt, sub.pos_error = t, True
     roll = rng.random()
-    kind = ("request_error" if sub.status != OK or 0.6 <= roll < 0.9 else
-            "request_offline" if roll < 0.6 else "request_roaming")
+    kind = (
+        "request_error"
+        if sub.status != OK or 0.6 <= roll < 0.9
+        else "request_offline"
+        if roll < 0.6
+        else "request_roaming"
+    )
     w.emit(sub.phone, kind)
 
 
@@ -350,8 +369,12 @@ def _on_share_view(w: World, key: str) -> None:
 
 
 _SUB_ACTIONS: dict[str, tuple[str | None, Callable[[World, Subscriber, Any], None]]] = {
-    "sms": (LIFE, _on_sms), "answer": (LIFE, _on_answer), "no_confirm": (LIFE, _on_no_confirm),
-    "off": (LIFE, _on_off), "auto_off": (OFF, _on_auto_off), "fix": (FIX, _on_fix),
+    "sms": (LIFE, _on_sms),
+    "answer": (LIFE, _on_answer),
+    "no_confirm": (LIFE, _on_no_confirm),
+    "off": (LIFE, _on_off),
+    "auto_off": (OFF, _on_auto_off),
+    "fix": (FIX, _on_fix),
     "sched": (SCHED, _on_sched),
 }
 

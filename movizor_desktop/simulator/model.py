@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from .motion import Plan
 
 __all__ = [
-    "Event", "Fix", "Request", "RoutePoint", "Schedule", "Share", "Subscriber", "Subscription",
+    "Event",
+    "Fix",
+    "Request",
+    "RoutePoint",
+    "Schedule",
+    "Share",
+    "Subscriber",
+    "Subscription",
 ]
 
 # Heap chains a subscriber owns; bumping a chain's token cancels its queued actions.
@@ -128,8 +135,7 @@ class Subscriber:
     route_info: tuple[str | None, str | None, str | None] | None = None  # at the last fix
     route_announced: bool = False
     answer: tuple[str, int] | None = None  # forced driver answer (seeded worlds)
-    tokens: dict[str, int] = field(default_factory=lambda: {LIFE: 0, FIX: 0, SCHED: 0,
-                                                            OFF: 0})
+    tokens: dict[str, int] = field(default_factory=lambda: {LIFE: 0, FIX: 0, SCHED: 0, OFF: 0})
 
     def bump(self, chain: str) -> int:
         self.tokens[chain] += 1

@@ -44,18 +44,26 @@ class State(NamedTuple):
 class _Leg:
     __slots__ = ("cum", "lats", "lons", "s0", "s1", "scale")
 
-    def __init__(self, lats: list[float], lons: list[float], cum: list[float], scale: float,
-                 s0: float) -> None:
+    def __init__(
+        self, lats: list[float], lons: list[float], cum: list[float], scale: float, s0: float
+    ) -> None:
         self.lats, self.lons, self.cum, self.scale = lats, lons, cum, scale
         self.s0 = s0
         self.s1 = s0 + cum[-1] * scale
 
 
-def _make_leg(rng: random.Random, a: tuple[float, float], b: tuple[float, float],
-              s0: float) -> _Leg:
+def _make_leg(
+    rng: random.Random, a: tuple[float, float], b: tuple[float, float], s0: float
+) -> _Leg:
     d = haversine_km(a[0], a[1], b[0], b[1])
     n = max(1, min(60, int(d / 20)))
-    modes = [(m, rng.uniform(-1, 1) * d * 0.05 / m, ) for m in range(1, rng.randint(2, 3) + 1)]
+    modes = [
+        (
+            m,
+            rng.uniform(-1, 1) * d * 0.05 / m,
+        )
+        for m in range(1, rng.randint(2, 3) + 1)
+    ]
     cap = min(0.12 * d, 60.0)
     lats, lons = [a[0]], [a[1]]
     for k in range(1, n + 1):
@@ -91,9 +99,13 @@ class Plan:
         "total_km",
     )
 
-    def __init__(self, start: tuple[float, float], legs: list[_Leg],
-                 segs: list[tuple[float, float, float, float, bool, float]],
-                 arrivals: list[int]) -> None:
+    def __init__(
+        self,
+        start: tuple[float, float],
+        legs: list[_Leg],
+        segs: list[tuple[float, float, float, float, bool, float]],
+        arrivals: list[int],
+    ) -> None:
         self.start = start
         self.legs = legs
         self.segs = segs
@@ -117,8 +129,11 @@ class Plan:
         span = cum[k + 1] - cum[k]
         f = (poly - cum[k]) / span if span > 0 else 0.0
         lat0, lon0, lat1, lon1 = leg.lats[k], leg.lons[k], leg.lats[k + 1], leg.lons[k + 1]
-        heading = (math.atan2((lon1 - lon0) * math.cos(math.radians(lat0)), lat1 - lat0)
-                   if with_heading else 0.0)
+        heading = (
+            math.atan2((lon1 - lon0) * math.cos(math.radians(lat0)), lat1 - lat0)
+            if with_heading
+            else 0.0
+        )
         return lat0 + (lat1 - lat0) * f, lon0 + (lon1 - lon0) * f, heading
 
     def state(self, t: float) -> State:
@@ -141,13 +156,15 @@ class Plan:
 
     def shifted(self, dt: int) -> Plan:
         """The same trip starting ``dt`` seconds later."""
-        segs = [(t0 + dt, t1 + dt, s0, s1, parked, amp) for t0, t1, s0, s1, parked, amp
-                in self.segs]
+        segs = [
+            (t0 + dt, t1 + dt, s0, s1, parked, amp) for t0, t1, s0, s1, parked, amp in self.segs
+        ]
         return Plan(self.start, self.legs, segs, [a + dt for a in self.arrivals])
 
 
-def build_plan(rng: random.Random, start: tuple[float, float],
-               points: list[tuple[float, float]], depart: int) -> Plan:
+def build_plan(
+    rng: random.Random, start: tuple[float, float], points: list[tuple[float, float]], depart: int
+) -> Plan:
     """A plan from ``start`` through ``points`` (lat, lon), leaving at ``depart``."""
     legs: list[_Leg] = []
     s = 0.0
@@ -157,7 +174,8 @@ def build_plan(rng: random.Random, start: tuple[float, float],
         legs.append(leg)
         s, prev = leg.s1, p
     segs: list[tuple[float, float, float, float, bool, float]] = [
-        (-_NEVER, float(depart), 0.0, 0.0, True, 0.0)]
+        (-_NEVER, float(depart), 0.0, 0.0, True, 0.0)
+    ]
     arrivals: list[int] = []
     t = float(depart)
     driven_since_rest = 0.0
@@ -186,8 +204,14 @@ def build_plan(rng: random.Random, start: tuple[float, float],
     return Plan(start, legs, segs, arrivals)
 
 
-def _drive(rng: random.Random, segs: list[tuple[float, float, float, float, bool, float]],
-           t: float, pos: float, km: float, hours: float) -> tuple[float, float]:
+def _drive(
+    rng: random.Random,
+    segs: list[tuple[float, float, float, float, bool, float]],
+    t: float,
+    pos: float,
+    km: float,
+    hours: float,
+) -> tuple[float, float]:
     """Append the drive segments of one stint (maybe with a detour); return (t, pos)."""
     duration = hours * 3600
     if duration > 1.5 * 3600 and rng.random() < 0.125:

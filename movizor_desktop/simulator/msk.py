@@ -11,8 +11,16 @@ import re
 from datetime import datetime, timedelta, timezone
 
 __all__ = [
-    "DAY", "MSK", "day_start", "fmt_dateoff", "fmt_route_time", "msk_datetime",
-    "next_midnight", "parse_hhmm", "parse_msk", "weekday",
+    "DAY",
+    "MSK",
+    "day_start",
+    "fmt_dateoff",
+    "fmt_route_time",
+    "msk_datetime",
+    "next_midnight",
+    "parse_hhmm",
+    "parse_msk",
+    "weekday",
 ]
 
 MSK = timezone(timedelta(hours=3), "МСК")
@@ -20,7 +28,8 @@ DAY = 86400
 _OFFSET = 3 * 3600
 
 _DATE_RE = re.compile(
-    r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$")
+    r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$"
+)
 _HHMM_RE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
 
 

@@ -23,23 +23,43 @@ import re
 from . import protocol
 
 __all__ = [
-    "BLOCKED_SUFFIX", "FOREIGN_SUFFIX", "OPERATOR_TITLES", "def_codes", "format_title",
-    "is_msisdn", "lookup", "normalize_phone",
+    "BLOCKED_SUFFIX",
+    "FOREIGN_SUFFIX",
+    "OPERATOR_TITLES",
+    "def_codes",
+    "format_title",
+    "is_msisdn",
+    "lookup",
+    "normalize_phone",
 ]
 
 FOREIGN_SUFFIX = "0000008"
 BLOCKED_SUFFIX = "0000009"
 
-OPERATOR_TITLES = {"mts": "МТС", "megafon": "МегаФон", "beeline": "Билайн",
-                   "tele2": "Tele2", "yota": "Yota"}
+OPERATOR_TITLES = {
+    "mts": "МТС",
+    "megafon": "МегаФон",
+    "beeline": "Билайн",
+    "tele2": "Tele2",
+    "yota": "Yota",
+}
 
 _RANGES: tuple[tuple[int, int, str], ...] = (
-    (910, 919, "mts"), (980, 989, "mts"),
-    (920, 929, "megafon"), (930, 938, "megafon"),
-    (903, 903, "beeline"), (905, 906, "beeline"), (909, 909, "beeline"),
+    (910, 919, "mts"),
+    (980, 989, "mts"),
+    (920, 929, "megafon"),
+    (930, 938, "megafon"),
+    (903, 903, "beeline"),
+    (905, 906, "beeline"),
+    (909, 909, "beeline"),
     (960, 969, "beeline"),
-    (900, 902, "tele2"), (904, 904, "tele2"), (908, 908, "tele2"), (950, 953, "tele2"),
-    (958, 958, "tele2"), (977, 977, "tele2"), (991, 996, "tele2"),
+    (900, 902, "tele2"),
+    (904, 904, "tele2"),
+    (908, 908, "tele2"),
+    (950, 953, "tele2"),
+    (958, 958, "tele2"),
+    (977, 977, "tele2"),
+    (991, 996, "tele2"),
     (999, 999, "yota"),
 )
 
@@ -92,8 +112,13 @@ _REGIONS: dict[int, tuple[str, ...]] = {
     991: (_MSK,),
     999: ("Российская Федерация",),
 }
-_OPERATOR_REGION = {"mts": _MSK, "megafon": _MSK, "beeline": _MSK, "tele2": _MSK,
-                    "yota": "Российская Федерация"}
+_OPERATOR_REGION = {
+    "mts": _MSK,
+    "megafon": _MSK,
+    "beeline": _MSK,
+    "tele2": _MSK,
+    "yota": "Российская Федерация",
+}
 
 _MSISDN_RE = re.compile(r"^79\d{9}$")
 _NON_DIGITS = re.compile(r"\D+")

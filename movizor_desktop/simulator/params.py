@@ -32,8 +32,14 @@ from urllib.parse import parse_qsl
 
 PhpValue = Any  # str | list[PhpValue] | dict[str, PhpValue]
 
-__all__ = ["MAX_INPUT_VARS", "MAX_NESTING", "parse_php_params", "php_merge", "query_pairs",
-           "split_php_name"]
+__all__ = [
+    "MAX_INPUT_VARS",
+    "MAX_NESTING",
+    "parse_php_params",
+    "php_merge",
+    "query_pairs",
+    "split_php_name",
+]
 
 MAX_INPUT_VARS = 1000  # PHP's max_input_vars default
 MAX_NESTING = 64  # PHP's max_input_nesting_level default
@@ -106,8 +112,9 @@ class _Arrays:
             self._largest[id(converted)] = (converted, len(value) - 1)
         return converted
 
-    def assign(self, container: dict[str, PhpValue] | list[PhpValue], key: str | None,
-               value: PhpValue) -> tuple[dict[str, PhpValue] | list[PhpValue], str | int]:
+    def assign(
+        self, container: dict[str, PhpValue] | list[PhpValue], key: str | None, value: PhpValue
+    ) -> tuple[dict[str, PhpValue] | list[PhpValue], str | int]:
         """Put ``value`` at ``key`` (``None`` = append); return the container (maybe
         converted) and the effective key."""
         if isinstance(container, list):
@@ -124,14 +131,16 @@ class _Arrays:
         container[key] = value
         return container, key
 
-    def set_path(self, root: dict[str, PhpValue], base: str, segments: list[str],
-                 value: str) -> None:
+    def set_path(
+        self, root: dict[str, PhpValue], base: str, segments: list[str], value: str
+    ) -> None:
         if not segments:
             root[base] = value
             return
         existing = root.get(base)
         node: dict[str, PhpValue] | list[PhpValue] = (
-            existing if isinstance(existing, (dict, list)) else [])
+            existing if isinstance(existing, (dict, list)) else []
+        )
         root[base] = node
         parent: dict[str, PhpValue] | list[PhpValue] = root
         parent_key: str | int = base
@@ -148,7 +157,8 @@ class _Arrays:
                     elif _is_php_int(key) and 0 <= int(key) < len(node):
                         found = node[int(key)]
                 child: dict[str, PhpValue] | list[PhpValue] = (
-                    found if isinstance(found, (dict, list)) else [])
+                    found if isinstance(found, (dict, list)) else []
+                )
                 new_node, eff_key = self.assign(node, key, child)
             if new_node is not node:  # a list became a dict: re-attach it to its parent
                 parent[parent_key] = new_node  # type: ignore[index]

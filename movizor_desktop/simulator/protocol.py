@@ -35,11 +35,29 @@ __all__ = [
 ]
 
 FUNCTIONS: tuple[str, ...] = (
-    "balance", "object_add", "object_get", "object_edit", "object_list", "object_delete",
-    "object_reactivate", "object_cancel_tariff", "pos_last", "pos_request", "pos_get",
-    "pos_objects", "pos_list", "distance_search", "get_operator", "tariff_calculator",
-    "events", "share_list", "share_add", "share_delete",
-    "events_subscribe_list", "events_subscribe_add", "events_subscribe_delete",
+    "balance",
+    "object_add",
+    "object_get",
+    "object_edit",
+    "object_list",
+    "object_delete",
+    "object_reactivate",
+    "object_cancel_tariff",
+    "pos_last",
+    "pos_request",
+    "pos_get",
+    "pos_objects",
+    "pos_list",
+    "distance_search",
+    "get_operator",
+    "tariff_calculator",
+    "events",
+    "share_list",
+    "share_add",
+    "share_delete",
+    "events_subscribe_list",
+    "events_subscribe_add",
+    "events_subscribe_delete",
 )
 
 _PHONE_NOT_FOUND = {"1": "Phone not found"}
@@ -81,9 +99,8 @@ ERRORS: dict[str, dict[str, str]] = {
     "object_delete": {
         **_PHONE_NOT_FOUND,
         "2": "You can delete only after 24 hours timeout, or wait accept or decline "
-             "from the abonent",
-        "3": "You can delete only after 1 hur timeout, or wait accept or decline "
-             "from the abonent",
+        "from the abonent",
+        "3": "You can delete only after 1 hur timeout, or wait accept or decline from the abonent",
         "4": "Current status does not allow to delete",
     },
     "object_reactivate": {
@@ -145,8 +162,7 @@ LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
 WRONG_KEY_TEXT = "Wrong project or key"
 AUTH_LOCKED_TEXT = "Auth rate limit exceeded"
 LIMIT_EXCEEDED_TEXT = "Requests limit exceeded"
-GLOBAL_ERRORS: dict[str, str] = {ACCESS_DENIED: WRONG_KEY_TEXT,
-                                 LIMIT_EXCEEDED: LIMIT_EXCEEDED_TEXT}
+GLOBAL_ERRORS: dict[str, str] = {ACCESS_DENIED: WRONG_KEY_TEXT, LIMIT_EXCEEDED: LIMIT_EXCEEDED_TEXT}
 
 
 def error_text(function: str, code: str) -> str:
@@ -172,10 +188,31 @@ class Status(StrEnum):
 
 
 EVENT_TYPES: tuple[str, ...] = (
-    "add", "auto_off", "off", "confirm", "reject", "request", "request_error",
-    "request_offline", "request_roaming", "reactivate", "tariff_auto", "pos_ok", "pos_late",
-    "pos_finished", "autoinform", "no_confirm", "limit", "onroute", "returnroute", "leftroute",
-    "notroute", "onparking", "offparking", "mstart", "mstop",
+    "add",
+    "auto_off",
+    "off",
+    "confirm",
+    "reject",
+    "request",
+    "request_error",
+    "request_offline",
+    "request_roaming",
+    "reactivate",
+    "tariff_auto",
+    "pos_ok",
+    "pos_late",
+    "pos_finished",
+    "autoinform",
+    "no_confirm",
+    "limit",
+    "onroute",
+    "returnroute",
+    "leftroute",
+    "notroute",
+    "onparking",
+    "offparking",
+    "mstart",
+    "mstop",
 )
 
 OPERATORS: tuple[str, ...] = ("mts", "megafon", "beeline", "tele2")

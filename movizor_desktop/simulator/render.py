@@ -26,8 +26,16 @@ from .model import Fix, RoutePoint, Subscriber
 from .tariffs import TariffPlan
 
 __all__ = [
-    "error", "fix_get", "fix_last", "fix_list", "fix_objects", "html_escape", "object_get",
-    "ok", "raw_error", "text",
+    "error",
+    "fix_get",
+    "fix_last",
+    "fix_list",
+    "fix_objects",
+    "html_escape",
+    "object_get",
+    "ok",
+    "raw_error",
+    "text",
 ]
 
 _MISSING: Any = object()
@@ -49,8 +57,13 @@ def error(function: str, code: str) -> dict[str, Any]:
 
 
 def html_escape(text: str) -> str:
-    return (text.replace("&", "&amp;").replace('"', "&quot;").replace("'", "&#039;")
-            .replace("<", "&lt;").replace(">", "&gt;"))
+    return (
+        text.replace("&", "&amp;")
+        .replace('"', "&quot;")
+        .replace("'", "&#039;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+    )
 
 
 def text(value: str, escape: bool) -> str:
@@ -63,9 +76,17 @@ def c6(x: float) -> str:
 
 
 def fix_last(f: Fix, escape: bool = False) -> dict[str, Any]:
-    return {"lon": c6(f.lon), "lat": c6(f.lat), "timestamp": f.ts, "timestamp_request": f.ts_req,
-            "radius": f.radius, "distance": f.distance, "distance_forecast_time": f.ftime,
-            "distance_forecast_status": f.fstatus, "place": text(f.place, escape)}
+    return {
+        "lon": c6(f.lon),
+        "lat": c6(f.lat),
+        "timestamp": f.ts,
+        "timestamp_request": f.ts_req,
+        "radius": f.radius,
+        "distance": f.distance,
+        "distance_forecast_time": f.ftime,
+        "distance_forecast_status": f.fstatus,
+        "place": text(f.place, escape),
+    }
 
 
 def fix_list(f: Fix, escape: bool = False) -> dict[str, Any]:
@@ -78,16 +99,28 @@ fix_get = fix_list  # same types: numbers for timestamps, strings for radius/dis
 
 
 def fix_objects(phone: str, f: Fix, escape: bool = False) -> dict[str, Any]:
-    return {"phone": phone, "lon": c6(f.lon), "lat": c6(f.lat), "timestamp": f.ts,
-            "radius": f.radius, "place": text(f.place, escape), "distance": f.distance,
-            "distance_forecast_time": f.ftime, "distance_forecast_status": f.fstatus}
+    return {
+        "phone": phone,
+        "lon": c6(f.lon),
+        "lat": c6(f.lat),
+        "timestamp": f.ts,
+        "radius": f.radius,
+        "place": text(f.place, escape),
+        "distance": f.distance,
+        "distance_forecast_time": f.ftime,
+        "distance_forecast_status": f.fstatus,
+    }
 
 
 def route_point(p: RoutePoint, escape: bool = False) -> dict[str, Any]:
-    return {"text": text(p.text, escape), "lat": c6(p.lat), "lon": c6(p.lon),
-            "time": p.time_text,
-            "timestamp_finished": None if p.finished is None else str(p.finished),
-            "status": p.status}
+    return {
+        "text": text(p.text, escape),
+        "lat": c6(p.lat),
+        "lon": c6(p.lon),
+        "time": p.time_text,
+        "timestamp_finished": None if p.finished is None else str(p.finished),
+        "status": p.status,
+    }
 
 
 def schedule(sub: Subscriber) -> dict[str, Any]:
@@ -124,8 +157,7 @@ def object_get(sub: Subscriber, dialect: Dialect, tariffs: TariffPlan) -> dict[s
         "pos_error": sub.pos_error,
         "timestamp_off": str(sub.ts_off),
         "timestamp_add": str(sub.ts_add),
-        "metadata": {k: html_escape(v) for k, v in sub.metadata.items()} if sub.metadata
-        else [],
+        "metadata": {k: html_escape(v) for k, v in sub.metadata.items()} if sub.metadata else [],
     }
     if dialect.object_get_extras:
         data.update(tags=sub.tags, package_prolong=sub.package_prolong, schedule=schedule(sub))

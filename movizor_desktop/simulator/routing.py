@@ -54,15 +54,17 @@ def set_route(sub: Subscriber, points: list[RoutePoint], now: int) -> None:
     sub.obs_off_route = False
     if points:
         depart = now if not state.parked else now + sub.rng.randint(5 * 60, 40 * 60)
-        sub.plan = build_plan(sub.rng, (state.lat, state.lon), [(p.lat, p.lon) for p in points],
-                              depart)
+        sub.plan = build_plan(
+            sub.rng, (state.lat, state.lon), [(p.lat, p.lon) for p in points], depart
+        )
     else:
         sub.plan = None
         sub.home = (state.lat, state.lon)
 
 
-def observe(w: World, sub: Subscriber, t: int,
-            state: State) -> tuple[str | None, str | None, str | None]:
+def observe(
+    w: World, sub: Subscriber, t: int, state: State
+) -> tuple[str | None, str | None, str | None]:
     """Update what the server knows at a fix; return (distance, ETA hours, status)."""
     phone = sub.phone
     if sub.obs_parked is not None and state.parked != sub.obs_parked:

@@ -64,8 +64,20 @@ __all__ = ["HISTORY_SECONDS", "populate"]
 
 H = 3600
 HISTORY_SECONDS = 42 * H
-_SMALL_ORDER = ("ok", "ok", "wait", "new", "off", "rejected", "no_confirmed", "off_new",
-                "limited", "error", "wrong", "error_exists")
+_SMALL_ORDER = (
+    "ok",
+    "ok",
+    "wait",
+    "new",
+    "off",
+    "rejected",
+    "no_confirmed",
+    "off_new",
+    "limited",
+    "error",
+    "wrong",
+    "error_exists",
+)
 _OPERATOR_WEIGHTS = (("mts", 35), ("megafon", 25), ("beeline", 20), ("tele2", 20))
 OK_SHARE = 0.7
 
@@ -92,10 +104,18 @@ class _Profile:
 def _status_plan(n: int, rng: random.Random) -> list[str]:
     if n < len(_SMALL_ORDER):
         return list(_SMALL_ORDER[:n])
-    counts = {"new": min(5, max(1, n // 40)), "wait": min(12, max(2, n // 20)),
-              "off_new": 1 + n // 200, "off": max(2, n // 20), "rejected": max(1, n // 40),
-              "no_confirmed": max(1, n // 40), "error": 1 + n // 400, "wrong": 1 + n // 400,
-              "error_exists": 1 + n // 400, "limited": 1 + n // 400}
+    counts = {
+        "new": min(5, max(1, n // 40)),
+        "wait": min(12, max(2, n // 20)),
+        "off_new": 1 + n // 200,
+        "off": max(2, n // 20),
+        "rejected": max(1, n // 40),
+        "no_confirmed": max(1, n // 40),
+        "error": 1 + n // 400,
+        "wrong": 1 + n // 400,
+        "error_exists": 1 + n // 400,
+        "limited": 1 + n // 400,
+    }
     room = n - round(OK_SHARE * n)  # the others may not push ok below about 70 %
     if sum(counts.values()) > room:
         counts = _trimmed(counts, room)
@@ -144,48 +164,63 @@ def _inn(rng: random.Random, length: int) -> str:
 
 def _plate(rng: random.Random) -> str:
     letters = [rng.choice(PLATE_LETTERS) for _ in range(3)]
-    return f"{letters[0]}{rng.randrange(1, 1000):03d}{letters[1]}{letters[2]}" \
-           f"{rng.choice(PLATE_REGIONS)}"
+    return (
+        f"{letters[0]}{rng.randrange(1, 1000):03d}{letters[1]}{letters[2]}"
+        f"{rng.choice(PLATE_REGIONS)}"
+    )
 
 
-def _identity(rng: random.Random, dest: str, client: str,
-              brand: str) -> tuple[str, str, dict[str, str]]:
+def _identity(
+    rng: random.Random, dest: str, client: str, brand: str
+) -> tuple[str, str, dict[str, str]]:
     """(title, tags, metadata) written the way dispatchers do."""
-    surname, name, patronymic = (rng.choice(SURNAMES), rng.choice(FIRST_NAMES),
-                                 rng.choice(PATRONYMICS))
+    surname, name, patronymic = (
+        rng.choice(SURNAMES),
+        rng.choice(FIRST_NAMES),
+        rng.choice(PATRONYMICS),
+    )
     truck, plate = rng.choice(TRUCKS), _plate(rng)
     trip = f"{rng.randrange(10000, 99999)}-{rng.randint(1, 3)}"
     order = f"R{rng.randrange(100_000_000, 999_999_999)}"
     style = rng.randrange(6)
-    title = (f"{surname} {name[0]}.{patronymic[0]}. — {truck} {plate}",
-             f"Рейс {trip} {surname}",
-             f"{truck} {plate} ({surname})",
-             f"truck: {plate} trip:{trip}, order:{order}",
-             f"{surname} {name}",
-             f"{brand} {dest} — {surname}")[style]
+    title = (
+        f"{surname} {name[0]}.{patronymic[0]}. — {truck} {plate}",
+        f"Рейс {trip} {surname}",
+        f"{truck} {plate} ({surname})",
+        f"truck: {plate} trip:{trip}, order:{order}",
+        f"{surname} {name}",
+        f"{brand} {dest} — {surname}",
+    )[style]
     tags = f"{rng.choice(BODIES)},{brand}" if rng.random() < 0.75 else ""
     metadata: dict[str, str] = {}
     if rng.random() < 0.75:
         carrier = rng.choice(CARRIERS)
-        metadata = {"Водитель": f"{surname} {name} {patronymic}", "ТС": plate,
-                    "Перевозчик": carrier,
-                    "ИНН перевозчика": _inn(rng, 12 if carrier.startswith("ИП") else 10),
-                    "Клиент": client, "Заказ": order, "Рейс": trip}
+        metadata = {
+            "Водитель": f"{surname} {name} {patronymic}",
+            "ТС": plate,
+            "Перевозчик": carrier,
+            "ИНН перевозчика": _inn(rng, 12 if carrier.startswith("ИП") else 10),
+            "Клиент": client,
+            "Заказ": order,
+            "Рейс": trip,
+        }
         for key in rng.sample(["Заказ", "Рейс", "ИНН перевозчика"], rng.randint(0, 2)):
             del metadata[key]
     return title, tags, metadata
 
 
-def _route(rng: random.Random, brand: str) -> tuple[tuple[float, float],
-                                                   list[tuple[str, float, float]]]:
+def _route(
+    rng: random.Random, brand: str
+) -> tuple[tuple[float, float], list[tuple[str, float, float]]]:
     origin_name, names = rng.choice(ROUTES)
     origin = gazetteer.by_name(origin_name)
     points = []
     for name in names:
         city = gazetteer.by_name(name)
         text = rng.choice(POINT_STYLES).format(city=name, CITY=name.upper(), brand=brand)
-        points.append((text, city.lat + rng.uniform(-0.05, 0.05),
-                       city.lon + rng.uniform(-0.08, 0.08)))
+        points.append(
+            (text, city.lat + rng.uniform(-0.05, 0.05), city.lon + rng.uniform(-0.08, 0.08))
+        )
     return (origin.lat + rng.uniform(-0.03, 0.03), origin.lon + rng.uniform(-0.05, 0.05)), points
 
 
@@ -193,8 +228,9 @@ def _plan_route(rng: random.Random, prof: _Profile, brand: str, anchor: int) -> 
     """Give ``prof`` a route whose truck is mid-way at ``anchor`` (80 % of the time) or
     already there; move ``t_add`` before the departure. Returns the destination city."""
     origin, points = _route(rng, brand)
-    plan = build_plan(random.Random(f"{prof.phone}:plan"), origin,
-                      [(lat, lon) for _, lat, lon in points], 0)
+    plan = build_plan(
+        random.Random(f"{prof.phone}:plan"), origin, [(lat, lon) for _, lat, lon in points], 0
+    )
     duration = plan.arrivals[-1]
     latest_start = HISTORY_SECONDS - 3 * H
     if prof.target in ("new", "wait", "no_confirmed"):
@@ -212,8 +248,9 @@ def _plan_route(rng: random.Random, prof: _Profile, brand: str, anchor: int) -> 
         if timing != "none":
             shift = rng.uniform(0.5, 3) if timing == "ok" else -rng.uniform(0.7, 4)
             planned = int((arrival + shift * H) // 1800 * 1800)
-        prof.points.append(RoutePoint(text, lat, lon, planned,
-                                      fmt_route_time(planned) if planned else ""))
+        prof.points.append(
+            RoutePoint(text, lat, lon, planned, fmt_route_time(planned) if planned else "")
+        )
     return _city_of(points[-1][0])
 
 
@@ -224,13 +261,16 @@ def _tariff(rng: random.Random, operator: str, plan: TariffPlan) -> str:
             return tariff
 
 
-def _profile(rng: random.Random, phone: str, operator: str, target: str,
-             anchor: int, plan: TariffPlan) -> _Profile:
+def _profile(
+    rng: random.Random, phone: str, operator: str, target: str, anchor: int, plan: TariffPlan
+) -> _Profile:
     u = rng.uniform
     confirmed = target in ("ok", "off_new", "off", "limited")
-    t_add = {"new": anchor - int(u(10, 50)), "wait": anchor - int(u(300, 20 * H)),
-             "no_confirmed": anchor - int(u(24.5 * H, 40 * H))}.get(
-        target, anchor - int(u(3 * H, 40 * H)))
+    t_add = {
+        "new": anchor - int(u(10, 50)),
+        "wait": anchor - int(u(300, 20 * H)),
+        "no_confirmed": anchor - int(u(24.5 * H, 40 * H)),
+    }.get(target, anchor - int(u(3 * H, 40 * H)))
     if target == "off":
         t_add = anchor - int(u(28 * H, 40 * H))
     if confirmed:
@@ -269,8 +309,9 @@ def _profile(rng: random.Random, phone: str, operator: str, target: str,
             prof.ts_off = t_add + 24 * H + int(u(H, 3 * H))
     elif target == "limited":
         since = answer[1] + 1800
-        prof.later.append((since + int(u(0, 1) * max(0, anchor - since)),
-                           partial(_force, "limited")))
+        prof.later.append(
+            (since + int(u(0, 1) * max(0, anchor - since)), partial(_force, "limited"))
+        )
     elif target in ("error", "wrong", "error_exists"):
         prof.later.append((t_add + int(u(120, 300)), partial(_force, target)))
     return prof
@@ -304,8 +345,11 @@ def _tariff_new(tariff: str, w: World, phone: str) -> None:
 def _materialize(prof: _Profile, w: World) -> None:
     sub = new_subscriber(w, prof.phone, tariff=prof.tariff)
     sub.title, sub.tags, sub.metadata = prof.title, prof.tags, dict(prof.metadata)
-    sub.schedule, sub.package_prolong, sub.ts_off = (prof.schedule, prof.package_prolong,
-                                                     prof.ts_off)
+    sub.schedule, sub.package_prolong, sub.ts_off = (
+        prof.schedule,
+        prof.package_prolong,
+        prof.ts_off,
+    )
     sub.answer = prof.answer
     sub.plan, sub.route, sub.home = prof.plan, prof.points, prof.home
     w.register(sub)
@@ -325,11 +369,16 @@ def _city_of(text: str) -> str:
     return max(names, key=len) if names else text
 
 
-def _share(w: World, phones: list[str], req_limit: int, off_in: int, client: str,
-           comments: str, email: str) -> None:
-    params: dict[str, Any] = {"phone": [p for p in phones if p in w.subs], "client": client,
-                              "comments": comments, "email": email,
-                              "req_limit": str(req_limit)}
+def _share(
+    w: World, phones: list[str], req_limit: int, off_in: int, client: str, comments: str, email: str
+) -> None:
+    params: dict[str, Any] = {
+        "phone": [p for p in phones if p in w.subs],
+        "client": client,
+        "comments": comments,
+        "email": email,
+        "req_limit": str(req_limit),
+    }
     if off_in:
         params["dateoff"] = fmt_dateoff(w.now + off_in)
     share_add(w, params)
@@ -351,18 +400,27 @@ def populate(w: World, n: int, *, anchor: int) -> None:
     targets = _status_plan(n, rng)
     profiles = []
     for i, target in enumerate(targets):
-        operator = (_OPERATOR_WEIGHTS[i][0] if i < len(_OPERATOR_WEIGHTS)
-                    else _weighted(rng, _OPERATOR_WEIGHTS))
-        profiles.append(_profile(rng, _phone(rng, operator, used), operator, target, anchor,
-                                 w.tariffs))
+        operator = (
+            _OPERATOR_WEIGHTS[i][0]
+            if i < len(_OPERATOR_WEIGHTS)
+            else _weighted(rng, _OPERATOR_WEIGHTS)
+        )
+        profiles.append(
+            _profile(rng, _phone(rng, operator, used), operator, target, anchor, w.tariffs)
+        )
     oks = [p for p in profiles if p.target == "ok"]
     plan = w.tariffs
     movers = [p for p in oks if p.points and p.tariff != plan.package]
     if movers:
         mover = movers[0]
         operator = operators.lookup(mover.phone)[0]  # type: ignore[index]
-        offered = [t for t, _ in plan.seed_weights if t not in (plan.manual, plan.package)
-                   and plan.offered(operator, t) and t != mover.tariff]
+        offered = [
+            t
+            for t, _ in plan.seed_weights
+            if t not in (plan.manual, plan.package)
+            and plan.offered(operator, t)
+            and t != mover.tariff
+        ]
         window = min(5 * H, anchor - day_start(anchor))  # after the last 00:00 МСК
         moment = anchor - int(rng.uniform(0.1, 0.9) * window)
         if offered:
@@ -377,14 +435,36 @@ def populate(w: World, n: int, *, anchor: int) -> None:
         w.at(prof.t_add, "call", payload=partial(_materialize, prof))
     if oks:
         phones = [p.phone for p in sorted(oks, key=lambda p: p.t_add)]
-        w.at(anchor - 6 * H, "call", payload=lambda w: _share(
-            w, phones[:3], 10, 36 * H, 'ООО "Ромашка & Ко"', "Рейсы на Казань",
-            "logist@romashka.example"))
-        w.at(anchor - 2 * H, "call", payload=lambda w: _share(
-            w, phones[3:5] or phones[:1], 0, 0, "", "", ""))
-        w.at(anchor - 20 * H, "call", payload=lambda w: _subscribe(
-            w, "reject", "email", "dispatch@example.ru", []))
-        w.at(anchor - 19 * H, "call", payload=lambda w: _subscribe(
-            w, "onparking", "telegram", "", phones[:2]))
-        w.at(anchor - 18 * H, "call", payload=lambda w: _subscribe(
-            w, "pos_late", "sms", "79161234567", phones[:3]))
+        w.at(
+            anchor - 6 * H,
+            "call",
+            payload=lambda w: _share(
+                w,
+                phones[:3],
+                10,
+                36 * H,
+                'ООО "Ромашка & Ко"',
+                "Рейсы на Казань",
+                "logist@romashka.example",
+            ),
+        )
+        w.at(
+            anchor - 2 * H,
+            "call",
+            payload=lambda w: _share(w, phones[3:5] or phones[:1], 0, 0, "", "", ""),
+        )
+        w.at(
+            anchor - 20 * H,
+            "call",
+            payload=lambda w: _subscribe(w, "reject", "email", "dispatch@example.ru", []),
+        )
+        w.at(
+            anchor - 19 * H,
+            "call",
+            payload=lambda w: _subscribe(w, "onparking", "telegram", "", phones[:2]),
+        )
+        w.at(
+            anchor - 18 * H,
+            "call",
+            payload=lambda w: _subscribe(w, "pos_late", "sms", "79161234567", phones[:3]),
+        )

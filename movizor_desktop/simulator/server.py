@@ -72,9 +72,14 @@ class Gate:
         self._failures: dict[str, tuple[int, int]] = {}  # ip -> (hour, failures)
         self._used: tuple[int, int] = (0, 0)  # (hour, requests)
 
-    def check(self, ip: str, project: str, key: Any, hour: int,
-              wrong_key: tuple[str, str] = (protocol.ACCESS_DENIED, protocol.WRONG_KEY_TEXT),
-              ) -> dict[str, str] | None:
+    def check(
+        self,
+        ip: str,
+        project: str,
+        key: Any,
+        hour: int,
+        wrong_key: tuple[str, str] = (protocol.ACCESS_DENIED, protocol.WRONG_KEY_TEXT),
+    ) -> dict[str, str] | None:
         """``None`` when the request may go on (and count against the quota);
         ``wrong_key`` is the (code, text) a wrong key gets before the lockout."""
         with self._lock:
@@ -83,8 +88,7 @@ class Gate:
                 failures = 0
             if failures >= MAX_AUTH_FAILURES:
                 return _error(protocol.ACCESS_DENIED, protocol.AUTH_LOCKED_TEXT)
-            key_ok = isinstance(key, str) and hmac.compare_digest(key.encode("utf-8"),
-                                                                  self._key)
+            key_ok = isinstance(key, str) and hmac.compare_digest(key.encode("utf-8"), self._key)
             if project != self.project or not key_ok:
                 self._failures[ip] = (hour, failures + 1)
                 return _error(*wrong_key)
@@ -174,8 +178,9 @@ class _Handler(BaseHTTPRequestHandler):
             raise ValueError("too many trailers")
         return b"".join(chunks)
 
-    def send(self, status: int, body: bytes, content_type: str, *,
-             cut_at: int | None = None) -> None:
+    def send(
+        self, status: int, body: bytes, content_type: str, *, cut_at: int | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -198,8 +203,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send(status, _faults.error_page(status), "text/html")
             return
         if path == "/_sim" or path.startswith("/_sim/"):
-            status, answer = handle_control(self.server.sim, method, path[len("/_sim"):],
-                                            body)
+            status, answer = handle_control(self.server.sim, method, path[len("/_sim") :], body)
             self.send_json(status, answer)
             return
         match = _API_PATH.match(path)
@@ -218,7 +222,9 @@ class _Handler(BaseHTTPRequestHandler):
         params = parse_php_params(query_pairs(query))
         ctype = self.headers.get("Content-Type", "application/x-www-form-urlencoded")
         if method == "POST" and ctype.split(";")[0].strip().lower() in (
-                "application/x-www-form-urlencoded", ""):
+            "application/x-www-form-urlencoded",
+            "",
+        ):
             params = php_merge(params, parse_php_params(query_pairs(body)))
         entry = sim.requests.record(function, method, params, sim.world.clock.timestamp())
         rule = sim.faults.take(function)
@@ -232,15 +238,17 @@ class _Handler(BaseHTTPRequestHandler):
             return
         status, envelope = sim.answer(self.client_address[0], project, function, params)
         body_out = json.dumps(envelope, ensure_ascii=True).encode("ascii")
-        sim.requests.update(entry, status=status if kind in (None, "latency", "truncated")
-                            else None, result=envelope.get("result"),
-                            error_code=envelope.get("error_code"))
+        sim.requests.update(
+            entry,
+            status=status if kind in (None, "latency", "truncated") else None,
+            result=envelope.get("result"),
+            error_code=envelope.get("error_code"),
+        )
         if status != 200:  # the world broke: PHP would answer a bare 500
             self.send(status, _faults.error_page(status), "text/html")
         elif kind == "truncated":
             self.close_connection = True
-            self.send(200, body_out, "application/json; charset=utf-8",
-                      cut_at=len(body_out) // 2)
+            self.send(200, body_out, "application/json; charset=utf-8", cut_at=len(body_out) // 2)
         elif kind == "reset":
             self.close_connection = True
             _faults.reset_connection(self.connection, self.rfile)
@@ -284,8 +292,12 @@ class _HTTPServer(ThreadingHTTPServer):
         self.server_name, self.server_port = str(host), int(port)
 
     def process_request(self, request: Any, client_address: Any) -> None:
-        thread = threading.Thread(target=self._serve_connection, name="movizor-sim-conn",
-                                  args=(request, client_address), daemon=True)
+        thread = threading.Thread(
+            target=self._serve_connection,
+            name="movizor-sim-conn",
+            args=(request, client_address),
+            daemon=True,
+        )
         with self._live_lock:
             self._live[thread] = request
         thread.start()
@@ -322,7 +334,6 @@ class _HTTPServer(ThreadingHTTPServer):
             thread.join(timeout)
 
 
-
 class SimulatorServer:
     """The simulator behind a loopback HTTP server running in daemon threads.
 
@@ -330,10 +341,19 @@ class SimulatorServer:
     ...     httpx.get(sim.base_url + "demo/balance/", params={"key": "demo"})
     """
 
-    def __init__(self, world: World, *, project: str = "demo", key: str = "demo",
-                 host: str = "127.0.0.1", port: int = 0, quota_per_hour: int = 5000,
-                 tick_interval: float = 1.0, log_size: int = 500,
-                 tls: ssl.SSLContext | None = None) -> None:
+    def __init__(
+        self,
+        world: World,
+        *,
+        project: str = "demo",
+        key: str = "demo",
+        host: str = "127.0.0.1",
+        port: int = 0,
+        quota_per_hour: int = 5000,
+        tick_interval: float = 1.0,
+        log_size: int = 500,
+        tls: ssl.SSLContext | None = None,
+    ) -> None:
         self._world = world
         self.tls = tls  # a server-side context: serve https:// (tests of certificates)
         self.project = project
@@ -349,8 +369,16 @@ class SimulatorServer:
         self._state_lock = threading.Lock()
 
     @classmethod
-    def demo(cls, *, seed: int = 1, fleet: int = 40, speed: float = 1.0,
-             start: Any = None, dialect: Any = None, **kw: Any) -> SimulatorServer:
+    def demo(
+        cls,
+        *,
+        seed: int = 1,
+        fleet: int = 40,
+        speed: float = 1.0,
+        start: Any = None,
+        dialect: Any = None,
+        **kw: Any,
+    ) -> SimulatorServer:
         """A seeded world on a fresh clock (``start``: a datetime, default now), answering
         in ``dialect`` (a :class:`.dialects.Dialect`, default 2017); not started."""
         from .clock import SimClock
@@ -385,7 +413,9 @@ class SimulatorServer:
     def _origin(self) -> str:
         host = self._client_host
         scheme = "https" if self.tls is not None else "http"
-        return f"{scheme}://[{host}]:{self.port}" if ":" in host else f"{scheme}://{host}:{self.port}"
+        return (
+            f"{scheme}://[{host}]:{self.port}" if ":" in host else f"{scheme}://{host}:{self.port}"
+        )
 
     @property
     def base_url(self) -> str:
@@ -469,11 +499,13 @@ class SimulatorServer:
     def hour(self) -> int:
         return int(self._world.clock.timestamp()) // 3600
 
-    def answer(self, ip: str, project: str, function: str,
-               params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+    def answer(
+        self, ip: str, project: str, function: str, params: dict[str, Any]
+    ) -> tuple[int, dict[str, Any]]:
         """(HTTP status, envelope) for one API call after auth and quota."""
-        denied = self.gate.check(ip, project, params.get("key"), self.hour(),
-                                 self._world.dialect.wrong_key_answer)
+        denied = self.gate.check(
+            ip, project, params.get("key"), self.hour(), self._world.dialect.wrong_key_answer
+        )
         if denied is not None:
             return 200, denied
         world_params = {k: v for k, v in params.items() if k not in ("key", "project")}

@@ -47,7 +47,10 @@ __all__ = ["World"]
 
 Handler = Callable[["World", dict[str, Any]], dict[str, Any]]
 HANDLERS: dict[str, Handler] = {
-    **api_objects.HANDLERS, **api_positions.HANDLERS, **api_account.HANDLERS}
+    **api_objects.HANDLERS,
+    **api_positions.HANDLERS,
+    **api_account.HANDLERS,
+}
 
 MAX_EVENTS = 200_000
 FIRST_EVENT_ID = 35_000_000
@@ -57,9 +60,17 @@ FIRST_SUBSCRIPTION_ID = 5024
 
 
 class World:
-    def __init__(self, *, clock: SimClock, seed: int = 1, fleet: int = 0,
-                 balance: Decimal = Decimal("4765.50"), credit: Decimal = Decimal("0.00"),
-                 auto_answer: bool = True, dialect: Dialect | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        clock: SimClock,
+        seed: int = 1,
+        fleet: int = 0,
+        balance: Decimal = Decimal("4765.50"),
+        credit: Decimal = Decimal("0.00"),
+        auto_answer: bool = True,
+        dialect: Dialect | None = None,
+    ) -> None:
         self.clock = clock
         self.dialect = dialect or Dialect()
         self.tariffs: TariffPlan = plan(self.dialect.tariffs)
@@ -154,7 +165,7 @@ class World:
         return event
 
     def events_after(self, after_id: int) -> list[Event]:
-        return self.events[bisect_right(self.events, after_id, key=lambda e: e.id):]
+        return self.events[bisect_right(self.events, after_id, key=lambda e: e.id) :]
 
     def charge(self, amount: Decimal) -> None:
         self.balance -= amount
@@ -220,8 +231,10 @@ class World:
         """
         with self.lock:
             if dialect.tariffs != self.dialect.tariffs and self.subs:
-                raise ValueError("the tariff plan can change only on an empty account; "
-                                 "start the simulator with --dialect instead")
+                raise ValueError(
+                    "the tariff plan can change only on an empty account; "
+                    "start the simulator with --dialect instead"
+                )
             self.dialect = dialect
             self.tariffs = plan(dialect.tariffs)
 

@@ -93,7 +93,8 @@ class Cache:
                 self._conn = self._open()
             except _Unusable as again:
                 raise sqlite3.DatabaseError(
-                    f"cannot create the cache {self.path}: {again}") from again
+                    f"cannot create the cache {self.path}: {again}"
+                ) from again
 
     @classmethod
     def for_profile(cls, paths: AppPaths, profile: str) -> Cache:
@@ -110,8 +111,9 @@ class Cache:
         for suffix in ("", "-wal", "-shm", "-journal"):
             if suffix == "" or self.path.with_name(self.path.name + suffix).exists():
                 private_file(self.path.with_name(self.path.name + suffix))
-        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None,
-                               check_same_thread=False)
+        conn = sqlite3.connect(
+            self.path, timeout=10.0, isolation_level=None, check_same_thread=False
+        )
         try:
             self._prepare(conn)
         except _Unusable:
@@ -196,7 +198,9 @@ class Cache:
         with self._write() as conn:
             conn.executemany(
                 "INSERT INTO fleet_rows (phone, data) VALUES (?, ?) "
-                "ON CONFLICT(phone) DO UPDATE SET data = excluded.data", encoded)
+                "ON CONFLICT(phone) DO UPDATE SET data = excluded.data",
+                encoded,
+            )
 
     def delete_rows(self, phones: Iterable[str]) -> None:
         """Forget these subscribers and their track points (events are kept)."""
@@ -214,16 +218,21 @@ class Cache:
 
         Points without a timestamp cannot be placed on a track and are ignored.
         """
-        encoded = [(phone, _epoch(p.timestamp), codec.position_to_json(p))
-                   for p in positions if p.timestamp is not None]
+        encoded = [
+            (phone, _epoch(p.timestamp), codec.position_to_json(p))
+            for p in positions
+            if p.timestamp is not None
+        ]
         if not encoded:
             return
         with self._write() as conn:
             conn.executemany(
-                "INSERT OR IGNORE INTO positions (phone, ts, data) VALUES (?, ?, ?)", encoded)
+                "INSERT OR IGNORE INTO positions (phone, ts, data) VALUES (?, ?, ?)", encoded
+            )
 
-    def positions(self, phone: str, start: datetime | None = None,
-                  end: datetime | None = None) -> list[Position]:
+    def positions(
+        self, phone: str, start: datetime | None = None, end: datetime | None = None
+    ) -> list[Position]:
         """Track points of ``phone`` with ``start <= timestamp <= end``, newest first."""
         sql = "SELECT data FROM positions WHERE phone = ?"
         params: list[object] = [phone]
@@ -268,9 +277,11 @@ class Cache:
             if value is None:
                 conn.execute("DELETE FROM meta WHERE key = ?", (key,))
             else:
-                conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                             (key, value))
+                conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
 
     # --- life cycle -------------------------------------------------------------------------
 
@@ -284,6 +295,10 @@ class Cache:
     def __enter__(self) -> Cache:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.close()

@@ -72,8 +72,7 @@ def _server_shapes(data: dict[str, Any]) -> dict[str, Any]:
     data = dict(data)
     metadata = data.get("metadata")
     if isinstance(metadata, dict):
-        data["metadata"] = {html.escape(str(k)): html.escape(str(v))
-                            for k, v in metadata.items()}
+        data["metadata"] = {html.escape(str(k)): html.escape(str(v)) for k, v in metadata.items()}
     schedule = data.get("schedule")
     if isinstance(schedule, dict) and ("days" in schedule or "times" in schedule):
         days = {int(d) for d in schedule.get("days") or () if str(d).isdigit()}

@@ -32,7 +32,12 @@ log = logging.getLogger(__name__)
 FILE_NAME = "alerts.json"
 FILE_VERSION = 1
 DEFAULT_TYPES: tuple[str, ...] = (
-    "pos_late", "leftroute", "reject", "no_confirm", "request_error", "request_offline",
+    "pos_late",
+    "leftroute",
+    "reject",
+    "no_confirm",
+    "request_error",
+    "request_offline",
     "auto_off",
 )
 _CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
@@ -102,8 +107,9 @@ def load_desktop_alert_settings(paths: AppPaths) -> DesktopAlertSettings:
     return DesktopAlertSettings() if data is None else normalized(data)
 
 
-def save_desktop_alert_settings(paths: AppPaths,
-                                settings: DesktopAlertSettings) -> DesktopAlertSettings:
+def save_desktop_alert_settings(
+    paths: AppPaths, settings: DesktopAlertSettings
+) -> DesktopAlertSettings:
     """Write ``settings`` (normalized) atomically; returns what was written."""
     clean = normalized(dataclasses.asdict(settings))
     document = {"version": FILE_VERSION, **dataclasses.asdict(clean)}
@@ -113,6 +119,7 @@ def save_desktop_alert_settings(paths: AppPaths,
 
 
 # --- the per-profile watermark ---------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class StoredWatermark:

@@ -102,8 +102,13 @@ def _temporary(target: Path, mode: int) -> tuple[Path, int]:
     raise FileExistsError(f"no free temporary name next to {target}")
 
 
-def write_atomic(path: str | Path, write: Callable[[BinaryIO], object], *,
-                 mode: int = PRIVATE_FILE, keep_mode: bool = False) -> Path:
+def write_atomic(
+    path: str | Path,
+    write: Callable[[BinaryIO], object],
+    *,
+    mode: int = PRIVATE_FILE,
+    keep_mode: bool = False,
+) -> Path:
     """Call ``write(handle)`` on a temporary binary file, then move it to ``path``.
 
     The new file has ``mode`` (less the umask, applied by the kernel); with ``keep_mode``

@@ -51,18 +51,26 @@ class ImportMappingStore:
         tariff = data.get("default_tariff")
         return ImportMemory(
             columns={str(k): str(v) for k, v in columns.items()}
-            if isinstance(columns, dict) else {},
+            if isinstance(columns, dict)
+            else {},
             default_tariff=str(tariff) if tariff not in (None, "") else None,
-            folder=str(data.get("folder") or ""))
+            folder=str(data.get("folder") or ""),
+        )
 
     def save(self, memory: ImportMemory) -> None:
         columns = dict(list(memory.columns.items())[-MAX_HEADERS:])
-        atomic_write_json(self.path, {"columns": columns,
-                                      "default_tariff": memory.default_tariff,
-                                      "folder": memory.folder})
+        atomic_write_json(
+            self.path,
+            {"columns": columns, "default_tariff": memory.default_tariff, "folder": memory.folder},
+        )
 
-    def remember(self, columns: Mapping[str, str], *, default_tariff: str | None = None,
-                 folder: str | None = None) -> ImportMemory:
+    def remember(
+        self,
+        columns: Mapping[str, str],
+        *,
+        default_tariff: str | None = None,
+        folder: str | None = None,
+    ) -> ImportMemory:
         """Merge this import's choices (normalized header → field key; the caller
         normalizes, see ``exchange.import_columns.normalize_header``) and save them."""
         memory = self.load()

@@ -76,16 +76,25 @@ class Layout:
         sort_column = data.get("sort_column")
         tag = data.get("tag")
         raw_parts = data.get("parts")
-        parts = {name: part for name, part in raw_parts.items()
-                 if isinstance(name, str) and isinstance(part, dict)} \
-            if isinstance(raw_parts, dict) else {}
+        parts = (
+            {
+                name: part
+                for name, part in raw_parts.items()
+                if isinstance(name, str) and isinstance(part, dict)
+            }
+            if isinstance(raw_parts, dict)
+            else {}
+        )
         return cls(
             window_geometry=_unb64(data.get("window_geometry")),
             window_state=_unb64(data.get("window_state")),
             splitters=blobs,
             header=_unb64(data.get("header")),
-            sort_column=sort_column if isinstance(sort_column, int)
-            and not isinstance(sort_column, bool) and sort_column >= -1 else -1,
+            sort_column=sort_column
+            if isinstance(sort_column, int)
+            and not isinstance(sort_column, bool)
+            and sort_column >= -1
+            else -1,
             sort_descending=data.get("sort_descending") is True,
             search=_text(data.get("search"), ""),
             group=_text(data.get("group"), "all") or "all",
@@ -123,8 +132,9 @@ def load_layout(paths: AppPaths, profile: str) -> Layout:
     try:
         return Layout.from_json(read_json(path))
     except (OSError, ValueError) as exc:
-        log.warning("the layout file of a profile is unreadable (%s); using defaults",
-                    type(exc).__name__)
+        log.warning(
+            "the layout file of a profile is unreadable (%s); using defaults", type(exc).__name__
+        )
         try:
             move_aside(path)
         except OSError:

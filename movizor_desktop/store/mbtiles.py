@@ -44,8 +44,7 @@ TILE_MAX_BYTES = 4 * 1024 * 1024
 ZOOM_MAX = 24
 _MISS_BYTES = 64  # what remembering a missing tile costs the cache's budget
 TEXT_MAX = 500
-RASTER = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
-          "webp": "image/webp"}
+RASTER = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp"}
 REASONS = ("missing", "unreadable", "not_sqlite", "not_mbtiles", "vector", "format", "empty")
 
 
@@ -87,14 +86,23 @@ def sniff_mime(data: bytes) -> str | None:
 
 def solid_png(width: int, height: int, rgba: tuple[int, int, int, int]) -> bytes:
     """A PNG of one colour (8-bit RGBA), written by hand: the blank tile, and test tiles."""
+
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return (struct.pack(">I", len(body)) + kind + body
-                + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
 
     row = b"\x00" + bytes(rgba) * width  # filter type 0 per scanline
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(row * height, 9)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row * height, 9))
+        + chunk(b"IEND", b"")
+    )
 
 
 BLANK_PNG = solid_png(1, 1, (0, 0, 0, 0))  # what a tile the file does not hold looks like
@@ -134,9 +142,14 @@ class MBTilesReader:
     """Tiles of one MBTiles file (see the module docstring). Call :meth:`open` first (it
     validates); :meth:`tile` is safe from any thread; :meth:`close` when done."""
 
-    def __init__(self, path: str | Path, *, connections: int = CONNECTIONS,
-                 cache_bytes: int = CACHE_MAX_BYTES,
-                 tile_max_bytes: int = TILE_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        connections: int = CONNECTIONS,
+        cache_bytes: int = CACHE_MAX_BYTES,
+        tile_max_bytes: int = TILE_MAX_BYTES,
+    ) -> None:
         self.path = Path(path)
         self._size = max(1, connections)
         self._pool: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
@@ -155,8 +168,7 @@ class MBTilesReader:
     def _connect(self) -> sqlite3.Connection:
         try:
             uri = self.path.resolve().as_uri() + "?mode=ro"
-            connection = sqlite3.connect(uri, uri=True, check_same_thread=False,
-                                         timeout=5.0)
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=5.0)
             connection.execute("PRAGMA query_only = 1")
             return connection
         except (sqlite3.Error, OSError, ValueError) as exc:
@@ -206,8 +218,9 @@ class MBTilesReader:
         try:
             info = self._read_info(connection)
         except sqlite3.DatabaseError as exc:
-            raise MBTilesError("not_sqlite", f"{self.path.name} is not a SQLite database: "
-                               f"{exc}") from exc
+            raise MBTilesError(
+                "not_sqlite", f"{self.path.name} is not a SQLite database: {exc}"
+            ) from exc
         finally:
             self._release(connection)
         with self._lock:
@@ -215,11 +228,17 @@ class MBTilesReader:
         return info
 
     def _read_info(self, connection: sqlite3.Connection) -> MBTilesInfo:
-        names = {row[0] for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        names = {
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+            )
+        }
         if not {"metadata", "tiles"} <= names:
-            raise MBTilesError("not_mbtiles", f"{self.path.name} has no metadata and tiles "
-                               "tables: not an MBTiles file")
+            raise MBTilesError(
+                "not_mbtiles",
+                f"{self.path.name} has no metadata and tiles tables: not an MBTiles file",
+            )
         meta: dict[str, str] = {}
         for name, value in connection.execute("SELECT name, value FROM metadata"):
             if isinstance(name, str) and isinstance(value, str | int | float):
@@ -229,29 +248,40 @@ class MBTilesReader:
             raise MBTilesError("empty", f"{self.path.name} holds no tiles")
         fmt = meta.get("format", "").lower()
         if fmt == "pbf" or (isinstance(first[0], bytes) and first[0][:2] == b"\x1f\x8b"):
-            raise MBTilesError("vector", f"{self.path.name} holds vector tiles (pbf); a "
-                               "raster file (png, jpg, webp) is needed")
+            raise MBTilesError(
+                "vector",
+                f"{self.path.name} holds vector tiles (pbf); a "
+                "raster file (png, jpg, webp) is needed",
+            )
         if fmt not in RASTER:
             sniffed = sniff_mime(bytes(first[0] or b""))
             fmt = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}.get(
-                sniffed or "", "")
+                sniffed or "", ""
+            )
             if not fmt:
-                raise MBTilesError("format", f"{self.path.name}: tile format "
-                                   f"{meta.get('format')!r} is not png, jpg or webp")
+                raise MBTilesError(
+                    "format",
+                    f"{self.path.name}: tile format {meta.get('format')!r} is not png, jpg or webp",
+                )
         low, high = _zoom(meta.get("minzoom")), _zoom(meta.get("maxzoom"))
         if low is None or high is None or low > high:
             row = connection.execute(
-                "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles").fetchone()
+                "SELECT MIN(zoom_level), MAX(zoom_level) FROM tiles"
+            ).fetchone()
             low, high = _zoom(str(row[0])), _zoom(str(row[1]))
             if low is None or high is None:
                 raise MBTilesError("empty", f"{self.path.name} holds no usable zoom levels")
         return MBTilesInfo(
-            path=self.path, name=plain_text(meta.get("name", "")) or self.path.stem,
-            format="jpg" if fmt == "jpeg" else fmt, min_zoom=low, max_zoom=high,
+            path=self.path,
+            name=plain_text(meta.get("name", "")) or self.path.stem,
+            format="jpg" if fmt == "jpeg" else fmt,
+            min_zoom=low,
+            max_zoom=high,
             bounds=_bounds(meta.get("bounds")),
             attribution=plain_text(meta.get("attribution", "")),
             description=plain_text(meta.get("description", "")),
-            tms=meta.get("scheme", "tms").lower() != "xyz")
+            tms=meta.get("scheme", "tms").lower() != "xyz",
+        )
 
     # -- tiles ---------------------------------------------------------------------------
 
@@ -271,7 +301,8 @@ class MBTilesReader:
             found = connection.execute(
                 "SELECT tile_data, length(tile_data) FROM tiles WHERE zoom_level = ? AND "
                 "tile_column = ? AND tile_row = ? AND length(tile_data) <= ?",
-                (z, x, row, self._tile_max)).fetchone()
+                (z, x, row, self._tile_max),
+            ).fetchone()
         except sqlite3.Error as exc:
             log.warning("tile %s/%s/%s unreadable: %s", z, x, y, exc)
             found = None
@@ -319,5 +350,14 @@ def check_mbtiles(path: str | Path) -> MBTilesInfo:
         reader.close()
 
 
-__all__ = ["BLANK_PNG", "REASONS", "MBTilesError", "MBTilesInfo", "MBTilesReader",
-           "check_mbtiles", "plain_text", "sniff_mime", "solid_png"]
+__all__ = [
+    "BLANK_PNG",
+    "REASONS",
+    "MBTilesError",
+    "MBTilesInfo",
+    "MBTilesReader",
+    "check_mbtiles",
+    "plain_text",
+    "sniff_mime",
+    "solid_png",
+]

@@ -52,8 +52,12 @@ class PlanTemplates:
         return list(found.values())
 
     def _store(self, documents: list[dict[str, Any]]) -> None:
-        text = json.dumps({"version": FILE_VERSION, "templates": documents},
-                          ensure_ascii=False, indent=2) + "\n"
+        text = (
+            json.dumps(
+                {"version": FILE_VERSION, "templates": documents}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
         data = text.encode("utf-8")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, lambda handle: handle.write(data))

@@ -58,8 +58,9 @@ class Profile:
         elif "/" in self.project:
             problems.append(("project", "The project name must not contain '/'."))
         if not _is_http_url(self.base_url):
-            problems.append(("base_url", "The API address must start with http:// or https:// "
-                                         "and name a host."))
+            problems.append(
+                ("base_url", "The API address must start with http:// or https:// and name a host.")
+            )
         if self.method not in METHODS:
             problems.append(("method", "The HTTP method must be POST or GET."))
         return problems
@@ -85,9 +86,13 @@ def _profile_from(entry: Any) -> Profile | None:
         value = entry.get(field)
         return value if isinstance(value, str) else default
 
-    return Profile(name=name, base_url=text("base_url", DEFAULT_BASE_URL),
-                   project=text("project", ""), method=text("method", "POST"),
-                   allow_plain_http=entry.get("allow_plain_http") is True)
+    return Profile(
+        name=name,
+        base_url=text("base_url", DEFAULT_BASE_URL),
+        project=text("project", ""),
+        method=text("method", "POST"),
+        allow_plain_http=entry.get("allow_plain_http") is True,
+    )
 
 
 class ProfileStore:
@@ -161,9 +166,10 @@ class ProfileStore:
                 raise ValueError(f"a profile named {profile.name!r} already exists")
             if renaming and old_name in self._profiles:
                 # keep the position of the renamed entry
-                self._profiles = {(profile.name if n == old_name else n):
-                                  (profile if n == old_name else p)
-                                  for n, p in self._profiles.items()}
+                self._profiles = {
+                    (profile.name if n == old_name else n): (profile if n == old_name else p)
+                    for n, p in self._profiles.items()
+                }
                 if self._active == old_name:
                     self._active = profile.name
             else:

@@ -58,23 +58,37 @@ class RouteTemplate:
     def instantiate(self, start: datetime) -> list[RoutePoint]:
         """The route re-timed from ``start`` (rounded to the minute)."""
         base = start.replace(second=0, microsecond=0)
-        return [RoutePoint(p.text, p.lat, p.lon,
-                           None if p.hours_after_start is None
-                           else base + timedelta(minutes=round(p.hours_after_start * 60)))
-                for p in self.points]
+        return [
+            RoutePoint(
+                p.text,
+                p.lat,
+                p.lon,
+                None
+                if p.hours_after_start is None
+                else base + timedelta(minutes=round(p.hours_after_start * 60)),
+            )
+            for p in self.points
+        ]
 
 
-def template_points(points: Sequence[RoutePoint],
-                    start: datetime | None = None) -> tuple[TemplatePoint, ...]:
+def template_points(
+    points: Sequence[RoutePoint], start: datetime | None = None
+) -> tuple[TemplatePoint, ...]:
     """Points of a route as a template: times become hours after ``start`` (default: the
     first planned time of the route)."""
     if start is None:
         start = next((p.time for p in points if p.time is not None), None)
     return tuple(
-        TemplatePoint(p.text, p.lat, p.lon,
-                      None if p.time is None or start is None
-                      else round((p.time - start).total_seconds() / 3600, 4))
-        for p in points)
+        TemplatePoint(
+            p.text,
+            p.lat,
+            p.lon,
+            None
+            if p.time is None or start is None
+            else round((p.time - start).total_seconds() / 3600, 4),
+        )
+        for p in points
+    )
 
 
 def _point(raw: Any) -> TemplatePoint:
@@ -89,8 +103,9 @@ def _point(raw: Any) -> TemplatePoint:
             raise ValueError("a number is expected")
     if raw.get("lat") is None or raw.get("lon") is None:
         raise ValueError("coordinates missing")
-    return TemplatePoint(text, float(raw["lat"]), float(raw["lon"]),
-                         None if hours is None else float(hours))
+    return TemplatePoint(
+        text, float(raw["lat"]), float(raw["lon"]), None if hours is None else float(hours)
+    )
 
 
 def _template(raw: Any) -> RouteTemplate | None:
@@ -128,11 +143,27 @@ class RouteTemplates:
         return list(found.values())
 
     def _store(self, templates: Iterable[RouteTemplate]) -> None:
-        atomic_write_json(self.path, {"version": FILE_VERSION, "templates": [
-            {"name": t.name, "points": [
-                {"text": p.text, "lat": p.lat, "lon": p.lon,
-                 "hours_after_start": p.hours_after_start} for p in t.points]}
-            for t in templates]})
+        atomic_write_json(
+            self.path,
+            {
+                "version": FILE_VERSION,
+                "templates": [
+                    {
+                        "name": t.name,
+                        "points": [
+                            {
+                                "text": p.text,
+                                "lat": p.lat,
+                                "lon": p.lon,
+                                "hours_after_start": p.hours_after_start,
+                            }
+                            for p in t.points
+                        ],
+                    }
+                    for t in templates
+                ],
+            },
+        )
 
     def list(self) -> list[RouteTemplate]:
         """All templates, sorted by name (case-insensitive)."""

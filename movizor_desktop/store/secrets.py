@@ -79,8 +79,11 @@ def refusal(backend: keyring.backend.KeyringBackend) -> str | None:
         members = list(backend.backends)
         reasons = [(b, refusal(b)) for b in members]
         stored = [b for b, why in reasons if why is None]
-        bad = [(b, why) for b, why in reasons if why is not None
-               and not isinstance(b, fail.Keyring | null.Keyring)]
+        bad = [
+            (b, why)
+            for b, why in reasons
+            if why is not None and not isinstance(b, fail.Keyring | null.Keyring)
+        ]
         if bad:
             return f"{type(bad[0][0]).__name__} in the chain: {bad[0][1]}"
         return None if stored else "no backend in the chain keeps anything"
@@ -92,8 +95,9 @@ def refusal(backend: keyring.backend.KeyringBackend) -> str | None:
     return None
 
 
-def _usable(backend: keyring.backend.KeyringBackend | None
-            ) -> TypeGuard[keyring.backend.KeyringBackend]:
+def _usable(
+    backend: keyring.backend.KeyringBackend | None,
+) -> TypeGuard[keyring.backend.KeyringBackend]:
     return backend is not None and refusal(backend) is None
 
 
@@ -172,8 +176,9 @@ class SecretStore:
             try:
                 key = backend.get_password(self.service, profile)
             except Exception as exc:
-                log.warning("could not read the key of a profile from %s: %s",
-                            backend.name, _describe(exc))
+                log.warning(
+                    "could not read the key of a profile from %s: %s", backend.name, _describe(exc)
+                )
                 return None
             if key:
                 register_secret(key)
@@ -192,8 +197,9 @@ class SecretStore:
         if not isinstance(key, str) or not key:
             raise ValueError("the API key is empty")
         if len(key) > self.MAX_KEY_LENGTH:
-            raise ValueError(f"the API key is too long ({len(key)} characters, "
-                             f"at most {self.MAX_KEY_LENGTH})")
+            raise ValueError(
+                f"the API key is too long ({len(key)} characters, at most {self.MAX_KEY_LENGTH})"
+            )
         register_secret(key)
         slot = (self.service, profile)
         with _lock:
@@ -203,18 +209,25 @@ class SecretStore:
                     backend.set_password(self.service, profile, key)
                     stored = backend.get_password(self.service, profile)
                 except Exception as exc:  # NoKeyringError, KeyringLocked, PasswordSetError…
-                    log.warning("keyring %s refused the key (%s); keeping it for this "
-                                "session only", backend.name, _describe(exc))
+                    log.warning(
+                        "keyring %s refused the key (%s); keeping it for this session only",
+                        backend.name,
+                        _describe(exc),
+                    )
                 else:
                     if stored == key:
                         _session.pop(slot, None)
                         _where[slot] = KeyStorage.KEYRING
                         return KeyStorage.KEYRING
-                    log.warning("keyring %s did not keep the key; keeping it for this "
-                                "session only", backend.name)
+                    log.warning(
+                        "keyring %s did not keep the key; keeping it for this session only",
+                        backend.name,
+                    )
             else:
-                log.info("no acceptable keyring (%s); the key is kept for this session only",
-                         self.refusal)
+                log.info(
+                    "no acceptable keyring (%s); the key is kept for this session only",
+                    self.refusal,
+                )
             _session[slot] = key
             _where[slot] = KeyStorage.SESSION
             return KeyStorage.SESSION
@@ -235,8 +248,11 @@ class SecretStore:
             except keyring.errors.PasswordDeleteError:
                 pass  # nothing stored
             except Exception as exc:
-                log.warning("could not delete the key of a profile from %s: %s",
-                            backend.name, _describe(exc))
+                log.warning(
+                    "could not delete the key of a profile from %s: %s",
+                    backend.name,
+                    _describe(exc),
+                )
 
 
 def forget_session_keys() -> None:
@@ -291,8 +307,10 @@ def configure_backend() -> None:
             keyring.set_keyring(backend_class())
         log.info("keyring backend chosen: %s", backend_class.name)
     except Exception as exc:
-        log.warning("the OS keyring is not usable (%s); API keys are kept for the session "
-                    "only", _describe(exc))
+        log.warning(
+            "the OS keyring is not usable (%s); API keys are kept for the session only",
+            _describe(exc),
+        )
         try:
             with _lock:
                 keyring.set_keyring(fail.Keyring())

@@ -27,8 +27,9 @@ FILE_VERSION = 1
 LANGUAGES = ("", "ru", "en")
 OSM_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 PATH_MAX = 4096
-OSM_ATTRIBUTION = ('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
-                   " contributors")
+OSM_ATTRIBUTION = (
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+)
 
 
 @dataclass
@@ -56,8 +57,13 @@ class AppSettings:
 
     @property
     def proxy(self) -> ProxyConfig:
-        return ProxyConfig(ProxyMode(self.proxy_mode), ProxyKind(self.proxy_kind),
-                           self.proxy_host, self.proxy_port, self.proxy_user)
+        return ProxyConfig(
+            ProxyMode(self.proxy_mode),
+            ProxyKind(self.proxy_kind),
+            self.proxy_host,
+            self.proxy_port,
+            self.proxy_user,
+        )
 
 
 _DEFAULTS = AppSettings()
@@ -100,8 +106,11 @@ def _money(value: Any) -> Decimal:
 
 
 def _tile_url(value: Any) -> str:
-    if (isinstance(value, str) and value.startswith(("http://", "https://"))
-            and all(part in value for part in ("{z}", "{x}", "{y}"))):
+    if (
+        isinstance(value, str)
+        and value.startswith(("http://", "https://"))
+        and all(part in value for part in ("{z}", "{x}", "{y}"))
+    ):
         return value
     return _DEFAULTS.tile_url
 

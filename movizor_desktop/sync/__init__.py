@@ -14,7 +14,13 @@ from .engine import (
 )
 
 __all__ = [
-    "DETAIL_EVENTS", "ActionInProgress", "ConnectionState", "EngineStatus",
-    "FleetActions", "FleetCache", "Policy", "PositionTimeoutError",
+    "DETAIL_EVENTS",
+    "ActionInProgress",
+    "ConnectionState",
+    "EngineStatus",
+    "FleetActions",
+    "FleetCache",
+    "Policy",
+    "PositionTimeoutError",
     "SyncEngine",
 ]

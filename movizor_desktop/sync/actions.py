@@ -74,14 +74,20 @@ class PositionTimeoutError(RequestFailedError):
         self.waited = waited
         minutes = max(1, round(waited / 60))
         super().__init__(
-            "pos_get", "TIMEOUT", f"No position within {waited:.0f} s",
+            "pos_get",
+            "TIMEOUT",
+            f"No position within {waited:.0f} s",
             spec=ErrorSpec(
-                "TIMEOUT", f"No position within {waited:.0f} s", ErrorKind.FAILED,
+                "TIMEOUT",
+                f"No position within {waited:.0f} s",
+                ErrorKind.FAILED,
                 f"No position came within {minutes} min. The request may still complete; "
                 "the row updates when it does.",
                 f"Местоположение не получено за {minutes} мин. Запрос ещё может выполниться; "
-                "строка обновится, когда это произойдёт."),
-            detail=f"request {request_id}")
+                "строка обновится, когда это произойдёт.",
+            ),
+            detail=f"request {request_id}",
+        )
 
 
 class FleetActions:
@@ -125,10 +131,17 @@ class FleetActions:
         subordinate cabinet's client number to add it there."""
         msisdn = normalize_phone(phone, function="object_add")
         with self._guard("add", msisdn):
-            await self._write(msisdn, self.client.object_add(
-                msisdn, tariff=tariff, account=account, **fields), unknown_row=True)
-            placeholder = FleetRow(phone=msisdn, status="new", title=fields.get("title") or "",
-                                   tags=tuple(fields.get("tags") or ()))
+            await self._write(
+                msisdn,
+                self.client.object_add(msisdn, tariff=tariff, account=account, **fields),
+                unknown_row=True,
+            )
+            placeholder = FleetRow(
+                phone=msisdn,
+                status="new",
+                title=fields.get("title") or "",
+                tags=tuple(fields.get("tags") or ()),
+            )
             schedule = fields.get("schedule")
             if schedule is not None:
                 await self.engine.remember_schedule(msisdn, schedule)
@@ -146,8 +159,9 @@ class FleetActions:
         manual), then object_get."""
         msisdn = normalize_phone(phone, function="object_edit")
         with self._guard("edit", msisdn):
-            await self._write(msisdn, self.client.object_edit(
-                msisdn, tariff=tariff, activate=activate, **fields))
+            await self._write(
+                msisdn, self.client.object_edit(msisdn, tariff=tariff, activate=activate, **fields)
+            )
             schedule = fields.get("schedule")
             if schedule is not None:
                 await self.engine.remember_schedule(msisdn, schedule)
@@ -165,7 +179,8 @@ class FleetActions:
             return result
 
     async def delete_many(
-        self, phones: Iterable[str],
+        self,
+        phones: Iterable[str],
     ) -> dict[str, Result | MovizorError | ActionInProgress]:
         """One delete after another; each phone's outcome, keyed as given. A number given
         twice (in any spelling) is deleted once: a second object_delete would erase a
@@ -218,6 +233,7 @@ class FleetActions:
         """
         msisdn = normalize_phone(phone, function="pos_request")
         with self._guard("request_position", msisdn):
+
             def report(stage: str, **info: Any) -> None:
                 if progress is None:
                     return
@@ -240,14 +256,18 @@ class FleetActions:
             while True:
                 elapsed = loop.time() - started
                 if elapsed >= timeout:
-                    error = (last_error if isinstance(last_error, TransportError)
-                             else PositionTimeoutError(request_id, elapsed))
+                    error = (
+                        last_error
+                        if isinstance(last_error, TransportError)
+                        else PositionTimeoutError(request_id, elapsed)
+                    )
                     report("failed", error=error, request_id=request_id)
                     raise error
                 await asyncio.sleep(min(poll_interval, max(0.0, timeout - elapsed)))
                 attempt += 1
-                report("polling", attempt=attempt, elapsed=loop.time() - started,
-                       request_id=request_id)
+                report(
+                    "polling", attempt=attempt, elapsed=loop.time() - started, request_id=request_id
+                )
                 try:
                     position = await self.client.pos_get(request_id)
                 except PendingError as exc:
@@ -265,15 +285,17 @@ class FleetActions:
                     continue
                 await self.engine.apply_position(msisdn, position)
                 self.engine.mark_dirty(msisdn)  # last request time, pos_error: next cycle
-                report("done", position=position, request_id=request_id,
-                       elapsed=loop.time() - started)
+                report(
+                    "done", position=position, request_id=request_id, elapsed=loop.time() - started
+                )
                 return position
 
     # --- pricing ----------------------------------------------------------------------------
 
     @staticmethod
-    def manual_tariff(row: FleetRow, balance: Balance | None,
-                      operator: str | None = None) -> bool | None:
+    def manual_tariff(
+        row: FleetRow, balance: Balance | None, operator: str | None = None
+    ) -> bool | None:
         """Whether ``row`` is on the manual tariff (each request paid): the word ``manual``
         or an id the balance's price table shows to be manual; None when the table is not
         known yet or does not list the tariff (never assumed)."""
@@ -282,8 +304,9 @@ class FleetActions:
             return True
         return False if book.knows(row.tariff, operator) else None
 
-    def request_cost(self, row: FleetRow, balance: Balance | None,
-                     operator: str | None = None) -> Decimal | None:
+    def request_cost(
+        self, row: FleetRow, balance: Balance | None, operator: str | None = None
+    ) -> Decimal | None:
         """The price of one pos_request for ``row``: on a manual tariff, from the balance's
         price table (for an unknown operator, the highest); otherwise None."""
         if not self.manual_tariff(row, balance, operator):

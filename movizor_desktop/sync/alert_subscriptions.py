@@ -122,8 +122,9 @@ class SubscriptionSpec:
         return SubscriptionSpec(self.event, self.notify_type, value, phones)
 
 
-def find_duplicate(spec: SubscriptionSpec, subs: Iterable[EventSubscription], *,
-                   ignore_id: str | None = None) -> EventSubscription | None:
+def find_duplicate(
+    spec: SubscriptionSpec, subs: Iterable[EventSubscription], *, ignore_id: str | None = None
+) -> EventSubscription | None:
     """An existing subscription that already does exactly what ``spec`` asks."""
     wanted = spec.normalized()
     for sub in subs:
@@ -182,12 +183,16 @@ class ReplaceOutcome:
     @property
     def maybe_added(self) -> bool:
         """The add failed on the network after it may have reached the server."""
-        return (self.result == ReplaceResult.ADD_FAILED
-                and isinstance(self.error, TransportError) and self.error.maybe_applied)
+        return (
+            self.result == ReplaceResult.ADD_FAILED
+            and isinstance(self.error, TransportError)
+            and self.error.maybe_applied
+        )
 
 
-async def replace_subscription(client: MovizorClient, old: EventSubscription,
-                        new: SubscriptionSpec) -> ReplaceOutcome:
+async def replace_subscription(
+    client: MovizorClient, old: EventSubscription, new: SubscriptionSpec
+) -> ReplaceOutcome:
     """Change ``old`` into ``new``: add ``new`` first, delete ``old`` only once it exists."""
     if SubscriptionSpec.of(old).normalized() == new.normalized():
         return ReplaceOutcome(ReplaceResult.UNCHANGED)
@@ -202,4 +207,3 @@ async def replace_subscription(client: MovizorClient, old: EventSubscription,
     except MovizorError as exc:
         return ReplaceOutcome(ReplaceResult.DELETE_FAILED, exc)
     return ReplaceOutcome(ReplaceResult.REPLACED)
-

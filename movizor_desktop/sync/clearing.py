@@ -29,8 +29,12 @@ def kept_after_clear(sent: Mapping[str, Any], info: ObjectInfo | None) -> list[s
     if route is not None and not list(route) and info.destination:
         kept.append("route")
     schedule = sent.get("schedule")
-    if (isinstance(schedule, Schedule) and schedule.empty and info.schedule is not None
-            and info.schedule.days):
+    if (
+        isinstance(schedule, Schedule)
+        and schedule.empty
+        and info.schedule is not None
+        and info.schedule.days
+    ):
         kept.append("schedule")
     metadata = sent.get("metadata")
     if metadata is not None and not metadata and info.metadata:

@@ -40,8 +40,12 @@ class ClockKeeper:
 
     def observe(self, step: Step) -> None:
         """The newest timestamp a step brought tells Movizor's time is at least that."""
-        stamps = [p.timestamp for fixes in step.positions.values() for p in fixes
-                  if p.timestamp is not None]
+        stamps = [
+            p.timestamp
+            for fixes in step.positions.values()
+            for p in fixes
+            if p.timestamp is not None
+        ]
         stamps += [e.timestamp for e in step.events if e.timestamp is not None]
         if stamps:
             self.clock.observe_timestamp(max(stamps))
@@ -49,8 +53,7 @@ class ClockKeeper:
     def meta(self) -> dict[str, str]:
         """The offset to save with the next cache write, when it moved noticeably."""
         offset = self.clock.skew()
-        if offset is None or (self._saved is not None
-                              and abs(offset - self._saved) < SAVE_CHANGE):
+        if offset is None or (self._saved is not None and abs(offset - self._saved) < SAVE_CHANGE):
             return {}
         self._saved = offset
         return {META_CLOCK_OFFSET: f"{offset:.1f}"}

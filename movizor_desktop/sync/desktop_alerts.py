@@ -25,10 +25,17 @@ from datetime import datetime, time
 
 from ..api.models import Event
 
-DEFAULT_TYPES: frozenset[str] = frozenset({
-    "pos_late", "leftroute", "reject", "no_confirm", "request_error", "request_offline",
-    "auto_off",
-})
+DEFAULT_TYPES: frozenset[str] = frozenset(
+    {
+        "pos_late",
+        "leftroute",
+        "reject",
+        "no_confirm",
+        "request_error",
+        "request_offline",
+        "auto_off",
+    }
+)
 BURST = 3  # more alerts than this in one change set become one summary
 _CLOCK = re.compile(r"^\s*(\d{1,2})\s*[:.]\s*(\d{2})\s*$")
 
@@ -130,8 +137,7 @@ class AlertGate:
     ``watermark`` is the one stored by an earlier run of the profile; None (nothing
     stored) means not primed yet."""
 
-    def __init__(self, rules: AlertRules | None = None,
-                 watermark: Watermark | None = None) -> None:
+    def __init__(self, rules: AlertRules | None = None, watermark: Watermark | None = None) -> None:
         self.rules = rules or AlertRules()
         self._primed = watermark is not None
         self._mark = watermark or Watermark()
@@ -191,8 +197,11 @@ def plan(alerts: list[Event], burst: int = BURST) -> list[Notice]:
 
 
 def newest_first(events: Iterable[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: (e.timestamp.timestamp() if e.timestamp else 0.0,
-                                         e.id or 0), reverse=True)
+    return sorted(
+        events,
+        key=lambda e: (e.timestamp.timestamp() if e.timestamp else 0.0, e.id or 0),
+        reverse=True,
+    )
 
 
 __all__ = [

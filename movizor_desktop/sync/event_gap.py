@@ -50,16 +50,21 @@ class Poll:
 
 
 class EventPoller:
-    def __init__(self, client: MovizorClient, *, limit: int = MAX_PAGE,
-                 max_pages: int = 10) -> None:
+    def __init__(
+        self, client: MovizorClient, *, limit: int = MAX_PAGE, max_pages: int = 10
+    ) -> None:
         self.client = client
         self.limit = max(10, min(MAX_PAGE, int(limit)))
         self.max_pages = max(1, int(max_pages))
         self.pages_continue: bool | None = None  # learned: the server pages oldest first
 
-    async def poll(self, after: int, *, since: datetime | None,
-                   call: Callable[[Awaitable[list[Event]]], Awaitable[list[Event]]]
-                   ) -> Poll:
+    async def poll(
+        self,
+        after: int,
+        *,
+        since: datetime | None,
+        call: Callable[[Awaitable[list[Event]]], Awaitable[list[Event]]],
+    ) -> Poll:
         """Every event after id ``after`` (``since``: when the last known one happened),
         oldest page first. ``call`` wraps each request (the engine counts them)."""
         found: list[Event] = []
@@ -80,16 +85,22 @@ class EventPoller:
             if number == 0:
                 full_first = page
             cursor = max(ids)
-        log.info("event feed: more than %d pages after %d; the rest next cycle",
-                 self.max_pages, after)
+        log.info(
+            "event feed: more than %d pages after %d; the rest next cycle", self.max_pages, after
+        )
         return Poll(found, overflow=True)
 
     @staticmethod
     def _gap(after: int, since: datetime | None, page: list[Event]) -> EventGap:
         stamps = [e.timestamp for e in page if e.timestamp is not None]
         until = min(stamps) if stamps else None
-        log.warning("event feed: a full page after id %d did not continue; events between "
-                    "%s and %s may be missing", after, since, until)
+        log.warning(
+            "event feed: a full page after id %d did not continue; events between "
+            "%s and %s may be missing",
+            after,
+            since,
+            until,
+        )
         return EventGap(since, until, after)
 
 

@@ -50,16 +50,25 @@ class LocalSchedules:
         return self._by_phone.get(phone)
 
     def put(self, phone: str, schedule: Schedule, saved_at: datetime) -> LocalSchedule:
-        entry = LocalSchedule(frozenset(schedule.days),
-                              tuple(t.strftime("%H:%M") for t in schedule.times), saved_at)
+        entry = LocalSchedule(
+            frozenset(schedule.days), tuple(t.strftime("%H:%M") for t in schedule.times), saved_at
+        )
         self._by_phone[phone] = entry
         return entry
 
     def dumps(self) -> str:
-        return json.dumps({phone: {"days": sorted(e.days), "times": list(e.times),
-                                   "saved_at": e.saved_at.isoformat()}
-                           for phone, e in self._by_phone.items()},
-                          ensure_ascii=False, separators=(",", ":"))
+        return json.dumps(
+            {
+                phone: {
+                    "days": sorted(e.days),
+                    "times": list(e.times),
+                    "saved_at": e.saved_at.isoformat(),
+                }
+                for phone, e in self._by_phone.items()
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
 
     def load(self, text: str | None) -> None:
         """Replace the contents with a :meth:`dumps` text; a damaged one is skipped."""
@@ -72,8 +81,10 @@ class LocalSchedules:
                 saved = datetime.fromisoformat(item["saved_at"])
                 days = frozenset(int(d) for d in item["days"] if 1 <= int(d) <= 7)
                 self._by_phone[str(phone)] = LocalSchedule(
-                    days, tuple(str(t) for t in item["times"]),
-                    saved if saved.tzinfo else saved.replace(tzinfo=UTC))
+                    days,
+                    tuple(str(t) for t in item["times"]),
+                    saved if saved.tzinfo else saved.replace(tzinfo=UTC),
+                )
         except (ValueError, TypeError, KeyError, AttributeError):
             log.warning("the saved schedules in the cache are damaged; starting without them")
             self._by_phone.clear()

@@ -33,9 +33,15 @@ class CacheWriter:
         async with self._lock:
             return [await asyncio.to_thread(fn, *args) for fn, args in calls]
 
-    async def write(self, *, rows: list[FleetRow], removed: list[str],
-                    positions: dict[str, list[Position]], events: list[Event],
-                    meta: dict[str, str]) -> None:
+    async def write(
+        self,
+        *,
+        rows: list[FleetRow],
+        removed: list[str],
+        positions: dict[str, list[Position]],
+        events: list[Event],
+        meta: dict[str, str],
+    ) -> None:
         cache = self.cache
 
         def attempt(name: str, call: Callable[..., object], *args: Any) -> None:

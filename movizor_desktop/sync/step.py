@@ -66,7 +66,11 @@ class Step:
     def change_set(self) -> ChangeSet:
         alive = self.added.keys() | self.changed.keys()
         return ChangeSet(
-            added=list(self.added.values()), changed=list(self.changed.values()),
-            removed=list(self.removed), moved=[p for p in self.moved if p in alive],
+            added=list(self.added.values()),
+            changed=list(self.changed.values()),
+            removed=list(self.removed),
+            moved=[p for p in self.moved if p in alive],
             events=sorted(self.events, key=lambda e: e.id or 0, reverse=True),
-            balance=self.balance, gaps=list(self.gaps))
+            balance=self.balance,
+            gaps=list(self.gaps),
+        )

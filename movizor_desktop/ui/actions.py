@@ -28,26 +28,30 @@ REACTIVATABLE = frozenset({Status.OFF, Status.REJECTED})
 class WindowActions(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.add = self._make("add", "add",
-                              [QKeySequence("Ctrl+N"), QKeySequence("Insert")])
+        self.add = self._make("add", "add", [QKeySequence("Ctrl+N"), QKeySequence("Insert")])
         self.edit = self._make("edit", "edit", [QKeySequence("F2"), QKeySequence("Ctrl+E")])
-        self.request_position = self._make("request_position", "request_position",
-                                           [QKeySequence("Ctrl+L")])
-        self.delete = self._make("delete", "delete",
-                                 [QKeySequence(QKeySequence.StandardKey.Delete)])
-        self.reactivate = self._make("reactivate", "reactivate",
-                                     [QKeySequence("Ctrl+Shift+R")])
-        self.cancel_tariff = self._make("cancel_tariff", "cancel_tariff",
-                                        [QKeySequence("Ctrl+Shift+T")])
-        self.refresh = self._make("refresh", "refresh",
-                                  [QKeySequence(QKeySequence.StandardKey.Refresh),
-                                   QKeySequence("F5")])
+        self.request_position = self._make(
+            "request_position", "request_position", [QKeySequence("Ctrl+L")]
+        )
+        self.delete = self._make(
+            "delete", "delete", [QKeySequence(QKeySequence.StandardKey.Delete)]
+        )
+        self.reactivate = self._make("reactivate", "reactivate", [QKeySequence("Ctrl+Shift+R")])
+        self.cancel_tariff = self._make(
+            "cancel_tariff", "cancel_tariff", [QKeySequence("Ctrl+Shift+T")]
+        )
+        self.refresh = self._make(
+            "refresh",
+            "refresh",
+            [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("F5")],
+        )
         self.copy_phone = self._make("copy_phone", "copy", [QKeySequence("Ctrl+Shift+C")])
         self.connection_settings = self._make(
-            "connection_settings", "connection", [QKeySequence("Ctrl+Shift+P")])
-        self.quit = self._make("quit", "quit",
-                               [QKeySequence(QKeySequence.StandardKey.Quit),
-                                QKeySequence("Ctrl+Q")])
+            "connection_settings", "connection", [QKeySequence("Ctrl+Shift+P")]
+        )
+        self.quit = self._make(
+            "quit", "quit", [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")]
+        )
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.connection_settings.setMenuRole(QAction.MenuRole.ApplicationSpecificRole)
         self.retranslate()
@@ -64,47 +68,87 @@ class WindowActions(QObject):
         return action
 
     def all(self) -> list[QAction]:
-        return [self.add, self.edit, self.request_position, self.delete, self.reactivate,
-                self.cancel_tariff, self.refresh, self.copy_phone, self.connection_settings,
-                self.quit]
+        return [
+            self.add,
+            self.edit,
+            self.request_position,
+            self.delete,
+            self.reactivate,
+            self.cancel_tariff,
+            self.refresh,
+            self.copy_phone,
+            self.connection_settings,
+            self.quit,
+        ]
 
     def row_actions(self) -> list[QAction | None]:
         """For the context menu and the toolbar (None: separator)."""
-        return [self.add, self.edit, self.request_position, None, self.reactivate,
-                self.cancel_tariff, self.delete, None, self.refresh]
+        return [
+            self.add,
+            self.edit,
+            self.request_position,
+            None,
+            self.reactivate,
+            self.cancel_tariff,
+            self.delete,
+            None,
+            self.refresh,
+        ]
 
     def retranslate(self) -> None:
         texts = {
-            self.add: (self.tr("&Add subscriber…"),
-                       self.tr("Add a driver's phone number for tracking")),
+            self.add: (
+                self.tr("&Add subscriber…"),
+                self.tr("Add a driver's phone number for tracking"),
+            ),
             self.edit: (self.tr("&Edit…"), self.tr("Change the name, tags or tariff")),
-            self.request_position: (self.tr("Request &position now"),
-                                    self.tr("Ask the operator where the phone is now")),
-            self.delete: (self.tr("&Disable / delete…"),
-                          self.tr("Disable tracking; delete a disabled subscriber for good")),
-            self.reactivate: (self.tr("&Reactivate"),
-                              self.tr("Switch tracking on again (off or refused subscribers)")),
-            self.cancel_tariff: (self.tr("&Cancel tariff change"),
-                                 self.tr("Keep the current tariff instead of the one planned "
-                                         "for 00:00 MSK")),
-            self.refresh: (self.tr("Re&fresh"),
-                           self.tr("Sync with Movizor now and reload the selected rows")),
-            self.copy_phone: (self.tr("Copy p&hone number"),
-                              self.tr("Copy the selected subscribers' numbers")),
-            self.connection_settings: (self.tr("Co&nnection settings…"),
-                                       self.tr("Accounts, API address and key")),
+            self.request_position: (
+                self.tr("Request &position now"),
+                self.tr("Ask the operator where the phone is now"),
+            ),
+            self.delete: (
+                self.tr("&Disable / delete…"),
+                self.tr("Disable tracking; delete a disabled subscriber for good"),
+            ),
+            self.reactivate: (
+                self.tr("&Reactivate"),
+                self.tr("Switch tracking on again (off or refused subscribers)"),
+            ),
+            self.cancel_tariff: (
+                self.tr("&Cancel tariff change"),
+                self.tr("Keep the current tariff instead of the one planned for 00:00 MSK"),
+            ),
+            self.refresh: (
+                self.tr("Re&fresh"),
+                self.tr("Sync with Movizor now and reload the selected rows"),
+            ),
+            self.copy_phone: (
+                self.tr("Copy p&hone number"),
+                self.tr("Copy the selected subscribers' numbers"),
+            ),
+            self.connection_settings: (
+                self.tr("Co&nnection settings…"),
+                self.tr("Accounts, API address and key"),
+            ),
             self.quit: (self.tr("&Quit"), self.tr("Close Movizor Desktop")),
         }
         for action, (text, tip) in texts.items():
             action.setText(text)
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                             for s in action.shortcuts())
+            keys = ", ".join(
+                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+            )
             action.setToolTip(f"{tip} ({keys})" if keys else tip)
             action.setStatusTip(tip)
         self._delete_text = self.delete.text()
 
-    def update_state(self, rows: Sequence[FleetRow], *, connected: bool,
-                     busy: Collection[str] = (), has_session: bool | None = None) -> None:
+    def update_state(
+        self,
+        rows: Sequence[FleetRow],
+        *,
+        connected: bool,
+        busy: Collection[str] = (),
+        has_session: bool | None = None,
+    ) -> None:
         """Enable actions for the selected ``rows``.
 
         ``connected``: a session exists and its key was not refused; ``busy``: phones whose
@@ -115,14 +159,15 @@ class WindowActions(QObject):
         self.add.setEnabled(connected)
         self.edit.setEnabled(connected and one is not None)
         self.request_position.setEnabled(
-            connected and one is not None and one.status == Status.OK
-            and one.phone not in busy)
+            connected and one is not None and one.status == Status.OK and one.phone not in busy
+        )
         self.delete.setEnabled(connected and bool(rows))
-        self.reactivate.setEnabled(connected and bool(rows)
-                                   and all(r.status in REACTIVATABLE for r in rows))
+        self.reactivate.setEnabled(
+            connected and bool(rows) and all(r.status in REACTIVATABLE for r in rows)
+        )
         self.cancel_tariff.setEnabled(
-            connected and one is not None and bool(one.tariff_new)
-            and one.tariff_new != one.tariff)
+            connected and one is not None and bool(one.tariff_new) and one.tariff_new != one.tariff
+        )
         self.refresh.setEnabled(session)
         self.copy_phone.setEnabled(bool(rows))
         statuses = {r.status for r in rows}

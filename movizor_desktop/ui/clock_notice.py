@@ -17,8 +17,10 @@ from ..clock import SKEW_WARNING, MovizorClock
 from . import formatting as fmt
 from .statusbar import WARNING, StatusBar
 
-_CHIP_STYLE = ("QLabel { color: #7a4a00; background: #fff3cd; border: 1px solid #e0c060;"
-               " border-radius: 3px; padding: 1px 6px; }")
+_CHIP_STYLE = (
+    "QLabel { color: #7a4a00; background: #fff3cd; border: 1px solid #e0c060;"
+    " border-radius: 3px; padding: 1px 6px; }"
+)
 
 
 def difference_text(seconds: float) -> str:
@@ -77,11 +79,16 @@ class ClockNotice(QObject):
             sentence = self.tr("This computer's clock is {difference} ahead of Movizor's.")
         sentence = sentence.format(difference=size)
         self.chip.setText(chip)
-        self.chip.setToolTip(sentence + "\n" + self.tr(
-            "The times in this app follow Movizor's clock, learned from its answers, so "
-            "tracks, \"N min ago\" and late arrivals are judged right. To make the computer "
-            "agree, correct its date and time settings (or ask IT to turn on time "
-            "synchronisation)."))
+        self.chip.setToolTip(
+            sentence
+            + "\n"
+            + self.tr(
+                "The times in this app follow Movizor's clock, learned from its answers, so "
+                'tracks, "N min ago" and late arrivals are judged right. To make the computer '
+                "agree, correct its date and time settings (or ask IT to turn on time "
+                "synchronisation)."
+            )
+        )
         self.chip.show()
         if not self._told:
             self._told = True

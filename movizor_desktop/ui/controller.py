@@ -63,10 +63,18 @@ async def _ask_box(box: QMessageBox) -> bool:
 class Controller(QObject):
     position_arrived = Signal(str)  # a requested position came (now or later): the map rings it
 
-    def __init__(self, window: QWidget, *, subscribers: SubscriberList, model: SubscriberModel,
-                 details: DetailsPane, statusbar: StatusBar, actions: WindowActions,
-                 lang: str = "en",
-                 map_access: Callable[[], MapAccess | None] = lambda: None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        *,
+        subscribers: SubscriberList,
+        model: SubscriberModel,
+        details: DetailsPane,
+        statusbar: StatusBar,
+        actions: WindowActions,
+        lang: str = "en",
+        map_access: Callable[[], MapAccess | None] = lambda: None,
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.map_access = map_access  # the window's map, once attached (route-editor maps)
@@ -116,9 +124,12 @@ class Controller(QObject):
         return set(self._busy)
 
     def update_actions(self) -> None:
-        self.actions.update_state(self.list.selected_rows(), connected=self.connected,
-                                  busy=self._position_busy(),
-                                  has_session=self.session is not None)
+        self.actions.update_state(
+            self.list.selected_rows(),
+            connected=self.connected,
+            busy=self._position_busy(),
+            has_session=self.session is not None,
+        )
 
     def changes_applied(self, changes: ChangeSet) -> None:
         """The window applied a sync step: a late requested position is announced."""
@@ -136,11 +147,16 @@ class Controller(QObject):
         row = self.model.get(phone) if phone else None
         if session is None or row is None or not self.connected:
             return
-        if row.details_at is not None and (
-                clock.now() - row.details_at).total_seconds() < DETAILS_STALE:
+        if (
+            row.details_at is not None
+            and (clock.now() - row.details_at).total_seconds() < DETAILS_STALE
+        ):
             return
-        session.tasks.spawn(self._quiet(session.engine.refresh_row(row.phone)),
-                            slot="details", on_error=self._unexpected)
+        session.tasks.spawn(
+            self._quiet(session.engine.refresh_row(row.phone)),
+            slot="details",
+            on_error=self._unexpected,
+        )
 
     async def _quiet(self, work: Awaitable[Any]) -> None:
         try:
@@ -153,10 +169,12 @@ class Controller(QObject):
         self.session.tasks.spawn(coro, slot=slot, on_error=self._unexpected)  # type: ignore[arg-type]
 
     def _unexpected(self, exc: BaseException) -> None:
-        log.error("unexpected error in a window action", exc_info=(type(exc), exc,
-                                                                   exc.__traceback__))
+        log.error(
+            "unexpected error in a window action", exc_info=(type(exc), exc, exc.__traceback__)
+        )
         self.statusbar.show_message(
-            self.tr("Something went wrong; the details are in the log."), ERROR)
+            self.tr("Something went wrong; the details are in the log."), ERROR
+        )
 
     def _name(self, phone: str) -> str:
         return self.model.title_of(phone)
@@ -201,9 +219,14 @@ class Controller(QObject):
         from .dialogs.subscriber import SubscriberDialog
 
         link = self.map_access()
-        dialog = SubscriberDialog(self.session, row=row, tags=self.model.all_tags(),
-                                  lang=self.lang, parent=self.window,
-                                  route_map=link.route_map_factory() if link else None)
+        dialog = SubscriberDialog(
+            self.session,
+            row=row,
+            tags=self.model.all_tags(),
+            lang=self.lang,
+            parent=self.window,
+            route_map=link.route_map_factory() if link else None,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda saved, new=row is None: self._saved(saved, new))
         dialog.open()
@@ -211,8 +234,11 @@ class Controller(QObject):
     def _saved(self, row: FleetRow, new: bool) -> None:
         name = self._name(row.phone)
         self.statusbar.show_message(
-            self.tr("{name} added; the driver gets an SMS asking for consent.").format(
-                name=name) if new else self.tr("{name} saved.").format(name=name), INFO)
+            self.tr("{name} added; the driver gets an SMS asking for consent.").format(name=name)
+            if new
+            else self.tr("{name} saved.").format(name=name),
+            INFO,
+        )
         self.list.select_phone(row.phone)
 
     # --- request position -------------------------------------------------------------------
@@ -238,20 +264,25 @@ class Controller(QObject):
                 self._progress(phone, stage, info)
 
             position = await session.actions.request_position(
-                phone, poll_interval=self.poll_interval, timeout=self.position_timeout,
-                progress=progress)
+                phone,
+                poll_interval=self.poll_interval,
+                timeout=self.position_timeout,
+                progress=progress,
+            )
         except (MovizorError, ActionInProgress) as exc:
             if isinstance(exc, PositionTimeoutError):  # it may still come: say so when it does
                 self.watch.expect(phone, requested)
             self._fail(phone, exc)
         else:
-            where = fmt.place_text(position.place) or fmt.coordinates(position.lat,
-                                                                       position.lon)
+            where = fmt.place_text(position.place) or fmt.coordinates(position.lat, position.lon)
             if position.radius:
                 where += f" ({fmt.metres(position.radius)})"
-            self.statusbar.show_message(self.tr("{name}: position received — {where}, {time}.")
-                                        .format(name=self._name(phone), where=where,
-                                                time=fmt.msk_clock(position.timestamp)), INFO)
+            self.statusbar.show_message(
+                self.tr("{name}: position received — {where}, {time}.").format(
+                    name=self._name(phone), where=where, time=fmt.msk_clock(position.timestamp)
+                ),
+                INFO,
+            )
             self.position_arrived.emit(phone)
         finally:
             self._release(phone)
@@ -285,17 +316,24 @@ class Controller(QObject):
         cost = session.actions.request_cost(row, balance)
         name = self._name(row.phone)
         if manual is None:
-            text = self.tr("{name}'s tariff is not in the price table yet, so this request "
-                           "may be charged.").format(name=name)
+            text = self.tr(
+                "{name}'s tariff is not in the price table yet, so this request may be charged."
+            ).format(name=name)
         elif cost is not None:
             text = self.tr("{name} is on the manual tariff: this request costs {cost}.").format(
-                name=name, cost=fmt.money(cost, fmt.locale_for(self.lang)))
+                name=name, cost=fmt.money(cost, fmt.locale_for(self.lang))
+            )
         else:
-            text = self.tr("{name} is on the manual tariff: each request is charged by the "
-                           "tariff.").format(name=name)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Request position?"), text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                          self.window)
+            text = self.tr(
+                "{name} is on the manual tariff: each request is charged by the tariff."
+            ).format(name=name)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Request position?"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
         box.setObjectName("confirm_request_cost")
         box.setInformativeText(self.tr("The operator answers within a few minutes."))
         box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Request"))
@@ -340,8 +378,7 @@ class Controller(QObject):
         name = self._name(phone)
         if str(getattr(result, "code", "")).upper() == "DELETED":
             return self.tr("{name} deleted.").format(name=name)
-        return self.tr("{name} disabled; delete it again to remove it for good.").format(
-            name=name)
+        return self.tr("{name} disabled; delete it again to remove it for good.").format(name=name)
 
     def _delete_summary(self, outcome: dict[str, Any]) -> None:
         lines, failed = [], 0
@@ -355,11 +392,16 @@ class Controller(QObject):
                 lines.append(f"✓ {self._delete_text(phone, result)}")
         done = len(outcome) - failed
         summary = self.tr("Done: {done} of {total}; refused: {failed}.").format(
-            done=done, total=len(outcome), failed=failed)
+            done=done, total=len(outcome), failed=failed
+        )
         self.statusbar.show_message(summary, WARNING if failed else INFO)
-        box = QMessageBox(QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information,
-                          self.tr("Disable / delete"), summary,
-                          QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if failed else QMessageBox.Icon.Information,
+            self.tr("Disable / delete"),
+            summary,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
         box.setObjectName("delete_summary")
         box.setInformativeText("\n".join(lines))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -373,15 +415,25 @@ class Controller(QObject):
         if rows and self.session is not None:
             for row in rows:
                 self._mark(row.phone, "reactivate", self.tr("Reactivating…"))
-            self._spawn(self._each(rows, "reactivate", self.tr(
-                "{name}: reactivated; the driver gets the consent SMS again.")))
+            self._spawn(
+                self._each(
+                    rows,
+                    "reactivate",
+                    self.tr("{name}: reactivated; the driver gets the consent SMS again."),
+                )
+            )
 
     def cancel_tariff(self) -> None:
         row = self._one()
         if row is not None and self.session is not None and row.phone not in self._busy:
             self._mark(row.phone, "cancel_tariff", self.tr("Cancelling…"))
-            self._spawn(self._each([row], "cancel_tariff", self.tr(
-                "{name}: the tariff change is cancelled; the current tariff stays.")))
+            self._spawn(
+                self._each(
+                    [row],
+                    "cancel_tariff",
+                    self.tr("{name}: the tariff change is cancelled; the current tariff stays."),
+                )
+            )
 
     async def _each(self, rows: list[FleetRow], action: str, done_text: str) -> None:
         session = self.session
@@ -394,8 +446,7 @@ class Controller(QObject):
                 except (MovizorError, ActionInProgress) as exc:
                     self._fail(row.phone, exc)
                 else:
-                    self.statusbar.show_message(done_text.format(name=self._name(row.phone)),
-                                                INFO)
+                    self.statusbar.show_message(done_text.format(name=self._name(row.phone)), INFO)
                 finally:
                     self._release(row.phone)
         finally:
@@ -411,8 +462,9 @@ class Controller(QObject):
         if not phones:
             return
         QGuiApplication.clipboard().setText("\n".join(phones))
-        self.statusbar.show_message(self.tr("Copied: {phones}").format(
-            phones=", ".join(phones)), INFO, 4000)
+        self.statusbar.show_message(
+            self.tr("Copied: {phones}").format(phones=", ".join(phones)), INFO, 4000
+        )
 
     # --- refresh ----------------------------------------------------------------------------
 
@@ -421,8 +473,9 @@ class Controller(QObject):
         if session is None:
             return
         if not self.connected:
-            self.statusbar.show_message(self.tr(
-                "The key was refused: change it in the connection settings first."), WARNING)
+            self.statusbar.show_message(
+                self.tr("The key was refused: change it in the connection settings first."), WARNING
+            )
             return
         session.engine.refresh_now()
         phones = self.list.selected_phones()[:MAX_ROW_REFRESH]

@@ -58,23 +58,29 @@ def versions() -> str:
     from PySide6 import __version__ as pyside
     from PySide6.QtCore import qVersion
 
-    return (f"Movizor Desktop {__version__} · Python {platform.python_version()} · "
-            f"Qt {qVersion()} · PySide6 {pyside} · {platform.platform()}")
+    return (
+        f"Movizor Desktop {__version__} · Python {platform.python_version()} · "
+        f"Qt {qVersion()} · PySide6 {pyside} · {platform.platform()}"
+    )
 
 
-def format_report(exc_type: type[BaseException], exc: BaseException,
-                  tb: TracebackType | None, where: str) -> str:
+def format_report(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None, where: str
+) -> str:
     """The report of one error, secrets masked."""
     trace = "".join(traceback.format_exception(exc_type, exc, tb))
-    text = (f"Movizor Desktop error report\n"
-            f"Time: {clock.pc_now().isoformat(timespec='seconds')}\n"
-            f"Where: {where}\n"
-            f"Versions: {versions()}\n\n{trace}")
+    text = (
+        f"Movizor Desktop error report\n"
+        f"Time: {clock.pc_now().isoformat(timespec='seconds')}\n"
+        f"Where: {where}\n"
+        f"Versions: {versions()}\n\n{trace}"
+    )
     return redact(text)
 
 
-def _signature(exc_type: type[BaseException], exc: BaseException | None,
-               tb: TracebackType | None) -> str:
+def _signature(
+    exc_type: type[BaseException], exc: BaseException | None, tb: TracebackType | None
+) -> str:
     """What makes two errors "the same": type, message and the place raised."""
     frames = traceback.extract_tb(tb)[-1:] if tb is not None else []
     last = f"{frames[0].filename}:{frames[0].lineno}" if frames else ""
@@ -91,10 +97,13 @@ class CrashDialog(QDialog):
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.setWindowTitle(self.tr("Unexpected error"))
         self.resize(720, 480)
-        self.intro = QLabel(self.tr(
-            "Something went wrong inside Movizor Desktop. The app keeps running; your data "
-            "on Movizor is not affected. Please send this report to support: it contains "
-            "no API key."))
+        self.intro = QLabel(
+            self.tr(
+                "Something went wrong inside Movizor Desktop. The app keeps running; your data "
+                "on Movizor is not affected. Please send this report to support: it contains "
+                "no API key."
+            )
+        )
         self.intro.setWordWrap(True)
         self.count_label = QLabel()
         self.count_label.setObjectName("crash_count")
@@ -160,8 +169,13 @@ class CrashHandler(QObject):
 
     # --- the one entry point -----------------------------------------------------------------
 
-    def report(self, exc_type: type[BaseException], exc: BaseException,
-               tb: TracebackType | None, where: str) -> str:
+    def report(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+        where: str,
+    ) -> str:
         """Log the report (masked) and show it; safe to call from any thread."""
         try:
             text = format_report(exc_type, exc, tb, where)
@@ -193,8 +207,9 @@ class CrashHandler(QObject):
 
     # --- hooks ---------------------------------------------------------------------------------
 
-    def _excepthook(self, exc_type: type[BaseException], exc: BaseException,
-                    tb: TracebackType | None) -> None:
+    def _excepthook(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
         if issubclass(exc_type, KeyboardInterrupt | SystemExit):
             previous = self._previous.get("excepthook") or sys.__excepthook__
             previous(exc_type, exc, tb)
@@ -246,8 +261,7 @@ class CrashHandler(QObject):
         if sys.excepthook == self._excepthook:
             sys.excepthook = self._previous.get("excepthook") or sys.__excepthook__
         if threading.excepthook == self._thread_hook:
-            threading.excepthook = (self._previous.get("thread_hook")
-                                    or threading.__excepthook__)
+            threading.excepthook = self._previous.get("thread_hook") or threading.__excepthook__
         if self._loop is not None and self._loop.get_exception_handler() == self.loop_handler:
             self._loop.set_exception_handler(self._previous.get("loop_handler"))
         for logger, handler in self._routes:
@@ -288,8 +302,9 @@ def crash_handler() -> CrashHandler | None:
     return _handler
 
 
-def install_crash_handling(window: QWidget | None = None, *,
-                           loop: asyncio.AbstractEventLoop | None = None) -> CrashHandler:
+def install_crash_handling(
+    window: QWidget | None = None, *, loop: asyncio.AbstractEventLoop | None = None
+) -> CrashHandler:
     """Route every unhandled error to one :class:`CrashHandler` (idempotent).
 
     ``window`` becomes the dialog's parent (the window's diagnostics feature gives it
@@ -313,5 +328,12 @@ def uninstall_crash_handling() -> None:
         _handler = None
 
 
-__all__ = ["CrashDialog", "CrashHandler", "crash_handler", "format_report",
-           "install_crash_handling", "uninstall_crash_handling", "versions"]
+__all__ = [
+    "CrashDialog",
+    "CrashHandler",
+    "crash_handler",
+    "format_report",
+    "install_crash_handling",
+    "uninstall_crash_handling",
+    "versions",
+]

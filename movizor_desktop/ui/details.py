@@ -46,10 +46,11 @@ from .subscribers.delegate import badge_width, paint_badge
 if TYPE_CHECKING:
     from ..sync.local_schedules import LocalSchedule
 
-_BANNER = ("QFrame#detailsBanner { background: #fdecea; border: 1px solid #f1b8b3;"
-           " border-radius: 4px; } QLabel { color: #b3261e; }")
-_PROGRESS = ("QLabel { background: palette(alternate-base); border-radius: 4px;"
-             " padding: 4px 8px; }")
+_BANNER = (
+    "QFrame#detailsBanner { background: #fdecea; border: 1px solid #f1b8b3;"
+    " border-radius: 4px; } QLabel { color: #b3261e; }"
+)
+_PROGRESS = "QLabel { background: palette(alternate-base); border-radius: 4px; padding: 4px 8px; }"
 
 
 class BadgeLabel(QWidget):
@@ -98,8 +99,9 @@ def _small_table(parent: QWidget, headers: list[str]) -> QTableWidget:
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(len(headers) - 1 if len(headers) == 2 else 0,
-                                QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(
+        len(headers) - 1 if len(headers) == 2 else 0, QHeaderView.ResizeMode.Stretch
+    )
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -223,8 +225,21 @@ class DetailsPane(QScrollArea):
         self._labels: dict[str, QLabel] = {}
         self._form_rows: dict[str, int] = {}
         self.forecast_badge = BadgeLabel(self.content)
-        for name in ("consent", "tariff", "fix", "place", "coords", "km", "forecast",
-                     "parking", "request", "schedule", "dateoff", "added", "synced"):
+        for name in (
+            "consent",
+            "tariff",
+            "fix",
+            "place",
+            "coords",
+            "km",
+            "forecast",
+            "parking",
+            "request",
+            "schedule",
+            "dateoff",
+            "added",
+            "synced",
+        ):
             value = _value_label(self.content)
             value.setObjectName(f"details_{name}")
             label = QLabel(self.content)
@@ -254,12 +269,18 @@ class DetailsPane(QScrollArea):
 
     def retranslate(self) -> None:
         labels = {
-            "consent": self.tr("Consent:"), "tariff": self.tr("Tariff:"),
-            "fix": self.tr("Last fix:"), "place": self.tr("Place:"),
-            "coords": self.tr("Coordinates:"), "km": self.tr("Km left:"),
-            "forecast": self.tr("Forecast:"), "parking": self.tr("Now:"),
-            "request": self.tr("Requests:"), "schedule": self.tr("Schedule:"),
-            "dateoff": self.tr("Auto-off:"), "added": self.tr("Added:"),
+            "consent": self.tr("Consent:"),
+            "tariff": self.tr("Tariff:"),
+            "fix": self.tr("Last fix:"),
+            "place": self.tr("Place:"),
+            "coords": self.tr("Coordinates:"),
+            "km": self.tr("Km left:"),
+            "forecast": self.tr("Forecast:"),
+            "parking": self.tr("Now:"),
+            "request": self.tr("Requests:"),
+            "schedule": self.tr("Schedule:"),
+            "dateoff": self.tr("Auto-off:"),
+            "added": self.tr("Added:"),
             "synced": self.tr("Details as of:"),
         }
         for name, text in labels.items():
@@ -287,8 +308,9 @@ class DetailsPane(QScrollArea):
             self.content.hide()
             self.placeholder.setText(
                 self.tr("{count} subscribers selected.").format(count=selected)
-                if selected > 1 else self.tr("Select a subscriber in the list to see the "
-                                             "details."))
+                if selected > 1
+                else self.tr("Select a subscriber in the list to see the details.")
+            )
             self.placeholder.show()
             return
         self.placeholder.hide()
@@ -353,20 +375,29 @@ class DetailsPane(QScrollArea):
         self.phone.setText(format_phone(row.phone))
         self.status_badge.set_badge(badge)
         self.status_text.setText(badge.tooltip)
-        self._set("consent", "" if info is None else
-                  self.tr("Given") if info.confirmed else self.tr("Not given yet"))
+        self._set(
+            "consent",
+            ""
+            if info is None
+            else self.tr("Given")
+            if info.confirmed
+            else self.tr("Not given yet"),
+        )
         tariff = tariff_name(row.tariff, self._balance)
         if row.tariff_new and row.tariff_new != row.tariff:
             midnight = _next_msk_midnight(clock.now())
-            tariff += "\n" + self.tr("Changes to “{new}” from {when}; cancel the change to "
-                                "keep the current tariff.").format(
-                new=tariff_name(row.tariff_new, self._balance),
-                when=fmt.msk_with_local(midnight))
+            tariff += "\n" + self.tr(
+                "Changes to “{new}” from {when}; cancel the change to keep the current tariff."
+            ).format(
+                new=tariff_name(row.tariff_new, self._balance), when=fmt.msk_with_local(midnight)
+            )
         self._set("tariff", tariff)
         fix = ""
         if row.fix_time is not None:
-            fix = f"{fmt.msk_datetime(row.fix_time, seconds=True)} " \
-                  f"({fmt.relative_time(row.fix_time)})"
+            fix = (
+                f"{fmt.msk_datetime(row.fix_time, seconds=True)} "
+                f"({fmt.relative_time(row.fix_time)})"
+            )
         self._set("fix", fix or self.tr("No position yet"))
         self._set("place", fmt.place_text(row.place))
         coords = fmt.coordinates(row.lat, row.lon)
@@ -377,8 +408,10 @@ class DetailsPane(QScrollArea):
         fbadge = forecast_badge(row.forecast)
         self.forecast_badge.set_badge(fbadge)
         left = fmt.duration_hours(row.forecast_hours).replace(" ", "\u00a0")  # never "4 / h"
-        self._set("forecast", (self.tr("{time} left").format(time=left) if left else " ")
-                  if fbadge else "")
+        self._set(
+            "forecast",
+            (self.tr("{time} left").format(time=left) if left else " ") if fbadge else "",
+        )
         self._set("parking", self._motion_text(row))
         notes = []
         if info is not None and info.at_request:
@@ -386,14 +419,21 @@ class DetailsPane(QScrollArea):
         if info is not None and info.pos_error:
             notes.append(self.tr("The last position request failed."))
         if info is not None and info.offline_time is not None:
-            notes.append(self.tr("Phone unreachable since {time}.").format(
-                time=fmt.msk_datetime(info.offline_time)))
+            notes.append(
+                self.tr("Phone unreachable since {time}.").format(
+                    time=fmt.msk_datetime(info.offline_time)
+                )
+            )
         self._set("request", "\n".join(notes))
         self._set("schedule", self._schedule_text(info, row.phone))
         self._set("dateoff", fmt.msk_with_local(info.timestamp_off) if info else "")
         self._set("added", fmt.msk_datetime(info.timestamp_add) if info else "")
-        self._set("synced", fmt.msk_datetime(row.details_at, seconds=True) if row.details_at
-                  else self.tr("not loaded yet"))
+        self._set(
+            "synced",
+            fmt.msk_datetime(row.details_at, seconds=True)
+            if row.details_at
+            else self.tr("not loaded yet"),
+        )
         self._fill_route(info)
         self._fill_metadata(info)
         self._sync_messages()
@@ -421,16 +461,23 @@ class DetailsPane(QScrollArea):
             if local is None:
                 return self.tr("not reported by Movizor")
             text = self._days_at_times(local) or self.tr("none")
-            return self.tr("{schedule} (as saved from this computer {when}; not reported "
-                           "by Movizor)").format(schedule=text,
-                                                 when=fmt.msk_datetime(local.saved_at))
+            return self.tr(
+                "{schedule} (as saved from this computer {when}; not reported by Movizor)"
+            ).format(schedule=text, when=fmt.msk_datetime(local.saved_at))
         return self._days_at_times(schedule)
 
     def _days_at_times(self, schedule: Any) -> str:
         if not (schedule.days or schedule.times):
             return ""
-        names = [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"),
-                 self.tr("Fri"), self.tr("Sat"), self.tr("Sun")]
+        names = [
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        ]
         days = ", ".join(names[d - 1] for d in sorted(schedule.days)) or self.tr("no days")
         times = ", ".join(schedule.times) or self.tr("no times")
         return self.tr("{days} at {times} MSK").format(days=days, times=times)
@@ -442,11 +489,13 @@ class DetailsPane(QScrollArea):
             where = point.text or fmt.coordinates(point.lat, point.lon)
             when = []
             if point.time is not None:
-                when.append(self.tr("planned {time}").format(
-                    time=fmt.msk_with_local(point.time)))
+                when.append(self.tr("planned {time}").format(time=fmt.msk_with_local(point.time)))
             if point.timestamp_finished is not None:
-                when.append(self.tr("arrived {time}").format(
-                    time=fmt.msk_with_local(point.timestamp_finished)))
+                when.append(
+                    self.tr("arrived {time}").format(
+                        time=fmt.msk_with_local(point.timestamp_finished)
+                    )
+                )
             lines.append((forecast_badge(point.status), where, " · ".join(when)))
         self.route.set_points(lines)
         self.route_caption.setVisible(bool(points))
@@ -467,8 +516,9 @@ def _fit_height(table: QTableWidget) -> None:
     """Tall enough for every row: the pane scrolls, not the small table."""
     table.resizeRowsToContents()
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows
-                         + 2 * table.frameWidth())
+    table.setFixedHeight(
+        table.horizontalHeader().sizeHint().height() + rows + 2 * table.frameWidth()
+    )
 
 
 def _next_msk_midnight(now: datetime) -> datetime:

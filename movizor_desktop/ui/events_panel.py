@@ -319,8 +319,10 @@ class EventsPanel(QWidget):
         self.table.activated.connect(self._clicked)
         self.gap_box = QWidget(self)
         self.gap_box.setObjectName("eventsGap")
-        self.gap_box.setStyleSheet("#eventsGap { background: #fff4ce; border: 1px solid #e0c060;"
-                                   " border-radius: 4px; } QLabel { color: #5c4400; }")
+        self.gap_box.setStyleSheet(
+            "#eventsGap { background: #fff4ce; border: 1px solid #e0c060;"
+            " border-radius: 4px; } QLabel { color: #5c4400; }"
+        )
         self.gap_label = QLabel(self.gap_box)
         self.gap_label.setObjectName("eventsGapText")
         self.gap_label.setWordWrap(True)
@@ -384,10 +386,15 @@ def gap_text(gap: EventGap) -> str:
         when = translate("Events", "Events before {until} may be missing.")
     else:
         when = translate("Events", "Events after {since} may be missing.")
-    return " ".join((when.format(since=since, until=until), translate(
-        "Events", "Movizor sent only the newest ones; every subscriber's status was checked "
-        "again.")))
+    return " ".join(
+        (
+            when.format(since=since, until=until),
+            translate(
+                "Events",
+                "Movizor sent only the newest ones; every subscriber's status was checked again.",
+            ),
+        )
+    )
 
 
-__all__ = ["MAX_EVENTS", "PROBLEM_EVENTS", "EventsModel", "EventsPanel", "event_texts",
-           "gap_text"]
+__all__ = ["MAX_EVENTS", "PROBLEM_EVENTS", "EventsModel", "EventsPanel", "event_texts", "gap_text"]

@@ -37,7 +37,7 @@ def locale_for(lang: str | None = None) -> QLocale:
 
 
 def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
-    """"just now", "12 min ago", "3 h ago", "2 d ago"; a date after a week; "" for None."""
+    """ "just now", "12 min ago", "3 h ago", "2 d ago"; a date after a week; "" for None."""
     if moment is None:
         return ""
     now = now or clock.now()
@@ -73,8 +73,9 @@ def msk_clock(moment: datetime | None) -> str:
     return translate("Formatting", "{time} MSK").format(time=to_msk(moment).strftime("%H:%M"))
 
 
-def msk_with_local(moment: datetime | None, *, date: bool = True,
-                   local_tz: tzinfo | None = None) -> str:
+def msk_with_local(
+    moment: datetime | None, *, date: bool = True, local_tz: tzinfo | None = None
+) -> str:
     """Moscow time with the computer's local time beside it when that zone differs.
 
     ``26.11.2026 14:30 MSK (12:30 local)``; the local part carries its date when that
@@ -88,8 +89,9 @@ def msk_with_local(moment: datetime | None, *, date: bool = True,
     local = msk.astimezone(local_tz or local_zone())
     if local.utcoffset() == msk.utcoffset():
         return text
-    local_text = local.strftime("%H:%M") if local.date() == msk.date() \
-        else local.strftime("%d.%m %H:%M")
+    local_text = (
+        local.strftime("%H:%M") if local.date() == msk.date() else local.strftime("%d.%m %H:%M")
+    )
     return translate("Formatting", "{msk} ({local} local)").format(msk=text, local=local_text)
 
 
@@ -166,7 +168,7 @@ def place_text(place: str | None, locale: QLocale | None = None) -> str:
     if match is None:
         return place
     distance = float(match.group(1).replace(",", "."))
-    return f"{place[:match.start()]}({km(distance, locale)})"
+    return f"{place[: match.start()]}({km(distance, locale)})"
 
 
 def money(amount: Decimal | float | int | None, locale: QLocale | None = None) -> str:
@@ -182,7 +184,21 @@ def tags_text(tags: tuple[str, ...] | list[str]) -> str:
 
 
 __all__ = [
-    "coordinates", "duration_hours", "duration_seconds", "km", "local_zone", "locale_for",
-    "metres", "money", "msk_clock", "msk_date", "msk_datetime", "msk_with_local", "number",
-    "place_text", "relative_time", "tags_text", "translate",
+    "coordinates",
+    "duration_hours",
+    "duration_seconds",
+    "km",
+    "local_zone",
+    "locale_for",
+    "metres",
+    "money",
+    "msk_clock",
+    "msk_date",
+    "msk_datetime",
+    "msk_with_local",
+    "number",
+    "place_text",
+    "relative_time",
+    "tags_text",
+    "translate",
 ]

@@ -49,8 +49,9 @@ def system_language(locale: QLocale | None = None) -> str:
     return "en"
 
 
-def pick_language(cli: str | None = None, setting: str | None = None,
-                  locale: QLocale | None = None) -> str:
+def pick_language(
+    cli: str | None = None, setting: str | None = None, locale: QLocale | None = None
+) -> str:
     return normalize(cli) or normalize(setting) or system_language(locale)
 
 
@@ -71,8 +72,11 @@ def install_translators(lang: str, app: QCoreApplication | None = None) -> list[
     for old in _installed:
         QCoreApplication.removeTranslator(old)
     _installed.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Russian, QLocale.Country.Russia) if lang == "ru"
-                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+        if lang == "ru"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     loaded: list[str] = []
     if app is None:
         return loaded
@@ -85,8 +89,13 @@ def install_translators(lang: str, app: QCoreApplication | None = None) -> list[
             loaded.append(f"{APP_CATALOG}_en")
         return loaded
     if translator is None:
-        log.warning("no compiled translation %s_%s.qm in %s; the interface stays in English "
-                    "(run resources/i18n/update.py)", APP_CATALOG, lang, app_dir)
+        log.warning(
+            "no compiled translation %s_%s.qm in %s; the interface stays in English "
+            "(run resources/i18n/update.py)",
+            APP_CATALOG,
+            lang,
+            app_dir,
+        )
     else:
         QCoreApplication.installTranslator(translator)
         _installed.append(translator)

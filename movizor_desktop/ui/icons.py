@@ -22,9 +22,27 @@ from PySide6.QtSvg import QSvgRenderer
 from ..resources import resources_dir
 
 NAMES = (
-    "add", "edit", "request_position", "delete", "reactivate", "cancel_tariff", "refresh",
-    "connection", "quit", "map", "track", "export", "import", "share", "alerts", "help",
-    "about", "keyboard", "events", "copy", "map_window",
+    "add",
+    "edit",
+    "request_position",
+    "delete",
+    "reactivate",
+    "cancel_tariff",
+    "refresh",
+    "connection",
+    "quit",
+    "map",
+    "track",
+    "export",
+    "import",
+    "share",
+    "alerts",
+    "help",
+    "about",
+    "keyboard",
+    "events",
+    "copy",
+    "map_window",
 )
 _CACHE_LIMIT = 1024
 _pixmaps: dict[tuple[str, int, int, float, int], QPixmap] = {}
@@ -46,8 +64,11 @@ def svg_source(name: str) -> str:
 def tinted_svg(name: str, color: QColor) -> bytes:
     """The drawing with ``currentColor`` replaced by ``color`` (its RGB; alpha is applied
     when rendering)."""
-    return svg_source(name).replace("currentColor", color.name(QColor.NameFormat.HexRgb)) \
+    return (
+        svg_source(name)
+        .replace("currentColor", color.name(QColor.NameFormat.HexRgb))
         .encode("utf-8")
+    )
 
 
 @lru_cache(maxsize=256)
@@ -71,7 +92,8 @@ def render(name: str, color: QColor, size: QSize | int, dpr: float = 1.0) -> QPi
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setOpacity(color.alphaF())
     _renderer(name, color.name(QColor.NameFormat.HexRgb)).render(
-        painter, QRectF((width - side) / 2, (height - side) / 2, side, side))
+        painter, QRectF((width - side) / 2, (height - side) / 2, side, side)
+    )
     painter.end()
     pixmap.setDevicePixelRatio(dpr)
     if len(_pixmaps) >= _CACHE_LIMIT:
@@ -83,8 +105,10 @@ def render(name: str, color: QColor, size: QSize | int, dpr: float = 1.0) -> QPi
 def is_dark(palette: QPalette | None = None) -> bool:
     """True when the window background is darker than its text (a dark theme)."""
     pal = palette if palette is not None else QGuiApplication.palette()
-    return pal.color(QPalette.ColorRole.Window).lightnessF() < \
-        pal.color(QPalette.ColorRole.WindowText).lightnessF()
+    return (
+        pal.color(QPalette.ColorRole.Window).lightnessF()
+        < pal.color(QPalette.ColorRole.WindowText).lightnessF()
+    )
 
 
 def tint(mode: QIcon.Mode, palette: QPalette | None = None) -> QColor:
@@ -122,12 +146,12 @@ class TintedSvgEngine(QIconEngine):
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
 
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
-                     scale: float) -> QPixmap:
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
         return render(self.name, tint(mode), size, scale)
 
-    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
-              state: QIcon.State) -> None:
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         device = painter.device()
         dpr = device.devicePixelRatioF() if device is not None else 1.0
         painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, dpr))
@@ -138,5 +162,14 @@ def icon(name: str) -> QIcon:
     return QIcon(TintedSvgEngine(name))
 
 
-__all__ = ["NAMES", "TintedSvgEngine", "icon", "icons_dir", "is_dark", "render",
-           "svg_source", "tint", "tinted_svg"]
+__all__ = [
+    "NAMES",
+    "TintedSvgEngine",
+    "icon",
+    "icons_dir",
+    "is_dark",
+    "render",
+    "svg_source",
+    "tint",
+    "tinted_svg",
+]

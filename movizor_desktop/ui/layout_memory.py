@@ -34,8 +34,9 @@ SAVE_DELAY_MS = 1500
 
 
 class LayoutMemory(QObject):
-    def __init__(self, window: Any, paths: AppPaths | None = None,
-                 delay_ms: int = SAVE_DELAY_MS) -> None:
+    def __init__(
+        self, window: Any, paths: AppPaths | None = None, delay_ms: int = SAVE_DELAY_MS
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.paths = paths or AppPaths()
@@ -48,14 +49,14 @@ class LayoutMemory(QObject):
         self._written = 0
         self._write_lock = threading.Lock()
         self._pending: set[asyncio.Future[bool]] = set()
-        self._parts: dict[str, tuple[Callable[[], dict[str, Any]],
-                                     Callable[[dict[str, Any]], None]]] = {}
+        self._parts: dict[
+            str, tuple[Callable[[], dict[str, Any]], Callable[[dict[str, Any]], None]]
+        ] = {}
         window.session_changed.connect(self._session_changed)
         window.installEventFilter(self)
         table = window.subscribers.table
         header = table.horizontalHeader()
-        for signal in (header.sectionResized, header.sectionMoved,
-                       header.sortIndicatorChanged):
+        for signal in (header.sectionResized, header.sectionMoved, header.sortIndicatorChanged):
             signal.connect(self._changed)
         window.proxy.filter_changed.connect(self._changed)
         for splitter in self.splitters():
@@ -65,8 +66,12 @@ class LayoutMemory(QObject):
         if window.session is not None:
             self._session_changed(window.session)
 
-    def register_part(self, name: str, capture: Callable[[], dict[str, Any]],
-                      apply: Callable[[dict[str, Any]], None]) -> None:
+    def register_part(
+        self,
+        name: str,
+        capture: Callable[[], dict[str, Any]],
+        apply: Callable[[dict[str, Any]], None],
+    ) -> None:
         """A part of the window with a state of its own; given the profile's state now
         when the profile's layout is loaded already."""
         self._parts[name] = (capture, apply)
@@ -127,8 +132,11 @@ class LayoutMemory(QObject):
             if layout.header:
                 header.restoreState(QByteArray(layout.header))
             column = layout.sort_column if layout.sort_column < header.count() else -1
-            order = Qt.SortOrder.DescendingOrder if layout.sort_descending \
+            order = (
+                Qt.SortOrder.DescendingOrder
+                if layout.sort_descending
                 else Qt.SortOrder.AscendingOrder
+            )
             header.setSortIndicator(column, order)
             if column >= 0:
                 table.sortByColumn(column, order)

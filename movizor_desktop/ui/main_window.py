@@ -72,8 +72,14 @@ class MainWindow(QMainWindow):
     pane_added = Signal(object)  # the widget (the map, once it is built)
     map_attached = Signal(object)  # MapAccess
 
-    def __init__(self, settings: AppSettings, *, lang: str = "en", workflows: bool = True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        *,
+        lang: str = "en",
+        workflows: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings
@@ -92,10 +98,16 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.statusbar)
         self.clock_notice = ClockNotice(self.statusbar)
         self.window_actions = WindowActions(self)
-        self.controller = Controller(self, subscribers=self.subscribers, model=self.model,
-                                     details=self.details, statusbar=self.statusbar,
-                                     actions=self.window_actions, lang=lang,
-                                     map_access=lambda: self._map)
+        self.controller = Controller(
+            self,
+            subscribers=self.subscribers,
+            model=self.model,
+            details=self.details,
+            statusbar=self.statusbar,
+            actions=self.window_actions,
+            lang=lang,
+            map_access=lambda: self._map,
+        )
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.top_splitter.setObjectName("topSplitter")
@@ -113,8 +125,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
         self._build_menus()
         self.subscriber_menu.addAction(self.window_actions.copy_phone)
-        self.subscribers.set_context_actions([*self.window_actions.row_actions(), None,
-                                              self.window_actions.copy_phone])
+        self.subscribers.set_context_actions(
+            [*self.window_actions.row_actions(), None, self.window_actions.copy_phone]
+        )
 
         self.feed.done.connect(self._changes_applied)
         self.subscribers.selection_changed.connect(self._selection_changed)
@@ -125,7 +138,8 @@ class MainWindow(QMainWindow):
         self.events.phone_activated.connect(self.select_subscriber)
         self.statusbar.connection_clicked.connect(self.connection_settings_requested)
         self.window_actions.connection_settings.triggered.connect(
-            self.connection_settings_requested)
+            self.connection_settings_requested
+        )
         self.window_actions.quit.triggered.connect(self.close)
         self._minute = QTimer(self, interval=TICK_MS)
         self._minute.timeout.connect(self.tick)
@@ -249,8 +263,9 @@ class MainWindow(QMainWindow):
             self.statusbar.set_status(status)
             self.statusbar.set_balance(status.balance)
             self.details.set_balance(status.balance)
-            self.statusbar.set_session_flags(demo=session.demo,
-                                             key_session_only=session.key_is_session_only)
+            self.statusbar.set_session_flags(
+                demo=session.demo, key_session_only=session.key_is_session_only
+            )
             session.follow(self._on_changes, self._on_status)
         self.details.set_row(None, selected=0)
         self._update_title()
@@ -287,8 +302,9 @@ class MainWindow(QMainWindow):
             self.statusbar.set_balance(status.balance)
         session = self._session
         if session is not None:
-            self.statusbar.set_session_flags(demo=session.demo,
-                                             key_session_only=session.key_is_session_only)
+            self.statusbar.set_session_flags(
+                demo=session.demo, key_session_only=session.key_is_session_only
+            )
         self.controller.update_actions()
 
     # --- panes ------------------------------------------------------------------------------
@@ -314,8 +330,9 @@ class MainWindow(QMainWindow):
         if self.subscribers.select_phone(phone):
             self.subscribers.table.setFocus(Qt.FocusReason.OtherFocusReason)
             return True
-        self.statusbar.show_message(self.tr("This subscriber is no longer on the account."),
-                                    WARNING)
+        self.statusbar.show_message(
+            self.tr("This subscriber is no longer on the account."), WARNING
+        )
         return False
 
     def _selection_changed(self, phones: list[str]) -> None:

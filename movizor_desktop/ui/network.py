@@ -61,9 +61,11 @@ def qt_system_resolver(url: str) -> str | None:
         kind = proxy.type()
         if kind == QNetworkProxy.ProxyType.NoProxy:
             return None
-        scheme = {QNetworkProxy.ProxyType.HttpProxy: "http",
-                  QNetworkProxy.ProxyType.HttpCachingProxy: "http",
-                  QNetworkProxy.ProxyType.Socks5Proxy: "socks5"}.get(kind)
+        scheme = {
+            QNetworkProxy.ProxyType.HttpProxy: "http",
+            QNetworkProxy.ProxyType.HttpCachingProxy: "http",
+            QNetworkProxy.ProxyType.Socks5Proxy: "socks5",
+        }.get(kind)
         if scheme and proxy.hostName():
             host = proxy.hostName()
             host = f"[{host}]" if ":" in host else host
@@ -80,13 +82,17 @@ def system_resolver():  # -> SystemResolver
 
 def qt_proxy(config: ProxyConfig, password: str) -> QNetworkProxy | None:
     """The application proxy for ``config``; None means "use the system's"."""
-    if config.mode == ProxyMode.SYSTEM or (config.mode == ProxyMode.MANUAL
-                                           and config.kind == ProxyKind.HTTPS):
+    if config.mode == ProxyMode.SYSTEM or (
+        config.mode == ProxyMode.MANUAL and config.kind == ProxyKind.HTTPS
+    ):
         return None
     if config.mode == ProxyMode.NONE or not config.host or not config.port:
         return QNetworkProxy(QNetworkProxy.ProxyType.NoProxy)
-    kind = (QNetworkProxy.ProxyType.Socks5Proxy if config.kind == ProxyKind.SOCKS5
-            else QNetworkProxy.ProxyType.HttpProxy)
+    kind = (
+        QNetworkProxy.ProxyType.Socks5Proxy
+        if config.kind == ProxyKind.SOCKS5
+        else QNetworkProxy.ProxyType.HttpProxy
+    )
     proxy = QNetworkProxy(kind, config.host, config.port)
     if config.user:
         proxy.setUser(config.user)
@@ -96,16 +102,22 @@ def qt_proxy(config: ProxyConfig, password: str) -> QNetworkProxy | None:
 
 def apply_network(config: ProxyConfig, password: str = "") -> NetConfig:
     """Make ``config`` the proxy of every API client and of the map, from now on."""
-    net = NetConfig(proxy=config, proxy_password=password, resolver=system_resolver(),
-                    timeout=current_config().timeout)
+    net = NetConfig(
+        proxy=config,
+        proxy_password=password,
+        resolver=system_resolver(),
+        timeout=current_config().timeout,
+    )
     set_current_config(net)
     proxy = qt_proxy(config, password)
     if proxy is None:
         QNetworkProxyFactory.setUseSystemConfiguration(True)
         QNetworkProxy.setApplicationProxy(QNetworkProxy(QNetworkProxy.ProxyType.NoProxy))
         if config.mode == ProxyMode.MANUAL:
-            log.warning("the map cannot use an HTTPS proxy (Qt WebEngine takes HTTP and "
-                        "SOCKS5 only); its tiles follow the system's proxy settings")
+            log.warning(
+                "the map cannot use an HTTPS proxy (Qt WebEngine takes HTTP and "
+                "SOCKS5 only); its tiles follow the system's proxy settings"
+            )
     else:
         QNetworkProxyFactory.setUseSystemConfiguration(False)
         QNetworkProxy.setApplicationProxy(proxy)
@@ -168,8 +180,18 @@ def apply_saved_network(settings: AppSettings) -> NetConfig:
     return apply_network(proxy, load_proxy_password() if proxy.user else "")
 
 
-__all__ = ["PROBE_URL", "PROXY_PASSWORD_SERVICE", "PROXY_PASSWORD_SLOT", "apply_network",
-           "apply_saved_network", "drop_probes", "load_proxy_password", "pending_probes",
-           "prime_web_proxy",
-           "proxy_secrets", "qt_proxy",
-           "qt_system_resolver", "system_resolver"]
+__all__ = [
+    "PROBE_URL",
+    "PROXY_PASSWORD_SERVICE",
+    "PROXY_PASSWORD_SLOT",
+    "apply_network",
+    "apply_saved_network",
+    "drop_probes",
+    "load_proxy_password",
+    "pending_probes",
+    "prime_web_proxy",
+    "proxy_secrets",
+    "qt_proxy",
+    "qt_system_resolver",
+    "system_resolver",
+]

@@ -37,8 +37,9 @@ PRESETS = (TODAY, YESTERDAY, WEEK)
 translate = QCoreApplication.translate  # lupdate reads translate("Periods", "text")
 
 
-def period_for(choice: int, now: datetime, custom: tuple[datetime, datetime] | None = None
-               ) -> tuple[datetime, datetime] | None:
+def period_for(
+    choice: int, now: datetime, custom: tuple[datetime, datetime] | None = None
+) -> tuple[datetime, datetime] | None:
     """(start, end) of a choice, aware datetimes; ``custom`` for CUSTOM (None when it is
     reversed); None for OFF."""
     midnight = to_msk(now).replace(hour=0, minute=0, second=0, microsecond=0)
@@ -61,8 +62,9 @@ def choice_names(*, popup: bool = False) -> dict[int, str]:
         TODAY: translate("Periods", "Today"),
         YESTERDAY: translate("Periods", "Yesterday"),
         WEEK: translate("Periods", "Last 7 days"),
-        CUSTOM: (translate("Periods", "Custom range…") if popup
-                 else translate("Periods", "Custom range")),
+        CUSTOM: (
+            translate("Periods", "Custom range…") if popup else translate("Periods", "Custom range")
+        ),
     }
 
 
@@ -86,9 +88,16 @@ def msk_edit(parent: QWidget, name: str = "") -> QDateTimeEdit:
 
 
 class PeriodDialog(QDialog):
-    def __init__(self, parent: QWidget | None, title: str, *, intro: str = "",
-                 period: tuple[datetime, datetime] | None = None, preset: int = TODAY,
-                 now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        *,
+        intro: str = "",
+        period: tuple[datetime, datetime] | None = None,
+        preset: int = TODAY,
+        now: datetime | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exportPeriodDialog")
         self.setWindowTitle(title)
@@ -108,7 +117,8 @@ class PeriodDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -176,10 +186,15 @@ class PeriodDialog(QDialog):
         super().accept()
 
 
-def ask_period(parent: QWidget, title: str, intro: str,
-               then: Callable[[datetime, datetime], None], *,
-               period: tuple[datetime, datetime] | None = None, preset: int = TODAY
-               ) -> PeriodDialog:
+def ask_period(
+    parent: QWidget,
+    title: str,
+    intro: str,
+    then: Callable[[datetime, datetime], None],
+    *,
+    period: tuple[datetime, datetime] | None = None,
+    preset: int = TODAY,
+) -> PeriodDialog:
     """Open the dialog window-modal without blocking the event loop; ``then(start, end)``
     runs after OK. A dialog still open from an earlier call is closed first."""
     for old in parent.findChildren(PeriodDialog):
@@ -197,5 +212,19 @@ def ask_period(parent: QWidget, title: str, intro: str,
     return dialog
 
 
-__all__ = ["CUSTOM", "MSK_ZONE", "OFF", "PRESETS", "TODAY", "WEEK", "YESTERDAY", "PeriodDialog",
-           "ask_period", "choice_names", "from_qt", "msk_edit", "period_for", "to_qt"]
+__all__ = [
+    "CUSTOM",
+    "MSK_ZONE",
+    "OFF",
+    "PRESETS",
+    "TODAY",
+    "WEEK",
+    "YESTERDAY",
+    "PeriodDialog",
+    "ask_period",
+    "choice_names",
+    "from_qt",
+    "msk_edit",
+    "period_for",
+    "to_qt",
+]

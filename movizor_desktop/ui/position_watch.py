@@ -25,8 +25,9 @@ EXPECT_FOR = timedelta(hours=1)
 class PositionWatch(QObject):
     arrived = Signal(str)  # phone
 
-    def __init__(self, statusbar: StatusBar, name_of: Callable[[str], str],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, statusbar: StatusBar, name_of: Callable[[str], str], parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.statusbar = statusbar
         self.name_of = name_of
@@ -59,8 +60,12 @@ class PositionWatch(QObject):
         where = row.place or fmt.coordinates(row.lat, row.lon)
         self.statusbar.show_message(
             self.tr("{name}: the requested position arrived — {where}, {time}.").format(
-                name=self.name_of(row.phone), where=fmt.place_text(where),
-                time=fmt.msk_clock(row.fix_time)), INFO)
+                name=self.name_of(row.phone),
+                where=fmt.place_text(where),
+                time=fmt.msk_clock(row.fix_time),
+            ),
+            INFO,
+        )
         self.arrived.emit(row.phone)
 
 

@@ -59,8 +59,9 @@ def remember_folder(window: Any, folder: Path) -> None:
 _writes: set[asyncio.Future[None]] = set()  # strong references until each write is done
 
 
-def ask_save_path(window: Any, caption: str, name: str,
-                  filters: Sequence[tuple[str, str]]) -> Path | None:
+def ask_save_path(
+    window: Any, caption: str, name: str, filters: Sequence[tuple[str, str]]
+) -> Path | None:
     """The file dialog, with ``name`` in the last folder used (Documents at first).
 
     ``filters``: (label, extension) pairs, the first the default. The extension of the
@@ -68,8 +69,9 @@ def ask_save_path(window: Any, caption: str, name: str,
     """
     folder = start_folder(window)
     patterns = [f"{label} (*.{ext})" for label, ext in filters]
-    path, chosen = QFileDialog.getSaveFileName(window, caption, str(folder / name),
-                                               ";;".join(patterns), patterns[0])
+    path, chosen = QFileDialog.getSaveFileName(
+        window, caption, str(folder / name), ";;".join(patterns), patterns[0]
+    )
     if not path:
         return None
     result = Path(path)
@@ -88,23 +90,24 @@ def failure_text(exc: BaseException, path: Path | None = None) -> str:
         from . import i18n
 
         return translate("Exports", "Could not fetch the data: {reason}").format(
-            reason=exc.message(i18n.current_language()))
+            reason=exc.message(i18n.current_language())
+        )
     if isinstance(exc, PermissionError):
-        return translate("Exports", "No permission to write {path}. Choose another folder."
-                         ).format(path=where)
+        return translate("Exports", "No permission to write {path}. Choose another folder.").format(
+            path=where
+        )
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return translate("Exports", "The disk is full: {path} was not saved.").format(
-            path=where)
+        return translate("Exports", "The disk is full: {path} was not saved.").format(path=where)
     if isinstance(exc, FileNotFoundError | NotADirectoryError):
         return translate("Exports", "The folder of {path} does not exist.").format(path=where)
     if isinstance(exc, OSError):
         return translate("Exports", "Could not save {path}: {reason}").format(
-            path=where, reason=exc.strerror or str(exc))
+            path=where, reason=exc.strerror or str(exc)
+        )
     reason = str(exc) or type(exc).__name__
     if path is None:
         return translate("Exports", "Could not export: {reason}").format(reason=reason)
-    return translate("Exports", "Could not save {path}: {reason}").format(
-        path=where, reason=reason)
+    return translate("Exports", "Could not save {path}: {reason}").format(path=where, reason=reason)
 
 
 __all__ = ["ask_save_path", "failure_text", "remember_folder", "start_folder", "today_stamp"]

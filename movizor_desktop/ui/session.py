@@ -52,10 +52,14 @@ class Session(QObject):
         self.demo = demo
         self.key_storage = key_storage
         self.cache = cache
-        self.client = MovizorClient(profile.base_url, project=profile.project, key=key,
-                                    method="GET" if profile.method == "GET" else "POST",
-                                    allow_plain_http=profile.allow_plain_http,
-                                    clock=self.clock)
+        self.client = MovizorClient(
+            profile.base_url,
+            project=profile.project,
+            key=key,
+            method="GET" if profile.method == "GET" else "POST",
+            allow_plain_http=profile.allow_plain_http,
+            clock=self.clock,
+        )
         self.engine = SyncEngine(self.client, cache, interval=interval)
         self.engine.on_change = self._emit_change
         self.engine.on_status = self._emit_status
@@ -64,8 +68,7 @@ class Session(QObject):
         self._closed = False
 
     def __repr__(self) -> str:
-        return (f"Session(profile={self.profile.name!r}, demo={self.demo}, "
-                f"closed={self._closed})")
+        return f"Session(profile={self.profile.name!r}, demo={self.demo}, closed={self._closed})"
 
     # The engine calls back on the loop's thread; after aclose() nobody listens any more.
     def _emit_change(self, changes: object) -> None:
@@ -85,14 +88,12 @@ class Session(QObject):
     def closed(self) -> bool:
         return self._closed
 
-    def follow(self, on_changes: Callable[[Any], None],
-               on_status: Callable[[Any], None]) -> None:
+    def follow(self, on_changes: Callable[[Any], None], on_status: Callable[[Any], None]) -> None:
         """Call ``on_changes(ChangeSet)`` and ``on_status(EngineStatus)`` from now on."""
         self.changed.connect(on_changes)
         self.status_changed.connect(on_status)
 
-    def unfollow(self, on_changes: Callable[[Any], None],
-                 on_status: Callable[[Any], None]) -> None:
+    def unfollow(self, on_changes: Callable[[Any], None], on_status: Callable[[Any], None]) -> None:
         """Stop calling them (quietly when they were not connected, or the signals are
         gone with a deleted session)."""
         for signal, slot in ((self.changed, on_changes), (self.status_changed, on_status)):

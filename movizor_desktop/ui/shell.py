@@ -65,8 +65,7 @@ class MapAccess(Protocol):
     def apply_settings(self, settings: AppSettings) -> None:
         """The tile server or the offline map file changed: use the new ones."""
 
-    async def snapshot_track(self, phone: str, start: datetime,
-                             end: datetime) -> QImage | None:
+    async def snapshot_track(self, phone: str, start: datetime, end: datetime) -> QImage | None:
         """Show that period's track and grab the map; None when the map is not on screen."""
 
     def shutdown(self) -> None:
@@ -149,8 +148,14 @@ class Feature(QObject):
         self.shell = shell
         shell.language_changed.connect(self.retranslate)
 
-    def new_action(self, name: str, shortcut: str | QKeySequence.StandardKey | None,
-                   triggered: Callable[[], object], *, menu: QMenu | None = None) -> QAction:
+    def new_action(
+        self,
+        name: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        triggered: Callable[[], object],
+        *,
+        menu: QMenu | None = None,
+    ) -> QAction:
         """An action of this feature: its object name and shortcut (working with the menu
         bar hidden), ``triggered()`` on use, added to ``menu`` when one is given. Its texts
         are set in :meth:`retranslate`."""

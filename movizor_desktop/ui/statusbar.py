@@ -23,22 +23,33 @@ from .subscribers.badges import palette_is_dark
 
 INFO, WARNING, ERROR = 0, 1, 2
 # Text colours on the window background: (light palette, dark palette), >= 4.5:1 on both.
-TONES = {"good": ("#1b7a3a", "#6fd08c"), "warn": ("#b1480a", "#fdba74"),
-         "bad": ("#c0262d", "#ff8f8f")}
+TONES = {
+    "good": ("#1b7a3a", "#6fd08c"),
+    "warn": ("#b1480a", "#fdba74"),
+    "bad": ("#c0262d", "#ff8f8f"),
+}
 _LEVEL_TONE = {WARNING: ("warn", ""), ERROR: ("bad", " font-weight: 600;")}
-_WARN_STYLE = ("QLabel { color: white; background: #c0262d; border-radius: 3px;"
-               " padding: 1px 6px; }")
-_DEMO_STYLE = ("QLabel { color: white; background: #8e24aa; border-radius: 3px;"
-               " padding: 1px 6px; font-weight: 700; }")
-_NOTICE_STYLE = ("QLabel { color: #7a4a00; background: #fff3cd; border: 1px solid #e0c060;"
-                 " border-radius: 3px; padding: 1px 6px; }")
+_WARN_STYLE = "QLabel { color: white; background: #c0262d; border-radius: 3px; padding: 1px 6px; }"
+_DEMO_STYLE = (
+    "QLabel { color: white; background: #8e24aa; border-radius: 3px;"
+    " padding: 1px 6px; font-weight: 700; }"
+)
+_NOTICE_STYLE = (
+    "QLabel { color: #7a4a00; background: #fff3cd; border: 1px solid #e0c060;"
+    " border-radius: 3px; padding: 1px 6px; }"
+)
 
 
 class StatusBar(QStatusBar):
     connection_clicked = Signal()  # the user wants to fix the connection (refused key)
 
-    def __init__(self, parent: QWidget | None = None, *, lang: str = "en",
-                 low_balance: Decimal | float = Decimal("300")) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        lang: str = "en",
+        low_balance: Decimal | float = Decimal("300"),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("statusBar")
         self.lang = lang
@@ -66,8 +77,13 @@ class StatusBar(QStatusBar):
         self.connection_button.setObjectName("connectionState")
         self.connection_button.setAutoRaise(True)
         self.connection_button.clicked.connect(self._connection_clicked)
-        for widget in (self.key_notice, self.demo_label, self.budget_label,
-                       self.balance_label, self.connection_button):
+        for widget in (
+            self.key_notice,
+            self.demo_label,
+            self.budget_label,
+            self.balance_label,
+            self.connection_button,
+        ):
             self.addPermanentWidget(widget)
         self.key_notice.hide()
         self.demo_label.hide()
@@ -78,8 +94,9 @@ class StatusBar(QStatusBar):
 
     # --- messages ---------------------------------------------------------------------------
 
-    def show_message(self, text: str, level: int = INFO, timeout_ms: int = 15000,
-                     details: str = "") -> None:
+    def show_message(
+        self, text: str, level: int = INFO, timeout_ms: int = 15000, details: str = ""
+    ) -> None:
         """A sentence in the message area (errors stay until replaced or cleared);
         ``details`` (e.g. Movizor's own answer) joins it in the tooltip."""
         self.message_label.setText(text)
@@ -99,8 +116,7 @@ class StatusBar(QStatusBar):
     def _style_message(self) -> None:
         level = self.message_label.property("level")
         tone = _LEVEL_TONE.get(level) if isinstance(level, int) else None
-        self.message_label.setStyleSheet(
-            f"color: {self.tone(tone[0])};{tone[1]}" if tone else "")
+        self.message_label.setStyleSheet(f"color: {self.tone(tone[0])};{tone[1]}" if tone else "")
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -120,14 +136,20 @@ class StatusBar(QStatusBar):
 
     def set_session_flags(self, *, demo: bool, key_session_only: bool) -> None:
         self.demo_label.setText(self.tr("DEMO"))
-        self.demo_label.setToolTip(self.tr(
-            "Demo mode: a built-in simulator of Movizor with invented drivers. Nothing is "
-            "sent to Movizor and no money is spent."))
+        self.demo_label.setToolTip(
+            self.tr(
+                "Demo mode: a built-in simulator of Movizor with invented drivers. Nothing is "
+                "sent to Movizor and no money is spent."
+            )
+        )
         self.demo_label.setVisible(demo)
         self.key_notice.setText(self.tr("Key kept for this session only"))
-        self.key_notice.setToolTip(self.tr(
-            "No password manager is available on this computer, so the API key is kept in "
-            "memory only. You will be asked for it again after restarting the app."))
+        self.key_notice.setToolTip(
+            self.tr(
+                "No password manager is available on this computer, so the API key is kept in "
+                "memory only. You will be asked for it again after restarting the app."
+            )
+        )
         self.key_notice.setVisible(key_session_only)
 
     # --- balance ----------------------------------------------------------------------------
@@ -146,7 +168,8 @@ class StatusBar(QStatusBar):
         text = self.tr("Balance: {amount}").format(amount=amount)
         if balance.credit:
             text += " · " + self.tr("credit {amount}").format(
-                amount=fmt.money(balance.credit, self.number_locale))
+                amount=fmt.money(balance.credit, self.number_locale)
+            )
         label.setText(text)
         low = balance.balance < self.low_balance
         label.setProperty("low", low)
@@ -154,8 +177,9 @@ class StatusBar(QStatusBar):
         tip = self.tr("Money on the Movizor contract.")
         if low:
             limit = fmt.money(self.low_balance, self.number_locale)
-            tip = self.tr("The balance is below {limit}: top up the contract so tracking "
-                          "does not stop.").format(limit=limit)
+            tip = self.tr(
+                "The balance is below {limit}: top up the contract so tracking does not stop."
+            ).format(limit=limit)
         label.setToolTip(tip)
 
     def set_low_balance(self, limit: Decimal | float) -> None:
@@ -180,9 +204,13 @@ class StatusBar(QStatusBar):
         error = status.error.message(self.lang) if status.error is not None else ""
         if state == "online":
             text = self.tr("● Online")
-            tip = self.tr("Connected. Last sync: {time}.").format(
-                time=fmt.msk_datetime(status.last_sync, seconds=True)) \
-                if status.last_sync else self.tr("Connected.")
+            tip = (
+                self.tr("Connected. Last sync: {time}.").format(
+                    time=fmt.msk_datetime(status.last_sync, seconds=True)
+                )
+                if status.last_sync
+                else self.tr("Connected.")
+            )
             button.setStyleSheet(f"QToolButton {{ color: {self.tone('good')}; }}")
         elif state == "connecting":
             text = self.tr("Connecting…")
@@ -190,17 +218,22 @@ class StatusBar(QStatusBar):
             button.setStyleSheet("")
         elif state == "offline":
             since = status.offline_since
-            text = self.tr("● Offline since {time}").format(time=fmt.msk_clock(since)) \
-                if since else self.tr("● Offline")
-            tip = self.tr("Movizor cannot be reached; the list shows the last known data "
-                          "and updates by itself once the connection is back.")
+            text = (
+                self.tr("● Offline since {time}").format(time=fmt.msk_clock(since))
+                if since
+                else self.tr("● Offline")
+            )
+            tip = self.tr(
+                "Movizor cannot be reached; the list shows the last known data "
+                "and updates by itself once the connection is back."
+            )
             button.setStyleSheet(f"QToolButton {{ color: {self.tone('bad')}; }}")
         elif state == "auth_failed":
             text = self.tr("⚠ Key refused — change…")
-            tip = self.tr("Movizor refused the project or API key. Click to open the "
-                          "connection settings.")
-            button.setStyleSheet(
-                f"QToolButton {{ color: {self.tone('bad')}; font-weight: 600; }}")
+            tip = self.tr(
+                "Movizor refused the project or API key. Click to open the connection settings."
+            )
+            button.setStyleSheet(f"QToolButton {{ color: {self.tone('bad')}; font-weight: 600; }}")
         else:
             text = self.tr("Not connected")
             tip = ""
@@ -216,14 +249,21 @@ class StatusBar(QStatusBar):
             self.budget_label.hide()
             return
         loc = self.number_locale
-        self.budget_label.setText(self.tr("Requests: {used} used, {left} left of {limit}/h")
-                                  .format(used=loc.toString(int(budget.used)),
-                                          left=loc.toString(int(budget.remaining)),
-                                          limit=loc.toString(int(budget.limit))))
-        self.budget_label.setToolTip(self.tr(
-            "Movizor allows {limit} API requests an hour; left this hour: {left}. The app "
-            "slows its refresh down when few are left.").format(
-            limit=loc.toString(int(budget.limit)), left=loc.toString(int(budget.remaining))))
+        self.budget_label.setText(
+            self.tr("Requests: {used} used, {left} left of {limit}/h").format(
+                used=loc.toString(int(budget.used)),
+                left=loc.toString(int(budget.remaining)),
+                limit=loc.toString(int(budget.limit)),
+            )
+        )
+        self.budget_label.setToolTip(
+            self.tr(
+                "Movizor allows {limit} API requests an hour; left this hour: {left}. The app "
+                "slows its refresh down when few are left."
+            ).format(
+                limit=loc.toString(int(budget.limit)), left=loc.toString(int(budget.remaining))
+            )
+        )
         low = budget.fraction_left < 0.1
         self.budget_label.setStyleSheet(_WARN_STYLE if low else "")
         self.budget_label.show()

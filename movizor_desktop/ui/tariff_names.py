@@ -27,8 +27,17 @@ _MINUTES = re.compile(r"(\d+)\s*мин")
 _HOURS = re.compile(r"(\d+)\s*час")
 # without a title: what the documents call these ids (the /api/ era's and the newer ones)
 _UNTITLED: dict[str, str | int] = {
-    "0": "manual", "4": "manual", "manual": "manual", "1": "online", "5": "online",
-    "3": "package", "15": 15, "30": 30, "60": 60, "180": 180}
+    "0": "manual",
+    "4": "manual",
+    "manual": "manual",
+    "1": "online",
+    "5": "online",
+    "3": "package",
+    "15": 15,
+    "30": 30,
+    "60": 60,
+    "180": 180,
+}
 
 
 class Tariffs(QObject):
@@ -54,8 +63,13 @@ def _kind(tariff_id: str, title: str) -> str | int | None:
     return None
 
 
-def tariff_display_name(tariff_id: str | None, server_title: str | None = None, *,
-                        manual: bool = False, package: bool = False) -> str:
+def tariff_display_name(
+    tariff_id: str | None,
+    server_title: str | None = None,
+    *,
+    manual: bool = False,
+    package: bool = False,
+) -> str:
     """The name to show for a tariff: the app's own, translated, when it knows the tariff
     (``manual``/``package``: the price table says so); else the server's title; else the
     id."""
@@ -63,8 +77,7 @@ def tariff_display_name(tariff_id: str | None, server_title: str | None = None, 
     title = (server_title or "").strip()
     if title == tid:
         title = ""  # the price table gives the id back when it has no title
-    kind: str | int | None = "manual" if manual else "package" if package \
-        else _kind(tid, title)
+    kind: str | int | None = "manual" if manual else "package" if package else _kind(tid, title)
     if kind == "manual":
         return translate("Tariffs", "Manual requests")
     if kind == "package":

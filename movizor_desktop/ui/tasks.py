@@ -52,8 +52,11 @@ class TaskGroup:
             if on_error is not None:
                 on_error(exc)
             else:
-                log.error("%s: unhandled error in background task", self.name,
-                          exc_info=(type(exc), exc, exc.__traceback__))
+                log.error(
+                    "%s: unhandled error in background task",
+                    self.name,
+                    exc_info=(type(exc), exc, exc.__traceback__),
+                )
 
         task.add_done_callback(done)
         return task

@@ -35,8 +35,10 @@ class _NumpyStandIn(types.ModuleType):
     def __getattr__(self, name: str):
         if name.startswith("__"):
             raise AttributeError(name)
-        raise ImportError(f"numpy.{name}: numpy is not part of Movizor Desktop's frozen "
-                          "build, and the folium feature that called it is unavailable")
+        raise ImportError(
+            f"numpy.{name}: numpy is not part of Movizor Desktop's frozen "
+            "build, and the folium feature that called it is unavailable"
+        )
 
 
 STAND_IN = _NumpyStandIn("numpy", "numpy stand-in for folium (frozen build)")

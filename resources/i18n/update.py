@@ -29,8 +29,11 @@ PLURAL_ONLY = frozenset({"en"})
 
 def tool(name: str) -> str:
     """``name`` next to this Python (a venv's bin/Scripts), else on PATH."""
-    for folder in (Path(sys.executable).parent, Path(sys.prefix) / "bin",
-                   Path(sys.prefix) / "Scripts"):
+    for folder in (
+        Path(sys.executable).parent,
+        Path(sys.prefix) / "bin",
+        Path(sys.prefix) / "Scripts",
+    ):
         for candidate in (folder / name, folder / f"{name}.exe"):
             if candidate.is_file():
                 return str(candidate)
@@ -41,8 +44,11 @@ def tool(name: str) -> str:
 
 
 def sources() -> list[str]:
-    return [str(p.relative_to(ROOT)) for p in sorted(PACKAGE.rglob("*.py"))
-            if "__pycache__" not in p.parts]
+    return [
+        str(p.relative_to(ROOT))
+        for p in sorted(PACKAGE.rglob("*.py"))
+        if "__pycache__" not in p.parts
+    ]
 
 
 def lupdate(drop_obsolete: bool) -> int:
@@ -52,9 +58,17 @@ def lupdate(drop_obsolete: bool) -> int:
     for lang in LANGUAGES:
         ts = HERE / f"movizor_{lang}.ts"
         extra = ["-pluralonly"] if lang in PLURAL_ONLY else []
-        code = subprocess.call([*command, *extra, "-target-language",
-                                f"{lang}_RU" if lang == "ru" else "en_GB",
-                                "-ts", str(ts.relative_to(ROOT))], cwd=ROOT)
+        code = subprocess.call(
+            [
+                *command,
+                *extra,
+                "-target-language",
+                f"{lang}_RU" if lang == "ru" else "en_GB",
+                "-ts",
+                str(ts.relative_to(ROOT)),
+            ],
+            cwd=ROOT,
+        )
         if code:
             return code
     return 0
@@ -63,8 +77,9 @@ def lupdate(drop_obsolete: bool) -> int:
 def lrelease() -> int:
     for lang in LANGUAGES:
         ts = HERE / f"movizor_{lang}.ts"
-        code = subprocess.call([tool("pyside6-lrelease"), str(ts), "-qm",
-                                str(ts.with_suffix(".qm"))])
+        code = subprocess.call(
+            [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))]
+        )
         if code:
             return code
     return 0
@@ -73,8 +88,9 @@ def lrelease() -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--release", action="store_true", help="only compile .ts → .qm")
-    parser.add_argument("--drop-obsolete", action="store_true",
-                        help="remove strings that are no longer in the code")
+    parser.add_argument(
+        "--drop-obsolete", action="store_true", help="remove strings that are no longer in the code"
+    )
     args = parser.parse_args(argv)
     if not args.release:
         code = lupdate(args.drop_obsolete)

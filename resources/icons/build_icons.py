@@ -22,8 +22,18 @@ HERE = Path(__file__).resolve().parent
 SOURCE = HERE / "movizor.svg"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS chunk type -> pixel size (PNG payloads, macOS 10.7+)
-ICNS_TYPES = (("icp4", 16), ("icp5", 32), ("icp6", 64), ("ic07", 128), ("ic08", 256),
-              ("ic09", 512), ("ic11", 32), ("ic12", 64), ("ic13", 256), ("ic14", 512))
+ICNS_TYPES = (
+    ("icp4", 16),
+    ("icp5", 32),
+    ("icp6", 64),
+    ("ic07", 128),
+    ("ic08", 256),
+    ("ic09", 512),
+    ("ic11", 32),
+    ("ic12", 64),
+    ("ic13", 256),
+    ("ic14", 512),
+)
 
 
 def render_png(svg: Path, size: int) -> bytes:
@@ -59,8 +69,7 @@ def ico_bytes(pngs: dict[int, bytes]) -> bytes:
     for size in sizes:
         data = pngs[size]
         side = 0 if size >= 256 else size  # 0 means 256
-        table += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data),
-                             offset + len(payload))
+        table += struct.pack("<BBBBHHII", side, side, 0, 0, 1, 32, len(data), offset + len(payload))
         payload += data
     return header + table + payload
 
@@ -94,7 +103,7 @@ def png_payloads(data: bytes) -> list[bytes]:
     found, start = [], data.find(b"\x89PNG")
     while start >= 0:
         end = data.find(b"IEND", start)
-        found.append(data[start:end + 8])
+        found.append(data[start : end + 8])
         start = data.find(b"\x89PNG", end)
     return found
 
@@ -118,8 +127,7 @@ def same_pictures(old: bytes, new: bytes) -> bool:
         if a.isNull() or a.size() != b.size():
             return False
         a_px, b_px = bytes(a.constBits()), bytes(b.constBits())
-        different = sum(1 for x, y in zip(a_px, b_px, strict=True)
-                        if abs(x - y) > MAX_CHANNEL_DIFF)
+        different = sum(1 for x, y in zip(a_px, b_px, strict=True) if abs(x - y) > MAX_CHANNEL_DIFF)
         if different > MAX_DIFFERENT_SHARE * len(a_px):
             return False
     return True
@@ -127,8 +135,9 @@ def same_pictures(old: bytes, new: bytes) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true",
-                        help="only check the files exist and match the SVG")
+    parser.add_argument(
+        "--check", action="store_true", help="only check the files exist and match the SVG"
+    )
     parser.add_argument("--out", type=Path, default=HERE, help="output folder")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -63,8 +63,13 @@ def _on_a_route(session):
 
     rows = session.engine.fleet.rows()
     for row in rows:
-        if row.status == Status.OK and row.lat is not None and row.distance_km \
-                and row.details is not None and len(row.details.destination) >= 2:
+        if (
+            row.status == Status.OK
+            and row.lat is not None
+            and row.distance_km
+            and row.details is not None
+            and len(row.details.destination) >= 2
+        ):
             return row
     return next(r for r in rows if r.lat is not None)
 
@@ -78,8 +83,11 @@ async def tour(controller, lang: str, suffix: str) -> None:
     window = controller.window
     await _until(lambda: window is not None and window.model.rowCount() >= 40)
     window.setGeometry(window.screen().availableGeometry())  # Xvfb has no window manager
-    await _until(lambda: getattr(window, "map_link", None) is not None
-                 and window.map_link.panel.view.is_ready)
+    await _until(
+        lambda: (
+            getattr(window, "map_link", None) is not None and window.map_link.panel.view.is_ready
+        )
+    )
     session = window.session
     await _until(lambda: any(r.details is not None for r in session.engine.fleet.rows()))
     row = _on_a_route(session)
@@ -108,15 +116,21 @@ async def tour(controller, lang: str, suffix: str) -> None:
     panel.period_bar.choose(OFF)
 
     window.actions.edit.trigger()
-    await _until(lambda: any(isinstance(w, SubscriberDialog) and w.isVisible()
-                             for w in QApplication.topLevelWidgets()))
-    dialog = next(w for w in QApplication.topLevelWidgets()
-                  if isinstance(w, SubscriberDialog) and w.isVisible())
+    await _until(
+        lambda: any(
+            isinstance(w, SubscriberDialog) and w.isVisible()
+            for w in QApplication.topLevelWidgets()
+        )
+    )
+    dialog = next(
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, SubscriberDialog) and w.isVisible()
+    )
     await _until(lambda: not dialog.loading)
     dialog.show_page("route")
     link = dialog.route_editor.map_link
-    await _until(lambda: link is not None and link.map is not None
-                 and link.map.view.is_ready)
+    await _until(lambda: link is not None and link.map is not None and link.map.view.is_ready)
     # two more stops planned by the dispatcher (not saved): a comfortable leg, then one
     # no truck can make, so the map shows the legs' colours
     editor = dialog.route_editor
@@ -144,8 +158,13 @@ def child(lang: str, suffix: str) -> int:
     async def start(self, *args, **kwargs):
         await original(self, *args, **kwargs)
         task = asyncio.ensure_future(tour(self, lang, suffix))
-        task.add_done_callback(lambda t: t.cancelled() or t.exception() is None
-                               or print(f"tour failed: {t.exception()!r}", file=sys.stderr))
+        task.add_done_callback(
+            lambda t: (
+                t.cancelled()
+                or t.exception() is None
+                or print(f"tour failed: {t.exception()!r}", file=sys.stderr)
+            )
+        )
         self._screenshot_tour = task
 
     app.AppController.start = start
@@ -155,8 +174,10 @@ def child(lang: str, suffix: str) -> int:
 def _xvfb(size: str) -> tuple[subprocess.Popen[bytes], str]:
     """An X server of ``size`` on a free display (Xvfb picks it and says which)."""
     read, write = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
-                               f"{size}x24", "-nolisten", "tcp"], pass_fds=(write,))
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+    )
     os.close(write)
     with os.fdopen(read) as pipe:
         number = pipe.readline().strip()
@@ -166,10 +187,16 @@ def _xvfb(size: str) -> tuple[subprocess.Popen[bytes], str]:
 def run(lang: str, size: str, display: str) -> int:
     with tempfile.TemporaryDirectory() as home:
         # a dispatcher's PC in Moscow: times need no "local" beside them
-        env = dict(os.environ, MOVIZOR_DESKTOP_HOME=home, QT_QPA_PLATFORM="xcb",
-                   DISPLAY=display, TZ="Europe/Moscow")
-        return subprocess.call([sys.executable, __file__, "--child", lang,
-                                "--suffix", SIZES[size]], env=env)
+        env = dict(
+            os.environ,
+            MOVIZOR_DESKTOP_HOME=home,
+            QT_QPA_PLATFORM="xcb",
+            DISPLAY=display,
+            TZ="Europe/Moscow",
+        )
+        return subprocess.call(
+            [sys.executable, __file__, "--child", lang, "--suffix", SIZES[size]], env=env
+        )
 
 
 def main() -> int:
@@ -183,8 +210,7 @@ def main() -> int:
         return child(args.child, args.suffix)
     own_x = shutil.which("Xvfb") is not None
     if not own_x and not os.environ.get("DISPLAY"):
-        print("install Xvfb, or set DISPLAY to an X server and pass its --size",
-              file=sys.stderr)
+        print("install Xvfb, or set DISPLAY to an X server and pass its --size", file=sys.stderr)
         return 2
     status = 0
     for size in args.size or list(SIZES):

@@ -52,9 +52,15 @@ def test_object_get_for_every_status(run, api):
 
 
 def test_object_add_accepts_any_format_and_get_shows_it(run, api):
-    result = run(api.object_add("+7 (921) 555-01-02", title="Петров П.П. — МАН А123ВС777",
-                                tags=["тент", "X5"], tariff="30",
-                                metadata={"Водитель": "Петров", "Клиент": 'ООО "Ромашка" & Ко'}))
+    result = run(
+        api.object_add(
+            "+7 (921) 555-01-02",
+            title="Петров П.П. — МАН А123ВС777",
+            tags=["тент", "X5"],
+            tariff="30",
+            metadata={"Водитель": "Петров", "Клиент": 'ООО "Ромашка" & Ко'},
+        )
+    )
     assert result.code == "OK"
     info = run(api.object_get("79215550102"))
     assert info.status == Status.NEW and info.title == "Петров П.П. — МАН А123ВС777"
@@ -76,17 +82,37 @@ def test_edit_round_trips_route_schedule_and_metadata(run, api):
     phone = by_status(run, api)["ok"][0]
     info = run(api.object_get(phone))
     route = [
-        RoutePoint('Склад "Восток", Казань, ул. Техническая, 20 & Ко', 55.760419, 49.190294,
-                   (SIM_START + timedelta(days=1)).astimezone(MSK).replace(second=0)),
-        RoutePoint("Москва, МКАД 47-й км, «Ашан»", 55.7098009, 37.0536908,
-                   (SIM_START + timedelta(days=2, hours=3)).astimezone(MSK).replace(second=0)),
+        RoutePoint(
+            'Склад "Восток", Казань, ул. Техническая, 20 & Ко',
+            55.760419,
+            49.190294,
+            (SIM_START + timedelta(days=1)).astimezone(MSK).replace(second=0),
+        ),
+        RoutePoint(
+            "Москва, МКАД 47-й км, «Ашан»",
+            55.7098009,
+            37.0536908,
+            (SIM_START + timedelta(days=2, hours=3)).astimezone(MSK).replace(second=0),
+        ),
     ]
     schedule = Schedule(days=frozenset({1, 2, 3, 4, 5}), times=(time(18, 0), time(9, 0)))
-    metadata = {"Водитель": "Иванов И.И.", "Перевозчик": 'ООО "Логистик, Групп" & Партнёры',
-                "Рейс": "54198-1", "<b>": "'одинарные' кавычки"}
-    run(api.object_edit(phone, tariff=info.tariff, title="Рейс 54198-1, Иванов",
-                        tags=["рефрижератор", "Магнит"], route=route, schedule=schedule,
-                        metadata=metadata))
+    metadata = {
+        "Водитель": "Иванов И.И.",
+        "Перевозчик": 'ООО "Логистик, Групп" & Партнёры',
+        "Рейс": "54198-1",
+        "<b>": "'одинарные' кавычки",
+    }
+    run(
+        api.object_edit(
+            phone,
+            tariff=info.tariff,
+            title="Рейс 54198-1, Иванов",
+            tags=["рефрижератор", "Магнит"],
+            route=route,
+            schedule=schedule,
+            metadata=metadata,
+        )
+    )
     after = run(api.object_get(phone))
     assert after.title == "Рейс 54198-1, Иванов"
     assert after.tags == ["рефрижератор", "Магнит"]
@@ -220,9 +246,16 @@ def test_events_newest_first_and_incremental(run, api, sim_control):
 
 def test_share_links_lifecycle(run, api):
     phones = by_status(run, api)["ok"][:2]
-    created = run(api.share_add(phones, client="ООО «Клиент»", comments="рейс 12",
-                                email="client@example.org",
-                                dateoff=SIM_START + timedelta(days=3), req_limit=20))
+    created = run(
+        api.share_add(
+            phones,
+            client="ООО «Клиент»",
+            comments="рейс 12",
+            email="client@example.org",
+            dateoff=SIM_START + timedelta(days=3),
+            req_limit=20,
+        )
+    )
     assert created.key and created.objects_count == 2
     share = next(s for s in run(api.share_list()) if s.key == created.key)
     assert share.client == "ООО «Клиент»" and share.req_limit == 20 and share.cnt == 2
@@ -235,8 +268,11 @@ def test_share_links_lifecycle(run, api):
 
 def test_event_subscriptions_lifecycle(run, api):
     phones = by_status(run, api)["ok"][:2]
-    run(api.events_subscribe_add("pos_late", notify_type="email",
-                                 notify_value="dispatch@example.org", phones=phones))
+    run(
+        api.events_subscribe_add(
+            "pos_late", notify_type="email", notify_value="dispatch@example.org", phones=phones
+        )
+    )
     run(api.events_subscribe_add("reject", notify_type="telegram"))
     subs = run(api.events_subscribe_list())
     late = next(s for s in subs if s.type == "pos_late" and s.email == "dispatch@example.org")
@@ -251,8 +287,7 @@ def test_get_method_works_too(run, sim):
     from tests.conftest import SIM_KEY
 
     async def scenario():
-        async with MovizorClient(sim.base_url, project="demo", key=SIM_KEY,
-                                 method="GET") as client:
+        async with MovizorClient(sim.base_url, project="demo", key=SIM_KEY, method="GET") as client:
             await client.object_add("9215550177", title="GET-запрос & Ко")
             return await client.object_get("79215550177")
 
@@ -271,9 +306,13 @@ def test_the_word_manual_is_sent_as_the_price_tables_manual_id(run, sim, plan, m
     from movizor_desktop.simulator import SimClock, SimControl, SimulatorServer, World
     from movizor_desktop.simulator.dialects import dialect
 
-    world = World(clock=SimClock(start=SIM_START, speed=0), fleet=0,
-                  dialect=dialect("2017", {"tariffs": plan}))
+    world = World(
+        clock=SimClock(start=SIM_START, speed=0),
+        fleet=0,
+        dialect=dialect("2017", {"tariffs": plan}),
+    )
     with SimulatorServer(world, key="k") as server, SimControl(server.control_url) as ctl:
+
         async def scenario():
             async with MovizorClient(server.base_url, project="demo", key="k") as client:
                 await client.object_add("+7 916 123-45-67", tariff="manual")

@@ -30,8 +30,9 @@ from movizor_desktop.api.encoding import (
 def test_route_points_are_php_arrays_with_msk_times():
     points = [
         RoutePoint("Казань", 55.760419, 49.190294, datetime(2016, 5, 10, 18, 0, tzinfo=MSK)),
-        RoutePoint("Москва", 55.7098009, 37.0536908,
-                   datetime(2016, 5, 12, 15, 0, tzinfo=UTC)),  # 18:00 МСК
+        RoutePoint(
+            "Москва", 55.7098009, 37.0536908, datetime(2016, 5, 12, 15, 0, tzinfo=UTC)
+        ),  # 18:00 МСК
     ]
     assert encode_route(points) == [
         ("destination[0][text]", "Казань"),
@@ -59,8 +60,15 @@ def test_a_cleared_schedule_switches_every_day_off_explicitly():
 def test_schedule_days_and_sorted_unique_times():
     schedule = Schedule(days=frozenset({5, 1, 3}), times=(time(17, 0), time(9, 0), time(9, 0)))
     assert encode_schedule(schedule) == [
-        ("sw1", "1"), ("sw2", "0"), ("sw3", "1"), ("sw4", "0"), ("sw5", "1"), ("sw6", "0"),
-        ("sw7", "0"), ("st[]", "09:00"), ("st[]", "17:00"),
+        ("sw1", "1"),
+        ("sw2", "0"),
+        ("sw3", "1"),
+        ("sw4", "0"),
+        ("sw5", "1"),
+        ("sw6", "0"),
+        ("sw7", "0"),
+        ("st[]", "09:00"),
+        ("st[]", "17:00"),
     ]
     with pytest.raises(ValueError):
         Schedule(days=frozenset({0}))
@@ -68,18 +76,25 @@ def test_schedule_days_and_sorted_unique_times():
 
 def test_metadata_tags_and_lists():
     assert encode_metadata({"Исполнитель": "Петров", "Склад": 'ООО "Ромашка" & Ко'}) == [
-        ("metadata[Исполнитель]", "Петров"), ("metadata[Склад]", 'ООО "Ромашка" & Ко')]
+        ("metadata[Исполнитель]", "Петров"),
+        ("metadata[Склад]", 'ООО "Ромашка" & Ко'),
+    ]
     assert encode_tags([" тент", "X5", "", "тент", "рефрижератор "]) == "тент,X5,рефрижератор"
     assert encode_list("phone", ["79210010203", "79110000000"]) == [
-        ("phone[]", "79210010203"), ("phone[]", "79110000000")]
+        ("phone[]", "79210010203"),
+        ("phone[]", "79110000000"),
+    ]
 
 
-@pytest.mark.parametrize(("metadata", "fragment"), [
-    ({"x" * 33: "v"}, "name longer than 32"),
-    ({"name": "v" * 65}, "value longer than 64"),
-    ({"  ": "v"}, "empty"),
-    ({"a[b]": "v"}, "brackets"),
-])
+@pytest.mark.parametrize(
+    ("metadata", "fragment"),
+    [
+        ({"x" * 33: "v"}, "name longer than 32"),
+        ({"name": "v" * 65}, "value longer than 64"),
+        ({"  ": "v"}, "empty"),
+        ({"a[b]": "v"}, "brackets"),
+    ],
+)
 def test_metadata_limits(metadata, fragment):
     with pytest.raises(ValueError, match=fragment):
         validate_metadata(metadata)
@@ -113,10 +128,14 @@ def test_route_point_rejects_out_of_range_coordinates():
         RoutePoint("x", 0, 181)
 
 
-names = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="[]\x00"),
-                min_size=1, max_size=32).filter(lambda s: s.strip())
-values = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                 max_size=64)
+names = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="[]\x00"),
+    min_size=1,
+    max_size=32,
+).filter(lambda s: s.strip())
+values = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=64
+)
 
 
 @given(st.dictionaries(names, values, min_size=1, max_size=8))
@@ -126,22 +145,31 @@ def test_metadata_encoding_survives_form_encoding(metadata):
     decoded = {}
     for name, value in parse_qsl(body, keep_blank_values=True):
         assert name.startswith("metadata[") and name.endswith("]")
-        decoded[name[len("metadata["):-1]] = value
+        decoded[name[len("metadata[") : -1]] = value
     assert decoded == metadata
 
 
-@given(st.lists(st.tuples(
-    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-            max_size=40),
-    st.floats(-90, 90, allow_nan=False), st.floats(-180, 180, allow_nan=False),
-    st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 1, 1))),
-    min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.text(
+                st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+                max_size=40,
+            ),
+            st.floats(-90, 90, allow_nan=False),
+            st.floats(-180, 180, allow_nan=False),
+            st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2099, 1, 1)),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_route_encoding_survives_form_encoding(raw):
     points = [RoutePoint(t, la, lo, d.replace(second=0, microsecond=0)) for t, la, lo, d in raw]
     pairs = parse_qsl(urlencode(encode_route(points)), keep_blank_values=True)
     assert len(pairs) == 3 * len(points)
     for i, point in enumerate(points):
-        got = dict(pairs[3 * i: 3 * i + 3])
+        got = dict(pairs[3 * i : 3 * i + 3])
         assert got[f"destination[{i}][text]"] == point.text
         lat, lon = map(float, got[f"destination[{i}][coord]"].split(","))
         assert abs(lat - point.lat) < 1e-7 and abs(lon - point.lon) < 1e-7

@@ -45,17 +45,20 @@ def test_same_number_means_different_things_in_different_functions():
     assert add.message("en") != edit.message("en")
 
 
-@pytest.mark.parametrize(("function", "code", "text", "cls"), [
-    ("object_add", "13", "Not enough money for this tariff", NotEnoughMoneyError),
-    ("object_get", "1", "Phone not found", NotFoundError),
-    ("object_add", "1", "Incorrect phone format (79XXXXXXXXXX)", InvalidInputError),
-    ("pos_get", "2", "Request in queue", PendingError),
-    ("pos_get", "4", "Request failed", RequestFailedError),
-    ("balance", "ACCESS_DENIED", "Auth rate limit exceeded", AuthError),
-    ("events", "ACCESS_DENIED", "Wrong project or key", AuthError),
-    ("events", "LIMIT_EXCEEDED", "Requests limit exceeded", RateLimitError),
-    ("object_list", "99", "Something new", ApiError),
-])
+@pytest.mark.parametrize(
+    ("function", "code", "text", "cls"),
+    [
+        ("object_add", "13", "Not enough money for this tariff", NotEnoughMoneyError),
+        ("object_get", "1", "Phone not found", NotFoundError),
+        ("object_add", "1", "Incorrect phone format (79XXXXXXXXXX)", InvalidInputError),
+        ("pos_get", "2", "Request in queue", PendingError),
+        ("pos_get", "4", "Request failed", RequestFailedError),
+        ("balance", "ACCESS_DENIED", "Auth rate limit exceeded", AuthError),
+        ("events", "ACCESS_DENIED", "Wrong project or key", AuthError),
+        ("events", "LIMIT_EXCEEDED", "Requests limit exceeded", RateLimitError),
+        ("object_list", "99", "Something new", ApiError),
+    ],
+)
 def test_kinds_map_to_exception_classes(function, code, text, cls):
     err = from_answer(function, code, text)
     assert type(err) is cls

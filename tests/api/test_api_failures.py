@@ -25,8 +25,17 @@ OK_PHONE = "79210010203"  # any valid number: injected errors answer before stat
 
 async def call(client: MovizorClient, function: str):
     """Call ``function`` with plausible arguments."""
-    phone_calls = {"object_get", "object_delete", "object_reactivate", "object_cancel_tariff",
-                   "pos_last", "pos_request", "pos_list", "get_operator", "object_add"}
+    phone_calls = {
+        "object_get",
+        "object_delete",
+        "object_reactivate",
+        "object_cancel_tariff",
+        "pos_last",
+        "pos_request",
+        "pos_list",
+        "get_operator",
+        "object_add",
+    }
     if function in phone_calls:
         return await getattr(client, function)(OK_PHONE)
     if function == "object_edit":
@@ -65,16 +74,19 @@ def test_every_documented_error_code_of_every_function(run, api, sim_control, fu
 
 
 FAULTS = [
-    ("http_500", HttpStatusError), ("http_502", HttpStatusError), ("http_503", HttpStatusError),
-    ("reset", ConnectionFailedError), ("drop", ConnectionFailedError),
-    ("html", BadResponseError), ("non_json", BadResponseError),
+    ("http_500", HttpStatusError),
+    ("http_502", HttpStatusError),
+    ("http_503", HttpStatusError),
+    ("reset", ConnectionFailedError),
+    ("drop", ConnectionFailedError),
+    ("html", BadResponseError),
+    ("non_json", BadResponseError),
     ("truncated", (BadResponseError, ConnectionFailedError)),
 ]
 
 
 @pytest.mark.parametrize(("kind", "expected"), FAULTS)
-def test_each_fault_maps_to_its_error_and_reads_are_retried(run, api, sim_control, kind,
-                                                            expected):
+def test_each_fault_maps_to_its_error_and_reads_are_retried(run, api, sim_control, kind, expected):
     sim_control.reset_requests()
     sim_control.add_fault(kind, function="pos_objects", count=None)
     with pytest.raises(expected) as info:
@@ -106,8 +118,9 @@ def test_timeout(run, sim, sim_control):
     sim_control.add_fault("timeout", function="balance", count=None, latency=3)
 
     async def scenario():
-        async with MovizorClient(sim.base_url, project="demo", key=SIM_KEY, timeout=0.3,
-                                 retries=1, backoff=0.01) as client:
+        async with MovizorClient(
+            sim.base_url, project="demo", key=SIM_KEY, timeout=0.3, retries=1, backoff=0.01
+        ) as client:
             await client.balance()
 
     sim_control.reset_requests()
@@ -119,8 +132,9 @@ def test_timeout(run, sim, sim_control):
 
 def test_connection_refused(run):
     async def scenario():
-        async with MovizorClient("http://127.0.0.1:9/api/", project="p", key="k",
-                                 retries=1, backoff=0.01) as client:
+        async with MovizorClient(
+            "http://127.0.0.1:9/api/", project="p", key="k", retries=1, backoff=0.01
+        ) as client:
             await client.balance()
 
     with pytest.raises(ConnectionFailedError) as info:
@@ -132,8 +146,9 @@ def test_bad_key_reaches_the_server_once(run, sim, sim_control):
     sim_control.reset_requests()
 
     async def scenario():
-        async with MovizorClient(sim.base_url, project="demo", key="wrong-key-456",
-                                 backoff=0.01) as client:
+        async with MovizorClient(
+            sim.base_url, project="demo", key="wrong-key-456", backoff=0.01
+        ) as client:
             with pytest.raises(AuthError) as first:
                 await client.balance()
             assert client.key_rejected and not first.value.locked
@@ -176,8 +191,9 @@ def test_key_never_appears_in_logs_errors_or_reprs(run, sim, sim_control, caplog
 
     async def scenario():
         for method in ("POST", "GET"):
-            async with MovizorClient(sim.base_url, project="demo", key=secret, method=method,
-                                     retries=1, backoff=0.01) as client:
+            async with MovizorClient(
+                sim.base_url, project="demo", key=secret, method=method, retries=1, backoff=0.01
+            ) as client:
                 seen.append(repr(client))
                 try:
                     await client.balance()
@@ -195,12 +211,17 @@ def test_post_keeps_the_key_out_of_the_url(run):
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
-        return httpx.Response(200, json={"code": "OK", "message": "", "result": "success",
-                                         "data": []})
+        return httpx.Response(
+            200, json={"code": "OK", "message": "", "result": "success", "data": []}
+        )
 
     async def scenario():
-        async with MovizorClient("https://movizor.example/api/", project="acme", key="k3y-abc",
-                                 transport=httpx.MockTransport(handler)) as client:
+        async with MovizorClient(
+            "https://movizor.example/api/",
+            project="acme",
+            key="k3y-abc",
+            transport=httpx.MockTransport(handler),
+        ) as client:
             await client.object_list()
             await client.share_add(["+7 921 001-02-03", "89110000000"], client="Клиент")
 
@@ -210,7 +231,8 @@ def test_post_keeps_the_key_out_of_the_url(run):
     assert seen[0].content == b"key=k3y-abc"
     assert seen[1].content.decode() == (
         "key=k3y-abc&phone%5B%5D=79210010203&phone%5B%5D=79110000000"
-        "&client=%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82")
+        "&client=%D0%9A%D0%BB%D0%B8%D0%B5%D0%BD%D1%82"
+    )
     assert "charset=utf-8" in seen[1].headers["content-type"]
 
 

@@ -129,9 +129,27 @@ def test_at_most_13_requests_in_any_second_at_the_server(run):
     root = Path(__file__).resolve().parents[2]
     env = {**os.environ, "PYTHONPATH": str(root), "PYTHONIOENCODING": "utf-8"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "movizor_desktop.simulator", "--port", "0", "--fleet", "5",
-         "--speed", "0", "--key", "k", "--start", "2026-11-26T12:00:00+03:00"],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "movizor_desktop.simulator",
+            "--port",
+            "0",
+            "--fleet",
+            "5",
+            "--speed",
+            "0",
+            "--key",
+            "k",
+            "--start",
+            "2026-11-26T12:00:00+03:00",
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = proc.stdout.readline()  # type: ignore[union-attr]
         match = re.search(r"serving (\S+) .* control at (\S+)", line)

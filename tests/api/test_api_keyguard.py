@@ -18,20 +18,25 @@ UNKNOWN_PHONE = "79210000001"
 
 
 def _callers(client: MovizorClient, n: int) -> list:
-    calls = (client.balance, client.object_list, client.events, client.pos_objects,
-             lambda: client.object_get(UNKNOWN_PHONE))
+    calls = (
+        client.balance,
+        client.object_list,
+        client.events,
+        client.pos_objects,
+        lambda: client.object_get(UNKNOWN_PHONE),
+    )
     return [calls[i % len(calls)]() for i in range(n)]
 
 
 @pytest.mark.parametrize("wrong_key", ["access_denied", "code0"])
-def test_a_wrong_key_with_20_concurrent_callers_costs_one_request(run, sim, sim_control,
-                                                                   wrong_key):
+def test_a_wrong_key_with_20_concurrent_callers_costs_one_request(run, sim, sim_control, wrong_key):
     sim_control.set_dialect(wrong_key=wrong_key)
     sim_control.reset_requests()
 
     async def scenario():
-        async with MovizorClient(sim.base_url, project="demo", key="wrong-key",
-                                 backoff=0.01) as client:
+        async with MovizorClient(
+            sim.base_url, project="demo", key="wrong-key", backoff=0.01
+        ) as client:
             outcome = await asyncio.gather(*_callers(client, 20), return_exceptions=True)
             assert client.key_rejected
             return outcome
@@ -62,8 +67,9 @@ def test_an_old_keys_answer_never_blocks_the_new_key(run, sim, sim_control):
     sim_control.reset_requests()
 
     async def scenario():
-        async with MovizorClient(sim.base_url, project="demo", key="old-wrong-key",
-                                 backoff=0.01) as client:
+        async with MovizorClient(
+            sim.base_url, project="demo", key="old-wrong-key", backoff=0.01
+        ) as client:
             old = asyncio.ensure_future(client.balance())
             while sim_control.requests()["total"] == 0:  # the old key's probe is out
                 await asyncio.sleep(0.01)
@@ -81,7 +87,8 @@ def test_an_old_keys_answer_never_blocks_the_new_key(run, sim, sim_control):
 
 @pytest.mark.parametrize("function", ["balance", "object_get", "events"])
 def test_an_undocumented_answer_on_the_first_call_counts_as_a_refused_key(
-        run, sim, sim_control, function):
+    run, sim, sim_control, function
+):
     """A wrong key answered with error "0" "Incorrect key" (the v2 reading): not a code
     any function documents, so on the first call, and on balance always, the key is
     taken as refused instead of walking into the lockout."""
@@ -90,8 +97,11 @@ def test_an_undocumented_answer_on_the_first_call_counts_as_a_refused_key(
 
     async def scenario():
         async with MovizorClient(sim.base_url, project="demo", key="wrong-key") as client:
-            call = (client.object_get(UNKNOWN_PHONE) if function == "object_get"
-                    else getattr(client, function)())
+            call = (
+                client.object_get(UNKNOWN_PHONE)
+                if function == "object_get"
+                else getattr(client, function)()
+            )
             with pytest.raises(KeyRefusedError) as refused:
                 await call
             with pytest.raises(KeyRejectedError):

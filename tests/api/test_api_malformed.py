@@ -28,60 +28,130 @@ PHONE = "79001294567"
 
 # --- the shapes (own samples after the captures) -----------------------------------------
 
-_FIX = {"lon": "37.579491", "lat": "55.798355", "timestamp": 1548165275,
-        "timestamp_request": 1548165275, "radius": 790, "distance": None,
-        "distance_forecast_time": None, "distance_forecast_status": None, "place": "Москва"}
+_FIX = {
+    "lon": "37.579491",
+    "lat": "55.798355",
+    "timestamp": 1548165275,
+    "timestamp_request": 1548165275,
+    "radius": 790,
+    "distance": None,
+    "distance_forecast_time": None,
+    "distance_forecast_status": None,
+    "place": "Москва",
+}
 DATA: dict[str, Any] = {
-    "balance": {"balance": "476.50", "credit": "0.00", "type": "org", "tariff": {
-        "mts": {"0": {"abon": "4.00", "request": "3.00", "title": "Вручную"},
-                "15": {"abon": 280, "request": "0.00", "title": "Каждые 15 мин"}},
-        "eventsms": [{"abon": "0.00", "request": "4.00", "title": "Вручную"}]}},
+    "balance": {
+        "balance": "476.50",
+        "credit": "0.00",
+        "type": "org",
+        "tariff": {
+            "mts": {
+                "0": {"abon": "4.00", "request": "3.00", "title": "Вручную"},
+                "15": {"abon": 280, "request": "0.00", "title": "Каждые 15 мин"},
+            },
+            "eventsms": [{"abon": "0.00", "request": "4.00", "title": "Вручную"}],
+        },
+    },
     "object_get": {
-        "phone": PHONE, "status": "ok", "confirmed": True, "title": "truck: X000XX00",
-        "tariff": "manual", "tariff_new": "15", "last_timestamp": "1555259545",
-        "at_request": False, "current_lon": "37.672926", "current_lat": "54.206458",
-        "place": "Тула", "distance": "1044", "distance_forecast_time": "21",
-        "distance_forecast_status": "late", "on_parking": True,
-        "destination": [{"text": "Казань", "lat": "46.299274", "lon": "35.861549",
-                         "time": "11.04.2019 08:00", "timestamp_finished": None,
-                         "status": "new"}],
-        "offline_time": 0, "pos_error": False, "timestamp_off": "0",
-        "timestamp_add": "1554974892", "metadata": {"Клиент": "ООО &quot;Ромашка&quot;"}},
-    "object_list": [{"phone": PHONE, "status": "off"}, {"phone": "79150003360",
-                                                        "status": "new"}],
+        "phone": PHONE,
+        "status": "ok",
+        "confirmed": True,
+        "title": "truck: X000XX00",
+        "tariff": "manual",
+        "tariff_new": "15",
+        "last_timestamp": "1555259545",
+        "at_request": False,
+        "current_lon": "37.672926",
+        "current_lat": "54.206458",
+        "place": "Тула",
+        "distance": "1044",
+        "distance_forecast_time": "21",
+        "distance_forecast_status": "late",
+        "on_parking": True,
+        "destination": [
+            {
+                "text": "Казань",
+                "lat": "46.299274",
+                "lon": "35.861549",
+                "time": "11.04.2019 08:00",
+                "timestamp_finished": None,
+                "status": "new",
+            }
+        ],
+        "offline_time": 0,
+        "pos_error": False,
+        "timestamp_off": "0",
+        "timestamp_add": "1554974892",
+        "metadata": {"Клиент": "ООО &quot;Ромашка&quot;"},
+    },
+    "object_list": [{"phone": PHONE, "status": "off"}, {"phone": "79150003360", "status": "new"}],
     "pos_last": _FIX,
     "pos_list": [{**_FIX, "radius": "790"}, {**_FIX, "timestamp": 1548164275}],
     "pos_get": {**_FIX, "radius": "4300", "distance": "470"},
     "pos_objects": [{**_FIX, "phone": PHONE}],
     "pos_request": {"request_id": 22022757},
-    "events": [{"id": "35425471", "timestamp": "1548076000", "phone": PHONE,
-                "type": "reject"}],
-    "share_list": [{"id": "2", "timestamp": "1409773876", "key": "111-221-955-532-1911",
-                    "link": "https:\\\\movizor.ru\\share\\111", "cnt": 0, "req_limit": 10,
-                    "req_cnt": 0, "timestamp_off": "", "client": "", "comments": "",
-                    "email": "info@movizor.ru"}],
+    "events": [{"id": "35425471", "timestamp": "1548076000", "phone": PHONE, "type": "reject"}],
+    "share_list": [
+        {
+            "id": "2",
+            "timestamp": "1409773876",
+            "key": "111-221-955-532-1911",
+            "link": "https:\\\\movizor.ru\\share\\111",
+            "cnt": 0,
+            "req_limit": 10,
+            "req_cnt": 0,
+            "timestamp_off": "",
+            "client": "",
+            "comments": "",
+            "email": "info@movizor.ru",
+        }
+    ],
     "share_add": {"key": "106-651-740-217-2047", "objects_count": 1},
     "distance_search": [{"lat": "55.8070325", "lon": "37.5795807", "title": "Вятская ул."}],
     "get_operator": {"operator": "mts", "title": "МТС", "region": "Москва"},
     "tariff_calculator": {"type": "daily", "price": 0, "description": "Вручную"},
-    "events_subscribe_list": [{"id": "5027", "phones_all": 0, "phones": [PHONE],
-                               "timestamp": "1548084953", "type": "onparking",
-                               "phone": "", "email": "a@b.ru", "telegram": 0}],
+    "events_subscribe_list": [
+        {
+            "id": "5027",
+            "phones_all": 0,
+            "phones": [PHONE],
+            "timestamp": "1548084953",
+            "type": "onparking",
+            "phone": "",
+            "email": "a@b.ru",
+            "telegram": 0,
+        }
+    ],
 }
-WRITES = {"object_add": None, "object_edit": None, "object_delete": None,
-          "share_delete": None, "events_subscribe_add": None}
-ERROR = {"result": "error", "error_code": "1", "error_text": "Phone not found",
-         "error_text_ru": ""}
+WRITES = {
+    "object_add": None,
+    "object_edit": None,
+    "object_delete": None,
+    "share_delete": None,
+    "events_subscribe_add": None,
+}
+ERROR = {"result": "error", "error_code": "1", "error_text": "Phone not found", "error_text_ru": ""}
 
 
 def call(client: MovizorClient, function: str) -> Any:
-    phone_calls = {"object_get", "pos_last", "pos_list", "pos_request", "get_operator",
-                   "object_add", "object_delete"}
+    phone_calls = {
+        "object_get",
+        "pos_last",
+        "pos_list",
+        "pos_request",
+        "get_operator",
+        "object_add",
+        "object_delete",
+    }
     if function in phone_calls:
         return getattr(client, function)(PHONE)
     args: dict[str, tuple[Any, ...]] = {
-        "pos_get": (1,), "share_add": ([PHONE],), "distance_search": ("Казань",),
-        "tariff_calculator": ("mts", "15"), "share_delete": ("k",)}
+        "pos_get": (1,),
+        "share_add": ([PHONE],),
+        "distance_search": ("Казань",),
+        "tariff_calculator": ("mts", "15"),
+        "share_delete": ("k",),
+    }
     if function == "object_edit":
         return client.object_edit(PHONE, tariff="15", title="x")
     if function == "events_subscribe_add":
@@ -109,20 +179,45 @@ def dumps(value: Any) -> str:
     return json.dumps(value)
 
 
-NASTY = st.sampled_from([
-    Raw("1" * 5000),  # longer than Python reads an int
-    Raw("-" + "9" * 4400),
-    Raw("[" * 100_000 + "]" * 100_000),  # deeper than the decoder allows
-    Raw("{\"a\":" * 3000 + "1" + "}" * 3000),
-    Raw("NaN"), Raw("Infinity"), Raw("-Infinity"), Raw("1e400"), Raw("1" * 400),
-    "", " ", "0", "-1", "manual", "&amp;&lt;&quot;", "\u0000", "9" * 30, [], {}, None,
-    True, False, 0, -1, 2**63, 1.5e308, "1e999", "nan",
-])
+NASTY = st.sampled_from(
+    [
+        Raw("1" * 5000),  # longer than Python reads an int
+        Raw("-" + "9" * 4400),
+        Raw("[" * 100_000 + "]" * 100_000),  # deeper than the decoder allows
+        Raw('{"a":' * 3000 + "1" + "}" * 3000),
+        Raw("NaN"),
+        Raw("Infinity"),
+        Raw("-Infinity"),
+        Raw("1e400"),
+        Raw("1" * 400),
+        "",
+        " ",
+        "0",
+        "-1",
+        "manual",
+        "&amp;&lt;&quot;",
+        "\u0000",
+        "9" * 30,
+        [],
+        {},
+        None,
+        True,
+        False,
+        0,
+        -1,
+        2**63,
+        1.5e308,
+        "1e999",
+        "nan",
+    ]
+)
 ANY_JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                max_size=4),
-    max_leaves=10)
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=10,
+)
 
 
 def mutate(draw: Any, value: Any, depth: int = 0) -> Any:
@@ -198,8 +293,10 @@ def canned() -> Iterator[Any]:
     server.server_close()
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                   HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(case=bodies())
 def test_every_malformed_body_ends_in_the_clients_error_family(canned, run, case):
     handler, base_url = canned
@@ -219,10 +316,15 @@ def test_every_malformed_body_ends_in_the_clients_error_family(canned, run, case
     assert not isinstance(outcome, BaseException) or isinstance(outcome, MovizorError)
 
 
-@pytest.mark.parametrize("raw", [b'{"result":"success","data":' + b"1" * 5000 + b"}",
-                                 b'{"result":"success","data":' + b"[" * 100_000,
-                                 b"[" * 100_000 + b"]" * 100_000,
-                                 b'{"result":' + b'{"a":' * 3000 + b"1" + b"}" * 3001])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"result":"success","data":' + b"1" * 5000 + b"}",
+        b'{"result":"success","data":' + b"[" * 100_000,
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"result":' + b'{"a":' * 3000 + b"1" + b"}" * 3001,
+    ],
+)
 @pytest.mark.parametrize("function", ["balance", "object_add"])
 def test_long_numbers_and_deep_nesting(canned, run, raw, function):
     handler, base_url = canned

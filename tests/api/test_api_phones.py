@@ -10,18 +10,38 @@ from movizor_desktop.api import InvalidPhoneError, format_phone, is_valid_phone,
 from movizor_desktop.api.phones import split_phones
 
 
-@pytest.mark.parametrize("raw", [
-    "+7 (921) 001-02-03", "8-921-001-02-03", "89210010203", "9210010203", "79210010203",
-    " +7 921 001 02 03 ", "8 (921) 001.02.03",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "+7 (921) 001-02-03",
+        "8-921-001-02-03",
+        "89210010203",
+        "9210010203",
+        "79210010203",
+        " +7 921 001 02 03 ",
+        "8 (921) 001.02.03",
+    ],
+)
 def test_common_formats(raw):
     assert normalize_phone(raw) == "79210010203"
 
 
-@pytest.mark.parametrize("raw", [
-    "", "12345", "+1 650 253 0000", "+7 495 123-45-67", "84951234567", "7921001020",
-    "792100102031", "+7 (921) 001-02-0x", "phone", "+380 50 123 4567", "+7 700 123 4567",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "12345",
+        "+1 650 253 0000",
+        "+7 495 123-45-67",
+        "84951234567",
+        "7921001020",
+        "792100102031",
+        "+7 (921) 001-02-0x",
+        "phone",
+        "+380 50 123 4567",
+        "+7 700 123 4567",
+    ],
+)
 def test_anything_else_is_refused_with_a_clear_error(raw):
     with pytest.raises(InvalidPhoneError) as info:
         normalize_phone(raw, function="object_add")
@@ -39,16 +59,31 @@ def test_display_format():
 
 def test_split_pasted_numbers():
     assert split_phones("+7 921 001-02-03\n8-911-000-00-01; 9160000002,\t") == [
-        "+7 921 001-02-03", "8-911-000-00-01", "9160000002"]
+        "+7 921 001-02-03",
+        "8-911-000-00-01",
+        "9160000002",
+    ]
 
 
-mobile = st.tuples(st.sampled_from(["900", "911", "916", "921", "926", "950", "960", "977",
-                                    "985", "999"]),
-                   st.integers(0, 9_999_999))
+mobile = st.tuples(
+    st.sampled_from(["900", "911", "916", "921", "926", "950", "960", "977", "985", "999"]),
+    st.integers(0, 9_999_999),
+)
 
 
-@given(mobile, st.sampled_from(["+7 ({a}) {b}-{c}-{d}", "8-{a}-{b}-{c}-{d}", "8{a}{b}{c}{d}",
-                                "{a}{b}{c}{d}", "7{a}{b}{c}{d}", "+7{a} {b} {c} {d}"]))
+@given(
+    mobile,
+    st.sampled_from(
+        [
+            "+7 ({a}) {b}-{c}-{d}",
+            "8-{a}-{b}-{c}-{d}",
+            "8{a}{b}{c}{d}",
+            "{a}{b}{c}{d}",
+            "7{a}{b}{c}{d}",
+            "+7{a} {b} {c} {d}",
+        ]
+    ),
+)
 def test_every_format_of_a_valid_mobile_normalizes_to_the_same_msisdn(number, template):
     code, rest = number
     digits = f"{rest:07d}"

@@ -43,16 +43,17 @@ def encodings(secret: str = SECRET) -> dict[str, str]:
 def visible_parts(form: str) -> list[str]:
     """Pieces that would betray the key if any of them survived redaction."""
     name_free = form.replace("\x00", "")
-    return [piece for piece in (CORE, quote(CORE), "C0FFEE", "c0ffee", name_free[4:14])
-            if len(piece) >= 6]
+    return [
+        piece
+        for piece in (CORE, quote(CORE), "C0FFEE", "c0ffee", name_free[4:14])
+        if len(piece) >= 6
+    ]
 
 
 @pytest.mark.parametrize("name", list(encodings()))
 def test_every_encoding_is_masked_without_key_equals(name: str) -> None:
     form = encodings()[name]
-    for text in (f"GET /api/demo/balance/?token={form}&x=1",
-                 f"proxy said: {form}",
-                 f"{form}"):
+    for text in (f"GET /api/demo/balance/?token={form}&x=1", f"proxy said: {form}", f"{form}"):
         cleaned = redact(text)
         assert MASK in cleaned, (name, cleaned)
         for piece in visible_parts(form):
@@ -75,8 +76,14 @@ def test_short_keys_are_masked_raw_and_url_encoded_but_not_guessed_in_base64() -
 
 
 def test_the_log_filter_masks_a_url_encoded_key_in_a_path() -> None:
-    record = logging.LogRecord("httpx", logging.INFO, __file__, 1,
-                               "HTTP Request: GET %s \"HTTP/1.1 200 OK\"",
-                               (f"http://h/api/demo/x/?k={quote(SECRET, safe='')}",), None)
+    record = logging.LogRecord(
+        "httpx",
+        logging.INFO,
+        __file__,
+        1,
+        'HTTP Request: GET %s "HTTP/1.1 200 OK"',
+        (f"http://h/api/demo/x/?k={quote(SECRET, safe='')}",),
+        None,
+    )
     RedactingFilter().filter(record)
     assert CORE not in record.getMessage() and MASK in record.getMessage()

@@ -13,15 +13,33 @@ from movizor_desktop import __version__
 from movizor_desktop.app import build_parser, main
 
 ROOT = Path(__file__).resolve().parents[2]
-NOISE = ("Event loop is closed", "Unclosed", "unclosed", "Traceback", "was never awaited",
-         "Task was destroyed", "Fatal Python error")
+NOISE = (
+    "Event loop is closed",
+    "Unclosed",
+    "unclosed",
+    "Traceback",
+    "was never awaited",
+    "Task was destroyed",
+    "Fatal Python error",
+)
 
 
 def run_app(*args: str, home: Path, timeout: float = 90.0) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MOVIZOR_DESKTOP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "default"}
-    return subprocess.run([sys.executable, "-m", "movizor_desktop", *args], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    env = {
+        **os.environ,
+        "MOVIZOR_DESKTOP_HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "PYTHONWARNINGS": "default",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "movizor_desktop", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_version_flag_prints_and_exits(tmp_path: Path) -> None:
@@ -32,12 +50,19 @@ def test_version_flag_prints_and_exits(tmp_path: Path) -> None:
 
 def test_version_does_not_import_qt(capsys: pytest.CaptureFixture[str]) -> None:
     code = subprocess.run(
-        [sys.executable, "-c",
-         "import sys; from movizor_desktop.app import main; rc = main(['--version']); "
-         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'; "
-         "raise SystemExit(rc)"],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True,
-        timeout=30)
+        [
+            sys.executable,
+            "-c",
+            "import sys; from movizor_desktop.app import main; rc = main(['--version']); "
+            "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'; "
+            "raise SystemExit(rc)",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert code.returncode == 0, code.stderr
     assert main(["--version"]) == 0
     assert capsys.readouterr().out == f"movizor-desktop {__version__}\n"
@@ -45,9 +70,15 @@ def test_version_does_not_import_qt(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_parser_knows_the_flags() -> None:
     args, rest = build_parser().parse_known_args(
-        ["--demo", "--profile", "Main", "--lang", "ru", "--debug", "-platform", "offscreen"])
+        ["--demo", "--profile", "Main", "--lang", "ru", "--debug", "-platform", "offscreen"]
+    )
     assert (args.demo, args.profile, args.lang, args.debug, args.smoke_test) == (
-        True, "Main", "ru", True, False)
+        True,
+        "Main",
+        "ru",
+        True,
+        False,
+    )
     assert rest == ["-platform", "offscreen"]  # handed to Qt
     assert args.dialect == "2017"
     with pytest.raises(SystemExit):
@@ -94,8 +125,10 @@ def test_smoke_test_failure_names_the_reason(tmp_path: Path) -> None:
 
 @pytest.mark.timeout(120)
 def test_closing_the_window_quits_after_closing_session_and_simulator(tmp_path: Path) -> None:
-    pytest.importorskip("movizor_desktop.ui.main_window",
-                        reason="the main window (another issue) has not landed yet")
+    pytest.importorskip(
+        "movizor_desktop.ui.main_window",
+        reason="the main window (another issue) has not landed yet",
+    )
     script = (
         "import sys\n"
         "from PySide6.QtCore import QTimer\n"
@@ -105,16 +138,32 @@ def test_closing_the_window_quits_after_closing_session_and_simulator(tmp_path: 
         "    install(self, session)\n"
         "    QTimer.singleShot(3000, self.window.close)\n"
         "app.AppController.install = closing_install\n"
-        "sys.exit(app.main(['--demo']))\n")
-    env = {**os.environ, "MOVIZOR_DESKTOP_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
-           "PYTHONPATH": str(ROOT), "PYTHONWARNINGS": "default"}
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=90)
+        "sys.exit(app.main(['--demo']))\n"
+    )
+    env = {
+        **os.environ,
+        "MOVIZOR_DESKTOP_HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(ROOT),
+        "PYTHONWARNINGS": "default",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
     assert result.returncode == 0, result.stderr
     for noise in NOISE:
         assert noise not in result.stderr, result.stderr
     text = (tmp_path / "logs" / "movizor-desktop.log").read_text(encoding="utf-8")
-    order = ["last window closed", "session Demo closed", "embedded simulator stopped",
-             "exit status 0"]
+    order = [
+        "last window closed",
+        "session Demo closed",
+        "embedded simulator stopped",
+        "exit status 0",
+    ]
     positions = [text.index(line) for line in order]
     assert positions == sorted(positions)

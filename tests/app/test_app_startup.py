@@ -57,8 +57,9 @@ def test_log_file_rotates_and_never_contains_a_key(tmp_path: Path, clean_logging
     assert "RuntimeError: refused ***" in text
 
 
-def test_setup_logging_is_idempotent_and_debug_goes_to_console(tmp_path: Path,
-                                                               clean_logging) -> None:
+def test_setup_logging_is_idempotent_and_debug_goes_to_console(
+    tmp_path: Path, clean_logging
+) -> None:
     logs.setup_logging(tmp_path, debug=False)
     logs.setup_logging(tmp_path, debug=True)
     ours = [h for h in logging.getLogger().handlers if getattr(h, "_movizor_handler", False)]
@@ -69,12 +70,19 @@ def test_setup_logging_is_idempotent_and_debug_goes_to_console(tmp_path: Path,
 
 
 def test_faulthandler_writes_a_crash_file_that_the_next_start_reports(tmp_path: Path) -> None:
-    code = ("import faulthandler, pathlib; from movizor_desktop import bootstrap; "
-            "bootstrap.enable_faulthandler(); "
-            f"bootstrap.move_faulthandler(pathlib.Path({str(tmp_path)!r})); "
-            "faulthandler._sigsegv()")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=30)
+    code = (
+        "import faulthandler, pathlib; from movizor_desktop import bootstrap; "
+        "bootstrap.enable_faulthandler(); "
+        f"bootstrap.move_faulthandler(pathlib.Path({str(tmp_path)!r})); "
+        "faulthandler._sigsegv()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=30,
+    )
     assert result.returncode != 0
     dump = bootstrap.take_previous_crash(tmp_path)
     assert "Fatal Python error" in dump and "Segmentation fault" in dump
@@ -110,22 +118,31 @@ def test_scheme_is_registered_before_the_application(tmp_path: Path) -> None:
         "try:\n"
         "    bootstrap.register_url_schemes()\n"
         "except RuntimeError:\n"
-        "    print('late registration refused')\n")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
-           "MOVIZOR_DESKTOP_HOME": str(tmp_path)}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+        "    print('late registration refused')\n"
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "QT_QPA_PLATFORM": "offscreen",
+        "MOVIZOR_DESKTOP_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert "late registration refused" in result.stdout
 
 
-@pytest.mark.parametrize(("cli", "setting", "system", "expected"), [
-    ("en", "ru", "ru_RU", "en"),
-    (None, "ru", "en_US", "ru"),
-    (None, "", "ru_RU", "ru"),
-    (None, "", "de_DE", "en"),
-    (None, "fr", "ru_UA", "ru"),
-])
+@pytest.mark.parametrize(
+    ("cli", "setting", "system", "expected"),
+    [
+        ("en", "ru", "ru_RU", "en"),
+        (None, "ru", "en_US", "ru"),
+        (None, "", "ru_RU", "ru"),
+        (None, "", "de_DE", "en"),
+        (None, "fr", "ru_UA", "ru"),
+    ],
+)
 def test_language_choice(cli, setting, system, expected) -> None:
     assert i18n.pick_language(cli, setting, QLocale(system)) == expected
 

@@ -25,8 +25,15 @@ DIALECTS: dict[str, Dialect] = {
     "v2": dialect("v2"),
     # switches combine: v2's tariff ids, named "manual" by object_get; pages that continue;
     # bare values that clear; the 2017 wrong-key answer; escaped texts
-    "mixed": dialect("v2", {"manual_word": True, "events_after": "oldest",
-                            "bare_clears": True, "wrong_key": "access_denied"}),
+    "mixed": dialect(
+        "v2",
+        {
+            "manual_word": True,
+            "events_after": "oldest",
+            "bare_clears": True,
+            "wrong_key": "access_denied",
+        },
+    ),
 }
 
 
@@ -53,17 +60,22 @@ class Movizor:
 
 
 def _movizor(name: str, fleet: int, run: Any, **engine_kw: Any) -> Iterator[Movizor]:
-    world = World(clock=SimClock(start=START, speed=0), seed=1, fleet=fleet,
-                  dialect=DIALECTS[name])
-    with SimulatorServer(world, key=KEY, log_size=5000) as server, \
-            SimControl(server.control_url) as ctl:
-        client = MovizorClient(server.base_url, project="demo", key=KEY, backoff=0.01,
-                               governor=RequestGovernor(per_second=100_000))
+    world = World(clock=SimClock(start=START, speed=0), seed=1, fleet=fleet, dialect=DIALECTS[name])
+    with (
+        SimulatorServer(world, key=KEY, log_size=5000) as server,
+        SimControl(server.control_url) as ctl,
+    ):
+        client = MovizorClient(
+            server.base_url,
+            project="demo",
+            key=KEY,
+            backoff=0.01,
+            governor=RequestGovernor(per_second=100_000),
+        )
         engine_kw.setdefault("balance_every", 100)
         engine = SyncEngine(client, MemoryCache(), **engine_kw)
         try:
-            yield Movizor(DIALECTS[name], server, ctl, client, engine,
-                          FleetActions(client, engine))
+            yield Movizor(DIALECTS[name], server, ctl, client, engine, FleetActions(client, engine))
         finally:
             run(engine.aclose())
             run(client.aclose())

@@ -48,11 +48,17 @@ def test_connect_then_sync_after_a_night_of_500_events(big_movizor: Movizor, run
     assert changes.gaps == []
     # whoever confirmed, refused or was switched off overnight shows it now
     with m.world.lock:
-        moved = {e.phone for e in m.world.events if e.id > cursor and e.type in (
-            "confirm", "reject", "off", "auto_off", "no_confirm", "limit", "reactivate")}
+        moved = {
+            e.phone
+            for e in m.world.events
+            if e.id > cursor
+            and e.type
+            in ("confirm", "reject", "off", "auto_off", "no_confirm", "limit", "reactivate")
+        }
     statuses = m.statuses()
-    assert moved and all(m.engine.fleet.get(p).status == statuses[p] for p in moved
-                         if p in statuses)
+    assert moved and all(
+        m.engine.fleet.get(p).status == statuses[p] for p in moved if p in statuses
+    )
 
 
 def test_more_than_a_page_is_paged_or_told_as_a_gap(movizor: Movizor, run) -> None:
@@ -86,9 +92,11 @@ def _tariffs(balance: Balance) -> tuple[str, str]:
     """(the manual id, a timed id) of MTS, as the account's price table tells them."""
     book = balance.book
     manual = book.manual_id("mts")
-    timed = next(t for t, price in balance.tariff["mts"].items()
-                 if not book.is_manual(t, "mts") and not book.is_package(t, "mts")
-                 and "мин" in price.title)
+    timed = next(
+        t
+        for t, price in balance.tariff["mts"].items()
+        if not book.is_manual(t, "mts") and not book.is_package(t, "mts") and "мин" in price.title
+    )
     assert manual is not None
     return manual, timed
 
@@ -131,16 +139,18 @@ def test_add_and_edit_manual_and_timed_tariffs(movizor: Movizor, run) -> None:
     assert sent and set(sent) <= table  # only ids of this account's table went out
 
 
-def test_a_manual_subscriber_seeded_by_the_account_keeps_its_tariff(movizor: Movizor,
-                                                                   run) -> None:
+def test_a_manual_subscriber_seeded_by_the_account_keeps_its_tariff(movizor: Movizor, run) -> None:
     m = movizor
     run(m.engine.connect())
     balance = m.engine.status.balance
     assert balance is not None
     manual, _ = _tariffs(balance)
     with m.world.lock:
-        phone = next(p for p, s in m.world.subs.items()
-                     if s.tariff == m.world.tariffs.manual and s.status == "ok")
+        phone = next(
+            p
+            for p, s in m.world.subs.items()
+            if s.tariff == m.world.tariffs.manual and s.status == "ok"
+        )
     info = run(m.client.object_get(phone))
     run(m.actions.edit(phone, tariff=info.tariff or "", title="x"))  # "manual" or the id
     assert m.sent("object_edit")[-1]["tariff"] == manual
@@ -179,8 +189,11 @@ def test_edit_and_clear_a_schedule_and_clear_a_route(movizor: Movizor, run) -> N
         assert reported is None
 
     # Wednesday off: every weekday is sent explicitly, so both readings switch it off
-    run(m.actions.edit(phone, tariff=tariff,
-                       schedule=Schedule(days=frozenset({1}), times=(time(9),))))
+    run(
+        m.actions.edit(
+            phone, tariff=tariff, schedule=Schedule(days=frozenset({1}), times=(time(9),))
+        )
+    )
     assert _days(m, phone) == (True,) + (False,) * 6
 
     # clear the schedule: every day off, in every reading
@@ -211,8 +224,10 @@ def test_a_wrong_key_with_20_concurrent_callers(movizor: Movizor, run) -> None:
 
     async def callers(client: MovizorClient) -> list[object]:
         calls = [client.balance(), client.object_list(), client.events(), client.pos_objects()]
-        return await asyncio.gather(*(calls[i % 4] if i < 4 else client.object_list()
-                                      for i in range(20)), return_exceptions=True)
+        return await asyncio.gather(
+            *(calls[i % 4] if i < 4 else client.object_list() for i in range(20)),
+            return_exceptions=True,
+        )
 
     async def scenario():
         async with MovizorClient(m.server.base_url, project="demo", key="wrong") as client:
@@ -245,8 +260,15 @@ def test_a_client_link(movizor: Movizor, run) -> None:
     m = movizor
     with m.world.lock:
         ok = [p for p, s in m.world.subs.items() if s.status == "ok"][:2]
-    created = run(m.client.share_add(ok, client='ООО "Ромашка" & Ко', comments="Рейс <12>",
-                                     email="logist@romashka.example", req_limit=5))
+    created = run(
+        m.client.share_add(
+            ok,
+            client='ООО "Ромашка" & Ко',
+            comments="Рейс <12>",
+            email="logist@romashka.example",
+            req_limit=5,
+        )
+    )
     assert created.objects_count == 2 and created.key
     (link,) = [s for s in run(m.client.share_list()) if s.key == created.key]
     assert (link.client, link.comments) == ('ООО "Ромашка" & Ко', "Рейс <12>")
@@ -271,5 +293,7 @@ def test_reactivation_after_a_manual_disable(movizor: Movizor, run) -> None:
         with pytest.raises(MovizorError) as refused:
             run(m.actions.reactivate(phone))
         assert refused.value.error_code == "7"
-        assert refused.value.message("en") == \
-            "The subscriber's current status does not allow reconnecting."
+        assert (
+            refused.value.message("en")
+            == "The subscriber's current status does not allow reconnecting."
+        )

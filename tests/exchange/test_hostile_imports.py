@@ -83,8 +83,9 @@ def test_a_size_header_claiming_16384_columns_is_not_believed(tmp_path, monkeypa
 
 
 @pytest.mark.parametrize("factory", [wide_row, wide_data_row])
-def test_a_row_of_a_million_cells_stops_early(factory: Callable[..., Path], tmp_path,
-                                              monkeypatch) -> None:
+def test_a_row_of_a_million_cells_stops_early(
+    factory: Callable[..., Path], tmp_path, monkeypatch
+) -> None:
     counter = WorkCounter(monkeypatch, bound=10_000)
     with pytest.raises(TableError) as err:
         read_table(factory(tmp_path / "wide.xlsx"))
@@ -93,20 +94,28 @@ def test_a_row_of_a_million_cells_stops_early(factory: Callable[..., Path], tmp_
 
 
 def test_cells_right_of_the_last_named_column_are_not_read(tmp_path) -> None:
-    path = write_csv(tmp_path / "f.csv", ["Телефон", "Имя", ""],
-                     [["79210000001", "Иванов", "", "лишнее", "x" * 50_000]],
-                     encoding="utf-8")
+    path = write_csv(
+        tmp_path / "f.csv",
+        ["Телефон", "Имя", ""],
+        [["79210000001", "Иванов", "", "лишнее", "x" * 50_000]],
+        encoding="utf-8",
+    )
     table = read_table(path)
     assert table.headers == ["Телефон", "Имя"]
     assert table.rows[0].cells == ("79210000001", "Иванов")
 
 
-@pytest.mark.parametrize("name", ["claims columns to XFD, 10,000 rows",
-                                  "zip bomb (1.6 GB unpacked)",
-                                  "zip bomb lying about its size",
-                                  "a cell of 1,000,000 characters",
-                                  "CSV: one line of 7,000,000 cells",
-                                  "CSV: a quote never closed"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "claims columns to XFD, 10,000 rows",
+        "zip bomb (1.6 GB unpacked)",
+        "zip bomb lying about its size",
+        "a cell of 1,000,000 characters",
+        "CSV: one line of 7,000,000 cells",
+        "CSV: a quote never closed",
+    ],
+)
 def test_memory_stays_within_the_goal(name, tmp_path) -> None:
     path = make(name, tmp_path)
     tracemalloc.start()
@@ -143,24 +152,29 @@ def test_one_foreign_byte_does_not_turn_a_utf8_file_into_mojibake(tmp_path) -> N
     assert table.encoding == "utf-8"
     assert [r.cells[1] for r in table.rows[:4]] == NAMES
     assert [r.undecodable for r in table.rows] == [False] * 4 + [True]
-    rows = build_rows(table, guess_mapping(table.headers), default_tariff="15",
-                      now=lambda: SIM_START)
+    rows = build_rows(
+        table, guess_mapping(table.headers), default_tariff="15", now=lambda: SIM_START
+    )
     assert [r.ready for r in rows] == [True] * 4 + [False]
     assert "UTF-8" in rows[4].message("en") and "кодировке UTF-8" in rows[4].message("ru")
 
 
-@pytest.mark.parametrize(("encoding", "delimiter", "shown"), [
-    ("utf-16", "\t", "utf-16"),  # Excel's "Unicode text": UTF-16 LE with a mark, tabs
-    ("utf-16-le", ";", "utf-16-le"),
-    ("utf-16-be", ";", "utf-16-be"),
-    ("koi8-r", ";", "koi8-r"),
-    ("cp866", ";", "cp866"),
-    ("cp1251", ";", "cp1251"),
-    ("utf-8-sig", ";", "utf-8-sig"),
-])
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "shown"),
+    [
+        ("utf-16", "\t", "utf-16"),  # Excel's "Unicode text": UTF-16 LE with a mark, tabs
+        ("utf-16-le", ";", "utf-16-le"),
+        ("utf-16-be", ";", "utf-16-be"),
+        ("koi8-r", ";", "koi8-r"),
+        ("cp866", ";", "cp866"),
+        ("cp1251", ";", "cp1251"),
+        ("utf-8-sig", ";", "utf-8-sig"),
+    ],
+)
 def test_csv_encodings_are_detected(tmp_path, encoding, delimiter, shown) -> None:
-    path = write_csv(tmp_path / "f.csv", HEADERS, rows_text(NAMES), encoding=encoding,
-                     delimiter=delimiter)
+    path = write_csv(
+        tmp_path / "f.csv", HEADERS, rows_text(NAMES), encoding=encoding, delimiter=delimiter
+    )
     table = read_table(path)
     assert (table.encoding, table.delimiter) == (shown, delimiter)
     assert table.headers == HEADERS

@@ -30,8 +30,13 @@ NOW = SIM_START.astimezone(MSK)
 
 @pytest.fixture
 def client(sim, run) -> Iterator[MovizorClient]:
-    client = MovizorClient(sim.base_url, project="demo", key=SIM_KEY, backoff=0.01,
-                           governor=RequestGovernor(per_second=100_000))
+    client = MovizorClient(
+        sim.base_url,
+        project="demo",
+        key=SIM_KEY,
+        backoff=0.01,
+        governor=RequestGovernor(per_second=100_000),
+    )
     yield client
     run(client.aclose())
 
@@ -50,12 +55,12 @@ def prepare(run, client, path: Path, *, lang: str = "en"):
     table = read_table(path)
     mapping = guess_mapping(table.headers)
     lookups = run(gather_lookups(client, table, mapping))
-    return table, mapping, build_rows(table, mapping, lookups, default_tariff="15",
-                                      now=lambda: NOW)
+    return table, mapping, build_rows(table, mapping, lookups, default_tariff="15", now=lambda: NOW)
 
 
 def test_good_rows_are_added_once_each_and_bad_rows_are_reported(
-        tmp_path, run, client, actions, journal, sim, sim_control) -> None:
+    tmp_path, run, client, actions, journal, sim, sim_control
+) -> None:
     for _, msisdn in GOOD:
         assert msisdn not in sim.world.subs
     path = write_csv(tmp_path / "drivers.csv", HEADERS, good_and_bad_rows())
@@ -108,10 +113,15 @@ def test_good_rows_are_added_once_each_and_bad_rows_are_reported(
 
 
 def test_cancel_mid_way_then_a_rerun_adds_only_the_rest(
-        tmp_path, run, client, actions, journal, sim_control) -> None:
+    tmp_path, run, client, actions, journal, sim_control
+) -> None:
     phones = [f"7921555450{i}" for i in range(5)]
-    path = write_csv(tmp_path / "five.csv", ["phone", "name"],
-                     [[p, f"Truck {i}"] for i, p in enumerate(phones)], encoding="utf-8")
+    path = write_csv(
+        tmp_path / "five.csv",
+        ["phone", "name"],
+        [[p, f"Truck {i}"] for i, p in enumerate(phones)],
+        encoding="utf-8",
+    )
     _, _, rows = prepare(run, client, path)
     sim_control.reset_requests()
     runner = ImportRunner(client, actions.add, journal)
@@ -135,7 +145,8 @@ def test_cancel_mid_way_then_a_rerun_adds_only_the_rest(
 
 
 def test_the_journal_is_written_off_the_event_loop_thread(
-        tmp_path, run, client, actions, journal) -> None:
+    tmp_path, run, client, actions, journal
+) -> None:
     """Each record is fsync-ed; on the loop's thread (Qt's, under qasync) it would freeze
     the window twice per row."""
     import threading
@@ -148,8 +159,9 @@ def test_the_journal_is_written_off_the_event_loop_thread(
         return record(*args, **kwargs)
 
     journal.record = spying
-    path = write_csv(tmp_path / "one.csv", ["phone", "name"], [["79215554599", "Truck"]],
-                     encoding="utf-8")
+    path = write_csv(
+        tmp_path / "one.csv", ["phone", "name"], [["79215554599", "Truck"]], encoding="utf-8"
+    )
     _, _, rows = prepare(run, client, path)
     loop_thread: list[threading.Thread] = []
 
@@ -163,7 +175,8 @@ def test_the_journal_is_written_off_the_event_loop_thread(
 
 
 def test_a_crash_mid_request_does_not_add_twice(
-        tmp_path, run, client, actions, journal, sim, sim_control) -> None:
+    tmp_path, run, client, actions, journal, sim, sim_control
+) -> None:
     """The journal says 'sending' (the app died waiting for the answer) and the number
     was in fact added. Even when the account's list misses it (it was read before), the
     re-run checks with object_get and sends nothing."""
@@ -196,7 +209,8 @@ def test_a_crash_mid_request_does_not_add_twice(
 
 
 def test_a_lost_answer_is_checked_not_resent(
-        tmp_path, run, client, actions, journal, sim, sim_control) -> None:
+    tmp_path, run, client, actions, journal, sim, sim_control
+) -> None:
     """The connection drops after the server added the number: the runner checks with
     object_get, reports it added, and a re-run sends nothing."""
     phones = ["79215554701", "79215554702"]
@@ -216,7 +230,8 @@ def test_a_lost_answer_is_checked_not_resent(
 
 
 def test_a_number_already_on_the_account_is_skipped(
-        tmp_path, run, client, actions, journal, sim, sim_control) -> None:
+    tmp_path, run, client, actions, journal, sim, sim_control
+) -> None:
     seeded = next(iter(sim.world.subs))
     path = write_csv(tmp_path / "known.csv", ["phone"], [[seeded], ["79215554801"]])
     table = read_table(path)
@@ -236,7 +251,8 @@ def test_a_number_already_on_the_account_is_skipped(
 
 
 def test_nothing_is_sent_when_the_account_cannot_be_read(
-        tmp_path, run, client, actions, journal, sim_control) -> None:
+    tmp_path, run, client, actions, journal, sim_control
+) -> None:
     from movizor_desktop.api.errors import MovizorError
 
     path = write_csv(tmp_path / "one.csv", ["phone"], [["79215554901"]])
@@ -254,7 +270,7 @@ def test_the_journal_survives_a_torn_line_and_drops_old_records(tmp_path) -> Non
     journal = ImportJournal(path)
     journal.record("79215550001", SENDING)
     journal.record("79215550001", ADDED)
-    old = ('{"phone": "79215550002", "state": "added", "at": "2020-01-01T00:00:00+00:00"}\n')
+    old = '{"phone": "79215550002", "state": "added", "at": "2020-01-01T00:00:00+00:00"}\n'
     with open(path, "a", encoding="utf-8") as handle:
         handle.write(old + '{"phone": "7921')
     reopened = ImportJournal(path)
@@ -265,15 +281,18 @@ def test_the_journal_survives_a_torn_line_and_drops_old_records(tmp_path) -> Non
 
 
 def test_the_importer_core_loads_no_qt() -> None:
-    code = ("import sys, movizor_desktop.exchange.import_run, "
-            "movizor_desktop.exchange.import_report, movizor_desktop.exchange.table_read, "
-            "movizor_desktop.store.import_mapping; "
-            "sys.exit(any(m.startswith('PySide6') for m in sys.modules))")
+    code = (
+        "import sys, movizor_desktop.exchange.import_run, "
+        "movizor_desktop.exchange.import_report, movizor_desktop.exchange.table_read, "
+        "movizor_desktop.store.import_mapping; "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
 def test_the_run_stops_by_itself_when_the_hourly_quota_is_used_up(
-        tmp_path, run, client, actions, journal, sim_control) -> None:
+    tmp_path, run, client, actions, journal, sim_control
+) -> None:
     phones = [f"7921555480{i}" for i in range(2, 6)]
     path = write_csv(tmp_path / "quota.csv", ["phone"], [[p] for p in phones])
     _, _, rows = prepare(run, client, path)

@@ -26,11 +26,14 @@ from tests.kits.imports import GOOD, HEADERS, add_calls, good_and_bad_rows, writ
 NOW = SIM_START.astimezone(MSK)
 
 
-@pytest.mark.parametrize(("encoding", "delimiter"), [
-    ("cp1251", ";"), ("utf-8-sig", ";"), ("utf-8", ","), ("utf-8", "\t")])
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("cp1251", ";"), ("utf-8-sig", ";"), ("utf-8", ","), ("utf-8", "\t")],
+)
 def test_csv_encodings_and_delimiters_are_sniffed(tmp_path, encoding, delimiter) -> None:
-    path = write_csv(tmp_path / "f.csv", HEADERS, good_and_bad_rows(), encoding=encoding,
-                     delimiter=delimiter)
+    path = write_csv(
+        tmp_path / "f.csv", HEADERS, good_and_bad_rows(), encoding=encoding, delimiter=delimiter
+    )
     table = read_table(path)
     assert table.headers == HEADERS
     assert table.delimiter == delimiter
@@ -41,9 +44,11 @@ def test_csv_encodings_and_delimiters_are_sniffed(tmp_path, encoding, delimiter)
 
 
 def test_xlsx_first_or_chosen_sheet_with_numbers_and_dates(tmp_path) -> None:
-    rows = [[79215554401, "Иванов", 15, datetime(2026, 12, 31, 18, 0), "", "Иванов И."],
-            [None, None, None, None, None, None],
-            ["8 921 555-44-02", "Петров", "30", "", "Казань", ""]]
+    rows = [
+        [79215554401, "Иванов", 15, datetime(2026, 12, 31, 18, 0), "", "Иванов И."],
+        [None, None, None, None, None, None],
+        ["8 921 555-44-02", "Петров", "30", "", "Казань", ""],
+    ]
     path = write_xlsx(tmp_path / "f.xlsx", HEADERS, rows, first_sheet="Обложка")
     assert list_sheets(path) == ["Обложка", "Водители"]
     first = read_table(path)
@@ -61,8 +66,13 @@ def test_an_xlsx_import_adds_its_good_rows(tmp_path, run, api, sim_control) -> N
     path = write_xlsx(tmp_path / "drivers.xlsx", HEADERS, good_and_bad_rows())
     table = read_table(path)
     mapping = guess_mapping(table.headers)
-    rows = build_rows(table, mapping, run(gather_lookups(api, table, mapping)),
-                      default_tariff="15", now=lambda: NOW)
+    rows = build_rows(
+        table,
+        mapping,
+        run(gather_lookups(api, table, mapping)),
+        default_tariff="15",
+        now=lambda: NOW,
+    )
     sim_control.reset_requests()
     actions = FleetActions(api, SyncEngine(api, fill_batch=0))
     results = run(ImportRunner(api, actions.add, ImportJournal(tmp_path / "j")).run(rows))
@@ -74,8 +84,12 @@ def test_broken_files_say_why(tmp_path) -> None:
     (tmp_path / "empty.csv").write_bytes(b"\n\n")
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "bad.xlsx").write_bytes(b"not a zip")
-    for name, reason in (("empty.csv", "empty"), ("old.xls", "format"),
-                         ("bad.xlsx", "unreadable"), ("missing.csv", "unreadable")):
+    for name, reason in (
+        ("empty.csv", "empty"),
+        ("old.xls", "format"),
+        ("bad.xlsx", "unreadable"),
+        ("missing.csv", "unreadable"),
+    ):
         with pytest.raises(TableError) as err:
             read_table(tmp_path / name)
         assert err.value.reason == reason, name
@@ -83,18 +97,29 @@ def test_broken_files_say_why(tmp_path) -> None:
 
 
 def test_mapping_is_guessed_and_remembered(tmp_path) -> None:
-    headers = ["№", "Номер телефона", "ФИО водителя", "Тариф", "Дата отключения", "Госномер",
-               "Примечание"]
+    headers = [
+        "№",
+        "Номер телефона",
+        "ФИО водителя",
+        "Тариф",
+        "Дата отключения",
+        "Госномер",
+        "Примечание",
+    ]
     guessed = guess_mapping(headers)
     assert guessed == ["", "phone", "", "tariff", "dateoff", "metadata", ""]
     assert guess_mapping(["phone", "Name", "Tariff", "Tags", "Route"]) == [
-        "phone", "title", "tariff", "tags", "route"]
+        "phone",
+        "title",
+        "tariff",
+        "tags",
+        "route",
+    ]
     assert guess_mapping(["Телефон", "Телефон"]) == ["phone", ""]
     assert mapping_problem(headers, ["", "", "title"]) == "no_phone"
     chosen = ["", "phone", "title", "tariff", "dateoff", "metadata", "metadata"]
     store = ImportMappingStore()
-    store.remember(remembered_columns(headers, chosen), default_tariff="30",
-                   folder=str(tmp_path))
+    store.remember(remembered_columns(headers, chosen), default_tariff="30", folder=str(tmp_path))
     memory = ImportMappingStore().load()  # a new import, a new store object
     assert memory.default_tariff == "30" and memory.folder == str(tmp_path)
     assert guess_mapping(headers, memory.columns) == chosen
@@ -104,13 +129,15 @@ def test_mapping_is_guessed_and_remembered(tmp_path) -> None:
 
 
 def test_dates_and_tariffs_in_common_formats() -> None:
-    for text, expected in (("31.12.2026", (2026, 12, 31, 23, 59)),
-                           ("31.12.26 18:30", (2026, 12, 31, 18, 30)),
-                           ("1.2.2027 9:05:00", (2027, 2, 1, 9, 5)),
-                           ("31/12/2026", (2026, 12, 31, 23, 59)),
-                           ("2026-12-31T08:00", (2026, 12, 31, 8, 0)),
-                           ("31.12.2026 г.", (2026, 12, 31, 23, 59)),
-                           ("31.12.2026 18:00 МСК", (2026, 12, 31, 18, 0))):
+    for text, expected in (
+        ("31.12.2026", (2026, 12, 31, 23, 59)),
+        ("31.12.26 18:30", (2026, 12, 31, 18, 30)),
+        ("1.2.2027 9:05:00", (2027, 2, 1, 9, 5)),
+        ("31/12/2026", (2026, 12, 31, 23, 59)),
+        ("2026-12-31T08:00", (2026, 12, 31, 8, 0)),
+        ("31.12.2026 г.", (2026, 12, 31, 23, 59)),
+        ("31.12.2026 18:00 МСК", (2026, 12, 31, 18, 0)),
+    ):
         assert parse_date(text) == datetime(*expected, tzinfo=MSK), text
     for bad in ("31.02.2026", "завтра", "12/31/2026"):
         with pytest.raises(CellError):
@@ -153,7 +180,10 @@ def test_operators_are_checked_within_the_hours_request_budget() -> None:
 
     assert operator_checks(Client(0), 300) == 300  # plenty: every new number
     # 5,000 − 4,400 used − 10 other lookups − 300 adds − the reserve: 90 checks
-    assert operator_checks(Client(4400), 300, spent=10) == 5000 - 4400 - 10 - 300 \
-        - OPERATOR_RESERVE == 90
+    assert (
+        operator_checks(Client(4400), 300, spent=10)
+        == 5000 - 4400 - 10 - 300 - OPERATOR_RESERVE
+        == 90
+    )
     assert operator_checks(Client(4900), 300) == 0  # nothing to spare: object_add checks
     assert operator_checks(object(), 7) == 7  # a client without a budget

@@ -24,24 +24,31 @@ _CONTENT_TYPES = (
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
     'officedocument.spreadsheetml.sheet.main+xml"/>'
     '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.'
-    'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    'openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+)
 _ROOT_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
     'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
     'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="xl/workbook.xml"/></Relationships>')
+    'Target="xl/workbook.xml"/></Relationships>'
+)
 _WORKBOOK = (
     f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{REL}">'
-    '<sheets><sheet name="Водители" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    '<sheets><sheet name="Водители" sheetId="1" r:id="rId1"/></sheets></workbook>'
+)
 _WORKBOOK_RELS = (
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
     'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
     'schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-    'Target="worksheets/sheet1.xml"/>{strings}</Relationships>')
-_STRINGS_REL = ('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
-                'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>')
-SHEET_HEAD = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">'
-              '{dimension}<sheetData>')
+    'Target="worksheets/sheet1.xml"/>{strings}</Relationships>'
+)
+_STRINGS_REL = (
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/'
+    'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
+)
+SHEET_HEAD = (
+    f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">{{dimension}}<sheetData>'
+)
 SHEET_TAIL = "</sheetData></worksheet>"
 HEADER = ("Телефон", "Имя", "Тариф")
 
@@ -58,8 +65,9 @@ def row(values: Iterable[str | int], number: int | None = None) -> str:
     return f"<row{attr}>" + "".join(cell(v) for v in values) + "</row>"
 
 
-def workbook(path: Path, sheet: Iterable[str | bytes], *, strings: Iterable[str] = (),
-             level: int = 6) -> Path:
+def workbook(
+    path: Path, sheet: Iterable[str | bytes], *, strings: Iterable[str] = (), level: int = 6
+) -> Path:
     """A workbook whose only sheet's XML is the concatenation of ``sheet`` (streamed, so
     it may be gigabytes) and with ``strings`` as its shared strings part."""
     strings = list(strings)
@@ -67,11 +75,17 @@ def workbook(path: Path, sheet: Iterable[str | bytes], *, strings: Iterable[str]
         book.writestr("[Content_Types].xml", _CONTENT_TYPES)
         book.writestr("_rels/.rels", _ROOT_RELS)
         book.writestr("xl/workbook.xml", _WORKBOOK)
-        book.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS.format(
-            strings=_STRINGS_REL if strings else ""))
+        book.writestr(
+            "xl/_rels/workbook.xml.rels",
+            _WORKBOOK_RELS.format(strings=_STRINGS_REL if strings else ""),
+        )
         if strings:
-            book.writestr("xl/sharedStrings.xml", f'<sst xmlns="{MAIN}">' + "".join(
-                f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>")
+            book.writestr(
+                "xl/sharedStrings.xml",
+                f'<sst xmlns="{MAIN}">'
+                + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings)
+                + "</sst>",
+            )
         with book.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
             for chunk in sheet:
                 part.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
@@ -90,8 +104,7 @@ def _sheet(rows: Iterable[str], dimension: str = "") -> Iterator[str]:
 def claims_xfd(path: Path, rows: int = 10_000) -> Path:
     """A 10,000-row list whose size header claims columns up to XFD (16,384)."""
     body = (row([79210000000 + i, f"Иванов {i}", "15"], i + 2) for i in range(rows - 1))
-    return workbook(path, _sheet([row(HEADER, 1), *body],
-                                 f'<dimension ref="A1:XFD{rows}"/>'))
+    return workbook(path, _sheet([row(HEADER, 1), *body], f'<dimension ref="A1:XFD{rows}"/>'))
 
 
 def _repeated(piece: str, count: int) -> Iterator[str]:
@@ -102,21 +115,28 @@ def _repeated(piece: str, count: int) -> Iterator[str]:
 
 def wide_row(path: Path, cells: int = 1_000_000) -> Path:
     """One row of a million cells (the header row)."""
-    return workbook(path, _sheet(['<row r="1">', *_repeated("<c><v>1</v></c>", cells),
-                                  "</row>"]), level=9)
+    return workbook(
+        path, _sheet(['<row r="1">', *_repeated("<c><v>1</v></c>", cells), "</row>"]), level=9
+    )
 
 
 def wide_data_row(path: Path, cells: int = 1_000_000) -> Path:
     """A normal header, then a data row of a million cells."""
-    return workbook(path, _sheet([row(HEADER, 1), '<row r="2">',
-                                  *_repeated("<c><v>1</v></c>", cells), "</row>"]), level=9)
+    return workbook(
+        path,
+        _sheet([row(HEADER, 1), '<row r="2">', *_repeated("<c><v>1</v></c>", cells), "</row>"]),
+        level=9,
+    )
 
 
 def rows_of_wide_cells(path: Path, rows: int = 1_200, cells: int = 1_000) -> Path:
     """Rows just under the per-row limit, until the sheet's element budget is spent."""
     wide = "<c><v>1</v></c>" * cells
-    return workbook(path, _sheet([row(HEADER, 1), *(f'<row r="{i}">{wide}</row>'
-                                                    for i in range(2, rows + 2))]), level=9)
+    return workbook(
+        path,
+        _sheet([row(HEADER, 1), *(f'<row r="{i}">{wide}</row>' for i in range(2, rows + 2))]),
+        level=9,
+    )
 
 
 def full_table(path: Path, rows: int = 10_000, columns: int = 100) -> Path:
@@ -148,7 +168,7 @@ def lying_bomb(path: Path, unpacked: int = 200_000_000, claimed: int = 1_000_000
         while at >= 0:
             name_len = struct.unpack_from("<H", data, at + (26 if size_at == 22 else 28))[0]
             start = at + (30 if size_at == 22 else 46)
-            if bytes(data[start:start + name_len]) == name:
+            if bytes(data[start : start + name_len]) == name:
                 extra_at = start + name_len
                 extra_len = struct.unpack_from("<H", data, at + (28 if size_at == 22 else 30))[0]
                 _patch_size(data, at + size_at, extra_at, extra_len, claimed)
@@ -157,8 +177,7 @@ def lying_bomb(path: Path, unpacked: int = 200_000_000, claimed: int = 1_000_000
     return path
 
 
-def _patch_size(data: bytearray, size_at: int, extra_at: int, extra_len: int,
-                claimed: int) -> None:
+def _patch_size(data: bytearray, size_at: int, extra_at: int, extra_len: int, claimed: int) -> None:
     """Write ``claimed`` as the uncompressed size (also in a ZIP64 extra field)."""
     if struct.unpack_from("<L", data, size_at)[0] != 0xFFFFFFFF:
         struct.pack_into("<L", data, size_at, claimed)
@@ -194,18 +213,28 @@ def long_cell(path: Path, length: int = 1_000_000) -> Path:
 
 def many_elements(path: Path, count: int = 3_000_000) -> Path:
     """A sheet of millions of tiny elements that are not cells (``<x/>`` in a row)."""
-    return workbook(path, _sheet([row(HEADER, 1), '<row r="2">', *_repeated("<x/>", count),
-                                  "</row>"]), level=9)
+    return workbook(
+        path, _sheet([row(HEADER, 1), '<row r="2">', *_repeated("<x/>", count), "</row>"]), level=9
+    )
 
 
 def entity_expansion(path: Path) -> Path:
-    """"Billion laughs": nested entities in a DTD."""
-    dtd = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
-           + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">'
-                     for i in range(8)) + ']>')
-    return workbook(path, [dtd, f'<worksheet xmlns="{MAIN}"><sheetData>',
-                           row(HEADER, 1), '<row r="2"><c t="inlineStr"><is><t>&i;</t>'
-                           '</is></c></row>', SHEET_TAIL])
+    """ "Billion laughs": nested entities in a DTD."""
+    dtd = (
+        '<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(8))
+        + "]>"
+    )
+    return workbook(
+        path,
+        [
+            dtd,
+            f'<worksheet xmlns="{MAIN}"><sheetData>',
+            row(HEADER, 1),
+            '<row r="2"><c t="inlineStr"><is><t>&i;</t></is></c></row>',
+            SHEET_TAIL,
+        ],
+    )
 
 
 def many_named_columns(path: Path, columns: int = 1_000) -> Path:
@@ -231,7 +260,7 @@ def csv_empty_lines(path: Path, size: int = 20 * 1024 * 1024 - 64) -> Path:
 
 
 def csv_unclosed_quote(path: Path, size: int = 20 * 1024 * 1024 - 64) -> Path:
-    path.write_bytes("Телефон;Имя\n79210000001;\"".encode() + b"x" * size)
+    path.write_bytes('Телефон;Имя\n79210000001;"'.encode() + b"x" * size)
     return path
 
 

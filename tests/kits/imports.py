@@ -32,8 +32,14 @@ def good_and_bad_rows() -> list[list[Any]]:
     ]
 
 
-def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
-              encoding: str = "cp1251", delimiter: str = ";") -> Path:
+def write_csv(
+    path: Path,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    encoding: str = "cp1251",
+    delimiter: str = ";",
+) -> Path:
     with open(path, "w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(headers)
@@ -41,8 +47,14 @@ def write_csv(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]],
     return path
 
 
-def write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
-               sheet: str = "Водители", first_sheet: str | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    *,
+    sheet: str = "Водители",
+    first_sheet: str | None = None,
+) -> Path:
     import openpyxl
 
     book = openpyxl.Workbook()
@@ -62,13 +74,15 @@ def write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Any]]
 
 def add_calls(sim_control: Any) -> list[str]:
     """The phones of every object_add the simulator received, in order."""
-    return [r["params"].get("phone") for r in sim_control.requests()["last"]
-            if r.get("function") == "object_add"]
+    return [
+        r["params"].get("phone")
+        for r in sim_control.requests()["last"]
+        if r.get("function") == "object_add"
+    ]
 
 
 def count(sim_control: Any, function: str) -> int:
     return sim_control.requests()["by_function"].get(function, 0)
 
 
-__all__ = ["GOOD", "HEADERS", "add_calls", "count", "good_and_bad_rows", "write_csv",
-           "write_xlsx"]
+__all__ = ["GOOD", "HEADERS", "add_calls", "count", "good_and_bad_rows", "write_csv", "write_xlsx"]

@@ -36,14 +36,24 @@ def offline_tiles() -> str:
     return f"http://127.0.0.1:{closed_port()}/{{z}}/{{x}}/{{y}}.png"
 
 
-def fleet(n: int, *, lat0: float = 55.0, lon0: float = 37.0, step: float = 0.01,
-          status: str = "ok") -> list[FleetRow]:
+def fleet(
+    n: int, *, lat0: float = 55.0, lon0: float = 37.0, step: float = 0.01, status: str = "ok"
+) -> list[FleetRow]:
     rows = []
     for i in range(n):
-        rows.append(FleetRow(
-            phone=f"7900{i:07d}", status=status, title=f"Truck {i}",
-            lat=lat0 + (i % 100) * step, lon=lon0 + (i // 100) * step, radius=800,
-            fix_time=T0, place="Московская обл.", forecast="late" if i % 3 == 0 else "ok"))
+        rows.append(
+            FleetRow(
+                phone=f"7900{i:07d}",
+                status=status,
+                title=f"Truck {i}",
+                lat=lat0 + (i % 100) * step,
+                lon=lon0 + (i // 100) * step,
+                radius=800,
+                fix_time=T0,
+                place="Московская обл.",
+                forecast="late" if i % 3 == 0 else "ok",
+            )
+        )
     return rows
 
 
@@ -51,22 +61,46 @@ def with_route(row: FleetRow) -> FleetRow:
     """``row`` with two route points (reached Тверь, then Великий Новгород, late)."""
     from dataclasses import replace
 
-    info = ObjectInfo.model_validate({
-        "phone": row.phone, "status": row.status, "title": row.title, "destination": [
-            {"text": "Тверь", "lat": 56.86, "lon": 35.91, "time": "26.11.2026 12:00",
-             "status": "finished", "timestamp_finished": int(T0.timestamp()) + 7200},
-            {"text": "Великий Новгород", "lat": 58.52, "lon": 31.27,
-             "time": "26.11.2026 18:00", "status": "late"},
-        ]})
+    info = ObjectInfo.model_validate(
+        {
+            "phone": row.phone,
+            "status": row.status,
+            "title": row.title,
+            "destination": [
+                {
+                    "text": "Тверь",
+                    "lat": 56.86,
+                    "lon": 35.91,
+                    "time": "26.11.2026 12:00",
+                    "status": "finished",
+                    "timestamp_finished": int(T0.timestamp()) + 7200,
+                },
+                {
+                    "text": "Великий Новгород",
+                    "lat": 58.52,
+                    "lon": 31.27,
+                    "time": "26.11.2026 18:00",
+                    "status": "late",
+                },
+            ],
+        }
+    )
     assert len(info.destination) == 2
     return replace(row, details=info, distance_km=312.0, forecast_hours=4.5, forecast="late")
 
 
 def positions(n: int, *, start: datetime = T0, every_s: int = 60) -> list[Position]:
     """``n`` fixes moving north-east, oldest first, one every ``every_s`` seconds."""
-    return [Position(lat=55.0 + i * 0.001, lon=37.0 + i * 0.0015,
-                     timestamp=start + timedelta(seconds=i * every_s), radius=500,
-                     place="Москва") for i in range(n)]
+    return [
+        Position(
+            lat=55.0 + i * 0.001,
+            lon=37.0 + i * 0.0015,
+            timestamp=start + timedelta(seconds=i * every_s),
+            radius=500,
+            place="Москва",
+        )
+        for i in range(n)
+    ]
 
 
 class FakeLoader:
@@ -76,12 +110,14 @@ class FakeLoader:
         self.fixes = sorted(fixes, key=lambda p: p.timestamp, reverse=True)
         self.calls: list[dict[str, Any]] = []
 
-    async def __call__(self, phone: str, *, start=None, end=None, offset: int = 0,
-                       limit: int | None = None) -> list[Position]:
-        self.calls.append({"phone": phone, "start": start, "end": end, "offset": offset,
-                           "limit": limit})
+    async def __call__(
+        self, phone: str, *, start=None, end=None, offset: int = 0, limit: int | None = None
+    ) -> list[Position]:
+        self.calls.append(
+            {"phone": phone, "start": start, "end": end, "offset": offset, "limit": limit}
+        )
         size = limit or 1000
-        return self.fixes[offset:offset + size]
+        return self.fixes[offset : offset + size]
 
 
 def evaluate(qtbot, view, script: str, timeout: int = 5000) -> Any:
@@ -152,8 +188,11 @@ def iter_remote_links(html: str) -> Iterator[str]:
     class Parser(HTMLParser):
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             values = dict(attrs)
-            url = values.get("src") if tag == "script" else (
-                values.get("href") if tag == "link" else None)
+            url = (
+                values.get("src")
+                if tag == "script"
+                else (values.get("href") if tag == "link" else None)
+            )
             if url and not url.startswith(("app://", "qrc:")):
                 found.append(url)
 

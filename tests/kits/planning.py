@@ -27,9 +27,13 @@ def north(km: float, origin: tuple[float, float] = ORIGIN) -> tuple[float, float
 def rules_document(**changes: Any) -> dict[str, Any]:
     """A valid rule set document (the AETR numbers), with ``changes`` merged in."""
     doc: dict[str, Any] = {
-        "format": "movizor-rest-rules", "version": 1, "id": "test-aetr",
-        "name": {"en": "Test AETR", "ru": "Тест ЕСТР"}, "source": "the tests",
-        "valid_from": "2021-01-01", "valid_until": "2027-01-01",
+        "format": "movizor-rest-rules",
+        "version": 1,
+        "id": "test-aetr",
+        "name": {"en": "Test AETR", "ru": "Тест ЕСТР"},
+        "source": "the tests",
+        "valid_from": "2021-01-01",
+        "valid_until": "2027-01-01",
         "break": {"after_driving_min": 270, "duration_min": 45},
         "day": {"max_driving_min": 540, "max_duty_min": 780, "rest_min": 660},
     }
@@ -45,6 +49,12 @@ def aetr(**changes: Any) -> RuleSet:
     return parse_rule_set(rules_document(**changes))
 
 
-NO_TACHOGRAPH = {"break": {"after_driving_min": 240, "duration_min": 15,
-                           "then_every_driving_min": 120, "then_duration_min": 15},
-                 "day": {"max_driving_min": 540, "max_duty_min": 720, "rest_min": 720}}
+NO_TACHOGRAPH = {
+    "break": {
+        "after_driving_min": 240,
+        "duration_min": 15,
+        "then_every_driving_min": 120,
+        "then_duration_min": 15,
+    },
+    "day": {"max_driving_min": 540, "max_duty_min": 720, "rest_min": 720},
+}

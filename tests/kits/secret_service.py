@@ -45,8 +45,10 @@ _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Confi
 def require_daemons() -> None:
     missing = [b for b in ("dbus-daemon", "gnome-keyring-daemon") if shutil.which(b) is None]
     if missing:
-        message = (f"{', '.join(missing)} not installed (Debian: dbus-daemon gnome-keyring; "
-                   ".ci/run installs them)")
+        message = (
+            f"{', '.join(missing)} not installed (Debian: dbus-daemon gnome-keyring; "
+            ".ci/run installs them)"
+        )
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
@@ -71,12 +73,20 @@ def secret_service(folder: Path, password: str = "test-password") -> Iterator[di
     runtime.chmod(0o700)
     config = folder / "session.conf"
     config.write_text(_BUS_CONFIG.format(folder=bus_dir), encoding="utf-8")
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
-           "XDG_DATA_HOME": str(home / ".local" / "share"),
-           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_RUNTIME_DIR": str(runtime)}
-    bus = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork",
-                            "--nopidfile", "--print-address=1"], env=env,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_RUNTIME_DIR": str(runtime),
+    }
+    bus = subprocess.Popen(
+        ["dbus-daemon", f"--config-file={config}", "--nofork", "--nopidfile", "--print-address=1"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     keyring_daemon = None
     try:
         address = bus.stdout.readline().strip()  # type: ignore[union-attr]
@@ -84,8 +94,11 @@ def secret_service(folder: Path, password: str = "test-password") -> Iterator[di
         env["DBUS_SESSION_BUS_ADDRESS"] = address
         keyring_daemon = subprocess.Popen(
             ["gnome-keyring-daemon", "--unlock", "--components=secrets", "--foreground"],
-            env=env, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE)
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         keyring_daemon.stdin.write(password.encode())  # type: ignore[union-attr]
         keyring_daemon.stdin.close()  # type: ignore[union-attr]
         deadline = time.monotonic() + 20
@@ -111,7 +124,9 @@ def stored_items(address: str, attributes: dict[str, str]) -> list[str]:
 
     connection = open_dbus_connection(bus=address)
     try:
-        return [item.get_secret().decode() for item in
-                secretstorage.search_items(connection, attributes)]
+        return [
+            item.get_secret().decode()
+            for item in secretstorage.search_items(connection, attributes)
+        ]
     finally:
         connection.close()

@@ -37,8 +37,11 @@ MTS_MSISDN = "79165554433"
 
 def open_session(sim, run_async) -> Iterator[Session]:
     """The body of each test module's ``session`` fixture (``yield from`` it)."""
-    session = Session(Profile("Test", base_url=sim.base_url, project="demo"), SIM_KEY,
-                      clock=clock.MovizorClock(source=sim.world.clock.now))
+    session = Session(
+        Profile("Test", base_url=sim.base_url, project="demo"),
+        SIM_KEY,
+        clock=clock.MovizorClock(source=sim.world.clock.now),
+    )
     clock.install(session.clock)
     yield session
     run_async(session.aclose())
@@ -61,8 +64,14 @@ def ready(qtbot, dialog: SubscriberDialog) -> SubscriberDialog:
     """Wait for the tariff list (balance) and, when editing, the details and operator."""
     qtbot.waitUntil(lambda: dialog.tariff_combo.count() > 0, timeout=10000)
     if dialog.row is not None:
-        qtbot.waitUntil(lambda: not dialog.loading and dialog.operator is not None
-                        and "·" in dialog.tariff_combo.currentText(), timeout=10000)
+        qtbot.waitUntil(
+            lambda: (
+                not dialog.loading
+                and dialog.operator is not None
+                and "·" in dialog.tariff_combo.currentText()
+            ),
+            timeout=10000,
+        )
     return dialog
 
 
@@ -77,8 +86,15 @@ def save(qtbot, dialog: SubscriberDialog, *, confirm: bool = True) -> None:
 def confirmation(qtbot, dialog: SubscriberDialog):
     """The open price-and-SMS question of an add (waits for it); None when validation
     stopped the add, or a save is in flight already (a second click does nothing)."""
-    qtbot.waitUntil(lambda: dialog.confirmation.box is not None or dialog.busy
-                    or bool(dialog.pages.errors) or dialog.main.has_errors(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.confirmation.box is not None
+            or dialog.busy
+            or bool(dialog.pages.errors)
+            or dialog.main.has_errors()
+        ),
+        timeout=5000,
+    )
     return dialog.confirmation.box
 
 
@@ -89,8 +105,11 @@ def answer_add(qtbot, dialog: SubscriberDialog, *, yes: bool = True) -> None:
         return
     from PySide6.QtWidgets import QMessageBox
 
-    button = box.findChild(QWidget, "confirm_add_yes") if yes \
+    button = (
+        box.findChild(QWidget, "confirm_add_yes")
+        if yes
         else box.button(QMessageBox.StandardButton.Cancel)
+    )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -103,8 +122,11 @@ def click(qtbot, widget: QWidget) -> None:
     from PySide6.QtWidgets import QAbstractButton, QCheckBox, QRadioButton
 
     assert isinstance(widget, QAbstractButton)
-    pos = QPoint(6, widget.height() // 2) if isinstance(widget, QCheckBox | QRadioButton) \
+    pos = (
+        QPoint(6, widget.height() // 2)
+        if isinstance(widget, QCheckBox | QRadioButton)
         else widget.rect().center()
+    )
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
@@ -113,8 +135,9 @@ def type_text(widget: QWidget, text: str) -> None:
     widget.setFocus()
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown,
-                                                     Qt.KeyboardModifier.NoModifier, ch))
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
 
 
 def choose_tariff(dialog: SubscriberDialog, tariff: str) -> None:
@@ -137,8 +160,14 @@ def count(sim_control, function: str) -> int:
     return sim_control.requests()["by_function"].get(function, 0)
 
 
-def pick_phone(sim, *, status: str = "ok", tariff: str | None = None,
-               exclude_tariffs: tuple[str, ...] = ("60",), operator: str | None = None) -> str:
+def pick_phone(
+    sim,
+    *,
+    status: str = "ok",
+    tariff: str | None = None,
+    exclude_tariffs: tuple[str, ...] = ("60",),
+    operator: str | None = None,
+) -> str:
     """A seeded subscriber matching the conditions, without a pending switch."""
     for sub in sim.world.subs.values():
         if sub.status != status or sub.tariff_new is not None:
@@ -161,8 +190,23 @@ def row_for(session: Session, run_async, phone: str) -> FleetRow:
 
 
 __all__ = [
-    "MTS_MSISDN", "MTS_PHONE", "NEW_MSISDN", "NEW_PHONE", "answer_add", "calls",
-    "choose_tariff", "click", "confirmation",
-    "count", "make", "open_session", "pick_phone", "ready", "row_for", "save", "type_phone",
-    "type_text", "wait_idle",
+    "MTS_MSISDN",
+    "MTS_PHONE",
+    "NEW_MSISDN",
+    "NEW_PHONE",
+    "answer_add",
+    "calls",
+    "choose_tariff",
+    "click",
+    "confirmation",
+    "count",
+    "make",
+    "open_session",
+    "pick_phone",
+    "ready",
+    "row_for",
+    "save",
+    "type_phone",
+    "type_text",
+    "wait_idle",
 ]

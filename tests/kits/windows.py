@@ -21,8 +21,9 @@ from tests.conftest import SIM_KEY
 
 def new_session(sim: Any, name: str = "t", **session_kw: Any) -> Session:
     """A session on ``sim`` (not started), its governor opened up for loopback."""
-    session = Session(Profile(name=name, base_url=sim.base_url, project="demo"), SIM_KEY,
-                      **session_kw)
+    session = Session(
+        Profile(name=name, base_url=sim.base_url, project="demo"), SIM_KEY, **session_kw
+    )
     session.client.governor.per_second = 1000
     session.client.backoff = 0.01
     return session
@@ -36,9 +37,17 @@ def attach_map(window: MainWindow) -> MapLink:
     return link
 
 
-def open_window(qtbot: Any, sim: Any, *, lang: str = "en", settings: AppSettings | None = None,
-                with_map: bool = False, name: str = "t", details: bool = True,
-                **session_kw: Any) -> MainWindow:
+def open_window(
+    qtbot: Any,
+    sim: Any,
+    *,
+    lang: str = "en",
+    settings: AppSettings | None = None,
+    with_map: bool = False,
+    name: str = "t",
+    details: bool = True,
+    **session_kw: Any,
+) -> MainWindow:
     """A shown window with a started session on ``sim``, its rows listed (with their
     details unless ``details=False``); the map first when ``with_map``."""
     session = new_session(sim, name, **session_kw)
@@ -54,9 +63,13 @@ def open_window(qtbot: Any, sim: Any, *, lang: str = "en", settings: AppSettings
     session.start()
     if with_map:
         wait_ready(qtbot, wait.panel)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 40
-                    and (not details or all(r.details is not None
-                                            for r in window.model.rows())), timeout=15000)
+    qtbot.waitUntil(
+        lambda: (
+            window.model.rowCount() == 40
+            and (not details or all(r.details is not None for r in window.model.rows()))
+        ),
+        timeout=15000,
+    )
     return window
 
 

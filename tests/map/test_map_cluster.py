@@ -73,9 +73,11 @@ def test_clicking_a_cluster_zooms_in_on_it(panel, qtbot):
     before = state(qtbot, panel)["zoom"]
     lat, lon, count = evaluate(qtbot, panel.view, "mz.fleetView().clusters[0]")
     assert count >= 2
-    panel.view.call("var c = mz.clusterMarkers()[0]; c.fire('click', "
-                    "{latlng: c.getLatLng()}, true)")
+    panel.view.call(
+        "var c = mz.clusterMarkers()[0]; c.fire('click', {latlng: c.getLatLng()}, true)"
+    )
     qtbot.waitUntil(lambda: state(qtbot, panel)["zoom"] > before, timeout=5000)
+
     def centred() -> bool:
         c_lat, c_lon = state(qtbot, panel)["center"]
         return abs(c_lat - lat) < 0.2 and abs(c_lon - lon) < 0.2
@@ -90,8 +92,9 @@ def test_a_marker_click_selects_and_the_selected_is_never_clustered(panel, qtbot
     panel.apply_changes(rows)
     set_view(qtbot, panel, rows[0].lat, rows[0].lon, 13)
     with qtbot.waitSignal(panel.marker_clicked, timeout=5000) as blocker:
-        panel.view.call("var m = mz.marker('79000000000'); m.fire('click', "
-                        "{latlng: m.getLatLng()}, true)")
+        panel.view.call(
+            "var m = mz.marker('79000000000'); m.fire('click', {latlng: m.getLatLng()}, true)"
+        )
     assert blocker.args == ["79000000000"]
     assert state(qtbot, panel)["selected"] == "79000000000"
 
@@ -109,8 +112,15 @@ def test_a_marker_click_selects_and_the_selected_is_never_clustered(panel, qtbot
     v = view(qtbot, panel)
     assert drawn(v) == N and v["singles"] >= 1
     assert evaluate(qtbot, panel.view, "mz.map.hasLayer(mz.marker('79000000500'))") is True
-    assert evaluate(qtbot, panel.view, "mz.clusterMarkers().some(function (c) { return "
-                    "c.mzRecs.some(function (r) { return r.id === '79000000500'; }); })") is False
+    assert (
+        evaluate(
+            qtbot,
+            panel.view,
+            "mz.clusterMarkers().some(function (c) { return "
+            "c.mzRecs.some(function (r) { return r.id === '79000000500'; }); })",
+        )
+        is False
+    )
 
 
 def test_updates_move_markers_between_clusters_in_one_batch(panel, qtbot):
@@ -144,12 +154,17 @@ def test_tooltips_show_title_time_and_place(panel, qtbot):
     assert all(n.startswith("Truck ") or n in ("Иванов &lt;b&gt;", "…") for n in names)
 
     set_view(qtbot, panel, rows[0].lat, rows[0].lon, 13)
-    panel.view.call("var m = mz.marker('79000000000'); "
-                    "m.fire('mouseover', {latlng: m.getLatLng()}, true)")
+    panel.view.call(
+        "var m = mz.marker('79000000000'); m.fire('mouseover', {latlng: m.getLatLng()}, true)"
+    )
 
     def tip() -> str:
-        return evaluate(qtbot, panel.view, "(document.querySelector('.leaflet-tooltip') "
-                        "|| {}).innerHTML") or ""
+        return (
+            evaluate(
+                qtbot, panel.view, "(document.querySelector('.leaflet-tooltip') || {}).innerHTML"
+            )
+            or ""
+        )
 
     qtbot.waitUntil(lambda: "Тверь" in tip(), timeout=3000)
     assert tip() == "<b>Иванов &lt;b&gt;</b><br>26.11.2026 09:00 MSK<br>Тверь"
@@ -162,7 +177,8 @@ def test_picking_on_a_cluster_picks_the_point(panel, qtbot):
     zoom = state(qtbot, panel)["zoom"]
     panel.view.call("mz.setPickMode(true)")
     with qtbot.waitSignal(panel.bridge.map_clicked, timeout=5000) as blocker:
-        panel.view.call("var c = mz.clusterMarkers()[0]; c.fire('click', "
-                        "{latlng: L.latLng(55.5, 37.1)}, true)")
+        panel.view.call(
+            "var c = mz.clusterMarkers()[0]; c.fire('click', {latlng: L.latLng(55.5, 37.1)}, true)"
+        )
     assert blocker.args == [55.5, 37.1]
     assert state(qtbot, panel)["zoom"] == zoom and not state(qtbot, panel)["picking"]

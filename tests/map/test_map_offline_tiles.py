@@ -14,9 +14,11 @@ from movizor_desktop.ui.map.panel import MapPanel
 from tests.kits.map import evaluate, offline_tiles, state, wait_ready
 from tests.kits.mbtiles import GREEN, make_mbtiles
 
-LOADED_TILES = ("Array.from(document.querySelectorAll('img.leaflet-tile-loaded'))"
-                ".filter(function (i) { return i.src.indexOf('app://tiles/') === 0"
-                " && i.naturalWidth === 256; }).length")
+LOADED_TILES = (
+    "Array.from(document.querySelectorAll('img.leaflet-tile-loaded'))"
+    ".filter(function (i) { return i.src.indexOf('app://tiles/') === 0"
+    " && i.naturalWidth === 256; }).length"
+)
 
 
 @pytest.fixture
@@ -62,7 +64,8 @@ def centre_colour(panel: MapPanel) -> tuple[int, int, int]:
 
 
 def test_the_map_loads_its_tiles_from_the_file_with_the_network_dead(
-        make_panel, network, qtbot, tmp_path):
+    make_panel, network, qtbot, tmp_path
+):
     path = make_mbtiles(tmp_path / "world.mbtiles")
     panel = make_panel(AppSettings(tile_url=offline_tiles(), mbtiles_path=str(path)))
     qtbot.waitUntil(lambda: evaluate(qtbot, panel.view, LOADED_TILES) > 0, timeout=15000)
@@ -74,8 +77,9 @@ def test_the_map_loads_its_tiles_from_the_file_with_the_network_dead(
     assert panel.view.shared.interceptor.offline
     # zoom 5 is drawn from the file's zoom-2 tiles, scaled up (its maxzoom): green
     qtbot.waitUntil(lambda: centre_colour(panel) == GREEN[:3], timeout=10000)
-    attribution = evaluate(qtbot, panel.view,
-                           "document.querySelector('.leaflet-control-attribution').innerHTML")
+    attribution = evaluate(
+        qtbot, panel.view, "document.querySelector('.leaflet-control-attribution').innerHTML"
+    )
     assert "© Test &amp; Co" in attribution and "<a" not in attribution.split("|")[-1]
     assert not panel.file_label.isVisibleTo(panel)
 
@@ -87,8 +91,7 @@ def test_the_file_is_switched_on_and_off_live(make_panel, network, qtbot, tmp_pa
     qtbot.waitUntil(lambda: bool(http(network)), timeout=10000)  # it tried the server
     path = make_mbtiles(tmp_path / "world.mbtiles")
     panel.apply_settings(AppSettings(tile_url=dead, mbtiles_path=str(path)))
-    qtbot.waitUntil(lambda: state(qtbot, panel)["tiles"].startswith("app://tiles/"),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: state(qtbot, panel)["tiles"].startswith("app://tiles/"), timeout=10000)
     qtbot.waitUntil(lambda: evaluate(qtbot, panel.view, LOADED_TILES) > 0, timeout=15000)
     before = len(http(network))
     blocked = panel.view.shared.interceptor.blocked

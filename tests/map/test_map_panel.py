@@ -78,8 +78,7 @@ def test_page_loads_offline_and_asks_only_app_and_the_tile_host(make_panel, qtbo
         profile.release_profile(shared)
     assert any(u.startswith("app://pages/") for u in requested)
     assert any(u == "app://web/leaflet/leaflet.js" for u in requested)
-    strangers = [u for u in requested
-                 if not (u.startswith("app://") or u.startswith(tile_prefix))]
+    strangers = [u for u in requested if not (u.startswith("app://") or u.startswith(tile_prefix))]
     assert strangers == []
     first = tiles.requests[0]
     assert first["User-Agent"] == profile.USER_AGENT
@@ -144,8 +143,9 @@ def test_selection_both_ways(make_panel, qtbot):
     rows = fleet(30, step=0.3)
     panel.apply_changes(rows)
     with qtbot.waitSignal(panel.marker_clicked, timeout=5000) as blocker:
-        panel.view.call("var m = mz.marker('79000000007'); m.fire('click', "
-                        "{latlng: m.getLatLng()}, true)")
+        panel.view.call(
+            "var m = mz.marker('79000000007'); m.fire('click', {latlng: m.getLatLng()}, true)"
+        )
     assert blocker.args == ["79000000007"]
     assert state(qtbot, panel)["selected"] == "79000000007"
 
@@ -168,8 +168,7 @@ def test_selected_subscriber_shows_its_route(make_panel, qtbot):
     panel.apply_changes(rows)
     panel.select(rows[2].phone)
     assert state(qtbot, panel)["route"] == rows[2].phone
-    text = evaluate(qtbot, panel.view,
-                    "document.querySelector('.mz-route-box').textContent")
+    text = evaluate(qtbot, panel.view, "document.querySelector('.mz-route-box').textContent")
     assert "312 km left" in text and "Late" in text
     assert "4\u00a0h\u00a030\u00a0min to go" in text  # a narrow box never leaves "h" alone
     panel.select(rows[1].phone)
@@ -225,8 +224,9 @@ def test_tiles_offline_are_said_once_in_the_map_and_the_data_shows(make_panel, q
     notice = "getComputedStyle(document.querySelector('.mz-notice'))"
     assert evaluate(qtbot, panel.view, f"{notice}.display") != "none"
     assert evaluate(qtbot, panel.view, f"{notice}.whiteSpace") == "nowrap"  # one line
-    assert "offline" in evaluate(qtbot, panel.view,
-                                 "document.querySelector('.mz-notice').textContent")
+    assert "offline" in evaluate(
+        qtbot, panel.view, "document.querySelector('.mz-notice').textContent"
+    )
     # one place only: nothing beside the period bar, which keeps its width
     assert not panel.findChildren(QLabel, "tilesOffline")
     assert panel.period_bar.minimumSizeHint().width() == width
@@ -236,8 +236,10 @@ def test_js_console_errors_reach_the_log(make_panel, qtbot, caplog):
     panel = make_panel()
     with caplog.at_level(logging.INFO, logger="movizor_desktop.ui.map.js"):
         panel.view.call("console.error('boom from the page')")
-        qtbot.waitUntil(lambda: any("boom from the page" in r.getMessage()
-                                    for r in caplog.records), timeout=3000)
+        qtbot.waitUntil(
+            lambda: any("boom from the page" in r.getMessage() for r in caplog.records),
+            timeout=3000,
+        )
     record = next(r for r in caplog.records if "boom" in r.getMessage())
     assert record.levelno == logging.WARNING
 
@@ -274,7 +276,7 @@ def test_only_changed_markers_are_sent(make_panel, qtbot, monkeypatch):
     (script,) = scripts
     prefix = "mz.setFleet(JSON.parse("
     assert script.startswith(prefix)
-    payload = json.loads(json.loads(script[len(prefix):-2]))
+    payload = json.loads(json.loads(script[len(prefix) : -2]))
     assert [r[0] for r in payload["rows"]] == [moved.phone]
     assert payload["remove"] == ["79000000019"] and payload["full"] is False
 
@@ -345,9 +347,9 @@ def test_tile_settings_switch_in_place(make_panel, qtbot):
     url = offline_tiles().replace("127.0.0.1", "localhost")  # hermetic: loopback only
     panel.apply_settings(AppSettings(tile_url=url, tile_attribution="© Example"))
     assert state(qtbot, panel)["tiles"] == url
-    assert "© Example" in evaluate(qtbot, panel.view,
-                                   "document.querySelector('.leaflet-control-attribution')"
-                                   ".textContent")
+    assert "© Example" in evaluate(
+        qtbot, panel.view, "document.querySelector('.leaflet-control-attribution').textContent"
+    )
     assert profile.current_profile().interceptor.is_tile_host("localhost")
     assert evaluate(qtbot, panel.view, "mz.count()") == 3
 
@@ -387,8 +389,10 @@ def test_playback_skips_stops_and_jumps_from_stop_to_stop(make_panel, qtbot):
     with qtbot.waitSignal(panel.track_loaded, timeout=10000):
         panel.load_track("79000000001", T0, T0 + timedelta(days=7))
     bar = panel.playback
-    assert SPEEDS[-1] == 3600 and [bar.speed.itemText(i) for i in range(bar.speed.count())][-1] \
-        == "×3600"
+    assert (
+        SPEEDS[-1] == 3600
+        and [bar.speed.itemText(i) for i in range(bar.speed.count())][-1] == "×3600"
+    )
     assert bar.speed_factor == 300  # 2.5 h of driving plays in well under two minutes
     assert bar.skip_stops.isChecked()
     # the slider runs across the map, the moment it points at beside it
@@ -424,7 +428,7 @@ def test_switching_the_track_off_brings_the_selected_truck_back(make_panel, qtbo
     panel.select(far.phone)
     with qtbot.waitSignal(panel.track_loaded, timeout=10000):
         panel.load_track(far.phone, T0, T0 + timedelta(days=1))
-    visible = ("mz.map.getBounds().contains([60.0, 30.0])")
+    visible = "mz.map.getBounds().contains([60.0, 30.0])"
     qtbot.waitUntil(lambda: state(qtbot, panel)["zoom"] >= 8, timeout=3000)
     assert evaluate(qtbot, panel.view, visible) is False  # the track's zoom
     panel.period_bar.choose(OFF)

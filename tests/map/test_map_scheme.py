@@ -14,9 +14,15 @@ from movizor_desktop.ui.map.scheme import AppSchemeHandler, mime_type, safe_path
 from tests.kits.map import iter_remote_links
 
 VENDORED = [
-    "leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet/LICENSE",
-    "leaflet/images/layers.png", "leaflet/images/marker-icon.png",
-    "mz/mz.js", "mz/mz-track.js", "mz/mz-fleet.js", "mz/mz.css",
+    "leaflet/leaflet.js",
+    "leaflet/leaflet.css",
+    "leaflet/LICENSE",
+    "leaflet/images/layers.png",
+    "leaflet/images/marker-icon.png",
+    "mz/mz.js",
+    "mz/mz-track.js",
+    "mz/mz-fleet.js",
+    "mz/mz.css",
 ]
 
 
@@ -35,11 +41,20 @@ def test_mime_types():
     assert mime_type("LICENSE") == b"application/octet-stream"
 
 
-@pytest.mark.parametrize("bad", [
-    "../web/leaflet/leaflet.js", "leaflet/../../bootstrap.py", "/etc/passwd",
-    "..\\..\\x", "leaflet/%2e%2e/%2e%2e/README.md", "leaflet", "", "x\x00.js",
-    "unvendored/jquery",
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "../web/leaflet/leaflet.js",
+        "leaflet/../../bootstrap.py",
+        "/etc/passwd",
+        "..\\..\\x",
+        "leaflet/%2e%2e/%2e%2e/README.md",
+        "leaflet",
+        "",
+        "x\x00.js",
+        "unvendored/jquery",
+    ],
+)
 def test_path_traversal_and_missing_files_refused(bad, tmp_path):
     handler = AppSchemeHandler()
     assert handler.resolve(QUrl("app://web/" + bad)) is None
@@ -71,8 +86,13 @@ def test_pages_from_memory_and_qwebchannel_from_qrc():
 def test_rendered_page_has_no_remote_script_or_link():
     html = page.build_page(AppSettings(), {"tilesOffline": "x"})
     assert list(iter_remote_links(html)) == []
-    for url in (page.LEAFLET_JS, page.QWEBCHANNEL_JS, page.MZ_TRACK_JS, page.MZ_FLEET_JS,
-                page.MZ_JS):
+    for url in (
+        page.LEAFLET_JS,
+        page.QWEBCHANNEL_JS,
+        page.MZ_TRACK_JS,
+        page.MZ_FLEET_JS,
+        page.MZ_JS,
+    ):
         assert f'src="{url}"' in html
     assert "markercluster" not in html.lower()  # the fleet clusters itself (mz-fleet.js)
     assert "var map_main = L.map(" in html and "var tile_layer_base" in html
@@ -88,10 +108,13 @@ def test_every_folium_resource_list_is_local():
             yield sub
             yield from classes(sub)
 
-    remote = [(cls.__name__, url) for cls in classes(JSCSSMixin)
-              for attr in ("default_js", "default_css")
-              for _name, url in getattr(cls, attr, [])
-              if not url.startswith("app://")]
+    remote = [
+        (cls.__name__, url)
+        for cls in classes(JSCSSMixin)
+        for attr in ("default_js", "default_css")
+        for _name, url in getattr(cls, attr, [])
+        if not url.startswith("app://")
+    ]
     assert remote == []
 
 
@@ -121,8 +144,10 @@ def test_interceptor_identifies_the_app_to_tile_hosts_only(qapp):
 
     https = FakeInfo("https://b.tile.example.org/5/17/10.png")
     interceptor.interceptRequest(https)
-    assert https.headers == {b"User-Agent": profile.USER_AGENT.encode(),
-                             b"Referer": profile.REFERER.encode()}
+    assert https.headers == {
+        b"User-Agent": profile.USER_AGENT.encode(),
+        b"Referer": profile.REFERER.encode(),
+    }
     assert profile.USER_AGENT.startswith("MovizorDesktop/")
     assert profile.REFERER.startswith("https://")
 

@@ -42,8 +42,9 @@ def test_fleet_markers_and_selection_both_ways(window_with_map, qtbot):
 
     target = sorted(with_fix)[3]
     with qtbot.waitSignal(window.subscribers.selection_changed, timeout=5000):
-        panel.view.call(f"var m = mz.marker('{target}'); m.fire('click', "
-                        "{latlng: m.getLatLng()}, true)")
+        panel.view.call(
+            f"var m = mz.marker('{target}'); m.fire('click', {{latlng: m.getLatLng()}}, true)"
+        )
     assert window.details.current_phone == target
 
     other = sorted(with_fix)[7]
@@ -71,8 +72,11 @@ def test_a_double_click_on_a_row_centres_the_map_on_it(window_with_map, qtbot):
 
     def centred() -> bool:
         s = state(qtbot, panel)
-        return s["zoom"] >= 12 and abs(s["center"][0] - row.lat) < 1e-3 \
+        return (
+            s["zoom"] >= 12
+            and abs(s["center"][0] - row.lat) < 1e-3
             and abs(s["center"][1] - row.lon) < 1e-3
+        )
 
     qtbot.waitUntil(centred, timeout=5000)
     assert edits == []  # with a map, a double click shows; Enter and F2 edit
@@ -93,7 +97,12 @@ def test_the_row_menu_shows_on_map_sets_the_track_shares_and_copies(window_with_
     assert "S&hare with a client…" in texts and "Copy p&hone number" in texts
     track = next(a.menu() for a in menu.actions() if a.menu() is not None)
     assert [a.text() for a in track.actions()] == [
-        "Off", "Today", "Yesterday", "Last 7 days", "Custom range…"]
+        "Off",
+        "Today",
+        "Yesterday",
+        "Last 7 days",
+        "Custom range…",
+    ]
     menu.close()
     # Track ▸ Today loads the track of the row, as the map's own bar would
     with qtbot.waitSignal(panel.track_loaded, timeout=15000):
@@ -108,10 +117,12 @@ def test_the_row_menu_shows_on_map_sets_the_track_shares_and_copies(window_with_
     QApplication.clipboard().clear()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(table, Qt.Key.Key_C,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: QApplication.clipboard().text() == format_phone(row.phone),
-                    timeout=3000)
+    qtbot.keyClick(
+        table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    qtbot.waitUntil(
+        lambda: QApplication.clipboard().text() == format_phone(row.phone), timeout=3000
+    )
     assert format_phone(row.phone) in window.statusbar.message()
 
 
@@ -121,8 +132,11 @@ def test_the_map_detaches_into_its_own_window_and_docks_back(window_with_map, qt
     assert window.top_splitter.indexOf(panel) == 1
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    qtbot.keyClick(window.subscribers.table, Qt.Key.Key_W,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.subscribers.table,
+        Qt.Key.Key_W,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     qtbot.waitUntil(lambda: detach.frame.isVisible(), timeout=3000)
     assert window.top_splitter.indexOf(panel) == -1 and panel.window() is detach.frame
     assert detach.action.isChecked() and window.top_splitter.count() == 2

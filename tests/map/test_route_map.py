@@ -71,16 +71,25 @@ def editor(qtbot, qloop, settings):
 
 
 def test_the_plan_has_numbered_points_legs_in_their_verdicts_colours_and_the_truck(
-        route_map, qtbot):
+    route_map, qtbot
+):
     assert evaluate(qtbot, route_map.view, "typeof mz.setPlan") == "function"
-    route_map.set_plan([MapPoint(*MOSCOW, "1. Москва"), MapPoint(*TVER, "2. Тверь"),
-                        MapPoint(*NOVGOROD, "3. Великий Новгород")],
-                       [None, "ok", "impossible"])
+    route_map.set_plan(
+        [
+            MapPoint(*MOSCOW, "1. Москва"),
+            MapPoint(*TVER, "2. Тверь"),
+            MapPoint(*NOVGOROD, "3. Великий Новгород"),
+        ],
+        [None, "ok", "impossible"],
+    )
     qtbot.waitUntil(lambda: plan_state(qtbot, route_map)["planPoints"] == 3, timeout=3000)
     s = plan_state(qtbot, route_map)
     assert s["planLegColours"] == [VERDICT_COLOURS["ok"], VERDICT_COLOURS["impossible"]]
-    numbers = evaluate(qtbot, route_map.view, "Array.from(document.querySelectorAll("
-                                              "'.mz-plan-pt span')).map(e => e.textContent)")
+    numbers = evaluate(
+        qtbot,
+        route_map.view,
+        "Array.from(document.querySelectorAll('.mz-plan-pt span')).map(e => e.textContent)",
+    )
     assert numbers == ["1", "2", "3"]
     assert not s["planLive"]
     # the truck with its accuracy; with a verdict for the first leg it starts there, dashed
@@ -89,14 +98,22 @@ def test_the_plan_has_numbered_points_legs_in_their_verdicts_colours_and_the_tru
     qtbot.waitUntil(lambda: plan_state(qtbot, route_map)["planLive"], timeout=3000)
     s = plan_state(qtbot, route_map)
     assert s["planLegColours"][0] == VERDICT_COLOURS["tight"] and len(s["planLegColours"]) == 3
-    circles = evaluate(qtbot, route_map.view, "mz.map.hasLayer ? Object.values("
-                       "mz.map._layers).filter(l => l instanceof L.Circle && "
-                       "l.getRadius() === 900).length : 0")
+    circles = evaluate(
+        qtbot,
+        route_map.view,
+        "mz.map.hasLayer ? Object.values("
+        "mz.map._layers).filter(l => l instanceof L.Circle && "
+        "l.getRadius() === 900).length : 0",
+    )
     assert circles == 1
     # the plan is framed: every point on screen
-    bounds = evaluate(qtbot, route_map.view, "(function () { var b = mz.map.getBounds(); "
-                      "return [[55.7558, 37.6173], [56.8596, 35.9119], [58.5213, 31.2755]]"
-                      ".every(function (p) { return b.contains(p); }); })()")
+    bounds = evaluate(
+        qtbot,
+        route_map.view,
+        "(function () { var b = mz.map.getBounds(); "
+        "return [[55.7558, 37.6173], [56.8596, 35.9119], [58.5213, 31.2755]]"
+        ".every(function (p) { return b.contains(p); }); })()",
+    )
     assert bounds is True
 
 
@@ -108,8 +125,7 @@ def test_escape_in_the_page_ends_picking(route_map, qtbot):
     assert blocker.args == [55.7, 37.6]
     assert route_map.picking  # every click picks, until Esc
     with qtbot.waitSignal(route_map.pick_cancelled, timeout=3000):
-        route_map.view.call("document.dispatchEvent(new KeyboardEvent('keydown', "
-                            "{key: 'Escape'}))")
+        route_map.view.call("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))")
     assert not route_map.picking
 
 
@@ -143,18 +159,22 @@ def test_point_names_for_picked_places() -> None:
 
 
 def test_dragging_a_point_moves_its_row_and_clicking_selects_it(editor, qtbot):
-    editor.set_points([RoutePoint("Москва", *MOSCOW, msk(2026, 11, 26, 14, 0)),
-                       RoutePoint("Тверь", *TVER, msk(2026, 11, 26, 18, 0))])
+    editor.set_points(
+        [
+            RoutePoint("Москва", *MOSCOW, msk(2026, 11, 26, 14, 0)),
+            RoutePoint("Тверь", *TVER, msk(2026, 11, 26, 18, 0)),
+        ]
+    )
     route_map = editor.map_link.map
     qtbot.waitUntil(lambda: plan_state(qtbot, route_map)["planPoints"] == 2, timeout=3000)
-    route_map.view.call("var m = mz.planMarker(1); m.setLatLng([57.0, 35.5]); "
-                        "m.fire('dragend')")
+    route_map.view.call("var m = mz.planMarker(1); m.setLatLng([57.0, 35.5]); m.fire('dragend')")
     qtbot.waitUntil(lambda: editor.model.rows[1].lat == 57.0, timeout=3000)
     assert (editor.model.rows[1].text, editor.model.rows[1].lon) == ("Тверь", 35.5)
     assert editor.is_modified() and "moved" in editor.message.text()
     assert editor.model.legs[1].distance_km > 150  # the leg follows the point
-    qtbot.waitUntil(lambda: plan_state(qtbot, route_map)["planMarkers"][1] == [57.0, 35.5],
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: plan_state(qtbot, route_map)["planMarkers"][1] == [57.0, 35.5], timeout=3000
+    )
     # clicking a point on the map selects its row, and the row's point is highlighted
     editor.select_row(1)
     route_map.view.call("mz.planMarker(0).fire('click')")
@@ -163,8 +183,13 @@ def test_dragging_a_point_moves_its_row_and_clicking_selects_it(editor, qtbot):
 
 
 def test_right_click_inserts_a_point_into_the_nearest_leg(editor, qtbot):
-    editor.set_points([RoutePoint("Москва", *MOSCOW), RoutePoint("Тверь", *TVER),
-                       RoutePoint("Великий Новгород", *NOVGOROD)])
+    editor.set_points(
+        [
+            RoutePoint("Москва", *MOSCOW),
+            RoutePoint("Тверь", *TVER),
+            RoutePoint("Великий Новгород", *NOVGOROD),
+        ]
+    )
     route_map = editor.map_link.map
     qtbot.waitUntil(lambda: plan_state(qtbot, route_map)["planPoints"] == 3, timeout=3000)
     # near the middle of Тверь → Великий Новгород: the new point goes between them
@@ -181,18 +206,23 @@ def test_right_click_inserts_a_point_into_the_nearest_leg(editor, qtbot):
 
 def test_leg_colours_follow_the_route_tables_verdicts(editor, qtbot):
     # Москва → Тверь (≈160 km) in 1 h: impossible; → Великий Новгород (≈350 km) in 9 h: ok
-    editor.set_points([RoutePoint("Москва", *MOSCOW, msk(2026, 11, 26, 14, 0)),
-                       RoutePoint("Тверь", *TVER, msk(2026, 11, 26, 15, 0)),
-                       RoutePoint("Великий Новгород", *NOVGOROD, msk(2026, 11, 27, 0, 0))])
+    editor.set_points(
+        [
+            RoutePoint("Москва", *MOSCOW, msk(2026, 11, 26, 14, 0)),
+            RoutePoint("Тверь", *TVER, msk(2026, 11, 26, 15, 0)),
+            RoutePoint("Великий Новгород", *NOVGOROD, msk(2026, 11, 27, 0, 0)),
+        ]
+    )
     route_map = editor.map_link.map
     qtbot.waitUntil(lambda: plan_state(qtbot, route_map)["planLegs"] == 2, timeout=3000)
     assert plan_state(qtbot, route_map)["planLegColours"] == [
-        VERDICT_COLOURS["impossible"], VERDICT_COLOURS["ok"]]
+        VERDICT_COLOURS["impossible"],
+        VERDICT_COLOURS["ok"],
+    ]
     assert editor.model.legs[1].too_fast and not editor.model.legs[2].too_fast
 
 
-def test_enter_after_a_map_pick_adds_nothing(qtbot, qloop, sim, sim_control, run_async,
-                                             settings):
+def test_enter_after_a_map_pick_adds_nothing(qtbot, qloop, sim, sim_control, run_async, settings):
     """The issue's repro: Ctrl+N → phone → Route → pick on the map → click → Enter."""
     from movizor_desktop.ui.dialogs import SubscriberDialog
     from tests.kits.subscribers import NEW_PHONE, count, open_session, ready, type_phone
@@ -200,8 +230,7 @@ def test_enter_after_a_map_pick_adds_nothing(qtbot, qloop, sim, sim_control, run
     sessions = open_session(sim, run_async)
     session = next(sessions)
     try:
-        dialog = SubscriberDialog(session, route_map=lambda: RouteMap(settings),
-                                  debounce_ms=50)
+        dialog = SubscriberDialog(session, route_map=lambda: RouteMap(settings), debounce_ms=50)
         qtbot.addWidget(dialog)
         dialog.show()
         ready(qtbot, dialog)
@@ -262,8 +291,7 @@ def test_edit_shows_the_trucks_fix_and_its_accuracy(qtbot, qloop, sim, run_async
             pass
 
 
-def test_a_route_map_deleted_without_shutdown_still_lets_the_profile_go(qtbot, qloop,
-                                                                        settings):
+def test_a_route_map_deleted_without_shutdown_still_lets_the_profile_go(qtbot, qloop, settings):
     route_map = RouteMap(settings)
     route_map.show()
     wait_ready(qtbot, route_map)
@@ -279,8 +307,11 @@ def test_the_scale_speaks_the_uis_language(route_map, qtbot):
     route_map.set_plan([MapPoint(*MOSCOW), MapPoint(*NOVGOROD)], [None, "ok"], fit=True)
 
     def scale() -> str:
-        return evaluate(qtbot, route_map.view,
-                        "document.querySelector('.leaflet-control-scale-line').textContent")
+        return evaluate(
+            qtbot,
+            route_map.view,
+            "document.querySelector('.leaflet-control-scale-line').textContent",
+        )
 
     qtbot.waitUntil(lambda: "км" in scale() or " м" in scale(), timeout=3000)
     assert "km" not in scale()
@@ -291,8 +322,10 @@ def test_the_route_map_draws_from_the_offline_map_file_too(qtbot, qloop, tmp_pat
     TileService in the shared profile); a file that cannot be used is named under it."""
     from tests.kits.mbtiles import make_mbtiles
 
-    loaded = ("Array.from(document.querySelectorAll('img.leaflet-tile-loaded'))"
-              ".filter(function (i) { return i.src.indexOf('app://tiles/') === 0; }).length")
+    loaded = (
+        "Array.from(document.querySelectorAll('img.leaflet-tile-loaded'))"
+        ".filter(function (i) { return i.src.indexOf('app://tiles/') === 0; }).length"
+    )
     path = make_mbtiles(tmp_path / "world.mbtiles")
     dead = offline_tiles()
     route_map = RouteMap(AppSettings(tile_url=dead, mbtiles_path=str(path)))
@@ -300,8 +333,7 @@ def test_the_route_map_draws_from_the_offline_map_file_too(qtbot, qloop, tmp_pat
     route_map.show()
     try:
         wait_ready(qtbot, route_map)
-        route_map.set_plan([MapPoint(*MOSCOW), MapPoint(*TVER)], [None, LegVerdict.OK],
-                           fit=True)
+        route_map.set_plan([MapPoint(*MOSCOW), MapPoint(*TVER)], [None, LegVerdict.OK], fit=True)
         qtbot.waitUntil(lambda: evaluate(qtbot, route_map.view, loaded) > 0, timeout=15000)
         assert route_map.view.shared.interceptor.offline
         assert not route_map.file_note.isVisibleTo(route_map)

@@ -89,9 +89,14 @@ def https_sim(test_ca) -> Iterator[Any]:
 
 @pytest.fixture
 def expired_sim(test_ca) -> Iterator[Any]:
-    with serving(server_context(test_ca, "127.0.0.1",
-                                not_before=datetime(2000, 1, 1, tzinfo=UTC),
-                                not_after=datetime(2001, 1, 1, tzinfo=UTC))) as server:
+    with serving(
+        server_context(
+            test_ca,
+            "127.0.0.1",
+            not_before=datetime(2000, 1, 1, tzinfo=UTC),
+            not_after=datetime(2001, 1, 1, tzinfo=UTC),
+        )
+    ) as server:
         yield server
 
 

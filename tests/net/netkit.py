@@ -61,15 +61,31 @@ class ProxyPy:
     def __init__(self, tmp: Path, *, auth: str | None = None) -> None:
         self.port = free_port()
         self.log_file = tmp / f"proxy-{self.port}.log"
-        command = [sys.executable, "-m", "proxy", "--hostname", "127.0.0.1",
-                   "--port", str(self.port), "--num-workers", "1", "--num-acceptors", "1",
-                   "--log-file", str(self.log_file), "--log-level", "INFO",
-                   "--plugins", "tests.net.proxy_plugins.ResolveTestHosts"]
+        command = [
+            sys.executable,
+            "-m",
+            "proxy",
+            "--hostname",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--num-workers",
+            "1",
+            "--num-acceptors",
+            "1",
+            "--log-file",
+            str(self.log_file),
+            "--log-level",
+            "INFO",
+            "--plugins",
+            "tests.net.proxy_plugins.ResolveTestHosts",
+        ]
         if auth:
             command += ["--basic-auth", auth]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         wait_listening(self.port, self.process, "proxy.py")
 
     @property
@@ -95,18 +111,22 @@ class ProxyPy:
 
 def mitmdump_path() -> str | None:
     """mitmdump from $MOVIZOR_MITMDUMP, ./.venv-mitmproxy (made by .ci/run) or PATH."""
-    candidates = [os.environ.get("MOVIZOR_MITMDUMP", ""),
-                  str(ROOT / ".venv-mitmproxy" / "bin" / "mitmdump"),
-                  str(ROOT / ".venv-mitmproxy" / "Scripts" / "mitmdump.exe"),
-                  shutil.which("mitmdump") or ""]
+    candidates = [
+        os.environ.get("MOVIZOR_MITMDUMP", ""),
+        str(ROOT / ".venv-mitmproxy" / "bin" / "mitmdump"),
+        str(ROOT / ".venv-mitmproxy" / "Scripts" / "mitmdump.exe"),
+        shutil.which("mitmdump") or "",
+    ]
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
 def require_mitmdump() -> str:
     path = mitmdump_path()
     if path is None:
-        message = ("mitmdump not found: create it with `python3 -m venv .venv-mitmproxy && "
-                   ".venv-mitmproxy/bin/pip install 'mitmproxy>=11,<12'` (as .ci/run does)")
+        message = (
+            "mitmdump not found: create it with `python3 -m venv .venv-mitmproxy && "
+            ".venv-mitmproxy/bin/pip install 'mitmproxy>=11,<12'` (as .ci/run does)"
+        )
         if os.environ.get("CI") or os.environ.get("MOVIZOR_REQUIRE_MITMPROXY"):
             pytest.fail(message)
         pytest.skip(message)
@@ -116,24 +136,37 @@ def require_mitmdump() -> str:
 class Mitmdump:
     """An intercepting proxy with its own CA (``ca_file``); ``seen()`` lists request lines."""
 
-    def __init__(self, tmp: Path, *, upstream_ca: Path, mode: str = "regular",
-                 auth: str | None = None) -> None:
+    def __init__(
+        self, tmp: Path, *, upstream_ca: Path, mode: str = "regular", auth: str | None = None
+    ) -> None:
         self.port = free_port()
         self.confdir = tmp / f"mitm-{self.port}"
         self.confdir.mkdir()
         self.flows = self.confdir / "seen.txt"
-        command = [require_mitmdump(), "--listen-host", "127.0.0.1",
-                   "--listen-port", str(self.port), "--mode", mode, "-q",
-                   "--set", f"confdir={self.confdir}",
-                   "--set", f"ssl_verify_upstream_trusted_ca={upstream_ca}",
-                   "-s", str(HERE / "mitm_addon.py")]
+        command = [
+            require_mitmdump(),
+            "--listen-host",
+            "127.0.0.1",
+            "--listen-port",
+            str(self.port),
+            "--mode",
+            mode,
+            "-q",
+            "--set",
+            f"confdir={self.confdir}",
+            "--set",
+            f"ssl_verify_upstream_trusted_ca={upstream_ca}",
+            "-s",
+            str(HERE / "mitm_addon.py"),
+        ]
         if auth:
             command += ["--proxyauth", auth]
         env = {**os.environ, "MOVIZOR_MITM_SEEN": str(self.flows)}
         for name in ("SSL_CERT_FILE", "SSL_CERT_DIR"):
             env.pop(name, None)
-        self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         wait_listening(self.port, self.process, "mitmdump")
 
     @property
@@ -142,8 +175,11 @@ class Mitmdump:
 
     @property
     def url(self) -> str:
-        scheme = "socks5" if self.process.args[self.process.args.index("--mode") + 1] \
-            .startswith("socks5") else "http"
+        scheme = (
+            "socks5"
+            if self.process.args[self.process.args.index("--mode") + 1].startswith("socks5")
+            else "http"
+        )
         return f"{scheme}://127.0.0.1:{self.port}"
 
     def seen(self) -> str:

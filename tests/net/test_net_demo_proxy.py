@@ -20,17 +20,24 @@ from .netkit import free_port
 
 def dead_proxy_env(port: int) -> dict[str, str]:
     url = f"http://127.0.0.1:{port}"
-    names = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-             "all_proxy")
+    names = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
     env = {k: v for k, v in os.environ.items() if k.upper() not in ("NO_PROXY",)}
     return {**env, **dict.fromkeys(names, url)}
 
 
 def test_demo_app_ignores_dead_environment_proxies(tmp_path):
-    env = {**dead_proxy_env(free_port()), "MOVIZOR_DESKTOP_HOME": str(tmp_path),
-           "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, "-m", "movizor_desktop", "--smoke-test"],
-                            env=env, capture_output=True, text=True, timeout=120)
+    env = {
+        **dead_proxy_env(free_port()),
+        "MOVIZOR_DESKTOP_HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "movizor_desktop", "--smoke-test"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "smoke check subscribers: ok" in result.stderr
 
@@ -39,14 +46,21 @@ def test_client_to_loopback_ignores_every_proxy_mode(sim, run, monkeypatch):
     dead = free_port()
     for name, value in dead_proxy_env(dead).items():
         monkeypatch.setenv(name, value)
-    configs = [ProxyConfig(ProxyMode.SYSTEM),
-               ProxyConfig(ProxyMode.MANUAL, ProxyKind.HTTP, "127.0.0.1", dead),
-               ProxyConfig(ProxyMode.MANUAL, ProxyKind.SOCKS5, "127.0.0.1", dead)]
+    configs = [
+        ProxyConfig(ProxyMode.SYSTEM),
+        ProxyConfig(ProxyMode.MANUAL, ProxyKind.HTTP, "127.0.0.1", dead),
+        ProxyConfig(ProxyMode.MANUAL, ProxyKind.SOCKS5, "127.0.0.1", dead),
+    ]
 
     async def balances():
         for proxy in configs:
-            async with MovizorClient(sim.base_url, project="demo", key=SIM_KEY, retries=0,
-                                     net=NetConfig().with_proxy(proxy)) as client:
+            async with MovizorClient(
+                sim.base_url,
+                project="demo",
+                key=SIM_KEY,
+                retries=0,
+                net=NetConfig().with_proxy(proxy),
+            ) as client:
                 assert (await client.balance()).balance > 0
 
     run(balances())

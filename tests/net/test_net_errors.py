@@ -22,9 +22,11 @@ from tests.conftest import SIM_KEY
 
 from .netkit import free_port
 
-LOGIN_PAGE = ("<!DOCTYPE html><html><head><title>Гостевой Wi-Fi</title></head><body>"
-              "<form method=post action=/login><input name=user>"
-              "<input type=password name=pw><button>Войти</button></form></body></html>")
+LOGIN_PAGE = (
+    "<!DOCTYPE html><html><head><title>Гостевой Wi-Fi</title></head><body>"
+    "<form method=post action=/login><input name=user>"
+    "<input type=password name=pw><button>Войти</button></form></body></html>"
+)
 
 
 class Portal(BaseHTTPRequestHandler):

@@ -16,10 +16,12 @@ from .conftest import proxied_url
 from .netkit import TEST_HOST
 
 
-def via(port: int, kind: ProxyKind = ProxyKind.HTTP, user: str = "",
-        password: str = "") -> NetConfig:
-    return NetConfig().with_proxy(ProxyConfig(ProxyMode.MANUAL, kind, "127.0.0.1", port, user),
-                                  password)
+def via(
+    port: int, kind: ProxyKind = ProxyKind.HTTP, user: str = "", password: str = ""
+) -> NetConfig:
+    return NetConfig().with_proxy(
+        ProxyConfig(ProxyMode.MANUAL, kind, "127.0.0.1", port, user), password
+    )
 
 
 async def balance(url: str, net: NetConfig):
@@ -27,8 +29,7 @@ async def balance(url: str, net: NetConfig):
         return await client.balance()
 
 
-def test_inspecting_proxy_untrusted_then_trusted(https_sim, os_store, test_ca, mitm_factory,
-                                                 run):
+def test_inspecting_proxy_untrusted_then_trusted(https_sim, os_store, test_ca, mitm_factory, run):
     os_store.add(test_ca.cert_pem.bytes())  # the real server's CA is trusted all along
     mitm = mitm_factory()
     url = proxied_url(https_sim)

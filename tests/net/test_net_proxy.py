@@ -21,15 +21,15 @@ from .netkit import TEST_HOST, ProxyPy, free_port
 PASSWORD = "S3cret-proxy-pw"
 
 
-def manual(proxy_port: int, *, user: str = "", password: str = "",
-           kind: ProxyKind = ProxyKind.HTTP) -> NetConfig:
+def manual(
+    proxy_port: int, *, user: str = "", password: str = "", kind: ProxyKind = ProxyKind.HTTP
+) -> NetConfig:
     config = ProxyConfig(ProxyMode.MANUAL, kind, "127.0.0.1", proxy_port, user)
     return NetConfig().with_proxy(config, password)
 
 
 async def balance(url: str, net: NetConfig | None, **kw):
-    async with MovizorClient(url, project="demo", key=SIM_KEY, retries=0, net=net,
-                             **kw) as client:
+    async with MovizorClient(url, project="demo", key=SIM_KEY, retries=0, net=net, **kw) as client:
         return await client.balance()
 
 
@@ -40,8 +40,7 @@ def test_https_through_connect(https_sim, os_store, test_ca, proxy_py, run):
     assert SIM_KEY not in log
 
 
-def test_https_through_connect_with_basic_auth(https_sim, os_store, test_ca, proxy_py_auth,
-                                               run):
+def test_https_through_connect_with_basic_auth(https_sim, os_store, test_ca, proxy_py_auth, run):
     os_store.add(test_ca.cert_pem.bytes())
     net = manual(proxy_py_auth.port, user="dispatcher", password=PASSWORD)
     assert run(balance(proxied_url(https_sim), net)).balance > 0
@@ -50,11 +49,11 @@ def test_https_through_connect_with_basic_auth(https_sim, os_store, test_ca, pro
 
 
 @pytest.mark.parametrize("password", [None, "wrong-password"])
-def test_proxy_auth_required_is_explained(https_sim, os_store, test_ca, proxy_py_auth, run,
-                                          password):
+def test_proxy_auth_required_is_explained(
+    https_sim, os_store, test_ca, proxy_py_auth, run, password
+):
     os_store.add(test_ca.cert_pem.bytes())
-    net = manual(proxy_py_auth.port, user="dispatcher" if password else "",
-                 password=password or "")
+    net = manual(proxy_py_auth.port, user="dispatcher" if password else "", password=password or "")
     with pytest.raises(ProxyFailedError) as info:
         run(balance(proxied_url(https_sim), net))
     assert info.value.problem == ProxyProblem.AUTH
@@ -89,8 +88,9 @@ def test_plain_http_407_is_explained(proxy_py_auth, run):
         sim.stop()
 
 
-def test_system_mode_follows_the_environment(https_sim, os_store, test_ca, proxy_py, run,
-                                             monkeypatch):
+def test_system_mode_follows_the_environment(
+    https_sim, os_store, test_ca, proxy_py, run, monkeypatch
+):
     os_store.add(test_ca.cert_pem.bytes())
     monkeypatch.setenv("HTTPS_PROXY", proxy_py.url)
     monkeypatch.setenv("https_proxy", proxy_py.url)
@@ -98,8 +98,9 @@ def test_system_mode_follows_the_environment(https_sim, os_store, test_ca, proxy
     proxy_py.wait_for(f"CONNECT {TEST_HOST}:{https_sim.port}")
 
 
-def test_none_mode_ignores_the_environment(https_sim, os_store, test_ca, proxy_py, run,
-                                           monkeypatch):
+def test_none_mode_ignores_the_environment(
+    https_sim, os_store, test_ca, proxy_py, run, monkeypatch
+):
     monkeypatch.setenv("HTTPS_PROXY", proxy_py.url)
     monkeypatch.setenv("https_proxy", proxy_py.url)
     net = NetConfig().with_proxy(ProxyConfig(ProxyMode.NONE))
@@ -129,16 +130,18 @@ def test_loopback_never_goes_through_the_proxy(https_sim, os_store, test_ca, run
         proxy.close()
 
 
-def test_an_open_client_follows_new_settings_without_a_restart(https_sim, os_store, test_ca,
-                                                               proxy_py, run):
+def test_an_open_client_follows_new_settings_without_a_restart(
+    https_sim, os_store, test_ca, proxy_py, run
+):
     from movizor_desktop.api.net import current_config, set_current_config
 
     os_store.add(test_ca.cert_pem.bytes())
     saved = current_config()
 
     async def scenario():
-        async with MovizorClient(proxied_url(https_sim), project="demo", key=SIM_KEY,
-                                 retries=0) as client:  # no net=: the app's settings
+        async with MovizorClient(
+            proxied_url(https_sim), project="demo", key=SIM_KEY, retries=0
+        ) as client:  # no net=: the app's settings
             set_current_config(manual(proxy_py.port))
             assert (await client.balance()).balance > 0
             set_current_config(NetConfig().with_proxy(ProxyConfig(ProxyMode.NONE)))

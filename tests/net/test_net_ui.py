@@ -32,8 +32,11 @@ from .netkit import TEST_HOST, free_port
 
 @pytest.fixture(autouse=True)
 def restore_network(qapp):
-    saved = (current_config(), QNetworkProxyFactory.usesSystemConfiguration(),
-             QNetworkProxy.applicationProxy())
+    saved = (
+        current_config(),
+        QNetworkProxyFactory.usesSystemConfiguration(),
+        QNetworkProxy.applicationProxy(),
+    )
     forget_session_keys()
     yield
     forget_session_keys()
@@ -51,13 +54,15 @@ def dialog(qtbot, qloop, app_home):
 
 
 def fill_and_check(qtbot, dialog: ConnectionDialog, url: str) -> None:
-    for edit, text in ((dialog.url_edit, url), (dialog.project_edit, "demo"),
-                       (dialog.key_edit.edit, SIM_KEY)):
+    for edit, text in (
+        (dialog.url_edit, url),
+        (dialog.project_edit, "demo"),
+        (dialog.key_edit.edit, SIM_KEY),
+    ):
         edit.clear()
         qtbot.keyClicks(edit, text)
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.checking and dialog.check_button.isEnabled(),
-                    timeout=20000)
+    qtbot.waitUntil(lambda: not dialog.checking and dialog.check_button.isEnabled(), timeout=20000)
 
 
 def test_check_names_the_untrusted_issuer(qtbot, dialog, https_sim, os_store):
@@ -67,11 +72,15 @@ def test_check_names_the_untrusted_issuer(qtbot, dialog, https_sim, os_store):
     assert SIM_KEY not in message
 
 
-def test_check_explains_a_proxy_asking_for_a_password(qtbot, dialog, https_sim, os_store,
-                                                      test_ca, proxy_py_auth):
+def test_check_explains_a_proxy_asking_for_a_password(
+    qtbot, dialog, https_sim, os_store, test_ca, proxy_py_auth
+):
     os_store.add(test_ca.cert_pem.bytes())
-    set_current_config(NetConfig().with_proxy(ProxyConfig(
-        ProxyMode.MANUAL, ProxyKind.HTTP, "127.0.0.1", proxy_py_auth.port)))
+    set_current_config(
+        NetConfig().with_proxy(
+            ProxyConfig(ProxyMode.MANUAL, ProxyKind.HTTP, "127.0.0.1", proxy_py_auth.port)
+        )
+    )
     fill_and_check(qtbot, dialog, proxied_url(https_sim))
     assert "407" in dialog.field_error("base_url")
     assert "File → Preferences → Network" in dialog.field_error("base_url")
@@ -87,18 +96,21 @@ def test_check_in_russian_names_the_missing_host(qtbot, qloop, app_home, russian
 
 
 def answer_plain_http(qtbot, dialog: ConnectionDialog, button: str) -> None:
-    qtbot.waitUntil(lambda: dialog._plain_box is not None and dialog._plain_box.isVisible(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: dialog._plain_box is not None and dialog._plain_box.isVisible(), timeout=5000
+    )
     box: QMessageBox = dialog._plain_box
     assert "not encrypted" in box.text()
     assert box.defaultButton().objectName() == "use_https"
-    qtbot.mouseClick(box.findChild(type(box.defaultButton()), button),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(box.findChild(type(box.defaultButton()), button), Qt.MouseButton.LeftButton)
 
 
 def test_plain_http_is_refused_until_confirmed(qtbot, dialog, sim, proxy_py, app_home):
-    set_current_config(NetConfig().with_proxy(ProxyConfig(
-        ProxyMode.MANUAL, ProxyKind.HTTP, "127.0.0.1", proxy_py.port)))
+    set_current_config(
+        NetConfig().with_proxy(
+            ProxyConfig(ProxyMode.MANUAL, ProxyKind.HTTP, "127.0.0.1", proxy_py.port)
+        )
+    )
     url = proxied_url(sim)  # http://movizor.test:port/api/, reachable through the proxy
     fill_and_check(qtbot, dialog, url)
     answer_plain_http(qtbot, dialog, "send_unencrypted")
@@ -135,6 +147,7 @@ def test_loopback_http_needs_no_confirmation(qtbot, dialog, sim):
 
 # --- Preferences → Network ----------------------------------------------------------------
 
+
 @pytest.fixture
 def prefs(qtbot, qloop, app_home):
     from movizor_desktop.ui.features.preferences.dialog import PreferencesDialog
@@ -147,14 +160,12 @@ def prefs(qtbot, qloop, app_home):
     return dialog
 
 
-def test_preferences_network_checks_each_field_and_applies_at_once(qtbot, prefs,
-                                                                   memory_keyring):
+def test_preferences_network_checks_each_field_and_applies_at_once(qtbot, prefs, memory_keyring):
     page = prefs.network
     assert page.mode_buttons[ProxyMode.SYSTEM].isChecked() and not page.manual_box.isEnabled()
     manual = page.mode_buttons[ProxyMode.MANUAL]
     # on the indicator: a radio button takes clicks on its circle and text, not its width
-    qtbot.mouseClick(manual, Qt.MouseButton.LeftButton,
-                     pos=QPoint(8, manual.height() // 2))
+    qtbot.mouseClick(manual, Qt.MouseButton.LeftButton, pos=QPoint(8, manual.height() // 2))
     assert page.manual_box.isEnabled()
     page.host_edit.setFocus()
     qtbot.keyClicks(page.host_edit, "http://proxy.local/")
@@ -175,8 +186,9 @@ def test_preferences_network_checks_each_field_and_applies_at_once(qtbot, prefs,
     with qtbot.waitSignal(prefs.saved, timeout=5000) as saved:
         prefs.save_button.click()
     settings: AppSettings = saved.args[0]
-    assert settings.proxy == ProxyConfig(ProxyMode.MANUAL, ProxyKind.SOCKS5, "proxy.local",
-                                         3128, "dispatcher")
+    assert settings.proxy == ProxyConfig(
+        ProxyMode.MANUAL, ProxyKind.SOCKS5, "proxy.local", 3128, "dispatcher"
+    )
     stored = json.loads((AppPaths().config_dir / "settings.json").read_text("utf-8"))
     assert stored["proxy_host"] == "proxy.local" and "Pr0xy-pass" not in json.dumps(stored)
     assert memory_keyring.store[(PROXY_PASSWORD_SERVICE, PROXY_PASSWORD_SLOT)] == "Pr0xy-pass"
@@ -192,19 +204,30 @@ def test_saved_preferences_apply_without_restart(qtbot, qloop, sim, run_async, m
     session = Session(Profile("t", base_url=sim.base_url, project="demo"), SIM_KEY)
     window.set_session(session)
     memory_keyring.set_password(PROXY_PASSWORD_SERVICE, PROXY_PASSWORD_SLOT, "Pw-123")
-    new = AppSettings(proxy_mode="manual", proxy_kind="http", proxy_host="10.0.0.1",
-                      proxy_port=8080, proxy_user="me")
+    new = AppSettings(
+        proxy_mode="manual",
+        proxy_kind="http",
+        proxy_host="10.0.0.1",
+        proxy_port=8080,
+        proxy_user="me",
+    )
     window.features["preferences"].apply(new)
     assert current_config().proxy == new.proxy and current_config().proxy_password == "Pw-123"
     qt = QNetworkProxy.applicationProxy()
     assert (qt.type(), qt.hostName(), qt.port(), qt.user(), qt.password()) == (
-        QNetworkProxy.ProxyType.HttpProxy, "10.0.0.1", 8080, "me", "Pw-123")
+        QNetworkProxy.ProxyType.HttpProxy,
+        "10.0.0.1",
+        8080,
+        "me",
+        "Pw-123",
+    )
     # the open session's client reaches loopback directly, whatever the proxy
     assert run_async(session.client.balance()).balance > 0
     run_async(session.aclose())
 
 
 # --- diagnostics and the log ----------------------------------------------------------------
+
 
 def test_diagnostics_and_log_show_mode_trust_and_last_error(qtbot, qloop, run_async, caplog):
     from movizor_desktop.api import MovizorClient
@@ -214,12 +237,15 @@ def test_diagnostics_and_log_show_mode_trust_and_last_error(qtbot, qloop, run_as
 
     caplog.set_level(logging.INFO)
     port = free_port()
-    apply_network(ProxyConfig(ProxyMode.MANUAL, ProxyKind.HTTP, "127.0.0.1", port,
-                              "dispatcher"), "Diag-Secret-9")
+    apply_network(
+        ProxyConfig(ProxyMode.MANUAL, ProxyKind.HTTP, "127.0.0.1", port, "dispatcher"),
+        "Diag-Secret-9",
+    )
 
     async def fail():
-        async with MovizorClient("https://movizor.example/api/", project="p",
-                                 key="Key-Secret-7", retries=0) as client:
+        async with MovizorClient(
+            "https://movizor.example/api/", project="p", key="Key-Secret-7", retries=0
+        ) as client:
             await client.balance()
 
     with pytest.raises(ProxyFailedError):
@@ -235,8 +261,7 @@ def test_diagnostics_and_log_show_mode_trust_and_last_error(qtbot, qloop, run_as
     assert "Diag-Secret-9" not in caplog.text
 
 
-def test_an_old_plain_http_profile_is_not_opened_unconfirmed(qtbot, qloop, app_home,
-                                                             run_async):
+def test_an_old_plain_http_profile_is_not_opened_unconfirmed(qtbot, qloop, app_home, run_async):
     import asyncio
 
     from movizor_desktop.app import AppController
@@ -244,8 +269,9 @@ def test_an_old_plain_http_profile_is_not_opened_unconfirmed(qtbot, qloop, app_h
     from tests.ui.test_dialogs_connection_flow import StubWindow
 
     controller = AppController(AppPaths(), AppSettings(), "en", window_factory=StubWindow)
-    controller.store.save(Profile("Old", base_url="http://movizor.example.org/api/",
-                                  project="demo"))
+    controller.store.save(
+        Profile("Old", base_url="http://movizor.example.org/api/", project="demo")
+    )
     SecretStore().set_key("Old", SIM_KEY)
     controller.store.active = "Old"
     task = asyncio.ensure_future(controller.start())

@@ -17,8 +17,10 @@ from PySide6.QtNetwork import QNetworkProxy, QNetworkProxyFactory
 
 from tests.map import map_testkit  # noqa: F401  (registers the app: scheme before Qt starts)
 
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
-                    "0000000d4944415478da63f8cfc0f01f0005000201c2a6a2f70000000049454e44ae426082")
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000d4944415478da63f8cfc0f01f0005000201c2a6a2f70000000049454e44ae426082"
+)
 
 
 @pytest.fixture
@@ -48,8 +50,11 @@ def tile_server() -> Iterator[int]:
 def restore_proxies(qapp):
     from movizor_desktop.api.net import current_config, set_current_config
 
-    saved = (current_config(), QNetworkProxyFactory.usesSystemConfiguration(),
-             QNetworkProxy.applicationProxy())
+    saved = (
+        current_config(),
+        QNetworkProxyFactory.usesSystemConfiguration(),
+        QNetworkProxy.applicationProxy(),
+    )
     yield
     set_current_config(saved[0])
     QNetworkProxyFactory.setUseSystemConfiguration(saved[1])
@@ -76,8 +81,10 @@ def tile(qtbot, page, port: int, name: str) -> str:
     from movizor_desktop.ui.network import pending_probes
 
     qtbot.waitUntil(lambda: pending_probes() == 0, timeout=10000)
-    html = (f"<img src='http://tiles.test:{port}/{name}.png' "
-            "onload=\"document.title='loaded'\" onerror=\"document.title='error'\">")
+    html = (
+        f"<img src='http://tiles.test:{port}/{name}.png' "
+        "onload=\"document.title='loaded'\" onerror=\"document.title='error'\">"
+    )
     page.setHtml(html, QUrl("http://map.example/"))
     qtbot.waitUntil(lambda: page.title() in ("loaded", "error"), timeout=15000)
     outcome = page.title()

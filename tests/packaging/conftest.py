@@ -16,13 +16,21 @@ def built(tmp_path_factory) -> tuple[Path, str]:
     """The output folder of ``build.py`` (bundle and tar.gz) and what build.py printed."""
     pytest.importorskip("PyInstaller", reason="needs the build extra: pip install -e '.[build]'")
     out = tmp_path_factory.mktemp("frozen")
-    result = subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"),
-                             "--out", str(out)],
-                            cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "build.py"), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    print("\n".join(line for line in result.stdout.splitlines()
-                    if line.startswith(("build.py: bundle", "build.py: package",
-                                        "movizor spec:"))))
+    print(
+        "\n".join(
+            line
+            for line in result.stdout.splitlines()
+            if line.startswith(("build.py: bundle", "build.py: package", "movizor spec:"))
+        )
+    )
     return out, result.stdout
 
 

@@ -32,8 +32,14 @@ sys.meta_path.insert(0, NoNumpy())
 def run(code: str, *, hook: bool) -> subprocess.CompletedProcess[str]:
     prelude = NO_NUMPY + (f"import runpy; runpy.run_path({str(HOOK)!r})\n" if hook else "")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, "-c", prelude + textwrap.dedent(code)], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", prelude + textwrap.dedent(code)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_without_the_hook_the_map_cannot_even_be_imported():
@@ -44,7 +50,8 @@ def test_without_the_hook_the_map_cannot_even_be_imported():
 
 
 def test_the_apps_map_page_renders_without_numpy():
-    result = run("""
+    result = run(
+        """
         import sys
         from movizor_desktop.store.settings import AppSettings
         from movizor_desktop.ui.features.map.feature import preload
@@ -59,7 +66,9 @@ def test_the_apps_map_page_renders_without_numpy():
         assert "59.94" in fmap.get_root().render()
         assert "numpy" not in sys.modules
         print("rendered", len(html))
-    """, hook=True)
+    """,
+        hook=True,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("rendered ")
 
@@ -67,7 +76,8 @@ def test_the_apps_map_page_renders_without_numpy():
 def test_other_libraries_still_see_no_numpy():
     """openpyxl (the Excel export) reads twenty numpy types when numpy imports: it must get
     ImportError, not the stand-in, even after folium was imported."""
-    result = run("""
+    result = run(
+        """
         import io
         import folium, folium.utilities
         import openpyxl
@@ -84,19 +94,24 @@ def test_other_libraries_still_see_no_numpy():
             import numpy
         except ImportError:
             print("no numpy for others")
-    """, hook=True)
+    """,
+        hook=True,
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "no numpy for others"
 
 
 def test_a_folium_feature_that_needs_numpy_says_so():
-    result = run("""
+    result = run(
+        """
         import folium.plugins
         try:
             folium.plugins.HeatMap([[55.7, 37.6, 1.0]])
         except ImportError as exc:
             print(exc)
-    """, hook=True)
+    """,
+        hook=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "numpy is not part of Movizor Desktop's frozen build" in result.stdout
 
@@ -108,7 +123,8 @@ def test_with_numpy_installed_folium_gets_the_real_one():
         assert folium.utilities.np is numpy
         print("real numpy")
     """)
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "real numpy"

@@ -31,21 +31,34 @@ def service(tmp_path_factory) -> Iterator[dict[str, str]]:
         yield env
 
 
-def smoke(bundle: Path, home: Path, env: dict[str, str], *args: str
-          ) -> subprocess.CompletedProcess[str]:
-    clean = {key: value for key, value in os.environ.items()
-             if not key.startswith(("PYTHON", "MOVIZOR_DESKTOP_RESOURCES", "DBUS_"))}
+def smoke(
+    bundle: Path, home: Path, env: dict[str, str], *args: str
+) -> subprocess.CompletedProcess[str]:
+    clean = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("PYTHON", "MOVIZOR_DESKTOP_RESOURCES", "DBUS_"))
+    }
     clean.update(MOVIZOR_DESKTOP_HOME=str(home), QT_QPA_PLATFORM="offscreen", **env)
-    return subprocess.run([str(bundle / "movizor-desktop-debug"), "--smoke-test", *args],
-                          env=clean, cwd=home, capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [str(bundle / "movizor-desktop-debug"), "--smoke-test", *args],
+        env=clean,
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 @pytest.mark.timeout(1900)
 def test_the_frozen_app_keeps_keys_in_a_real_secret_service(bundle, service, tmp_path):
     result = smoke(bundle, tmp_path, service, "--smoke-require-keyring")
     assert result.returncode == 0, result.stdout + result.stderr
-    line = next(line for line in result.stderr.splitlines()
-                if line.startswith("movizor-desktop smoke check keyring: ok"))
+    line = next(
+        line
+        for line in result.stderr.splitlines()
+        if line.startswith("movizor-desktop smoke check keyring: ok")
+    )
     assert "(keyring.backends.SecretService.Keyring)" in line
     assert "the linux backend, chosen explicitly; keys: keyring;" in line
     assert "store/read/delete round trip ok" in line

@@ -23,14 +23,16 @@ wheelhouse = load("wheelhouse", "movizor_packaging_wheelhouse")
 
 def dirs(kind: type) -> list[str]:
     found = kind(paths.APP_NAME, paths.APP_AUTHOR)
-    return [found.user_config_dir, found.user_data_dir, found.user_log_dir,
-            found.user_cache_dir]
+    return [found.user_config_dir, found.user_data_dir, found.user_log_dir, found.user_cache_dir]
 
 
 def test_windows_folders():
     local = r"C:\Users\u\AppData\Local"
-    with mock.patch.object(platformdirs.windows, "get_win_folder",
-                           lambda csidl: {"CSIDL_LOCAL_APPDATA": local}.get(csidl, "X:")):
+    with mock.patch.object(
+        platformdirs.windows,
+        "get_win_folder",
+        lambda csidl: {"CSIDL_LOCAL_APPDATA": local}.get(csidl, "X:"),
+    ):
         found = dirs(platformdirs.windows.Windows)
     for path in found:
         shown = path.replace(local, "%LOCALAPPDATA%").replace("/", "\\")
@@ -41,12 +43,16 @@ def test_macos_and_linux_folders():
     home = str(Path.home())
     for kind in (platformdirs.macos.MacOS, platformdirs.unix.Unix):
         with mock.patch.dict("os.environ", {}, clear=False) as env:
-            for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME",
-                             "XDG_CACHE_HOME"):
+            for variable in (
+                "XDG_CONFIG_HOME",
+                "XDG_DATA_HOME",
+                "XDG_STATE_HOME",
+                "XDG_CACHE_HOME",
+            ):
                 env.pop(variable, None)
             found = dirs(kind)
         for path in found:
-            shown = "~" + path[len(home):]
+            shown = "~" + path[len(home) :]
             assert f"`{shown}" in DOC, shown
     assert f"`{paths.HOME_ENV}`" in DOC
 
@@ -54,8 +60,16 @@ def test_macos_and_linux_folders():
 def test_windows_switches_and_uninstall_key_are_the_installers():
     found = settings()
     assert found["PrivilegesRequiredOverridesAllowed"] == "dialog"  # /ALLUSERS, /CURRENTUSER
-    for switch in ("/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", "/ALLUSERS",
-                   "/CURRENTUSER", "/DIR=", "/TASKS=\"desktopicon\"", "/LOG="):
+    for switch in (
+        "/VERYSILENT",
+        "/SUPPRESSMSGBOXES",
+        "/NORESTART",
+        "/ALLUSERS",
+        "/CURRENTUSER",
+        "/DIR=",
+        '/TASKS="desktopicon"',
+        "/LOG=",
+    ):
         assert switch in DOC, switch
     assert 'Name: "desktopicon"' in ISS.read_text(encoding="utf-8")
     app_id = WINDOWS_APP_ID.replace("{{", "{")

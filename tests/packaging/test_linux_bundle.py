@@ -23,7 +23,11 @@ LDD = {
     f"{SITE}/../lib-dynload/_ssl.so": ["libssl.so.3", "libcrypto.so.3", "libc.so.6"],
     "/opt/python/lib/libpython3.11.so.1.0": ["libm.so.6", "libc.so.6"],
     f"{SITE}/PySide6/Qt/plugins/platformthemes/libqgtk3.so": [
-        "libgtk-3.so.0", "libgdk-3.so.0", "libglib-2.0.so.0", "libQt6Gui.so.6"],
+        "libgtk-3.so.0",
+        "libgdk-3.so.0",
+        "libglib-2.0.so.0",
+        "libQt6Gui.so.6",
+    ],
     f"{SITE}/PySide6/Qt/plugins/platforms/libqxcb.so": ["libxcb-cursor.so.0", "libX11.so.6"],
     f"{SITE}/PySide6/Qt/lib/libQt6WebEngineCore.so.6": ["libnss3.so", "libasound.so.2"],
     f"{SYSTEM}/libgtk-3.so.0": ["libglib-2.0.so.0"],
@@ -37,35 +41,58 @@ def imports_of(path: str) -> list[tuple[str, str | None]]:
 ENTRIES = [
     entry("lib-dynload/_ssl.so", f"{SITE}/../lib-dynload/_ssl.so"),
     entry("libpython3.11.so.1.0", "/opt/python/lib/libpython3.11.so.1.0"),
-    entry("PySide6/Qt/plugins/platformthemes/libqgtk3.so",
-          f"{SITE}/PySide6/Qt/plugins/platformthemes/libqgtk3.so"),
-    entry("PySide6/Qt/plugins/platforms/libqxcb.so",
-          f"{SITE}/PySide6/Qt/plugins/platforms/libqxcb.so"),
-    entry("PySide6/Qt/lib/libQt6WebEngineCore.so.6",
-          f"{SITE}/PySide6/Qt/lib/libQt6WebEngineCore.so.6"),
-    *(entry(name, f"{SYSTEM}/{name}") for name in (
-        "libssl.so.3", "libcrypto.so.3", "libgtk-3.so.0", "libgdk-3.so.0", "libglib-2.0.so.0",
-        "libxcb-cursor.so.0", "libX11.so.6", "libnss3.so", "libasound.so.2")),
+    entry(
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        f"{SITE}/PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+    ),
+    entry(
+        "PySide6/Qt/plugins/platforms/libqxcb.so", f"{SITE}/PySide6/Qt/plugins/platforms/libqxcb.so"
+    ),
+    entry(
+        "PySide6/Qt/lib/libQt6WebEngineCore.so.6", f"{SITE}/PySide6/Qt/lib/libQt6WebEngineCore.so.6"
+    ),
+    *(
+        entry(name, f"{SYSTEM}/{name}")
+        for name in (
+            "libssl.so.3",
+            "libcrypto.so.3",
+            "libgtk-3.so.0",
+            "libgdk-3.so.0",
+            "libglib-2.0.so.0",
+            "libxcb-cursor.so.0",
+            "libX11.so.6",
+            "libnss3.so",
+            "libasound.so.2",
+        )
+    ),
 ]
 
 
 def test_host_libraries_only_qt_needs_are_left_to_the_desktop():
     kept, dropped = cfg.split_host_libraries(ENTRIES, imports_of)
     assert {Path(d).name for d, _s, _k in dropped} == {
-        "libgtk-3.so.0", "libgdk-3.so.0", "libglib-2.0.so.0", "libX11.so.6", "libasound.so.2"}
+        "libgtk-3.so.0",
+        "libgdk-3.so.0",
+        "libglib-2.0.so.0",
+        "libX11.so.6",
+        "libasound.so.2",
+    }
     names = {Path(d).name for d, _s, _k in kept}
-    assert {"libssl.so.3", "libcrypto.so.3"} <= names      # Python's ssl module needs them
-    assert {"libxcb-cursor.so.0", "libnss3.so"} <= names   # often missing on desktops
-    assert "libqgtk3.so" in names                         # the native look stays
+    assert {"libssl.so.3", "libcrypto.so.3"} <= names  # Python's ssl module needs them
+    assert {"libxcb-cursor.so.0", "libnss3.so"} <= names  # often missing on desktops
+    assert "libqgtk3.so" in names  # the native look stays
     assert len(kept) + len(dropped) == len(ENTRIES)
 
 
 def test_python_from_a_system_package_is_kept():
     """Debian's python3.11 has libpython under /usr/lib: it is Python, not the desktop."""
-    entries = [entry("libpython3.11.so.1.0", f"{SYSTEM}/libpython3.11.so.1.0"),
-               entry("libexpat.so.1", f"{SYSTEM}/libexpat.so.1")]
+    entries = [
+        entry("libpython3.11.so.1.0", f"{SYSTEM}/libpython3.11.so.1.0"),
+        entry("libexpat.so.1", f"{SYSTEM}/libexpat.so.1"),
+    ]
     kept, dropped = cfg.split_host_libraries(
-        entries, lambda path: [("libexpat.so.1", None)] if "python" in path else [])
+        entries, lambda path: [("libexpat.so.1", None)] if "python" in path else []
+    )
     assert [Path(d).name for d, _s, _k in kept] == ["libpython3.11.so.1.0", "libexpat.so.1"]
     assert dropped == []
 

@@ -22,8 +22,7 @@ def version(major: int, minor: int = 0, patch: int = 0) -> int:
     return major << 16 | minor << 8 | patch
 
 
-def thin(cputype: int, minos: int | None, *, old_style: bool = False,
-         platform: int = 1) -> bytes:
+def thin(cputype: int, minos: int | None, *, old_style: bool = False, platform: int = 1) -> bytes:
     """A 64-bit little-endian Mach-O header with a segment-less load command or two."""
     commands = [struct.pack("<II", 0x19, 16) + bytes(8)]  # an LC_SEGMENT_64 stand-in
     if minos is not None and old_style:
@@ -31,8 +30,7 @@ def thin(cputype: int, minos: int | None, *, old_style: bool = False,
     elif minos is not None:
         commands.append(struct.pack("<IIIIII", 0x32, 24, platform, minos, version(15), 0))
     body = b"".join(commands)
-    header = struct.pack("<IiIIIIII", 0xFEEDFACF, cputype, 0, 6, len(commands), len(body),
-                         0, 0)
+    header = struct.pack("<IiIIIIII", 0xFEEDFACF, cputype, 0, 6, len(commands), len(body), 0, 0)
     return header + body
 
 
@@ -50,8 +48,7 @@ def test_thin_binary_with_build_version():
 
 
 def test_older_version_min_command_and_no_command():
-    assert macho.minimums(thin(X86_64, version(10, 13), old_style=True)) == \
-        {"x86_64": (10, 13, 0)}
+    assert macho.minimums(thin(X86_64, version(10, 13), old_style=True)) == {"x86_64": (10, 13, 0)}
     assert macho.minimums(thin(X86_64, None)) == {"x86_64": None}
 
 
@@ -67,8 +64,15 @@ def test_universal_binary_has_one_minimum_per_architecture():
     assert macho.text((12, 3, 0)) == "12.3" and macho.text((10, 13, 4)) == "10.13.4"
 
 
-@pytest.mark.parametrize("data", [b"", b"\x7fELF" + bytes(60), b"PK\x03\x04" + bytes(60),
-                                  b"\xca\xfe\xba\xbe\x00\x03\x00\x2d" + bytes(40)])  # Java
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\x7fELF" + bytes(60),
+        b"PK\x03\x04" + bytes(60),
+        b"\xca\xfe\xba\xbe\x00\x03\x00\x2d" + bytes(40),
+    ],
+)  # Java
 def test_other_files_are_not_mach_o(data, tmp_path):
     assert macho.minimums(data) == {}
     path = tmp_path / "file"
@@ -95,28 +99,43 @@ def on_arm64(monkeypatch):
 
 def test_an_app_whose_binaries_fit_its_minimum(tmp_path, on_arm64):
     universal = fat((X86_64, thin(X86_64, version(14))), (ARM64, thin(ARM64, version(13))))
-    app = make_app(tmp_path, "13.0", {
-        "MacOS/movizor-desktop": thin(ARM64, version(10, 13)),
-        "Frameworks/PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore": universal,
-        "Resources/leaflet.js": b"/* not a binary */",
-    })
+    app = make_app(
+        tmp_path,
+        "13.0",
+        {
+            "MacOS/movizor-desktop": thin(ARM64, version(10, 13)),
+            "Frameworks/PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore": universal,
+            "Resources/leaflet.js": b"/* not a binary */",
+        },
+    )
     assert build.macos_binaries_too_new(app) == []  # x86_64's 14.0 is not this build's
 
 
 def test_a_binary_needing_a_newer_macos_fails_the_build(tmp_path, on_arm64):
-    app = make_app(tmp_path, "13.0", {
-        "Frameworks/numpy/_core/_multiarray_umath.so": thin(ARM64, version(14)),
-    })
+    app = make_app(
+        tmp_path,
+        "13.0",
+        {
+            "Frameworks/numpy/_core/_multiarray_umath.so": thin(ARM64, version(14)),
+        },
+    )
     assert build.macos_binaries_too_new(app) == [
         "Contents/Frameworks/numpy/_core/_multiarray_umath.so needs macOS 14.0 (arm64), the "
-        "Info.plist promises 13.0"]
+        "Info.plist promises 13.0"
+    ]
 
 
 def test_pyside_binding_modules_are_reported_not_refused(tmp_path, on_arm64, capsys):
-    app = make_app(tmp_path, "13.0", {
-        "Frameworks/PySide6/QtCore.abi3.so": thin(ARM64, version(15)),
-        "Frameworks/shiboken6/libshiboken6.abi3.6.11.dylib": thin(ARM64, version(15)),
-    })
+    app = make_app(
+        tmp_path,
+        "13.0",
+        {
+            "Frameworks/PySide6/QtCore.abi3.so": thin(ARM64, version(15)),
+            "Frameworks/shiboken6/libshiboken6.abi3.6.11.dylib": thin(ARM64, version(15)),
+        },
+    )
     assert build.macos_binaries_too_new(app) == []
-    assert "2 PySide6/shiboken6 binding modules record a newer macOS than 13.0" in \
-        capsys.readouterr().out
+    assert (
+        "2 PySide6/shiboken6 binding modules record a newer macOS than 13.0"
+        in capsys.readouterr().out
+    )

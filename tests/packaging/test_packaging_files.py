@@ -44,8 +44,11 @@ def test_version_and_identifier_have_one_source():
     assert cfg.version_tuple("2.10.3.7") == (2, 10, 3, 7)
     version = re.compile(r"(?<![\d.])" + re.escape(movizor_desktop.__version__) + r"(?![\d.])")
     for path in (SPEC, ISS, PACKAGING / "build.py", PACKAGING / "macos" / "make_dmg.sh"):
-        code = [line for line in path.read_text(encoding="utf-8").splitlines()
-                if not line.lstrip().startswith((";", "#"))]
+        code = [
+            line
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith((";", "#"))
+        ]
         assert not version.search("\n".join(code)), f"{path.name} hard-codes the version"
 
 
@@ -54,8 +57,11 @@ def test_info_plist():
     assert plist["LSMinimumSystemVersion"] == "13.0"
     assert cfg.info_plist("14.2")["LSMinimumSystemVersion"] == "14.2"
     assert plist["CFBundleIdentifier"] == movizor_desktop.APP_ID
-    assert plist["CFBundleShortVersionString"] == plist["CFBundleVersion"] \
+    assert (
+        plist["CFBundleShortVersionString"]
+        == plist["CFBundleVersion"]
         == movizor_desktop.__version__
+    )
     assert plist["NSHighResolutionCapable"] is True
     assert plist["LSBackgroundOnly"] is False  # the console twin must not make it a daemon
     assert plist["CFBundleName"] == cfg.APP_NAME
@@ -63,12 +69,21 @@ def test_info_plist():
 
 def test_spec_takes_everything_from_bundle_config():
     text = SPEC.read_text(encoding="utf-8")
-    for needed in ("cfg.version()", "cfg.bundle_identifier()",
-                   "cfg.info_plist(cfg.macos_minimum(cfg.installed_wheel_tags()))",
-                   "cfg.excludes()", "cfg.hidden_imports()", "cfg.resource_datas()",
-                   "cfg.runtime_hooks()", "cfg.filter_toc(a.binaries)",
-                   "cfg.filter_toc(a.datas)", "cfg.split_host_libraries(a.binaries",
-                   "console=False", "console=True", "cfg.icon_file()"):
+    for needed in (
+        "cfg.version()",
+        "cfg.bundle_identifier()",
+        "cfg.info_plist(cfg.macos_minimum(cfg.installed_wheel_tags()))",
+        "cfg.excludes()",
+        "cfg.hidden_imports()",
+        "cfg.resource_datas()",
+        "cfg.runtime_hooks()",
+        "cfg.filter_toc(a.binaries)",
+        "cfg.filter_toc(a.datas)",
+        "cfg.split_host_libraries(a.binaries",
+        "console=False",
+        "console=True",
+        "cfg.icon_file()",
+    ):
         assert needed in text, needed
     assert "cfg.MSVC_RUNTIME_DLLS" in text  # the MSVC runtime beside the executables
 
@@ -88,8 +103,17 @@ def test_no_qt_module_the_app_imports_is_excluded():
     assert {"QtWebEngineCore", "QtWebEngineWidgets", "QtWebChannel"} <= used | {"QtWebChannel"}
     excluded = {e.split(".", 1)[1] for e in cfg.excludes() if e.startswith("PySide6.")}
     assert not used & excluded, used & excluded
-    assert not {"QtWebEngineCore", "QtWebEngineWidgets", "QtWebChannel", "QtNetwork",
-                "QtPrintSupport", "QtSvg"} & excluded
+    assert (
+        not {
+            "QtWebEngineCore",
+            "QtWebEngineWidgets",
+            "QtWebChannel",
+            "QtNetwork",
+            "QtPrintSupport",
+            "QtSvg",
+        }
+        & excluded
+    )
 
 
 def webengine_libraries() -> set[str]:
@@ -97,8 +121,11 @@ def webengine_libraries() -> set[str]:
     spec = importlib.util.find_spec("PySide6")
     lib = Path(next(iter(spec.submodule_search_locations))) / "Qt" / "lib"
     names: set[str] = set()
-    for name in ("libQt6WebEngineCore.so.6", "libQt6WebEngineWidgets.so.6",
-                 "libQt6WebChannel.so.6"):
+    for name in (
+        "libQt6WebEngineCore.so.6",
+        "libQt6WebEngineWidgets.so.6",
+        "libQt6WebChannel.so.6",
+    ):
         data = (lib / name).read_bytes()
         names |= {m.decode() for m in re.findall(rb"libQt6\w+\.so\.6", data)}
     return names
@@ -112,39 +139,42 @@ def test_every_library_webengine_links_is_kept():
         assert cfg.keep_file(f"PySide6/Qt/lib/{name}"), name
 
 
-@pytest.mark.parametrize(("dest", "kept"), [
-    ("PySide6/Qt/lib/libQt6WebEngineCore.so.6", True),
-    ("PySide6/Qt6WebEngineCore.dll", True),
-    ("PySide6/Qt/lib/QtWebEngineCore.framework/Versions/A/QtWebEngineCore", True),
-    ("PySide6/Qt/libexec/QtWebEngineProcess", True),
-    ("PySide6/Qt/resources/qtwebengine_resources.pak", True),
-    ("PySide6/Qt/resources/icudtl.dat", True),
-    ("PySide6/Qt/resources/qtwebengine_devtools_resources.pak", False),
-    ("PySide6/resources/qtwebengine_resources.pak", True),
-    ("PySide6/resources/qtwebengine_resources.debug.pak", False),
-    ("PySide6/resources/qtwebengine_resources_100p.debug.pak", False),
-    ("PySide6/resources/qtwebengine_devtools_resources.debug.pak", False),
-    ("PySide6/resources/v8_context_snapshot.bin", True),
-    ("PySide6/resources/v8_context_snapshot.debug.bin", False),
-    ("PySide6/Qt/lib/QtWebEngineCore.framework/Resources/v8_context_snapshot.arm64.bin", True),
-    ("PySide6/Qt/translations/qtwebengine_locales/ru.pak", True),
-    ("PySide6/Qt/translations/qtwebengine_locales/en-US.pak", True),
-    ("PySide6/Qt/translations/qtwebengine_locales/de.pak", False),
-    ("PySide6/Qt/translations/qtwebengine_locales/es-419.pak", False),
-    ("PySide6/Qt/translations/qtbase_ru.qm", True),
-    ("PySide6/Qt/translations/qtbase_en.qm", True),
-    ("PySide6/Qt/translations/qtbase_zh_CN.qm", False),
-    ("PySide6/Qt/translations/qt_help_ru.qm", False),
-    ("PySide6/Qt/lib/libQt63DCore.so.6", False),
-    ("PySide6/Qt/lib/libQt6Quick3D.so.6", False),
-    ("PySide6/Qt/lib/libQt6Quick.so.6", True),
-    ("PySide6/Qt/lib/QtCharts.framework/Versions/A/QtCharts", False),
-    ("PySide6/Qt/qml/QtQuick/Controls/libqtquickcontrols2plugin.so", False),
-    ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
-    ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
-    ("resources/i18n/movizor_ru.qm", True),
-    ("resources/web/leaflet/leaflet.js", True),
-])
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/lib/libQt6WebEngineCore.so.6", True),
+        ("PySide6/Qt6WebEngineCore.dll", True),
+        ("PySide6/Qt/lib/QtWebEngineCore.framework/Versions/A/QtWebEngineCore", True),
+        ("PySide6/Qt/libexec/QtWebEngineProcess", True),
+        ("PySide6/Qt/resources/qtwebengine_resources.pak", True),
+        ("PySide6/Qt/resources/icudtl.dat", True),
+        ("PySide6/Qt/resources/qtwebengine_devtools_resources.pak", False),
+        ("PySide6/resources/qtwebengine_resources.pak", True),
+        ("PySide6/resources/qtwebengine_resources.debug.pak", False),
+        ("PySide6/resources/qtwebengine_resources_100p.debug.pak", False),
+        ("PySide6/resources/qtwebengine_devtools_resources.debug.pak", False),
+        ("PySide6/resources/v8_context_snapshot.bin", True),
+        ("PySide6/resources/v8_context_snapshot.debug.bin", False),
+        ("PySide6/Qt/lib/QtWebEngineCore.framework/Resources/v8_context_snapshot.arm64.bin", True),
+        ("PySide6/Qt/translations/qtwebengine_locales/ru.pak", True),
+        ("PySide6/Qt/translations/qtwebengine_locales/en-US.pak", True),
+        ("PySide6/Qt/translations/qtwebengine_locales/de.pak", False),
+        ("PySide6/Qt/translations/qtwebengine_locales/es-419.pak", False),
+        ("PySide6/Qt/translations/qtbase_ru.qm", True),
+        ("PySide6/Qt/translations/qtbase_en.qm", True),
+        ("PySide6/Qt/translations/qtbase_zh_CN.qm", False),
+        ("PySide6/Qt/translations/qt_help_ru.qm", False),
+        ("PySide6/Qt/lib/libQt63DCore.so.6", False),
+        ("PySide6/Qt/lib/libQt6Quick3D.so.6", False),
+        ("PySide6/Qt/lib/libQt6Quick.so.6", True),
+        ("PySide6/Qt/lib/QtCharts.framework/Versions/A/QtCharts", False),
+        ("PySide6/Qt/qml/QtQuick/Controls/libqtquickcontrols2plugin.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqpdf.so", False),
+        ("resources/i18n/movizor_ru.qm", True),
+        ("resources/web/leaflet/leaflet.js", True),
+    ],
+)
 def test_keep_file(dest, kept):
     assert cfg.keep_file(dest) is kept
     assert cfg.keep_file(dest.replace("/", "\\")) is kept  # Windows TOC entries
@@ -177,17 +207,22 @@ def test_linux_archive_layout(tmp_path, monkeypatch):
     with tarfile.open(archive) as tar:
         names = set(tar.getnames())
     top = f"movizor-desktop-{cfg.version()}"
-    assert {f"{top}/movizor-desktop", f"{top}/_internal/lib.so",
-            f"{top}/INSTALL-LINUX.txt"} <= names
+    assert {
+        f"{top}/movizor-desktop",
+        f"{top}/_internal/lib.so",
+        f"{top}/INSTALL-LINUX.txt",
+    } <= names
     if (ROOT / "resources" / "linux" / "movizor-desktop.desktop").is_file():
         assert f"{top}/movizor-desktop.desktop" in names
 
 
 def test_entitlements_for_qtwebengine():
     text = (PACKAGING / "macos" / "entitlements.plist").read_text(encoding="utf-8")
-    for key in ("com.apple.security.cs.allow-jit",
-                "com.apple.security.cs.allow-unsigned-executable-memory",
-                "com.apple.security.cs.disable-library-validation"):
+    for key in (
+        "com.apple.security.cs.allow-jit",
+        "com.apple.security.cs.allow-unsigned-executable-memory",
+        "com.apple.security.cs.disable-library-validation",
+    ):
         assert f"<key>{key}</key>" in text
     script = (PACKAGING / "macos" / "make_dmg.sh").read_text(encoding="utf-8")
     for variable in ("MACOS_SIGN_IDENTITY", "APPLE_ID", "APPLE_TEAM_ID", "APPLE_APP_PASSWORD"):
@@ -209,11 +244,14 @@ def test_dmg_instructions_hold_on_macos_15():
     assert "xattr -dr com.apple.quarantine" in english and "xattr" in russian
 
 
-@pytest.mark.parametrize(("tags", "minimum"), [
-    (["cp310-abi3-macosx_13_0_universal2"], "13.0"),
-    (["cp311-cp311-macosx_11_0_arm64", "cp310-abi3-macosx_13_0_universal2"], "13.0"),
-    (["cp310-abi3-macosx_14_2_arm64", "cp310-abi3-manylinux_2_34_x86_64"], "14.2"),
-])
+@pytest.mark.parametrize(
+    ("tags", "minimum"),
+    [
+        (["cp310-abi3-macosx_13_0_universal2"], "13.0"),
+        (["cp311-cp311-macosx_11_0_arm64", "cp310-abi3-macosx_13_0_universal2"], "13.0"),
+        (["cp310-abi3-macosx_14_2_arm64", "cp310-abi3-manylinux_2_34_x86_64"], "14.2"),
+    ],
+)
 def test_macos_minimum_is_the_highest_wheel_tag(tags, minimum):
     assert cfg.macos_minimum(tags) == minimum
 
@@ -223,13 +261,16 @@ def test_macos_minimum_needs_a_macos_tag():
         cfg.macos_minimum(["cp310-abi3-win_amd64"])
 
 
-@pytest.mark.parametrize(("path", "binding"), [
-    ("Contents/Frameworks/PySide6/QtCore.abi3.so", True),
-    ("Contents/Frameworks/shiboken6/libshiboken6.abi3.6.11.dylib", True),
-    ("Contents/Frameworks/PySide6/libpyside6.abi3.6.11.dylib", True),
-    ("Contents/Frameworks/PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore", False),
-    ("Contents/Frameworks/pydantic_core/_pydantic_core.cpython-311-darwin.so", False),
-    ("Contents/Frameworks/other/QtCore.abi3.so", False),
-])
+@pytest.mark.parametrize(
+    ("path", "binding"),
+    [
+        ("Contents/Frameworks/PySide6/QtCore.abi3.so", True),
+        ("Contents/Frameworks/shiboken6/libshiboken6.abi3.6.11.dylib", True),
+        ("Contents/Frameworks/PySide6/libpyside6.abi3.6.11.dylib", True),
+        ("Contents/Frameworks/PySide6/Qt/lib/QtCore.framework/Versions/A/QtCore", False),
+        ("Contents/Frameworks/pydantic_core/_pydantic_core.cpython-311-darwin.so", False),
+        ("Contents/Frameworks/other/QtCore.abi3.so", False),
+    ],
+)
 def test_binding_modules_are_told_from_qt(path, binding):
     assert cfg.is_binding_module(path) is binding

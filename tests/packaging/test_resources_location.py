@@ -74,11 +74,13 @@ def test_icon_prefers_svg_then_png_then_ico(layout):
 def test_this_checkout_resolves_to_its_resources(monkeypatch):
     monkeypatch.delenv("MOVIZOR_DESKTOP_RESOURCES", raising=False)
     assert resources.resources_dir() == ROOT / "resources"
-    assert not (ROOT / "movizor_desktop" / "resources").exists(), \
+    assert not (ROOT / "movizor_desktop" / "resources").exists(), (
         "a package-local copy in the checkout would shadow resources/"
+    )
 
 
 # --- setup.py's build hook ---------------------------------------------------------------
+
 
 def load_setup():
     spec = importlib.util.spec_from_file_location("movizor_setup_under_test", ROOT / "setup.py")
@@ -94,8 +96,7 @@ def test_setup_py_ships_resources_with_compiled_translations(tmp_path, qapp):
     setup = load_setup()
     if setup.find_lrelease() is None:
         pytest.skip("lrelease (PySide6-Essentials) is not installed")
-    command = setup.BuildPyWithResources(Distribution({"name": "movizor-desktop",
-                                                        "packages": []}))
+    command = setup.BuildPyWithResources(Distribution({"name": "movizor-desktop", "packages": []}))
     command.initialize_options()
     command.build_lib = str(tmp_path / "lib")
     command.finalize_options()
@@ -109,8 +110,10 @@ def test_setup_py_ships_resources_with_compiled_translations(tmp_path, qapp):
     assert translator.load(str(qm))
     QCoreApplication.installTranslator(translator)
     try:
-        assert QCoreApplication.translate("ConnectionDialog", "Connection settings") \
+        assert (
+            QCoreApplication.translate("ConnectionDialog", "Connection settings")
             == "Настройки подключения"
+        )
     finally:
         QCoreApplication.removeTranslator(translator)
     outputs = command.get_outputs()

@@ -25,8 +25,9 @@ def frozen(monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
 
 
-def test_a_backend_set_by_the_environment_is_reported_with_a_round_trip(memory_keyring,
-                                                                         monkeypatch):
+def test_a_backend_set_by_the_environment_is_reported_with_a_round_trip(
+    memory_keyring, monkeypatch
+):
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.conftest.MemoryKeyring")
     detail = smoke.check_keyring(require=True)
     assert detail.startswith("conftest MemoryKeyring (tests.conftest.MemoryKeyring)")
@@ -39,14 +40,16 @@ def test_no_keyring_is_accepted_but_said(memory_keyring):
     keyring.set_keyring(fail.Keyring())
     detail = smoke.check_keyring()
     assert "keys: session only (it keeps nothing)" in detail
-    with pytest.raises(smoke.CheckFailed, match="a keyring that keeps API keys is required"
-                       ) as caught:
+    with pytest.raises(
+        smoke.CheckFailed, match="a keyring that keeps API keys is required"
+    ) as caught:
         smoke.check_keyring(require=True)
     assert caught.value.check == "keyring"
 
 
-def test_a_plaintext_file_backend_is_reported_as_session_only(memory_keyring, monkeypatch,
-                                                            tmp_path):
+def test_a_plaintext_file_backend_is_reported_as_session_only(
+    memory_keyring, monkeypatch, tmp_path
+):
     from keyrings.alt.file import PlaintextKeyring
 
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
@@ -61,8 +64,7 @@ def test_a_plaintext_file_backend_is_reported_as_session_only(memory_keyring, mo
 
 
 @pytest.mark.parametrize("frozen_run", [True, False])
-def test_without_a_viable_os_backend_it_says_session_only(frozen_run, memory_keyring,
-                                                         monkeypatch):
+def test_without_a_viable_os_backend_it_says_session_only(frozen_run, memory_keyring, monkeypatch):
     monkeypatch.setattr(sys, "frozen", frozen_run, raising=False)
     keyring.set_keyring(fail.Keyring())
     detail = smoke.check_keyring()
@@ -76,8 +78,9 @@ def test_frozen_with_another_persistent_backend_fails(frozen, memory_keyring):
         smoke.check_keyring()
 
 
-def test_frozen_with_the_os_backend_missing_from_the_bundle_fails(frozen, memory_keyring,
-                                                                  monkeypatch):
+def test_frozen_with_the_os_backend_missing_from_the_bundle_fails(
+    frozen, memory_keyring, monkeypatch
+):
     platform = "linux" if sys.platform.startswith("linux") else sys.platform
     monkeypatch.setitem(_FROZEN_BACKENDS, platform, ("keyring.backends.NotBundled", "Keyring"))
     with pytest.raises(smoke.CheckFailed, match="is missing from the bundle"):
@@ -86,7 +89,8 @@ def test_frozen_with_the_os_backend_missing_from_the_bundle_fails(frozen, memory
 
 def test_a_keyring_that_loses_the_secret_fails_the_round_trip(memory_keyring, monkeypatch):
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "tests.conftest.MemoryKeyring")
-    monkeypatch.setattr(type(memory_keyring), "get_password",
-                        lambda self, service, user: "something else")
+    monkeypatch.setattr(
+        type(memory_keyring), "get_password", lambda self, service, user: "something else"
+    )
     with pytest.raises(smoke.CheckFailed, match="refused a test secret"):
         smoke.check_keyring(require=True)

@@ -36,8 +36,9 @@ def check(*command: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_workflow_matches_githubs_schema():
-    result = check(tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
-                   str(WORKFLOW))
+    result = check(
+        tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -75,8 +76,10 @@ def test_shellcheck_on_the_workflows_bash_steps(tmp_path):
     for name, script in blocks:
         path = tmp_path / (re.sub(r"\W+", "_", name) + ".sh")
         # GitHub runs `bash -e {0}`; an expression becomes a plain word for shellcheck
-        path.write_text("#!/usr/bin/env bash\nset -e\n"
-                        + re.sub(r"\$\{\{.*?\}\}", "EXPRESSION", script), encoding="utf-8")
+        path.write_text(
+            "#!/usr/bin/env bash\nset -e\n" + re.sub(r"\$\{\{.*?\}\}", "EXPRESSION", script),
+            encoding="utf-8",
+        )
         result = check(tool("shellcheck"), str(path))
         if result.returncode != 0:
             problems.append(f"{name}:\n{result.stdout}")

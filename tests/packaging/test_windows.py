@@ -88,16 +88,31 @@ def test_no_certificate_means_no_signing():
 def test_a_certificate_in_the_store_by_thumbprint():
     signing = winsign.from_environment(env(WINDOWS_SIGN_CERT_SHA1=THUMBPRINT.lower()))
     command = signing.sign_command([Path("a.exe"), "b.exe"])
-    assert command == [r"C:\Kits\signtool.exe", "sign", "/fd", "sha256", "/tr",
-                       winsign.DEFAULT_TIMESTAMP_URL, "/td", "sha256",
-                       "/sha1", THUMBPRINT.lower(), "a.exe", "b.exe"]
+    assert command == [
+        r"C:\Kits\signtool.exe",
+        "sign",
+        "/fd",
+        "sha256",
+        "/tr",
+        winsign.DEFAULT_TIMESTAMP_URL,
+        "/td",
+        "sha256",
+        "/sha1",
+        THUMBPRINT.lower(),
+        "a.exe",
+        "b.exe",
+    ]
     assert signing.verify_command(["setup.exe"])[1:] == ["verify", "/pa", "setup.exe"]
 
 
 def test_a_pfx_file_with_its_password_is_never_shown(pfx):
-    signing = winsign.from_environment(env(WINDOWS_SIGN_CERT_FILE=str(pfx),
-                                           WINDOWS_SIGN_CERT_PASSWORD="s3cret pw",
-                                           WINDOWS_SIGN_TIMESTAMP_URL="http://ts.example"))
+    signing = winsign.from_environment(
+        env(
+            WINDOWS_SIGN_CERT_FILE=str(pfx),
+            WINDOWS_SIGN_CERT_PASSWORD="s3cret pw",
+            WINDOWS_SIGN_TIMESTAMP_URL="http://ts.example",
+        )
+    )
     command = signing.sign_command(["a.exe"])
     assert command[command.index("/f") + 1] == str(pfx)
     assert command[command.index("/p") + 1] == "s3cret pw"
@@ -107,24 +122,27 @@ def test_a_pfx_file_with_its_password_is_never_shown(pfx):
 
 
 def test_inno_setup_gets_the_same_signtool_command(pfx):
-    signing = winsign.from_environment(env(WINDOWS_SIGN_CERT_FILE=str(pfx),
-                                           WINDOWS_SIGN_CERT_PASSWORD="pw$1"))
+    signing = winsign.from_environment(
+        env(WINDOWS_SIGN_CERT_FILE=str(pfx), WINDOWS_SIGN_CERT_PASSWORD="pw$1")
+    )
     argument = signing.inno_sign_tool("movizor")
     assert argument.startswith("/Smovizor=$qC:\\Kits\\signtool.exe$q sign /fd sha256 ")
     assert f"/f $q{pfx}$q" in argument  # a path with a space, quoted Inno's way
-    assert "/p pw$$1" in argument       # "$" doubled for Inno Setup
+    assert "/p pw$$1" in argument  # "$" doubled for Inno Setup
     assert argument.endswith(" $f") and '"' not in argument
     command = build.inno_command("ISCC.exe", Path("dist"), Path("out"), signing)
     assert command[-3:-1] == ["/DSignInstaller", argument]
-    assert "/DSignInstaller" not in build.inno_command("ISCC.exe", Path("dist"), Path("out"),
-                                                       None)
+    assert "/DSignInstaller" not in build.inno_command("ISCC.exe", Path("dist"), Path("out"), None)
 
 
-@pytest.mark.parametrize(("values", "message"), [
-    ({"WINDOWS_SIGN_CERT_PASSWORD": "pw"}, "WINDOWS_SIGN_CERT_FILE is not"),
-    ({"WINDOWS_SIGN_CERT_FILE": "/nowhere/cert.pfx"}, "no such file"),
-    ({"WINDOWS_SIGN_CERT_SHA1": "12:34"}, "40-digit hexadecimal"),
-])
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"WINDOWS_SIGN_CERT_PASSWORD": "pw"}, "WINDOWS_SIGN_CERT_FILE is not"),
+        ({"WINDOWS_SIGN_CERT_FILE": "/nowhere/cert.pfx"}, "no such file"),
+        ({"WINDOWS_SIGN_CERT_SHA1": "12:34"}, "40-digit hexadecimal"),
+    ],
+)
 def test_a_half_given_certificate_is_an_error(values, message):
     with pytest.raises(winsign.SigningError, match=message):
         winsign.from_environment(env(**values))
@@ -143,12 +161,23 @@ def test_signtool_is_found_in_the_newest_windows_sdk(tmp_path, monkeypatch):
 
 
 def test_every_msvc_runtime_dll_qt_imports_is_required():
-    assert set(cfg.MSVC_RUNTIME_DLLS) == {"msvcp140.dll", "msvcp140_1.dll", "msvcp140_2.dll",
-                                         "vcruntime140.dll", "vcruntime140_1.dll"}
-    complete = ["Qt6Core.dll", "MSVCP140.dll", "msvcp140_1.dll", "MSVCP140_2.dll",
-                "VCRUNTIME140.dll", "vcruntime140_1.dll"]
+    assert set(cfg.MSVC_RUNTIME_DLLS) == {
+        "msvcp140.dll",
+        "msvcp140_1.dll",
+        "msvcp140_2.dll",
+        "vcruntime140.dll",
+        "vcruntime140_1.dll",
+    }
+    complete = [
+        "Qt6Core.dll",
+        "MSVCP140.dll",
+        "msvcp140_1.dll",
+        "MSVCP140_2.dll",
+        "VCRUNTIME140.dll",
+        "vcruntime140_1.dll",
+    ]
     assert build.missing_msvc_runtime(complete) == []
     problems = build.missing_msvc_runtime(complete[:2] + complete[3:])
-    assert problems == ["msvcp140_1.dll (MSVC runtime) is missing: users would need the "
-                        "VC++ redistributable"]
-
+    assert problems == [
+        "msvcp140_1.dll (MSVC runtime) is missing: users would need the VC++ redistributable"
+    ]

@@ -14,8 +14,12 @@ from tests.packaging.test_packaging_files import ROOT
 yaml = pytest.importorskip("yaml")
 
 WORKFLOW = ROOT / ".github" / "workflows" / "build.yml"
-RUNNERS = {"linux-x64": "ubuntu-", "windows-x64": "windows-", "macos-arm64": "macos-14",
-           "macos-x64": "-intel"}
+RUNNERS = {
+    "linux-x64": "ubuntu-",
+    "windows-x64": "windows-",
+    "macos-arm64": "macos-14",
+    "macos-x64": "-intel",
+}
 
 
 @pytest.fixture(scope="module")
@@ -40,24 +44,31 @@ def test_runs_on_every_push_and_pull_request(workflow):
     assert workflow["permissions"] == {}
 
 
-@pytest.mark.parametrize(("name", "os_name"), [("linux-x64", "Linux"),
-                                               ("windows-x64", "Windows"),
-                                               ("macos-arm64", "macOS"),
-                                               ("macos-x64", "macOS")])
-def test_each_os_runs_the_tests_then_the_frozen_smoke_test_then_ships(workflow, name,
-                                                                       os_name):
+@pytest.mark.parametrize(
+    ("name", "os_name"),
+    [
+        ("linux-x64", "Linux"),
+        ("windows-x64", "Windows"),
+        ("macos-arm64", "macOS"),
+        ("macos-x64", "macOS"),
+    ],
+)
+def test_each_os_runs_the_tests_then_the_frozen_smoke_test_then_ships(workflow, name, os_name):
     job = workflow["jobs"]["app"]
     runner = {entry["name"]: entry["os"] for entry in job["strategy"]["matrix"]["include"]}
     assert RUNNERS[name] in runner[name]
     commands = [step.get("run", "") for step in job["steps"] if runs_on(step, os_name)]
     tests = next(i for i, c in enumerate(commands) if c.strip() == "python -m pytest")
-    frozen = next(i for i, c in enumerate(commands)
-                  if "packaging/build.py --smoke-test" in c)
-    installed = next(i for i, c in enumerate(commands)
-                     if "--smoke-test" in c and "build.py" not in c)
+    frozen = next(i for i, c in enumerate(commands) if "packaging/build.py --smoke-test" in c)
+    installed = next(
+        i for i, c in enumerate(commands) if "--smoke-test" in c and "build.py" not in c
+    )
     assert tests < frozen < installed
-    uploads = [step for step in job["steps"] if "upload-artifact" in step.get("uses", "")
-               and "if" not in step]
+    uploads = [
+        step
+        for step in job["steps"]
+        if "upload-artifact" in step.get("uses", "") and "if" not in step
+    ]
     assert len(uploads) == 1
     assert uploads[0]["with"]["if-no-files-found"] == "error"
     for pattern in ("packaging/out/*.exe", "packaging/out/*.dmg", "packaging/out/*.tar.gz"):
@@ -66,8 +77,13 @@ def test_each_os_runs_the_tests_then_the_frozen_smoke_test_then_ships(workflow, 
 
 def test_windows_installs_both_ways_and_uninstalls(workflow):
     text = WORKFLOW.read_text(encoding="utf-8")
-    for needed in ('"/CURRENTUSER"', '"/ALLUSERS"', '"/VERYSILENT"', "unins000.exe",
-                   "Start Menu\\Programs"):
+    for needed in (
+        '"/CURRENTUSER"',
+        '"/ALLUSERS"',
+        '"/VERYSILENT"',
+        "unins000.exe",
+        "Start Menu\\Programs",
+    ):
         assert needed in text, needed
 
 
@@ -87,8 +103,11 @@ def test_wheelhouses_are_made_on_linux_and_installed_offline_everywhere(workflow
 
 
 def test_every_action_is_pinned_to_a_commit():
-    lines = [line for line in WORKFLOW.read_text(encoding="utf-8").splitlines()
-             if re.match(r"\s*(-\s+)?uses:", line)]
+    lines = [
+        line
+        for line in WORKFLOW.read_text(encoding="utf-8").splitlines()
+        if re.match(r"\s*(-\s+)?uses:", line)
+    ]
     assert len(lines) >= 10
     for line in lines:
         assert re.search(r"uses: [\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+\.\d+\.\d+$", line), line

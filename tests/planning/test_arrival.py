@@ -71,8 +71,12 @@ def test_a_4_5_hour_leg_that_ends_the_trip_needs_no_break() -> None:
 def test_a_break_on_the_road_falls_where_the_truck_is_after_4_5_hours() -> None:
     (leg,) = compute_plan(start(), [point(300)], RULES, FLAT).legs
     (brk,) = leg.stops
-    assert (brk.kind, brk.start, brk.end, brk.at_point) == \
-        (StopKind.BREAK, hm(12, 30), hm(13, 15), False)
+    assert (brk.kind, brk.start, brk.end, brk.at_point) == (
+        StopKind.BREAK,
+        hm(12, 30),
+        hm(13, 15),
+        False,
+    )
     assert (brk.lat, brk.lon) == pytest.approx(north(270), abs=1e-6)  # 270 km along the way
     assert leg.arrival == hm(13, 45)
 
@@ -102,8 +106,9 @@ def test_waiting_for_a_window_counts_as_the_break_and_loading_does_not() -> None
 
 
 def test_an_owed_break_is_taken_on_arrival_and_overlaps_the_wait() -> None:
-    plan = compute_plan(start(), [point(270, earliest=hm(14, 0), dwell_min=30), point(300)],
-                        RULES, FLAT)
+    plan = compute_plan(
+        start(), [point(270, earliest=hm(14, 0), dwell_min=30), point(300)], RULES, FLAT
+    )
     first = plan.legs[0]
     assert stops(first) == [("break", hm(12, 30), hm(13, 15), True)]
     assert first.wait_min == pytest.approx(45) and first.service_start == hm(14, 0)
@@ -141,8 +146,10 @@ def test_the_working_day_span_forces_a_rest_after_long_loading() -> None:
     plan = compute_plan(start(), [point(270, dwell_min=480), point(330)], RULES, FLAT)
     first, second = plan.legs
     # 270 driving + 45 break + 480 loading = 795 min on duty > 13 h: rest before leaving
-    assert stops(first) == [("break", hm(12, 30), hm(13, 15), True),
-                            ("rest", hm(21, 15), hm(8, 15, day=8), True)]
+    assert stops(first) == [
+        ("break", hm(12, 30), hm(13, 15), True),
+        ("rest", hm(21, 15), hm(8, 15, day=8), True),
+    ]
     assert first.leave == second.departure == hm(8, 15, day=8)
     assert second.arrival == hm(9, 15, day=8)
 
@@ -159,7 +166,9 @@ def test_rules_without_a_tachograph_break_every_two_hours_after_the_first_four()
     rules = aetr(**NO_TACHOGRAPH)
     (leg,) = compute_plan(start(), [point(480)], rules, FLAT).legs
     assert [(s.kind.value, s.start, s.minutes) for s in leg.stops] == [
-        ("break", hm(12, 0), 15), ("break", hm(14, 15), 15)]
+        ("break", hm(12, 0), 15),
+        ("break", hm(14, 15), 15),
+    ]
     assert leg.arrival == hm(16, 30)  # 8 h of driving and two 15-minute breaks
 
 
@@ -178,12 +187,22 @@ def test_a_window_missed_by_a_known_amount() -> None:
 
 def test_the_worked_example_of_the_docs() -> None:
     """docs/planning.md, "A worked example"."""
-    plan = compute_plan(start(), [point(270, earliest=hm(14, 0), latest=hm(15, 0),
-                                        dwell_min=30),
-                                  point(570, latest=hm(20, 0))], RULES, FLAT)
+    plan = compute_plan(
+        start(),
+        [
+            point(270, earliest=hm(14, 0), latest=hm(15, 0), dwell_min=30),
+            point(570, latest=hm(20, 0)),
+        ],
+        RULES,
+        FLAT,
+    )
     a, b = plan.legs
-    assert (a.arrival, a.verdict, a.service_start, a.leave) == \
-        (hm(12, 30), Verdict.ON_TIME, hm(14, 0), hm(14, 30))
+    assert (a.arrival, a.verdict, a.service_start, a.leave) == (
+        hm(12, 30),
+        Verdict.ON_TIME,
+        hm(14, 0),
+        hm(14, 30),
+    )
     assert a.wait_min == pytest.approx(45)
     assert stops(a) == [("break", hm(12, 30), hm(13, 15), True)]
     # 5 h more: the day's 9 h of driving end at 19:00, 30 km short: an 11-hour rest
@@ -194,8 +213,9 @@ def test_the_worked_example_of_the_docs() -> None:
 
 
 def test_on_time_when_the_arrival_is_within_the_window() -> None:
-    plan = compute_plan(start(), [point(100, earliest=hm(9, 0), latest=hm(10, 0)),
-                                  point(200)], RULES, FLAT)
+    plan = compute_plan(
+        start(), [point(100, earliest=hm(9, 0), latest=hm(10, 0)), point(200)], RULES, FLAT
+    )
     first, second = plan.legs
     assert first.verdict is Verdict.ON_TIME and first.late_min == 0
     assert first.wait_min == 0 and second.verdict is Verdict.NO_DEADLINE
@@ -215,8 +235,9 @@ def test_a_window_no_truck_can_keep_is_not_feasible() -> None:
 
 
 def test_waiting_before_the_window_opens_and_the_dwell() -> None:
-    plan = compute_plan(start(), [point(60, earliest=hm(10, 0), dwell_min=90), point(120)],
-                        RULES, FLAT)
+    plan = compute_plan(
+        start(), [point(60, earliest=hm(10, 0), dwell_min=90), point(120)], RULES, FLAT
+    )
     first, second = plan.legs
     assert first.arrival == hm(9, 0) and first.wait_min == pytest.approx(60)
     assert first.service_start == hm(10, 0) and first.leave == hm(11, 30)

@@ -11,16 +11,26 @@ from movizor_desktop.planning.driving import DriverState, StopKind, drive, settl
 from movizor_desktop.planning.rules import builtin_rule_sets
 from tests.kits.planning import NO_TACHOGRAPH, aetr
 
-RULE_SETS = [*builtin_rule_sets(), aetr(**NO_TACHOGRAPH),
-             aetr(day={"max_duty_min": None}), aetr(**{"break": {"after_driving_min": 600}})]
+RULE_SETS = [
+    *builtin_rule_sets(),
+    aetr(**NO_TACHOGRAPH),
+    aetr(day={"max_duty_min": None}),
+    aetr(**{"break": {"after_driving_min": 600}}),
+]
 
 
 @settings(max_examples=300, deadline=None)
-@given(rules=st.sampled_from(RULE_SETS), minutes=st.floats(0, 20_000),
-       since=st.floats(0, 300), today=st.floats(0, 560), duty=st.floats(0, 800),
-       breaks=st.integers(0, 3))
-def test_the_quick_count_equals_the_drive_stop_by_stop(rules, minutes, since, today, duty,
-                                                       breaks) -> None:
+@given(
+    rules=st.sampled_from(RULE_SETS),
+    minutes=st.floats(0, 20_000),
+    since=st.floats(0, 300),
+    today=st.floats(0, 560),
+    duty=st.floats(0, 800),
+    breaks=st.integers(0, 3),
+)
+def test_the_quick_count_equals_the_drive_stop_by_stop(
+    rules, minutes, since, today, duty, breaks
+) -> None:
     since, duty = min(since, today), max(duty, today)  # a state a driver can be in
     quick, slow = (DriverState(since, today, duty, breaks) for _ in range(2))
     seen: list[StopKind] = []
@@ -42,11 +52,26 @@ def test_settle_takes_what_is_owed_and_nothing_else() -> None:
 
 @pytest.mark.parametrize("rules", RULE_SETS, ids=lambda r: r.id)
 def test_a_rested_driver_by_arithmetic_and_stop_by_stop(rules) -> None:
-    for minutes in [0, 1e-9, 100, 240, 270, 270.0000001, 539.9999, 540, 541, 1080, 1080.5,
-                    2000, 4321.5, 10_000]:
+    for minutes in [
+        0,
+        1e-9,
+        100,
+        240,
+        270,
+        270.0000001,
+        539.9999,
+        540,
+        541,
+        1080,
+        1080.5,
+        2000,
+        4321.5,
+        10_000,
+    ]:
         quick, slow = DriverState(), DriverState()
         fast = drive(quick, rules, minutes)
         full = drive(slow, rules, minutes, lambda *_: None)
         assert fast == pytest.approx(full, abs=1e-6), minutes
         assert (quick.since_break, quick.today, quick.duty, quick.breaks) == pytest.approx(
-            (slow.since_break, slow.today, slow.duty, slow.breaks), abs=1e-6), minutes
+            (slow.since_break, slow.today, slow.duty, slow.breaks), abs=1e-6
+        ), minutes

@@ -70,16 +70,29 @@ def test_too_fast_and_impossible_legs() -> None:
 
 def test_the_verdict_of_a_leg_is_the_one_check_the_editor_and_its_map_read() -> None:
     assert [Leg(100, h).verdict for h in (2, 1.5, 1, None)] == [
-        LegVerdict.OK, LegVerdict.TIGHT, LegVerdict.IMPOSSIBLE, LegVerdict.UNKNOWN]
+        LegVerdict.OK,
+        LegVerdict.TIGHT,
+        LegVerdict.IMPOSSIBLE,
+        LegVerdict.UNKNOWN,
+    ]
     assert Leg(0.1, 0).verdict is LegVerdict.OK  # same place, same time
     # another check (the arrival model, later) passes its own verdict: it stands
     judged = Leg(100, 2, verdict=LegVerdict.IMPOSSIBLE)
     assert judged.too_fast and judged == Leg(100, 2)  # the judgement is not the geometry
     t0 = msk(2026, 11, 26, 8, 0)
-    legs = judge_legs([(*MOSCOW, t0), (*KAZAN, t0 + timedelta(hours=8)),
-                       (*MOSCOW, t0 + timedelta(hours=19)), (*SPB, None)])
+    legs = judge_legs(
+        [
+            (*MOSCOW, t0),
+            (*KAZAN, t0 + timedelta(hours=8)),
+            (*MOSCOW, t0 + timedelta(hours=19)),
+            (*SPB, None),
+        ]
+    )
     assert legs[0] is None and [leg.verdict for leg in legs[1:] if leg] == [
-        LegVerdict.IMPOSSIBLE, LegVerdict.TIGHT, LegVerdict.UNKNOWN]
+        LegVerdict.IMPOSSIBLE,
+        LegVerdict.TIGHT,
+        LegVerdict.UNKNOWN,
+    ]
 
 
 def test_suggested_arrival() -> None:
@@ -95,26 +108,29 @@ def test_suggested_arrival() -> None:
 # --- coordinates -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "55.7558, 37.6173",
-    "55,7558 37,6173",
-    "55.7558;37.6173",
-    "55.7558,37.6173",
-    "55,7558, 37,6173",
-    "  55.7558   37.6173 ",
-    "N55.7558 E37.6173",
-    "n55.7558, e37.6173",
-    "E37.6173 N55.7558",
-    "55.7558N 37.6173E",
-    "55.7558 с.ш. 37.6173 в.д.",
-    "https://yandex.ru/maps/?ll=37.617300%2C55.755800&z=10",
-    "https://yandex.ru/maps/213/moscow/?ll=30.0%2C50.0&pt=37.6173,55.7558&z=12",
-    "https://www.google.com/maps/@55.7558,37.6173,15z",
-    "https://maps.google.com/?q=55.7558,37.6173",
-    "https://www.google.com/maps/search/?api=1&query=55.7558%2C37.6173",
-    "https://www.openstreetmap.org/#map=15/55.7558/37.6173",
-    "https://2gis.ru/moscow?m=37.6173%2C55.7558%2F11",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "55.7558, 37.6173",
+        "55,7558 37,6173",
+        "55.7558;37.6173",
+        "55.7558,37.6173",
+        "55,7558, 37,6173",
+        "  55.7558   37.6173 ",
+        "N55.7558 E37.6173",
+        "n55.7558, e37.6173",
+        "E37.6173 N55.7558",
+        "55.7558N 37.6173E",
+        "55.7558 с.ш. 37.6173 в.д.",
+        "https://yandex.ru/maps/?ll=37.617300%2C55.755800&z=10",
+        "https://yandex.ru/maps/213/moscow/?ll=30.0%2C50.0&pt=37.6173,55.7558&z=12",
+        "https://www.google.com/maps/@55.7558,37.6173,15z",
+        "https://maps.google.com/?q=55.7558,37.6173",
+        "https://www.google.com/maps/search/?api=1&query=55.7558%2C37.6173",
+        "https://www.openstreetmap.org/#map=15/55.7558/37.6173",
+        "https://2gis.ru/moscow?m=37.6173%2C55.7558%2F11",
+    ],
+)
 def test_common_formats(text: str) -> None:
     assert parse_coordinates(text) == pytest.approx(MOSCOW)
     assert looks_like_coordinates(text)
@@ -128,22 +144,27 @@ def test_dms_and_signs() -> None:
     assert parse_coordinates("33°51'S 151°12'E") == pytest.approx((-33.85, 151.2))
     assert parse_coordinates("-33.86, 151.2") == (-33.86, 151.2)
     assert parse_coordinates("40.7 W 74.0 N") == (74.0, -40.7)  # hemispheres decide the axes
-    assert parse_coordinates("https://www.google.com/maps/place/X/@55.75,37.61,17z/data="
-                             "!3m1!4b1!8m2!3d55.7520233!4d37.6174994") == (55.7520233, 37.6174994)
+    assert parse_coordinates(
+        "https://www.google.com/maps/place/X/@55.75,37.61,17z/data="
+        "!3m1!4b1!8m2!3d55.7520233!4d37.6174994"
+    ) == (55.7520233, 37.6174994)
 
 
-@pytest.mark.parametrize(("text", "reason"), [
-    ("", "empty"),
-    ("55.7558", "count"),
-    ("55,37", "count"),  # one comma-decimal number, not two integers
-    ("55.1 37.2 12", "count"),
-    ("Москва 55 37", "garbage"),
-    ("95, 37", "lat_range"),
-    ("55, 190", "lon_range"),
-    ("55°75'N 37°E", "minutes"),
-    ("N55 N37", "axes"),
-    ("https://yandex.ru/maps/", "link"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "empty"),
+        ("55.7558", "count"),
+        ("55,37", "count"),  # one comma-decimal number, not two integers
+        ("55.1 37.2 12", "count"),
+        ("Москва 55 37", "garbage"),
+        ("95, 37", "lat_range"),
+        ("55, 190", "lon_range"),
+        ("55°75'N 37°E", "minutes"),
+        ("N55 N37", "axes"),
+        ("https://yandex.ru/maps/", "link"),
+    ],
+)
 def test_bad_text_says_why(text: str, reason: str) -> None:
     with pytest.raises(CoordinateError) as caught:
         parse_coordinates(text)
@@ -161,8 +182,11 @@ lons = st.floats(-180, 180, allow_nan=False).map(lambda v: round(v, 6))
 
 
 @settings(max_examples=150, deadline=None)
-@given(lat=lats, lon=lons, style=st.sampled_from(["dot", "comma", "semicolon", "hemi",
-                                                  "suffix", "shown"]))
+@given(
+    lat=lats,
+    lon=lons,
+    style=st.sampled_from(["dot", "comma", "semicolon", "hemi", "suffix", "shown"]),
+)
 def test_decimal_formats_round_trip(lat: float, lon: float, style: str) -> None:
     def hemi(value: float, pos: str, neg: str) -> tuple[str, str]:
         return (pos if value >= 0 else neg), f"{abs(value):.6f}"

@@ -27,11 +27,22 @@ T0 = msk(2026, 12, 7, 8, 0)
 
 def sample() -> Plan:
     a, b = north(60), north(420)
-    return Plan("Казань — Самара", (
-        PlanPoint("Казань, склад", *a, earliest=msk(2026, 12, 7, 9, 0),
-                  latest=msk(2026, 12, 7, 10, 0), dwell_min=45),
-        PlanPoint("", *b, latest=None, dwell_min=0)), speed_kmh=55, circuity=1.3,
-        rules_id="ru-424-no-tachograph")
+    return Plan(
+        "Казань — Самара",
+        (
+            PlanPoint(
+                "Казань, склад",
+                *a,
+                earliest=msk(2026, 12, 7, 9, 0),
+                latest=msk(2026, 12, 7, 10, 0),
+                dwell_min=45,
+            ),
+            PlanPoint("", *b, latest=None, dwell_min=0),
+        ),
+        speed_kmh=55,
+        circuity=1.3,
+        rules_id="ru-424-no-tachograph",
+    )
 
 
 def test_a_plan_round_trips_through_json() -> None:
@@ -57,20 +68,23 @@ def test_a_template_is_retimed_from_its_first_time() -> None:
         template_from_json(document, T0.replace(tzinfo=None))
 
 
-@pytest.mark.parametrize(("change", "reason"), [
-    (lambda d: d.update(format="gpx"), "format"),
-    (lambda d: d.update(version=9), "version"),
-    (lambda d: d.update(kind="template"), "kind"),
-    (lambda d: d.update(points="none"), "points"),
-    (lambda d: d.update(points=[{"text": "a"}]), "points"),
-    (lambda d: d["points"][0].update(lat="55"), "type"),
-    (lambda d: d["points"][0].update(lat=95.0), "points"),
-    (lambda d: d["points"][0].update(earliest="09:00"), "time"),
-    (lambda d: d["points"][0].update(earliest="2026-12-07T09:00:00"), "time"),
-    (lambda d: d["points"][0].update(dwell_min=-5), "points"),
-    (lambda d: d.update(speed_kmh=500), "pace"),
-    (lambda d: d.update(circuity=0.5), "pace"),
-])
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        (lambda d: d.update(format="gpx"), "format"),
+        (lambda d: d.update(version=9), "version"),
+        (lambda d: d.update(kind="template"), "kind"),
+        (lambda d: d.update(points="none"), "points"),
+        (lambda d: d.update(points=[{"text": "a"}]), "points"),
+        (lambda d: d["points"][0].update(lat="55"), "type"),
+        (lambda d: d["points"][0].update(lat=95.0), "points"),
+        (lambda d: d["points"][0].update(earliest="09:00"), "time"),
+        (lambda d: d["points"][0].update(earliest="2026-12-07T09:00:00"), "time"),
+        (lambda d: d["points"][0].update(dwell_min=-5), "points"),
+        (lambda d: d.update(speed_kmh=500), "pace"),
+        (lambda d: d.update(circuity=0.5), "pace"),
+    ],
+)
 def test_bad_plan_documents_say_why(change, reason: str) -> None:
     document = plan_to_json(sample())
     change(document)
@@ -104,24 +118,40 @@ def test_route_points_carry_the_deadline_or_the_modelled_arrival() -> None:
 
 
 def current_route() -> list:
-    info = ObjectInfo.model_validate({"phone": "79001234567", "destination": [
-        {"text": "Москва", "lat": 55.7558, "lon": 37.6173, "time": "07.12.2026 09:00"},
-        {"text": "Владимир", "lat": 56.1290, "lon": 40.4070, "time": "07.12.2026 13:00"},
-        {"text": "Нижний Новгород", "lat": 56.3269, "lon": 44.0059,
-         "time": "07.12.2026 18:00"},
-        {"text": "без координат", "lat": 0, "lon": 0}]})
+    info = ObjectInfo.model_validate(
+        {
+            "phone": "79001234567",
+            "destination": [
+                {"text": "Москва", "lat": 55.7558, "lon": 37.6173, "time": "07.12.2026 09:00"},
+                {"text": "Владимир", "lat": 56.1290, "lon": 40.4070, "time": "07.12.2026 13:00"},
+                {
+                    "text": "Нижний Новгород",
+                    "lat": 56.3269,
+                    "lon": 44.0059,
+                    "time": "07.12.2026 18:00",
+                },
+                {"text": "без координат", "lat": 0, "lon": 0},
+            ],
+        }
+    )
     return info.destination
 
 
 def test_the_difference_from_the_current_route() -> None:
-    new = [RoutePoint("Москва", 55.7560, 37.6170, msk(2026, 12, 7, 9, 0)),  # 30 m away
-           RoutePoint("Владимир, склад 2", 56.1290, 40.4070, msk(2026, 12, 7, 14, 30)),
-           RoutePoint("Казань", 55.7963, 49.1088, msk(2026, 12, 8, 9, 0))]
+    new = [
+        RoutePoint("Москва", 55.7560, 37.6170, msk(2026, 12, 7, 9, 0)),  # 30 m away
+        RoutePoint("Владимир, склад 2", 56.1290, 40.4070, msk(2026, 12, 7, 14, 30)),
+        RoutePoint("Казань", 55.7963, 49.1088, msk(2026, 12, 8, 9, 0)),
+    ]
     change = route_change(current_route(), new)
     kinds = [(c.kind, c.old_index, c.new_index) for c in change.changes]
-    assert kinds == [(ChangeKind.KEPT, 0, 0), (ChangeKind.CHANGED, 1, 1),
-                     (ChangeKind.REMOVED, 2, None), (ChangeKind.REMOVED, 3, None),
-                     (ChangeKind.ADDED, None, 2)]
+    assert kinds == [
+        (ChangeKind.KEPT, 0, 0),
+        (ChangeKind.CHANGED, 1, 1),
+        (ChangeKind.REMOVED, 2, None),
+        (ChangeKind.REMOVED, 3, None),
+        (ChangeKind.ADDED, None, 2),
+    ]
     moved = change.changes[1]
     assert moved.text_changed and moved.time_changed and moved.shift == timedelta(hours=1.5)
     assert change.count(ChangeKind.REMOVED) == 2 and not change.unchanged

@@ -23,30 +23,74 @@ from tests.kits.planning import aetr, msk, north
 NOW = msk(2026, 12, 7, 8, 0)
 FLAT = Pace(speed_kmh=60, circuity=1.0)
 RULES = aetr()
-TARGET = PlanPoint("Склад", *north(0), earliest=msk(2026, 12, 7, 9, 0),
-                   latest=msk(2026, 12, 7, 12, 0))
+TARGET = PlanPoint(
+    "Склад", *north(0), earliest=msk(2026, 12, 7, 9, 0), latest=msk(2026, 12, 7, 12, 0)
+)
 
 
-def truck(phone: str, km: float, *, status: str = "ok", age_min: float = 10,
-          radius: int | None = 500, tags: tuple[str, ...] = (), **meta: str) -> FleetRow:
+def truck(
+    phone: str,
+    km: float,
+    *,
+    status: str = "ok",
+    age_min: float = 10,
+    radius: int | None = 500,
+    tags: tuple[str, ...] = (),
+    **meta: str,
+) -> FleetRow:
     lat, lon = north(km)
     info = ObjectInfo.model_validate({"phone": phone, "metadata": meta}) if meta else None
-    return FleetRow(phone=phone, status=status, title=f"Truck {phone}", lat=lat, lon=lon,
-                    radius=radius, fix_time=NOW - timedelta(minutes=age_min), tags=tags,
-                    details=info)
+    return FleetRow(
+        phone=phone,
+        status=status,
+        title=f"Truck {phone}",
+        lat=lat,
+        lon=lon,
+        radius=radius,
+        fix_time=NOW - timedelta(minutes=age_min),
+        tags=tags,
+        details=info,
+    )
 
 
-def on_trip(row: FleetRow, end_km: float, planned: str, *, finished: bool = False,
-            forecast_hours: float | None = None) -> FleetRow:
+def on_trip(
+    row: FleetRow,
+    end_km: float,
+    planned: str,
+    *,
+    finished: bool = False,
+    forecast_hours: float | None = None,
+) -> FleetRow:
     lat, lon = north(end_km)
-    info = ObjectInfo.model_validate({"phone": row.phone, "destination": [
-        {"text": "Погрузка", "lat": 56.0, "lon": 38.0, "time": "07.12.2026 06:00",
-         "status": "finished", "timestamp_finished": int(NOW.timestamp()) - 7200},
-        {"text": "Выгрузка", "lat": lat, "lon": lon, "time": planned,
-         **({"status": "finished", "timestamp_finished": int(NOW.timestamp())}
-            if finished else {})}]})
-    return replace(row, details=info, forecast_hours=forecast_hours,
-                   forecast="finished" if finished else "ok")
+    info = ObjectInfo.model_validate(
+        {
+            "phone": row.phone,
+            "destination": [
+                {
+                    "text": "Погрузка",
+                    "lat": 56.0,
+                    "lon": 38.0,
+                    "time": "07.12.2026 06:00",
+                    "status": "finished",
+                    "timestamp_finished": int(NOW.timestamp()) - 7200,
+                },
+                {
+                    "text": "Выгрузка",
+                    "lat": lat,
+                    "lon": lon,
+                    "time": planned,
+                    **(
+                        {"status": "finished", "timestamp_finished": int(NOW.timestamp())}
+                        if finished
+                        else {}
+                    ),
+                },
+            ],
+        }
+    )
+    return replace(
+        row, details=info, forecast_hours=forecast_hours, forecast="finished" if finished else "ok"
+    )
 
 
 def test_trucks_are_ranked_by_arrival_with_distance_age_and_verdict() -> None:
@@ -66,8 +110,12 @@ def test_trucks_are_ranked_by_arrival_with_distance_age_and_verdict() -> None:
 
 
 def test_only_active_trucks_with_a_place_are_candidates() -> None:
-    rows = [truck("ok", 10), truck("off", 5, status="off"), truck("wait", 5, status="wait"),
-            replace(truck("nofix", 5), lat=None, lon=None)]
+    rows = [
+        truck("ok", 10),
+        truck("off", 5, status="off"),
+        truck("wait", 5, status="wait"),
+        replace(truck("nofix", 5), lat=None, lon=None),
+    ]
     assert [c.phone for c in rank_candidates(rows, TARGET, RULES, now=NOW)] == ["ok"]
     wider = rank_candidates(rows, TARGET, RULES, now=NOW, statuses=frozenset({"ok", "off"}))
     assert [c.phone for c in wider] == ["off", "ok"]
@@ -87,12 +135,10 @@ def test_a_truck_on_a_trip_starts_from_its_routes_end_at_the_planned_time() -> N
 
 
 def test_movizors_forecast_moves_the_free_from_time_later() -> None:
-    late = on_trip(truck("late", 500), end_km=30, planned="07.12.2026 10:00",
-                   forecast_hours=4.0)
+    late = on_trip(truck("late", 500), end_km=30, planned="07.12.2026 10:00", forecast_hours=4.0)
     start, trip = candidate_start(late, NOW)
     assert trip and start.time == msk(2026, 12, 7, 12, 0)
-    early = on_trip(truck("early", 500), end_km=30, planned="07.12.2026 10:00",
-                    forecast_hours=0.5)
+    early = on_trip(truck("early", 500), end_km=30, planned="07.12.2026 10:00", forecast_hours=0.5)
     assert candidate_start(early, NOW)[0].time == msk(2026, 12, 7, 10, 0)
     overdue = on_trip(truck("overdue", 500), end_km=30, planned="07.12.2026 06:00")
     assert candidate_start(overdue, NOW)[0].time == NOW
@@ -106,28 +152,35 @@ def test_a_finished_route_leaves_the_truck_at_its_live_fix() -> None:
 
 
 def test_filters_by_tag_and_metadata() -> None:
-    rows = [truck("a", 10, tags=("Рефрижератор", "Север")),
-            truck("b", 20, tags=("тент",), **{"Тип": "Тент", "Перевозчик": "ООО Вектор"}),
-            truck("c", 30, **{"Тип": "рефрижератор "}),
-            truck("d", 40)]
+    rows = [
+        truck("a", 10, tags=("Рефрижератор", "Север")),
+        truck("b", 20, tags=("тент",), **{"Тип": "Тент", "Перевозчик": "ООО Вектор"}),
+        truck("c", 30, **{"Тип": "рефрижератор "}),
+        truck("d", 40),
+    ]
     by_tag = CandidateFilter(tags=frozenset({"рефрижератор", "тент"}))
-    assert [c.phone for c in rank_candidates(rows, TARGET, RULES, now=NOW, only=by_tag)] \
-        == ["a", "b"]
+    assert [c.phone for c in rank_candidates(rows, TARGET, RULES, now=NOW, only=by_tag)] == [
+        "a",
+        "b",
+    ]
     by_meta = CandidateFilter(metadata=(("тип", "Рефрижератор"),))
-    assert [c.phone for c in rank_candidates(rows, TARGET, RULES, now=NOW, only=by_meta)] \
-        == ["c"]
-    both = CandidateFilter(tags=frozenset({"ТЕНТ"}),
-                           metadata=(("Тип", "тент"), ("Перевозчик", "ооо вектор")))
+    assert [c.phone for c in rank_candidates(rows, TARGET, RULES, now=NOW, only=by_meta)] == ["c"]
+    both = CandidateFilter(
+        tags=frozenset({"ТЕНТ"}), metadata=(("Тип", "тент"), ("Перевозчик", "ооо вектор"))
+    )
     assert both.matches(rows[1]) and not both.matches(rows[0])
     assert CandidateFilter().empty
     assert len(rank_candidates(rows, TARGET, RULES, now=NOW, only=CandidateFilter())) == 4
 
 
 def test_limit_and_the_stale_fixes_worth_a_fresh_position() -> None:
-    rows = [truck("fresh", 10, age_min=5), truck("old", 20, age_min=240),
-            replace(truck("unknown", 30), fix_time=None),
-            on_trip(truck("trip", 500, age_min=600), end_km=40, planned="07.12.2026 08:00"),
-            truck("far-old", 400, age_min=600)]
+    rows = [
+        truck("fresh", 10, age_min=5),
+        truck("old", 20, age_min=240),
+        replace(truck("unknown", 30), fix_time=None),
+        on_trip(truck("trip", 500, age_min=600), end_km=40, planned="07.12.2026 08:00"),
+        truck("far-old", 400, age_min=600),
+    ]
     ranked = rank_candidates(rows, TARGET, RULES, now=NOW, limit=4)
     assert len(ranked) == 4 and "far-old" not in {c.phone for c in ranked}
     assert ranked[2].fix_age is None

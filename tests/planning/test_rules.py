@@ -78,8 +78,7 @@ def test_validity_is_judged_on_the_moscow_date_of_the_given_now() -> None:
     last_day = rules.status(msk(2026, 12, 31, 23, 59))
     assert last_day.validity is Validity.VALID and last_day.days_left == 1
     # 21:30 UTC on 31 December is already 1 January in Moscow: the order no longer applies
-    assert rules.status(datetime(2026, 12, 31, 21, 30, tzinfo=UTC)).validity \
-        is Validity.EXPIRED
+    assert rules.status(datetime(2026, 12, 31, 21, 30, tzinfo=UTC)).validity is Validity.EXPIRED
     assert rules.expired(msk(2027, 1, 1, 0, 0)) and not rules.expired(msk(2026, 6, 1))
     assert rules.status(msk(2020, 12, 31, 12)).validity is Validity.NOT_YET
 
@@ -103,33 +102,48 @@ def test_a_users_file_loads_with_one_name_and_optional_fields(tmp_path: Path) ->
 
 
 def test_every_problem_of_a_file_is_named_at_once(tmp_path: Path) -> None:
-    doc = rules_document(id="", name=None,
-                         **{"break": {"after_driving_min": "270", "duration_min": -5},
-                            "day": {"max_driving_min": 600, "max_duty_min": 500}})
+    doc = rules_document(
+        id="",
+        name=None,
+        **{
+            "break": {"after_driving_min": "270", "duration_min": -5},
+            "day": {"max_driving_min": 600, "max_duty_min": 500},
+        },
+    )
     del doc["day"]["rest_min"]
     with pytest.raises(RuleSetError) as caught:
         load_rule_set(write(tmp_path, doc))
     found = {(p.field, p.reason) for p in caught.value.problems}
-    assert found == {("id", "missing"), ("name", "missing"),
-                     ("break.after_driving_min", "type"), ("break.duration_min", "range"),
-                     ("day.rest_min", "missing"), ("day.max_duty_min", "order")}
+    assert found == {
+        ("id", "missing"),
+        ("name", "missing"),
+        ("break.after_driving_min", "type"),
+        ("break.duration_min", "range"),
+        ("day.rest_min", "missing"),
+        ("day.max_duty_min", "order"),
+    }
     assert all(p.reason in REASONS for p in caught.value.problems)
     assert caught.value.origin == "rules.json"
     assert "break.duration_min: must be between" in str(caught.value)
 
 
-@pytest.mark.parametrize(("content", "reason"), [
-    (b"{\"format\": ", "not_json"),
-    (b"\xff\xfe\x00garbage", "not_json"),
-    (b"[1, 2]", "not_object"),
-    (json.dumps(rules_document(format="gpx")).encode(), "format"),
-    (json.dumps(rules_document(version=2)).encode(), "version"),
-    (json.dumps(rules_document(valid_until="01.01.2027")).encode(), "date"),
-    (json.dumps(rules_document(valid_from="2027-01-01", valid_until="2026-01-01")).encode(),
-     "order"),
-    (json.dumps(rules_document(**{"break": []})).encode(), "type"),
-    (json.dumps(rules_document(day={"max_driving_min": 20000})).encode(), "range"),
-])
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'{"format": ', "not_json"),
+        (b"\xff\xfe\x00garbage", "not_json"),
+        (b"[1, 2]", "not_object"),
+        (json.dumps(rules_document(format="gpx")).encode(), "format"),
+        (json.dumps(rules_document(version=2)).encode(), "version"),
+        (json.dumps(rules_document(valid_until="01.01.2027")).encode(), "date"),
+        (
+            json.dumps(rules_document(valid_from="2027-01-01", valid_until="2026-01-01")).encode(),
+            "order",
+        ),
+        (json.dumps(rules_document(**{"break": []})).encode(), "type"),
+        (json.dumps(rules_document(day={"max_driving_min": 20000})).encode(), "range"),
+    ],
+)
 def test_bad_files_say_why(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "bad.json"
     path.write_bytes(content)

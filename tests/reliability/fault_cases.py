@@ -57,8 +57,7 @@ class Case:
             return int(log["total"])
         return int(log["by_function"].get(function, 0))
 
-    async def until(self, condition: Callable[[], Awaitable[bool] | bool],
-                    timeout: float) -> bool:
+    async def until(self, condition: Callable[[], Awaitable[bool] | bool], timeout: float) -> bool:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             value = condition()
@@ -79,11 +78,11 @@ class Case:
         then shows as the cell's problem.
         """
         expected = 1
-        if self.function not in WRITES and self.fault in TRANSPORT \
-                and self.function != "pos_get":
+        if self.function not in WRITES and self.fault in TRANSPORT and self.function != "pos_get":
             expected = 3
-        await self.until(lambda: self._more(function, before + expected - 1),
-                         self.scale.recovery_wait)
+        await self.until(
+            lambda: self._more(function, before + expected - 1), self.scale.recovery_wait
+        )
         return await self.count(function) - before
 
     def phone(self, *, status: str = "ok", tariffs: tuple[str, ...] = ("15", "30", "60")) -> str:
@@ -97,8 +96,7 @@ class Case:
     async def apply(self) -> None:
         fault, fn, scale = self.fault, self.function, self.scale
         if fault == "latency":
-            await self.ctl("add_fault", "latency", function=fn, count=None,
-                           latency=scale.latency)
+            await self.ctl("add_fault", "latency", function=fn, count=None, latency=scale.latency)
         elif fault == "timeout":
             await self.ctl("add_fault", "timeout", function=fn, count=None, latency=scale.hang)
         elif fault == "lockout":  # five wrong keys from this address: locked for the hour
@@ -132,9 +130,13 @@ class Case:
         # clients) runs in a thread: other cases' stall meters must not count it.
         await asyncio.to_thread(self._setup)
         assert self.client is not None and self.control is not None
-        self.engine = SyncEngine(self.client, interval=self.scale.interval,
-                                 retry_base=self.scale.interval, fill_batch=0,
-                                 balance_every=10**6)
+        self.engine = SyncEngine(
+            self.client,
+            interval=self.scale.interval,
+            retry_base=self.scale.interval,
+            fill_batch=0,
+            balance_every=10**6,
+        )
         meter = StallMeter()
         try:
             await self.ctl("advance", 600)  # past every seeded 5-minute request gap
@@ -164,11 +166,17 @@ class Case:
         self.sim = SimulatorServer(world, project="demo", key=KEY, quota_per_hour=10**6)
         self.sim.start()
         self.control = SimControl(self.sim.control_url)
-        timeout = self.scale.timeout_client if self.fault == "timeout" \
-            else self.scale.client_timeout
-        self.client = MovizorClient(self.sim.base_url, project="demo", key=KEY,
-                                    timeout=timeout, backoff=0.01,
-                                    governor=RequestGovernor(per_second=1000))
+        timeout = (
+            self.scale.timeout_client if self.fault == "timeout" else self.scale.client_timeout
+        )
+        self.client = MovizorClient(
+            self.sim.base_url,
+            project="demo",
+            key=KEY,
+            timeout=timeout,
+            backoff=0.01,
+            governor=RequestGovernor(per_second=1000),
+        )
 
     async def _recover(self, *, check: Callable[[], bool] | None = None) -> None:
         """Clear the fault; the engine's own loop must come back and sync again."""
@@ -180,10 +188,13 @@ class Case:
 
         def back() -> bool:
             status = engine.status
-            return (status.state == ConnectionState.ONLINE and status.error is None
-                    and status.last_sync is not None
-                    and status.syncs > before
-                    and (check is None or check()))
+            return (
+                status.state == ConnectionState.ONLINE
+                and status.error is None
+                and status.last_sync is not None
+                and status.syncs > before
+                and (check is None or check())
+            )
 
         self.outcome.recovered = await self.until(back, self.scale.recovery_wait)
 
@@ -199,8 +210,11 @@ class Case:
         engine, fn = self.engine, self.function
         assert engine is not None
         phone = self.phone()
-        primers = {"object_list": engine.request_list, "balance": engine.note_write,
-                   "object_get": lambda: engine.mark_dirty(phone)}
+        primers = {
+            "object_list": engine.request_list,
+            "balance": engine.note_write,
+            "object_get": lambda: engine.mark_dirty(phone),
+        }
         if fn in primers:
             primers[fn]()
         before = await self.count(fn)
@@ -218,8 +232,7 @@ class Case:
             await self.until(lambda: self._more(fn, seen), self.scale.recovery_wait)
         check = None
         if fn == "object_get":
-            check = lambda: (row := engine.fleet.get(phone)) is not None \
-                and row.details is not None  # noqa: E731
+            check = lambda: (row := engine.fleet.get(phone)) is not None and row.details is not None  # noqa: E731
         await self._recover(check=check)
 
     async def _more(self, function: str, than: int) -> bool:
@@ -292,6 +305,7 @@ class Case:
 
             def act() -> Awaitable[Any]:
                 return self._request_position(actions, phone)
+
         await engine.refresh_row(phone) if fn != "object_add" else None
         before = await self.count(fn)
         await self.apply()
@@ -319,8 +333,7 @@ class Case:
             self.outcome.reconciled = reconciled()
         # Let the engine run a few more cycles: nothing may send the write again.
         await asyncio.sleep(self.scale.interval * 5)
-        self.outcome.sent_after_recovery = (await self.count(fn) - before
-                                            - self.outcome.attempts)
+        self.outcome.sent_after_recovery = await self.count(fn) - before - self.outcome.attempts
 
     async def _request_position(self, actions: FleetActions, phone: str) -> Any:
         requested = asyncio.Event()
@@ -329,9 +342,14 @@ class Case:
             if stage == "requested":
                 requested.set()
 
-        task = asyncio.ensure_future(actions.request_position(
-            phone, poll_interval=self.scale.interval, timeout=self.scale.position_wait,
-            progress=progress))
+        task = asyncio.ensure_future(
+            actions.request_position(
+                phone,
+                poll_interval=self.scale.interval,
+                timeout=self.scale.position_wait,
+                progress=progress,
+            )
+        )
         waiter = asyncio.ensure_future(requested.wait())
         await asyncio.wait({task, waiter}, return_when=asyncio.FIRST_COMPLETED)
         waiter.cancel()

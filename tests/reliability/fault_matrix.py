@@ -60,10 +60,14 @@ async def run_case(function: str, fault: str, scale: Scale = FAST) -> Outcome:
     return await Case(function, fault, scale).run()
 
 
-async def run_matrix(functions: tuple[str, ...] | list[str] = FUNCTIONS,
-                     faults: tuple[str, ...] | list[str] = FAULTS, scale: Scale = FAST, *,
-                     jobs: int = JOBS,
-                     report: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+async def run_matrix(
+    functions: tuple[str, ...] | list[str] = FUNCTIONS,
+    faults: tuple[str, ...] | list[str] = FAULTS,
+    scale: Scale = FAST,
+    *,
+    jobs: int = JOBS,
+    report: Callable[[Outcome], None] | None = None,
+) -> list[Outcome]:
     """Every (function, fault) case, ``jobs`` at a time; outcomes in matrix order."""
     gate = asyncio.Semaphore(max(1, jobs))
 
@@ -74,8 +78,7 @@ async def run_matrix(functions: tuple[str, ...] | list[str] = FUNCTIONS,
             report(outcome)
         return outcome
 
-    return list(await asyncio.gather(*(one(fn, fault) for fn in functions
-                                       for fault in faults)))
+    return list(await asyncio.gather(*(one(fn, fault) for fn in functions for fault in faults)))
 
 
 def table(outcomes: list[Outcome]) -> str:
@@ -91,8 +94,10 @@ def table(outcomes: list[Outcome]) -> str:
             o = by.get((fn, fault))
             if o is None:
                 continue
-            lines.append(f"  {LABELS[fault]:<12} {o.cell():<70} "
-                         f"stall {o.max_stall * 1000:4.0f} ms  {o.seconds:5.1f} s")
+            lines.append(
+                f"  {LABELS[fault]:<12} {o.cell():<70} "
+                f"stall {o.max_stall * 1000:4.0f} ms  {o.seconds:5.1f} s"
+            )
     grid = ["", "function".ljust(22) + " ".join(f"{LABELS[f][:10]:>10}" for f in faults)]
     for fn in functions:
         marks = []
@@ -113,16 +118,20 @@ def main(argv: list[str] | None = None) -> int:
     scale = FAST if args.fast else REAL
 
     def report(o: Outcome) -> None:
-        print(f"{o.function:<22} {LABELS[o.fault]:<12} {o.cell()}", file=sys.stderr,
-              flush=True)
+        print(f"{o.function:<22} {LABELS[o.fault]:<12} {o.cell()}", file=sys.stderr, flush=True)
 
     began = time.perf_counter()
-    outcomes = asyncio.run(run_matrix(args.function or FUNCTIONS, args.fault or FAULTS,
-                                      scale, jobs=args.jobs, report=report))
+    outcomes = asyncio.run(
+        run_matrix(
+            args.function or FUNCTIONS, args.fault or FAULTS, scale, jobs=args.jobs, report=report
+        )
+    )
     print(table(outcomes))
-    print(f"\n{len(outcomes)} cases in {time.perf_counter() - began:.0f} s; latency "
-          f"{scale.latency:g} s (client timeout {scale.client_timeout:g} s), timeout case: "
-          f"server silent {scale.hang:g} s, client timeout {scale.timeout_client:g} s")
+    print(
+        f"\n{len(outcomes)} cases in {time.perf_counter() - began:.0f} s; latency "
+        f"{scale.latency:g} s (client timeout {scale.client_timeout:g} s), timeout case: "
+        f"server silent {scale.hang:g} s, client timeout {scale.timeout_client:g} s"
+    )
     return 1 if any(problems(o, scale) for o in outcomes) else 0
 
 
@@ -133,5 +142,19 @@ if __name__ == "__main__":
     raise SystemExit(main())
 
 
-__all__ = ["FAST", "FAULTS", "FUNCTIONS", "PAID", "REAL", "TRANSPORT", "WRITES", "Outcome",
-           "Scale", "StallMeter", "problems", "run_case", "run_matrix", "table"]
+__all__ = [
+    "FAST",
+    "FAULTS",
+    "FUNCTIONS",
+    "PAID",
+    "REAL",
+    "TRANSPORT",
+    "WRITES",
+    "Outcome",
+    "Scale",
+    "StallMeter",
+    "problems",
+    "run_case",
+    "run_matrix",
+    "table",
+]

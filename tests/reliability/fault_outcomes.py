@@ -29,25 +29,58 @@ NEW_MSISDN = "79215554433"
 FLEET = 12
 
 SYNC = ("object_list", "pos_objects", "events", "balance", "object_get")
-ACTIONS = ("object_add", "object_edit", "object_delete", "object_reactivate",
-           "object_cancel_tariff", "pos_request", "pos_get")
+ACTIONS = (
+    "object_add",
+    "object_edit",
+    "object_delete",
+    "object_reactivate",
+    "object_cancel_tariff",
+    "pos_request",
+    "pos_get",
+)
 DIALOG = ("get_operator", "tariff_calculator", "distance_search", "pos_list")
 FUNCTIONS = SYNC + ACTIONS + DIALOG
 PAID = frozenset({"object_add", "object_edit", "pos_request"})  # edit: with a tariff change
 WRITES = frozenset(ACTIONS) - {"pos_get"}
 
-FAULTS = ("latency", "timeout", "http_500", "http_502", "http_503", "reset", "html",
-          "non_json", "truncated", "lockout", "quota")
+FAULTS = (
+    "latency",
+    "timeout",
+    "http_500",
+    "http_502",
+    "http_503",
+    "reset",
+    "html",
+    "non_json",
+    "truncated",
+    "lockout",
+    "quota",
+)
 TRANSPORT = frozenset(FAULTS) - {"latency", "lockout", "quota"}
-LABELS = {"latency": "5 s latency", "timeout": "timeout", "http_500": "HTTP 500",
-          "http_502": "HTTP 502", "http_503": "HTTP 503", "reset": "reset", "html": "HTML page",
-          "non_json": "non-JSON", "truncated": "truncated", "lockout": "key lockout",
-          "quota": "hour quota"}
+LABELS = {
+    "latency": "5 s latency",
+    "timeout": "timeout",
+    "http_500": "HTTP 500",
+    "http_502": "HTTP 502",
+    "http_503": "HTTP 503",
+    "reset": "reset",
+    "html": "HTML page",
+    "non_json": "non-JSON",
+    "truncated": "truncated",
+    "lockout": "key lockout",
+    "quota": "hour quota",
+}
 EXPECTED: dict[str, type[MovizorError] | tuple[type[MovizorError], ...]] = {
-    "timeout": TimeoutError_, "http_500": HttpStatusError, "http_502": HttpStatusError,
-    "http_503": HttpStatusError, "reset": ConnectionFailedError, "html": BadResponseError,
-    "non_json": BadResponseError, "truncated": (BadResponseError, ConnectionFailedError),
-    "lockout": AuthError, "quota": RateLimitError,
+    "timeout": TimeoutError_,
+    "http_500": HttpStatusError,
+    "http_502": HttpStatusError,
+    "http_503": HttpStatusError,
+    "reset": ConnectionFailedError,
+    "html": BadResponseError,
+    "non_json": BadResponseError,
+    "truncated": (BadResponseError, ConnectionFailedError),
+    "lockout": AuthError,
+    "quota": RateLimitError,
 }
 # Faults after which the server did process the request (only the answer was lost).
 WORLD_APPLIED = frozenset({"latency", "reset", "truncated", "timeout"})
@@ -68,10 +101,26 @@ class Scale:
 # The latency stays above the stall limit, so a loop blocked while waiting for an answer
 # would show; the limit leaves room for a loaded 2-core CI machine running several cases
 # (and their simulators' threads) at once.
-FAST = Scale(latency=1.0, client_timeout=4.0, timeout_client=0.3, hang=3.0, interval=0.03,
-             position_wait=0.8, stall_limit=0.5, recovery_wait=30.0)
-REAL = Scale(latency=5.0, client_timeout=20.0, timeout_client=2.0, hang=30.0, interval=0.2,
-             position_wait=8.0, stall_limit=0.5, recovery_wait=60.0)
+FAST = Scale(
+    latency=1.0,
+    client_timeout=4.0,
+    timeout_client=0.3,
+    hang=3.0,
+    interval=0.03,
+    position_wait=0.8,
+    stall_limit=0.5,
+    recovery_wait=30.0,
+)
+REAL = Scale(
+    latency=5.0,
+    client_timeout=20.0,
+    timeout_client=2.0,
+    hang=30.0,
+    interval=0.2,
+    position_wait=8.0,
+    stall_limit=0.5,
+    recovery_wait=60.0,
+)
 JOBS = 4  # cases run at once, each on its own simulator
 
 
@@ -141,15 +190,20 @@ def problems(o: Outcome, scale: Scale = FAST, *, stalls: bool = True) -> list[st
         elif not isinstance(o.error, expected):
             out.append(f"{type(o.error).__name__} instead of {expected}")
         en, ru = o.messages
-        if o.error is not None and (not en.strip() or not ru.strip() or en == ru
-                                    or "client" in en.lower()):
+        if o.error is not None and (
+            not en.strip() or not ru.strip() or en == ru or "client" in en.lower()
+        ):
             out.append(f"unclear message en={en!r} ru={ru!r}")
         if fault == "lockout" and isinstance(o.error, AuthError) and not o.error.locked:
             out.append("lockout not recognised as such")
         if fault == "lockout" and o.total_after_refusal:
             out.append(f"{o.total_after_refusal} requests after the key was refused")
-        if (fn in WRITES and isinstance(o.error, TransportError) and o.error.maybe_applied
-                and "check" not in en):
+        if (
+            fn in WRITES
+            and isinstance(o.error, TransportError)
+            and o.error.maybe_applied
+            and "check" not in en
+        ):
             out.append("a write of unknown outcome does not say to check")
     if fn in WRITES:
         if o.attempts != 1:

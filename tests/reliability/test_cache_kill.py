@@ -50,8 +50,9 @@ def integrity(path: Path) -> str:
 @pytest.mark.parametrize("after", [2, 3])
 def test_a_kill_in_the_middle_of_a_big_write_loses_nothing_committed(tmp_path: Path, after):
     path = tmp_path / "cache.sqlite3"
-    child = subprocess.Popen([sys.executable, "-c", WRITER, str(path)],
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE, text=True
+    )
     committed = 0
     try:
         assert child.stdout is not None
@@ -96,8 +97,7 @@ def test_a_truncated_cache_is_moved_aside_and_rebuilt(tmp_path: Path):
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
-def test_the_dispatcher_is_told_when_the_cache_was_rebuilt(qtbot, qloop, run_async, sim,
-                                                            damage):
+def test_the_dispatcher_is_told_when_the_cache_was_rebuilt(qtbot, qloop, run_async, sim, damage):
     from movizor_desktop.app import AppController
     from movizor_desktop.store import SecretStore
     from movizor_desktop.ui.main_window import MainWindow
@@ -112,8 +112,9 @@ def test_the_dispatcher_is_told_when_the_cache_was_rebuilt(qtbot, qloop, run_asy
     data = path.read_bytes()  # ... then damaged
     path.write_bytes(b"\x00garbage\xff" * 2000 if damage == "garbage" else data[:5000])
 
-    controller = AppController(paths, AppSettings(), "en",
-                               window_factory=lambda s, lang: MainWindow(s, lang=lang))
+    controller = AppController(
+        paths, AppSettings(), "en", window_factory=lambda s, lang: MainWindow(s, lang=lang)
+    )
     try:
         run_async(controller.start(profile="Основной"))
         window = controller.window

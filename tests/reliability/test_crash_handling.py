@@ -41,8 +41,7 @@ def visible_dialog(crash) -> bool:
 
 
 @pytest.mark.logs_error(r"unexpected error in the main thread")
-def test_an_exception_in_a_slot_shows_one_redacted_report_and_the_app_goes_on(
-        qtbot, crash, caplog):
+def test_an_exception_in_a_slot_shows_one_redacted_report_and_the_app_goes_on(qtbot, crash, caplog):
     caplog.set_level(logging.ERROR, logger="movizor_desktop.crash")
     QTimer.singleShot(0, boom)
     qtbot.waitUntil(lambda: visible_dialog(crash), timeout=5000)
@@ -59,8 +58,7 @@ def test_an_exception_in_a_slot_shows_one_redacted_report_and_the_app_goes_on(
     QTimer.singleShot(0, lambda: ticks.append(1))  # the loop still runs
     QTimer.singleShot(0, boom)  # the same error again: counted, not a second dialog
     qtbot.waitUntil(lambda: crash.count == 2 and bool(ticks), timeout=5000)
-    qtbot.waitUntil(lambda: "Times this happened: 2." in dialog.count_label.text(),
-                    timeout=5000)
+    qtbot.waitUntil(lambda: "Times this happened: 2." in dialog.count_label.text(), timeout=5000)
     assert crash.dialog is dialog and dialog.report() == report
     assert len(QGuiApplication.topLevelWindows()) >= 1
 
@@ -118,13 +116,13 @@ def test_uninstall_gives_the_hooks_back(qapp, qloop):
     assert (sys.excepthook, threading.excepthook, qloop.get_exception_handler()) == before
 
 
-def test_copy_diagnostics_has_what_support_needs_and_no_key(qtbot, qloop, sim, run_async,
-                                                            crash):
+def test_copy_diagnostics_has_what_support_needs_and_no_key(qtbot, qloop, sim, run_async, crash):
     window = open_window(qtbot, sim)
     try:
         assert crash.window is window  # the error dialog's parent
         logging.getLogger("movizor_desktop.test").warning(
-            "sending key=%s to %s", SIM_KEY, sim.base_url)
+            "sending key=%s to %s", SIM_KEY, sim.base_url
+        )
         action = window.features["diagnostics"].action
         assert action in window.help_menu.actions() and action.shortcut().toString()
         action.trigger()

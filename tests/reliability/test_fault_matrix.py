@@ -32,9 +32,11 @@ from tests.reliability.fault_matrix import (
 @pytest.fixture(scope="module")
 def matrix(request: pytest.FixtureRequest) -> dict[tuple[str, str], Outcome]:
     """The outcomes of the cells this run selected (``-k`` runs fewer)."""
-    wanted = {(item.callspec.params["function"], item.callspec.params["fault"])
-              for item in request.session.items
-              if item.module is request.module and hasattr(item, "callspec")}
+    wanted = {
+        (item.callspec.params["function"], item.callspec.params["fault"])
+        for item in request.session.items
+        if item.module is request.module and hasattr(item, "callspec")
+    }
     functions = [f for f in FUNCTIONS if any(w[0] == f for w in wanted)]
     faults = [f for f in FAULTS if any(w[1] == f for w in wanted)]
     # A thread of its own: the session's qasync loop may be registered as running here.

@@ -27,12 +27,13 @@ def window(window):
     """The shared window, polling a requested position every 50 ms (not 10 s)."""
     window.controller.poll_interval = 0.05
     return window
+
+
 SLOW_ANSWER = 3.0  # s: every answer while the user types (the fault matrix's "5 s latency")
 
 
 @pytest.mark.parametrize("kind", ["http_502", "reset", "timeout"])
-def test_add_dialog_save_under_a_fault_stays_open_with_the_input(qtbot, session, sim_control,
-                                                                 kind):
+def test_add_dialog_save_under_a_fault_stays_open_with_the_input(qtbot, session, sim_control, kind):
     if kind == "timeout":
         session.client._http.timeout = httpx.Timeout(0.5)  # the server stays silent 3 s
     dialog = ready(qtbot, make(qtbot, session))
@@ -47,7 +48,10 @@ def test_add_dialog_save_under_a_fault_stays_open_with_the_input(qtbot, session,
     assert count(sim_control, "object_add") == 1  # costs money: sent once, never repeated
     assert dialog.isVisible() and dialog.result() == 0
     assert (dialog.phone_edit.text(), dialog.title_edit.text(), dialog.tags_edit.text()) == (
-        NEW_PHONE, "Petrov A123BC", "reefer")
+        NEW_PHONE,
+        "Petrov A123BC",
+        "reefer",
+    )
     shown = dialog.banner.text() + dialog.field_error("phone")
     assert "Movizor server" in shown and "check before repeating" in shown
     assert dialog.save_button.isEnabled()
@@ -66,12 +70,16 @@ def test_add_dialog_save_under_a_fault_stays_open_with_the_input(qtbot, session,
     assert session.engine.fleet.get(NEW_MSISDN) is not None
 
 
-def test_position_request_lost_to_a_reset_is_not_sent_again(qtbot, window: MainWindow, sim,
-                                                            sim_control) -> None:
+def test_position_request_lost_to_a_reset_is_not_sent_again(
+    qtbot, window: MainWindow, sim, sim_control
+) -> None:
     sim.world.request_success_rate = 1.0
     sim_control.advance(600)  # past the 5-minute gap since the seeded requests
-    phone = next(r.phone for r in window.model.rows()
-                 if r.status == "ok" and r.tariff in {"15", "30", "60", "1"})
+    phone = next(
+        r.phone
+        for r in window.model.rows()
+        if r.status == "ok" and r.tariff in {"15", "30", "60", "1"}
+    )
     assert window.subscribers.select_phone(phone)
     sim_control.reset_requests()
     sim_control.add_fault("reset", function="pos_request", count=None)
@@ -96,8 +104,9 @@ def test_position_request_lost_to_a_reset_is_not_sent_again(qtbot, window: MainW
     assert action.isEnabled()  # the window keeps working
 
 
-def test_window_keeps_processing_events_under_slow_answers(qtbot, window: MainWindow,
-                                                           sim_control) -> None:
+def test_window_keeps_processing_events_under_slow_answers(
+    qtbot, window: MainWindow, sim_control
+) -> None:
     """The dispatcher types and the list filters while every request is still waiting for
     its answer. (How long the event loop stalls is a benchmark's figure:
     tests/benchmarks/bench_sync.py.)"""
@@ -117,8 +126,9 @@ def test_window_keeps_processing_events_under_slow_answers(qtbot, window: MainWi
     assert engine.status.state == ConnectionState.ONLINE
 
 
-def test_offline_is_shown_with_the_reason_and_clears_by_itself(qtbot, window: MainWindow,
-                                                               sim_control) -> None:
+def test_offline_is_shown_with_the_reason_and_clears_by_itself(
+    qtbot, window: MainWindow, sim_control
+) -> None:
     engine = window.session.engine
     engine.retry_base = 0.1
     sim_control.add_fault("http_503", count=None)

@@ -59,8 +59,11 @@ def leaks(home: Path) -> list[str]:
     found = []
     for path in sorted(p for p in home.rglob("*") if p.is_file()):
         data = path.read_bytes()
-        found += [f"{path.relative_to(home)} ({name})" for name, needle in needles().items()
-                  if needle in data]
+        found += [
+            f"{path.relative_to(home)} ({name})"
+            for name, needle in needles().items()
+            if needle in data
+        ]
     return found
 
 
@@ -107,23 +110,29 @@ def export_everything(session, folder: Path, run_async) -> list[Path]:
     table = events_table(events.events)
     phone = next(iter(session.engine.fleet.phones()))
     fixes = fixes_of(run_async(session.client.pos_list(phone)))
-    return [write_table(folder / "events.xlsx", table),
-            write_table(folder / "events.csv", table),
-            write_gpx(folder / "track.gpx", fixes), write_kml(folder / "track.kml", fixes),
-            write_track_csv(folder / "track.csv", fixes)]
+    return [
+        write_table(folder / "events.xlsx", table),
+        write_table(folder / "events.csv", table),
+        write_gpx(folder / "track.gpx", fixes),
+        write_kml(folder / "track.kml", fixes),
+        write_track_csv(folder / "track.csv", fixes),
+    ]
 
 
 @pytest.mark.logs_error(r"unexpected error in the main thread")
-def test_the_key_is_in_no_file_after_a_full_run(qtbot, qloop, run_async, app_home,
-                                                 memory_keyring, file_logging, secret_sim):
+def test_the_key_is_in_no_file_after_a_full_run(
+    qtbot, qloop, run_async, app_home, memory_keyring, file_logging, secret_sim
+):
     server, control = secret_sim
     paths = AppPaths()
-    ProfileStore(paths).save(Profile(PROFILE, base_url=server.base_url, project="demo",
-                                     method="GET"))
+    ProfileStore(paths).save(
+        Profile(PROFILE, base_url=server.base_url, project="demo", method="GET")
+    )
     SecretStore().set_key(PROFILE, SECRET)
     crash = install_crash_handling(loop=qloop)
-    controller = AppController(paths, AppSettings(), "en",
-                               window_factory=lambda s, lang: MainWindow(s, lang=lang))
+    controller = AppController(
+        paths, AppSettings(), "en", window_factory=lambda s, lang: MainWindow(s, lang=lang)
+    )
     try:
         run_async(controller.start(profile=PROFILE))
         session = controller.session
@@ -132,8 +141,10 @@ def test_the_key_is_in_no_file_after_a_full_run(qtbot, qloop, run_async, app_hom
         session.client.governor.per_second = 1000
         session.engine.retry_base = 0.1
         engine = session.engine
-        qtbot.waitUntil(lambda: engine.status.state == ConnectionState.ONLINE
-                        and len(engine.fleet) == 20, timeout=15000)
+        qtbot.waitUntil(
+            lambda: engine.status.state == ConnectionState.ONLINE and len(engine.fleet) == 20,
+            timeout=15000,
+        )
 
         # HTTP 500s: offline, then back by itself
         control.add_fault("http_500", count=None)
@@ -147,8 +158,7 @@ def test_the_key_is_in_no_file_after_a_full_run(qtbot, qloop, run_async, app_hom
             for _ in range(5):
                 raw.get(f"{server.base_url}demo/balance/", params={"key": "wrong-key"})
         engine.refresh_now()
-        qtbot.waitUntil(lambda: engine.status.state == ConnectionState.AUTH_FAILED,
-                        timeout=10000)
+        qtbot.waitUntil(lambda: engine.status.state == ConnectionState.AUTH_FAILED, timeout=10000)
         qtbot.waitUntil(lambda: controller.dialog is not None, timeout=5000)
         controller.dialog.reject()
         qtbot.waitUntil(lambda: controller.dialog is None, timeout=5000)
@@ -161,8 +171,7 @@ def test_the_key_is_in_no_file_after_a_full_run(qtbot, qloop, run_async, app_hom
             raise RuntimeError(f"request with key={SECRET} failed ({SECRET})")
 
         QTimer.singleShot(0, crash_with_key)
-        qtbot.waitUntil(lambda: crash.dialog is not None and crash.dialog.isVisible(),
-                        timeout=5000)
+        qtbot.waitUntil(lambda: crash.dialog is not None and crash.dialog.isVisible(), timeout=5000)
         assert "RuntimeError" in crash.dialog.report() and SECRET not in crash.dialog.report()
 
         exported = export_everything(session, app_home / "exports", run_async)

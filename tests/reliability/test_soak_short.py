@@ -19,8 +19,14 @@ BENCH = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_soak.py"
 @pytest.mark.timeout(300)
 def test_a_short_soak_stays_within_budget_and_keeps_the_cache_whole():
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, str(BENCH), "--hours", "4", "--fleet", "500"],
-                          capture_output=True, text=True, timeout=280, env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--hours", "4", "--fleet", "500"],
+        capture_output=True,
+        text=True,
+        timeout=280,
+        env=env,
+        check=True,
+    )
     figures = {f["name"]: f["value"] for f in map(json.loads, done.stdout.splitlines())}
     assert figures["soak_simulated_hours"] == 4
     assert figures["soak_sync_cycles"] >= 4

@@ -108,8 +108,9 @@ def call(http) -> Any:
 
     GET puts the params in the query; POST sends them as a form body."""
 
-    def call_(function: str, *, key: str | None = KEY, method: str = "GET",
-              **params: Any) -> dict[str, Any]:
+    def call_(
+        function: str, *, key: str | None = KEY, method: str = "GET", **params: Any
+    ) -> dict[str, Any]:
         if key is not None:
             params["key"] = key
         if method == "GET":

@@ -20,28 +20,48 @@ from movizor_desktop.simulator import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 KEY = "cli-key-Ключ-7"
-LINE = re.compile(r"^movizor-sim: serving (http://127\.0\.0\.1:(\d+)/api/) project=(\S+) "
-                  r"\((.+)\) dialect=(\S+) — control at (http://127\.0\.0\.1:\d+/_sim/)$")
+LINE = re.compile(
+    r"^movizor-sim: serving (http://127\.0\.0\.1:(\d+)/api/) project=(\S+) "
+    r"\((.+)\) dialect=(\S+) — control at (http://127\.0\.0\.1:\d+/_sim/)$"
+)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
 
 def _spawn(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     full_env = {**os.environ, **(env or {})}
-    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT),
-                                                           full_env.get("PYTHONPATH")]))
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH")]))
     full_env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.Popen(
-        [sys.executable, "-m", "movizor_desktop.simulator", "--port", "0", "--fleet", "3",
-         "--speed", "0", "--start", "2026-11-26T12:00:00+03:00", *args],
-        cwd=ROOT, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        encoding="utf-8")
+        [
+            sys.executable,
+            "-m",
+            "movizor_desktop.simulator",
+            "--port",
+            "0",
+            "--fleet",
+            "3",
+            "--speed",
+            "0",
+            "--start",
+            "2026-11-26T12:00:00+03:00",
+            *args,
+        ],
+        cwd=ROOT,
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
 
 
 def _first_line(proc: subprocess.Popen[str], timeout: float = 10.0) -> str:
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: lines.put(proc.stdout.readline()),  # type: ignore[union-attr]
-                     daemon=True).start()
+    threading.Thread(
+        target=lambda: lines.put(proc.stdout.readline()),  # type: ignore[union-attr]
+        daemon=True,
+    ).start()
     try:
         return lines.get(timeout=timeout).rstrip("\n")
     except queue.Empty:
@@ -101,8 +121,16 @@ def test_key_from_environment(spawn, client_factory) -> None:
 
 
 def test_dialect_and_switches(spawn, client_factory) -> None:
-    proc = spawn("--key", KEY, "--dialect", "v2", "--switch", "events_after=oldest",
-                 "--switch", "escape_text=off")
+    proc = spawn(
+        "--key",
+        KEY,
+        "--dialect",
+        "v2",
+        "--switch",
+        "events_after=oldest",
+        "--switch",
+        "escape_text=off",
+    )
     line = _first_line(proc)
     match = LINE.match(line)
     assert match and match[5] == "custom", line
@@ -118,8 +146,15 @@ def test_dialect_and_switches(spawn, client_factory) -> None:
     assert proc.wait(10) == 0
 
 
-@pytest.mark.parametrize("bad", [["--dialect", "v3"], ["--switch", "events_after=sideways"],
-                                 ["--switch", "nonsense=1"], ["--switch", "escape_text"]])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        ["--dialect", "v3"],
+        ["--switch", "events_after=sideways"],
+        ["--switch", "nonsense=1"],
+        ["--switch", "escape_text"],
+    ],
+)
 def test_bad_dialect_arguments(bad, capsys) -> None:
     with pytest.raises(SystemExit):
         cli.build_parser().parse_args(bad)
@@ -139,8 +174,15 @@ def test_busy_port_exits_1(capsys) -> None:
 def test_arguments() -> None:
     parser = cli.build_parser()
     args = parser.parse_args([])
-    assert (args.host, args.port, args.project, args.fleet, args.seed, args.speed,
-            args.quota) == ("127.0.0.1", 8765, "demo", 40, 1, 1.0, 5000)
+    assert (args.host, args.port, args.project, args.fleet, args.seed, args.speed, args.quota) == (
+        "127.0.0.1",
+        8765,
+        "demo",
+        40,
+        1,
+        1.0,
+        5000,
+    )
     with pytest.raises(SystemExit):
         parser.parse_args(["--speed", "-2"])
     with pytest.raises(SystemExit):

@@ -17,8 +17,12 @@ H = 3600
 
 
 def make(name: str = "2017", fleet: int = 0, **switches: Any) -> World:
-    return World(clock=SimClock(start=START, speed=0), auto_answer=False, fleet=fleet,
-                 dialect=dialect(name, switches))
+    return World(
+        clock=SimClock(start=START, speed=0),
+        auto_answer=False,
+        fleet=fleet,
+        dialect=dialect(name, switches),
+    )
 
 
 # --- the dialect object ----------------------------------------------------------------
@@ -43,8 +47,7 @@ def test_named_dialects_and_switch_parsing() -> None:
 
 def test_tariff_plans() -> None:
     old, new = make(), make("v2")
-    assert set(api(old, "balance")["data"]["tariff"]["mts"]) == {"0", "3", "15", "30", "60",
-                                                                  "180"}
+    assert set(api(old, "balance")["data"]["tariff"]["mts"]) == {"0", "3", "15", "30", "60", "180"}
     table = api(new, "balance")["data"]["tariff"]
     assert set(table["mts"]) == {"4", "5", "6", "7"} and set(table["megafon"]) == {"4", "5"}
     assert table["mts"]["4"]["title"] == "Вручную" and isinstance(table["mts"]["7"]["abon"], int)
@@ -57,8 +60,7 @@ def test_tariff_plans() -> None:
     assert api(new, "object_add", phone=MEGAFON, tariff="15")["error_code"] == "12"
     assert api(new, "object_add", phone=MEGAFON, tariff="6")["error_code"] == "12"
     assert api(new, "tariff_calculator", operator="megafon", tariff="0")["error_code"] == "3"
-    assert api(new, "tariff_calculator", operator="mts", tariff="manual")["data"]["type"] \
-        == "daily"
+    assert api(new, "tariff_calculator", operator="mts", tariff="manual")["data"]["type"] == "daily"
     # an edit without a tariff switches to manual: "4" here
     api(new, "object_add", phone="79161234500", tariff="7")
     api(new, "object_edit", phone="79161234500")
@@ -115,18 +117,28 @@ def test_object_get_extras_switch() -> None:
         w = make(object_get_extras=extras)
         api(w, "object_add", phone=MTS, tags="a,b", sw1="1", **{"st[]": "09:00"})
         data = get(w)
-        assert {"schedule", "tags", "package_prolong"} <= set(data) if extras else \
-            not {"schedule", "tags", "package_prolong"} & set(data)
+        assert (
+            {"schedule", "tags", "package_prolong"} <= set(data)
+            if extras
+            else not {"schedule", "tags", "package_prolong"} & set(data)
+        )
 
 
 # --- clearing --------------------------------------------------------------------------
 
 
 def _trip(w: World) -> None:
-    api(w, "object_add", phone=MTS, tariff="15",
+    api(
+        w,
+        "object_add",
+        phone=MTS,
+        tariff="15",
         destination={"0": {"text": "Казань", "coord": "55.79,49.12"}},
-        metadata={"Водитель": "Иванов", "ТС": "А123ВС"}, sw1="1", sw3="1",
-        st=["09:00", "18:00"])
+        metadata={"Водитель": "Иванов", "ТС": "А123ВС"},
+        sw1="1",
+        sw3="1",
+        st=["09:00", "18:00"],
+    )
 
 
 def test_bare_values_clear_in_the_2017_reading() -> None:
@@ -197,8 +209,13 @@ def test_reactivation_after_an_automatic_switch_off(name: str) -> None:
 def test_escape_text_switch() -> None:
     for escape in (False, True):
         w = make(escape_text=escape)
-        api(w, "object_add", phone=MTS, title='ООО "Ромашка" & Ко',
-            destination={"0": {"text": "Склад <Б>", "coord": "55.79,49.12"}})
+        api(
+            w,
+            "object_add",
+            phone=MTS,
+            title='ООО "Ромашка" & Ко',
+            destination={"0": {"text": "Склад <Б>", "coord": "55.79,49.12"}},
+        )
         data = get(w)
         if escape:
             assert data["title"] == "ООО &quot;Ромашка&quot; &amp; Ко"
@@ -225,8 +242,10 @@ def test_wrong_key_answer_before_the_lockout(make_server, client_factory, key) -
         ctl.clear_auth()
         ctl.set_dialect("2017")
         answer = http.get("balance/", params={"key": "wrong"}).json()
-        assert (answer["error_code"], answer["error_text"]) == ("ACCESS_DENIED",
-                                                                "Wrong project or key")
+        assert (answer["error_code"], answer["error_text"]) == (
+            "ACCESS_DENIED",
+            "Wrong project or key",
+        )
         assert http.get("balance/", params={"key": key}).json()["result"] == "success"
 
 

@@ -27,11 +27,18 @@ def test_plan_order_counts_and_filters() -> None:
     assert plan.fired == 4
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"kind": "explode"}, {"kind": "drop", "count": 0}, {"kind": "drop", "count": 1.5},
-    {"kind": "drop", "count": True}, {"kind": "latency", "latency": -0.1},
-    {"kind": "latency", "latency": "1"}, {"kind": "drop", "function": ""},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"kind": "explode"},
+        {"kind": "drop", "count": 0},
+        {"kind": "drop", "count": 1.5},
+        {"kind": "drop", "count": True},
+        {"kind": "latency", "latency": -0.1},
+        {"kind": "latency", "latency": "1"},
+        {"kind": "drop", "function": ""},
+    ],
+)
 def test_plan_validation(kwargs) -> None:
     with pytest.raises(ValueError):
         FaultPlan().add(**kwargs)
@@ -42,8 +49,13 @@ def test_plan_defaults() -> None:
     assert plan.add("timeout").delay == 30.0
     assert plan.add("latency").delay == 1.0
     assert plan.add("latency", latency=2).delay == 2.0
-    assert plan.add("reset").to_dict() == {"id": 4, "kind": "reset", "function": None,
-                                           "count": 1, "latency": None}
+    assert plan.add("reset").to_dict() == {
+        "id": 4,
+        "kind": "reset",
+        "function": None,
+        "count": 1,
+        "latency": None,
+    }
 
 
 def test_plan_is_thread_safe() -> None:
@@ -101,11 +113,14 @@ def test_non_json_with_json_content_type(server, http, key) -> None:
         response.json()
 
 
-@pytest.mark.parametrize(("kind", "errors"), [
-    ("reset", (httpx.ReadError, httpx.RemoteProtocolError)),
-    ("drop", httpx.RemoteProtocolError),
-    ("truncated", httpx.RemoteProtocolError),
-])
+@pytest.mark.parametrize(
+    ("kind", "errors"),
+    [
+        ("reset", (httpx.ReadError, httpx.RemoteProtocolError)),
+        ("drop", httpx.RemoteProtocolError),
+        ("truncated", httpx.RemoteProtocolError),
+    ],
+)
 def test_broken_connections(server, http, key, ctl, kind, errors) -> None:
     server.faults.add(kind)
     with pytest.raises(errors):
@@ -132,8 +147,13 @@ def test_truncated_sends_half_of_a_full_length_body(server) -> None:
         while chunk := sock.recv(65536):
             data += chunk
     head, _, body = data.partition(b"\r\n\r\n")
-    length = int(next(line.split(b":")[1] for line in head.split(b"\r\n")
-                      if line.lower().startswith(b"content-length")))
+    length = int(
+        next(
+            line.split(b":")[1]
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length")
+        )
+    )
     assert len(body) == length // 2 and body.startswith(b'{"result": "error"')
 
 
@@ -190,11 +210,16 @@ def test_faulted_requests_are_counted_even_without_an_answer(server, http, key, 
     assert [e["fault"] for e in log["last"]] == ["drop"] * 3
 
 
-@pytest.mark.parametrize(("kind", "reaches_world"), [
-    ("http_502", False), ("non_json", False), ("reset", True), ("truncated", True),
-])
-def test_which_faults_still_reach_the_world(server, http, key, ctl, kind,
-                                            reaches_world) -> None:
+@pytest.mark.parametrize(
+    ("kind", "reaches_world"),
+    [
+        ("http_502", False),
+        ("non_json", False),
+        ("reset", True),
+        ("truncated", True),
+    ],
+)
+def test_which_faults_still_reach_the_world(server, http, key, ctl, kind, reaches_world) -> None:
     ctl.set_quota(1)  # the quota counts what passed the gate towards the world
     ctl.add_fault(kind)
     try:
@@ -204,11 +229,19 @@ def test_which_faults_still_reach_the_world(server, http, key, ctl, kind,
     assert ctl.quota()["used"] == (1 if reaches_world else 0)
 
 
-@pytest.mark.parametrize(("kind", "done"), [
-    ("reset", True), ("drop", True), ("timeout", True), ("http_502", False), ("html", False),
-])
-def test_a_lost_answer_can_hide_a_write_that_happened(server, client_factory, call, ctl, key,
-                                                      kind, done) -> None:
+@pytest.mark.parametrize(
+    ("kind", "done"),
+    [
+        ("reset", True),
+        ("drop", True),
+        ("timeout", True),
+        ("http_502", False),
+        ("html", False),
+    ],
+)
+def test_a_lost_answer_can_hide_a_write_that_happened(
+    server, client_factory, call, ctl, key, kind, done
+) -> None:
     ctl.add_fault(kind, function="object_add", latency=0.05)
     client = client_factory(base_url=server.base_url + "demo/", timeout=2)
     try:

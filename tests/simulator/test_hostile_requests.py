@@ -24,12 +24,17 @@ def parse(query: str) -> dict[str, Any]:
     return parse_php_params(query_pairs(query))
 
 
-def post_raw(port: int, path: str, body: bytes, headers: dict[str, str] | None = None,
-             *, chunks: list[bytes] | None = None) -> bytes:
+def post_raw(
+    port: int,
+    path: str,
+    body: bytes,
+    headers: dict[str, str] | None = None,
+    *,
+    chunks: list[bytes] | None = None,
+) -> bytes:
     """Send one POST by hand (optionally chunked, one ``chunks`` item per chunk) and return
     the status line and headers of the answer."""
-    head = {"Host": "x", "Content-Type": "application/x-www-form-urlencoded",
-            **(headers or {})}
+    head = {"Host": "x", "Content-Type": "application/x-www-form-urlencoded", **(headers or {})}
     if chunks is not None:
         head["Transfer-Encoding"] = "chunked"
         body = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
@@ -94,16 +99,21 @@ def test_forty_thousand_appends_are_cut_at_the_php_limit(server) -> None:
 
 def test_sixty_thousand_one_byte_chunks_are_refused(server) -> None:
     body = ("key=" + KEY + "&").encode() + b"x" * 59_990
-    answer = post_raw(server.port, "/api/demo/balance/", b"",
-                      chunks=[body[i:i + 1] for i in range(len(body))])
+    answer = post_raw(
+        server.port, "/api/demo/balance/", b"", chunks=[body[i : i + 1] for i in range(len(body))]
+    )
     assert status_of(answer) == 400
     assert server.requests.total == 0
 
 
 def test_a_chunked_body_within_the_limits_is_read(server) -> None:
     body = f"key={KEY}&st[]=12:00".encode()
-    answer = post_raw(server.port, "/api/demo/balance/", b"",
-                      chunks=[body[i:i + 3] for i in range(0, len(body), 3)])
+    answer = post_raw(
+        server.port,
+        "/api/demo/balance/",
+        b"",
+        chunks=[body[i : i + 3] for i in range(0, len(body), 3)],
+    )
     assert status_of(answer) == 200
     assert server.requests.snapshot()["last"][-1]["params"]["st"] == ["12:00"]
 
@@ -112,8 +122,10 @@ def test_a_huge_chunk_is_refused_from_its_size_line_before_it_is_read(server) ->
     """The size line declares 2 MB and only a few bytes follow: the answer comes at once
     (before, the server waited to read all 2 MB and the client timed out)."""
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
-        sock.sendall(b"POST /api/demo/balance/ HTTP/1.1\r\nHost: x\r\n"
-                     b"Transfer-Encoding: chunked\r\n\r\n200000\r\nkey=")
+        sock.sendall(
+            b"POST /api/demo/balance/ HTTP/1.1\r\nHost: x\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n200000\r\nkey="
+        )
         assert status_of(sock.recv(4096)) == 413
     assert server.requests.total == 0
 
@@ -121,8 +133,10 @@ def test_a_huge_chunk_is_refused_from_its_size_line_before_it_is_read(server) ->
 @pytest.mark.parametrize("size_line", [b"-1", b"0x10", b"1_0", b"f" * 2000])
 def test_malformed_chunk_size_lines_are_bad_requests(server, size_line) -> None:
     with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
-        sock.sendall(b"POST /api/demo/balance/ HTTP/1.1\r\nHost: x\r\n"
-                     b"Transfer-Encoding: chunked\r\n\r\n" + size_line + b"\r\nkey=\r\n0\r\n\r\n")
+        sock.sendall(
+            b"POST /api/demo/balance/ HTTP/1.1\r\nHost: x\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n" + size_line + b"\r\nkey=\r\n0\r\n\r\n"
+        )
         assert status_of(sock.recv(4096)) == 400
     assert server.requests.total == 0
 
@@ -145,8 +159,9 @@ def test_a_clock_jump_of_five_years_is_refused_with_the_limit(server, ctl) -> No
     assert server.world.clock.timestamp() == before
 
 
-def test_the_longest_jump_is_processed_in_slices_with_the_same_result(server, ctl,
-                                                                      monkeypatch) -> None:
+def test_the_longest_jump_is_processed_in_slices_with_the_same_result(
+    server, ctl, monkeypatch
+) -> None:
     """A month's jump takes the world lock once per simulated hour (API requests get in
     between) and ends in exactly the world one uninterrupted advance gives."""
     holds = 0

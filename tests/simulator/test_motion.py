@@ -50,8 +50,7 @@ def test_plan_follows_roads_at_truck_speed_with_stops():
     assert 1.18 * gc <= plan.total_km <= 1.32 * gc
     assert plan.point_s[-1] == pytest.approx(plan.total_km)
     assert len(plan.arrivals) == 2 and T0 < plan.arrivals[0] < plan.arrivals[1]
-    drives = [(t0, t1, s0, s1) for t0, t1, s0, s1, parked, _ in plan.segs
-              if not parked and t1 > t0]
+    drives = [(t0, t1, s0, s1) for t0, t1, s0, s1, parked, _ in plan.segs if not parked and t1 > t0]
     for t0, t1, s0, s1 in drives:
         assert 54.9 <= (s1 - s0) / ((t1 - t0) / H) <= 80.1
     stops = [t1 - t0 for t0, t1, _, _, parked, _ in plan.segs[1:-1] if parked]
@@ -93,9 +92,17 @@ def test_lbs_noise_within_radius_and_repeats_when_still():
     assert lbs.observe(*city("Москва"), rng)[2] <= 1200  # city cells are small
 
 
-@pytest.mark.parametrize(("tariff", "phone", "minutes"), [
-    ("1", MEGAFON, 5), ("15", MTS, 15), ("30", MTS, 30), ("60", BEELINE, 60),
-    ("180", MTS, 180), ("3", MEGAFON, 60)])
+@pytest.mark.parametrize(
+    ("tariff", "phone", "minutes"),
+    [
+        ("1", MEGAFON, 5),
+        ("15", MTS, 15),
+        ("30", MTS, 30),
+        ("60", BEELINE, 60),
+        ("180", MTS, 180),
+        ("3", MEGAFON, 60),
+    ],
+)
 def test_fixes_follow_the_tariff(tariff: str, phone: str, minutes: int):
     w = make()
     api(w, "object_add", phone=phone, tariff=tariff)
@@ -137,10 +144,20 @@ def test_schedule_on_a_periodic_tariff_adds_fixes_for_free():
 
 def test_truck_drives_its_route_to_the_end():
     w = make()
-    api(w, "object_add", phone=MTS, tariff="15", destination={
-        "0": {"text": "Тверь", "coord": "56.8596,35.9119", "time": "27.11.2026 06:00"},
-        "1": {"text": "Великий Новгород", "coord": "58.5226,31.2750",
-              "time": "28.11.2026 23:00"}})
+    api(
+        w,
+        "object_add",
+        phone=MTS,
+        tariff="15",
+        destination={
+            "0": {"text": "Тверь", "coord": "56.8596,35.9119", "time": "27.11.2026 06:00"},
+            "1": {
+                "text": "Великий Новгород",
+                "coord": "58.5226,31.2750",
+                "time": "28.11.2026 23:00",
+            },
+        },
+    )
     w.confirm(MTS)
     go(w, 3 * H)
     data = api(w, "object_get", phone=MTS)["data"]
@@ -152,8 +169,9 @@ def test_truck_drives_its_route_to_the_end():
     assert all(s == "finished" and t is not None for s, t in statuses)
     assert data["distance"] == 0 and data["distance_forecast_status"] is None
     assert data["on_parking"] is True
-    assert haversine_km(float(data["current_lat"]), float(data["current_lon"]),
-                        58.5226, 31.2750) < 6
+    assert (
+        haversine_km(float(data["current_lat"]), float(data["current_lon"]), 58.5226, 31.2750) < 6
+    )
     last = api(w, "pos_last", phone=MTS)["data"]
     assert (last["distance"], last["distance_forecast_status"]) == ("0", "finished")
     kinds = Counter(e.type for e in w.events if e.phone == MTS)
@@ -165,8 +183,15 @@ def test_truck_drives_its_route_to_the_end():
 
 def test_late_forecast_and_events():
     w = make()
-    api(w, "object_add", phone=MTS, tariff="15", destination={
-        "0": {"text": "Казань", "coord": "55.7961,49.1064", "time": "26.11.2026 13:00"}})
+    api(
+        w,
+        "object_add",
+        phone=MTS,
+        tariff="15",
+        destination={
+            "0": {"text": "Казань", "coord": "55.7961,49.1064", "time": "26.11.2026 13:00"}
+        },
+    )
     w.confirm(MTS)
     go(w, H)  # the driver starts 100-600 km away: still far at 13:00
     data = api(w, "object_get", phone=MTS)["data"]
@@ -189,13 +214,23 @@ def test_stationary_subscribers_stay_in_their_city():
 
 def test_route_edit_restarts_from_the_current_position():
     w = make()
-    api(w, "object_add", phone=MTS, tariff="15",
-        destination={"0": {"text": "Казань", "coord": "55.7961,49.1064"}})
+    api(
+        w,
+        "object_add",
+        phone=MTS,
+        tariff="15",
+        destination={"0": {"text": "Казань", "coord": "55.7961,49.1064"}},
+    )
     w.confirm(MTS)
     go(w, 5 * H)
     here = w.subs[MTS].plan.state(w.now)  # type: ignore[union-attr]
-    api(w, "object_edit", phone=MTS, tariff="15",
-        destination={"0": {"text": "Пермь", "coord": "58.0103,56.2502"}})
+    api(
+        w,
+        "object_edit",
+        phone=MTS,
+        tariff="15",
+        destination={"0": {"text": "Пермь", "coord": "58.0103,56.2502"}},
+    )
     plan = w.subs[MTS].plan
     assert plan is not None and plan.start == (here.lat, here.lon)
     go(w, 40 * H)

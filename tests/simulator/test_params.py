@@ -22,15 +22,21 @@ def parse(query: str) -> dict[str, Any]:
 
 
 def test_spec_examples() -> None:
-    query = urlencode([
-        ("st[]", "12:00"), ("st[]", "17:00"), ("st[]", "21:00"),
-        ("destination[0][text]", "Казань"),
-        ("destination[0][coord]", "55.760419,49.190294"),
-        ("destination[0][time]", "10.05.2016 18:00"),
-        ("destination[1][text]", "Москва"),
-        ("metadata[Исполнитель]", "Петров"), ("metadata[Склад]", "Восточный"),
-        ("phone[]", "79210010203"), ("title", "Тест & Co = 100%+"),
-    ])
+    query = urlencode(
+        [
+            ("st[]", "12:00"),
+            ("st[]", "17:00"),
+            ("st[]", "21:00"),
+            ("destination[0][text]", "Казань"),
+            ("destination[0][coord]", "55.760419,49.190294"),
+            ("destination[0][time]", "10.05.2016 18:00"),
+            ("destination[1][text]", "Москва"),
+            ("metadata[Исполнитель]", "Петров"),
+            ("metadata[Склад]", "Восточный"),
+            ("phone[]", "79210010203"),
+            ("title", "Тест & Co = 100%+"),
+        ]
+    )
     assert parse(query) == {
         "st": ["12:00", "17:00", "21:00"],
         "destination": {
@@ -43,24 +49,27 @@ def test_spec_examples() -> None:
     }
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("a=1&a=2", {"a": "2"}),  # later plain keys win
-    ("a=1&a[]=2", {"a": ["2"]}),  # an array replaces a scalar
-    ("a[]=1&a=2", {"a": "2"}),  # and a scalar replaces an array
-    ("a=&b", {"a": "", "b": ""}),  # blank values are kept
-    ("a+b=1&c.d=2", {"a_b": "1", "c_d": "2"}),  # PHP mangles spaces and dots in names
-    ("x[a.b]=1", {"x": {"a.b": "1"}}),  # ... but not inside brackets
-    ("[a]=1&=2", {}),  # no base name: dropped
-    ("a[b=1", {"a_b": "1"}),  # unclosed bracket: the name is plain
-    ("a[b]c=1", {"a": {"b": "1"}}),  # trailing junk after ] is ignored
-    ("a[]=1&a[k]=2&a[]=3", {"a": {"0": "1", "k": "2", "1": "3"}}),
-    ("a[5]=x&a[]=y", {"a": {"5": "x", "6": "y"}}),
-    ("a[0][b][]=1&a[0][b][]=2&a[0][c]=3", {"a": {"0": {"b": ["1", "2"], "c": "3"}}}),
-    ("a[][x]=1&a[][x]=2", {"a": [{"x": "1"}, {"x": "2"}]}),  # each [] is a new element
-    ("a[0]=s&a[0][x]=1", {"a": {"0": {"x": "1"}}}),
-    ("%20a=1", {"a": "1"}),  # leading spaces dropped
-    ("q=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BD%D1%8C+%D1%83%D0%BB.", {"q": "Казань ул."}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("a=1&a=2", {"a": "2"}),  # later plain keys win
+        ("a=1&a[]=2", {"a": ["2"]}),  # an array replaces a scalar
+        ("a[]=1&a=2", {"a": "2"}),  # and a scalar replaces an array
+        ("a=&b", {"a": "", "b": ""}),  # blank values are kept
+        ("a+b=1&c.d=2", {"a_b": "1", "c_d": "2"}),  # PHP mangles spaces and dots in names
+        ("x[a.b]=1", {"x": {"a.b": "1"}}),  # ... but not inside brackets
+        ("[a]=1&=2", {}),  # no base name: dropped
+        ("a[b=1", {"a_b": "1"}),  # unclosed bracket: the name is plain
+        ("a[b]c=1", {"a": {"b": "1"}}),  # trailing junk after ] is ignored
+        ("a[]=1&a[k]=2&a[]=3", {"a": {"0": "1", "k": "2", "1": "3"}}),
+        ("a[5]=x&a[]=y", {"a": {"5": "x", "6": "y"}}),
+        ("a[0][b][]=1&a[0][b][]=2&a[0][c]=3", {"a": {"0": {"b": ["1", "2"], "c": "3"}}}),
+        ("a[][x]=1&a[][x]=2", {"a": [{"x": "1"}, {"x": "2"}]}),  # each [] is a new element
+        ("a[0]=s&a[0][x]=1", {"a": {"0": {"x": "1"}}}),
+        ("%20a=1", {"a": "1"}),  # leading spaces dropped
+        ("q=%D0%9A%D0%B0%D0%B7%D0%B0%D0%BD%D1%8C+%D1%83%D0%BB.", {"q": "Казань ул."}),
+    ],
+)
 def test_php_rules(query: str, expected: dict[str, Any]) -> None:
     assert parse(query) == expected
 
@@ -88,8 +97,9 @@ def test_merge_post_replaces_get_per_name() -> None:
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
 _name_chars = st.characters(blacklist_categories=("Cs",), blacklist_characters="[]. ")
 _base = st.text(_name_chars, min_size=1, max_size=8)
-_seg = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="[]"),
-               min_size=1, max_size=8)
+_seg = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="[]"), min_size=1, max_size=8
+)
 _values = st.recursive(
     _text | st.lists(_text, min_size=1, max_size=4),
     lambda inner: st.dictionaries(_seg, inner, min_size=1, max_size=4),

@@ -84,6 +84,7 @@ def test_routes_with_planned_times_around_now(demo: World):
     times = [p["time"] for o in rows for p in o["destination"] if p["time"]]
     assert times
     from movizor_desktop.simulator.msk import parse_msk
+
     assert all(abs(parse_msk(t) - demo.now) < 2 * day for t in times)  # type: ignore[operator]
 
 
@@ -92,8 +93,17 @@ def test_history_of_fixes_and_events(demo: World):
     tracks = [len(api(demo, "pos_list", phone=p)["data"]) for p in ok_phones]
     assert sum(1 for n in tracks if n >= 10) >= len(ok_phones) // 2
     kinds = Counter(e["type"] for e in api(demo, "events", limit="1000")["data"])
-    for kind in ("add", "confirm", "reject", "no_confirm", "onparking", "offparking",
-                 "pos_finished", "request", "limit"):
+    for kind in (
+        "add",
+        "confirm",
+        "reject",
+        "no_confirm",
+        "onparking",
+        "offparking",
+        "pos_finished",
+        "request",
+        "limit",
+    ):
         assert kinds[kind] >= 1, kind
     assert api(demo, "share_list")["data"] and api(demo, "events_subscribe_list")["data"]
     assert api(demo, "balance")["data"]["balance"] == "4765.50"
@@ -165,5 +175,3 @@ def test_large_fleet_composition():
     assert len(plan) == 2000 and set(counts) == {s.value for s in codes.Status}
     assert counts["new"] + counts["wait"] < 30
     assert counts["ok"] >= 0.8 * 2000
-
-

@@ -43,15 +43,28 @@ def test_body_is_json_with_non_ascii_escaped(http, key) -> None:
     assert json.loads(response.content) == response.json()
 
 
-def test_post_form_merges_with_query_and_php_arrays_reach_the_server(server, http, key,
-                                                                      ctl) -> None:
-    http.post("object_list/?a=query&st[]=1&only=q",
-              data={"key": key, "a": "form", "st[]": ["12:00", "17:00"],
-                    "metadata[Исполнитель]": "Петров", "destination[0][text]": "Казань"})
+def test_post_form_merges_with_query_and_php_arrays_reach_the_server(
+    server, http, key, ctl
+) -> None:
+    http.post(
+        "object_list/?a=query&st[]=1&only=q",
+        data={
+            "key": key,
+            "a": "form",
+            "st[]": ["12:00", "17:00"],
+            "metadata[Исполнитель]": "Петров",
+            "destination[0][text]": "Казань",
+        },
+    )
     params = ctl.requests()["last"][-1]["params"]
-    assert params == {"a": "form", "only": "q", "st": ["12:00", "17:00"],
-                      "metadata": {"Исполнитель": "Петров"},
-                      "destination": {"0": {"text": "Казань"}}, "key": "REDACTED"}
+    assert params == {
+        "a": "form",
+        "only": "q",
+        "st": ["12:00", "17:00"],
+        "metadata": {"Исполнитель": "Петров"},
+        "destination": {"0": {"text": "Казань"}},
+        "key": "REDACTED",
+    }
 
 
 def test_keep_alive_serves_many_requests_on_one_connection(server, key) -> None:
@@ -59,8 +72,11 @@ def test_keep_alive_serves_many_requests_on_one_connection(server, key) -> None:
     try:
         conn.connect()
         local = conn.sock.getsockname()
-        for path in ("/api/demo/balance/?" + urlencode({"key": key}),
-                     "/api/demo/balance/?key=wrong", "/api/demo/nope/"):
+        for path in (
+            "/api/demo/balance/?" + urlencode({"key": key}),
+            "/api/demo/balance/?key=wrong",
+            "/api/demo/nope/",
+        ):
             conn.request("GET", path)
             response = conn.getresponse()
             assert response.status == 200
@@ -90,17 +106,24 @@ def test_wrong_key_locks_the_ip_until_the_hour_ends(server, http, call, key, ctl
     assert call("balance", key=None)["error_text"] == wrong
     assert call("balance", key=key.upper())["error_text"] == wrong
     other_project = http.get(server.base_url + "other/balance/", params={"key": key}).json()
-    assert other_project == {"result": "error", "error_code": codes.ACCESS_DENIED,
-                             "error_text": wrong, "error_text_ru": ""}
+    assert other_project == {
+        "result": "error",
+        "error_code": codes.ACCESS_DENIED,
+        "error_text": wrong,
+        "error_text_ru": "",
+    }
     # four failures: the right key still works
     assert call("balance")["result"] == "success"
     assert call("balance", method="POST", key="wrong")["error_text"] == wrong  # fifth
-    locked = {"result": "error", "error_code": codes.ACCESS_DENIED,
-              "error_text": codes.AUTH_LOCKED_TEXT, "error_text_ru": ""}
+    locked = {
+        "result": "error",
+        "error_code": codes.ACCESS_DENIED,
+        "error_text": codes.AUTH_LOCKED_TEXT,
+        "error_text_ru": "",
+    }
     assert call("balance") == locked  # even with the right key
     assert call("balance", key="wrong") == locked
-    assert codes.lookup("balance", locked["error_code"], locked["error_text"]) \
-        is codes.AUTH_LOCKED
+    assert codes.lookup("balance", locked["error_code"], locked["error_text"]) is codes.AUTH_LOCKED
     ctl.advance(59 * 60 + 59)  # 12:59:59 МСК: still locked
     assert call("balance") == locked
     ctl.advance(1)  # 13:00: a new hour
@@ -126,8 +149,12 @@ def test_hourly_quota(call, ctl) -> None:
     for _ in range(3):
         assert call("balance")["result"] == "success"
     exceeded = call("balance")
-    assert exceeded == {"result": "error", "error_code": codes.LIMIT_EXCEEDED,
-                        "error_text": codes.LIMIT_EXCEEDED_TEXT, "error_text_ru": ""}
+    assert exceeded == {
+        "result": "error",
+        "error_code": codes.LIMIT_EXCEEDED,
+        "error_text": codes.LIMIT_EXCEEDED_TEXT,
+        "error_text_ru": "",
+    }
     spec = codes.lookup("balance", exceeded["error_code"], exceeded["error_text"])
     assert spec is not None and spec.kind is codes.ErrorKind.RATE_LIMIT
     assert call("object_list")["error_code"] == codes.LIMIT_EXCEEDED
@@ -137,8 +164,9 @@ def test_hourly_quota(call, ctl) -> None:
     assert ctl.quota()["used"] == 1
 
 
-def test_request_log_counts_every_request_and_redacts_the_key(server, call, key, ctl, raw,
-                                                             capfd) -> None:
+def test_request_log_counts_every_request_and_redacts_the_key(
+    server, call, key, ctl, raw, capfd
+) -> None:
     call("balance")
     call("balance", key="wrong")
     call("object_list", method="POST")
@@ -184,8 +212,7 @@ def _port_is_free(port: int) -> bool:
         return True
 
 
-def test_start_stop_leaves_no_threads_and_frees_the_port(make_world, client_factory,
-                                                         key) -> None:
+def test_start_stop_leaves_no_threads_and_frees_the_port(make_world, client_factory, key) -> None:
     baseline = threading.active_count()
     server = SimulatorServer(make_world(), key=key, tick_interval=0.05)
     with pytest.raises(AttributeError):
@@ -267,20 +294,26 @@ def test_chunked_post_body(server, key) -> None:
     conn = HTTPConnection("127.0.0.1", server.port, timeout=5)
     try:
         body = urlencode({"key": key, "st[]": "12:00"}).encode()
-        conn.request("POST", "/api/demo/balance/", body=iter([body[:5], body[5:]]),
-                     headers={"Content-Type": "application/x-www-form-urlencoded"},
-                     encode_chunked=True)
+        conn.request(
+            "POST",
+            "/api/demo/balance/",
+            body=iter([body[:5], body[5:]]),
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            encode_chunked=True,
+        )
         assert json.loads(conn.getresponse().read())["result"] == "success"
     finally:
         conn.close()
-    assert server.requests.snapshot()["last"][-1]["params"] == {"key": "REDACTED",
-                                                                 "st": ["12:00"]}
+    assert server.requests.snapshot()["last"][-1]["params"] == {"key": "REDACTED", "st": ["12:00"]}
 
 
-@pytest.mark.parametrize(("headers", "status"), [
-    ({"Content-Length": str(2 << 20)}, 413),
-    ({"Transfer-Encoding": "chunked"}, 400),  # followed by a non-hex chunk size
-])
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ({"Content-Length": str(2 << 20)}, 413),
+        ({"Transfer-Encoding": "chunked"}, 400),  # followed by a non-hex chunk size
+    ],
+)
 def test_bad_bodies(server, headers, status) -> None:
     with socket.create_connection(("127.0.0.1", server.port), timeout=5) as sock:
         head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())

@@ -69,7 +69,11 @@ def test_balance(server, ctl, call) -> None:
 
 def test_inject_error(ctl, call) -> None:
     assert ctl.inject_error("share_add", "3") == {
-        "ok": True, "function": "share_add", "code": "3", "count": 1}
+        "ok": True,
+        "function": "share_add",
+        "code": "3",
+        "count": 1,
+    }
     envelope = call("share_add", phone="79000000000")
     assert (envelope["result"], envelope["error_code"]) == ("error", "3")
     with pytest.raises(SimControlError) as err:
@@ -85,14 +89,23 @@ def test_inject_error(ctl, call) -> None:
 
 def test_faults_endpoints(ctl) -> None:
     rule = ctl.add_fault("http_502", function="pos_objects", count=2)
-    assert rule == {"id": rule["id"], "kind": "http_502", "function": "pos_objects",
-                    "count": 2, "latency": None}
+    assert rule == {
+        "id": rule["id"],
+        "kind": "http_502",
+        "function": "pos_objects",
+        "count": 2,
+        "latency": None,
+    }
     ctl.add_fault("latency", latency=0.5, count=None)
     assert [r["kind"] for r in ctl.faults()] == ["http_502", "latency"]
     assert ctl.clear_faults() == 2
     assert ctl.faults() == []
-    for kwargs in ({"kind": "nope"}, {"kind": "reset", "count": 0},
-                   {"kind": "latency", "latency": -1}, {"kind": "drop", "function": ""}):
+    for kwargs in (
+        {"kind": "nope"},
+        {"kind": "reset", "count": 0},
+        {"kind": "latency", "latency": -1},
+        {"kind": "drop", "function": ""},
+    ):
         with pytest.raises(SimControlError) as err:
             ctl.add_fault(**kwargs)
         assert err.value.status == 400
@@ -106,18 +119,21 @@ def test_quota_and_auth_endpoints(ctl) -> None:
     ctl.clear_auth()
 
 
-@pytest.mark.parametrize(("method", "path", "body", "status"), [
-    ("POST", "clock/advance", b"{not json", 400),
-    ("POST", "clock/advance", b"[1, 2]", 400),
-    ("POST", "clock/advance", b"{}", 400),
-    ("POST", "balance", b"{}", 400),
-    ("POST", "quota", b"{}", 400),
-    ("POST", "subscribers/79000000000/status", b"{}", 400),
-    ("GET", "nowhere", b"", 404),
-    ("POST", "subscribers/79000000000/explode", b"{}", 404),
-    ("DELETE", "state", b"", 405),
-    ("GET", "balance", b"", 405),
-])
+@pytest.mark.parametrize(
+    ("method", "path", "body", "status"),
+    [
+        ("POST", "clock/advance", b"{not json", 400),
+        ("POST", "clock/advance", b"[1, 2]", 400),
+        ("POST", "clock/advance", b"{}", 400),
+        ("POST", "balance", b"{}", 400),
+        ("POST", "quota", b"{}", 400),
+        ("POST", "subscribers/79000000000/status", b"{}", 400),
+        ("GET", "nowhere", b"", 404),
+        ("POST", "subscribers/79000000000/explode", b"{}", 404),
+        ("DELETE", "state", b"", 405),
+        ("GET", "balance", b"", 405),
+    ],
+)
 def test_bad_control_requests(server, raw, method, path, body, status) -> None:
     response = raw.request(method, server.control_url + path, content=body)
     assert response.status_code == status

@@ -115,10 +115,12 @@ def _many_shares(w: World) -> dict[str, Any]:
 Scenario = Callable[[], dict[str, Any]]
 SCENARIOS: dict[tuple[str, str], Scenario] = {
     ("object_add", "1"): lambda: api(make(), "object_add", phone="+7 (921) 001-02"),
-    ("object_add", "2"): lambda: api(make(), "object_add", phone=MTS,
-                                     dateoff="01.01.2020 00:00:00"),
-    ("object_add", "3"): lambda: (lambda w: api(w, "object_add", phone=MTS,
-                                                dateoff=in_hours(w, 2)))(make()),
+    ("object_add", "2"): lambda: api(
+        make(), "object_add", phone=MTS, dateoff="01.01.2020 00:00:00"
+    ),
+    ("object_add", "3"): lambda: (
+        lambda w: api(w, "object_add", phone=MTS, dateoff=in_hours(w, 2))
+    )(make()),
     ("object_add", "4"): lambda: api(make(), "object_add", phone=MTS, distance_text="Казань"),
     ("object_add", "5"): lambda: api(make(), "object_add", phone=MTS, sw1="1", st=["25:00"]),
     ("object_add", "6"): lambda: _too_many(make()),
@@ -131,69 +133,80 @@ SCENARIOS: dict[tuple[str, str], Scenario] = {
     ("object_add", "13"): lambda: _no_money(make()),
     ("object_get", "1"): lambda: api(make(), "object_get", phone=MTS),
     ("object_edit", "1"): lambda: api(make(), "object_edit", phone=MTS, title="x"),
-    ("object_edit", "2"): lambda: api(added(phone=MEGAFON), "object_edit", phone=MEGAFON,
-                                      tariff="180"),
-    ("object_edit", "3"): lambda: api(added(), "object_edit", phone=MTS, tariff="15",
-                                      dateoff="25.11.2026 10:00:00"),
-    ("object_edit", "4"): lambda: (lambda w: api(w, "object_edit", phone=MTS, tariff="15",
-                                                 dateoff=in_hours(w, 23)))(added()),
-    ("object_edit", "5"): lambda: api(added(), "object_edit", phone=MTS, tariff="15",
-                                      destination={"0": {"text": "Казань"}}),
-    ("object_edit", "6"): lambda: api(added(), "object_edit", phone=MTS, tariff="15",
-                                      st=["9-00"]),
+    ("object_edit", "2"): lambda: api(
+        added(phone=MEGAFON), "object_edit", phone=MEGAFON, tariff="180"
+    ),
+    ("object_edit", "3"): lambda: api(
+        added(), "object_edit", phone=MTS, tariff="15", dateoff="25.11.2026 10:00:00"
+    ),
+    ("object_edit", "4"): lambda: (
+        lambda w: api(w, "object_edit", phone=MTS, tariff="15", dateoff=in_hours(w, 23))
+    )(added()),
+    ("object_edit", "5"): lambda: api(
+        added(), "object_edit", phone=MTS, tariff="15", destination={"0": {"text": "Казань"}}
+    ),
+    ("object_edit", "6"): lambda: api(added(), "object_edit", phone=MTS, tariff="15", st=["9-00"]),
     ("object_delete", "1"): lambda: api(make(), "object_delete", phone=MTS),
     ("object_delete", "2"): lambda: api(_wait_status(), "object_delete", phone=MTS),
     ("object_delete", "3"): lambda: api(added(), "object_delete", phone=MTS),
     ("object_delete", "4"): lambda: api(_off_new(), "object_delete", phone=MTS),
     ("object_reactivate", "1"): lambda: api(make(), "object_reactivate", phone=MTS),
-    ("object_reactivate", "2"): lambda: api(_rejected_blocked(), "object_reactivate",
-                                            phone=MTS),
-    ("object_reactivate", "3"): lambda: api(_rejected(), "object_reactivate", phone=MTS,
-                                            dateoff="01.11.2026 00:00:00"),
-    ("object_reactivate", "4"): lambda: (lambda w: api(w, "object_reactivate", phone=MTS,
-                                                       dateoff=in_hours(w, 5)))(_rejected()),
+    ("object_reactivate", "2"): lambda: api(_rejected_blocked(), "object_reactivate", phone=MTS),
+    ("object_reactivate", "3"): lambda: api(
+        _rejected(), "object_reactivate", phone=MTS, dateoff="01.11.2026 00:00:00"
+    ),
+    ("object_reactivate", "4"): lambda: (
+        lambda w: api(w, "object_reactivate", phone=MTS, dateoff=in_hours(w, 5))
+    )(_rejected()),
     ("object_reactivate", "5"): lambda: _reactivate_poor(_rejected()),
-    ("object_reactivate", "6"): lambda: api(added(confirm=True), "object_reactivate",
-                                            phone=MTS),
+    ("object_reactivate", "6"): lambda: api(added(confirm=True), "object_reactivate", phone=MTS),
     ("object_reactivate", "7"): lambda: api(_off_new(), "object_reactivate", phone=MTS),
     ("object_cancel_tariff", "1"): lambda: api(make(), "object_cancel_tariff", phone=MTS),
     ("pos_last", "1"): lambda: api(make(), "pos_last", phone=MTS),
     ("pos_list", "1"): lambda: api(make(), "pos_list", phone=MTS),
     ("pos_request", "1"): lambda: api(make(), "pos_request", phone=MTS),
     ("pos_request", "2"): lambda: api(added(), "pos_request", phone=MTS),
-    ("pos_request", "4"): lambda: (lambda w: (api(w, "pos_request", phone=MTS),
-                                              w.clock.advance(200),
-                                              api(w, "pos_request", phone=MTS))[2])(
-        added(confirm=True)),
+    ("pos_request", "4"): lambda: (
+        lambda w: (
+            api(w, "pos_request", phone=MTS),
+            w.clock.advance(200),
+            api(w, "pos_request", phone=MTS),
+        )[2]
+    )(added(confirm=True)),
     ("pos_request", "5"): lambda: api(_package_fresh(), "pos_request", phone=MTS),
     ("pos_request", "6"): lambda: api(_manual_poor(), "pos_request", phone=MTS),
     ("pos_get", "1"): lambda: api(make(), "pos_get", id="12345"),
-    ("pos_get", "2"): lambda: (lambda pair: api(pair[0], "pos_get", id=pair[1]))(
-        _requested(1.0)),
+    ("pos_get", "2"): lambda: (lambda pair: api(pair[0], "pos_get", id=pair[1]))(_requested(1.0)),
     ("pos_get", "4"): _failed_request,
     ("distance_search", "1"): lambda: api(make(), "distance_search", query="XXXXX"),
     ("get_operator", "1"): lambda: api(make(), "get_operator", phone="89161234567"),
     ("get_operator", "2"): lambda: api(make(), "get_operator", phone="79971234567"),
     ("tariff_calculator", "1"): lambda: api(make(), "tariff_calculator", tariff="15"),
     ("tariff_calculator", "2"): lambda: api(make(), "tariff_calculator", operator="mts"),
-    ("tariff_calculator", "3"): lambda: api(make(), "tariff_calculator", operator="mts",
-                                            tariff="1"),
+    ("tariff_calculator", "3"): lambda: api(
+        make(), "tariff_calculator", operator="mts", tariff="1"
+    ),
     ("share_add", "1"): lambda: api(added(confirm=True), "share_add", phone=[MTS, MEGAFON]),
     ("share_add", "2"): lambda: api(added(), "share_add", phone=[MTS]),
     ("share_add", "3"): lambda: _many_shares(added(confirm=True)),
     ("share_delete", "1"): lambda: api(make(), "share_delete", share_key="111-221-955-532-1911"),
-    ("events_subscribe_add", "1"): lambda: api(added(), "events_subscribe_add",
-                                               phones_all="1", events="request",
-                                               notify_type="telegram"),
-    ("events_subscribe_add", "2"): lambda: api(added(), "events_subscribe_add",
-                                               phones_all="1", events="confirm",
-                                               notify_type="pigeon"),
-    ("events_subscribe_add", "3"): lambda: api(added(), "events_subscribe_add",
-                                               phones_all="1", events="confirm",
-                                               notify_type="email", notify_value="nobody"),
-    ("events_subscribe_add", "4"): lambda: api(added(), "events_subscribe_add",
-                                               phones=[MEGAFON], events="confirm",
-                                               notify_type="telegram"),
+    ("events_subscribe_add", "1"): lambda: api(
+        added(), "events_subscribe_add", phones_all="1", events="request", notify_type="telegram"
+    ),
+    ("events_subscribe_add", "2"): lambda: api(
+        added(), "events_subscribe_add", phones_all="1", events="confirm", notify_type="pigeon"
+    ),
+    ("events_subscribe_add", "3"): lambda: api(
+        added(),
+        "events_subscribe_add",
+        phones_all="1",
+        events="confirm",
+        notify_type="email",
+        notify_value="nobody",
+    ),
+    ("events_subscribe_add", "4"): lambda: api(
+        added(), "events_subscribe_add", phones=[MEGAFON], events="confirm", notify_type="telegram"
+    ),
     ("events_subscribe_delete", "1"): lambda: api(make(), "events_subscribe_delete", id="1"),
 }
 
@@ -207,8 +220,12 @@ def test_every_documented_code_has_a_scenario():
 @pytest.mark.parametrize(("function", "code"), ALL_CODES)
 def test_reachable_through_state(function: str, code: str):
     answer = SCENARIOS[(function, code)]()
-    assert answer == {"result": "error", "error_code": code,
-                      "error_text": codes.ERRORS[function][code].text, "error_text_ru": ""}
+    assert answer == {
+        "result": "error",
+        "error_code": code,
+        "error_text": codes.ERRORS[function][code].text,
+        "error_text_ru": "",
+    }
 
 
 @pytest.mark.parametrize(("function", "code"), ALL_CODES)
@@ -218,7 +235,9 @@ def test_injectable(function: str, code: str):
     for _ in range(2):
         answer = api(w, function, phone=MTS)
         assert (answer["error_code"], answer["error_text"]) == (
-            code, codes.ERRORS[function][code].text)
+            code,
+            codes.ERRORS[function][code].text,
+        )
     assert w.snapshot()["injected_errors"] == {}
     assert w.subs == {}  # an injected error changes nothing
 

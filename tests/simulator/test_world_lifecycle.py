@@ -102,7 +102,10 @@ def test_delete_rules():
     go(w, 22 * H)
     assert get(w)["status"] == "no_confirmed"
     assert api(w, "object_delete", phone=MTS) == {
-        "code": "DELETED", "message": "Phone deleted from system", "result": "success"}
+        "code": "DELETED",
+        "message": "Phone deleted from system",
+        "result": "success",
+    }
     assert api(w, "object_get", phone=MTS)["error_code"] == "1"
 
 
@@ -115,7 +118,10 @@ def test_delete_ok_goes_off_new_then_off_then_deleted_with_history():
     go(w, H)
     assert len(w.subs[MTS].fixes) >= 3
     assert api(w, "object_delete", phone=MTS) == {
-        "code": "DISABLED", "message": "Phone set as disabled", "result": "success"}
+        "code": "DISABLED",
+        "message": "Phone set as disabled",
+        "result": "success",
+    }
     assert get(w)["status"] == "off_new"
     assert api(w, "object_delete", phone=MTS)["error_code"] == "4"
     fixes = len(w.subs[MTS].fixes)
@@ -155,8 +161,10 @@ def test_reactivate_off_and_rejected():
     fixes = len(w.subs[MTS].fixes)
     for phone in (MTS, MEGAFON):
         assert api(w, "object_reactivate", phone=phone) == {
-            "code": "OK", "message": "Phone reactivated, need confirm from abonent",
-            "result": "success"}
+            "code": "OK",
+            "message": "Phone reactivated, need confirm from abonent",
+            "result": "success",
+        }
         assert get(w, phone)["status"] == "wait" and kinds(w, phone)[-1] == "reactivate"
     assert api(w, "object_reactivate", phone=MTS)["error_code"] == "6"
     assert api(w, "object_delete", phone=MTS)["error_code"] == "2"  # a new 24 h round
@@ -328,22 +336,49 @@ def test_set_status_and_limit_event():
 
 def test_edit_changes_only_what_is_sent():
     w = make()
-    api(w, "object_add", phone=MTS, tariff="15", title="Иванов", tags="тент,X5",
-        metadata={"Водитель": "Иванов"}, sw1="1", st=["09:00", "18:00"],
-        destination={"1": {"text": "Б", "coord": "55.0,38.0", "time": "28.11.2026 10:00"},
-                     "0": {"text": "А", "coord": "56.0,37.0", "time": "27.11.2026 10:00"}})
+    api(
+        w,
+        "object_add",
+        phone=MTS,
+        tariff="15",
+        title="Иванов",
+        tags="тент,X5",
+        metadata={"Водитель": "Иванов"},
+        sw1="1",
+        st=["09:00", "18:00"],
+        destination={
+            "1": {"text": "Б", "coord": "55.0,38.0", "time": "28.11.2026 10:00"},
+            "0": {"text": "А", "coord": "56.0,37.0", "time": "27.11.2026 10:00"},
+        },
+    )
     assert [p["text"] for p in get(w)["destination"]] == ["А", "Б"]
     api(w, "object_edit", phone=MTS, tariff="15", title="Петров")
     data = get(w)
     assert (data["title"], data["tags"], data["metadata"]) == (
-        "Петров", "тент,X5", {"Водитель": "Иванов"})
+        "Петров",
+        "тент,X5",
+        {"Водитель": "Иванов"},
+    )
     assert data["schedule"]["st"] == ["09:00", "18:00"] and len(data["destination"]) == 2
-    api(w, "object_edit", phone=MTS, tariff="15",
-        destination={"0": {"text": "Казань", "coord": "55.79,49.10"}})
+    api(
+        w,
+        "object_edit",
+        phone=MTS,
+        tariff="15",
+        destination={"0": {"text": "Казань", "coord": "55.79,49.10"}},
+    )
     assert [(p["text"], p["time"]) for p in get(w)["destination"]] == [("Казань", "")]
     api(w, "object_edit", phone=MTS, tariff="15", sw3="1", sw5="1", st=["7:05"])
-    assert get(w)["schedule"] == {"sw1": 0, "sw2": 0, "sw3": 1, "sw4": 0, "sw5": 1, "sw6": 0,
-                                  "sw7": 0, "st": ["07:05"]}
+    assert get(w)["schedule"] == {
+        "sw1": 0,
+        "sw2": 0,
+        "sw3": 1,
+        "sw4": 0,
+        "sw5": 1,
+        "sw6": 0,
+        "sw7": 0,
+        "st": ["07:05"],
+    }
     api(w, "object_edit", phone=MTS, tariff="15", st="")
     assert get(w)["schedule"]["st"] == [] and get(w)["schedule"]["sw3"] == 0
     api(w, "object_edit", phone=MTS, tariff="15", destination="", metadata="", tags="")

@@ -44,8 +44,11 @@ def test_request_queue_wait_then_fix():
     assert api(w, "pos_get", id=str(rid))["error_code"] == "2"
     go(w, 20)
     assert api(w, "pos_request", phone=MTS) == {
-        "code": "WAIT", "message": "Last request is processing", "result": "success",
-        "data": {"request_id": rid}}
+        "code": "WAIT",
+        "message": "Last request is processing",
+        "result": "success",
+        "data": {"request_id": rid},
+    }
     go(w, 170)
     got = api(w, "pos_get", id=str(rid))["data"]
     assert api(w, "object_get", phone=MTS)["data"]["at_request"] is False
@@ -124,9 +127,16 @@ def test_pos_list_caps_at_1000():
 def _busy_world() -> World:
     w = make(auto_answer=True)
     for i in range(25):
-        api(w, "object_add", phone=f"7926{2000000 + i:07d}", tariff="15",
-            destination={"0": {"text": "Казань", "coord": "55.79,49.10"},
-                         "1": {"text": "Уфа", "coord": "54.73,55.95"}})
+        api(
+            w,
+            "object_add",
+            phone=f"7926{2000000 + i:07d}",
+            tariff="15",
+            destination={
+                "0": {"text": "Казань", "coord": "55.79,49.10"},
+                "1": {"text": "Уфа", "coord": "54.73,55.95"},
+            },
+        )
     go(w, 30 * H)
     return w
 
@@ -161,8 +171,9 @@ def test_events_paging_with_afterid_loses_nothing():
 
 def test_share_request_counter_limit_reset_and_dateoff():
     w = tracked()
-    limited = api(w, "share_add", phone=MTS, req_limit="2",
-                  dateoff=fmt_dateoff(w.now + 40 * H))["data"]["key"]
+    limited = api(w, "share_add", phone=MTS, req_limit="2", dateoff=fmt_dateoff(w.now + 40 * H))[
+        "data"
+    ]["key"]
     unlimited = api(w, "share_add", phone=[MTS])["data"]["key"]
     go(w, next_midnight(w.now) - w.now - 1)
     rows = {r["key"]: r for r in api(w, "share_list")["data"]}

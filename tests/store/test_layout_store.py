@@ -9,10 +9,17 @@ from movizor_desktop.store.layout import Layout, layout_path, load_layout, save_
 
 
 def sample() -> Layout:
-    return Layout(window_geometry=b"\x01\xd9\xd0\xcb geometry", window_state=b"\x00state",
-                  splitters={"topSplitter": b"\xff\x00top", "mainSplitter": b"main"},
-                  header=b"\x00\x00\x00\xffheader", sort_column=3, sort_descending=True,
-                  search="Иванов 921", group="problems", tag="тент")
+    return Layout(
+        window_geometry=b"\x01\xd9\xd0\xcb geometry",
+        window_state=b"\x00state",
+        splitters={"topSplitter": b"\xff\x00top", "mainSplitter": b"main"},
+        header=b"\x00\x00\x00\xffheader",
+        sort_column=3,
+        sort_descending=True,
+        search="Иванов 921",
+        group="problems",
+        tag="тент",
+    )
 
 
 def test_round_trip_per_profile(tmp_path):
@@ -36,10 +43,18 @@ def test_a_broken_file_is_moved_aside_and_defaults_used(tmp_path):
 
 
 def test_wrong_types_fall_back_field_by_field():
-    layout = Layout.from_json({"header": "!!not base64!!", "sort_column": "3",
-                               "sort_descending": 1, "search": 5, "group": "",
-                               "tag": "", "splitters": {"a": "AAEC", "b": 7},
-                               "window_geometry": "AAEC"})
+    layout = Layout.from_json(
+        {
+            "header": "!!not base64!!",
+            "sort_column": "3",
+            "sort_descending": 1,
+            "search": 5,
+            "group": "",
+            "tag": "",
+            "splitters": {"a": "AAEC", "b": 7},
+            "window_geometry": "AAEC",
+        }
+    )
     assert layout.header is None and layout.sort_column == -1
     assert layout.sort_descending is False and layout.search == "" and layout.group == "all"
     assert layout.tag is None and layout.splitters == {"a": b"\x00\x01\x02"}

@@ -45,8 +45,7 @@ def in_service(address: str) -> list[str]:
 
 def files_holding(root: Path, secret: str) -> list[Path]:
     needles = [secret.encode(), base64.b64encode(secret.encode()), secret.encode("utf-16-le")]
-    return [p for p in root.rglob("*") if p.is_file() and any(n in p.read_bytes()
-                                                              for n in needles)]
+    return [p for p in root.rglob("*") if p.is_file() and any(n in p.read_bytes() for n in needles)]
 
 
 def test_store_read_replace_and_delete_a_key(real_keyring, app_home) -> None:
@@ -78,7 +77,6 @@ def test_other_profiles_and_services_are_left_alone(real_keyring) -> None:
     other.set_key("a", SECOND)
     store.delete_key("a")
     forget_session_keys()
-    assert (store.get_key("a"), store.get_key("b"), other.get_key("a")) == \
-        (None, SECOND, SECOND)
+    assert (store.get_key("a"), store.get_key("b"), other.get_key("a")) == (None, SECOND, SECOND)
     store.delete_key("b")
     other.delete_key("a")

@@ -24,8 +24,9 @@ def cache(tmp_path: Path):
 
 def test_for_profile_location(app_home: Path):
     with Cache.for_profile(AppPaths(), "Мой договор") as c:
-        assert c.path == (app_home / "data" / "profiles" / safe_name("Мой договор")
-                          / "cache.sqlite3")
+        assert c.path == (
+            app_home / "data" / "profiles" / safe_name("Мой договор") / "cache.sqlite3"
+        )
         assert c.path.exists() and not c.recovered and c.recovered_from is None
 
 
@@ -70,7 +71,8 @@ def test_positions_range_and_dedupe(cache: Cache):
     cache.add_positions(phone, [Position(lat=1.0, lon=2.0)])  # no timestamp: ignored
     cache.add_positions("other", [position(15)])
     assert [p.timestamp for p in cache.positions(phone)] == [
-        T0 + timedelta(minutes=m) for m in (40, 30, 20, 10, 0)]
+        T0 + timedelta(minutes=m) for m in (40, 30, 20, 10, 0)
+    ]
     assert cache.positions(phone)[3] == position(10)
     window = cache.positions(phone, T0 + timedelta(minutes=10), T0 + timedelta(minutes=30))
     assert [p.timestamp for p in window] == [T0 + timedelta(minutes=m) for m in (30, 20, 10)]
@@ -124,8 +126,9 @@ def test_sequential_and_parallel_opening(tmp_path: Path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.sqlite3"]
 
 
-@pytest.mark.parametrize("garbage", [b"this is not a database at all" * 100,
-                                     b"SQLite format 3\x00" + b"\xff" * 4000])
+@pytest.mark.parametrize(
+    "garbage", [b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000]
+)
 def test_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path, garbage: bytes):
     path = tmp_path / "cache.sqlite3"
     path.write_bytes(garbage)
@@ -183,10 +186,11 @@ def test_close_is_idempotent(tmp_path: Path):
 def test_worker_threads(cache: Cache, run):
     async def scenario() -> None:
         batches = [rows(20)[i::4] for i in range(4)]
-        await asyncio.gather(*(asyncio.to_thread(cache.save_rows, b) for b in batches),
-                             *(asyncio.to_thread(cache.load_rows) for _ in range(4)),
-                             *(asyncio.to_thread(cache.add_events, [event(i)])
-                               for i in range(1, 21)))
+        await asyncio.gather(
+            *(asyncio.to_thread(cache.save_rows, b) for b in batches),
+            *(asyncio.to_thread(cache.load_rows) for _ in range(4)),
+            *(asyncio.to_thread(cache.add_events, [event(i)]) for i in range(1, 21)),
+        )
 
     run(scenario())
     assert len(cache.load_rows()) == 20 and cache.last_event_id() == 20

@@ -56,8 +56,9 @@ def test_sample_row_round_trip():
     back = row_from_json(text)
     assert back == original
     assert_exact(back.details, original.details)
-    assert back.details is not None and back.details.destination[0].time.utcoffset() == \
-        timedelta(hours=3)
+    assert back.details is not None and back.details.destination[0].time.utcoffset() == timedelta(
+        hours=3
+    )
 
 
 def test_rows_without_details_and_naive_datetimes():
@@ -75,53 +76,109 @@ def test_unknown_and_missing_keys():
 
 
 def test_positions_and_events_round_trip():
-    pos = Position.model_validate({"lat": "55.7", "lon": 37.6, "timestamp": 1764147600.25,
-                                   "timestamp_request": "1764147500", "radius": "300",
-                                   "place": "Химки <МКАД>", "distance": "12.5",
-                                   "distance_forecast_time": "1.5",
-                                   "distance_forecast_status": "late"})
+    pos = Position.model_validate(
+        {
+            "lat": "55.7",
+            "lon": 37.6,
+            "timestamp": 1764147600.25,
+            "timestamp_request": "1764147500",
+            "radius": "300",
+            "place": "Химки <МКАД>",
+            "distance": "12.5",
+            "distance_forecast_time": "1.5",
+            "distance_forecast_status": "late",
+        }
+    )
     assert position_from_json(position_to_json(pos)) == pos
-    event = Event.model_validate({"id": "77", "timestamp": "1764147600", "phone": "7921",
-                                  "type": "offline"})
+    event = Event.model_validate(
+        {"id": "77", "timestamp": "1764147600", "phone": "7921", "type": "offline"}
+    )
     assert event_from_json(event_to_json(event)) == event
 
 
 # --- property-based: server-shaped answers ----------------------------------------------
 
 unix = st.integers(min_value=1, max_value=32503680000)
-stamps = st.one_of(st.none(), st.just(0), st.just("0"), unix, unix.map(str),
-                   st.floats(min_value=1, max_value=4e9, allow_nan=False))
+stamps = st.one_of(
+    st.none(),
+    st.just(0),
+    st.just("0"),
+    unix,
+    unix.map(str),
+    st.floats(min_value=1, max_value=4e9, allow_nan=False),
+)
 texts = st.text(max_size=12) | st.sampled_from(["Казань", "<b>x</b>", "&amp;", "a & b", "&#39;"])
-coords = st.one_of(st.none(), st.floats(-180, 180, allow_nan=False),
-                   st.floats(-180, 180, allow_nan=False).map(str), st.just("0"))
+coords = st.one_of(
+    st.none(),
+    st.floats(-180, 180, allow_nan=False),
+    st.floats(-180, 180, allow_nan=False).map(str),
+    st.just("0"),
+)
 flags = st.one_of(st.none(), st.booleans(), st.sampled_from([0, 1, "0", "1", "yes"]))
-route_times = st.one_of(st.none(), unix,
-                        st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2999, 1, 1))
-                        .map(lambda d: d.strftime("%d.%m.%Y %H:%M")))
-destinations = st.lists(st.fixed_dictionaries(
-    {"text": texts, "lat": coords, "lon": coords, "time": route_times,
-     "timestamp_finished": stamps, "status": st.none() | texts}), max_size=3)
+route_times = st.one_of(
+    st.none(),
+    unix,
+    st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2999, 1, 1)).map(
+        lambda d: d.strftime("%d.%m.%Y %H:%M")
+    ),
+)
+destinations = st.lists(
+    st.fixed_dictionaries(
+        {
+            "text": texts,
+            "lat": coords,
+            "lon": coords,
+            "time": route_times,
+            "timestamp_finished": stamps,
+            "status": st.none() | texts,
+        }
+    ),
+    max_size=3,
+)
 hhmm = st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
-schedules = st.one_of(st.none(), st.just([]), st.fixed_dictionaries(
-    {f"sw{d}": flags for d in range(1, 8)} | {"st": st.lists(hhmm | hhmm.map(" {}".format),
-                                                             max_size=4)}))
-object_gets = st.fixed_dictionaries({
-    "phone": st.from_regex(r"7\d{10}", fullmatch=True),
-    "status": texts, "confirmed": flags, "title": texts,
-    "tariff": st.none() | st.sampled_from(["manual", "MANUAL", "0", "1", "3", " 7 "]) | texts,
-    "tariff_new": st.none() | texts, "last_timestamp": stamps, "at_request": flags,
-    "current_lat": coords, "current_lon": coords, "place": texts, "on_parking": flags,
-    "distance": coords, "distance_forecast_time": coords,
-    "distance_forecast_status": st.none() | texts,
-    "destination": destinations, "offline_time": stamps, "pos_error": flags,
-    "timestamp_off": stamps, "timestamp_add": stamps,
-    "metadata": st.one_of(st.just([]), st.dictionaries(texts, texts | st.integers(),
-                                                       max_size=4)),
-    "tags": st.one_of(st.none(), st.lists(texts, max_size=4), texts),
-    "package_prolong": flags, "schedule": schedules,
-})
-aware = st.datetimes(min_value=datetime(1971, 1, 1), max_value=datetime(2999, 1, 1),
-                     timezones=st.sampled_from([UTC, MSK, timezone(timedelta(hours=-5))]))
+schedules = st.one_of(
+    st.none(),
+    st.just([]),
+    st.fixed_dictionaries(
+        {f"sw{d}": flags for d in range(1, 8)}
+        | {"st": st.lists(hhmm | hhmm.map(" {}".format), max_size=4)}
+    ),
+)
+object_gets = st.fixed_dictionaries(
+    {
+        "phone": st.from_regex(r"7\d{10}", fullmatch=True),
+        "status": texts,
+        "confirmed": flags,
+        "title": texts,
+        "tariff": st.none() | st.sampled_from(["manual", "MANUAL", "0", "1", "3", " 7 "]) | texts,
+        "tariff_new": st.none() | texts,
+        "last_timestamp": stamps,
+        "at_request": flags,
+        "current_lat": coords,
+        "current_lon": coords,
+        "place": texts,
+        "on_parking": flags,
+        "distance": coords,
+        "distance_forecast_time": coords,
+        "distance_forecast_status": st.none() | texts,
+        "destination": destinations,
+        "offline_time": stamps,
+        "pos_error": flags,
+        "timestamp_off": stamps,
+        "timestamp_add": stamps,
+        "metadata": st.one_of(
+            st.just([]), st.dictionaries(texts, texts | st.integers(), max_size=4)
+        ),
+        "tags": st.one_of(st.none(), st.lists(texts, max_size=4), texts),
+        "package_prolong": flags,
+        "schedule": schedules,
+    }
+)
+aware = st.datetimes(
+    min_value=datetime(1971, 1, 1),
+    max_value=datetime(2999, 1, 1),
+    timezones=st.sampled_from([UTC, MSK, timezone(timedelta(hours=-5))]),
+)
 moments = st.none() | aware | st.datetimes()
 
 
@@ -139,15 +196,27 @@ def test_details_round_trip_is_exact(answer: dict[str, Any], fetched: datetime |
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.builds(
-    FleetRow, phone=st.text(min_size=1, max_size=15), status=texts, title=texts,
-    tariff=st.none() | texts, tariff_new=st.none() | texts,
-    tags=st.lists(texts, max_size=3).map(tuple), fix_time=moments,
-    lat=st.none() | st.floats(allow_nan=False), lon=st.none() | st.floats(allow_nan=False),
-    radius=st.none() | st.integers(-(2**53), 2**53), place=texts,
-    distance_km=st.none() | st.floats(allow_nan=False),
-    forecast_hours=st.none() | st.floats(allow_nan=False), forecast=st.none() | texts,
-    details=st.none() | st.just(info()), details_at=moments))
+@given(
+    st.builds(
+        FleetRow,
+        phone=st.text(min_size=1, max_size=15),
+        status=texts,
+        title=texts,
+        tariff=st.none() | texts,
+        tariff_new=st.none() | texts,
+        tags=st.lists(texts, max_size=3).map(tuple),
+        fix_time=moments,
+        lat=st.none() | st.floats(allow_nan=False),
+        lon=st.none() | st.floats(allow_nan=False),
+        radius=st.none() | st.integers(-(2**53), 2**53),
+        place=texts,
+        distance_km=st.none() | st.floats(allow_nan=False),
+        forecast_hours=st.none() | st.floats(allow_nan=False),
+        forecast=st.none() | texts,
+        details=st.none() | st.just(info()),
+        details_at=moments,
+    )
+)
 def test_plain_rows_round_trip(original: FleetRow):
     back = row_from_json(row_to_json(original))
     assert back == original
@@ -158,8 +227,10 @@ def test_plain_rows_round_trip(original: FleetRow):
 
 def test_object_get_sample_is_server_shaped():
     # guard the sample itself: it must go through the real validators
-    assert ObjectInfo.model_validate(object_get("7900", 3)).metadata["Исполнитель"] == \
-        "Петров & сыновья"
+    assert (
+        ObjectInfo.model_validate(object_get("7900", 3)).metadata["Исполнитель"]
+        == "Петров & сыновья"
+    )
 
 
 def test_lone_surrogates_survive():

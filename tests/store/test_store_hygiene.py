@@ -62,8 +62,12 @@ def save_everything(expected: KeyStorage) -> None:
 def assert_key_nowhere(app_home: Path) -> None:
     files = [p for p in app_home.rglob("*") if p.is_file()]
     assert len(files) >= 4  # profiles, settings, cache, log
-    needles = [SECRET.encode("utf-8"), SECRET.encode("utf-16-le"), SECRET.encode("utf-16-be"),
-               SECRET.encode("unicode_escape")]
+    needles = [
+        SECRET.encode("utf-8"),
+        SECRET.encode("utf-16-le"),
+        SECRET.encode("utf-16-be"),
+        SECRET.encode("unicode_escape"),
+    ]
     leaks = [p for p in files if any(n in p.read_bytes() for n in needles)]
     assert leaks == []
 

@@ -63,8 +63,7 @@ class EncryptedFileKeyring(HomeMadeFileKeyring):
 
 def files_holding_the_key(root: Path) -> list[Path]:
     needles = [KEY.encode(), base64.b64encode(KEY.encode())]
-    return [p for p in root.rglob("*") if p.is_file()
-            and any(n in p.read_bytes() for n in needles)]
+    return [p for p in root.rglob("*") if p.is_file() and any(n in p.read_bytes() for n in needles)]
 
 
 def test_a_plaintext_file_backend_never_gets_the_key(plaintext, tmp_path, app_home):
@@ -82,14 +81,17 @@ def test_a_key_already_in_a_plaintext_file_is_not_used(plaintext):
     assert SecretStore().get_key("main") is None  # asked for again, kept properly
 
 
-@pytest.mark.parametrize(("backend", "reason"), [
-    (fail.Keyring(), "it keeps nothing"),
-    (null.Keyring(), "it keeps nothing"),
-    (PlaintextKeyring(), "it stores secrets in a plain file"),
-    (HomeMadeFileKeyring(), "it stores secrets in a file without encrypting them"),
-    (EncryptedFileKeyring(), None),  # a file, but encrypted with the user's password
-    (MemoryKeyring(), None),
-])
+@pytest.mark.parametrize(
+    ("backend", "reason"),
+    [
+        (fail.Keyring(), "it keeps nothing"),
+        (null.Keyring(), "it keeps nothing"),
+        (PlaintextKeyring(), "it stores secrets in a plain file"),
+        (HomeMadeFileKeyring(), "it stores secrets in a file without encrypting them"),
+        (EncryptedFileKeyring(), None),  # a file, but encrypted with the user's password
+        (MemoryKeyring(), None),
+    ],
+)
 def test_refusal(backend, reason):
     assert refusal(backend) == reason
 
@@ -104,14 +106,15 @@ def test_a_chain_is_refused_when_a_member_would_store_in_plain_text():
             return self.members
 
     assert refusal(Chain(MemoryKeyring(), null.Keyring())) is None
-    assert "PlaintextKeyring in the chain" in refusal(Chain(PlaintextKeyring(),
-                                                            MemoryKeyring()))
-    assert refusal(Chain(null.Keyring(), fail.Keyring())) == \
-        "no backend in the chain keeps anything"
+    assert "PlaintextKeyring in the chain" in refusal(Chain(PlaintextKeyring(), MemoryKeyring()))
+    assert (
+        refusal(Chain(null.Keyring(), fail.Keyring())) == "no backend in the chain keeps anything"
+    )
 
 
-def test_the_os_backend_is_chosen_even_when_keyrings_alt_would_win(plaintext, monkeypatch,
-                                                                   app_home):
+def test_the_os_backend_is_chosen_even_when_keyrings_alt_would_win(
+    plaintext, monkeypatch, app_home
+):
     """A pip install with keyrings.alt and no Secret Service: keyring's discovery gave
     the plaintext file; the app chooses the OS backend, finds it not viable here and keeps
     the key for this session only."""

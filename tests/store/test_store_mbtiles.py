@@ -29,8 +29,9 @@ def coloured(z: int, x: int, y: int) -> bytes:
 
 
 def distinct(path: Path, **kwargs) -> Path:
-    tiles = {(z, x, y): coloured(z, x, y)
-             for z in range(3) for x in range(1 << z) for y in range(1 << z)}
+    tiles = {
+        (z, x, y): coloured(z, x, y) for z in range(3) for x in range(1 << z) for y in range(1 << z)
+    }
     return make_mbtiles(path, tiles, **kwargs)
 
 
@@ -44,8 +45,9 @@ def test_metadata_is_read_and_markup_removed(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("xyz_rows", [False, True])
 def test_the_row_is_flipped_unless_the_file_says_xyz(tmp_path: Path, xyz_rows: bool) -> None:
-    path = distinct(tmp_path / "t.mbtiles", xyz_rows=xyz_rows,
-                    metadata={"scheme": "xyz"} if xyz_rows else None)
+    path = distinct(
+        tmp_path / "t.mbtiles", xyz_rows=xyz_rows, metadata={"scheme": "xyz"} if xyz_rows else None
+    )
     reader = MBTilesReader(path)
     try:
         assert reader.open().tms is not xyz_rows
@@ -71,24 +73,36 @@ def test_missing_tiles_and_coordinates_off_the_grid_are_none(tmp_path: Path) -> 
 
 
 def test_zooms_come_from_the_tiles_when_the_metadata_lacks_them(tmp_path: Path) -> None:
-    path = make_mbtiles(tmp_path / "z.mbtiles", {(4, 1, 1): TILE, (6, 2, 2): TILE},
-                        metadata={"minzoom": None, "maxzoom": "nonsense", "format": None})
+    path = make_mbtiles(
+        tmp_path / "z.mbtiles",
+        {(4, 1, 1): TILE, (6, 2, 2): TILE},
+        metadata={"minzoom": None, "maxzoom": "nonsense", "format": None},
+    )
     info = check_mbtiles(path)
     assert (info.min_zoom, info.max_zoom, info.format) == (4, 6, "png")
 
 
-@pytest.mark.parametrize(("setup", "reason"), [
-    (lambda p: None, "missing"),
-    (lambda p: p.write_bytes(b"this is not a database at all" * 100), "not_sqlite"),
-    (lambda p: sqlite3.connect(p).execute("CREATE TABLE x (a)").connection.commit(),
-     "not_mbtiles"),
-    (lambda p: make_mbtiles(p, {}), "empty"),
-    (lambda p: make_mbtiles(p, metadata={"format": "pbf"}), "vector"),
-    (lambda p: make_mbtiles(p, {(0, 0, 0): b"\x1f\x8b\x08 gzip"}, metadata={"format": None}),
-     "vector"),
-    (lambda p: make_mbtiles(p, {(0, 0, 0): b"GIF89a..."}, metadata={"format": "gif"}),
-     "format"),
-])
+@pytest.mark.parametrize(
+    ("setup", "reason"),
+    [
+        (lambda p: None, "missing"),
+        (lambda p: p.write_bytes(b"this is not a database at all" * 100), "not_sqlite"),
+        (
+            lambda p: sqlite3.connect(p).execute("CREATE TABLE x (a)").connection.commit(),
+            "not_mbtiles",
+        ),
+        (lambda p: make_mbtiles(p, {}), "empty"),
+        (lambda p: make_mbtiles(p, metadata={"format": "pbf"}), "vector"),
+        (
+            lambda p: make_mbtiles(p, {(0, 0, 0): b"\x1f\x8b\x08 gzip"}, metadata={"format": None}),
+            "vector",
+        ),
+        (
+            lambda p: make_mbtiles(p, {(0, 0, 0): b"GIF89a..."}, metadata={"format": "gif"}),
+            "format",
+        ),
+    ],
+)
 def test_bad_files_say_why(tmp_path: Path, setup, reason: str) -> None:
     path = tmp_path / "bad.mbtiles"
     setup(path)
@@ -115,8 +129,9 @@ def test_the_cache_is_bounded_and_huge_tiles_are_refused(tmp_path: Path) -> None
     big = solid_png(64, 64, (1, 2, 3, 255))
     tiles = {(2, x, y): big for x in range(4) for y in range(4)}
     tiles[(1, 0, 0)] = b"\x89PNG\r\n\x1a\n" + bytes(5000)  # over the per-tile limit
-    reader = MBTilesReader(make_mbtiles(tmp_path / "c.mbtiles", tiles),
-                           cache_bytes=3 * len(big), tile_max_bytes=4096)
+    reader = MBTilesReader(
+        make_mbtiles(tmp_path / "c.mbtiles", tiles), cache_bytes=3 * len(big), tile_max_bytes=4096
+    )
     for x in range(4):
         assert reader.tile(2, x, 0) == big
     assert reader.cached_bytes <= 3 * len(big)
@@ -154,6 +169,5 @@ def test_many_threads_read_at_once_on_a_bounded_pool(tmp_path: Path) -> None:
 
 
 def test_plain_text() -> None:
-    assert plain_text('<a href="x">&copy; OpenMapTiles</a> <b>OSM</b>\x00') == \
-        "© OpenMapTiles OSM"
+    assert plain_text('<a href="x">&copy; OpenMapTiles</a> <b>OSM</b>\x00') == "© OpenMapTiles OSM"
     assert plain_text("<script>alert(1)</script>") == "alert(1)"

@@ -37,6 +37,7 @@ def test_platformdirs_without_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         def where(appname: str, appauthor: str) -> str:
             seen.append((appname, appauthor))
             return str(tmp_path / kind)
+
         return where
 
     for kind in ("config", "data", "log", "cache"):
@@ -50,8 +51,10 @@ def test_platformdirs_without_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert set(seen) == {("MovizorDesktop", "Movizor")}
 
 
-@pytest.mark.parametrize("name", ["Мой договор", "../x", "..", "/etc/passwd", "a\\b:c*?",
-                                  "CON", "", " ", "x" * 300, "emoji 🚚"])
+@pytest.mark.parametrize(
+    "name",
+    ["Мой договор", "../x", "..", "/etc/passwd", "a\\b:c*?", "CON", "", " ", "x" * 300, "emoji 🚚"],
+)
 def test_profile_dirs_are_safe(name: str, app_home: Path):
     paths = AppPaths()
     folder = paths.profile_dir(name)
@@ -70,6 +73,8 @@ def test_profile_dirs_are_distinct_and_stable():
 
 
 def test_store_does_not_import_qt():
-    code = ("import sys, movizor_desktop.store; "
-            "assert not [m for m in sys.modules if m.startswith('PySide6')]")
+    code = (
+        "import sys, movizor_desktop.store; "
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -53,13 +53,13 @@ def everything_under(home: Path) -> tuple[list[Path], list[Path]]:
     return [p for p in paths if p.is_dir()], [p for p in paths if p.is_file()]
 
 
-def test_every_folder_and_file_the_app_writes_is_private(app_home, usual_umask,
-                                                         file_logging) -> None:
+def test_every_folder_and_file_the_app_writes_is_private(
+    app_home, usual_umask, file_logging
+) -> None:
     paths = AppPaths()
     logging.getLogger("movizor_desktop.test").warning("Иванов +7 921 000-00-00")
     save_settings(paths, AppSettings())
-    ProfileStore(paths).save(Profile(name="Основной", base_url="http://x/api/",
-                                     project="demo"))
+    ProfileStore(paths).save(Profile(name="Основной", base_url="http://x/api/", project="demo"))
     cache = Cache.for_profile(paths, "Основной")
     cache.save_rows(rows(3))  # leaves the -wal and -shm files
     ImportJournal.for_profile("Основной", paths).record("79210000001", "sending")
@@ -67,19 +67,27 @@ def test_every_folder_and_file_the_app_writes_is_private(app_home, usual_umask,
     _ = paths.cache_dir
     try:
         folders, written = everything_under(app_home)
-        assert {p.name for p in written} >= {"movizor-desktop.log", "settings.json",
-                                             "cache.sqlite3", "cache.sqlite3-wal",
-                                             "cache.sqlite3-shm", "crash.log"}
-        assert {str(p.relative_to(app_home)): oct(mode(p)) for p in folders
-                if mode(p) != 0o700} == {}
-        assert {str(p.relative_to(app_home)): oct(mode(p)) for p in written
-                if mode(p) != 0o600} == {}
+        assert {p.name for p in written} >= {
+            "movizor-desktop.log",
+            "settings.json",
+            "cache.sqlite3",
+            "cache.sqlite3-wal",
+            "cache.sqlite3-shm",
+            "crash.log",
+        }
+        assert {
+            str(p.relative_to(app_home)): oct(mode(p)) for p in folders if mode(p) != 0o700
+        } == {}
+        assert {
+            str(p.relative_to(app_home)): oct(mode(p)) for p in written if mode(p) != 0o600
+        } == {}
     finally:
         cache.close()
 
 
 def test_folders_and_files_an_older_version_left_readable_are_tightened(
-        app_home, usual_umask) -> None:
+    app_home, usual_umask
+) -> None:
     for name in ("config", "data", "logs", "cache"):
         (app_home / name).mkdir(mode=0o755)
     log_file = app_home / "logs" / "movizor-desktop.log"
@@ -88,8 +96,9 @@ def test_folders_and_files_an_older_version_left_readable_are_tightened(
     profile_dir.mkdir(parents=True, mode=0o755)
     os.chmod(log_file, 0o644)
     paths = AppPaths()
-    assert [mode(d) for d in (paths.config_dir, paths.data_dir, paths.log_dir,
-                              paths.cache_dir)] == [0o700] * 4
+    assert [
+        mode(d) for d in (paths.config_dir, paths.data_dir, paths.log_dir, paths.cache_dir)
+    ] == [0o700] * 4
     old_cache = Cache(profile_dir / "cache.sqlite3")
     old_cache.close()
     os.chmod(profile_dir / "cache.sqlite3", 0o644)
@@ -109,8 +118,11 @@ def test_folders_and_files_an_older_version_left_readable_are_tightened(
 
 
 def test_rotated_logs_stay_private(app_home, usual_umask, file_logging, monkeypatch) -> None:
-    handler = next(h for h in logging.getLogger().handlers
-                   if getattr(h, "baseFilename", None) == str(file_logging))
+    handler = next(
+        h
+        for h in logging.getLogger().handlers
+        if getattr(h, "baseFilename", None) == str(file_logging)
+    )
     monkeypatch.setattr(handler, "maxBytes", 200)
     for i in range(20):
         logging.getLogger("movizor_desktop.test").warning("line %d %s", i, "x" * 50)
@@ -119,8 +131,7 @@ def test_rotated_logs_stay_private(app_home, usual_umask, file_logging, monkeypa
     assert {p.name: oct(mode(p)) for p in rotated if mode(p) != 0o600} == {}
 
 
-def test_atomic_writes_never_touch_the_process_umask(tmp_path, usual_umask,
-                                                     monkeypatch) -> None:
+def test_atomic_writes_never_touch_the_process_umask(tmp_path, usual_umask, monkeypatch) -> None:
     def forbidden(mask: int) -> int:
         raise AssertionError("os.umask changed the mask of the whole process")
 
@@ -134,8 +145,7 @@ def test_atomic_writes_never_touch_the_process_umask(tmp_path, usual_umask,
     assert export.read_bytes() == b"a;b\r\n"
 
 
-def test_an_export_written_over_a_file_keeps_that_files_permissions(tmp_path,
-                                                                    usual_umask) -> None:
+def test_an_export_written_over_a_file_keeps_that_files_permissions(tmp_path, usual_umask) -> None:
     target = tmp_path / "list.csv"
     target.write_bytes(b"old")
     os.chmod(target, 0o640)

@@ -20,9 +20,14 @@ def msk(*args: int) -> datetime:
     return datetime(*args, tzinfo=MSK)
 
 
-PLAN = Plan("Казань — Самара", (
-    PlanPoint("Казань", 55.7963, 49.1088, msk(2026, 12, 7, 9), msk(2026, 12, 7, 10), 45),
-    PlanPoint("Самара", 53.1959, 50.1002, None, msk(2026, 12, 7, 18), 30)), speed_kmh=65)
+PLAN = Plan(
+    "Казань — Самара",
+    (
+        PlanPoint("Казань", 55.7963, 49.1088, msk(2026, 12, 7, 9), msk(2026, 12, 7, 10), 45),
+        PlanPoint("Самара", 53.1959, 50.1002, None, msk(2026, 12, 7, 18), 30),
+    ),
+    speed_kmh=65,
+)
 
 
 @pytest.fixture
@@ -38,7 +43,9 @@ def test_save_list_load_retimed_replace_delete(store: PlanTemplates) -> None:
     again = store.load("казань — самара", msk(2026, 12, 20, 7, 0))
     assert again is not None and again.speed_kmh == 65
     assert [(p.earliest, p.latest) for p in again.points] == [
-        (msk(2026, 12, 20, 7, 0), msk(2026, 12, 20, 8, 0)), (None, msk(2026, 12, 20, 16, 0))]
+        (msk(2026, 12, 20, 7, 0), msk(2026, 12, 20, 8, 0)),
+        (None, msk(2026, 12, 20, 16, 0)),
+    ]
     assert store.save(Plan("КАЗАНЬ — САМАРА", PLAN.points[:1])) is True  # replaced
     assert len(store.load("Казань — Самара", msk(2026, 12, 1)).points) == 1
     assert store.delete("A FIRST") is True and store.delete("a first") is False
@@ -52,8 +59,7 @@ def test_bad_names_and_empty_plans_are_refused(store: PlanTemplates) -> None:
     assert not store.path.exists()
 
 
-def test_the_file_is_written_atomically_and_privately(store: PlanTemplates, monkeypatch
-                                                     ) -> None:
+def test_the_file_is_written_atomically_and_privately(store: PlanTemplates, monkeypatch) -> None:
     calls = []
     real = files.write_atomic
 
@@ -69,8 +75,7 @@ def test_the_file_is_written_atomically_and_privately(store: PlanTemplates, monk
         assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
 
 
-def test_a_damaged_file_is_moved_aside_and_a_bad_template_skipped(store: PlanTemplates
-                                                                  ) -> None:
+def test_a_damaged_file_is_moved_aside_and_a_bad_template_skipped(store: PlanTemplates) -> None:
     store.path.parent.mkdir(parents=True, exist_ok=True)
     store.path.write_text("{ not json", "utf-8")
     assert store.names() == []

@@ -17,14 +17,16 @@ def paths() -> AppPaths:
 
 def test_validate():
     assert Profile("Main", project="demo").validate() == []
-    assert Profile("Main", base_url="http://127.0.0.1:8080/api/", project="p",
-                   method="GET").validate() == []
-    fields = [f for f, _ in Profile(" ", project="a/b", base_url="ftp://x",
-                                    method="PUT").validate()]
+    assert (
+        Profile("Main", base_url="http://127.0.0.1:8080/api/", project="p", method="GET").validate()
+        == []
+    )
+    fields = [
+        f for f, _ in Profile(" ", project="a/b", base_url="ftp://x", method="PUT").validate()
+    ]
     assert fields == ["name", "project", "base_url", "method"]
     assert [f for f, _ in Profile("x", project="").validate()] == ["project"]
-    assert [f for f, _ in Profile("x", project="p", base_url="https://").validate()] == [
-        "base_url"]
+    assert [f for f, _ in Profile("x", project="p", base_url="https://").validate()] == ["base_url"]
     assert all(isinstance(m, str) and m for _, m in Profile("").validate())
 
 
@@ -76,8 +78,9 @@ def test_active_must_exist(paths: AppPaths):
     assert ProfileStore(paths).active is None
 
 
-@pytest.mark.parametrize("garbage", [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2]",
-                                     b'{"profiles": 5}'])
+@pytest.mark.parametrize(
+    "garbage", [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2]", b'{"profiles": 5}']
+)
 def test_corrupt_file_is_moved_aside(paths: AppPaths, garbage: bytes):
     path = paths.config_dir / "profiles.json"
     path.write_bytes(garbage)
@@ -93,19 +96,30 @@ def test_corrupt_file_is_moved_aside(paths: AppPaths, garbage: bytes):
 
 def test_tolerant_entries_and_no_key_ever_written(paths: AppPaths):
     path = paths.config_dir / "profiles.json"
-    path.write_text(json.dumps({
-        "active": "missing",
-        "profiles": [{"name": "ok", "project": "p", "key": "legacy-secret", "extra": 1},
-                     {"project": "nameless"}, "junk", {"name": 5},
-                     {"name": "ok", "project": "duplicate"}],
-    }), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "active": "missing",
+                "profiles": [
+                    {"name": "ok", "project": "p", "key": "legacy-secret", "extra": 1},
+                    {"project": "nameless"},
+                    "junk",
+                    {"name": 5},
+                    {"name": "ok", "project": "duplicate"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     store = ProfileStore(paths)
     assert not store.recovered
     assert store.list() == [Profile("ok", project="p")] and store.active is None
     store.save(Profile("second", project="q"))
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert all(set(entry) == {"name", "base_url", "project", "method", "allow_plain_http"}
-               for entry in document["profiles"])
+    assert all(
+        set(entry) == {"name", "base_url", "project", "method", "allow_plain_http"}
+        for entry in document["profiles"]
+    )
     assert "key" not in path.read_text(encoding="utf-8")
     assert "legacy-secret" not in path.read_text(encoding="utf-8")
 

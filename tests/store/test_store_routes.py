@@ -18,9 +18,11 @@ from movizor_desktop.store.routes import (
 )
 
 T0 = datetime(2026, 11, 27, 8, 0, tzinfo=MSK)
-ROUTE = [RoutePoint("Склад, Москва", 55.64, 37.615, T0),
-         RoutePoint("Казань", 55.7963, 49.1088, T0 + timedelta(hours=12, minutes=30)),
-         RoutePoint("Без времени", 56.0, 50.0, None)]
+ROUTE = [
+    RoutePoint("Склад, Москва", 55.64, 37.615, T0),
+    RoutePoint("Казань", 55.7963, 49.1088, T0 + timedelta(hours=12, minutes=30)),
+    RoutePoint("Без времени", 56.0, 50.0, None),
+]
 
 
 @pytest.fixture
@@ -68,17 +70,22 @@ def test_instantiate_retimes_from_a_new_start() -> None:
     assert template.timed
     start = datetime(2026, 12, 1, 6, 0, 41, tzinfo=MSK)
     points = template.instantiate(start)
-    assert [p.time for p in points] == [start.replace(second=0),
-                                        start.replace(second=0) + timedelta(hours=12, minutes=30),
-                                        None]
+    assert [p.time for p in points] == [
+        start.replace(second=0),
+        start.replace(second=0) + timedelta(hours=12, minutes=30),
+        None,
+    ]
     assert [(p.text, p.lat, p.lon) for p in points] == [(p.text, p.lat, p.lon) for p in ROUTE]
     untimed = RouteTemplate("u", (TemplatePoint("A", 1, 1), TemplatePoint("B", 2, 2)))
     assert not untimed.timed
 
 
 def test_offsets_count_from_the_first_planned_time() -> None:
-    route = [RoutePoint("A", 1, 1, None), RoutePoint("B", 2, 2, T0),
-             RoutePoint("C", 3, 3, T0 + timedelta(minutes=90))]
+    route = [
+        RoutePoint("A", 1, 1, None),
+        RoutePoint("B", 2, 2, T0),
+        RoutePoint("C", 3, 3, T0 + timedelta(minutes=90)),
+    ]
     assert [p.hours_after_start for p in template_points(route)] == [None, 0.0, 1.5]
     explicit = template_points(route, start=T0 - timedelta(hours=1))
     assert [p.hours_after_start for p in explicit] == [None, 1.0, 2.5]
@@ -96,18 +103,30 @@ def test_corrupt_file_is_moved_aside(store: RouteTemplates) -> None:
 
 def test_bad_entries_are_skipped_one_by_one(store: RouteTemplates) -> None:
     path = AppPaths().config_dir / FILE_NAME
-    path.write_text(json.dumps({"version": 1, "templates": [
-        {"name": "good", "points": [
-            {"text": "A", "lat": 55, "lon": 37, "hours_after_start": 0},
-            {"text": "bad lat", "lat": 95, "lon": 37},
-            {"text": "bad type", "lat": "55", "lon": 37},
-            {"text": "bool", "lat": True, "lon": 37},
-            {"text": "B", "lat": 56, "lon": 38, "hours_after_start": 2.5}]},
-        {"name": "", "points": [{"text": "A", "lat": 1, "lon": 1}]},
-        {"name": "no points", "points": []},
-        "garbage",
-        {"name": "all bad", "points": [{"lat": 999}]},
-    ]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "templates": [
+                    {
+                        "name": "good",
+                        "points": [
+                            {"text": "A", "lat": 55, "lon": 37, "hours_after_start": 0},
+                            {"text": "bad lat", "lat": 95, "lon": 37},
+                            {"text": "bad type", "lat": "55", "lon": 37},
+                            {"text": "bool", "lat": True, "lon": 37},
+                            {"text": "B", "lat": 56, "lon": 38, "hours_after_start": 2.5},
+                        ],
+                    },
+                    {"name": "", "points": [{"text": "A", "lat": 1, "lon": 1}]},
+                    {"name": "no points", "points": []},
+                    "garbage",
+                    {"name": "all bad", "points": [{"lat": 999}]},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     templates = store.list()
     assert [t.name for t in templates] == ["good"]
     assert [p.text for p in templates[0].points] == ["A", "B"]

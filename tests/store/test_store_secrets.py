@@ -31,8 +31,11 @@ def _clean_session() -> Iterator[None]:
 
 def files_containing(root: Path, needle: str) -> list[Path]:
     probes = [needle.encode("utf-8"), needle.encode("utf-16-le")]
-    return [p for p in root.rglob("*") if p.is_file()
-            and any(probe in p.read_bytes() for probe in probes)]
+    return [
+        p
+        for p in root.rglob("*")
+        if p.is_file() and any(probe in p.read_bytes() for probe in probes)
+    ]
 
 
 class LockedKeyring(keyring.backend.KeyringBackend):
@@ -103,8 +106,11 @@ def test_custom_service_name(memory_keyring):
     assert SecretStore().get_key("p") is None
 
 
-@pytest.mark.parametrize("backend", [fail.Keyring(), null.Keyring(), EmptyChainer()],
-                         ids=["fail", "null", "empty-chainer"])
+@pytest.mark.parametrize(
+    "backend",
+    [fail.Keyring(), null.Keyring(), EmptyChainer()],
+    ids=["fail", "null", "empty-chainer"],
+)
 def test_no_keyring_keeps_the_key_for_this_run_only(backend, app_home: Path, caplog):
     keyring.set_keyring(backend)
     caplog.set_level(logging.DEBUG)
@@ -210,8 +216,7 @@ def test_thread_safe(memory_keyring):
 
 @pytest.mark.parametrize("frozen", [True, False])
 @pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
-def test_the_os_backend_is_chosen_or_fails_honestly(platform, frozen, monkeypatch,
-                                                     memory_keyring):
+def test_the_os_backend_is_chosen_or_fails_honestly(platform, frozen, monkeypatch, memory_keyring):
     monkeypatch.setattr(sys, "frozen", frozen, raising=False)
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)

@@ -25,42 +25,54 @@ def test_defaults_when_missing(paths: AppPaths):
 
 
 def test_round_trip(paths: AppPaths):
-    mine = AppSettings(language="ru", sync_interval=120, low_balance=Decimal("1500.50"),
-                       tile_url="http://tiles.local/{z}/{x}/{y}.png", tile_attribution="© мы",
-                       mbtiles_path="/srv/карты/russia.mbtiles")
+    mine = AppSettings(
+        language="ru",
+        sync_interval=120,
+        low_balance=Decimal("1500.50"),
+        tile_url="http://tiles.local/{z}/{x}/{y}.png",
+        tile_attribution="© мы",
+        mbtiles_path="/srv/карты/russia.mbtiles",
+    )
     save_settings(paths, mine)
     assert load_settings(paths) == mine
     raw = json.loads((paths.config_dir / "settings.json").read_text(encoding="utf-8"))
     assert raw["low_balance"] == "1500.50"
 
 
-@pytest.mark.parametrize(("stored", "expected"), [
-    ({"sync_interval": 1}, {"sync_interval": 15}),
-    ({"sync_interval": 10**9}, {"sync_interval": 3600}),
-    ({"sync_interval": "90"}, {"sync_interval": 90}),
-    ({"sync_interval": 30.6}, {"sync_interval": 31}),
-    ({"sync_interval": True}, {"sync_interval": 60}),
-    ({"sync_interval": "soon"}, {"sync_interval": 60}),
-    ({"sync_interval": None}, {"sync_interval": 60}),
-    ({"low_balance": -5}, {"low_balance": Decimal(0)}),
-    ({"low_balance": "1e12"}, {"low_balance": Decimal("1000000")}),
-    ({"low_balance": "NaN"}, {"low_balance": Decimal("300")}),
-    ({"low_balance": "12,5"}, {"low_balance": Decimal("12.5")}),
-    ({"low_balance": [1]}, {"low_balance": Decimal("300")}),
-    ({"language": "EN"}, {"language": "en"}),
-    ({"language": "de"}, {"language": ""}),
-    ({"tile_url": "file:///etc/passwd"}, {"tile_url": AppSettings().tile_url}),
-    ({"tile_url": "https://a/{z}.png"}, {"tile_url": AppSettings().tile_url}),
-    ({"tile_attribution": 5}, {"tile_attribution": AppSettings().tile_attribution}),
-    ({"mbtiles_path": "  /data/maps/russia.mbtiles "},
-     {"mbtiles_path": "/data/maps/russia.mbtiles"}),
-    ({"mbtiles_path": "C:\\Карты\\Россия.mbtiles"},
-     {"mbtiles_path": "C:\\Карты\\Россия.mbtiles"}),
-    ({"mbtiles_path": "/tmp/a\x00b.mbtiles"}, {"mbtiles_path": ""}),
-    ({"mbtiles_path": "/x" * 3000}, {"mbtiles_path": ""}),
-    ({"mbtiles_path": 5}, {"mbtiles_path": ""}),
-    ({"unknown": 1, "version": 99}, {}),
-])
+@pytest.mark.parametrize(
+    ("stored", "expected"),
+    [
+        ({"sync_interval": 1}, {"sync_interval": 15}),
+        ({"sync_interval": 10**9}, {"sync_interval": 3600}),
+        ({"sync_interval": "90"}, {"sync_interval": 90}),
+        ({"sync_interval": 30.6}, {"sync_interval": 31}),
+        ({"sync_interval": True}, {"sync_interval": 60}),
+        ({"sync_interval": "soon"}, {"sync_interval": 60}),
+        ({"sync_interval": None}, {"sync_interval": 60}),
+        ({"low_balance": -5}, {"low_balance": Decimal(0)}),
+        ({"low_balance": "1e12"}, {"low_balance": Decimal("1000000")}),
+        ({"low_balance": "NaN"}, {"low_balance": Decimal("300")}),
+        ({"low_balance": "12,5"}, {"low_balance": Decimal("12.5")}),
+        ({"low_balance": [1]}, {"low_balance": Decimal("300")}),
+        ({"language": "EN"}, {"language": "en"}),
+        ({"language": "de"}, {"language": ""}),
+        ({"tile_url": "file:///etc/passwd"}, {"tile_url": AppSettings().tile_url}),
+        ({"tile_url": "https://a/{z}.png"}, {"tile_url": AppSettings().tile_url}),
+        ({"tile_attribution": 5}, {"tile_attribution": AppSettings().tile_attribution}),
+        (
+            {"mbtiles_path": "  /data/maps/russia.mbtiles "},
+            {"mbtiles_path": "/data/maps/russia.mbtiles"},
+        ),
+        (
+            {"mbtiles_path": "C:\\Карты\\Россия.mbtiles"},
+            {"mbtiles_path": "C:\\Карты\\Россия.mbtiles"},
+        ),
+        ({"mbtiles_path": "/tmp/a\x00b.mbtiles"}, {"mbtiles_path": ""}),
+        ({"mbtiles_path": "/x" * 3000}, {"mbtiles_path": ""}),
+        ({"mbtiles_path": 5}, {"mbtiles_path": ""}),
+        ({"unknown": 1, "version": 99}, {}),
+    ],
+)
 def test_clamping_and_bad_values(paths: AppPaths, stored: dict, expected: dict):
     (paths.config_dir / "settings.json").write_text(json.dumps(stored), encoding="utf-8")
     settings = load_settings(paths)

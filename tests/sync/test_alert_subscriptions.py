@@ -58,18 +58,26 @@ def test_recipient_and_email_checks() -> None:
 def test_add_for_all_and_for_chosen_phones_round_trip(api, run, sim) -> None:
     chosen = ok_phones(sim, 2)
     run(add_subscription(api, SubscriptionSpec("onparking", "email", "ops@example.ru")))
-    run(add_subscription(api, SubscriptionSpec("pos_late", "sms", "+7 921 001-02-03",
-                                 phones=tuple("+" + p for p in chosen))))
+    run(
+        add_subscription(
+            api,
+            SubscriptionSpec(
+                "pos_late", "sms", "+7 921 001-02-03", phones=tuple("+" + p for p in chosen)
+            ),
+        )
+    )
     run(add_subscription(api, SubscriptionSpec("reject", "telegram")))
     subs = run(list_subscriptions(api))
     assert [s.type for s in subs] == ["onparking", "pos_late", "reject"]
     everyone, some, telegram = subs
     assert everyone.phones_all and everyone.email == "ops@example.ru"
-    assert SubscriptionSpec.of(everyone) == SubscriptionSpec("onparking", "email",
-                                                            "ops@example.ru", None)
+    assert SubscriptionSpec.of(everyone) == SubscriptionSpec(
+        "onparking", "email", "ops@example.ru", None
+    )
     assert not some.phones_all and sorted(some.phones) == sorted(chosen)
     assert SubscriptionSpec.of(some).normalized() == SubscriptionSpec(
-        "pos_late", "sms", "79210010203", tuple(sorted(chosen)))
+        "pos_late", "sms", "79210010203", tuple(sorted(chosen))
+    )
     assert telegram.telegram and SubscriptionSpec.of(telegram).notify_type == "telegram"
     # The same alert typed differently is recognised as a duplicate.
     again = SubscriptionSpec("pos_late", "sms", "8 921 001 02 03", phones=tuple(reversed(chosen)))
@@ -118,7 +126,8 @@ def test_refused_add_deletes_nothing(api, run, sim_control) -> None:
 
 
 def test_lost_answer_of_the_add_keeps_the_old_and_says_the_new_may_exist(
-        api, run, sim_control) -> None:
+    api, run, sim_control
+) -> None:
     run(add_subscription(api, SubscriptionSpec("confirm", "email", "old@example.ru")))
     (old,) = run(list_subscriptions(api))
     sim_control.reset_requests()
@@ -156,10 +165,13 @@ def test_delete_answering_not_found_counts_as_replaced(api, run, sim_control) ->
     assert [s.email for s in run(list_subscriptions(api))] == ["new@example.ru"]
 
 
-@pytest.mark.parametrize(("spec", "field"), [
-    (SubscriptionSpec("request", "email", "ops@example.ru"), "events"),  # not subscribable
-    (SubscriptionSpec("confirm", "email", "ops@example.ru", phones=("79990000001",)), "phones"),
-])
+@pytest.mark.parametrize(
+    ("spec", "field"),
+    [
+        (SubscriptionSpec("request", "email", "ops@example.ru"), "events"),  # not subscribable
+        (SubscriptionSpec("confirm", "email", "ops@example.ru", phones=("79990000001",)), "phones"),
+    ],
+)
 def test_refusals_name_their_field(api, run, spec: SubscriptionSpec, field: str) -> None:
     with pytest.raises(ApiError) as info:
         run(add_subscription(api, spec))

@@ -26,8 +26,9 @@ T0 = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 NOON = datetime(2026, 11, 26, 12, 0)  # the dispatcher's wall clock
 
 
-def ev(id_: int | None, kind: str = "reject", phone: str = "79210000001",
-       minutes: int = 0) -> Event:
+def ev(
+    id_: int | None, kind: str = "reject", phone: str = "79210000001", minutes: int = 0
+) -> Event:
     return Event(id=id_, type=kind, phone=phone, timestamp=T0 + timedelta(minutes=minutes))
 
 
@@ -37,9 +38,16 @@ def at(hour: int, minute: int = 0) -> datetime:
 
 # --- times and quiet hours --------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("22:00", time(22)), ("7:05", time(7, 5)), (" 07.30 ", time(7, 30)), ("00:00", time(0)),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("22:00", time(22)),
+        ("7:05", time(7, 5)),
+        (" 07.30 ", time(7, 30)),
+        ("00:00", time(0)),
+    ],
+)
 def test_parse_clock_reads_times(text: str, expected: time) -> None:
     assert parse_clock(text) == expected
 
@@ -53,25 +61,35 @@ def test_parse_clock_refuses_non_times(text: str) -> None:
 def test_quiet_hours_wrapping_midnight() -> None:
     night = QuietHours.parse("22:00", "07:00")
     assert night.overnight
-    assert [night.contains(at(h, m)) for h, m in
-            ((21, 59), (22, 0), (23, 30), (0, 0), (3, 0), (6, 59), (7, 0), (12, 0))] == \
-        [False, True, True, True, True, True, False, False]
+    assert [
+        night.contains(at(h, m))
+        for h, m in ((21, 59), (22, 0), (23, 30), (0, 0), (3, 0), (6, 59), (7, 0), (12, 0))
+    ] == [False, True, True, True, True, True, False, False]
 
 
 def test_quiet_hours_within_a_day_and_empty() -> None:
     lunch = QuietHours.parse("13:00", "14:00")
     assert not lunch.overnight
-    assert [lunch.contains(at(h, m)) for h, m in ((12, 59), (13, 0), (13, 59), (14, 0))] == \
-        [False, True, True, False]
+    assert [lunch.contains(at(h, m)) for h, m in ((12, 59), (13, 0), (13, 59), (14, 0))] == [
+        False,
+        True,
+        True,
+        False,
+    ]
     assert not QuietHours.parse("08:00", "08:00").contains(at(8))
 
 
 # --- rules --------------------------------------------------------------------------------
 
+
 def test_rules_keep_only_chosen_types_newest_first() -> None:
     rules = AlertRules(types=frozenset({"reject", "pos_late"}))
-    events = [ev(1, "reject", minutes=1), ev(2, "confirm", minutes=2),
-              ev(3, "pos_late", minutes=3), ev(4, "onparking", minutes=4)]
+    events = [
+        ev(1, "reject", minutes=1),
+        ev(2, "confirm", minutes=2),
+        ev(3, "pos_late", minutes=3),
+        ev(4, "onparking", minutes=4),
+    ]
     assert [e.id for e in rules.select(events, NOON)] == [3, 1]
 
 
@@ -85,12 +103,25 @@ def test_rules_quiet_hours_suppress_everything_and_disabled_too() -> None:
 
 
 def test_default_types_agree_between_store_and_rules() -> None:
-    assert frozenset(store.DEFAULT_TYPES) == DEFAULT_TYPES == frozenset({
-        "pos_late", "leftroute", "reject", "no_confirm", "request_error", "request_offline",
-        "auto_off"})
+    assert (
+        frozenset(store.DEFAULT_TYPES)
+        == DEFAULT_TYPES
+        == frozenset(
+            {
+                "pos_late",
+                "leftroute",
+                "reject",
+                "no_confirm",
+                "request_error",
+                "request_offline",
+                "auto_off",
+            }
+        )
+    )
 
 
 # --- the gate and its watermark -----------------------------------------------------------
+
 
 def test_unprimed_gate_treats_everything_as_history() -> None:
     gate = AlertGate(AlertRules())
@@ -149,11 +180,18 @@ def test_plan_shows_few_one_by_one_and_many_as_one_summary() -> None:
 
 # --- the store --------------------------------------------------------------------------------
 
+
 def test_alert_settings_round_trip_and_defaults(app_home) -> None:
     paths = AppPaths()
     assert store.load_desktop_alert_settings(paths) == store.DesktopAlertSettings()
-    chosen = store.DesktopAlertSettings(enabled=True, types=("reject", "add"), sound=False,
-                                 quiet=True, quiet_from="23:30", quiet_to="06:00")
+    chosen = store.DesktopAlertSettings(
+        enabled=True,
+        types=("reject", "add"),
+        sound=False,
+        quiet=True,
+        quiet_from="23:30",
+        quiet_to="06:00",
+    )
     written = store.save_desktop_alert_settings(paths, chosen)
     assert written.types == ("add", "reject")  # the API's order
     assert store.load_desktop_alert_settings(paths) == written
@@ -162,8 +200,17 @@ def test_alert_settings_round_trip_and_defaults(app_home) -> None:
 def test_alert_settings_fix_bad_values_and_survive_a_broken_file(app_home) -> None:
     paths = AppPaths()
     path = paths.config_dir / "alerts.json"
-    path.write_text(json.dumps({"types": ["reject", "nonsense", 3], "sound": "yes",
-                                "quiet": True, "quiet_from": "25:00", "quiet_to": "06:00"}))
+    path.write_text(
+        json.dumps(
+            {
+                "types": ["reject", "nonsense", 3],
+                "sound": "yes",
+                "quiet": True,
+                "quiet_from": "25:00",
+                "quiet_to": "06:00",
+            }
+        )
+    )
     loaded = store.load_desktop_alert_settings(paths)
     assert loaded.types == ("reject",) and loaded.sound is True
     assert (loaded.quiet, loaded.quiet_from, loaded.quiet_to) == (True, "22:00", "06:00")
@@ -182,6 +229,7 @@ def test_watermarks_are_kept_per_profile(app_home) -> None:
 
 
 # --- with the simulator: the engine's real change sets through the gate -----------------------
+
 
 def test_gate_on_engine_change_sets_announces_only_the_new_reject(api, run, sim, sim_control):
     api.governor.per_second = 1000

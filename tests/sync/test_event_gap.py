@@ -28,8 +28,11 @@ def order(request) -> str:
 
 @pytest.fixture
 def world_sim(order) -> Iterator[tuple[SimulatorServer, SimControl]]:
-    world = World(clock=SimClock(start=START, speed=0), fleet=40,
-                  dialect=dialect("2017", {"events_after": order}))
+    world = World(
+        clock=SimClock(start=START, speed=0),
+        fleet=40,
+        dialect=dialect("2017", {"events_after": order}),
+    )
     with SimulatorServer(world, key=KEY) as server, SimControl(server.control_url) as ctl:
         yield server, ctl
 
@@ -37,8 +40,9 @@ def world_sim(order) -> Iterator[tuple[SimulatorServer, SimControl]]:
 @pytest.fixture
 def client(world_sim, run) -> Iterator[MovizorClient]:
     server, _ = world_sim
-    api = MovizorClient(server.base_url, project="demo", key=KEY,
-                        governor=RequestGovernor(per_second=100_000))
+    api = MovizorClient(
+        server.base_url, project="demo", key=KEY, governor=RequestGovernor(per_second=100_000)
+    )
     yield api
     run(api.aclose())
 

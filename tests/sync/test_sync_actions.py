@@ -34,14 +34,20 @@ def counts(control: Any) -> dict[str, int]:
 
 
 def delta(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
-    return {k: after.get(k, 0) - before.get(k, 0) for k in after
-            if after.get(k, 0) != before.get(k, 0)}
+    return {
+        k: after.get(k, 0) - before.get(k, 0) for k in after if after.get(k, 0) != before.get(k, 0)
+    }
 
 
 @pytest.fixture
 def client(sim, run) -> Iterator[MovizorClient]:
-    client = MovizorClient(sim.base_url, project="demo", key=SIM_KEY, backoff=0.01,
-                           governor=RequestGovernor(per_second=100_000))
+    client = MovizorClient(
+        sim.base_url,
+        project="demo",
+        key=SIM_KEY,
+        backoff=0.01,
+        governor=RequestGovernor(per_second=100_000),
+    )
     yield client
     run(client.aclose())
 
@@ -59,8 +65,9 @@ def actions(client, engine) -> FleetActions:
 
 
 def first(engine: SyncEngine, *statuses: str) -> str:
-    return next(r.phone for r in sorted(engine.fleet.rows(), key=lambda r: r.phone)
-                if r.status in statuses)
+    return next(
+        r.phone for r in sorted(engine.fleet.rows(), key=lambda r: r.phone) if r.status in statuses
+    )
 
 
 def test_add_puts_the_row_in_the_fleet(sim_control, engine, actions, run) -> None:
@@ -91,8 +98,9 @@ def test_add_of_a_phone_on_the_account(sim_control, engine, actions, run) -> Non
 
 def test_concurrent_duplicate_add_is_refused(sim_control, actions, run) -> None:
     async def both() -> list[Any]:
-        return await asyncio.gather(actions.add(NEW_PHONE), actions.add("89161230077"),
-                                    return_exceptions=True)
+        return await asyncio.gather(
+            actions.add(NEW_PHONE), actions.add("89161230077"), return_exceptions=True
+        )
 
     before = counts(sim_control)
     outcome = run(both())
@@ -179,8 +187,11 @@ def test_request_position_failed(sim_control, engine, actions, run) -> None:
     sim_control.inject_error("pos_get", "4")
     stages: list[str] = []
     with pytest.raises(RequestFailedError):
-        run(actions.request_position(phone, poll_interval=0.01,
-                                     progress=lambda s, i: stages.append(s)))
+        run(
+            actions.request_position(
+                phone, poll_interval=0.01, progress=lambda s, i: stages.append(s)
+            )
+        )
     assert stages[-1] == "failed"
 
 
@@ -195,9 +206,13 @@ def test_request_position_double_call(sim_control, engine, actions, run) -> None
     phone = first(engine, "ok")
 
     async def scenario() -> None:
-        task = asyncio.ensure_future(actions.request_position(
-            phone, poll_interval=0.01,
-            progress=lambda s, i: s == "polling" and sim_control.advance(60)))
+        task = asyncio.ensure_future(
+            actions.request_position(
+                phone,
+                poll_interval=0.01,
+                progress=lambda s, i: s == "polling" and sim_control.advance(60),
+            )
+        )
         await asyncio.sleep(0)  # the first call is in flight
         with pytest.raises(ActionInProgress):
             await actions.request_position(phone)
@@ -211,8 +226,7 @@ def test_request_position_double_call(sim_control, engine, actions, run) -> None
 @pytest.mark.parametrize("fault", ["drop", "timeout"])
 def test_request_position_is_never_retried(fault, sim, sim_control, engine, run) -> None:
     phone = first(engine, "ok")
-    client = MovizorClient(sim.base_url, project="demo", key=SIM_KEY, backoff=0.01,
-                           timeout=0.3)
+    client = MovizorClient(sim.base_url, project="demo", key=SIM_KEY, backoff=0.01, timeout=0.3)
     actions = FleetActions(client, engine)
     sim_control.add_fault(fault, "pos_request", 1, 1.0 if fault == "timeout" else None)
     before = counts(sim_control)

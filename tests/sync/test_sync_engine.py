@@ -78,8 +78,9 @@ def counts(control: Any) -> dict[str, int]:
 
 
 def delta(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
-    return {k: after.get(k, 0) - before.get(k, 0) for k in after
-            if after.get(k, 0) != before.get(k, 0)}
+    return {
+        k: after.get(k, 0) - before.get(k, 0) for k in after if after.get(k, 0) != before.get(k, 0)
+    }
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
@@ -94,8 +95,9 @@ async def until(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
 def fast_client(base_url: str, key: str = SIM_KEY, **governor: Any) -> MovizorClient:
     governor.setdefault("per_second", 100_000)
     governor.setdefault("concurrency", 8)
-    return MovizorClient(base_url, project="demo", key=key, backoff=0.01,
-                         governor=RequestGovernor(**governor))
+    return MovizorClient(
+        base_url, project="demo", key=key, backoff=0.01, governor=RequestGovernor(**governor)
+    )
 
 
 @pytest.fixture
@@ -120,13 +122,13 @@ def test_connect_builds_the_fleet(sim_control, client, run) -> None:
     assert engine.status.last_sync is not None and engine.status.balance is not None
     assert len(changes.added) == len(engine.fleet) == 40
     assert seen and seen[0] is changes
-    assert used == {"object_list": 1, "pos_objects": 1, "events": 1, "balance": 1,
-                    "object_get": 40}
+    assert used == {"object_list": 1, "pos_objects": 1, "events": 1, "balance": 1, "object_get": 40}
     assert engine.status.cycle_requests == 44
 
     summaries = run(client.object_list())
     assert {s.phone: s.status for s in summaries} == {
-        r.phone: r.status for r in engine.fleet.rows()}
+        r.phone: r.status for r in engine.fleet.rows()
+    }
     for pos in run(client.pos_objects()):
         row = engine.fleet.get(pos.phone)
         assert row is not None
@@ -199,8 +201,7 @@ def test_confirm_makes_the_row_ok_with_one_object_get(sim_control, client, run) 
     sim_control.confirm(phone)
     before = counts(sim_control)
     changes = run(engine.cycle())
-    assert delta(before, counts(sim_control)) == {"events": 1, "pos_objects": 1,
-                                                  "object_get": 1}
+    assert delta(before, counts(sim_control)) == {"events": 1, "pos_objects": 1, "object_get": 1}
     assert engine.fleet.get(phone).status == "ok"
     assert [r.phone for r in changes.changed] == [phone]
     assert [(e.phone, e.type) for e in changes.events] == [(phone, "confirm")]
@@ -230,8 +231,12 @@ def test_new_and_deleted_subscribers(sim_control, client, run) -> None:
     run(client.object_add(newcomer, title="Newcomer"))
     before = counts(sim_control)
     changes = run(engine.cycle())
-    assert delta(before, counts(sim_control)) == {"events": 1, "pos_objects": 1,
-                                                  "object_list": 1, "object_get": 1}
+    assert delta(before, counts(sim_control)) == {
+        "events": 1,
+        "pos_objects": 1,
+        "object_list": 1,
+        "object_get": 1,
+    }
     assert [r.phone for r in changes.added] == [newcomer]
     assert engine.fleet.get(newcomer).title == "Newcomer"
 
@@ -249,8 +254,7 @@ def test_new_and_deleted_subscribers(sim_control, client, run) -> None:
 
 def test_visible_rows_are_refreshed_when_stale(sim_control, client, run) -> None:
     clock = {"now": datetime(2026, 1, 1, tzinfo=UTC)}
-    engine = SyncEngine(client, balance_every=100, stale_after=300,
-                        now=lambda: clock["now"])
+    engine = SyncEngine(client, balance_every=100, stale_after=300, now=lambda: clock["now"])
     run(engine.connect())
     visible = sorted(engine.fleet.phones())[:3]
     engine.set_visible(visible)
@@ -260,8 +264,7 @@ def test_visible_rows_are_refreshed_when_stale(sim_control, client, run) -> None
     clock["now"] += timedelta(seconds=301)
     before = counts(sim_control)
     run(engine.cycle())
-    assert delta(before, counts(sim_control)) == {"events": 1, "pos_objects": 1,
-                                                  "object_get": 3}
+    assert delta(before, counts(sim_control)) == {"events": 1, "pos_objects": 1, "object_get": 3}
     engine.mark_dirty(visible[0])
     before = counts(sim_control)
     run(engine.cycle())
@@ -282,8 +285,9 @@ def cache(request, tmp_path) -> Iterator[Any]:
         yield sqlite_cache
 
 
-def test_second_engine_shows_the_cached_fleet_without_requests(sim_control, client, cache,
-                                                               run) -> None:
+def test_second_engine_shows_the_cached_fleet_without_requests(
+    sim_control, client, cache, run
+) -> None:
     first = SyncEngine(client, cache)
     run(first.connect())
     sim_control.advance(1800)  # some events and moves to write

@@ -33,20 +33,26 @@ def test_same_content_ignores_details_at() -> None:
 
 
 def test_with_position_takes_a_plain_position() -> None:
-    pos = Position.model_validate({"lat": "55.1", "lon": "37.2", "timestamp": 1764147600,
-                                   "radius": "300", "place": "Москва"})
+    pos = Position.model_validate(
+        {"lat": "55.1", "lon": "37.2", "timestamp": 1764147600, "radius": "300", "place": "Москва"}
+    )
     updated = row().with_position(pos)
-    assert (updated.lat, updated.lon, updated.radius, updated.place) == (55.1, 37.2, 300,
-                                                                           "Москва")
+    assert (updated.lat, updated.lon, updated.radius, updated.place) == (55.1, 37.2, 300, "Москва")
     assert updated.fix == (55.1, 37.2, pos.timestamp)
 
 
 def test_step_tracks_added_changed_removed_and_moved() -> None:
-    fleet = Fleet([row("79210000001", status="ok"), row("79210000002", status="ok"),
-                   row("79210000003", status="wait")])
+    fleet = Fleet(
+        [
+            row("79210000001", status="ok"),
+            row("79210000002", status="ok"),
+            row("79210000003", status="wait"),
+        ]
+    )
     step = Step(fleet)
-    pos = ObjectPosition.model_validate({"phone": "79210000001", "lat": 55.0, "lon": 37.0,
-                                         "timestamp": 1764147600})
+    pos = ObjectPosition.model_validate(
+        {"phone": "79210000001", "lat": 55.0, "lon": 37.0, "timestamp": 1764147600}
+    )
     assert step.put(fleet.get("79210000001").with_position(pos), pos)
     assert not step.put(fleet.get("79210000002"))  # identical: nothing
     step.put(row("79210000009", status="new"))
@@ -81,8 +87,9 @@ def test_step_remove_of_a_row_added_in_the_same_step_leaves_no_trace() -> None:
 def test_merge_combines_change_sets() -> None:
     a, b, c = row("79210000001"), row("79210000002"), row("79210000003")
     first = ChangeSet(added=[a], changed=[b], moved=["79210000002"])
-    later = ChangeSet(changed=[a.__class__(phone=a.phone, status="ok")],
-                      removed=["79210000002"], added=[c])
+    later = ChangeSet(
+        changed=[a.__class__(phone=a.phone, status="ok")], removed=["79210000002"], added=[c]
+    )
     merged = first.merge(later)
     assert [r.phone for r in merged.added] == ["79210000001", "79210000003"]
     assert merged.added[0].status == "ok"
@@ -92,23 +99,38 @@ def test_merge_combines_change_sets() -> None:
     assert back.removed == [] and back.changed == [row()] and back.added == []
 
 
-@pytest.mark.parametrize(("used", "factor", "fill", "stale"), [
-    (0, 1, 50, True), (600, 1, 25, True), (800, 2, 5, False), (950, 4, 0, False)])
+@pytest.mark.parametrize(
+    ("used", "factor", "fill", "stale"),
+    [(0, 1, 50, True), (600, 1, 25, True), (800, 2, 5, False), (950, 4, 0, False)],
+)
 def test_policy_stretches_with_the_budget(used, factor, fill, stale) -> None:
-    client = MovizorClient("http://127.0.0.1:9/api/", project="demo", key="k",
-                           governor=RequestGovernor(hourly_limit=1000))
+    client = MovizorClient(
+        "http://127.0.0.1:9/api/",
+        project="demo",
+        key="k",
+        governor=RequestGovernor(hourly_limit=1000),
+    )
     engine = SyncEngine(client, interval=60.0)
     policy = engine.policy(Budget(used=used, limit=1000, in_flight=0))
     assert (policy.interval, policy.fill, policy.stale_refresh) == (60.0 * factor, fill, stale)
 
 
 def test_request_cost_only_on_manual_tariff() -> None:
-    balance = Balance.model_validate({
-        "balance": "476.50", "credit": "0.00", "type": "org",
-        "tariff": {"mts": {"0": {"abon": "4.00", "request": "3.00", "title": "Вручную"},
-                           "15": {"abon": 280, "request": "0.00", "title": "15"}},
-                   "megafon": {"0": {"abon": "4.00", "request": "5.50", "title": "Вручную"}},
-                   "eventsms": [{"abon": "0.00", "request": "40.00", "title": "Вручную"}]}})
+    balance = Balance.model_validate(
+        {
+            "balance": "476.50",
+            "credit": "0.00",
+            "type": "org",
+            "tariff": {
+                "mts": {
+                    "0": {"abon": "4.00", "request": "3.00", "title": "Вручную"},
+                    "15": {"abon": 280, "request": "0.00", "title": "15"},
+                },
+                "megafon": {"0": {"abon": "4.00", "request": "5.50", "title": "Вручную"}},
+                "eventsms": [{"abon": "0.00", "request": "40.00", "title": "Вручную"}],
+            },
+        }
+    )
     client = MovizorClient("http://127.0.0.1:9/api/", project="demo", key="k")
     actions = FleetActions(client, SyncEngine(client))
     manual = row(tariff="0")
@@ -123,28 +145,56 @@ def test_request_cost_only_on_manual_tariff() -> None:
     assert actions.manual_tariff(row(tariff="15"), balance) is False
     assert actions.manual_tariff(manual, None) is None  # the table is not known yet
     assert actions.manual_tariff(row(tariff="manual"), None) is True
-    v2 = Balance.model_validate({"tariff": {"mts": {
-        "4": {"abon": "4.00", "request": "3.00", "title": "Вручную"},
-        "5": {"abon": "40.00", "request": "0.00", "title": "Онлайн"}}}})
+    v2 = Balance.model_validate(
+        {
+            "tariff": {
+                "mts": {
+                    "4": {"abon": "4.00", "request": "3.00", "title": "Вручную"},
+                    "5": {"abon": "40.00", "request": "0.00", "title": "Онлайн"},
+                }
+            }
+        }
+    )
     assert actions.manual_tariff(row(tariff="0"), v2) is None  # not listed: not assumed
     assert actions.manual_tariff(row(tariff="4"), v2) is True
     assert actions.request_cost(row(tariff="manual"), v2) == Decimal("3.00")
 
 
 def test_details_do_not_fight_pos_objects_over_the_fix() -> None:
-    pos = ObjectPosition.model_validate({"phone": PHONE, "lat": "55.100000",
-                                         "lon": "37.200000", "timestamp": 1764147000,
-                                         "distance": "120", "distance_forecast_status": "ok"})
+    pos = ObjectPosition.model_validate(
+        {
+            "phone": PHONE,
+            "lat": "55.100000",
+            "lon": "37.200000",
+            "timestamp": 1764147000,
+            "distance": "120",
+            "distance_forecast_status": "ok",
+        }
+    )
     base = row(status="ok").with_position(pos)
     # object_get: same place, last_timestamp = the last *attempt*, forecast blanked
-    same = ObjectInfo.model_validate({"phone": PHONE, "status": "ok", "title": "T",
-                                      "current_lat": "55.100000", "current_lon": "37.200000",
-                                      "last_timestamp": "1764147600", "distance": 0})
+    same = ObjectInfo.model_validate(
+        {
+            "phone": PHONE,
+            "status": "ok",
+            "title": "T",
+            "current_lat": "55.100000",
+            "current_lon": "37.200000",
+            "last_timestamp": "1764147600",
+            "distance": 0,
+        }
+    )
     detailed = base.with_details(same, T0)
     assert detailed.fix == base.fix and detailed.distance_km == 120.0
     assert detailed.title == "T" and detailed.with_position(pos) == detailed
     # object_get saw a newer fix than the last pos_objects: take it
-    moved = ObjectInfo.model_validate({"phone": PHONE, "status": "ok",
-                                       "current_lat": "56.0", "current_lon": "38.0",
-                                       "last_timestamp": "1764147600"})
+    moved = ObjectInfo.model_validate(
+        {
+            "phone": PHONE,
+            "status": "ok",
+            "current_lat": "56.0",
+            "current_lon": "38.0",
+            "last_timestamp": "1764147600",
+        }
+    )
     assert base.with_details(moved, T0).fix[:2] == (56.0, 38.0)

@@ -69,8 +69,7 @@ def choose(combo, data: str) -> None:
 
 def save_and_wait(qtbot, dialog: AlertSubscriptionsDialog, form: AlertFormDialog) -> None:
     click(qtbot, form.save_button)
-    qtbot.waitUntil(lambda: not shiboken6.isValid(form) and not dialog.loading,
-                    timeout=10000)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form) and not dialog.loading, timeout=10000)
 
 
 def server_subs(sim) -> list:
@@ -78,8 +77,7 @@ def server_subs(sim) -> list:
 
 
 def add_on_server(sim, run_async, session: Session, event: str, email: str) -> None:
-    run_async(session.client.events_subscribe_add(event, notify_type="email",
-                                                  notify_value=email))
+    run_async(session.client.events_subscribe_add(event, notify_type="email", notify_value=email))
 
 
 # --- the menu and the list ------------------------------------------------------------------
@@ -151,8 +149,11 @@ def test_add_for_chosen_subscribers_by_sms(qtbot, session: Session, sim) -> None
     assert form.phone_list.isEnabled()
     wanted = [s.phone for s in sim.world.subs.values() if s.status == "ok"][:2]
     qtbot.keyClicks(form.filter_edit, wanted[0][-7:])  # find by part of the number
-    visible = [form.phone_list.item(i) for i in range(form.phone_list.count())
-               if not form.phone_list.item(i).isHidden()]
+    visible = [
+        form.phone_list.item(i)
+        for i in range(form.phone_list.count())
+        if not form.phone_list.item(i).isHidden()
+    ]
     assert len(visible) == 1
     visible[0].setCheckState(Qt.CheckState.Checked)
     form.filter_edit.clear()
@@ -165,8 +166,9 @@ def test_add_for_chosen_subscribers_by_sms(qtbot, session: Session, sim) -> None
     assert cell(dialog, 0, CHANNEL) == "SMS"
 
 
-def test_input_is_checked_next_to_its_field(qtbot, session: Session, sim, sim_control,
-                                           run_async) -> None:
+def test_input_is_checked_next_to_its_field(
+    qtbot, session: Session, sim, sim_control, run_async
+) -> None:
     add_on_server(sim, run_async, session, "confirm", "ops@example.ru")
     dialog = open_dialog(qtbot, session, sim)
     form = open_form(qtbot, dialog, dialog.add_button)
@@ -219,8 +221,9 @@ def edit_first(qtbot, session: Session, sim, run_async):
     return dialog, form, old
 
 
-def test_edit_adds_the_new_then_deletes_the_old(qtbot, session: Session, sim, sim_control,
-                                                run_async) -> None:
+def test_edit_adds_the_new_then_deletes_the_old(
+    qtbot, session: Session, sim, sim_control, run_async
+) -> None:
     dialog, form, old = edit_first(qtbot, session, sim, run_async)
     sim_control.reset_requests()
     save_and_wait(qtbot, dialog, form)
@@ -232,8 +235,9 @@ def test_edit_adds_the_new_then_deletes_the_old(qtbot, session: Session, sim, si
     assert dialog.info_text() == "Alert changed."
 
 
-def test_refused_add_on_edit_keeps_the_old_one(qtbot, session: Session, sim, sim_control,
-                                               run_async) -> None:
+def test_refused_add_on_edit_keeps_the_old_one(
+    qtbot, session: Session, sim, sim_control, run_async
+) -> None:
     _dialog, form, old = edit_first(qtbot, session, sim, run_async)
     sim_control.inject_error("events_subscribe_add", "3")
     sim_control.reset_requests()
@@ -241,14 +245,16 @@ def test_refused_add_on_edit_keeps_the_old_one(qtbot, session: Session, sim, sim
     qtbot.waitUntil(lambda: form.errors["recipient"].isVisible(), timeout=10000)
     assert form.errors["recipient"].text() == (
         "The phone number or e-mail for delivery is not valid. The alert was not changed; "
-        "the old one stays.")
+        "the old one stays."
+    )
     assert form.isVisible() and form.recipient_edit.text() == "new@example.ru"
     assert count(sim_control, "events_subscribe_delete") == 0
     assert [s.id for s in server_subs(sim)] == [old.id]
 
 
 def test_failed_delete_on_edit_says_both_exist_and_refreshes(
-        qtbot, session: Session, sim, sim_control, run_async) -> None:
+    qtbot, session: Session, sim, sim_control, run_async
+) -> None:
     dialog, form, old = edit_first(qtbot, session, sim, run_async)
     sim_control.add_fault("http_500", "events_subscribe_delete")
     save_and_wait(qtbot, dialog, form)
@@ -259,7 +265,8 @@ def test_failed_delete_on_edit_says_both_exist_and_refreshes(
 
 
 def test_lost_answer_on_edit_says_the_new_one_may_exist(
-        qtbot, session: Session, sim, sim_control, run_async) -> None:
+    qtbot, session: Session, sim, sim_control, run_async
+) -> None:
     dialog, form, _old = edit_first(qtbot, session, sim, run_async)
     sim_control.add_fault("drop", "events_subscribe_add")
     save_and_wait(qtbot, dialog, form)
@@ -272,17 +279,20 @@ def test_lost_answer_on_edit_says_the_new_one_may_exist(
 
 
 def answer_box(qtbot, dialog: AlertSubscriptionsDialog, *, confirm: bool) -> None:
-    qtbot.waitUntil(lambda: dialog.confirm_box is not None
-                    and dialog.confirm_box.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: dialog.confirm_box is not None and dialog.confirm_box.isVisible(), timeout=5000
+    )
     box = dialog.confirm_box
     assert box is not None
-    button = (box.findChild(QPushButton, "confirm") if confirm
-              else box.button(QMessageBox.StandardButton.Cancel))
+    button = (
+        box.findChild(QPushButton, "confirm")
+        if confirm
+        else box.button(QMessageBox.StandardButton.Cancel)
+    )
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_delete_after_confirmation(qtbot, session: Session, sim, sim_control,
-                                   run_async) -> None:
+def test_delete_after_confirmation(qtbot, session: Session, sim, sim_control, run_async) -> None:
     add_on_server(sim, run_async, session, "reject", "ops@example.ru")
     dialog = open_dialog(qtbot, session, sim)
     dialog.table.selectRow(0)
@@ -299,8 +309,9 @@ def test_delete_after_confirmation(qtbot, session: Session, sim, sim_control,
     assert dialog.placeholder.text().startswith("No alerts yet.")
 
 
-def test_failed_delete_is_shown_in_the_dialog(qtbot, session: Session, sim, sim_control,
-                                              run_async) -> None:
+def test_failed_delete_is_shown_in_the_dialog(
+    qtbot, session: Session, sim, sim_control, run_async
+) -> None:
     add_on_server(sim, run_async, session, "reject", "ops@example.ru")
     dialog = open_dialog(qtbot, session, sim)
     dialog.table.selectRow(0)

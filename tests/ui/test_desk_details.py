@@ -23,8 +23,9 @@ from movizor_desktop.ui.subscribers.proxy import SubscriberProxy
 from movizor_desktop.ui.subscribers.view import SubscriberList
 
 
-def test_two_line_values_in_the_details_are_never_cut(qtbot, qloop, sim, run_async,
-                                                     russian) -> None:
+def test_two_line_values_in_the_details_are_never_cut(
+    qtbot, qloop, sim, run_async, russian
+) -> None:
     """The window's details at their laptop width, a subscriber with a route, parking and
     metadata selected after the splitter settled: every wrapped value is as tall as its
     lines (the second line of "Last fix" was cut)."""
@@ -36,26 +37,43 @@ def test_two_line_values_in_the_details_are_never_cut(qtbot, qloop, sim, run_asy
     window.show()
     sizes = window.top_splitter.sizes()
     window.top_splitter.setSizes([sum(sizes) - 380, 380])
-    info = ObjectInfo.model_validate({
-        "phone": "79001112233", "status": "ok", "on_parking": False,
-        "metadata": {"Водитель": "Алексеев Олег", "Клиент": "ООО «Лента»"},
-        "destination": [{"text": "ЯРОСЛАВЛЬ (СКЛАД)", "lat": 57.6, "lon": 39.9,
-                         "status": "finished"},
-                        {"text": "ВОЛОГДА (СКЛАД)", "lat": 59.2, "lon": 39.8,
-                         "status": "ok"}]})
-    row = FleetRow(phone="79001112233", status="ok", tariff="60", title="truck: K938PC116 "
-                   "trip:99459-3, order:R960887793", fix_time=clock.now()
-                   - timedelta(minutes=46), lat=57.659279, lon=39.927827, radius=720,
-                   place="Ярославль", distance_km=211.0, forecast="ok", forecast_hours=4.0,
-                   details=info)
+    info = ObjectInfo.model_validate(
+        {
+            "phone": "79001112233",
+            "status": "ok",
+            "on_parking": False,
+            "metadata": {"Водитель": "Алексеев Олег", "Клиент": "ООО «Лента»"},
+            "destination": [
+                {"text": "ЯРОСЛАВЛЬ (СКЛАД)", "lat": 57.6, "lon": 39.9, "status": "finished"},
+                {"text": "ВОЛОГДА (СКЛАД)", "lat": 59.2, "lon": 39.8, "status": "ok"},
+            ],
+        }
+    )
+    row = FleetRow(
+        phone="79001112233",
+        status="ok",
+        tariff="60",
+        title="truck: K938PC116 trip:99459-3, order:R960887793",
+        fix_time=clock.now() - timedelta(minutes=46),
+        lat=57.659279,
+        lon=39.927827,
+        radius=720,
+        place="Ярославль",
+        distance_km=211.0,
+        forecast="ok",
+        forecast_hours=4.0,
+        details=info,
+    )
     window.model.set_rows([row])
     window.select_subscriber(row.phone)
     pane = window.details
     qtbot.waitUntil(lambda: pane.current_phone == row.phone)
     qtbot.wait(50)  # the layout settles
     shown = [label for label in pane.fields.values() if label.isVisible()]
-    assert any(label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing() * 1.5
-               for label in shown)  # something does wrap
+    assert any(
+        label.heightForWidth(label.width()) > label.fontMetrics().lineSpacing() * 1.5
+        for label in shown
+    )  # something does wrap
     for label in shown:
         assert label.height() >= label.heightForWidth(label.width()), label.objectName()
         # how: each label asks for its lines' height at the width it got (the cut showed
@@ -76,12 +94,26 @@ def test_a_refresh_never_leaves_the_details_without_their_route_for_a_frame(qtbo
     qtbot.addWidget(pane)
     pane.resize(300, 400)
     pane.show()
-    info = ObjectInfo.model_validate({"phone": "79001112233", "status": "ok", "destination": [
-        {"text": "ЯРОСЛАВЛЬ (СКЛАД)", "lat": 57.6, "lon": 39.9, "status": "finished"},
-        {"text": "ВОЛОГДА (СКЛАД)", "lat": 59.2, "lon": 39.8, "status": "ok"}]})
-    row = FleetRow(phone="79001112233", status="ok", tariff="60", title="Truck 7",
-                   fix_time=clock.now() - timedelta(minutes=46), lat=57.6, lon=39.9,
-                   details=info)
+    info = ObjectInfo.model_validate(
+        {
+            "phone": "79001112233",
+            "status": "ok",
+            "destination": [
+                {"text": "ЯРОСЛАВЛЬ (СКЛАД)", "lat": 57.6, "lon": 39.9, "status": "finished"},
+                {"text": "ВОЛОГДА (СКЛАД)", "lat": 59.2, "lon": 39.8, "status": "ok"},
+            ],
+        }
+    )
+    row = FleetRow(
+        phone="79001112233",
+        status="ok",
+        tariff="60",
+        title="Truck 7",
+        fix_time=clock.now() - timedelta(minutes=46),
+        lat=57.6,
+        lon=39.9,
+        details=info,
+    )
     pane.set_row(row)
     qtbot.wait(50)
     lines = pane.route.findChildren(QLabel)
@@ -105,8 +137,7 @@ def test_a_refresh_never_leaves_the_details_without_their_route_for_a_frame(qtbo
     # one point fewer, then one more: lines go and come as needed
     two = info.model_copy(update={"destination": info.destination[:1]})
     pane.update_row(replace(row, details=two))
-    qtbot.waitUntil(lambda: len([w for w in pane.route.findChildren(QLabel)
-                                 if w.isVisible()]) == 1)
+    qtbot.waitUntil(lambda: len([w for w in pane.route.findChildren(QLabel) if w.isVisible()]) == 1)
     pane.update_row(row)
     assert pane.route.lines[1][0] == "ВОЛОГДА (СКЛАД)"
     qtbot.waitUntil(lambda: all(w.isVisible() for w in pane.route.findChildren(QLabel)))
@@ -122,14 +153,20 @@ def test_the_language_note_sits_under_its_box_in_one_line(qtbot, qloop) -> None:
     combo_bottom = combo.mapTo(dialog, combo.rect().bottomLeft()).y()
     assert top_left.y() > combo_bottom  # under the box, not over it
     assert note.height() >= note.heightForWidth(note.width())  # not clipped
-    assert note.width() > combo.width() // 2 and note.heightForWidth(note.width()) \
-        < 2 * note.fontMetrics().lineSpacing()  # the row's width: one line
+    assert (
+        note.width() > combo.width() // 2
+        and note.heightForWidth(note.width()) < 2 * note.fontMetrics().lineSpacing()
+    )  # the row's width: one line
 
 
 def test_an_empty_search_under_a_filter_says_so_and_offers_all(qtbot) -> None:
     model = SubscriberModel()
-    model.set_rows([FleetRow(phone="79001112233", status="ok", title="Ivanov"),
-                    FleetRow(phone="79001112244", status="off", title="Petrov")])
+    model.set_rows(
+        [
+            FleetRow(phone="79001112233", status="ok", title="Ivanov"),
+            FleetRow(phone="79001112244", status="off", title="Petrov"),
+        ]
+    )
     view = SubscriberList(model, SubscriberProxy())
     qtbot.addWidget(view)
     view.show()
@@ -154,12 +191,24 @@ def test_a_late_requested_position_is_announced(qtbot) -> None:
     watch = PositionWatch(bar, lambda phone: "Truck 7")
     asked = clock.now() - timedelta(minutes=6)
     watch.expect("79001112233", asked)
-    old = FleetRow(phone="79001112233", status="ok", fix_time=asked - timedelta(hours=1),
-                   lat=55.0, lon=37.0, place="Тверь (12 км)")
+    old = FleetRow(
+        phone="79001112233",
+        status="ok",
+        fix_time=asked - timedelta(hours=1),
+        lat=55.0,
+        lon=37.0,
+        place="Тверь (12 км)",
+    )
     with qtbot.assertNotEmitted(watch.arrived):
         watch.changes_applied(ChangeSet(changed=[old]))  # an older fix: not the answer
-    new = FleetRow(phone="79001112233", status="ok", fix_time=clock.now(), lat=56.0,
-                   lon=36.0, place="Тверь (12 км)")
+    new = FleetRow(
+        phone="79001112233",
+        status="ok",
+        fix_time=clock.now(),
+        lat=56.0,
+        lon=36.0,
+        place="Тверь (12 км)",
+    )
     with qtbot.waitSignal(watch.arrived) as blocker:
         watch.changes_applied(ChangeSet(changed=[new]))
     assert blocker.args == ["79001112233"]
@@ -187,8 +236,7 @@ def test_the_delete_question_keeps_a_phone_number_on_one_line(qtbot) -> None:
     box.show()
     qtbot.waitUntil(box.isVisible)
     assert box.width() >= 480
-    info = next(label for label in box.findChildren(QLabel)
-                if "+7 921 123-45-67" in label.text())
+    info = next(label for label in box.findChildren(QLabel) if "+7 921 123-45-67" in label.text())
     line = info.fontMetrics().horizontalAdvance("+7 921 123-45-67")
     assert info.width() > 2 * line
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)

@@ -55,8 +55,9 @@ class FakeTray(QObject):
 class Rig:
     """A window on a session of ``profile`` with a fake tray, counted beeps, a fixed clock."""
 
-    def __init__(self, qtbot, sim, profile: str = "t", *, tray: bool = True,
-                 clock: datetime = DAYTIME) -> None:
+    def __init__(
+        self, qtbot, sim, profile: str = "t", *, tray: bool = True, clock: datetime = DAYTIME
+    ) -> None:
         self.window = MainWindow(AppSettings(), lang="en")
         qtbot.addWidget(self.window)
         self.window.show()
@@ -68,13 +69,18 @@ class Rig:
         self.alerts.beep = lambda: self.beeps.append(1)
         self.now = clock
         self.alerts.clock = lambda: self.now
-        self.session = Session(Profile(profile, base_url=sim.base_url, project="demo"),
-                               SIM_KEY)
+        self.session = Session(Profile(profile, base_url=sim.base_url, project="demo"), SIM_KEY)
         self.session.client.governor.per_second = 1000  # loopback: no 15/s pacing
         self.window.set_session(self.session)
         self.session.start()
-        qtbot.waitUntil(lambda: self.alerts.gate is not None and self.alerts.gate.primed
-                        and self.session.engine.status.state == "online", timeout=15000)
+        qtbot.waitUntil(
+            lambda: (
+                self.alerts.gate is not None
+                and self.alerts.gate.primed
+                and self.session.engine.status.state == "online"
+            ),
+            timeout=15000,
+        )
 
     def feed_types(self) -> list[str]:
         model = self.window.events.model
@@ -94,8 +100,10 @@ def phones(sim, status: str, count: int = 1) -> list[str]:
 
 def in_feed(rig: Rig, kind: str, phone: str):
     model = rig.window.events.model
-    return lambda: any(model.event_at(r).type == kind and model.event_at(r).phone == phone
-                       for r in range(model.rowCount()))
+    return lambda: any(
+        model.event_at(r).type == kind and model.event_at(r).phone == phone
+        for r in range(model.rowCount())
+    )
 
 
 @pytest.fixture
@@ -107,7 +115,8 @@ def close_sessions(run_async):
 
 
 def test_a_new_reject_pops_up_once_history_and_unchosen_types_do_not(
-        qtbot, qloop, sim, sim_control, close_sessions) -> None:
+    qtbot, qloop, sim, sim_control, close_sessions
+) -> None:
     rig = Rig(qtbot, sim)
     close_sessions.append(rig)
     assert set(rig.feed_types()) & DEFAULT_TYPES  # the history held alert-worthy events...
@@ -117,14 +126,14 @@ def test_a_new_reject_pops_up_once_history_and_unchosen_types_do_not(
     (waiting,) = phones(sim, "wait")
     sim_control.reject(phone)
     sim_control.confirm(waiting)  # "confirm" is not one of the chosen types
-    rig.cycle(qtbot, lambda: in_feed(rig, "reject", phone)() and
-              in_feed(rig, "confirm", waiting)())
+    rig.cycle(qtbot, lambda: in_feed(rig, "reject", phone)() and in_feed(rig, "confirm", waiting)())
 
     event = next(e for e in rig.session.engine.events if e.type == "reject" and e.phone == phone)
     title = rig.session.engine.fleet.get(phone).title
     assert title
     assert rig.tray.messages == [
-        ("Consent refused", f"{title}\n{format_phone(phone)} · {fmt.msk_clock(event.timestamp)}")]
+        ("Consent refused", f"{title}\n{format_phone(phone)} · {fmt.msk_clock(event.timestamp)}")
+    ]
     assert rig.beeps == [1]
 
     rig.cycle(qtbot, lambda: rig.session.engine.status.cycle_requests > 0)  # nothing new
@@ -132,7 +141,8 @@ def test_a_new_reject_pops_up_once_history_and_unchosen_types_do_not(
 
 
 def test_clicking_the_notification_brings_the_window_up_with_the_subscriber(
-        qtbot, qloop, sim, sim_control, close_sessions) -> None:
+    qtbot, qloop, sim, sim_control, close_sessions
+) -> None:
     rig = Rig(qtbot, sim)
     close_sessions.append(rig)
     (phone,) = phones(sim, "ok")
@@ -148,7 +158,8 @@ def test_clicking_the_notification_brings_the_window_up_with_the_subscriber(
 
 
 def test_a_burst_becomes_one_summary_that_selects_the_newest(
-        qtbot, qloop, sim, sim_control, close_sessions) -> None:
+    qtbot, qloop, sim, sim_control, close_sessions
+) -> None:
     rig = Rig(qtbot, sim)
     close_sessions.append(rig)
     rejected = phones(sim, "ok", 5)
@@ -166,7 +177,8 @@ def test_a_burst_becomes_one_summary_that_selects_the_newest(
 
 
 def test_a_restart_does_not_announce_again_but_news_from_while_closed_does(
-        qtbot, qloop, sim, sim_control, run_async, close_sessions) -> None:
+    qtbot, qloop, sim, sim_control, run_async, close_sessions
+) -> None:
     # No cache: the second run re-fetches the newest events page, the worst case.
     first = Rig(qtbot, sim, "contract")
     (phone,) = phones(sim, "ok")
@@ -182,10 +194,12 @@ def test_a_restart_does_not_announce_again_but_news_from_while_closed_does(
     second = Rig(qtbot, sim, "contract")
     close_sessions.append(second)
     assert "reject" in second.feed_types()  # the old reject came back as history...
-    news = next(e for e in second.session.engine.events
-                if e.type == "no_confirm" and e.phone == waiting)
+    news = next(
+        e for e in second.session.engine.events if e.type == "no_confirm" and e.phone == waiting
+    )
     assert second.tray.messages == [  # ...only the news is announced
-        second.alerts.notice_texts(Notice((news,)))]
+        second.alerts.notice_texts(Notice((news,)))
+    ]
     assert second.tray.messages[0][0] == "No consent answer"
 
     other = Rig(qtbot, sim, "another contract")  # its own watermark: a first run
@@ -194,9 +208,11 @@ def test_a_restart_does_not_announce_again_but_news_from_while_closed_does(
 
 
 def test_quiet_hours_across_midnight_keep_popups_and_sound_off(
-        qtbot, qloop, sim, sim_control, close_sessions) -> None:
-    save_desktop_alert_settings(AppPaths(), DesktopAlertSettings(quiet=True, quiet_from="22:00",
-                                                  quiet_to="07:00"))
+    qtbot, qloop, sim, sim_control, close_sessions
+) -> None:
+    save_desktop_alert_settings(
+        AppPaths(), DesktopAlertSettings(quiet=True, quiet_from="22:00", quiet_to="07:00")
+    )
     rig = Rig(qtbot, sim, clock=NIGHT)
     close_sessions.append(rig)
     first, second = phones(sim, "ok", 2)
@@ -213,7 +229,8 @@ def test_quiet_hours_across_midnight_keep_popups_and_sound_off(
 
 
 def test_without_a_tray_the_alert_shows_in_the_window(
-        qtbot, qloop, sim, sim_control, close_sessions) -> None:
+    qtbot, qloop, sim, sim_control, close_sessions
+) -> None:
     assert not QSystemTrayIcon.isSystemTrayAvailable()  # offscreen: the real fallback case
     rig = Rig(qtbot, sim, tray=False)
     close_sessions.append(rig)
@@ -229,11 +246,16 @@ def test_without_a_tray_the_alert_shows_in_the_window(
 
 # --- the dialog --------------------------------------------------------------------------------
 
+
 def open_dialog(qtbot, window: MainWindow) -> AlertsDialog:
     assert window.features["desktop_alerts"].action in window.tools_menu.actions()
     window.features["desktop_alerts"].action.trigger()
-    qtbot.waitUntil(lambda: window.features["desktop_alerts"].dialog is not None
-                    and window.features["desktop_alerts"].dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: (
+            window.features["desktop_alerts"].dialog is not None
+            and window.features["desktop_alerts"].dialog.isVisible()
+        )
+    )
     return window.features["desktop_alerts"].dialog
 
 
@@ -249,14 +271,19 @@ def test_the_dialog_validates_quiet_hours_next_to_the_field_then_saves(qtbot, ql
     window.show()
     dialog = open_dialog(qtbot, window)
     paths = AppPaths()
-    names = {dialog.types_list.item(i).data(TYPE_ROLE): dialog.types_list.item(i)
-             for i in range(dialog.types_list.count())}
+    names = {
+        dialog.types_list.item(i).data(TYPE_ROLE): dialog.types_list.item(i)
+        for i in range(dialog.types_list.count())
+    }
     assert names["reject"].text() == "Consent refused"  # the feed's translated names
     assert names["reject"].checkState() == Qt.CheckState.Checked
     assert names["confirm"].checkState() == Qt.CheckState.Unchecked
 
-    qtbot.mouseClick(dialog.quiet_check, Qt.MouseButton.LeftButton,
-                     pos=QPoint(6, dialog.quiet_check.height() // 2))
+    qtbot.mouseClick(
+        dialog.quiet_check,
+        Qt.MouseButton.LeftButton,
+        pos=QPoint(6, dialog.quiet_check.height() // 2),
+    )
     assert dialog.quiet_check.isChecked() and dialog.from_edit.isEnabled()
     type_into(qtbot, dialog.from_edit, "25:61")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -279,7 +306,11 @@ def test_the_dialog_validates_quiet_hours_next_to_the_field_then_saves(qtbot, ql
     alerts = window.features["desktop_alerts"]
     qtbot.waitUntil(lambda: alerts.dialog is None)  # closed (and deleted)
     saved = load_desktop_alert_settings(paths)
-    assert (saved.quiet, saved.quiet_from, saved.quiet_to, saved.sound) == \
-        (True, "23:15", "07:00", False)
+    assert (saved.quiet, saved.quiet_from, saved.quiet_to, saved.sound) == (
+        True,
+        "23:15",
+        "07:00",
+        False,
+    )
     assert "confirm" in saved.types and "reject" not in saved.types
     assert window.features["desktop_alerts"].settings == saved  # applies at once

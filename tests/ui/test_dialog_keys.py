@@ -43,8 +43,9 @@ def enter_everywhere(qtbot, widgets) -> None:
 def test_no_button_is_a_default_button(qtbot, session):
     dialog = ready(qtbot, make(qtbot, session))
     buttons = dialog.findChildren(QPushButton)
-    assert buttons and not [b.objectName() or b.text() for b in buttons
-                            if b.isDefault() or b.autoDefault()]
+    assert buttons and not [
+        b.objectName() or b.text() for b in buttons if b.isDefault() or b.autoDefault()
+    ]
     assert "Ctrl+Enter" not in dialog.save_button.text()  # the shortcut is a tooltip's job
 
 
@@ -54,8 +55,16 @@ def test_enter_in_any_field_or_cell_adds_nothing(qtbot, session, sim_control):
     type_phone(qtbot, dialog, NEW_PHONE)
     qtbot.keyClicks(dialog.title_edit, "Petrov")
     sim_control.reset_requests()
-    enter_everywhere(qtbot, [dialog.phone_edit, dialog.title_edit, dialog.tags_edit,
-                             dialog.tariff_combo, dialog.dateoff_check])
+    enter_everywhere(
+        qtbot,
+        [
+            dialog.phone_edit,
+            dialog.title_edit,
+            dialog.tags_edit,
+            dialog.tariff_combo,
+            dialog.dateoff_check,
+        ],
+    )
     # the route: a point by pasted coordinates, its name typed in the cell, then Enter
     dialog.show_page("route")
     route = dialog.route_editor
@@ -73,7 +82,8 @@ def test_enter_in_any_field_or_cell_adds_nothing(qtbot, session, sim_control):
 
 
 def test_ctrl_enter_in_a_route_cell_commits_it_then_asks_with_price_and_sms(
-        qtbot, session, sim_control):
+    qtbot, session, sim_control
+):
     dialog = ready(qtbot, make(qtbot, session))
     active(qtbot, dialog)
     type_phone(qtbot, dialog, NEW_PHONE)
@@ -83,11 +93,14 @@ def test_ctrl_enter_in_a_route_cell_commits_it_then_asks_with_price_and_sms(
     route.add_point(55.7558, 37.6173, "Москва")
     route.table.setFocus()
     route.table.edit(route.model.index(0, ARRIVAL))
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
-                    and QApplication.focusWidget().objectName() == "arrival_edit")
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.focusWidget() is not None
+            and QApplication.focusWidget().objectName() == "arrival_edit"
+        )
+    )
     editor = QApplication.focusWidget()
-    wanted = (msk_now() + timedelta(days=2)).replace(hour=10, minute=0, second=0,
-                                                     microsecond=0)
+    wanted = (msk_now() + timedelta(days=2)).replace(hour=10, minute=0, second=0, microsecond=0)
     from movizor_desktop.ui.editors.route_table import to_qdatetime
 
     editor.setDateTime(to_qdatetime(wanted))
@@ -134,8 +147,9 @@ def test_escape_asks_before_typed_work_is_lost(qtbot, session, sim_control):
     # Cancel asks too; Discard closes
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.guard.question is not None)
-    qtbot.mouseClick(dialog.guard.question.findChild(QPushButton, "discard"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.guard.question.findChild(QPushButton, "discard"), Qt.MouseButton.LeftButton
+    )
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert dialog.result() == 0 and count(sim_control, "object_add") == 0
 
@@ -157,14 +171,16 @@ def test_the_window_close_button_asks_too(qtbot, session):
     dialog.close()  # as the title bar's ✕ does
     qtbot.waitUntil(lambda: dialog.guard.question is not None)
     assert dialog.isVisible()
-    qtbot.mouseClick(dialog.guard.question.findChild(QPushButton, "keep_editing"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.guard.question.findChild(QPushButton, "keep_editing"), Qt.MouseButton.LeftButton
+    )
     qtbot.waitUntil(lambda: dialog.guard.question is None)
     assert dialog.isVisible() and dialog.title_edit.text() == "Petrov"
 
 
 def test_edit_enter_saves_nothing_ctrl_enter_saves_without_a_question(
-        qtbot, sim, session, sim_control, run_async):
+    qtbot, sim, session, sim_control, run_async
+):
     row = row_for(session, run_async, pick_phone(sim))
     dialog = ready(qtbot, make(qtbot, session, row=row))
     active(qtbot, dialog)

@@ -19,8 +19,11 @@ from tests.kits.subscribers import click, count, make, pick_phone, ready
 
 
 def defaults(dialog) -> list[str]:
-    return [b.objectName() or b.text() for b in dialog.findChildren(QPushButton)
-            if b.isDefault() or b.autoDefault()]
+    return [
+        b.objectName() or b.text()
+        for b in dialog.findChildren(QPushButton)
+        if b.isDefault() or b.autoDefault()
+    ]
 
 
 def enter(qtbot, widget) -> None:
@@ -55,7 +58,8 @@ def fleet(sim, status: str = "ok", n: int = 1) -> list[FleetRow]:
 
 
 def test_a_client_link_is_created_by_a_click_or_ctrl_enter_never_by_enter(
-        qtbot, session, sim, sim_control):
+    qtbot, session, sim, sim_control
+):
     shares = SharesDialog(session, fleet(sim))
     qtbot.addWidget(shares)
     shares.show()
@@ -76,7 +80,8 @@ def test_a_client_link_is_created_by_a_click_or_ctrl_enter_never_by_enter(
 
 
 def test_an_alert_subscription_is_added_by_ctrl_enter_and_escape_asks(
-        qtbot, session, sim, sim_control):
+    qtbot, session, sim, sim_control
+):
     sim.world.subscriptions.clear()
     alerts = AlertSubscriptionsDialog(session, fleet(sim))
     qtbot.addWidget(alerts)
@@ -130,8 +135,9 @@ def test_preferences_ask_before_an_edit_is_lost_and_close_untouched(qtbot):
     cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)  # Cancel asks too
     qtbot.waitUntil(lambda: dialog.guard.question is not None)
-    qtbot.mouseClick(dialog.guard.question.findChild(QPushButton, "discard"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.guard.question.findChild(QPushButton, "discard"), Qt.MouseButton.LeftButton
+    )
     qtbot.waitUntil(lambda: not dialog.isVisible())
     untouched = PreferencesDialog(AppSettings(), paths=AppPaths())
     qtbot.addWidget(untouched)

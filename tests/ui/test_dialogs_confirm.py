@@ -42,8 +42,10 @@ def test_disabled_and_other_statuses_are_deleted_with_history(qapp):
 
 
 def test_new_and_waiting_subscribers_explain_the_waiting_times(qapp):
-    rows = [row("79210010203", "new", "A", added=NOW - timedelta(minutes=20)),
-            row("79210010204", "wait", "B", added=NOW - timedelta(hours=2))]
+    rows = [
+        row("79210010203", "new", "A", added=NOW - timedelta(minutes=20)),
+        row("79210010204", "wait", "B", added=NOW - timedelta(hours=2)),
+    ]
     _, _, text = explain(rows, NOW)
     assert "one hour after adding" in text and "24 hours after adding" in text
     assert "A (+7 921 001-02-03): possible in 40 min" in text
@@ -73,6 +75,7 @@ def test_ask_delete_is_awaited_without_a_nested_loop(qtbot, run_async):
                         widget.button(QMessageBox.StandardButton.Cancel).click()
                     return
             QTimer.singleShot(20, find_and_click)
+
         QTimer.singleShot(20, find_and_click)
 
     click("confirm")
@@ -98,7 +101,10 @@ def test_ask_delete_cancelled_closes_the_box(qtbot, qloop, run_async):
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
-        return [w for w in QApplication.topLevelWidgets()
-                if isinstance(w, QMessageBox) and w.isVisible()]
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()
+        ]
 
     assert run_async(cancel_soon()) == []

@@ -41,10 +41,21 @@ def make_dialog(qtbot, store: ProfileStore, **kw) -> ConnectionDialog:
     return dialog
 
 
-def fill(qtbot, dialog: ConnectionDialog, *, url: str, project: str = "demo",
-         key: str = SIM_KEY, name: str = "") -> None:
-    for edit, text in ((dialog.url_edit, url), (dialog.project_edit, project),
-                       (dialog.key_edit.edit, key), (dialog.name_edit, name)):
+def fill(
+    qtbot,
+    dialog: ConnectionDialog,
+    *,
+    url: str,
+    project: str = "demo",
+    key: str = SIM_KEY,
+    name: str = "",
+) -> None:
+    for edit, text in (
+        (dialog.url_edit, url),
+        (dialog.project_edit, project),
+        (dialog.key_edit.edit, key),
+        (dialog.name_edit, name),
+    ):
         edit.clear()
         if text:
             qtbot.keyClicks(edit, text)
@@ -71,8 +82,9 @@ def test_first_start_check_shows_the_balance(qtbot, qloop, store, sim, sim_contr
     assert sim_control.requests()["by_function"] == {"balance": 1}
 
 
-def test_bad_key_is_reported_next_to_the_key_after_one_request(qtbot, qloop, store, sim,
-                                                                sim_control):
+def test_bad_key_is_reported_next_to_the_key_after_one_request(
+    qtbot, qloop, store, sim, sim_control
+):
     dialog = make_dialog(qtbot, store)
     fill(qtbot, dialog, url=sim.base_url, key="wrong-key")
     sim_control.reset_requests()
@@ -114,8 +126,9 @@ def test_inline_validation(qtbot, qloop, store):
     assert [p.name for p in store.list()] == ["Main"]
 
 
-def test_save_puts_the_key_in_the_keyring_only(qtbot, qloop, store, sim, memory_keyring,
-                                               app_home: Path):
+def test_save_puts_the_key_in_the_keyring_only(
+    qtbot, qloop, store, sim, memory_keyring, app_home: Path
+):
     dialog = make_dialog(qtbot, store)
     secret = "s3cret-key-7f1c9"
     fill(qtbot, dialog, url=sim.base_url, project="demo", key=secret, name="Main")
@@ -133,8 +146,9 @@ def test_save_puts_the_key_in_the_keyring_only(qtbot, qloop, store, sim, memory_
     assert "leave empty" in dialog.key_edit.edit.placeholderText()
 
 
-def test_without_a_keyring_the_key_is_kept_for_this_session_only(qtbot, qloop, store, sim,
-                                                                 app_home: Path):
+def test_without_a_keyring_the_key_is_kept_for_this_session_only(
+    qtbot, qloop, store, sim, app_home: Path
+):
     keyring.set_keyring(fail.Keyring())  # memory_keyring restores the previous one
     dialog = make_dialog(qtbot, store)
     assert "session only" in dialog.storage_note.text()

@@ -62,8 +62,12 @@ def save_profile(controller: AppController, name: str, sim, key: str = SIM_KEY) 
 
 
 def wait_online(qtbot, session) -> None:
-    qtbot.waitUntil(lambda: session.engine.status.state == ConnectionState.ONLINE
-                    and len(session.engine.fleet) > 0, timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            session.engine.status.state == ConnectionState.ONLINE and len(session.engine.fleet) > 0
+        ),
+        timeout=20000,
+    )
 
 
 def test_first_start_asks_and_connects(qtbot, controller, sim):
@@ -126,8 +130,9 @@ def test_switching_profiles_closes_the_old_session(qtbot, controller, sim, run_a
     wait_online(qtbot, new)
 
 
-def test_a_refused_key_prompts_and_the_new_key_resumes_the_same_session(qtbot, controller,
-                                                                         sim, run_async):
+def test_a_refused_key_prompts_and_the_new_key_resumes_the_same_session(
+    qtbot, controller, sim, run_async
+):
     save_profile(controller, "A", sim, key="wrong-key-1")
     run_async(controller.start(profile="A"))
     session = controller.session
@@ -145,7 +150,8 @@ def test_a_refused_key_prompts_and_the_new_key_resumes_the_same_session(qtbot, c
 
 
 def test_demo_runs_on_the_embedded_simulator_and_shutdown_closes_everything(
-        qtbot, controller, run_async):
+    qtbot, controller, run_async
+):
     run_async(controller.start(demo=True))
     session, simulator = controller.session, controller.simulator
     assert session.demo and session.profile.name == "Demo"
@@ -183,7 +189,8 @@ def test_unknown_profile_opens_the_settings_and_says_why(qtbot, controller, sim)
 
 
 def test_closing_the_last_window_shuts_everything_down_before_the_loop_stops(
-        qtbot, qapp, qloop, app_home, monkeypatch):
+    qtbot, qapp, qloop, app_home, monkeypatch
+):
     main_window = pytest.importorskip("movizor_desktop.ui.main_window")
     from movizor_desktop.app import amain, build_parser
 
@@ -199,9 +206,16 @@ def test_closing_the_last_window_shuts_everything_down_before_the_loop_stops(
     args = build_parser().parse_args(["--demo"])
     task = asyncio.ensure_future(amain(qapp, args, AppPaths(), AppSettings(), "en"))
     try:
+
         def window():
-            return next((w for w in qapp.topLevelWidgets()
-                         if isinstance(w, main_window.MainWindow) and w.isVisible()), None)
+            return next(
+                (
+                    w
+                    for w in qapp.topLevelWidgets()
+                    if isinstance(w, main_window.MainWindow) and w.isVisible()
+                ),
+                None,
+            )
 
         qtbot.waitUntil(lambda: window() is not None and window().session is not None)
         win = window()

@@ -61,8 +61,17 @@ def test_every_string_is_translated() -> None:
                 problems.append(f"{where}: {text!r} lacks {sorted(lost)}")
     assert not problems, "\n".join(problems)
     # the dialogs, the window, the map and the editors are all in the catalogue
-    assert {"ConnectionDialog", "SubscriberDialog", "ConfirmDelete", "AppController",
-            "MainWindow", "Map", "RouteEditor", "ScheduleEditor", "MetadataEditor"} <= contexts
+    assert {
+        "ConnectionDialog",
+        "SubscriberDialog",
+        "ConfirmDelete",
+        "AppController",
+        "MainWindow",
+        "Map",
+        "RouteEditor",
+        "ScheduleEditor",
+        "MetadataEditor",
+    } <= contexts
 
 
 def test_plural_messages_have_three_russian_forms() -> None:
@@ -76,16 +85,15 @@ def test_catalogue_compiles_without_unfinished(tmp_path: Path) -> None:
     if lrelease is None:
         pytest.skip("pyside6-lrelease is not installed")
     qm = tmp_path / "movizor_ru.qm"
-    result = subprocess.run([lrelease, str(TS), "-qm", str(qm)], check=True,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [lrelease, str(TS), "-qm", str(qm)], check=True, capture_output=True, text=True
+    )
     output = result.stdout + result.stderr
     assert qm.is_file() and qm.stat().st_size > 0
     match = re.search(r"\((\d+) finished and (\d+) unfinished\)", output)
     assert match is not None, output
     assert match.group(2) == "0", output
     assert "untranslated" not in output, output
-
-
 
 
 def test_connection_dialog_speaks_russian(qtbot, qloop, russian, app_home) -> None:
@@ -121,8 +129,9 @@ def test_english_plural_catalogue_says_one_and_many(tmp_path, qapp) -> None:
     for message in messages:
         translation = message.find("translation")
         forms = [f.text or "" for f in translation.findall("numerusform")]
-        assert translation.get("type") is None and len(forms) == 2 and all(forms), (
-            message.findtext("source"))
+        assert translation.get("type") is None and len(forms) == 2 and all(forms), message.findtext(
+            "source"
+        )
         assert not any("(s)" in form for form in forms), message.findtext("source")
     lrelease = shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     if lrelease is None:

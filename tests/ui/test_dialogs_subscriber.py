@@ -58,8 +58,9 @@ def test_phone_preview_and_validation(qtbot, session):
     assert dialog.current_page() == "main"
 
 
-def test_tariffs_come_from_the_balance_fetched_once_with_15_preselected(qtbot, session,
-                                                                         sim_control):
+def test_tariffs_come_from_the_balance_fetched_once_with_15_preselected(
+    qtbot, session, sim_control
+):
     assert session.engine.status.balance is None
     dialog = ready(qtbot, make(qtbot, session))
     ids = [dialog.tariff_combo.itemData(i) for i in range(dialog.tariff_combo.count())]
@@ -71,8 +72,7 @@ def test_tariffs_come_from_the_balance_fetched_once_with_15_preselected(qtbot, s
     assert count(sim_control, "balance") == 1
 
 
-def test_the_engines_balance_is_used_without_asking_again(qtbot, session, sim_control,
-                                                           run_async):
+def test_the_engines_balance_is_used_without_asking_again(qtbot, session, sim_control, run_async):
     balance = run_async(session.client.balance())
     engine = session.engine
     engine.status = dataclasses.replace(engine.status, balance=balance)
@@ -83,8 +83,9 @@ def test_the_engines_balance_is_used_without_asking_again(qtbot, session, sim_co
     assert count(sim_control, "balance") == 0
 
 
-def test_operator_lookup_after_typing_then_its_tariffs_with_prices_and_cost(qtbot, session,
-                                                                          sim_control):
+def test_operator_lookup_after_typing_then_its_tariffs_with_prices_and_cost(
+    qtbot, session, sim_control
+):
     dialog = ready(qtbot, make(qtbot, session, debounce_ms=400))
     qtbot.keyClicks(dialog.phone_edit, MTS_PHONE)
     assert dialog.main.operator_note.text() == "Looking up the operator…"
@@ -116,8 +117,10 @@ def test_a_stale_operator_answer_is_ignored(qtbot, session, sim_control):
     assert dialog.operator.operator == "megafon"
     # the MTS look-up was dropped: no task of the dialog waits for it, and the client has
     # no request left in flight that could still bring it
-    qtbot.waitUntil(lambda: not dialog.tasks.running("operator")
-                    and session.client.budget.in_flight == 0, timeout=5000)
+    qtbot.waitUntil(
+        lambda: not dialog.tasks.running("operator") and session.client.budget.in_flight == 0,
+        timeout=5000,
+    )
     assert count(sim_control, "get_operator") == 2
     assert dialog.operator.operator == "megafon"
     assert "МегаФон" in dialog.main.operator_note.text()
@@ -127,13 +130,15 @@ def test_a_stale_operator_answer_is_ignored(qtbot, session, sim_control):
 def test_operator_unknown_is_said_next_to_the_phone(qtbot, session):
     dialog = ready(qtbot, make(qtbot, session))
     qtbot.keyClicks(dialog.phone_edit, "+7 939 555-44-33")  # a DEF code nobody has
-    qtbot.waitUntil(lambda: "could not be determined" in dialog.main.operator_note.text(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: "could not be determined" in dialog.main.operator_note.text(), timeout=5000
+    )
     assert dialog.operator is None
 
 
-def test_the_chosen_tariff_is_priced_and_renewal_is_for_the_package_only(qtbot, session,
-                                                                          sim_control):
+def test_the_chosen_tariff_is_priced_and_renewal_is_for_the_package_only(
+    qtbot, session, sim_control
+):
     dialog = ready(qtbot, make(qtbot, session))
     type_phone(qtbot, dialog, MTS_PHONE)
     prolong = dialog.main.prolong_check
@@ -171,13 +176,13 @@ def test_a_tariff_the_operator_lacks_is_replaced_and_said(qtbot, session):
     type_phone(qtbot, dialog, NEW_PHONE)  # MegaFon has no 180
     assert dialog.chosen_tariff() == "15"
     assert dialog.main.tariff_note.text() == (
-        "Tariff 180 is not offered for this number; 15 is chosen instead.")
+        "Tariff 180 is not offered for this number; 15 is chosen instead."
+    )
     choose_tariff(dialog, "30")
     assert dialog.main.tariff_note.isHidden()
 
 
-def test_add_success_emits_saved_and_the_simulator_has_it(qtbot, session, sim_control,
-                                                          run_async):
+def test_add_success_emits_saved_and_the_simulator_has_it(qtbot, session, sim_control, run_async):
     dialog = ready(qtbot, make(qtbot, session, tags=["Москва", "Рейс 12"]))
     type_phone(qtbot, dialog, NEW_PHONE)
     qtbot.keyClicks(dialog.title_edit, "Ivanov")
@@ -192,8 +197,15 @@ def test_add_success_emits_saved_and_the_simulator_has_it(qtbot, session, sim_co
     assert list(info.tags or ()) == ["Москва", "срочно"]
     (add,) = calls(sim_control, "object_add")
     # nothing the dispatcher left empty is sent
-    assert not {"dateoff", "package_prolong", "destination", "st", "sw1", "metadata",
-                "account"} & set(add["params"])
+    assert not {
+        "dateoff",
+        "package_prolong",
+        "destination",
+        "st",
+        "sw1",
+        "metadata",
+        "account",
+    } & set(add["params"])
 
 
 def test_add_into_a_sub_account(qtbot, session, sim_control):
@@ -201,8 +213,9 @@ def test_add_into_a_sub_account(qtbot, session, sim_control):
     type_phone(qtbot, dialog, NEW_PHONE)
     qtbot.keyClicks(dialog.main.account_edit, "10-234")
     save(qtbot, dialog)
-    assert dialog.field_error("account") == ("A client number has digits only; leave it "
-                                             "empty for this account.")
+    assert dialog.field_error("account") == (
+        "A client number has digits only; leave it empty for this account."
+    )
     assert count(sim_control, "object_add") == 0 and dialog.isVisible()
     dialog.main.account_edit.clear()
     qtbot.keyClicks(dialog.main.account_edit, "10234")
@@ -216,8 +229,7 @@ def test_add_into_a_sub_account(qtbot, session, sim_control):
 def test_editing_has_no_sub_account(qtbot, sim, session, run_async):
     from tests.kits.subscribers import row_for
 
-    dialog = ready(qtbot, make(qtbot, session, row=row_for(session, run_async,
-                                                            pick_phone(sim))))
+    dialog = ready(qtbot, make(qtbot, session, row=row_for(session, run_async, pick_phone(sim))))
     assert not dialog.main.account_edit.isVisibleTo(dialog)
 
 
@@ -235,20 +247,24 @@ def test_add_error_stays_open_with_the_message_next_to_the_phone(qtbot, sim, ses
     assert dialog.banner.isHidden()
 
 
-@pytest.mark.parametrize(("code", "field", "text"), [
-    ("1", "phone", "phone number format is wrong"),
-    ("8", "phone", "tracked on another account"),
-    ("9", "phone", "block list"),
-    ("10", "phone", "could not be determined"),
-    ("11", "phone", "not supported"),
-    ("12", "tariff", "does not support this tariff"),
-    ("13", "tariff", "Not enough money"),
-    ("2", "dateoff", "auto-off time is in the past"),
-    ("3", "dateoff", "more than a day"),
-    ("6", None, "have not confirmed yet"),
-])
-def test_add_errors_land_next_to_their_field_or_in_the_banner(qtbot, session, sim_control,
-                                                               code, field, text):
+@pytest.mark.parametrize(
+    ("code", "field", "text"),
+    [
+        ("1", "phone", "phone number format is wrong"),
+        ("8", "phone", "tracked on another account"),
+        ("9", "phone", "block list"),
+        ("10", "phone", "could not be determined"),
+        ("11", "phone", "not supported"),
+        ("12", "tariff", "does not support this tariff"),
+        ("13", "tariff", "Not enough money"),
+        ("2", "dateoff", "auto-off time is in the past"),
+        ("3", "dateoff", "more than a day"),
+        ("6", None, "have not confirmed yet"),
+    ],
+)
+def test_add_errors_land_next_to_their_field_or_in_the_banner(
+    qtbot, session, sim_control, code, field, text
+):
     dialog = ready(qtbot, make(qtbot, session))
     type_phone(qtbot, dialog, NEW_PHONE)
     click(qtbot, dialog.dateoff_check)
@@ -271,8 +287,7 @@ def test_add_errors_land_next_to_their_field_or_in_the_banner(qtbot, session, si
     assert dialog.save_button.isEnabled() and dialog.save_button.text() == "Add"
 
 
-def test_auto_off_less_than_a_day_ahead_is_refused_before_sending(qtbot, session,
-                                                                  sim_control):
+def test_auto_off_less_than_a_day_ahead_is_refused_before_sending(qtbot, session, sim_control):
     dialog = ready(qtbot, make(qtbot, session))
     type_phone(qtbot, dialog, NEW_PHONE)
     click(qtbot, dialog.dateoff_check)
@@ -291,19 +306,20 @@ def test_auto_off_less_than_a_day_ahead_is_refused_before_sending(qtbot, session
     assert dialog.field_error("dateoff") == ""
 
 
-def test_auto_off_is_sent_in_msk_with_the_local_time_beside_it(qtbot, session, sim_control,
-                                                               run_async):
+def test_auto_off_is_sent_in_msk_with_the_local_time_beside_it(
+    qtbot, session, sim_control, run_async
+):
     dialog = ready(qtbot, make(qtbot, session))
     type_phone(qtbot, dialog, NEW_PHONE)
     click(qtbot, dialog.dateoff_check)
-    moment = (msk_now() + timedelta(days=3)).replace(hour=18, minute=30, second=0,
-                                                             microsecond=0)
+    moment = (msk_now() + timedelta(days=3)).replace(hour=18, minute=30, second=0, microsecond=0)
     dialog.set_dateoff(moment)
     assert dialog.dateoff_edit.text() == moment.strftime("%d.%m.%Y 18:30")
     local = moment.astimezone()
     if local.utcoffset() != moment.utcoffset():  # the test machine is not on MSK
         assert dialog.main.local_note.text() == (
-            "Your local time: " + local.strftime("%d.%m.%Y %H:%M"))
+            "Your local time: " + local.strftime("%d.%m.%Y %H:%M")
+        )
     with qtbot.waitSignal(dialog.saved, timeout=15000):
         save(qtbot, dialog)
     (add,) = calls(sim_control, "object_add")
@@ -312,8 +328,7 @@ def test_auto_off_is_sent_in_msk_with_the_local_time_beside_it(qtbot, session, s
     assert info.timestamp_off == moment
 
 
-def test_save_is_disabled_in_flight_and_a_double_click_sends_one_add(qtbot, session,
-                                                                     sim_control):
+def test_save_is_disabled_in_flight_and_a_double_click_sends_one_add(qtbot, session, sim_control):
     dialog = ready(qtbot, make(qtbot, session))
     type_phone(qtbot, dialog, NEW_PHONE)
     sim_control.add_fault("latency", "object_add", latency=1.0)
@@ -340,8 +355,9 @@ def test_tags_complete_after_the_last_comma(qtbot, session):
     assert completer.currentCompletion() == "Moscow, Route 12"  # the earlier tags stay
 
 
-def test_closing_while_loading_leaves_nothing_behind(qtbot, sim, session, sim_control,
-                                                     run_async, caplog):
+def test_closing_while_loading_leaves_nothing_behind(
+    qtbot, sim, session, sim_control, run_async, caplog
+):
     from tests.kits.subscribers import row_for
 
     row = row_for(session, run_async, pick_phone(sim))
@@ -355,8 +371,9 @@ def test_closing_while_loading_leaves_nothing_behind(qtbot, sim, session, sim_co
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))
     # its object_get was cancelled with it: no task is left to take the answer, and the
     # client has nothing in flight
-    qtbot.waitUntil(lambda: len(session.tasks) == 0 and session.client.budget.in_flight == 0,
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: len(session.tasks) == 0 and session.client.budget.in_flight == 0, timeout=5000
+    )
     assert count(sim_control, "object_get") <= 1  # sent at most once (maybe not at all)
     assert "unhandled error" not in caplog.text and "Traceback" not in caplog.text
 

@@ -31,23 +31,27 @@ def paste(qtbot, dialog, text: str) -> None:
 
 def rows(bulk: BulkAddDialog) -> list[tuple[str, str, str]]:
     tree = bulk.tree
-    return [(tree.topLevelItem(i).text(NUMBER), tree.topLevelItem(i).text(NAME),
-             tree.topLevelItem(i).text(RESULT)) for i in range(tree.topLevelItemCount())]
+    return [
+        (
+            tree.topLevelItem(i).text(NUMBER),
+            tree.topLevelItem(i).text(NAME),
+            tree.topLevelItem(i).text(RESULT),
+        )
+        for i in range(tree.topLevelItemCount())
+    ]
 
 
 @pytest.fixture
 def pasted(qtbot, sim, session):
     existing = pick_phone(sim)
     dialog = ready(qtbot, make(qtbot, session, tags=["колонна"]))
-    paste(qtbot, dialog, f"+7 (921) 555-44-33\n8 916 555 44 34; {existing}\n"
-                         "12345\n9215554433\n")
+    paste(qtbot, dialog, f"+7 (921) 555-44-33\n8 916 555 44 34; {existing}\n12345\n9215554433\n")
     return dialog, existing
 
 
 def test_pasting_several_numbers_offers_to_add_them_all(qtbot, session, sim_control, pasted):
     dialog, _ = pasted
-    assert dialog.phone_preview.text() == (
-        "5 numbers pasted: 3 to add, 1 not valid, 1 repeated.")
+    assert dialog.phone_preview.text() == ("5 numbers pasted: 3 to add, 1 not valid, 1 repeated.")
     assert dialog.main.bulk_button.isVisible()
     assert dialog.main.bulk_button.text() == "Add them all (3)…"
     assert dialog.save_button.text() == "Add 3…"
@@ -60,8 +64,9 @@ def test_pasting_several_numbers_offers_to_add_them_all(qtbot, session, sim_cont
     assert not dialog.main.bulk_button.isVisible() and dialog.save_button.text() == "Add"
 
 
-def test_the_confirmation_lists_every_number_and_cancel_sends_nothing(qtbot, session,
-                                                                      sim_control, pasted):
+def test_the_confirmation_lists_every_number_and_cancel_sends_nothing(
+    qtbot, session, sim_control, pasted
+):
     dialog, _ = pasted
     qtbot.keyClicks(dialog.title_edit, "Convoy")
     click(qtbot, dialog.main.bulk_button)
@@ -82,9 +87,9 @@ def test_the_confirmation_lists_every_number_and_cancel_sends_nothing(qtbot, ses
     assert dialog.save_button.isEnabled()
 
 
-def test_adding_them_all_shows_each_result_and_sends_each_number_once(qtbot, sim, session,
-                                                                      sim_control, run_async,
-                                                                      pasted):
+def test_adding_them_all_shows_each_result_and_sends_each_number_once(
+    qtbot, sim, session, sim_control, run_async, pasted
+):
     dialog, existing = pasted
     qtbot.keyClicks(dialog.title_edit, "Convoy")
     choose_tariff(dialog, "30")
@@ -101,8 +106,9 @@ def test_adding_them_all_shows_each_result_and_sends_each_number_once(qtbot, sim
         bulk.start()  # and ignored even when called
         assert bulk.running and not bulk.start_button.isEnabled()
         assert not dialog.save_button.isEnabled()
-    assert sorted(c["params"]["phone"] for c in calls(sim_control, "object_add")) == \
-        sorted([A, B, existing])
+    assert sorted(c["params"]["phone"] for c in calls(sim_control, "object_add")) == sorted(
+        [A, B, existing]
+    )
     assert [r.phone for r in many.args[0]] == [A, B]
     assert bulk.result_text(A) == "Added." and bulk.result_text(B) == "Added."
     assert bulk.result_text(existing) == "This number is already on your account."
@@ -138,8 +144,9 @@ def test_stopping_leaves_the_rest_unsent(qtbot, session, sim_control, pasted):
     assert bulk.summary.text() == "1 added, 0 not added. 2 not sent."
 
 
-def test_the_window_gone_mid_run_sends_no_more_and_breaks_nothing(qtbot, session, sim_control,
-                                                                 pasted):
+def test_the_window_gone_mid_run_sends_no_more_and_breaks_nothing(
+    qtbot, session, sim_control, pasted
+):
     """The list is deleted while an add is on its way (the app closing with its window):
     the answer is taken quietly and the next numbers are not sent (this once logged
     "unhandled error in background task": a deleted tree item)."""

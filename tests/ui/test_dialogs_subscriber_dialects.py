@@ -60,8 +60,11 @@ def test_an_unreported_schedule_shows_the_one_saved_here(qtbot, sim, session, ru
 
 def test_a_route_movizor_keeps_is_said_and_shown(qtbot, sim, session, run_async, v2):
     with sim.world.lock:
-        phone = next(p for p, s in sim.world.subs.items() if s.status == "ok" and s.route
-                     and s.tariff_new is None)
+        phone = next(
+            p
+            for p, s in sim.world.subs.items()
+            if s.status == "ok" and s.route and s.tariff_new is None
+        )
     dialog = _edit_dialog(qtbot, session, run_async, phone)
     route = dialog.route_editor
     count = len(route.points())

@@ -24,8 +24,23 @@ from tests.kits.subscribers import (
     wait_idle,
 )
 
-UNTOUCHED = {"title", "tags", "dateoff", "package_prolong", "destination", "st", "sw1", "sw2",
-             "sw3", "sw4", "sw5", "sw6", "sw7", "metadata", "activate"}
+UNTOUCHED = {
+    "title",
+    "tags",
+    "dateoff",
+    "package_prolong",
+    "destination",
+    "st",
+    "sw1",
+    "sw2",
+    "sw3",
+    "sw4",
+    "sw5",
+    "sw6",
+    "sw7",
+    "metadata",
+    "activate",
+}
 
 
 def _edit(sim_control) -> dict:
@@ -39,17 +54,24 @@ def tracked(sim, session, run_async):
     return row_for(session, run_async, pick_phone(sim))
 
 
-def test_details_load_in_the_background_then_fill_every_page(qtbot, sim, session,
-                                                              sim_control, run_async):
+def test_details_load_in_the_background_then_fill_every_page(
+    qtbot, sim, session, sim_control, run_async
+):
     phone = pick_phone(sim)
     when = (msk_now() + timedelta(days=2)).replace(second=0, microsecond=0)
-    dateoff = (msk_now() + timedelta(days=5)).replace(minute=0, second=0,
-                                                              microsecond=0)
-    run_async(session.client.object_edit(
-        phone, tariff=sim.world.subs[phone].tariff, title="Рейс 7", tags=["север", "срочно"],
-        dateoff=dateoff, route=[RoutePoint("Казань", 55.796127, 49.106414, when)],
-        schedule=Schedule(frozenset({1, 5}), (datetime(2026, 1, 1, 9, 30).time(),)),
-        metadata={"Водитель": "Петров"}))
+    dateoff = (msk_now() + timedelta(days=5)).replace(minute=0, second=0, microsecond=0)
+    run_async(
+        session.client.object_edit(
+            phone,
+            tariff=sim.world.subs[phone].tariff,
+            title="Рейс 7",
+            tags=["север", "срочно"],
+            dateoff=dateoff,
+            route=[RoutePoint("Казань", 55.796127, 49.106414, when)],
+            schedule=Schedule(frozenset({1, 5}), (datetime(2026, 1, 1, 9, 30).time(),)),
+            metadata={"Водитель": "Петров"},
+        )
+    )
     row = row_for(session, run_async, phone)
     run_async(session.client.object_edit(phone, tariff=row.tariff, title="Рейс 8"))  # newer
     sim_control.add_fault("latency", "object_get", latency=0.6)
@@ -67,19 +89,20 @@ def test_details_load_in_the_background_then_fill_every_page(qtbot, sim, session
     assert dialog.dateoff_check.isChecked() and dialog.dateoff() == dateoff
     assert dialog.phone_edit.isReadOnly()
     (point,) = dialog.route_editor.points()
-    assert (point.text, point.lat, point.lon, point.time) == ("Казань", 55.796127, 49.106414,
-                                                              when)
+    assert (point.text, point.lat, point.lon, point.time) == ("Казань", 55.796127, 49.106414, when)
     assert dialog.schedule_editor.schedule().days == frozenset({1, 5})
     assert dialog.metadata_editor.metadata() == {"Водитель": "Петров"}
     assert not any(e.is_modified() for e in dialog.editors.values())
     assert count(sim_control, "object_edit") == 2  # the two of the set-up, none by the dialog
 
 
-def test_details_that_cannot_be_loaded_say_so_and_lock_the_pages(qtbot, sim, session,
-                                                                 sim_control, run_async):
+def test_details_that_cannot_be_loaded_say_so_and_lock_the_pages(
+    qtbot, sim, session, sim_control, run_async
+):
     row = row_for(session, run_async, pick_phone(sim))
-    row = type(row)(phone=row.phone, status=row.status, title=row.title, tariff=row.tariff,
-                    tags=row.tags)  # no details cached either
+    row = type(row)(
+        phone=row.phone, status=row.status, title=row.title, tariff=row.tariff, tags=row.tags
+    )  # no details cached either
     sim_control.inject_error("object_get", "1")
     dialog = make(qtbot, session, row=row)
     qtbot.waitUntil(lambda: not dialog.loading, timeout=5000)
@@ -90,8 +113,7 @@ def test_details_that_cannot_be_loaded_say_so_and_lock_the_pages(qtbot, sim, ses
 
 
 @pytest.mark.parametrize("now", [True, False], ids=["activate-now", "from-tomorrow"])
-def test_edit_tariff_now_or_from_tomorrow(qtbot, session, sim_control, run_async, tracked,
-                                          now):
+def test_edit_tariff_now_or_from_tomorrow(qtbot, session, sim_control, run_async, tracked, now):
     dialog = ready(qtbot, make(qtbot, session, row=tracked))
     assert dialog.phone_edit.isReadOnly() and dialog.dateoff_edit.isVisible()
     assert not dialog.when_box.isVisible()
@@ -100,7 +122,8 @@ def test_edit_tariff_now_or_from_tomorrow(qtbot, session, sim_control, run_async
     assert dialog.when_box.isVisible() and dialog.tomorrow_radio.isChecked()
     midnight = next_msk_midnight(msk_now()).strftime("%d.%m.%Y")
     assert dialog.tomorrow_radio.text().startswith(
-        f"Switch from tomorrow, {midnight} 00:00 MSK")  # + " (… local)" outside Moscow time
+        f"Switch from tomorrow, {midnight} 00:00 MSK"
+    )  # + " (… local)" outside Moscow time
     if now:
         click(qtbot, dialog.now_radio)
         assert dialog.now_radio.isChecked() and not dialog.tomorrow_radio.isChecked()
@@ -125,8 +148,7 @@ def test_changing_back_to_the_current_tariff_is_no_change(qtbot, session, tracke
     assert not dialog.when_box.isVisible() and not dialog.tariff_changed()
 
 
-def test_edit_without_touching_the_tariff_still_sends_it(qtbot, session, sim_control,
-                                                         tracked):
+def test_edit_without_touching_the_tariff_still_sends_it(qtbot, session, sim_control, tracked):
     dialog = ready(qtbot, make(qtbot, session, row=tracked))
     dialog.title_edit.setText("Новое имя")
     sim_control.reset_requests()
@@ -138,21 +160,44 @@ def test_edit_without_touching_the_tariff_still_sends_it(qtbot, session, sim_con
     assert not (UNTOUCHED - {"title"}) & set(params)
 
 
-def test_an_edit_that_touches_nothing_sends_only_the_tariff(qtbot, session, sim_control,
-                                                            run_async, tracked):
+def test_an_edit_that_touches_nothing_sends_only_the_tariff(
+    qtbot, session, sim_control, run_async, tracked
+):
     before = run_async(session.client.object_get(tracked.phone))
     dialog = ready(qtbot, make(qtbot, session, row=tracked))
     dialog.title_edit.setText(tracked.title + " ")  # the same after trimming
     sim_control.reset_requests()
     with qtbot.waitSignal(dialog.saved, timeout=15000):
         save(qtbot, dialog)
-    assert _edit(sim_control) == {"key": "REDACTED", "phone": tracked.phone,
-                                  "tariff": tracked.tariff}
+    assert _edit(sim_control) == {
+        "key": "REDACTED",
+        "phone": tracked.phone,
+        "tariff": tracked.tariff,
+    }
     after = run_async(session.client.object_get(tracked.phone))
-    assert after.model_dump(include={"title", "tags", "tariff", "tariff_new", "destination",
-                                     "metadata", "schedule", "timestamp_off"}) == \
-        before.model_dump(include={"title", "tags", "tariff", "tariff_new", "destination",
-                                   "metadata", "schedule", "timestamp_off"})
+    assert after.model_dump(
+        include={
+            "title",
+            "tags",
+            "tariff",
+            "tariff_new",
+            "destination",
+            "metadata",
+            "schedule",
+            "timestamp_off",
+        }
+    ) == before.model_dump(
+        include={
+            "title",
+            "tags",
+            "tariff",
+            "tariff_new",
+            "destination",
+            "metadata",
+            "schedule",
+            "timestamp_off",
+        }
+    )
 
 
 @pytest.fixture
@@ -164,18 +209,21 @@ def pending(sim, session, run_async, tracked):
     return row
 
 
-def test_a_pending_switch_is_shown_and_kept_by_an_edit(qtbot, session, sim_control,
-                                                       run_async, pending):
+def test_a_pending_switch_is_shown_and_kept_by_an_edit(
+    qtbot, session, sim_control, run_async, pending
+):
     dialog = ready(qtbot, make(qtbot, session, row=pending))
     midnight = next_msk_midnight(msk_now()).strftime("%d.%m.%Y")
     assert dialog.chosen_tariff() == pending.tariff  # the tariff now
     assert dialog.main.pending_box.isVisible()
     assert dialog.main.pending_label.text().startswith(
-        f"Switches to 60 — Every 60 min at {midnight} 00:00 MSK")
+        f"Switches to 60 — Every 60 min at {midnight} 00:00 MSK"
+    )
     assert not dialog.when_box.isVisible()
     choose_tariff(dialog, "30")  # another choice would replace the switch: said so
     assert dialog.main.pending_label.text().endswith(
-        "\nSaving with another tariff replaces this switch.")
+        "\nSaving with another tariff replaces this switch."
+    )
     choose_tariff(dialog, pending.tariff)
     assert "replaces" not in dialog.main.pending_label.text()
     qtbot.keyClicks(dialog.tags_edit, "night")
@@ -199,7 +247,8 @@ def test_a_pending_switch_can_be_cancelled(qtbot, session, sim_control, run_asyn
     assert count(sim_control, "object_cancel_tariff") == 1
     assert dialog.main.pending_box.isHidden()
     assert dialog.main.tariff_note.text() == (
-        f"The switch is cancelled; the tariff stays {pending.tariff}.")
+        f"The switch is cancelled; the tariff stays {pending.tariff}."
+    )
     assert run_async(session.client.object_get(pending.phone)).tariff_new is None
     dialog.title_edit.setText("После отмены")
     sim_control.reset_requests()
@@ -208,8 +257,7 @@ def test_a_pending_switch_can_be_cancelled(qtbot, session, sim_control, run_asyn
     assert _edit(sim_control)["tariff"] == pending.tariff  # no longer the cancelled 60
 
 
-def test_cancelling_a_switch_that_fails_says_so_at_the_tariff(qtbot, session, sim_control,
-                                                               pending):
+def test_cancelling_a_switch_that_fails_says_so_at_the_tariff(qtbot, session, sim_control, pending):
     dialog = ready(qtbot, make(qtbot, session, row=pending))
     sim_control.inject_error("object_cancel_tariff", "1")
     click(qtbot, dialog.main.cancel_pending_button)
@@ -258,14 +306,18 @@ def test_auto_off_on_edit(qtbot, sim, session, sim_control, run_async, tracked):
     assert count(sim_control, "object_edit") == 0 and dialog.isVisible()
 
 
-@pytest.mark.parametrize(("code", "field", "text"), [
-    ("1", "phone", "not on the account"),
-    ("2", "tariff", "does not support this tariff"),
-    ("3", "dateoff", "in the past"),
-    ("4", "dateoff", "more than a day"),
-])
-def test_edit_errors_land_next_to_their_field(qtbot, session, sim_control, tracked, code,
-                                              field, text):
+@pytest.mark.parametrize(
+    ("code", "field", "text"),
+    [
+        ("1", "phone", "not on the account"),
+        ("2", "tariff", "does not support this tariff"),
+        ("3", "dateoff", "in the past"),
+        ("4", "dateoff", "more than a day"),
+    ],
+)
+def test_edit_errors_land_next_to_their_field(
+    qtbot, session, sim_control, tracked, code, field, text
+):
     dialog = ready(qtbot, make(qtbot, session, row=tracked))
     click(qtbot, dialog.dateoff_check)
     choose_tariff(dialog, "60")
@@ -277,8 +329,9 @@ def test_edit_errors_land_next_to_their_field(qtbot, session, sim_control, track
     assert dialog.chosen_tariff() == "60" and dialog.dateoff_check.isChecked()
 
 
-def test_package_renewal_on_edit_is_sent_only_when_toggled(qtbot, sim, session, sim_control,
-                                                           run_async):
+def test_package_renewal_on_edit_is_sent_only_when_toggled(
+    qtbot, sim, session, sim_control, run_async
+):
     phone = pick_phone(sim, operator="mts")
     run_async(session.client.object_edit(phone, tariff="3", activate=True))
     row = row_for(session, run_async, phone)

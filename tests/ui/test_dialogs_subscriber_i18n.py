@@ -34,18 +34,21 @@ def test_every_string_of_the_dialog_is_translated() -> None:
             source = message.findtext("source") or ""
             assert translation is not None and translation.get("type") is None, source
             assert translation.text, source
-            assert sorted(re.findall(r"\{\w+\}", source)) == \
-                sorted(re.findall(r"\{\w+\}", translation.text)), source
+            assert sorted(re.findall(r"\{\w+\}", source)) == sorted(
+                re.findall(r"\{\w+\}", translation.text)
+            ), source
     assert seen == CONTEXTS
-
-
 
 
 def test_the_dialog_speaks_russian(qtbot, session, sim_control, russian):
     dialog = ready(qtbot, make(qtbot, session, lang="ru"))
     assert dialog.windowTitle() == "Добавить абонента"
     assert [dialog.tabs.tabText(i) for i in range(4)] == [
-        "Основное", "Маршрут", "Расписание", "Метаданные"]
+        "Основное",
+        "Маршрут",
+        "Расписание",
+        "Метаданные",
+    ]
     assert dialog.save_button.text() == "Добавить"
     type_phone(qtbot, dialog, MTS_PHONE)
     assert dialog.main.operator_note.text() == "Оператор: МТС · г. Москва и Московская область"

@@ -31,8 +31,9 @@ from movizor_desktop.ui.dialogs.tariffs import (
     tariff_options,
 )
 
-BALANCE = Balance.model_validate({"balance": "476.50", "credit": "0.00", "type": "org",
-                                  "tariff": sim_tariffs.balance_table()})
+BALANCE = Balance.model_validate(
+    {"balance": "476.50", "credit": "0.00", "type": "org", "tariff": sim_tariffs.balance_table()}
+)
 BOOK = BALANCE.book
 V2 = Balance.model_validate({"balance": "476.50", "tariff": PLAN_V2.balance_table()})
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=MSK)
@@ -41,28 +42,38 @@ NOW = datetime(2026, 11, 26, 12, 0, tzinfo=MSK)
 # --- which tariff an edit sends ------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("chosen", "current", "pending", "expected"), [
-    ("60", "15", None, "60"),        # changed: the choice
-    ("15", "15", None, "15"),        # untouched: the current one
-    ("15", "15", "60", "60"),        # untouched with a pending switch: keep the switch
-    ("30", "15", "60", "30"),        # changed while a switch is pending: the new choice
-    ("60", "15", "60", "60"),        # chose the pending one: that one
-    ("0", "manual", None, "0"),      # manual is 0
-    ("0", "manual", "15", "15"),     # untouched manual with a pending switch
-    ("manual", "0", None, "0"),
-    ("15", "manual", None, "15"),    # from manual to 15
-    (None, "15", None, "15"),        # nothing chosen (list not filled yet): current
-    (None, "manual", "30", "30"),
-    ("15", None, None, "15"),        # details unknown: the choice
-    ("15", "15", "15", "15"),        # a "pending" equal to the current one is no switch
-])
+@pytest.mark.parametrize(
+    ("chosen", "current", "pending", "expected"),
+    [
+        ("60", "15", None, "60"),  # changed: the choice
+        ("15", "15", None, "15"),  # untouched: the current one
+        ("15", "15", "60", "60"),  # untouched with a pending switch: keep the switch
+        ("30", "15", "60", "30"),  # changed while a switch is pending: the new choice
+        ("60", "15", "60", "60"),  # chose the pending one: that one
+        ("0", "manual", None, "0"),  # manual is 0
+        ("0", "manual", "15", "15"),  # untouched manual with a pending switch
+        ("manual", "0", None, "0"),
+        ("15", "manual", None, "15"),  # from manual to 15
+        (None, "15", None, "15"),  # nothing chosen (list not filled yet): current
+        (None, "manual", "30", "30"),
+        ("15", None, None, "15"),  # details unknown: the choice
+        ("15", "15", "15", "15"),  # a "pending" equal to the current one is no switch
+    ],
+)
 def test_edit_always_sends_a_tariff(chosen, current, pending, expected):
     assert edit_tariff(chosen, current, pending, BOOK) == expected
 
 
-@pytest.mark.parametrize(("chosen", "current", "pending", "expected"), [
-    ("4", "manual", None, "4"), ("4", "manual", "7", "7"), ("manual", "4", None, "4"),
-    ("7", "manual", None, "7"), (None, "manual", None, "4")])
+@pytest.mark.parametrize(
+    ("chosen", "current", "pending", "expected"),
+    [
+        ("4", "manual", None, "4"),
+        ("4", "manual", "7", "7"),
+        ("manual", "4", None, "4"),
+        ("7", "manual", None, "7"),
+        (None, "manual", None, "4"),
+    ],
+)
 def test_edit_sends_the_manual_id_of_the_v2_table(chosen, current, pending, expected):
     assert edit_tariff(chosen, current, pending, V2.book) == expected
 
@@ -77,9 +88,11 @@ def test_edit_tariff_needs_something_to_send():
         edit_tariff(None, None, None)
 
 
-@given(chosen=st.sampled_from([None, "0", "manual", "1", "3", "15", "60"]),
-       current=st.sampled_from(["0", "manual", "1", "3", "15", "60"]),
-       pending=st.sampled_from([None, "0", "manual", "15", "60"]))
+@given(
+    chosen=st.sampled_from([None, "0", "manual", "1", "3", "15", "60"]),
+    current=st.sampled_from(["0", "manual", "1", "3", "15", "60"]),
+    pending=st.sampled_from([None, "0", "manual", "15", "60"]),
+)
 def test_edit_tariff_properties(chosen, current, pending):
     sent = edit_tariff(chosen, current, pending, BOOK)
     assert sent != "manual"  # always the id
@@ -162,11 +175,13 @@ def test_v2_options_know_their_manual_tariff():
 def test_the_book_recognises_tariffs_from_the_table_never_from_an_id():
     assert BOOK.manual_ids() == {"0"} and V2.book.manual_ids() == {"4"}
     assert BOOK.package_ids() == {"3"} and V2.book.package_ids() == set()
-    untitled = Balance.model_validate({"tariff": {"mts": {"0": {"abon": "4"},
-                                                          "15": {"abon": "9"}}}}).book
+    untitled = Balance.model_validate(
+        {"tariff": {"mts": {"0": {"abon": "4"}, "15": {"abon": "9"}}}}
+    ).book
     assert untitled.manual_id() == "0"  # no titles at all: the documents' id, if listed
-    other = Balance.model_validate({"tariff": {"mts": {
-        "0": {"title": "Онлайн"}, "9": {"title": "По запросу"}}}}).book
+    other = Balance.model_validate(
+        {"tariff": {"mts": {"0": {"title": "Онлайн"}, "9": {"title": "По запросу"}}}}
+    ).book
     assert other.manual_id() == "9"  # the title decides, not the id
     titled = Balance.model_validate({"tariff": {"mts": {"0": {"title": "Особый"}}}}).book
     assert titled.manual_id() is None  # titled, none manual: nothing assumed
@@ -211,11 +226,16 @@ def test_bulk_titles():
 
 
 def test_plan_numbers_normalizes_refuses_and_never_repeats():
-    plan = plan_numbers(["+7 (921) 555-44-33", "8 921 555 44 33", "12345",
-                         "9215554434", "+7 495 123-45-67"], "en")
+    plan = plan_numbers(
+        ["+7 (921) 555-44-33", "8 921 555 44 33", "12345", "9215554434", "+7 495 123-45-67"], "en"
+    )
     assert [(e.msisdn, e.kind) for e in plan] == [
-        ("79215554433", "add"), ("79215554433", "duplicate"), (None, "invalid"),
-        ("79215554434", "add"), (None, "invalid")]
+        ("79215554433", "add"),
+        ("79215554433", "duplicate"),
+        (None, "invalid"),
+        ("79215554434", "add"),
+        (None, "invalid"),
+    ]
     assert "not a Russian mobile number" in plan[2].reason
     ru = plan_numbers(["12345"], "ru")
     assert "не российский мобильный номер" in ru[0].reason

@@ -28,12 +28,10 @@ from tests.kits.subscribers import (
 
 
 def soon(hours: int) -> datetime:
-    return (msk_now() + timedelta(hours=hours)).replace(minute=0, second=0,
-                                                                microsecond=0)
+    return (msk_now() + timedelta(hours=hours)).replace(minute=0, second=0, microsecond=0)
 
 
-def add_point_by_coordinates(qtbot, dialog, coords: str, name: str,
-                             when: datetime | None) -> None:
+def add_point_by_coordinates(qtbot, dialog, coords: str, name: str, when: datetime | None) -> None:
     """Type coordinates into the route page's search, then name and time the new row."""
     editor = dialog.route_editor
     dialog.show_page("route")
@@ -127,8 +125,7 @@ def test_duplicate_metadata_names_show_the_metadata_page(qtbot, adding, sim_cont
     assert count(sim_control, "object_add") == 0
 
 
-def test_the_first_page_with_a_problem_comes_first_and_all_are_flagged(qtbot, session,
-                                                                       sim_control):
+def test_the_first_page_with_a_problem_comes_first_and_all_are_flagged(qtbot, session, sim_control):
     dialog = ready(qtbot, make(qtbot, session))  # no phone
     fill_schedule(qtbot, dialog, [2], [])
     fill_metadata(qtbot, dialog, {"A": "1", "a": "2"})
@@ -144,8 +141,11 @@ def test_edit_validates_only_the_pages_it_sends(qtbot, sim, session, sim_control
     phone = pick_phone(sim)
     tariff = sim.world.subs[phone].tariff
     past = soon(-5)  # a route whose time has passed is fine while it is not touched
-    run_async(session.client.object_edit(phone, tariff=tariff,
-                                         route=[RoutePoint("Тверь", 56.8587, 35.9176, past)]))
+    run_async(
+        session.client.object_edit(
+            phone, tariff=tariff, route=[RoutePoint("Тверь", 56.8587, 35.9176, past)]
+        )
+    )
     dialog = ready(qtbot, make(qtbot, session, row=row_for(session, run_async, phone)))
     qtbot.keyClicks(dialog.title_edit, "!")
     sim_control.reset_requests()
@@ -155,14 +155,18 @@ def test_edit_validates_only_the_pages_it_sends(qtbot, sim, session, sim_control
     assert "destination" not in edit["params"] and edit["params"]["title"].endswith("!")
 
 
-@pytest.mark.parametrize(("function", "code", "page", "text"), [
-    ("object_edit", "6", "schedule", "A time in the schedule is not valid"),
-    ("object_edit", "5", "route", "destination name was sent without its coordinates"),
-    ("object_add", "5", "schedule", "A time in the schedule is not valid"),
-    ("object_add", "4", "route", "destination name was sent without its coordinates"),
-])
-def test_api_errors_land_on_their_page(qtbot, sim, session, sim_control, run_async,
-                                       function, code, page, text):
+@pytest.mark.parametrize(
+    ("function", "code", "page", "text"),
+    [
+        ("object_edit", "6", "schedule", "A time in the schedule is not valid"),
+        ("object_edit", "5", "route", "destination name was sent without its coordinates"),
+        ("object_add", "5", "schedule", "A time in the schedule is not valid"),
+        ("object_add", "4", "route", "destination name was sent without its coordinates"),
+    ],
+)
+def test_api_errors_land_on_their_page(
+    qtbot, sim, session, sim_control, run_async, function, code, page, text
+):
     if function == "object_add":
         dialog = ready(qtbot, make(qtbot, session))
         type_phone(qtbot, dialog, NEW_PHONE)

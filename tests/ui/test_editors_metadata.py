@@ -19,8 +19,7 @@ def type_text(widget, text: str) -> None:
     """Type like a keyboard would, Cyrillic included (QTest.keyClicks is ASCII-only)."""
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                     char))
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 def make(qtbot) -> MetadataEditor:
@@ -34,8 +33,12 @@ def make(qtbot) -> MetadataEditor:
 
 
 def test_values_are_shown_unescaped_and_returned_as_typed(qtbot) -> None:
-    info = ObjectInfo.model_validate({"phone": "79001234567", "metadata": {
-        "Клиент": "ООО &quot;Ромашка&quot; &amp; Co", "Водитель": "Иванов"}})
+    info = ObjectInfo.model_validate(
+        {
+            "phone": "79001234567",
+            "metadata": {"Клиент": "ООО &quot;Ромашка&quot; &amp; Co", "Водитель": "Иванов"},
+        }
+    )
     editor = make(qtbot)
     editor.set_metadata(info.metadata)
     assert editor.rows[0].value.text() == 'ООО "Ромашка" & Co'
@@ -72,8 +75,7 @@ def test_live_counters_turn_red_over_the_limits(qtbot) -> None:
 
     type_text(row.name, " и его напарник по смене, ночь")
     assert row.name_count.text() == "38/32" and ERROR_COLOR in row.name_count.styleSheet()
-    assert editor.validate() == [(0, "Row 1: the name is 38 characters long; the limit is "
-                                     "32.")]
+    assert editor.validate() == [(0, "Row 1: the name is 38 characters long; the limit is 32.")]
 
 
 def test_names_unique_and_not_empty(qtbot) -> None:
@@ -103,7 +105,14 @@ def test_quick_fields(qtbot) -> None:
     assert tuple(editor.quick_buttons) == MetadataEditor.QUICK_FIELDS
     # the presets are in the UI's language (English here); Movizor's Russian names count too
     assert [b.text() for b in editor.quick_buttons.values()] == [
-        "Driver", "Vehicle", "Carrier", "Carrier's INN", "Client", "Order", "Trip"]
+        "Driver",
+        "Vehicle",
+        "Carrier",
+        "Carrier's INN",
+        "Client",
+        "Order",
+        "Trip",
+    ]
     editor.set_metadata({"ТС": "А123ВС77"})
     assert not editor.quick_buttons["vehicle"].isEnabled()
     assert editor.quick_buttons["driver"].isEnabled()
@@ -147,8 +156,13 @@ def test_add_remove_rows_and_tab_order(qtbot) -> None:
     assert QApplication.focusWidget() is first.remove
     qtbot.keyClick(first.remove, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is second.name
-    for widget in (first.name, first.value, first.remove, editor.add_button,
-                   *editor.quick_buttons.values()):
+    for widget in (
+        first.name,
+        first.value,
+        first.remove,
+        editor.add_button,
+        *editor.quick_buttons.values(),
+    ):
         assert widget.accessibleName()
 
     qtbot.mouseClick(first.remove, LEFT)

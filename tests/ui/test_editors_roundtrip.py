@@ -44,8 +44,7 @@ def at(days: int, hour: int, minute: int = 0) -> datetime:
     return base.replace(hour=hour, minute=minute, second=0, microsecond=0)
 
 
-def server_route(info: ObjectInfo) -> list[tuple[str, float | None, float | None,
-                                                 datetime | None]]:
+def server_route(info: ObjectInfo) -> list[tuple[str, float | None, float | None, datetime | None]]:
     return [(d.text, d.lat, d.lon, d.time) for d in info.destination]
 
 
@@ -65,8 +64,9 @@ def compare(dialog, info: ObjectInfo) -> None:
     assert info.metadata == dialog.metadata_editor.metadata()
 
 
-def test_add_with_every_page_then_edit_then_clear_round_trips(qtbot, session, sim_control,
-                                                              run_async):
+def test_add_with_every_page_then_edit_then_clear_round_trips(
+    qtbot, session, sim_control, run_async
+):
     dialog = ready(qtbot, make(qtbot, session, tags=["север"]))
     type_phone(qtbot, dialog, NEW_PHONE)
     type_text(dialog.title_edit, TRICKY_TITLE)
@@ -80,8 +80,7 @@ def test_add_with_every_page_then_edit_then_clear_round_trips(qtbot, session, si
     model = dialog.route_editor.model
     model.setData(model.index(0, ARRIVAL), at(1, 9))
     add_point_by_coordinates(qtbot, dialog, "55.796127, 49.106414", TRICKY_POINT, at(2, 18, 30))
-    add_point_by_coordinates(qtbot, dialog, "56.838, 60.5973", "Екатеринбург, ул. Ленина, 1",
-                             None)
+    add_point_by_coordinates(qtbot, dialog, "56.838, 60.5973", "Екатеринбург, ул. Ленина, 1", None)
     fill_schedule(qtbot, dialog, [1, 3, 5], ["8:30", "17:00", "12:15"])
     fill_metadata(qtbot, dialog, TRICKY_META)
     with qtbot.waitSignal(dialog.saved, timeout=15000):
@@ -90,12 +89,15 @@ def test_add_with_every_page_then_edit_then_clear_round_trips(qtbot, session, si
     info = run_async(session.client.object_get(NEW_MSISDN))
     assert info.title == TRICKY_TITLE and info.tags == ["север", "ночь"]
     assert [d.text for d in info.destination] == [
-        "Тверская улица, 7, Москва, ЦФО, 125009, Россия", TRICKY_POINT,
-        "Екатеринбург, ул. Ленина, 1"]
+        "Тверская улица, 7, Москва, ЦФО, 125009, Россия",
+        TRICKY_POINT,
+        "Екатеринбург, ул. Ленина, 1",
+    ]
     assert info.destination[2].time is None
     assert info.metadata == TRICKY_META
-    assert server_schedule(info) == Schedule(frozenset({1, 3, 5}),
-                                             (time(8, 30), time(12, 15), time(17, 0)))
+    assert server_schedule(info) == Schedule(
+        frozenset({1, 3, 5}), (time(8, 30), time(12, 15), time(17, 0))
+    )
     compare(sent, info)
 
     # --- edit every page of what was just added
@@ -115,7 +117,7 @@ def test_add_with_every_page_then_edit_then_clear_round_trips(qtbot, session, si
     meta = dialog.metadata_editor
     first = meta.rows[0]
     first.value.clear()
-    type_text(first.value, "ООО «Лютик» & сыновья, \"склад\" 3")
+    type_text(first.value, 'ООО «Лютик» & сыновья, "склад" 3')
     click(qtbot, meta.rows[1].remove)
     with qtbot.waitSignal(dialog.saved, timeout=15000):
         save(qtbot, dialog)
@@ -124,10 +126,12 @@ def test_add_with_every_page_then_edit_then_clear_round_trips(qtbot, session, si
     assert "title" not in edit["params"] and "tags" not in edit["params"]
     info = run_async(session.client.object_get(NEW_MSISDN))
     compare(dialog, info)
-    assert info.metadata["Клиент"] == "ООО «Лютик» & сыновья, \"склад\" 3"
+    assert info.metadata["Клиент"] == 'ООО «Лютик» & сыновья, "склад" 3'
     assert "Заказ" not in info.metadata
     assert [d.text for d in info.destination][:2] == [
-        TRICKY_POINT, "Тверская улица, 7, Москва, ЦФО, 125009, Россия"]
+        TRICKY_POINT,
+        "Тверская улица, 7, Москва, ЦФО, 125009, Россия",
+    ]
     assert info.title == TRICKY_TITLE  # untouched, unchanged
 
     # --- an edit that touches nothing changes nothing
@@ -136,13 +140,37 @@ def test_add_with_every_page_then_edit_then_clear_round_trips(qtbot, session, si
     with qtbot.waitSignal(dialog.saved, timeout=15000):
         save(qtbot, dialog)
     assert set(calls(sim_control, "object_edit")[0]["params"]) == {"key", "phone", "tariff"}
-    assert run_async(session.client.object_get(NEW_MSISDN)) .model_dump(
-        exclude={"last_timestamp", "current_lat", "current_lon", "place", "distance",
-                 "distance_forecast_time", "distance_forecast_status", "on_parking",
-                 "pos_error", "at_request", "status", "confirmed"}) == info.model_dump(
-        exclude={"last_timestamp", "current_lat", "current_lon", "place", "distance",
-                 "distance_forecast_time", "distance_forecast_status", "on_parking",
-                 "pos_error", "at_request", "status", "confirmed"})
+    assert run_async(session.client.object_get(NEW_MSISDN)).model_dump(
+        exclude={
+            "last_timestamp",
+            "current_lat",
+            "current_lon",
+            "place",
+            "distance",
+            "distance_forecast_time",
+            "distance_forecast_status",
+            "on_parking",
+            "pos_error",
+            "at_request",
+            "status",
+            "confirmed",
+        }
+    ) == info.model_dump(
+        exclude={
+            "last_timestamp",
+            "current_lat",
+            "current_lon",
+            "place",
+            "distance",
+            "distance_forecast_time",
+            "distance_forecast_status",
+            "on_parking",
+            "pos_error",
+            "at_request",
+            "status",
+            "confirmed",
+        }
+    )
 
     # --- clear every page
     dialog = ready(qtbot, make(qtbot, session, row=row_for(session, run_async, NEW_MSISDN)))
@@ -165,24 +193,36 @@ def test_add_with_every_page_then_edit_then_clear_round_trips(qtbot, session, si
 
 # --- any text the editors accept --------------------------------------------------------
 
-ALPHABET = st.sampled_from(list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙЯ"
-                                "abcXYZ0123456789 ,.;:!?\"'&<>()-+%#/№«»=@*_~$^`|{}\\"))
+ALPHABET = st.sampled_from(
+    list(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙЯ"
+        "abcXYZ0123456789 ,.;:!?\"'&<>()-+%#/№«»=@*_~$^`|{}\\"
+    )
+)
 NAMES = st.text(ALPHABET, min_size=1, max_size=32).map(str.strip).filter(bool)
 VALUES = st.text(ALPHABET, min_size=0, max_size=64)
 
 
-@settings(max_examples=10, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(metadata=st.dictionaries(NAMES, VALUES, min_size=1, max_size=5).filter(
-           lambda m: len({k.casefold() for k in m}) == len(m)),
-       names=st.lists(NAMES, min_size=1, max_size=3))
-def test_any_text_round_trips_through_the_dialog(qtbot, sim, session, run_async, metadata,
-                                                 names):
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    metadata=st.dictionaries(NAMES, VALUES, min_size=1, max_size=5).filter(
+        lambda m: len({k.casefold() for k in m}) == len(m)
+    ),
+    names=st.lists(NAMES, min_size=1, max_size=3),
+)
+def test_any_text_round_trips_through_the_dialog(qtbot, sim, session, run_async, metadata, names):
     phone = pick_phone(sim)
     dialog = ready(qtbot, make(qtbot, session, row=row_for(session, run_async, phone)))
-    dialog.route_editor.apply_points([
-        RoutePoint(name, 55.0 + i / 10, 37.5 + i / 10, at(1 + i, 12)) for i, name in
-        enumerate(names)])
+    dialog.route_editor.apply_points(
+        [
+            RoutePoint(name, 55.0 + i / 10, 37.5 + i / 10, at(1 + i, 12))
+            for i, name in enumerate(names)
+        ]
+    )
     meta = dialog.metadata_editor
     meta.set_metadata({})
     for name, value in metadata.items():

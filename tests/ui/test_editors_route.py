@@ -65,8 +65,7 @@ def type_text(widget, text: str) -> None:
     """Type like a keyboard would, Cyrillic included (QTest.keyClicks is ASCII-only)."""
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
-                                                     char))
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
 # --- finding points ----------------------------------------------------------------------
@@ -108,8 +107,7 @@ def test_address_search_against_the_simulator(qtbot, qloop, sim, run_async) -> N
         qtbot.keyClick(editor.search.edit, Qt.Key.Key_Enter)
         qtbot.waitUntil(popup.isVisible, timeout=10000)
         item = popup.list.item(0)
-        qtbot.mouseClick(popup.list.viewport(), LEFT,
-                         pos=popup.list.visualItemRect(item).center())
+        qtbot.mouseClick(popup.list.viewport(), LEFT, pos=popup.list.visualItemRect(item).center())
         assert names(editor)[2].startswith("Казань, Республика Татарстан")
 
         # nothing found: the server's error 1 becomes an inline note, no row
@@ -151,8 +149,10 @@ def test_search_never_blocks_and_reports_errors(qtbot, qloop) -> None:
     # the found place fills the selected row that had no coordinates (its name is kept)
     assert names(editor) == ["Склад"] and editor.model.rows[0].lat == 55.79
 
-    for query, expected in (("fail", "Address search failed: Too many requests"),
-                            ("boom", "Address search failed: socket closed")):
+    for query, expected in (
+        ("fail", "Address search failed: Too many requests"),
+        ("boom", "Address search failed: socket closed"),
+    ):
         editor.search.edit.clear()
         qtbot.keyClicks(editor.search.edit, query)
         qtbot.keyClick(editor.search.edit, Qt.Key.Key_Return)
@@ -251,8 +251,11 @@ def test_buttons_add_remove_and_move(qtbot) -> None:
     assert changes == [] and not editor.is_modified()
     assert not editor.remove_button.isEnabled()
 
-    qtbot.mouseClick(editor.table.viewport(), LEFT,
-                     pos=editor.table.visualRect(editor.model.index(0, NAME)).center())
+    qtbot.mouseClick(
+        editor.table.viewport(),
+        LEFT,
+        pos=editor.table.visualRect(editor.model.index(0, NAME)).center(),
+    )
     assert editor.current_row() == 0 and not editor.up_button.isEnabled()
     click(qtbot, editor.down_button)
     assert names(editor) == ["B", "A", "C"] and editor.current_row() == 1
@@ -282,8 +285,7 @@ def test_drag_reorders_rows(qtbot) -> None:
 
     def drop(source: int, row: int, parent: QModelIndex | None = None) -> bool:
         data = model.mimeData([model.index(source, c) for c in range(3)])
-        return model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0,
-                                  parent or QModelIndex())
+        return model.dropMimeData(data, Qt.DropAction.MoveAction, row, 0, parent or QModelIndex())
 
     # the view must not remove "source" rows after a drop we handled ourselves
     assert drop(3, 0) is False
@@ -304,12 +306,17 @@ def test_drag_reorders_rows(qtbot) -> None:
 def test_arrival_editing_in_msk_with_local_time(qtbot) -> None:
     editor = make(qtbot)
     editor.model.local_zone = timezone(timedelta(hours=5))  # a dispatcher in Yekaterinburg
-    editor.set_points([RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
-                       RoutePoint("Казань", 55.79, 49.12)])
+    editor.set_points(
+        [
+            RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
+            RoutePoint("Казань", 55.79, 49.12),
+        ]
+    )
     assert not editor.table.isColumnHidden(LOCAL)
     assert editor.model.index(0, LOCAL).data() == "20:00"  # same day: the time only
-    assert "UTC+0500" in editor.model.headerData(LOCAL, Qt.Orientation.Horizontal,
-                                                 Qt.ItemDataRole.ToolTipRole)
+    assert "UTC+0500" in editor.model.headerData(
+        LOCAL, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
 
     editor.select_row(1, ARRIVAL)
     qtbot.keyClick(editor.table, Qt.Key.Key_F2)
@@ -350,8 +357,12 @@ def test_arrival_editing_in_msk_with_local_time(qtbot) -> None:
 
 def test_validation_inline_and_live(qtbot) -> None:
     editor = make(qtbot)
-    editor.set_points([RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
-                       RoutePoint("Казань", 55.79, 49.12, msk(2026, 11, 26, 17, 0))])
+    editor.set_points(
+        [
+            RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
+            RoutePoint("Казань", 55.79, 49.12, msk(2026, 11, 26, 17, 0)),
+        ]
+    )
     editor.model.insert(2, editor.model.rows[0].__class__())  # an empty row
     problems = editor.validate()
     assert problems == [
@@ -365,7 +376,8 @@ def test_validation_inline_and_live(qtbot) -> None:
     assert isinstance(background, QBrush)
     assert editor.model.index(0, NAME).data(Qt.ItemDataRole.BackgroundRole) is None
     assert "later than at point 1" in editor.model.index(1, ARRIVAL).data(
-        Qt.ItemDataRole.ToolTipRole)
+        Qt.ItemDataRole.ToolTipRole
+    )
 
     # fixing is seen at once
     editor.select_row(2)
@@ -377,17 +389,20 @@ def test_validation_inline_and_live(qtbot) -> None:
     # a time set here must be in the future (12:00 MSK now)
     editor.model.setData(editor.model.index(0, ARRIVAL), msk(2026, 11, 26, 11, 0))
     assert editor.errors_label.text() == (
-        "Point 1: the arrival time 26.11.2026 11:00 MSK has already passed.")
+        "Point 1: the arrival time 26.11.2026 11:00 MSK has already passed."
+    )
     assert editor.validate() == [(0, editor.errors_label.text())]
 
 
 def test_loaded_points_keep_their_past_times(qtbot) -> None:
     editor = make(qtbot)
     destinations = [
-        Destination(text="Склад", lat="55.64", lon="37.61", time="26.11.2026 06:00",
-                    status="finished"),
-        Destination(text="Казань", lat="55.79", lon="49.12", time="27.11.2026 09:00",
-                    status="late"),
+        Destination(
+            text="Склад", lat="55.64", lon="37.61", time="26.11.2026 06:00", status="finished"
+        ),
+        Destination(
+            text="Казань", lat="55.79", lon="49.12", time="27.11.2026 09:00", status="late"
+        ),
     ]
     editor.set_points(destinations)
     assert editor.validate() == []  # the server's own past point is not the user's mistake
@@ -401,8 +416,12 @@ def test_loaded_points_keep_their_past_times(qtbot) -> None:
 
 def test_planning_flags_a_truck_that_cannot_make_it(qtbot) -> None:
     editor = make(qtbot)
-    editor.set_points([RoutePoint("Москва", 55.7558, 37.6173, msk(2026, 11, 26, 14, 0)),
-                       RoutePoint("Казань", 55.7963, 49.1088, msk(2026, 11, 26, 22, 0))])
+    editor.set_points(
+        [
+            RoutePoint("Москва", 55.7558, 37.6173, msk(2026, 11, 26, 14, 0)),
+            RoutePoint("Казань", 55.7963, 49.1088, msk(2026, 11, 26, 22, 0)),
+        ]
+    )
     leg = editor.model.legs[1]
     assert leg is not None and leg.too_fast  # 718 km in 8 h = 90 km/h
     speed = editor.model.index(1, SPEED)
@@ -449,8 +468,9 @@ def test_save_load_and_delete_templates(qtbot, app_home) -> None:
     editor = make(qtbot, templates=store)
     assert editor.templates_button.isVisible()
     button = editor.templates_button
-    assert [a.text() for a in button.load_menu.actions()] == ["Old (%n point(s))".replace(
-        "%n", "1")]
+    assert [a.text() for a in button.load_menu.actions()] == [
+        "Old (%n point(s))".replace("%n", "1")
+    ]
 
     store.save("Other window", [TemplatePoint("Y", 2, 2)])  # saved elsewhere meanwhile
     button.menu_.aboutToShow.emit()  # the menu re-reads the store when it opens
@@ -459,9 +479,13 @@ def test_save_load_and_delete_templates(qtbot, app_home) -> None:
     button.save_action.trigger()
     assert "Add points" in editor.message.text()  # nothing to save yet
 
-    editor.set_points([RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 27, 8, 0)),
-                       RoutePoint("Казань", 55.79, 49.12, msk(2026, 11, 27, 20, 30)),
-                       RoutePoint("Ночлег", 55.8, 49.2)])
+    editor.set_points(
+        [
+            RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 27, 8, 0)),
+            RoutePoint("Казань", 55.79, 49.12, msk(2026, 11, 27, 20, 30)),
+            RoutePoint("Ночлег", 55.8, 49.2),
+        ]
+    )
     button.save_action.trigger()
     dialog = button.name_dialog
     assert isinstance(dialog, QInputDialog) and dialog.isVisible()
@@ -483,7 +507,8 @@ def test_save_load_and_delete_templates(qtbot, app_home) -> None:
     assert editor.points() == [
         RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 27, 13, 0)),
         RoutePoint("Казань", 55.79, 49.12, msk(2026, 11, 28, 1, 30)),
-        RoutePoint("Ночлег", 55.8, 49.2, None)]
+        RoutePoint("Ночлег", 55.8, 49.2, None),
+    ]
     assert editor.is_modified() and editor.validate() == []
 
     for name in ("Old", "Other window"):
@@ -501,9 +526,17 @@ def test_accessible_names_and_tab_order(qtbot) -> None:
     editor = make(qtbot, templates=RouteTemplates(AppPaths()), map_factory=RouteMap)
     editor.set_points([RoutePoint("A", 55, 37), RoutePoint("B", 56, 38)])
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
-    for widget in (editor.search.edit, editor.search.button, editor.pick_button, editor.table,
-                   editor.add_button, editor.remove_button, editor.up_button,
-                   editor.down_button, editor.templates_button):
+    for widget in (
+        editor.search.edit,
+        editor.search.button,
+        editor.pick_button,
+        editor.table,
+        editor.add_button,
+        editor.remove_button,
+        editor.up_button,
+        editor.down_button,
+        editor.templates_button,
+    ):
         assert widget.accessibleName(), widget
     editor.search.edit.setFocus()
     order = []
@@ -511,9 +544,16 @@ def test_accessible_names_and_tab_order(qtbot) -> None:
         order.append(QApplication.focusWidget())
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     # Tab leaves the table (arrows move inside); Up is disabled on the first row
-    assert order[:8] == [editor.search.edit, editor.search.button, editor.pick_button,
-                         editor.table, editor.add_button, editor.remove_button,
-                         editor.down_button, editor.templates_button]
+    assert order[:8] == [
+        editor.search.edit,
+        editor.search.button,
+        editor.pick_button,
+        editor.table,
+        editor.add_button,
+        editor.remove_button,
+        editor.down_button,
+        editor.templates_button,
+    ]
     editor.shutdown()
 
 
@@ -543,8 +583,9 @@ def test_a_latin_city_name_is_explained(qtbot, qloop, sim, run_async) -> None:
         editor = make(qtbot, geocoder=client.distance_search)
         type_text(editor.search.edit, "Kazan")
         qtbot.keyClick(editor.search.edit, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: not editor.search.busy and bool(editor.search.status_text()),
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda: not editor.search.busy and bool(editor.search.status_text()), timeout=5000
+        )
         assert "knows Russian names" in editor.search.status_text()
         assert "Казань" in editor.search.status_text()
         assert "Russian names" in editor.search.edit.toolTip()
@@ -562,24 +603,41 @@ def test_the_arrival_editor_stays_in_its_cell_and_headers_fit(qtbot) -> None:
             if editor.table.isColumnHidden(column):
                 continue
             title = editor.model.headerData(column, Qt.Orientation.Horizontal)
-            assert header.sectionSize(column) >= \
-                header.fontMetrics().horizontalAdvance(title) + 12, title
+            assert (
+                header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title) + 12
+            ), title
 
     headers_fit()
-    editor.set_points([RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
-                       RoutePoint("Казань", 55.79, 49.12)])
-    for zone, last in ((timezone(timedelta(hours=3)), ARRIVAL),  # Moscow: no local time
-                       (timezone(timedelta(hours=5)), LOCAL)):  # beside it: its own cell
+    editor.set_points(
+        [
+            RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
+            RoutePoint("Казань", 55.79, 49.12),
+        ]
+    )
+    for zone, last in (
+        (timezone(timedelta(hours=3)), ARRIVAL),  # Moscow: no local time
+        (timezone(timedelta(hours=5)), LOCAL),
+    ):  # beside it: its own cell
         editor.model.local_zone = zone
-        editor.set_points([RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
-                           RoutePoint("Казань", 55.79, 49.12)])
+        editor.set_points(
+            [
+                RoutePoint("Москва", 55.75, 37.61, msk(2026, 11, 26, 18, 0)),
+                RoutePoint("Казань", 55.79, 49.12),
+            ]
+        )
         headers_fit()
         editor.select_row(1, ARRIVAL)
         editor.table.edit(editor.model.index(1, ARRIVAL))
 
         def open_editor() -> ArrivalEdit | None:
-            return next((a for a in editor.table.findChildren(ArrivalEdit)
-                         if shiboken6.isValid(a) and a.isVisible()), None)
+            return next(
+                (
+                    a
+                    for a in editor.table.findChildren(ArrivalEdit)
+                    if shiboken6.isValid(a) and a.isVisible()
+                ),
+                None,
+            )
 
         qtbot.waitUntil(lambda: open_editor() is not None)
         arrival = open_editor()

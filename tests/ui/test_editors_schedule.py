@@ -91,8 +91,9 @@ def test_remove_times_by_button_and_delete_key(qtbot) -> None:
     editor = make(qtbot)
     add(qtbot, editor, "8:00, 12:00, 16:00, 20:00")
     item = editor.times_list.item(1)
-    qtbot.mouseClick(editor.times_list.viewport(), LEFT,
-                     pos=editor.times_list.visualItemRect(item).center())
+    qtbot.mouseClick(
+        editor.times_list.viewport(), LEFT, pos=editor.times_list.visualItemRect(item).center()
+    )
     qtbot.mouseClick(editor.remove_button, LEFT)
     assert times(editor) == ["08:00", "16:00", "20:00"]
     editor.times_list.setFocus()
@@ -119,8 +120,12 @@ def test_preview_of_the_next_ten_requests_in_msk(qtbot) -> None:
     qtbot.mouseClick(editor.preset_buttons["workdays"], LEFT)
     shown = preview(editor)
     assert len(shown) == 10
-    assert shown[:4] == ["Thu 26.11.2026 13:00 (today)", "Thu 26.11.2026 15:00 (today)",
-                         "Thu 26.11.2026 17:00 (today)", "Fri 27.11.2026 09:00"]
+    assert shown[:4] == [
+        "Thu 26.11.2026 13:00 (today)",
+        "Thu 26.11.2026 15:00 (today)",
+        "Thu 26.11.2026 17:00 (today)",
+        "Fri 27.11.2026 09:00",
+    ]
     assert shown[8] == "Mon 30.11.2026 09:00"  # across the weekend
 
 
@@ -128,8 +133,11 @@ def test_preview_crosses_the_week_at_msk_midnight(qtbot) -> None:
     # Sunday 21:30 UTC is already Monday 00:30 in Moscow
     editor = make(qtbot, now=datetime(2026, 11, 29, 21, 30, tzinfo=UTC))
     editor.set_schedule(Schedule(frozenset({1, 7}), (time(0, 15), time(23, 0))))
-    assert preview(editor)[:3] == ["Mon 30.11.2026 23:00 (today)", "Sun 06.12.2026 00:15",
-                                   "Sun 06.12.2026 23:00"]
+    assert preview(editor)[:3] == [
+        "Mon 30.11.2026 23:00 (today)",
+        "Sun 06.12.2026 00:15",
+        "Sun 06.12.2026 23:00",
+    ]
 
 
 def test_cost_note_on_the_manual_tariff(qtbot) -> None:
@@ -165,8 +173,7 @@ def test_set_schedule_validate_modified_and_errors(qtbot) -> None:
     assert not editor.errors_label.isVisible()
 
     qtbot.keyClicks(editor.time_input, "20:00")  # typed, not added
-    assert editor.validate() == ["“20:00” was typed but not added: press Add or clear the "
-                                 "field."]
+    assert editor.validate() == ["“20:00” was typed but not added: press Add or clear the field."]
     qtbot.keyClick(editor.time_input, Qt.Key.Key_Return)
     assert editor.validate() == []
 
@@ -202,8 +209,14 @@ def test_enter_in_the_time_field_does_not_reach_the_dialog(qtbot) -> None:
 def test_accessible_names_and_tab_order(qtbot) -> None:
     editor = make(qtbot)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
-    for widget in (*editor.day_buttons, editor.times_list, editor.time_input,
-                   editor.add_button, editor.remove_button, editor.preview):
+    for widget in (
+        *editor.day_buttons,
+        editor.times_list,
+        editor.time_input,
+        editor.add_button,
+        editor.remove_button,
+        editor.preview,
+    ):
         assert widget.accessibleName(), widget
     editor.day_buttons[6].setFocus()
     qtbot.keyClick(editor.day_buttons[6], Qt.Key.Key_Tab)

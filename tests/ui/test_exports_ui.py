@@ -49,19 +49,21 @@ class SaveAs:
 
 
 def wait_written(qtbot, window, path: Path) -> None:
-    qtbot.waitUntil(lambda: path.exists() and str(path) in window.statusbar.message(),
-                    timeout=15000)
+    qtbot.waitUntil(
+        lambda: path.exists() and str(path) in window.statusbar.message(), timeout=15000
+    )
 
 
 def choose_period(qtbot, window, start: datetime, end: datetime) -> None:
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(PeriodDialog)),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(PeriodDialog)), timeout=5000
+    )
     dialog = next(d for d in window.findChildren(PeriodDialog) if d.isVisible())
-    dialog.start_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(start.timestamp()),
-                                                               MSK_ZONE))
+    dialog.start_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(start.timestamp()), MSK_ZONE))
     dialog.end_edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(end.timestamp()), MSK_ZONE))
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     assert not dialog.isVisible()
 
 
@@ -70,8 +72,9 @@ def shown_phones(window) -> list[str]:
     return [proxy.index(r, 0).data(PHONE_ROLE) for r in range(proxy.rowCount())]
 
 
-def test_list_to_xlsx_is_what_the_table_shows_in_russian(qtbot, window, tmp_path, monkeypatch,
-                                                         russian) -> None:
+def test_list_to_xlsx_is_what_the_table_shows_in_russian(
+    qtbot, window, tmp_path, monkeypatch, russian
+) -> None:
     from openpyxl import load_workbook
 
     window.subscribers.set_group("active")
@@ -110,8 +113,11 @@ def test_list_to_xlsx_is_what_the_table_shows_in_russian(qtbot, window, tmp_path
 
 def test_list_to_csv_with_bom_and_semicolons(qtbot, window, tmp_path, monkeypatch) -> None:
     save = SaveAs(monkeypatch, tmp_path / "list")  # no extension typed: the filter's is added
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(
-        lambda *a: (str(save.path), a[3].split(";;")[1])))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a: (str(save.path), a[3].split(";;")[1])),
+    )
     written = tmp_path / "list.csv"
     window.features["exports"].list_action.trigger()
     wait_written(qtbot, window, written)
@@ -138,8 +144,9 @@ def track_phone(sim, run_async, window) -> tuple[str, int]:
 
 
 @pytest.mark.parametrize("suffix", ["gpx", "kml"])
-def test_track_of_the_selected_subscriber(qtbot, window, tmp_path, monkeypatch, sim,
-                                          run_async, suffix) -> None:
+def test_track_of_the_selected_subscriber(
+    qtbot, window, tmp_path, monkeypatch, sim, run_async, suffix
+) -> None:
     from xml.etree import ElementTree
 
     import gpxpy
@@ -169,15 +176,13 @@ def test_track_of_the_selected_subscriber(qtbot, window, tmp_path, monkeypatch, 
         assert 19 < lon < 180 and 41 < lat < 82  # lon,lat order, somewhere in Russia
 
 
-def test_events_of_a_period_in_russian(qtbot, window, tmp_path, monkeypatch, sim,
-                                       russian) -> None:
+def test_events_of_a_period_in_russian(qtbot, window, tmp_path, monkeypatch, sim, russian) -> None:
     from openpyxl import load_workbook
 
     events = sorted(sim.world.events, key=lambda e: e.id)
     start = datetime.fromtimestamp(events[len(events) // 3].ts, UTC).replace(second=0)
     end = SIM_START
-    expected = [e for e in events
-                if start <= datetime.fromtimestamp(e.ts, UTC) <= end]
+    expected = [e for e in events if start <= datetime.fromtimestamp(e.ts, UTC) <= end]
     save = SaveAs(monkeypatch, tmp_path / "events.xlsx")
     window.features["exports"].events_action.trigger()
     choose_period(qtbot, window, start, end)
@@ -187,20 +192,26 @@ def test_events_of_a_period_in_russian(qtbot, window, tmp_path, monkeypatch, sim
     assert ws.max_row == len(expected) + 1
     first = expected[0]
     assert ws.cell(2, 1).value == datetime.fromtimestamp(first.ts + 3 * 3600, UTC).replace(
-        tzinfo=None)
+        tzinfo=None
+    )
     assert ws.cell(2, 5).value == first.type
     names = {kind: name for kind, (name, _tip) in event_texts().items()}
     assert ws.cell(2, 2).value == names.get(first.type, first.type)
-    assert any(ws.cell(r, 2).value == "Добавлен" for r in range(2, ws.max_row + 1)) \
-        or not any(e.type == "add" for e in expected)
+    assert any(ws.cell(r, 2).value == "Добавлен" for r in range(2, ws.max_row + 1)) or not any(
+        e.type == "add" for e in expected
+    )
 
 
-@pytest.mark.parametrize(("error", "words"), [
-    (PermissionError(errno.EACCES, "Permission denied"), "permission"),
-    (OSError(errno.ENOSPC, "No space left on device"), "disk is full"),
-])
-def test_write_failure_is_a_message_not_a_crash(qtbot, window, tmp_path, monkeypatch,
-                                                error, words) -> None:
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "permission"),
+        (OSError(errno.ENOSPC, "No space left on device"), "disk is full"),
+    ],
+)
+def test_write_failure_is_a_message_not_a_crash(
+    qtbot, window, tmp_path, monkeypatch, error, words
+) -> None:
     def fail(*args, **kwargs):
         raise error
 
@@ -217,12 +228,14 @@ def test_write_failure_is_a_message_not_a_crash(qtbot, window, tmp_path, monkeyp
 def test_period_dialog_refuses_an_empty_range(qtbot, window) -> None:
     window.select_subscriber(window.model.phones()[0])
     window.features["exports"].track_action.trigger()
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(PeriodDialog)),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(PeriodDialog)), timeout=5000
+    )
     dialog = next(d for d in window.findChildren(PeriodDialog) if d.isVisible())
     dialog.end_edit.setDateTime(dialog.start_edit.dateTime().addSecs(-60))
-    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+    )
     assert dialog.isVisible() and dialog.error.isVisible()
     dialog.reject()
 
@@ -232,12 +245,14 @@ def test_a_failure_without_a_file_says_the_export_failed(qapp) -> None:
 
     assert failure_text(ValueError("no rows")) == "Could not export: no rows"
     assert failure_text(ValueError("no rows"), Path("/tmp/x.csv")) == (
-        "Could not save /tmp/x.csv: no rows")
+        "Could not save /tmp/x.csv: no rows"
+    )
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
 def test_the_whole_list_exports_when_a_title_holds_a_control_character(
-        qtbot, window, sim, tmp_path, monkeypatch, suffix) -> None:
+    qtbot, window, sim, tmp_path, monkeypatch, suffix
+) -> None:
     """A vertical tab pasted from Word into a title, stored by the server as it is: the
     export of the whole list is still written, with a space in its place."""
     phone = window.model.phones()[0]
@@ -254,16 +269,19 @@ def test_the_whole_list_exports_when_a_title_holds_a_control_character(
     if suffix == ".xlsx":
         from openpyxl import load_workbook
 
-        values = [c.value for row in load_workbook(save.path).active.iter_rows()
-                  for c in row]
+        values = [c.value for row in load_workbook(save.path).active.iter_rows() for c in row]
     else:
-        values = [c for row in csv.reader(io.StringIO(save.path.read_text("utf-8-sig")),
-                                          delimiter=";") for c in row]
+        values = [
+            c
+            for row in csv.reader(io.StringIO(save.path.read_text("utf-8-sig")), delimiter=";")
+            for c in row
+        ]
     assert "Иванов МАН" in values
 
 
-def test_a_save_dialog_starts_in_documents_then_in_the_last_folder(qtbot, qapp, tmp_path,
-                                                                   monkeypatch) -> None:
+def test_a_save_dialog_starts_in_documents_then_in_the_last_folder(
+    qtbot, qapp, tmp_path, monkeypatch
+) -> None:
     """Never the process's working directory: the user's Documents at first (the home
     folder when there is none), then the folder used last — in this run and the next."""
     from PySide6.QtWidgets import QWidget
@@ -283,8 +301,9 @@ def test_a_save_dialog_starts_in_documents_then_in_the_last_folder(qtbot, qapp, 
     reports = tmp_path / "reports"
     reports.mkdir()
     save = SaveAs(monkeypatch, reports / "list")
-    assert ask_save_path(window, "Export", "list.xlsx", [("Excel", "xlsx")]) == \
-        reports / "list.xlsx"
+    assert (
+        ask_save_path(window, "Export", "list.xlsx", [("Excel", "xlsx")]) == reports / "list.xlsx"
+    )
     assert save.asked[0][1] == str(home / "Documents" / "list.xlsx")
     assert start_folder(window) == reports
     qtbot.waitUntil(lambda: load_export_folder() == reports)  # written in the background

@@ -30,15 +30,17 @@ ICONS = Path(resources_dir()) / "icons"
 
 def dark_palette() -> QPalette:
     pal = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#202124"),
-                         (QPalette.ColorRole.WindowText, "#e8eaed"),
-                         (QPalette.ColorRole.Base, "#181a1b"),
-                         (QPalette.ColorRole.AlternateBase, "#232527"),
-                         (QPalette.ColorRole.Text, "#e8eaed"),
-                         (QPalette.ColorRole.Button, "#2b2d30"),
-                         (QPalette.ColorRole.ButtonText, "#e8eaed"),
-                         (QPalette.ColorRole.Highlight, "#3b6fd8"),
-                         (QPalette.ColorRole.HighlightedText, "#ffffff")):
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#181a1b"),
+        (QPalette.ColorRole.AlternateBase, "#232527"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#2b2d30"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.Highlight, "#3b6fd8"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+    ):
         pal.setColor(role, QColor(colour))
     pal.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#7a7d82"))
     return pal
@@ -88,8 +90,12 @@ def test_app_icon_files_are_generated_and_current():
     for name, side in (("movizor.png", 256), ("movizor-512.png", 512)):
         image = QImage(str(ICONS / name))
         assert image.width() == side and image.height() == side
-    result = subprocess.run([sys.executable, str(ICONS / "build_icons.py"), "--check"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, str(ICONS / "build_icons.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -137,8 +143,11 @@ def test_window_actions_use_the_app_icons(qtbot):
 
 
 def all_badges():
-    return [status_badge(s.value) for s in Status] + [status_badge("weird")] + \
-        [forecast_badge(f.value) for f in Forecast]
+    return (
+        [status_badge(s.value) for s in Status]
+        + [status_badge("weird")]
+        + [forecast_badge(f.value) for f in Forecast]
+    )
 
 
 @pytest.mark.parametrize("dark_mode", [False, True])

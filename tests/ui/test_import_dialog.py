@@ -48,16 +48,23 @@ def choose_file(qtbot, dialog: ImportDialog, path: Path) -> None:
     dialog.path_edit.setText(str(path))
     dialog.path_edit.setFocus()
     qtbot.keyClick(dialog.path_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dialog.table is not None or dialog.file_page.error.isVisible(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: dialog.table is not None or dialog.file_page.error.isVisible(), timeout=5000
+    )
 
 
 def check_rows(qtbot, dialog: ImportDialog) -> None:
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.page() == MAP_PAGE
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.page() == PREVIEW_PAGE and not dialog.busy
-                    and dialog.preview.model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.page() == PREVIEW_PAGE
+            and not dialog.busy
+            and dialog.preview.model.rowCount() > 0
+        ),
+        timeout=10000,
+    )
 
 
 def cell(dialog: ImportDialog, row: int, column: int) -> str:
@@ -65,8 +72,7 @@ def cell(dialog: ImportDialog, row: int, column: int) -> str:
     return model.index(row, column).data()
 
 
-def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
-                                               tmp_path) -> None:
+def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control, tmp_path) -> None:
     path = write_csv(tmp_path / "Водители.csv", HEADERS, ROWS)
     dialog = open_dialog(qtbot, window)
     choose_file(qtbot, dialog, path)
@@ -79,15 +85,22 @@ def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
     page.set_target(4, "")  # the dispatcher leaves the route out
     assert page.default_tariff() == "15"
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.page() == PREVIEW_PAGE and not dialog.busy
-                    and dialog.preview.model.rowCount() == 5, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            dialog.page() == PREVIEW_PAGE
+            and not dialog.busy
+            and dialog.preview.model.rowCount() == 5
+        ),
+        timeout=10000,
+    )
     assert cell(dialog, 0, CHECK) == "OK"
     assert cell(dialog, 0, OPERATOR) == "МегаФон"  # as Movizor named it for the check
     view = dialog.preview.view
     # nothing sent yet: no empty Result column; the check's sentences have its room
     assert view.isColumnHidden(RESULT) and view.columnWidth(CHECK) > 300
-    assert dialog.preview.summary.text() == ("Ready to add: 3. With errors (not sent): 1. "
-                                             "Repeated numbers (not sent): 1.")
+    assert dialog.preview.summary.text() == (
+        "Ready to add: 3. With errors (not sent): 1. Repeated numbers (not sent): 1."
+    )
     assert "не российский мобильный номер" in cell(dialog, 2, CHECK)
     assert "строке 2" in cell(dialog, 4, CHECK)
     assert dialog.start_button.text() == "Add 3" and dialog.start_button.isEnabled()
@@ -104,8 +117,7 @@ def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
     assert dialog.preview.progress.value() == 3
     assert "3 added, 2 not added" in dialog.preview.summary.text()
     assert not dialog.start_button.isVisible() and dialog.report_button.isVisible()
-    qtbot.waitUntil(lambda: all(window.model.get(m) is not None for _, m in GOOD),
-                    timeout=5000)
+    qtbot.waitUntil(lambda: all(window.model.get(m) is not None for _, m in GOOD), timeout=5000)
     assert sim.world.subs["79215554401"].metadata == {"Водитель": "Иванов И.И."}
 
     report = tmp_path / "отчёт.csv"
@@ -126,11 +138,13 @@ def test_import_end_to_end_from_the_tools_menu(qtbot, window, sim, sim_control,
     assert again.mapping_page.mapping()[4] == ""
 
 
-def test_stop_mid_way_then_the_rest_on_a_second_run(qtbot, window, sim_control,
-                                                    tmp_path) -> None:
+def test_stop_mid_way_then_the_rest_on_a_second_run(qtbot, window, sim_control, tmp_path) -> None:
     phones = [f"7921555460{i}" for i in range(4)]
-    path = write_xlsx(tmp_path / "trucks.xlsx", ["Phone", "Name"],
-                      [[int(p), f"Truck {i}"] for i, p in enumerate(phones)])
+    path = write_xlsx(
+        tmp_path / "trucks.xlsx",
+        ["Phone", "Name"],
+        [[int(p), f"Truck {i}"] for i, p in enumerate(phones)],
+    )
     dialog = open_dialog(qtbot, window)
     choose_file(qtbot, dialog, path)
     assert "Водители" in dialog.file_page.note.text()
@@ -143,7 +157,7 @@ def test_stop_mid_way_then_the_rest_on_a_second_run(qtbot, window, sim_control,
     qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
     sim_control.clear_faults()
     sent = add_calls(sim_control)
-    assert sent == phones[:len(sent)] and 1 <= len(sent) <= 2
+    assert sent == phones[: len(sent)] and 1 <= len(sent) <= 2
     assert cell(dialog, 3, RESULT) == "Не отправлялся: импорт отменён."
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
 
@@ -151,11 +165,10 @@ def test_stop_mid_way_then_the_rest_on_a_second_run(qtbot, window, sim_control,
     again = open_dialog(qtbot, window)
     choose_file(qtbot, again, path)
     check_rows(qtbot, again)
-    assert [r.state for r in again.rows] == ["on_account"] * len(sent) + ["ready"] * (
-        4 - len(sent))
+    assert [r.state for r in again.rows] == ["on_account"] * len(sent) + ["ready"] * (4 - len(sent))
     qtbot.mouseClick(again.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not again.running and bool(again.results), timeout=10000)
-    assert add_calls(sim_control) == phones[len(sent):]
+    assert add_calls(sim_control) == phones[len(sent) :]
 
 
 def test_an_unreadable_file_says_why_next_to_the_path(qtbot, window, tmp_path) -> None:
@@ -175,7 +188,9 @@ def test_the_sheet_of_a_workbook_can_be_chosen(qtbot, window, tmp_path) -> None:
     assert "no rows" in dialog.file_page.error.text()
     combo = dialog.sheet_combo
     assert combo.isEnabled() and [combo.itemText(i) for i in range(combo.count())] == [
-        "Обложка", "Водители"]
+        "Обложка",
+        "Водители",
+    ]
     combo.setCurrentIndex(1)
     combo.activated.emit(1)
     qtbot.waitUntil(lambda: dialog.table is not None, timeout=5000)
@@ -183,15 +198,20 @@ def test_the_sheet_of_a_workbook_can_be_chosen(qtbot, window, tmp_path) -> None:
     assert dialog.next_button.isEnabled()
 
 
-def test_closing_the_dialog_stops_the_check_and_its_requests(qtbot, window, sim_control,
-                                                              tmp_path) -> None:
+def test_closing_the_dialog_stops_the_check_and_its_requests(
+    qtbot, window, sim_control, tmp_path
+) -> None:
     """Each new number is checked with get_operator (counted against the hour's quota):
     a dispatcher who closes the dialog mid-check must not keep spending requests."""
     from tests.kits.imports import count
 
     phones = [f"+7 921 777-{i // 100:02d}-{i % 100:02d}" for i in range(40)]
-    path = write_csv(tmp_path / "many.csv", ["phone", "name"],
-                     [[p, f"Truck {i}"] for i, p in enumerate(phones)], encoding="utf-8")
+    path = write_csv(
+        tmp_path / "many.csv",
+        ["phone", "name"],
+        [[p, f"Truck {i}"] for i, p in enumerate(phones)],
+        encoding="utf-8",
+    )
     dialog = open_dialog(qtbot, window)
     choose_file(qtbot, dialog, path)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
@@ -204,7 +224,13 @@ def test_closing_the_dialog_stops_the_check_and_its_requests(qtbot, window, sim_
     # the check was cancelled with the dialog: its task is done and no look-up is in flight,
     # so nothing can ask again (40 look-ups, 4 at a time, would have gone on ~2 s)
     session = window.session
-    qtbot.waitUntil(lambda: dialog._check_task is not None and dialog._check_task.done()
-                    and session.client.budget.in_flight == 0, timeout=5000)
+    qtbot.waitUntil(
+        lambda: (
+            dialog._check_task is not None
+            and dialog._check_task.done()
+            and session.client.budget.in_flight == 0
+        ),
+        timeout=5000,
+    )
     after_close = count(sim_control, "get_operator")
     assert after_close <= 12

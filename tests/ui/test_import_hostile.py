@@ -38,13 +38,13 @@ def test_the_encoding_is_shown_and_can_be_changed(qtbot, window, tmp_path) -> No
     assert dialog.table.headers != HEADERS  # what a wrong guess looks like
     choose_encoding(qtbot, dialog, "koi8-r")
     assert dialog.table.rows[0].cells[1] == "Петров Пётр"
-    choose_file(qtbot, dialog, write_csv(tmp_path / "utf8.csv", HEADERS, ROWS,
-                                          encoding="utf-8"))
+    choose_file(qtbot, dialog, write_csv(tmp_path / "utf8.csv", HEADERS, ROWS, encoding="utf-8"))
     assert combo.currentIndex() == 0 and combo.currentText() == "Automatic (UTF-8)"
 
 
-def test_rows_that_do_not_decode_are_refused_and_the_rest_added(qtbot, window, sim_control,
-                                                                tmp_path) -> None:
+def test_rows_that_do_not_decode_are_refused_and_the_rest_added(
+    qtbot, window, sim_control, tmp_path
+) -> None:
     path = write_csv(tmp_path / "mixed.csv", HEADERS, ROWS, encoding="utf-8")
     path.write_bytes(path.read_bytes() + "+7 921 555-44-03;Сидоров;15\r\n".encode("cp1251"))
     dialog = open_dialog(qtbot, window)
@@ -53,18 +53,24 @@ def test_rows_that_do_not_decode_are_refused_and_the_rest_added(qtbot, window, s
     assert "encoding UTF-8" in note and "1 row(s) hold text that cannot be read" in note
     check_rows(qtbot, dialog)
     assert [cell(dialog, r, CHECK) for r in range(2)] == ["OK", "OK"]
-    assert "could not be read in the encoding UTF-8" in cell(dialog, 2, CHECK) or \
-        "не читается в кодировке UTF-8" in cell(dialog, 2, CHECK)
+    assert "could not be read in the encoding UTF-8" in cell(
+        dialog, 2, CHECK
+    ) or "не читается в кодировке UTF-8" in cell(dialog, 2, CHECK)
     sim_control.reset_requests()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.running and bool(dialog.results), timeout=15000)
     assert add_calls(sim_control) == ["79215554401", "79215554402"]
 
 
-def test_control_characters_are_cleaned_and_the_preview_says_so(qtbot, window, sim,
-                                                                tmp_path) -> None:
-    path = write_csv(tmp_path / "word.csv", HEADERS,
-                     [["+7 921 555-44-01", "Иванов\x0bМАН", "15"], ROWS[1]], encoding="utf-8")
+def test_control_characters_are_cleaned_and_the_preview_says_so(
+    qtbot, window, sim, tmp_path
+) -> None:
+    path = write_csv(
+        tmp_path / "word.csv",
+        HEADERS,
+        [["+7 921 555-44-01", "Иванов\x0bМАН", "15"], ROWS[1]],
+        encoding="utf-8",
+    )
     dialog = open_dialog(qtbot, window)
     choose_file(qtbot, dialog, path)
     check_rows(qtbot, dialog)
@@ -73,8 +79,7 @@ def test_control_characters_are_cleaned_and_the_preview_says_so(qtbot, window, s
     assert check.startswith("OK. ")
     assert "replaced with spaces" in check or "заменены пробелами" in check
     assert cell(dialog, 1, CHECK) == "OK"
-    assert "Control characters replaced with spaces in 1 rows." in \
-        dialog.preview.summary.text()
+    assert "Control characters replaced with spaces in 1 rows." in dialog.preview.summary.text()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.running and bool(dialog.results), timeout=15000)
     assert sim.world.subs["79215554401"].title == "Иванов МАН"

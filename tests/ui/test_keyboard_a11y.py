@@ -31,8 +31,12 @@ def focusable(root: QWidget) -> list[QWidget]:
     seen: set[int] = set()
     while widget is not root and id(widget) not in seen:
         seen.add(id(widget))
-        if widget.isVisible() and widget.isEnabled() and widget.focusProxy() is None and \
-                widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus:
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusProxy() is None
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        ):
             out.append(widget)
         widget = widget.nextInFocusChain()
     return out
@@ -54,8 +58,11 @@ def tab_walk(qtbot, dialog: QWidget, first: QWidget, steps: int) -> list[QWidget
 
 def unlabelled(root: QWidget) -> list[str]:
     """Focusable widgets nobody can name: no accessible name, no text, no buddy label."""
-    buddies = {id(label.buddy()) for label in root.findChildren(QLabel)
-               if label.buddy() is not None and label.text()}
+    buddies = {
+        id(label.buddy())
+        for label in root.findChildren(QLabel)
+        if label.buddy() is not None and label.text()
+    }
     problems = []
     for widget in focusable(root):
         if widget.accessibleName() or id(widget) in buddies:
@@ -72,10 +79,16 @@ def unlabelled(root: QWidget) -> list[str]:
 
 
 def test_every_window_action_has_a_shortcut_and_they_do_not_clash(window):
-    actions = [a for a in window.findChildren(QAction)
-               if not a.isSeparator() and a.menu() is None and a.text()
-               and a.parent() is not None and not a.objectName().startswith("qt_")
-               and a not in (window.toolbar.toggleViewAction(),)]
+    actions = [
+        a
+        for a in window.findChildren(QAction)
+        if not a.isSeparator()
+        and a.menu() is None
+        and a.text()
+        and a.parent() is not None
+        and not a.objectName().startswith("qt_")
+        and a not in (window.toolbar.toggleViewAction(),)
+    ]
     assert len(actions) >= 11
     missing = [a.objectName() or a.text() for a in actions if not a.shortcuts()]
     assert not missing, f"actions without a shortcut: {missing}"
@@ -89,8 +102,12 @@ def test_every_window_action_has_a_shortcut_and_they_do_not_clash(window):
 
 def test_f1_opens_the_shortcuts_dialog_generated_from_the_actions(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: isinstance(window.features["help"].dialog, ShortcutsDialog)
-                    and window.features["help"].dialog.isVisible())
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(window.features["help"].dialog, ShortcutsDialog)
+            and window.features["help"].dialog.isVisible()
+        )
+    )
     dialog = window.features["help"].dialog
     rows = dict(dialog.rows())
     assert rows["Add subscriber"] == "Ctrl+N, Ins"
@@ -126,6 +143,7 @@ def test_about_names_the_version_licence_qt_and_map_data(qtbot, window):
     from PySide6.QtCore import qVersion
 
     from movizor_desktop import __version__
+
     for needle in (__version__, "MIT", qVersion(), "Leaflet", "OpenStreetMap"):
         assert needle in html
     dialog.close()
@@ -168,5 +186,7 @@ def test_main_window_controls_without_a_label_have_names(window):
     assert subscribers.table.accessibleName()
     assert subscribers.tags.accessibleName()
     assert window.events.accessibleName() or any(
-        child.accessibleName() for child in window.events.findChildren(QWidget)
-        if child.focusPolicy() != Qt.FocusPolicy.NoFocus)
+        child.accessibleName()
+        for child in window.events.findChildren(QWidget)
+        if child.focusPolicy() != Qt.FocusPolicy.NoFocus
+    )

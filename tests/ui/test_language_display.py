@@ -24,20 +24,32 @@ from movizor_desktop.ui.tariff_names import tariff_display_name
 
 
 def price_table() -> Balance:
-    return Balance.model_validate({"balance": "100.00", "tariff": {"mts": {
-        "0": {"title": "Вручную", "abon": "4", "request": "3"},
-        "3": {"title": "Пакет на 1 месяц", "abon": "90"},
-        "15": {"title": "Каждые 15 мин", "abon": "30"},
-        "180": {"title": "Каждые 3 часа", "abon": "10"},
-        "7": {"title": "Абонемент МТС 30 мин", "abon": "25"},
-        "8": {"title": "Особый", "abon": "5"}}}})
+    return Balance.model_validate(
+        {
+            "balance": "100.00",
+            "tariff": {
+                "mts": {
+                    "0": {"title": "Вручную", "abon": "4", "request": "3"},
+                    "3": {"title": "Пакет на 1 месяц", "abon": "90"},
+                    "15": {"title": "Каждые 15 мин", "abon": "30"},
+                    "180": {"title": "Каждые 3 часа", "abon": "10"},
+                    "7": {"title": "Абонемент МТС 30 мин", "abon": "25"},
+                    "8": {"title": "Особый", "abon": "5"},
+                }
+            },
+        }
+    )
 
 
 def test_tariffs_the_app_knows_are_named_in_english(english_plurals) -> None:
     balance = price_table()
     assert [tariff_name(t, balance) for t in ("0", "3", "15", "180", "7")] == [
-        "Manual requests", "Package for 1 month", "Every 15 min", "Every 3 hours",
-        "Every 30 min (MTS only)"]
+        "Manual requests",
+        "Package for 1 month",
+        "Every 15 min",
+        "Every 3 hours",
+        "Every 30 min (MTS only)",
+    ]
     # a tariff the app does not know keeps the server's text, whatever its id
     assert tariff_name("8", balance) == "Особый"
     # without a price table: the classic ids; anything else stays its id
@@ -53,7 +65,12 @@ def test_tariffs_in_russian_are_the_apps_russian_names(russian) -> None:
     balance = price_table()
     assert tariff_name("15", Balance.model_validate({"tariff": {}})) == "Каждые 15 мин"
     assert [tariff_name(t, balance) for t in ("0", "3", "180", "7", "8")] == [
-        "Вручную", "Пакет на 1 месяц", "Каждые 3 часа", "Каждые 30 мин (только МТС)", "Особый"]
+        "Вручную",
+        "Пакет на 1 месяц",
+        "Каждые 3 часа",
+        "Каждые 30 мин (только МТС)",
+        "Особый",
+    ]
     assert tariff_display_name("300", "Каждые 5 часов") == "Каждые 5 часов"
 
 
@@ -61,7 +78,14 @@ def test_metadata_presets_follow_the_language(qtbot, russian) -> None:
     editor = MetadataEditor()
     qtbot.addWidget(editor)
     assert [b.text() for b in editor.quick_buttons.values()] == [
-        "Водитель", "ТС", "Перевозчик", "ИНН перевозчика", "Клиент", "Заказ", "Рейс"]
+        "Водитель",
+        "ТС",
+        "Перевозчик",
+        "ИНН перевозчика",
+        "Клиент",
+        "Заказ",
+        "Рейс",
+    ]
 
 
 def test_movizors_distance_in_a_place_takes_the_uis_unit(russian) -> None:
@@ -77,21 +101,27 @@ def test_movizors_distance_in_a_place_in_english() -> None:
 def test_parking_reads_as_a_dispatcher_says_it(qtbot) -> None:
     now = clock.now()
     events = EventsModel(title_of=lambda phone: phone)
-    events.set_events([
-        Event(id=2, timestamp=now - timedelta(hours=2, minutes=10), phone="79001112233",
-              type="onparking"),
-        Event(id=1, timestamp=now - timedelta(hours=5), phone="79001112233",
-              type="offparking")])
+    events.set_events(
+        [
+            Event(
+                id=2,
+                timestamp=now - timedelta(hours=2, minutes=10),
+                phone="79001112233",
+                type="onparking",
+            ),
+            Event(id=1, timestamp=now - timedelta(hours=5), phone="79001112233", type="offparking"),
+        ]
+    )
     pane = DetailsPane()
     qtbot.addWidget(pane)
     pane.parked_since = events.parked_since
-    info = ObjectInfo.model_validate({"phone": "79001112233", "status": "ok",
-                                      "on_parking": True})
+    info = ObjectInfo.model_validate({"phone": "79001112233", "status": "ok", "on_parking": True})
     pane.set_row(FleetRow(phone="79001112233", status="ok", details=info))
     assert pane._labels["parking"].text() == "Now:"
     assert pane.fields["parking"].text() == "Parked for 2 h 10 min"
-    moving = ObjectInfo.model_validate({"phone": "79001112233", "status": "ok",
-                                        "on_parking": False})
+    moving = ObjectInfo.model_validate(
+        {"phone": "79001112233", "status": "ok", "on_parking": False}
+    )
     pane.set_row(FleetRow(phone="79001112233", status="ok", details=moving))
     assert pane.fields["parking"].text() == "Moving"
     # parked, but the feed does not say since when

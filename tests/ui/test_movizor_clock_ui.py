@@ -29,8 +29,9 @@ DEMO_HOURS = 15  # half an hour of real time at the demo's 30× speed
 def demo(qtbot, qloop, run_async):
     """The demo as the app starts it (its session on the embedded simulator), in a window
     with the map; the simulator's clock stands still until a test moves it."""
-    server = SimulatorServer.demo(seed=1, fleet=40, speed=0.0, start=SIM_START,
-                                  key=DEMO_KEY).start()
+    server = SimulatorServer.demo(
+        seed=1, fleet=40, speed=0.0, start=SIM_START, key=DEMO_KEY
+    ).start()
     window = MainWindow(AppSettings(tile_url=offline_tiles()), lang="en")
     qtbot.addWidget(window)
     link = attach_map(window)
@@ -49,11 +50,15 @@ def demo(qtbot, qloop, run_async):
 
 def arrived_at_sim(server: SimulatorServer, phone: str) -> bool:
     """The simulator says: tracked, and every point of its route is reached."""
-    answer = httpx.get(f"{server.base_url}demo/object_get/",
-                       params={"key": DEMO_KEY, "phone": phone}).json()["data"]
+    answer = httpx.get(
+        f"{server.base_url}demo/object_get/", params={"key": DEMO_KEY, "phone": phone}
+    ).json()["data"]
     route = answer.get("destination") or []
-    return answer["status"] == "ok" and bool(route) and all(
-        point["status"] == "finished" for point in route)
+    return (
+        answer["status"] == "ok"
+        and bool(route)
+        and all(point["status"] == "finished" for point in route)
+    )
 
 
 def refreshed(qtbot, window: MainWindow) -> None:
@@ -83,8 +88,13 @@ def test_demo_half_an_hour_later_tracks_end_at_the_live_fix(qtbot, demo) -> None
     sim_now = server.world.clock.now()
     assert abs((clock.now() - sim_now).total_seconds()) < 1  # the demo's now is the sim's
 
-    moving = [r for r in window.model.rows() if r.status == "ok" and r.fix_time is not None
-              and (sim_now - r.fix_time) < timedelta(hours=1)]
+    moving = [
+        r
+        for r in window.model.rows()
+        if r.status == "ok"
+        and r.fix_time is not None
+        and (sim_now - r.fix_time) < timedelta(hours=1)
+    ]
     assert moving, "no active truck with a fresh fix after the jump"
     row = moving[0]
     track = show_today(qtbot, window, panel, row.phone)
@@ -115,8 +125,7 @@ def test_a_pc_clock_ten_minutes_off_is_named_once(qtbot, qloop, run_async, skewe
     window = MainWindow(AppSettings(), lang="en", workflows=False)
     qtbot.addWidget(window)
     window.show()
-    session = Session(Profile("skew", base_url=skewed_sim.base_url, project="demo"),
-                      "skew-key")
+    session = Session(Profile("skew", base_url=skewed_sim.base_url, project="demo"), "skew-key")
     window.set_session(session)
     session.start()
     try:
@@ -129,8 +138,11 @@ def test_a_pc_clock_ten_minutes_off_is_named_once(qtbot, qloop, run_async, skewe
         assert abs(clock.now() - skewed_sim.world.clock.now()) < timedelta(seconds=2)
         model = window.model
         qtbot.waitUntil(lambda: any(r.fix_time for r in model.rows()), timeout=15000)
-        fixes = [model.index(r, FIX).data() for r in range(model.rowCount())
-                 if model.rows()[r].fix_time is not None]
+        fixes = [
+            model.index(r, FIX).data()
+            for r in range(model.rowCount())
+            if model.rows()[r].fix_time is not None
+        ]
         assert fixes and all("ago" in text or text == "just now" for text in fixes), fixes
         window.statusbar.clear_message()
         refreshed(qtbot, window)

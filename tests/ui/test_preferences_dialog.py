@@ -68,8 +68,10 @@ def test_menu_entry_and_roles(window):
     action = window.features["preferences"].action
     assert action in window.file_menu.actions()
     file_actions = window.file_menu.actions()
-    assert file_actions.index(action) == file_actions.index(
-        window.window_actions.connection_settings) + 1
+    assert (
+        file_actions.index(action)
+        == file_actions.index(window.window_actions.connection_settings) + 1
+    )
     assert action.menuRole() == QAction.MenuRole.PreferencesRole
     assert window.window_actions.connection_settings.menuRole() != QAction.MenuRole.PreferencesRole
     assert "Ctrl+," in [s.toString() for s in action.shortcuts()]
@@ -116,8 +118,13 @@ def test_valid_values_are_saved_and_applied(qtbot, window):
         click_save(qtbot, dialog)
 
     saved = load_settings(AppPaths())
-    assert saved == AppSettings(language="", sync_interval=300, low_balance=Decimal(threshold),
-                                tile_url=TILES, tile_attribution="© Example tiles")
+    assert saved == AppSettings(
+        language="",
+        sync_interval=300,
+        low_balance=Decimal(threshold),
+        tile_url=TILES,
+        tile_attribution="© Example tiles",
+    )
     assert window.settings is shared and shared == saved  # updated in place
     assert window.statusbar.low_balance == threshold
     assert window.statusbar.balance_label.property("low")
@@ -167,8 +174,13 @@ def test_failed_save_keeps_the_dialog_and_the_input(qtbot, window):
 
 
 def test_restore_defaults(qtbot, qloop, run_async, sim):
-    custom = AppSettings(language="en", sync_interval=45, low_balance=Decimal(50),
-                         tile_url=TILES, tile_attribution="© Example")
+    custom = AppSettings(
+        language="en",
+        sync_interval=45,
+        low_balance=Decimal(50),
+        tile_url=TILES,
+        tile_attribution="© Example",
+    )
     window = MainWindow(custom, lang="en")
     qtbot.addWidget(window)
     window.show()
@@ -220,8 +232,9 @@ def test_errors_and_money_in_russian(qtbot, qloop, russian):
 
 def test_profile_switch_keeps_the_new_values(qtbot, qloop, run_async, sim):
     settings = AppSettings()
-    controller = AppController(AppPaths(), settings, "en",
-                               window_factory=lambda s, lang: MainWindow(s, lang=lang))
+    controller = AppController(
+        AppPaths(), settings, "en", window_factory=lambda s, lang: MainWindow(s, lang=lang)
+    )
     window = controller.make_window()
     qtbot.addWidget(window)
     window.show()
@@ -230,8 +243,9 @@ def test_profile_switch_keeps_the_new_values(qtbot, qloop, run_async, sim):
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         click_save(qtbot, dialog)
     assert controller.settings.sync_interval == 180
-    session = controller.new_session(Profile("other", base_url=sim.base_url,
-                                             project="demo"), SIM_KEY, None)
+    session = controller.new_session(
+        Profile("other", base_url=sim.base_url, project="demo"), SIM_KEY, None
+    )
     try:
         assert session.engine.interval == 180.0
     finally:
@@ -239,8 +253,7 @@ def test_profile_switch_keeps_the_new_values(qtbot, qloop, run_async, sim):
 
 
 def test_map_switches_tiles(qtbot, qloop, run_async, sim):
-    window = MainWindow(AppSettings(tile_url=offline_tiles(), tile_attribution="x"),
-                        lang="en")
+    window = MainWindow(AppSettings(tile_url=offline_tiles(), tile_attribution="x"), lang="en")
     qtbot.addWidget(window)
     link = attach_map(window)
     assert link is not None

@@ -20,8 +20,9 @@ from tests.kits.windows import open_window as kit_window
 
 
 def open_window(qtbot, sim, *, with_map: bool = False) -> MainWindow:
-    return kit_window(qtbot, sim, name="Логист", with_map=with_map,
-                      settings=AppSettings(tile_url=offline_tiles()))
+    return kit_window(
+        qtbot, sim, name="Логист", with_map=with_map, settings=AppSettings(tile_url=offline_tiles())
+    )
 
 
 @pytest.fixture
@@ -41,8 +42,11 @@ def map_window(qtbot, qloop, sim, run_async):
 
 
 def save_as(monkeypatch, path: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a: (str(path), a[4] if len(a) > 4 else "")))
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *a: (str(path), a[4] if len(a) > 4 else "")),
+    )
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -60,15 +64,21 @@ def pdf_pages(path: Path) -> list[str]:
 def routed_phone(window) -> str:
     """An active subscriber with a route and fixes in the report period."""
     for row in sorted(window.model.rows(), key=lambda r: r.phone):
-        if row.status == "ok" and row.details is not None and row.details.destination \
-                and row.fix_time is not None and row.fix_time > SIM_START - timedelta(hours=2):
+        if (
+            row.status == "ok"
+            and row.details is not None
+            and row.details.destination
+            and row.fix_time is not None
+            and row.fix_time > SIM_START - timedelta(hours=2)
+        ):
             return row.phone
     raise LookupError("no subscriber with a route")
 
 
 def choose_period(qtbot, window) -> None:
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in window.findChildren(PeriodDialog)),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(PeriodDialog)), timeout=5000
+    )
     dialog = next(d for d in window.findChildren(PeriodDialog) if d.isVisible())
     dialog.start_edit.setDateTime(to_qt(SIM_START - timedelta(hours=6)))
     dialog.end_edit.setDateTime(to_qt(SIM_START))
@@ -90,8 +100,9 @@ def test_subscriber_list_as_pdf(qtbot, window, tmp_path, monkeypatch) -> None:
     assert f"Page 1 of {pages}" in texts[0]
     assert f"{shown} subscriber" in texts[0]
     everything = "\n".join(texts)
-    titles = [window.model.get(window.proxy.index(r, 0).data(0x0100 + 2)).title
-              for r in range(shown)]
+    titles = [
+        window.model.get(window.proxy.index(r, 0).data(0x0100 + 2)).title for r in range(shown)
+    ]
     assert all(t.split()[0] in everything for t in titles if t)
     assert str(path) in window.statusbar.message()
 
@@ -139,8 +150,10 @@ def test_trip_report_has_the_map_picture(qtbot, map_window, tmp_path, monkeypatc
     text = "\n".join(pdf_pages(path))
     assert "No map is shown" not in text and "The map as shown" in text
     assert b"/Subtype /Image" in path.read_bytes()
-    assert window.features["map"].panel.period_bar.period() == (SIM_START - timedelta(hours=6),
-                                                         SIM_START)
+    assert window.features["map"].panel.period_bar.period() == (
+        SIM_START - timedelta(hours=6),
+        SIM_START,
+    )
 
 
 def test_trip_report_print_preview(qtbot, window) -> None:
@@ -149,8 +162,13 @@ def test_trip_report_print_preview(qtbot, window) -> None:
     window.select_subscriber(routed_phone(window))
     window.features["printing"].print_trip.trigger()
     choose_period(qtbot, window)
-    qtbot.waitUntil(lambda: window.features["printing"].preview is not None
-                    and window.features["printing"].preview.isVisible(), timeout=20000)
+    qtbot.waitUntil(
+        lambda: (
+            window.features["printing"].preview is not None
+            and window.features["printing"].preview.isVisible()
+        ),
+        timeout=20000,
+    )
     preview = window.features["printing"].preview
     widget = preview.findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: widget.pageCount() > 0, timeout=10000)

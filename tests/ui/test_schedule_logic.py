@@ -48,9 +48,13 @@ def test_preview_crosses_the_week_in_moscow_time() -> None:
     # Saturday 22:00 UTC is already Sunday 01:00 in Moscow: Sunday 00:30 has passed.
     now = datetime(2026, 11, 28, 22, 0, tzinfo=UTC)
     upcoming = next_requests(schedule, now, 5)
-    assert upcoming == [msk(2026, 11, 29, 9, 0), msk(2026, 11, 30, 0, 30),
-                        msk(2026, 11, 30, 9, 0), msk(2026, 12, 6, 0, 30),
-                        msk(2026, 12, 6, 9, 0)]
+    assert upcoming == [
+        msk(2026, 11, 29, 9, 0),
+        msk(2026, 11, 30, 0, 30),
+        msk(2026, 11, 30, 9, 0),
+        msk(2026, 12, 6, 0, 30),
+        msk(2026, 12, 6, 9, 0),
+    ]
     assert all(m.utcoffset() == timedelta(hours=3) for m in upcoming)
     assert [m.isoweekday() for m in upcoming] == [7, 1, 1, 7, 7]
 

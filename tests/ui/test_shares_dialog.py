@@ -88,8 +88,9 @@ def double_click(qtbot, widget) -> None:
 
 
 def answer_box(qtbot, dialog: SharesDialog, *, confirm: bool) -> None:
-    qtbot.waitUntil(lambda: dialog.confirm_box is not None
-                    and dialog.confirm_box.isVisible(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: dialog.confirm_box is not None and dialog.confirm_box.isVisible(), timeout=5000
+    )
     box = dialog.confirm_box
     assert box is not None
     if confirm:
@@ -102,8 +103,7 @@ def answer_box(qtbot, dialog: SharesDialog, *, confirm: bool) -> None:
 # --- the whole life of a link, from the main window ------------------------------------------
 
 
-def test_share_link_lifecycle_from_the_window(qtbot, window: MainWindow, sim,
-                                              sim_control) -> None:
+def test_share_link_lifecycle_from_the_window(qtbot, window: MainWindow, sim, sim_control) -> None:
     access = window.features["client_links"]
     assert not access.share_action.isEnabled()  # nothing selected yet
     assert access.links_action in window.tools_menu.actions()
@@ -127,8 +127,7 @@ def test_share_link_lifecycle_from_the_window(qtbot, window: MainWindow, sim,
     assert until is not None
     sim_control.reset_requests()
     click(qtbot, form.create_button)
-    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 1 and not dialog.loading,
-                    timeout=10000)
+    qtbot.waitUntil(lambda: dialog.proxy.rowCount() == 1 and not dialog.loading, timeout=10000)
     assert not shiboken6.isValid(form)  # closed and deleted
     (sent,) = calls(sim_control, "share_add")
     assert "5" in str(sent)
@@ -222,16 +221,19 @@ def test_load_failure_is_shown_in_the_dialog(qtbot, session: Session, sim_contro
     assert not dialog.banner.isVisible()
 
 
-def test_expired_links_are_marked_and_sort_together(qtbot, session: Session, sim,
-                                                    run_async) -> None:
+def test_expired_links_are_marked_and_sort_together(
+    qtbot, session: Session, sim, run_async
+) -> None:
     phones = phones_with(sim, "ok", 3)
     start = SIM_START.astimezone(MSK)
     client = session.client
-    soon = run_async(client.share_add(phones[:1], client="Soon",
-                                      dateoff=start + timedelta(hours=1)))
+    soon = run_async(
+        client.share_add(phones[:1], client="Soon", dateoff=start + timedelta(hours=1))
+    )
     never = run_async(client.share_add(phones[1:2], client="Never"))
-    later = run_async(client.share_add(phones[2:], client="Later",
-                                       dateoff=start + timedelta(days=3)))
+    later = run_async(
+        client.share_add(phones[2:], client="Later", dateoff=start + timedelta(days=3))
+    )
     dialog = open_dialog(qtbot, session, now=lambda: SIM_START + timedelta(hours=2))
     assert dialog.expired_keys() == [soon.key]
     dialog.table.sortByColumn(STATE, Qt.SortOrder.AscendingOrder)
@@ -240,8 +242,10 @@ def test_expired_links_are_marked_and_sort_together(qtbot, session: Session, sim
     assert cell(dialog, 0, STATE) == "Expired"
     tip = dialog.proxy.index(0, STATE).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == "Access through this link ended at 26.11.2026 13:00 MSK."
-    assert dialog.proxy.index(0, STATE).data(Qt.ItemDataRole.ForegroundRole).color().name() \
+    assert (
+        dialog.proxy.index(0, STATE).data(Qt.ItemDataRole.ForegroundRole).color().name()
         == "#b3261e"
+    )
     dialog.table.sortByColumn(STATE, Qt.SortOrder.DescendingOrder)
     assert dialog.key_at(2) == soon.key
     dialog.table.sortByColumn(EXPIRES, Qt.SortOrder.AscendingOrder)
@@ -264,8 +268,7 @@ def new_form(qtbot, session: Session, sim, phones: list[str]):
     return dialog, form
 
 
-def test_bad_input_is_refused_next_to_its_field(qtbot, session: Session, sim,
-                                               sim_control) -> None:
+def test_bad_input_is_refused_next_to_its_field(qtbot, session: Session, sim, sim_control) -> None:
     dialog, form = new_form(qtbot, session, sim, phones_with(sim, "ok", 1))
     qtbot.keyClicks(form.email_edit, "cargo@romashka.ru manager@")
     qtbot.keyClicks(form.limit_edit, "-3")
@@ -293,8 +296,7 @@ def test_bad_input_is_refused_next_to_its_field(qtbot, session: Session, sim,
     assert share.email == "cargo@romashka.ru manager@romashka.ru"
 
 
-def test_the_access_end_check_box_is_the_label_of_its_row(qtbot, session: Session,
-                                                         sim) -> None:
+def test_the_access_end_check_box_is_the_label_of_its_row(qtbot, session: Session, sim) -> None:
     _dialog, form = new_form(qtbot, session, sim, phones_with(sim, "ok", 1))
     field = form.dateoff_edit.parentWidget().parentWidget()  # the date row in its column
     layout = form.findChild(QFormLayout)
@@ -307,7 +309,8 @@ def test_the_access_end_check_box_is_the_label_of_its_row(qtbot, session: Sessio
 
 
 def test_api_refusal_lands_under_the_subscribers_and_keeps_the_input(
-        qtbot, session: Session, sim, sim_control) -> None:
+    qtbot, session: Session, sim, sim_control
+) -> None:
     idle = phones_with(sim, "off", 1) + phones_with(sim, "rejected", 1)
     _dialog, form = new_form(qtbot, session, sim, idle)
     assert "tracked now: 0 of 2 chosen." in form.phones_note.text()
@@ -317,14 +320,16 @@ def test_api_refusal_lands_under_the_subscribers_and_keeps_the_input(
     assert form.isVisible()
     assert form.errors["phones"].isVisible()
     assert form.errors["phones"].text() == (
-        "None of the chosen subscribers is active, so there is nothing to share.")
+        "None of the chosen subscribers is active, so there is nothing to share."
+    )
     assert form.client_edit.text() == "Romashka"
     assert form.create_button.isEnabled()
     assert sim.world.shares == {}
 
 
 def test_temporary_refusal_goes_to_the_banner_and_a_retry_works(
-        qtbot, session: Session, sim, sim_control) -> None:
+    qtbot, session: Session, sim, sim_control
+) -> None:
     dialog, form = new_form(qtbot, session, sim, phones_with(sim, "ok", 2))
     sim_control.inject_error("share_add", "3")
     click(qtbot, form.create_button)
@@ -336,8 +341,9 @@ def test_temporary_refusal_goes_to_the_banner_and_a_retry_works(
     assert cell(dialog, 0, OBJECTS) == "2"
 
 
-def test_double_click_on_create_sends_one_share_add(qtbot, session: Session, sim,
-                                                    sim_control) -> None:
+def test_double_click_on_create_sends_one_share_add(
+    qtbot, session: Session, sim, sim_control
+) -> None:
     dialog, form = new_form(qtbot, session, sim, phones_with(sim, "ok", 2))
     sim_control.add_fault("latency", "share_add", latency=0.4)
     sim_control.reset_requests()
@@ -352,8 +358,9 @@ def test_double_click_on_create_sends_one_share_add(qtbot, session: Session, sim
     assert len(sim.world.shares) == 1
 
 
-def test_a_closing_session_leaves_the_form_closable(qtbot, session: Session, sim,
-                                                   sim_control, run_async) -> None:
+def test_a_closing_session_leaves_the_form_closable(
+    qtbot, session: Session, sim, sim_control, run_async
+) -> None:
     _dialog, form = new_form(qtbot, session, sim, phones_with(sim, "ok", 1))
     sim_control.add_fault("latency", "share_add", latency=2.0)
     click(qtbot, form.create_button)
@@ -364,8 +371,9 @@ def test_a_closing_session_leaves_the_form_closable(qtbot, session: Session, sim
     qtbot.waitUntil(lambda: not shiboken6.isValid(form), timeout=5000)
 
 
-def test_failed_delete_is_reported_in_the_dialog(qtbot, session: Session, sim,
-                                                 sim_control, run_async) -> None:
+def test_failed_delete_is_reported_in_the_dialog(
+    qtbot, session: Session, sim, sim_control, run_async
+) -> None:
     created = run_async(session.client.share_add(phones_with(sim, "ok", 1), client="X"))
     dialog = open_dialog(qtbot, session)
     assert dialog.select_key(created.key)
@@ -373,7 +381,8 @@ def test_failed_delete_is_reported_in_the_dialog(qtbot, session: Session, sim,
     click(qtbot, dialog.delete_button)
     answer_box(qtbot, dialog, confirm=True)
     qtbot.waitUntil(lambda: dialog.banner.isVisible(), timeout=10000)
-    assert dialog.banner.text() == ("The link could not be deleted: This link was not found "
-                                    "or is already deleted.")
+    assert dialog.banner.text() == (
+        "The link could not be deleted: This link was not found or is already deleted."
+    )
     assert dialog.delete_button.isEnabled()
     assert dialog.proxy.rowCount() == 1

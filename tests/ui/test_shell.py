@@ -78,8 +78,13 @@ def test_a_new_feature_is_one_module_and_one_line(bare: MainWindow) -> None:
 
 @pytest.mark.logs_error(r"the broken feature could not be built")
 def test_a_feature_that_fails_to_build_is_logged_and_left_out(bare: MainWindow) -> None:
-    features = Features(bare, (FeatureLine("broken", f"{__name__}:Broken", WINDOW),
-                               FeatureLine("example", f"{__name__}:Example", WINDOW)))
+    features = Features(
+        bare,
+        (
+            FeatureLine("broken", f"{__name__}:Broken", WINDOW),
+            FeatureLine("example", f"{__name__}:Example", WINDOW),
+        ),
+    )
     built = features.start(WINDOW)
     assert [f.name for f in built] == ["example"] and "broken" not in features
 
@@ -89,8 +94,14 @@ def test_the_workflows_come_when_asked_and_the_map_is_declared_optional(bare) ->
     assert {f.name for f in bare.features} == {"help", "diagnostics", "preferences"}
     assert bare.map is None  # no map until its feature is built
     bare.features.start(WORKFLOWS)
-    assert {"exports", "printing", "client_links", "alert_subscriptions", "desktop_alerts",
-            "bulk_import"} <= {f.name for f in bare.features}
+    assert {
+        "exports",
+        "printing",
+        "client_links",
+        "alert_subscriptions",
+        "desktop_alerts",
+        "bulk_import",
+    } <= {f.name for f in bare.features}
     assert bare.map is None
 
 
@@ -107,8 +118,7 @@ def test_one_set_of_periods_for_the_bar_the_menu_and_the_dialog(qtbot) -> None:
     assert [bar.combo.itemText(i) for i in range(bar.combo.count())] == list(names.values())
     dialog = PeriodDialog(None, "Export", preset=WEEK, now=now)
     qtbot.addWidget(dialog)
-    assert [dialog.preset.itemData(i) for i in range(dialog.preset.count())] == [
-        *PRESETS, CUSTOM]
+    assert [dialog.preset.itemData(i) for i in range(dialog.preset.count())] == [*PRESETS, CUSTOM]
     assert dialog.choice == WEEK
     start, end = dialog.period()
     assert (start, end) == (now - timedelta(days=7), now)

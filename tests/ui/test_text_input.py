@@ -41,8 +41,9 @@ def paste(qtbot, edit: QLineEdit, text: str) -> None:
     QApplication.clipboard().setText(text)
     edit.paste()
     if any(ch < " " for ch in text):
-        qtbot.waitUntil(lambda: edit.text() != text and all(ch >= " " for ch in edit.text()),
-                        timeout=5000)
+        qtbot.waitUntil(
+            lambda: edit.text() != text and all(ch >= " " for ch in edit.text()), timeout=5000
+        )
 
 
 def test_a_paste_with_control_characters_becomes_one_line(qtbot, cleaner) -> None:
@@ -60,8 +61,9 @@ def test_a_paste_with_control_characters_becomes_one_line(qtbot, cleaner) -> Non
     assert edit.cursorPosition() == len("Рейс 7")  # where the paste ended
 
 
-def test_the_subscriber_dialog_saves_what_word_pasted_as_clean_text(qtbot, qloop, sim,
-                                                                    run_async, cleaner):
+def test_the_subscriber_dialog_saves_what_word_pasted_as_clean_text(
+    qtbot, qloop, sim, run_async, cleaner
+):
     session = next(sessions := open_session(sim, run_async))
     try:
         dialog = ready(qtbot, make(qtbot, session))

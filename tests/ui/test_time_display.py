@@ -40,14 +40,18 @@ def local_tz(monkeypatch):
 
 
 def test_msk_with_local_adds_the_local_time_only_where_it_differs(qapp):
-    assert fmt.msk_with_local(MOMENT, local_tz=YEKATERINBURG) == \
-        "26.11.2026 14:30 MSK (16:30 local)"
+    assert (
+        fmt.msk_with_local(MOMENT, local_tz=YEKATERINBURG) == "26.11.2026 14:30 MSK (16:30 local)"
+    )
     assert fmt.msk_with_local(MOMENT, local_tz=MOSCOW) == "26.11.2026 14:30 MSK"
-    assert fmt.msk_with_local(MOMENT, date=False, local_tz=YEKATERINBURG) == \
-        "14:30 MSK (16:30 local)"
+    assert (
+        fmt.msk_with_local(MOMENT, date=False, local_tz=YEKATERINBURG) == "14:30 MSK (16:30 local)"
+    )
     midnight = datetime(2026, 11, 27, 0, 0, tzinfo=MOSCOW)  # a tariff switch
-    assert fmt.msk_with_local(midnight, local_tz=KALININGRAD) == \
-        "27.11.2026 00:00 MSK (26.11 23:00 local)"
+    assert (
+        fmt.msk_with_local(midnight, local_tz=KALININGRAD)
+        == "27.11.2026 00:00 MSK (26.11 23:00 local)"
+    )
     assert fmt.msk_with_local(None) == ""
 
 
@@ -68,20 +72,35 @@ def test_msk_with_local_in_russian(qapp, russian):
 def test_details_show_route_times_auto_off_and_tariff_switch_with_local_time(qtbot, local_tz):
     from movizor_desktop.ui.details import DetailsPane
 
-    info = ObjectInfo.model_validate({
-        "phone": "79210010203", "status": "ok", "confirmed": 1, "tariff": "15",
-        "tariff_new": "60", "timestamp_off": int(MOMENT.timestamp()),
-        "destination": [{"text": "Казань", "lat": 55.79, "lon": 49.12,
-                         "time": "26.11.2026 18:00"}]})
-    row = FleetRow("79210010203", status="ok", title="Иванов", tariff="15", tariff_new="60",
-                   details=info, details_at=MOMENT)
+    info = ObjectInfo.model_validate(
+        {
+            "phone": "79210010203",
+            "status": "ok",
+            "confirmed": 1,
+            "tariff": "15",
+            "tariff_new": "60",
+            "timestamp_off": int(MOMENT.timestamp()),
+            "destination": [
+                {"text": "Казань", "lat": 55.79, "lon": 49.12, "time": "26.11.2026 18:00"}
+            ],
+        }
+    )
+    row = FleetRow(
+        "79210010203",
+        status="ok",
+        title="Иванов",
+        tariff="15",
+        tariff_new="60",
+        details=info,
+        details_at=MOMENT,
+    )
     pane = DetailsPane(lang="en")
     qtbot.addWidget(pane)
     pane.set_row(row, selected=1)
     assert pane.fields["dateoff"].text() == "26.11.2026 14:30 MSK (16:30 local)"
     assert "00:00 MSK (" in pane.fields["tariff"].text()
     assert "02:00 local)" in pane.fields["tariff"].text()
-    (_, when), = pane.route.lines
+    ((_, when),) = pane.route.lines
     assert when == "planned 26.11.2026 18:00 MSK (20:00 local)"
 
 
@@ -115,16 +134,19 @@ def test_status_bar_balance_and_budget_in_russian_format(qtbot):
 # --- the language ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("system", "setting", "cli", "expected"), [
-    ("ru_RU", None, None, "ru"),
-    ("ru_UA", None, None, "ru"),
-    ("de_DE", None, None, "en"),
-    ("en_US", None, None, "en"),
-    ("ru_RU", "en", None, "en"),  # the saved setting wins over the system
-    ("en_US", "ru", None, "ru"),
-    ("en_US", "ru", "en", "en"),  # --lang wins over both
-    ("ru_RU", None, "en", "en"),
-])
+@pytest.mark.parametrize(
+    ("system", "setting", "cli", "expected"),
+    [
+        ("ru_RU", None, None, "ru"),
+        ("ru_UA", None, None, "ru"),
+        ("de_DE", None, None, "en"),
+        ("en_US", None, None, "en"),
+        ("ru_RU", "en", None, "en"),  # the saved setting wins over the system
+        ("en_US", "ru", None, "ru"),
+        ("en_US", "ru", "en", "en"),  # --lang wins over both
+        ("ru_RU", None, "en", "en"),
+    ],
+)
 def test_language_follows_the_system_unless_told(qapp, system, setting, cli, expected):
     assert i18n.pick_language(cli, setting, QLocale(system)) == expected
 
@@ -134,10 +156,13 @@ def test_system_language_reads_the_process_locale(lang, expected):
     """A fresh process under a Russian (or German) locale, nothing chosen: ru (or en)."""
     if os.name != "posix":
         pytest.skip("environment locales are POSIX")
-    code = ("from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); "
-            "from movizor_desktop.ui import i18n; print(i18n.pick_language(None, None))")
+    code = (
+        "from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); "
+        "from movizor_desktop.ui import i18n; print(i18n.pick_language(None, None))"
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))}
     env.update(LC_ALL=lang, LANG=lang, LANGUAGE=lang.split(".")[0])
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                         text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
     assert out.stdout.strip() == expected, out.stderr

@@ -23,24 +23,57 @@ CATALOGUE = ROOT / "resources" / "i18n" / "movizor_ru.ts"
 
 # Methods whose text arguments the user reads (argument positions to check; None: all).
 SETTERS: dict[str, tuple[int, ...] | None] = {
-    "setText": (0,), "setToolTip": (0,), "setStatusTip": (0,), "setWhatsThis": (0,),
-    "setWindowTitle": (0,), "setPlaceholderText": (0,), "setTitle": (0,),
-    "setLabelText": (0,), "setInformativeText": (0,), "setDetailedText": (0,),
-    "showMessage": (0,), "show_message": (0,), "setAccessibleName": (0,),
-    "setAccessibleDescription": (0,), "addAction": (0, 1), "addMenu": (0, 1),
-    "addTab": (1,), "setTabText": (1,), "setTabToolTip": (1,), "insertTab": (2,),
-    "setHeaderLabels": None, "setHorizontalHeaderLabels": None, "setSpecialValueText": (0,),
-    "setSuffix": (0,), "setPrefix": (0,), "set_text": (0,), "addRow": (0,),
-    "setButtonText": (1,), "addButton": (0,), "setItemText": (1,), "insertItem": (1,),
+    "setText": (0,),
+    "setToolTip": (0,),
+    "setStatusTip": (0,),
+    "setWhatsThis": (0,),
+    "setWindowTitle": (0,),
+    "setPlaceholderText": (0,),
+    "setTitle": (0,),
+    "setLabelText": (0,),
+    "setInformativeText": (0,),
+    "setDetailedText": (0,),
+    "showMessage": (0,),
+    "show_message": (0,),
+    "setAccessibleName": (0,),
+    "setAccessibleDescription": (0,),
+    "addAction": (0, 1),
+    "addMenu": (0, 1),
+    "addTab": (1,),
+    "setTabText": (1,),
+    "setTabToolTip": (1,),
+    "insertTab": (2,),
+    "setHeaderLabels": None,
+    "setHorizontalHeaderLabels": None,
+    "setSpecialValueText": (0,),
+    "setSuffix": (0,),
+    "setPrefix": (0,),
+    "set_text": (0,),
+    "addRow": (0,),
+    "setButtonText": (1,),
+    "addButton": (0,),
+    "setItemText": (1,),
+    "insertItem": (1,),
 }
-CONSTRUCTORS = {"QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction",
-                "QToolButton", "QMenu", "QCommandLinkButton"}
+CONSTRUCTORS = {
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "QToolButton",
+    "QMenu",
+    "QCommandLinkButton",
+}
 MESSAGE_BOX = {"information", "warning", "critical", "question", "about"}
 
 # (file relative to ui/, the literal) -> why it may stay untranslated
 ALLOWLIST: dict[tuple[str, str], str] = {
-    ("features/alert_subscriptions/form.py", "dispatch@example.ru"):
-        "an example e-mail address as a placeholder: the same in every language",
+    (
+        "features/alert_subscriptions/form.py",
+        "dispatch@example.ru",
+    ): "an example e-mail address as a placeholder: the same in every language",
 }
 
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -55,8 +88,9 @@ def _literal_text(node: ast.AST) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
     if isinstance(node, ast.JoinedStr):
-        parts = [v.value for v in node.values
-                 if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+        parts = [
+            v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
+        ]
         return "".join(parts)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         for side in (node.left, node.right):
@@ -83,15 +117,24 @@ def untranslated(path: Path) -> list[tuple[int, str, str]]:
         if not isinstance(node, ast.Call):
             continue
         func = node.func
-        name = func.attr if isinstance(func, ast.Attribute) else \
-            func.id if isinstance(func, ast.Name) else ""
+        name = (
+            func.attr
+            if isinstance(func, ast.Attribute)
+            else func.id
+            if isinstance(func, ast.Name)
+            else ""
+        )
         positions: tuple[int, ...] | None
         if name in SETTERS:
             positions = SETTERS[name]
         elif name in CONSTRUCTORS:
             positions = (0,)
-        elif name in MESSAGE_BOX and isinstance(func, ast.Attribute) and \
-                isinstance(func.value, ast.Name) and func.value.id == "QMessageBox":
+        elif (
+            name in MESSAGE_BOX
+            and isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "QMessageBox"
+        ):
             positions = (1, 2)
         else:
             continue
@@ -108,8 +151,14 @@ def untranslated(path: Path) -> list[tuple[int, str, str]]:
                     continue
                 found.append((node.lineno, name, text))
         for keyword in node.keywords:
-            if keyword.arg in ("text", "toolTip", "statusTip", "windowTitle", "title",
-                               "placeholderText"):
+            if keyword.arg in (
+                "text",
+                "toolTip",
+                "statusTip",
+                "windowTitle",
+                "title",
+                "placeholderText",
+            ):
                 text = _literal_text(keyword.value)
                 if text is not None and _has_words(text):
                     found.append((node.lineno, f"{name}({keyword.arg}=)", text))
@@ -127,7 +176,9 @@ def test_the_scan_catches_a_bypass(tmp_path):
         'ok = QLabel(self.tr("Balance"))\n'
         'ok.setText(f"{i + 1}. {where}")\n'
         'ok.setText("")\n'
-        'ok.setText(translate("Ctx", "Fine"))\n', encoding="utf-8")
+        'ok.setText(translate("Ctx", "Fine"))\n',
+        encoding="utf-8",
+    )
     try:
         texts = [text for _, _, text in untranslated(sample)]
     finally:
@@ -165,15 +216,29 @@ def source_strings(path: Path) -> set[tuple[str, str]]:
                 continue
             if isinstance(child, ast.Call):
                 func = child.func
-                name = func.attr if isinstance(func, ast.Attribute) else \
-                    func.id if isinstance(func, ast.Name) else ""
+                name = (
+                    func.attr
+                    if isinstance(func, ast.Attribute)
+                    else func.id
+                    if isinstance(func, ast.Name)
+                    else ""
+                )
                 args = child.args
-                if name == "tr" and cls and args and isinstance(args[0], ast.Constant) \
-                        and isinstance(args[0].value, str):
+                if (
+                    name == "tr"
+                    and cls
+                    and args
+                    and isinstance(args[0], ast.Constant)
+                    and isinstance(args[0].value, str)
+                ):
                     found.add((cls, args[0].value))
-                elif name == "translate" and len(args) >= 2 and all(
-                        isinstance(a, ast.Constant) and isinstance(a.value, str)
-                        for a in args[:2]):
+                elif (
+                    name == "translate"
+                    and len(args) >= 2
+                    and all(
+                        isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]
+                    )
+                ):
                     found.add((args[0].value, args[1].value))
             visit(child, cls)
 
@@ -208,5 +273,7 @@ def test_every_tr_string_is_in_the_russian_catalogue():
         for context, source in sorted(source_strings(path)):
             if (context, source) not in known:
                 missing.append(f"{path.relative_to(ROOT)}: [{context}] {source!r}")
-    assert not missing, (f"{len(missing)} strings are missing from {CATALOGUE.name} "
-                         "(run resources/i18n/update.py):\n" + "\n".join(missing))
+    assert not missing, (
+        f"{len(missing)} strings are missing from {CATALOGUE.name} "
+        "(run resources/i18n/update.py):\n" + "\n".join(missing)
+    )

@@ -22,6 +22,8 @@ def window(window):
     """The shared window, polling a requested position every 50 ms (not 10 s)."""
     window.controller.poll_interval = 0.05
     return window
+
+
 NEW_PHONE = "+7 916 555-12-34"
 NEW_MSISDN = "79165551234"
 
@@ -46,8 +48,10 @@ def requests(sim_control, function: str) -> int:
 
 def pick(window: MainWindow, **want) -> str:
     for row in window.model.rows():
-        if all((getattr(row, k) in v) if isinstance(v, (set, tuple)) else getattr(row, k) == v
-               for k, v in want.items()):
+        if all(
+            (getattr(row, k) in v) if isinstance(v, (set, tuple)) else getattr(row, k) == v
+            for k, v in want.items()
+        ):
             return row.phone
     raise LookupError(want)
 
@@ -56,7 +60,8 @@ def pick(window: MainWindow, **want) -> str:
 
 
 def test_request_position_progress_and_one_request_on_double_click(
-        qtbot, window: MainWindow, sim, sim_control) -> None:
+    qtbot, window: MainWindow, sim, sim_control
+) -> None:
     sim.world.request_success_rate = 1.0
     sim_control.advance(600)  # past the 5-minute gap since the last request
     phone = pick(window, status="ok", tariff={"15", "30", "60", "1"})
@@ -68,8 +73,9 @@ def test_request_position_progress_and_one_request_on_double_click(
     qtbot.mouseDClick(button, Qt.MouseButton.LeftButton)  # a double click
     action.trigger()  # and the shortcut, for good measure
     assert not action.isEnabled()  # disabled at once
-    qtbot.waitUntil(lambda: "Waiting for the operator" in window.details.progress_text(),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: "Waiting for the operator" in window.details.progress_text(), timeout=10000
+    )
     assert window.model.busy_phones() == [phone]  # spinner in the status column
     sim_control.advance(200)
     qtbot.waitUntil(lambda: not window.controller.busy_phones(), timeout=10000)
@@ -81,8 +87,7 @@ def test_request_position_progress_and_one_request_on_double_click(
     assert window.model.busy_phones() == []
 
 
-def test_request_position_refused_shows_the_reason(qtbot, window: MainWindow,
-                                                   sim_control) -> None:
+def test_request_position_refused_shows_the_reason(qtbot, window: MainWindow, sim_control) -> None:
     phone = pick(window, status="ok")
     select(window, phone)
     sim_control.inject_error("pos_request", "2")
@@ -99,7 +104,8 @@ def test_request_position_refused_shows_the_reason(qtbot, window: MainWindow,
 
 
 def test_request_position_on_manual_tariff_asks_with_the_price(
-        qtbot, window: MainWindow, sim_control) -> None:
+    qtbot, window: MainWindow, sim_control
+) -> None:
     row = next(r for r in window.model.rows() if r.status == "ok")
     manual = replace(row, tariff="0")
     window.model.apply(ChangeSet(changed=[manual]))  # as if the account said manual
@@ -125,14 +131,23 @@ def confirm_delete_box(qtbot, window: MainWindow) -> None:
     qtbot.mouseClick(box.findChild(QPushButton, "confirm"), Qt.MouseButton.LeftButton)
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "The subscriber can be deleted only 1 hour after being added, or once they "
-           "accept or decline."),
-    ("ru", "Абонента можно удалить только через 1 час после добавления или после его "
-           "согласия либо отказа."),
-], ids=["en", "ru"])
-def test_delete_refused_by_the_one_hour_rule(qtbot, qloop, sim, run_async, lang,
-                                             expected) -> None:
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            "The subscriber can be deleted only 1 hour after being added, or once they "
+            "accept or decline.",
+        ),
+        (
+            "ru",
+            "Абонента можно удалить только через 1 час после добавления или после его "
+            "согласия либо отказа.",
+        ),
+    ],
+    ids=["en", "ru"],
+)
+def test_delete_refused_by_the_one_hour_rule(qtbot, qloop, sim, run_async, lang, expected) -> None:
     window = open_window(qtbot, sim, lang=lang)
     try:
         run_async(window.session.actions.add(NEW_PHONE, title="Новый водитель"))
@@ -209,8 +224,9 @@ def test_reactivate_an_off_subscriber(qtbot, window: MainWindow, sim) -> None:
     assert window.window_actions.reactivate.isEnabled()
     assert not window.window_actions.request_position.isEnabled()
     click_action(qtbot, window, window.window_actions.reactivate)
-    qtbot.waitUntil(lambda: window.model.get(phone).status not in ("off", "rejected"),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.model.get(phone).status not in ("off", "rejected"), timeout=10000
+    )
     assert "reactivated" in window.statusbar.message()
     assert window.details.error_text() == ""
     assert not window.window_actions.reactivate.isEnabled()
@@ -218,8 +234,9 @@ def test_reactivate_an_off_subscriber(qtbot, window: MainWindow, sim) -> None:
         select(window, blocked[0])
         click_action(qtbot, window, window.window_actions.reactivate)
         qtbot.waitUntil(lambda: window.details.error_text() != "", timeout=10000)
-        assert window.details.error_text() == ("This number is on the block list and cannot "
-                                               "be tracked.")
+        assert window.details.error_text() == (
+            "This number is on the block list and cannot be tracked."
+        )
 
 
 def test_cancel_pending_tariff_change(qtbot, window: MainWindow, run_async) -> None:
@@ -230,8 +247,11 @@ def test_cancel_pending_tariff_change(qtbot, window: MainWindow, run_async) -> N
     select(window, row.phone)
     assert "00:00 MSK" in window.details.fields["tariff"].text()
     assert window.window_actions.cancel_tariff.isEnabled()
-    qtbot.keyClick(window, Qt.Key.Key_T,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_T,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     qtbot.waitUntil(lambda: not window.model.get(row.phone).tariff_new, timeout=10000)
     assert "cancelled" in window.statusbar.message()
     assert not window.window_actions.cancel_tariff.isEnabled()
@@ -255,8 +275,10 @@ def test_add_through_the_dialog(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(dialog.phone_edit, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), "Test driver")
     assert dialog.title_edit.text() == "Test driver"
-    qtbot.waitUntil(lambda: dialog.operator is not None and "·" in dialog.tariff_combo
-                    .currentText(), timeout=10000)
+    qtbot.waitUntil(
+        lambda: dialog.operator is not None and "·" in dialog.tariff_combo.currentText(),
+        timeout=10000,
+    )
     qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)  # finishes the field, adds nothing
     assert dialog.isVisible() and dialog.confirmation.box is None
     qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -293,30 +315,42 @@ def test_refresh_rereads_the_selected_rows(qtbot, window: MainWindow, sim_contro
     sim_control.reset_requests()
     window.subscribers.table.setFocus()
     qtbot.keyClick(window.subscribers.table, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: requests(sim_control, "object_get") >= 1
-                    and requests(sim_control, "pos_objects") >= 1, timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            requests(sim_control, "object_get") >= 1 and requests(sim_control, "pos_objects") >= 1
+        ),
+        timeout=10000,
+    )
     last = sim_control.requests()["last"]
-    assert any(e.get("function") == "object_get" and phone in str(e.get("params"))
-               for e in last)
+    assert any(e.get("function") == "object_get" and phone in str(e.get("params")) for e in last)
 
 
 def test_enabled_states_follow_the_selection(qtbot, window: MainWindow) -> None:
     a = window.window_actions
     window.subscribers.table.clearSelection()
     assert a.add.isEnabled() and a.refresh.isEnabled()
-    assert not any(x.isEnabled() for x in (a.edit, a.request_position, a.delete,
-                                           a.reactivate, a.cancel_tariff))
+    assert not any(
+        x.isEnabled() for x in (a.edit, a.request_position, a.delete, a.reactivate, a.cancel_tariff)
+    )
     select(window, pick(window, status="ok"))
     assert a.edit.isEnabled() and a.request_position.isEnabled() and a.delete.isEnabled()
     assert not a.reactivate.isEnabled() and not a.cancel_tariff.isEnabled()
     select(window, pick(window, status={"wait", "new", "no_confirmed", "limited", "error"}))
     assert not a.request_position.isEnabled() and a.edit.isEnabled()
-    assert window.subscribers.select_phones([pick(window, status="ok"),
-                                             pick(window, status={"off", "rejected"})])
+    assert window.subscribers.select_phones(
+        [pick(window, status="ok"), pick(window, status={"off", "rejected"})]
+    )
     assert a.delete.isEnabled() and not a.edit.isEnabled()
     assert a.delete.text() == "&Disable / delete…"
-    for action in (a.add, a.edit, a.request_position, a.delete, a.reactivate,
-                   a.cancel_tariff, a.refresh):
+    for action in (
+        a.add,
+        a.edit,
+        a.request_position,
+        a.delete,
+        a.reactivate,
+        a.cancel_tariff,
+        a.refresh,
+    ):
         assert action.shortcuts(), action.objectName()
         assert action in window.subscriber_menu.actions()
         assert window.toolbar.widgetForAction(action) is not None
@@ -326,12 +360,14 @@ def test_context_menu_offers_the_row_actions(qtbot, window: MainWindow) -> None:
     table = window.subscribers.table
     rect = table.visualRect(window.proxy.index(2, 1))
     table.customContextMenuRequested.emit(rect.center())
-    qtbot.waitUntil(lambda: window.findChild(type(window.subscriber_menu),
-                                             "subscriberContextMenu") is not None)
+    qtbot.waitUntil(
+        lambda: window.findChild(type(window.subscriber_menu), "subscriberContextMenu") is not None
+    )
     menu = window.findChild(type(window.subscriber_menu), "subscriberContextMenu")
     assert window.window_actions.request_position in menu.actions()
     assert window.subscribers.current_phone() == window.proxy.index(2, 0).data(
-        Qt.ItemDataRole.UserRole + 2)
+        Qt.ItemDataRole.UserRole + 2
+    )
     menu.close()
 
 

@@ -29,8 +29,12 @@ NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 def _luminance(color: QColor) -> float:
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-    return (0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF())
-            + 0.0722 * channel(color.blueF()))
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
 
 
 def test_every_status_has_a_readable_badge(qapp) -> None:
@@ -55,8 +59,18 @@ def test_forecast_badges(qapp) -> None:
 def test_glyphs_paint_into_a_hidpi_image(qapp) -> None:
     image = QImage(64, 64, QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(2.0)
-    for glyph in ("check", "cross", "clock", "minus", "pause", "bang", "question", "flag",
-                  "route", "dot"):
+    for glyph in (
+        "check",
+        "cross",
+        "clock",
+        "minus",
+        "pause",
+        "bang",
+        "question",
+        "flag",
+        "route",
+        "dot",
+    ):
         image.fill(QColor("black"))
         painter = QPainter(image)
         paint_glyph(painter, glyph, QRectF(2, 2, 28, 28), QColor("white"))
@@ -91,11 +105,13 @@ def test_events_model_newest_first_without_duplicates(qtbot, qapp) -> None:
     model.set_events([Event(id=1, timestamp=NOW, phone="79210010203", type="confirm")])
     inserted = []
     model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
-    model.add_events([Event(id=3, timestamp=NOW + timedelta(minutes=2), phone="79990000000",
-                            type="pos_late"),
-                      Event(id=2, timestamp=NOW + timedelta(minutes=1), phone="79210010203",
-                            type="mystery"),
-                      Event(id=1, timestamp=NOW, phone="79210010203", type="confirm")])
+    model.add_events(
+        [
+            Event(id=3, timestamp=NOW + timedelta(minutes=2), phone="79990000000", type="pos_late"),
+            Event(id=2, timestamp=NOW + timedelta(minutes=1), phone="79210010203", type="mystery"),
+            Event(id=1, timestamp=NOW, phone="79210010203", type="confirm"),
+        ]
+    )
     assert inserted == [(0, 1)]
     assert [model.event_at(r).id for r in range(model.rowCount())] == [3, 2, 1]
     assert model.index(0, 1).data() == "Running late"

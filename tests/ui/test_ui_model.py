@@ -28,17 +28,35 @@ from movizor_desktop.ui.subscribers.model import (
 from movizor_desktop.ui.subscribers.proxy import STATUS_GROUPS, SubscriberProxy, parse_query
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
-STATUSES = ["ok", "wait", "new", "off", "rejected", "limited", "no_confirmed", "error",
-            "off_new", "wrong", "error_exists", "mystery"]
+STATUSES = [
+    "ok",
+    "wait",
+    "new",
+    "off",
+    "rejected",
+    "limited",
+    "no_confirmed",
+    "error",
+    "off_new",
+    "wrong",
+    "error_exists",
+    "mystery",
+]
 
 
 def make_rows(n: int) -> list[FleetRow]:
-    return [FleetRow(phone=f"7921{i:07d}", status=STATUSES[i % len(STATUSES)],
-                     title=f"Рейс {i:03d} Иванов" if i % 5 else "",
-                     tags=("тент",) if i % 2 else ("реф", "Магнит"),
-                     tariff="15" if i % 3 else "0",
-                     fix_time=NOW - timedelta(minutes=i), place="Казань" if i % 4 else "Тула")
-            for i in range(n)]
+    return [
+        FleetRow(
+            phone=f"7921{i:07d}",
+            status=STATUSES[i % len(STATUSES)],
+            title=f"Рейс {i:03d} Иванов" if i % 5 else "",
+            tags=("тент",) if i % 2 else ("реф", "Магнит"),
+            tariff="15" if i % 3 else "0",
+            fix_time=NOW - timedelta(minutes=i),
+            place="Казань" if i % 4 else "Тула",
+        )
+        for i in range(n)
+    ]
 
 
 @pytest.fixture
@@ -65,16 +83,22 @@ def test_apply_uses_precise_row_signals(qtbot, model: SubscriberModel) -> None:
     inserted, removed, changed = [], [], []
     model.rowsInserted.connect(lambda _p, a, b: inserted.append((a, b)))
     model.rowsRemoved.connect(lambda _p, a, b: removed.append((a, b)))
-    model.dataChanged.connect(lambda tl, br, *_: changed.append(
-        (tl.row(), br.row(), tl.column(), br.column())))
+    model.dataChanged.connect(
+        lambda tl, br, *_: changed.append((tl.row(), br.row(), tl.column(), br.column()))
+    )
     changes = ChangeSet(
-        added=[FleetRow(phone="79220000001", status="new"),
-               FleetRow(phone="79220000002", status="wait")],
-        changed=[replace(rows[3], status="ok"), replace(rows[4], title="Новое имя"),
-                 replace(rows[10], place="Омск")],
-        removed=[rows[7].phone, rows[8].phone, rows[20].phone])
-    with qtbot.assertNotEmitted(model.modelReset), qtbot.assertNotEmitted(
-            model.layoutChanged):
+        added=[
+            FleetRow(phone="79220000001", status="new"),
+            FleetRow(phone="79220000002", status="wait"),
+        ],
+        changed=[
+            replace(rows[3], status="ok"),
+            replace(rows[4], title="Новое имя"),
+            replace(rows[10], place="Омск"),
+        ],
+        removed=[rows[7].phone, rows[8].phone, rows[20].phone],
+    )
+    with qtbot.assertNotEmitted(model.modelReset), qtbot.assertNotEmitted(model.layoutChanged):
         model.apply(changes)
     assert removed == [(20, 20), (7, 8)]  # bottom block first, contiguous rows together
     assert inserted == [(27, 28)]  # one insert at the end (30 - 3 removed = 27)
@@ -91,8 +115,9 @@ def test_apply_is_a_no_op_for_an_empty_change(qtbot, model: SubscriberModel) -> 
         model.apply(ChangeSet())
 
 
-def test_sorting_keeps_persistent_indexes(qtbot, model: SubscriberModel,
-                                          proxy: SubscriberProxy) -> None:
+def test_sorting_keeps_persistent_indexes(
+    qtbot, model: SubscriberModel, proxy: SubscriberProxy
+) -> None:
     QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
     target = model.rows()[5].phone
     keep = QPersistentModelIndex(proxy.index(5, TITLE))
@@ -101,7 +126,7 @@ def test_sorting_keeps_persistent_indexes(qtbot, model: SubscriberModel,
     titles = [proxy.index(r, TITLE).data() for r in range(proxy.rowCount())]
     named = [t for t in titles if t]
     assert named == sorted(named, key=str.casefold, reverse=True)
-    assert titles[-len(titles) + len(named):] == [""] * (len(titles) - len(named))  # last
+    assert titles[-len(titles) + len(named) :] == [""] * (len(titles) - len(named))  # last
     # a refresh that changes the sort key re-sorts with one layout change, no reset
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.layoutChanged):
         model.apply(ChangeSet(changed=[replace(model.get(target), title="яяя последний")]))
@@ -111,8 +136,9 @@ def test_sorting_keeps_persistent_indexes(qtbot, model: SubscriberModel,
 
 def test_tick_refreshes_only_the_fix_column(qtbot, model: SubscriberModel) -> None:
     seen = []
-    model.dataChanged.connect(lambda tl, br, roles: seen.append(
-        (tl.row(), br.row(), tl.column(), br.column())))
+    model.dataChanged.connect(
+        lambda tl, br, roles: seen.append((tl.row(), br.row(), tl.column(), br.column()))
+    )
     before = model.index(2, FIX).data()
     model.tick(NOW + timedelta(hours=2))
     assert seen == [(0, 29, FIX, FIX)]
@@ -121,9 +147,18 @@ def test_tick_refreshes_only_the_fix_column(qtbot, model: SubscriberModel) -> No
 
 
 def test_cells_show_badges_tariff_and_phone(model: SubscriberModel) -> None:
-    model.apply(ChangeSet(balance=Balance.model_validate(
-        {"balance": "10", "tariff": {"mts": {"0": {"title": "Вручную"},
-                                             "15": {"title": "Каждые 15 мин"}}}})))
+    model.apply(
+        ChangeSet(
+            balance=Balance.model_validate(
+                {
+                    "balance": "10",
+                    "tariff": {
+                        "mts": {"0": {"title": "Вручную"}, "15": {"title": "Каждые 15 мин"}}
+                    },
+                }
+            )
+        )
+    )
     assert model.index(0, PHONE).data() == "+7 921 000-00-00"
     # tariffs the app knows are named in the UI's language (English here)
     assert model.index(0, TARIFF).data() == "Manual requests"
@@ -153,8 +188,9 @@ def test_parse_query_phone_like_input() -> None:
     assert parse_query("рейс 12")[1] == ""
 
 
-def test_search_group_and_tag_filters(qtbot, model: SubscriberModel,
-                                      proxy: SubscriberProxy) -> None:
+def test_search_group_and_tag_filters(
+    qtbot, model: SubscriberModel, proxy: SubscriberProxy
+) -> None:
     QAbstractItemModelTester(proxy, QAbstractItemModelTester.FailureReportingMode.Fatal)
     proxy.set_search("ИВАНОВ рейс")  # every word, any case
     assert phones_in(proxy) == [r.phone for r in model.rows() if r.title]
@@ -176,8 +212,9 @@ def test_search_group_and_tag_filters(qtbot, model: SubscriberModel,
     assert proxy.rowCount() == 30 and not proxy.is_filtered()
 
 
-def test_counts_follow_search_and_changes(qtbot, model: SubscriberModel,
-                                          proxy: SubscriberProxy) -> None:
+def test_counts_follow_search_and_changes(
+    qtbot, model: SubscriberModel, proxy: SubscriberProxy
+) -> None:
     counts = proxy.group_counts()
     assert counts["all"] == 30
     assert counts["active"] == sum(r.status == "ok" for r in model.rows())
@@ -191,7 +228,8 @@ def test_counts_follow_search_and_changes(qtbot, model: SubscriberModel,
 
 
 def test_rows_leave_and_join_a_group_when_their_status_changes(
-        qtbot, model: SubscriberModel, proxy: SubscriberProxy) -> None:
+    qtbot, model: SubscriberModel, proxy: SubscriberProxy
+) -> None:
     proxy.set_group("active")
     before = proxy.rowCount()
     waiting = next(r for r in model.rows() if r.status == "wait")

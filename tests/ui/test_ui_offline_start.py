@@ -9,8 +9,9 @@ from movizor_desktop.ui.session import Session
 from tests.conftest import SIM_KEY
 
 
-def test_offline_start_shows_the_cached_fleet_then_reconnects(qtbot, qloop, run_async, sim,
-                                                             sim_control):
+def test_offline_start_shows_the_cached_fleet_then_reconnects(
+    qtbot, qloop, run_async, sim, sim_control
+):
     paths = AppPaths()
     profile = Profile("contract", base_url=sim.base_url, project="demo")
 
@@ -35,13 +36,15 @@ def test_offline_start_shows_the_cached_fleet_then_reconnects(qtbot, qloop, run_
     qtbot.waitUntil(lambda: window.model.rowCount() == 40, timeout=10000)
     assert {r.phone: r.title for r in window.model.rows()} == titles
     qtbot.waitUntil(lambda: second.engine.status.state == "offline", timeout=15000)
-    qtbot.waitUntil(lambda: "Offline since" in window.statusbar.connection_button.text(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: "Offline since" in window.statusbar.connection_button.text(), timeout=5000
+    )
 
     # The network comes back: the window is online again without anyone doing anything.
     sim_control.clear_faults()
     qtbot.waitUntil(lambda: second.engine.status.state == "online", timeout=20000)
-    qtbot.waitUntil(lambda: "Offline" not in window.statusbar.connection_button.text(),
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: "Offline" not in window.statusbar.connection_button.text(), timeout=5000
+    )
     assert window.model.rowCount() == 40
     run_async(second.aclose())

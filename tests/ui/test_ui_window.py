@@ -54,8 +54,12 @@ def test_list_shows_the_fleet_with_badges_and_counts(window: MainWindow, sim) ->
 
 def test_search_typing_filters(qtbot, window: MainWindow) -> None:
     # QTest types ASCII only: take a Latin word of some title (Ozon, Wildberries, truck...)
-    row, word = next((r, w) for r in window.model.rows() for w in r.title.split()
-                     if w.isascii() and w.isalpha() and len(w) > 3)
+    row, word = next(
+        (r, w)
+        for r in window.model.rows()
+        for w in r.title.split()
+        if w.isascii() and w.isalpha() and len(w) > 3
+    )
     qtbot.keyClicks(window.subscribers.search, word)
     shown = visible_phones(window)
     assert row.phone in shown
@@ -63,8 +67,7 @@ def test_search_typing_filters(qtbot, window: MainWindow) -> None:
     window.subscribers.search.clear()
     qtbot.keyClicks(window.subscribers.search, "8" + row.phone[1:7])  # typed with an 8
     assert row.phone in visible_phones(window)
-    assert all(p.startswith(row.phone[:7]) or row.phone[:7] in p
-               for p in visible_phones(window))
+    assert all(p.startswith(row.phone[:7]) or row.phone[:7] in p for p in visible_phones(window))
     qtbot.keyClick(window.subscribers.search, Qt.Key.Key_Escape)
     assert window.proxy.rowCount() == 40
 
@@ -73,8 +76,9 @@ def test_status_group_and_tag_filters(qtbot, window: MainWindow) -> None:
     buttons = window.subscribers.group_buttons
     qtbot.mouseClick(buttons["problems"], Qt.MouseButton.LeftButton)
     problems = visible_phones(window)
-    assert problems and all(window.model.get(p).status in STATUS_GROUPS["problems"]
-                            for p in problems)
+    assert problems and all(
+        window.model.get(p).status in STATUS_GROUPS["problems"] for p in problems
+    )
     qtbot.mouseClick(buttons["active"], Qt.MouseButton.LeftButton)
     assert all(window.model.get(p).status == "ok" for p in visible_phones(window))
     qtbot.mouseClick(buttons["all"], Qt.MouseButton.LeftButton)
@@ -97,9 +101,10 @@ def test_selection_and_scroll_survive_a_refresh(qtbot, window: MainWindow, sim_c
     qtbot.waitUntil(lambda: table.verticalScrollBar().maximum() > 0)
     sm = table.selectionModel()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-    sm.setCurrentIndex(window.proxy.index(14, 0),
-                       QItemSelectionModel.SelectionFlag.ClearAndSelect
-                       | QItemSelectionModel.SelectionFlag.Rows)
+    sm.setCurrentIndex(
+        window.proxy.index(14, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
     sm.select(window.proxy.index(16, 0), flags)
     table.scrollTo(window.proxy.index(14, 0), table.ScrollHint.PositionAtCenter)
     selected = set(window.subscribers.selected_phones())
@@ -107,11 +112,14 @@ def test_selection_and_scroll_survive_a_refresh(qtbot, window: MainWindow, sim_c
     y_before = table.visualRect(table.currentIndex()).top()
     fixes_before = {r.phone: r.fix_time for r in window.model.rows()}
     sim_control.advance(1800)
-    with qtbot.assertNotEmitted(window.model.modelReset), \
-            qtbot.waitSignal(window.model.applied, timeout=10000):
+    with (
+        qtbot.assertNotEmitted(window.model.modelReset),
+        qtbot.waitSignal(window.model.applied, timeout=10000),
+    ):
         window.session.engine.refresh_now()
-    qtbot.waitUntil(lambda: any(r.fix_time != fixes_before[r.phone]
-                                for r in window.model.rows()), timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(r.fix_time != fixes_before[r.phone] for r in window.model.rows()), timeout=10000
+    )
     assert set(window.subscribers.selected_phones()) == selected
     assert window.subscribers.current_phone() == current
     assert table.visualRect(table.currentIndex()).top() == y_before
@@ -122,9 +130,12 @@ def test_clicking_an_event_selects_its_subscriber(qtbot, window: MainWindow) -> 
     events = window.events
     assert events.model.rowCount() > 0
     qtbot.mouseClick(window.subscribers.group_buttons["off"], Qt.MouseButton.LeftButton)
-    row = next(r for r in range(events.model.rowCount())
-               if window.model.get(events.model.index(r, 0).data(EVENT_PHONE)) is not None
-               and window.model.get(events.model.index(r, 0).data(EVENT_PHONE)).status != "off")
+    row = next(
+        r
+        for r in range(events.model.rowCount())
+        if window.model.get(events.model.index(r, 0).data(EVENT_PHONE)) is not None
+        and window.model.get(events.model.index(r, 0).data(EVENT_PHONE)).status != "off"
+    )
     index = events.model.index(row, 1)
     rect = events.table.visualRect(index)
     if not rect.isValid() or rect.isEmpty():
@@ -139,8 +150,11 @@ def test_clicking_an_event_selects_its_subscriber(qtbot, window: MainWindow) -> 
 
 
 def test_details_pane_shows_the_selected_subscriber(qtbot, window: MainWindow) -> None:
-    row = next(r for r in window.model.rows() if r.status == "ok" and r.details.metadata
-               and r.details.destination and r.fix_time)
+    row = next(
+        r
+        for r in window.model.rows()
+        if r.status == "ok" and r.details.metadata and r.details.destination and r.fix_time
+    )
     window.subscribers.select_phone(row.phone)
     d = window.details
     assert d.title.text() == row.title
@@ -148,8 +162,11 @@ def test_details_pane_shows_the_selected_subscriber(qtbot, window: MainWindow) -
     assert d.status_badge.badge.key == "ok"
     assert d.status_text.text().startswith("The driver agreed")
     assert d.fields["consent"].text() == "Given"
-    assert d.fields["tariff"].text().startswith(window.model.index(
-        window.model.row_of(row.phone), 3).data().split(" → ")[0])
+    assert (
+        d.fields["tariff"]
+        .text()
+        .startswith(window.model.index(window.model.row_of(row.phone), 3).data().split(" → ")[0])
+    )
     fix = d.fields["fix"].text()
     assert "MSK" in fix and ("ago" in fix or "just now" in fix)
     assert d.fields["added"].text().endswith("MSK")
@@ -163,15 +180,17 @@ def test_details_pane_shows_the_selected_subscriber(qtbot, window: MainWindow) -
     assert "40 subscribers selected" in d.placeholder.text()
 
 
-def test_status_bar_shows_balance_budget_and_connection(qtbot, window: MainWindow,
-                                                        sim_control) -> None:
+def test_status_bar_shows_balance_budget_and_connection(
+    qtbot, window: MainWindow, sim_control
+) -> None:
     bar = window.statusbar
     assert bar.connection_button.text() == "● Online"
     assert bar.balance_label.text() == "Balance: ₽4,765.50"
     assert bar.balance_label.property("low") is False
     budget = window.session.engine.status.budget
-    assert bar.budget_label.text() == (f"Requests: {budget.used} used, {budget.remaining:,} left "
-                                       f"of 5,000/h")
+    assert bar.budget_label.text() == (
+        f"Requests: {budget.used} used, {budget.remaining:,} left of 5,000/h"
+    )
     assert not bar.demo_label.isVisible() and not bar.key_notice.isVisible()
     sim_control.set_balance("120.00")
     window.session.engine.note_write()
@@ -203,8 +222,9 @@ def test_refused_key_is_shown_and_actions_stop(qtbot, qloop, sim, run_async) -> 
     session.start()
     try:
         bar = window.statusbar
-        qtbot.waitUntil(lambda: bar.connection_button.property("state") == "auth_failed",
-                        timeout=10000)
+        qtbot.waitUntil(
+            lambda: bar.connection_button.property("state") == "auth_failed", timeout=10000
+        )
         assert "Неверное имя проекта или ключ API." in bar.connection_button.toolTip()
         assert not window.window_actions.add.isEnabled()  # writes wait for a working key
         assert window.window_actions.refresh.isEnabled()  # F5 explains what to do
@@ -275,8 +295,9 @@ def test_window_event_filters_survive_a_window_being_torn_down(qtbot, app_home) 
     assert exceptions == []
 
 
-def test_missing_events_are_told_with_their_two_times(qtbot, window: MainWindow, sim,
-                                                      sim_control) -> None:
+def test_missing_events_are_told_with_their_two_times(
+    qtbot, window: MainWindow, sim, sim_control
+) -> None:
     """A server that answers ``afterid`` with only the newest page (the v2 reading): after
     more than a page of events the feed says between which two times events may be
     missing, and the status bar says it too; the dispatcher can dismiss it."""
@@ -304,8 +325,10 @@ def test_the_gap_sentence_names_the_earlier_time_first(qapp) -> None:
     from movizor_desktop.fleet import EventGap
     from movizor_desktop.ui.events_panel import gap_text
 
-    early, late = datetime(2026, 11, 26, 19, 0, tzinfo=UTC), datetime(2026, 11, 27, 4, 30,
-                                                                      tzinfo=UTC)
+    early, late = (
+        datetime(2026, 11, 26, 19, 0, tzinfo=UTC),
+        datetime(2026, 11, 27, 4, 30, tzinfo=UTC),
+    )
     text = "Events between 26.11.2026 22:00 MSK and 27.11.2026 07:30 MSK may be missing."
     assert gap_text(EventGap(early, late)).startswith(text)
     assert gap_text(EventGap(late, early)).startswith(text)

@@ -61,7 +61,7 @@ def _added_at(row: FleetRow) -> datetime | None:
 
 
 def _wait_note(row: FleetRow, wait: timedelta, now: datetime) -> str:
-    """"Name: possible in 40 min" when the time the row was added is known."""
+    """ "Name: possible in 40 min" when the time the row was added is known."""
     added = _added_at(row)
     if added is None:
         return ""
@@ -89,38 +89,52 @@ def explain(rows: Sequence[FleetRow], now: datetime | None = None) -> tuple[str,
     others = [r for r in rows if r.status not in (Status.OK, Status.NEW, Status.WAIT)]
     parts: list[str] = []
     if tracked:
-        text = translate("ConfirmDelete",
-                         "Will be disabled: {names}. Tracking stops and the history is kept. "
-                         "Movizor may not let you reactivate a subscriber disabled by hand "
-                         "(some of its documents allow that only after an automatic "
-                         "switch-off); tracking again may then need adding the number anew "
-                         "and the driver's consent. Deleting again removes it for good.")
+        text = translate(
+            "ConfirmDelete",
+            "Will be disabled: {names}. Tracking stops and the history is kept. "
+            "Movizor may not let you reactivate a subscriber disabled by hand "
+            "(some of its documents allow that only after an automatic "
+            "switch-off); tracking again may then need adding the number anew "
+            "and the driver's consent. Deleting again removes it for good.",
+        )
         parts.append(text.format(names=_names(tracked)))
     if others:
-        text = translate("ConfirmDelete",
-                         "Will be deleted for good, together with the whole history of "
-                         "movements: {names}. This cannot be undone.")
+        text = translate(
+            "ConfirmDelete",
+            "Will be deleted for good, together with the whole history of "
+            "movements: {names}. This cannot be undone.",
+        )
         parts.append(text.format(names=_names(others)))
     if new:
-        text = translate("ConfirmDelete",
-                         "Just added: {names}. A new subscriber can be deleted only one hour "
-                         "after adding, unless the driver accepts or declines earlier.")
+        text = translate(
+            "ConfirmDelete",
+            "Just added: {names}. A new subscriber can be deleted only one hour "
+            "after adding, unless the driver accepts or declines earlier.",
+        )
         notes = [n for n in (_wait_note(r, NEW_WAIT, now) for r in new) if n]
         parts.append(text.format(names=_names(new)) + _lines(notes))
     if waiting:
-        text = translate("ConfirmDelete",
-                         "Awaiting the driver's confirmation: {names}. Such a subscriber can "
-                         "be deleted only 24 hours after adding, unless the driver accepts or "
-                         "declines earlier.")
+        text = translate(
+            "ConfirmDelete",
+            "Awaiting the driver's confirmation: {names}. Such a subscriber can "
+            "be deleted only 24 hours after adding, unless the driver accepts or "
+            "declines earlier.",
+        )
         notes = [n for n in (_wait_note(r, CONFIRM_WAIT, now) for r in waiting) if n]
         parts.append(text.format(names=_names(waiting)) + _lines(notes))
     single = len(rows) == 1
     if tracked and not (others or new or waiting):
-        title = (translate("ConfirmDelete", "Disable subscriber?") if single
-                 else translate("ConfirmDelete", "Disable subscribers?"))
+        title = (
+            translate("ConfirmDelete", "Disable subscriber?")
+            if single
+            else translate("ConfirmDelete", "Disable subscribers?")
+        )
     elif not tracked:
-        title = (translate("ConfirmDelete", "Delete subscriber for good?") if single
-                 else translate("ConfirmDelete", "Delete subscribers for good?"))
+        title = (
+            translate("ConfirmDelete", "Delete subscriber for good?")
+            if single
+            else translate("ConfirmDelete", "Delete subscribers for good?")
+        )
     else:
         title = translate("ConfirmDelete", "Disable or delete subscribers?")
     main = translate("ConfirmDelete", "Subscribers selected: {count}.").format(count=len(rows))
@@ -180,8 +194,10 @@ def confirm_delete(parent: QWidget | None, rows: Sequence[FleetRow]) -> bool:
     except RuntimeError:  # no running loop at all
         in_task = False
     if in_task:
-        raise RuntimeError("confirm_delete() runs a nested event loop; "
-                           "use 'await ask_delete(...)' inside coroutines")
+        raise RuntimeError(
+            "confirm_delete() runs a nested event loop; "
+            "use 'await ask_delete(...)' inside coroutines"
+        )
     box = build_delete_box(parent, rows)
     try:
         box.exec()

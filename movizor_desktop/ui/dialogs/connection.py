@@ -58,10 +58,18 @@ NEW = object()  # list item data of a profile not saved yet
 class ConnectionDialog(QDialog):
     """Edit the saved profiles and pick the one to connect to."""
 
-    def __init__(self, store: ProfileStore, secrets: SecretStore, *,
-                 current: str | None = None, select: str | None = None,
-                 lang: str = "en", key_error: str = "", notice: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: ProfileStore,
+        secrets: SecretStore,
+        *,
+        current: str | None = None,
+        select: str | None = None,
+        lang: str = "en",
+        key_error: str = "",
+        notice: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.secrets = secrets
@@ -84,9 +92,12 @@ class ConnectionDialog(QDialog):
         self.setMinimumWidth(720)
         first_start = not store.list()
 
-        self.intro = QLabel(self.tr(
-            "Connect to your Movizor account. The project name and the API key are in "
-            "your Movizor personal account."))
+        self.intro = QLabel(
+            self.tr(
+                "Connect to your Movizor account. The project name and the API key are in "
+                "your Movizor personal account."
+            )
+        )
         self.intro.setWordWrap(True)
         self.intro.setVisible(first_start)
         self.banner = Banner()
@@ -116,9 +127,15 @@ class ConnectionDialog(QDialog):
         self.fields = fields = ProfileFields()
         self.errors = fields.errors
         self.name_edit, self.url_edit, self.url_note = (
-            fields.name_edit, fields.url_edit, fields.url_note)
+            fields.name_edit,
+            fields.url_edit,
+            fields.url_note,
+        )
         self.project_edit, self.key_edit, self.storage_note = (
-            fields.project_edit, fields.key_edit, fields.storage_note)
+            fields.project_edit,
+            fields.key_edit,
+            fields.storage_note,
+        )
         self.method_combo = fields.method_combo
         self.check_button, self.check_result = fields.check_button, fields.check_result
         self.check_button.clicked.connect(self.check_connection)
@@ -148,8 +165,9 @@ class ConnectionDialog(QDialog):
         # Escape and Cancel ask before a typed address, project or key is lost (Enter
         # still connects: that costs nothing and changes nothing on Movizor)
         self._typed = False  # typed in the form since it was loaded or saved
-        self.guard = DialogGuard(self, disarm=False, is_dirty=lambda: self._typed,
-                                 cancel_button=self.close_button)
+        self.guard = DialogGuard(
+            self, disarm=False, is_dirty=lambda: self._typed, cancel_button=self.close_button
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -157,8 +175,12 @@ class ConnectionDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addLayout(self.buttons)
 
-        for field, edit in (("name", self.name_edit), ("base_url", self.url_edit),
-                            ("project", self.project_edit), ("key", self.key_edit.edit)):
+        for field, edit in (
+            ("name", self.name_edit),
+            ("base_url", self.url_edit),
+            ("project", self.project_edit),
+            ("key", self.key_edit.edit),
+        ):
             edit.textEdited.connect(lambda _t, f=field: self._field_edited(f))
 
         self._fill_list()
@@ -234,8 +256,9 @@ class ConnectionDialog(QDialog):
         self.name_edit.setText(profile.name if profile else "")
         self.url_edit.setText(profile.base_url if profile else DEFAULT_BASE_URL)
         self.project_edit.setText(profile.project if profile else "")
-        self.method_combo.setCurrentIndex(max(0, self.method_combo.findData(
-            profile.method if profile else "POST")))
+        self.method_combo.setCurrentIndex(
+            max(0, self.method_combo.findData(profile.method if profile else "POST"))
+        )
         self.key_edit.clear()
         self.check_result.set_text("")
         if profile is not None and profile.allow_plain_http:
@@ -246,20 +269,27 @@ class ConnectionDialog(QDialog):
 
     def _update_key_hint(self, storage: KeyStorage | None = None) -> None:
         stored = self._editing is not None and self.secrets.get_key(self._editing) is not None
-        storage = storage or (self.secrets.last_storage(self._editing)
-                              if self._editing is not None else None)
+        storage = storage or (
+            self.secrets.last_storage(self._editing) if self._editing is not None else None
+        )
         if stored:
             self.key_edit.edit.setPlaceholderText(self.tr("Saved; leave empty to keep it"))
         else:
             self.key_edit.edit.setPlaceholderText(self.tr("Paste the API key here"))
         if storage == KeyStorage.SESSION or not self.secrets.persistent:
-            self.storage_note.set_text(self.tr(
-                "No password storage is available on this computer: the key is kept for this "
-                "session only and will be asked for again at the next start."), ok=False)
+            self.storage_note.set_text(
+                self.tr(
+                    "No password storage is available on this computer: the key is kept for this "
+                    "session only and will be asked for again at the next start."
+                ),
+                ok=False,
+            )
         else:
-            self.storage_note.set_text(self.tr(
-                "The key is kept in the system password storage ({backend}), never in a "
-                "file.").format(backend=self.secrets.backend_name))
+            self.storage_note.set_text(
+                self.tr(
+                    "The key is kept in the system password storage ({backend}), never in a file."
+                ).format(backend=self.secrets.backend_name)
+            )
 
     def _clear_messages(self) -> None:
         for error in self.errors.values():
@@ -276,9 +306,13 @@ class ConnectionDialog(QDialog):
     def _update_url_note(self) -> None:
         url = self.url_edit.text().strip()
         if is_remote_plain_http(url) and url in self._plain_ok:
-            self.url_note.set_text(self.tr(
-                "Unencrypted address: the key and all data travel readable by anyone on the "
-                "way (sent only in POST bodies, never in URLs)."), ok=False)
+            self.url_note.set_text(
+                self.tr(
+                    "Unencrypted address: the key and all data travel readable by anyone on the "
+                    "way (sent only in POST bodies, never in URLs)."
+                ),
+                ok=False,
+            )
         else:
             self.url_note.set_text("")
 
@@ -296,8 +330,9 @@ class ConnectionDialog(QDialog):
                 return self.tr("Enter the project (contract) name.")
             return self.tr("The project name must not contain “/”.")
         if field == "base_url":
-            return self.tr("The API address must start with http:// or https:// and name a "
-                           "host, e.g. {url}").format(url=DEFAULT_BASE_URL)
+            return self.tr(
+                "The API address must start with http:// or https:// and name a host, e.g. {url}"
+            ).format(url=DEFAULT_BASE_URL)
         return english
 
     def _form(self, *, need_key: bool) -> tuple[Profile, str] | None:
@@ -306,15 +341,18 @@ class ConnectionDialog(QDialog):
         project = self.project_edit.text().strip()
         name = self.name_edit.text().strip() or project
         url = self.url_edit.text().strip()
-        profile = Profile(name=name, base_url=url, project=project,
-                          method=str(self.method_combo.currentData() or "POST"),
-                          allow_plain_http=is_remote_plain_http(url) and url in self._plain_ok)
+        profile = Profile(
+            name=name,
+            base_url=url,
+            project=project,
+            method=str(self.method_combo.currentData() or "POST"),
+            allow_plain_http=is_remote_plain_http(url) and url in self._plain_ok,
+        )
         problems: dict[str, str] = {}
         for field, english in profile.validate():
             problems.setdefault(field, self._problem_text(field, profile, english))
         if name and name != self._editing and self.store.get(name) is not None:
-            problems["name"] = self.tr("A profile named “{name}” already exists.").format(
-                name=name)
+            problems["name"] = self.tr("A profile named “{name}” already exists.").format(name=name)
         key = self.key_edit.text().strip()
         if not key and self._editing is not None:
             key = self.secrets.get_key(self._editing) or ""
@@ -322,7 +360,8 @@ class ConnectionDialog(QDialog):
             problems["key"] = self.tr("Enter the API key.")
         elif len(key) > SecretStore.MAX_KEY_LENGTH:
             problems["key"] = self.tr("The API key is too long ({count} characters).").format(
-                count=len(key))
+                count=len(key)
+            )
         for field, message in problems.items():
             self.errors.get(field, self.errors["name"]).set_message(message)
         if problems:
@@ -343,7 +382,7 @@ class ConnectionDialog(QDialog):
         def answered(choice: str | None) -> None:
             self._plain_box = None
             if choice == "https":
-                secure_url = "https://" + url[len("http://"):]
+                secure_url = "https://" + url[len("http://") :]
                 self.url_edit.setText(secure_url)
             elif choice == "plain":
                 self._plain_ok.add(url)
@@ -369,8 +408,9 @@ class ConnectionDialog(QDialog):
             self.store.save(profile, old_name=old if old and old != profile.name else None)
         except (OSError, ValueError) as exc:
             log.warning("saving profile failed: %s", exc)
-            self.banner.set_message(self.tr("The profile could not be saved: {error}").format(
-                error=str(exc)))
+            self.banner.set_message(
+                self.tr("The profile could not be saved: {error}").format(error=str(exc))
+            )
             return False
         if old is not None and old != profile.name:
             self.renamed[old] = profile.name
@@ -416,15 +456,22 @@ class ConnectionDialog(QDialog):
         if name is None:
             return
         if name == self.current:
-            self.banner.set_message(self.tr(
-                "“{name}” is in use. Connect to another profile first, then delete this "
-                "one.").format(name=name))
+            self.banner.set_message(
+                self.tr(
+                    "“{name}” is in use. Connect to another profile first, then delete this one."
+                ).format(name=name)
+            )
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete profile?"),
-                          self.tr("Delete the profile “{name}” and its saved key? The "
-                                  "subscribers on the Movizor account are not affected.")
-                          .format(name=name),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Delete profile?"),
+            self.tr(
+                "Delete the profile “{name}” and its saved key? The "
+                "subscribers on the Movizor account are not affected."
+            ).format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.finished.connect(lambda code: self._delete_answered(name, code))
         self._delete_box = box
@@ -458,9 +505,12 @@ class ConnectionDialog(QDialog):
             return
         profile, key = values
         if (profile.base_url, profile.project, key) in self._rejected:
-            self.errors["key"].set_message(self.tr(
-                "This key was refused a moment ago. Check the project name and the key "
-                "(Movizor locks access for an hour after five wrong keys)."))
+            self.errors["key"].set_message(
+                self.tr(
+                    "This key was refused a moment ago. Check the project name and the key "
+                    "(Movizor locks access for an hour after five wrong keys)."
+                )
+            )
             return
         self.check_button.setEnabled(False)
         self.check_result.set_text(self.tr("Checking…"))
@@ -471,10 +521,15 @@ class ConnectionDialog(QDialog):
     async def _check(self, profile: Profile, key: str) -> None:
         client: MovizorClient | None = None
         try:
-            client = MovizorClient(profile.base_url, project=profile.project, key=key,
-                                   method="GET" if profile.method == "GET" else "POST",
-                                   timeout=15.0, retries=0,
-                                   allow_plain_http=profile.allow_plain_http)
+            client = MovizorClient(
+                profile.base_url,
+                project=profile.project,
+                key=key,
+                method="GET" if profile.method == "GET" else "POST",
+                timeout=15.0,
+                retries=0,
+                allow_plain_http=profile.allow_plain_http,
+            )
             balance = await client.balance()
         except AuthError as exc:
             self._rejected.add((profile.base_url, profile.project, key))
@@ -490,8 +545,12 @@ class ConnectionDialog(QDialog):
             self.check_result.set_text("")
             self.errors["base_url"].set_message(self.tr("This address cannot be used."))
         else:
-            self.check_result.set_text(self.tr("Connected. Balance: {balance}").format(
-                balance=money(balance.balance, locale_for(self.lang))), ok=True)
+            self.check_result.set_text(
+                self.tr("Connected. Balance: {balance}").format(
+                    balance=money(balance.balance, locale_for(self.lang))
+                ),
+                ok=True,
+            )
         finally:
             if client is not None:
                 await client.aclose()

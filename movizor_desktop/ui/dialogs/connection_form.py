@@ -48,20 +48,19 @@ class ProfileFields(QWidget):
         self.url_edit.setObjectName("base_url")
         self.url_note = Note()
         self.url_note.setObjectName("base_url_note")
-        self.errors["base_url"] = add_field(form, self.tr("API &address:"), self.url_edit,
-                                            self.url_note)
+        self.errors["base_url"] = add_field(
+            form, self.tr("API &address:"), self.url_edit, self.url_note
+        )
         self.project_edit = QLineEdit()
         self.project_edit.setObjectName("project")
         self.errors["project"] = add_field(form, self.tr("&Project:"), self.project_edit)
         self.key_edit = SecretEdit(self.tr("Show"), self.tr("Hide"))
         self.key_edit.setObjectName("key")
         self.storage_note = Note()
-        self.errors["key"] = add_field(form, self.tr("API &key:"), self.key_edit,
-                                       self.storage_note)
+        self.errors["key"] = add_field(form, self.tr("API &key:"), self.key_edit, self.storage_note)
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("method")
-        self.method_combo.addItem(self.tr("POST (recommended: the key stays out of URLs)"),
-                                  "POST")
+        self.method_combo.addItem(self.tr("POST (recommended: the key stays out of URLs)"), "POST")
         self.method_combo.addItem(self.tr("GET"), "GET")
         self.errors["method"] = add_field(form, self.tr("Request &method:"), self.method_combo)
 
@@ -82,23 +81,31 @@ class ProfileFields(QWidget):
         layout.addLayout(form)
 
 
-def ask_plain_http(parent: QWidget, url: str,
-                   answered: Callable[[str | None], None]) -> QMessageBox:
+def ask_plain_http(
+    parent: QWidget, url: str, answered: Callable[[str | None], None]
+) -> QMessageBox:
     """Open the warning about ``url`` (plain http:// to another computer); ``answered`` gets
     ``"https"`` (use https:// instead), ``"plain"`` (send unencrypted) or None (cancel)."""
     box = QMessageBox(
-        QMessageBox.Icon.Warning, translate("ConnectionDialog", "Unencrypted connection"),
-        translate("ConnectionDialog",
-                  "The address {url} is not encrypted (http://). The API key and all your "
-                  "data would travel readable by anyone on the network between this "
-                  "computer and the server.\n\nUse https:// unless your administrator says "
-                  "this server has no encryption.").format(url=url),
-        QMessageBox.StandardButton.NoButton, parent)
+        QMessageBox.Icon.Warning,
+        translate("ConnectionDialog", "Unencrypted connection"),
+        translate(
+            "ConnectionDialog",
+            "The address {url} is not encrypted (http://). The API key and all your "
+            "data would travel readable by anyone on the network between this "
+            "computer and the server.\n\nUse https:// unless your administrator says "
+            "this server has no encryption.",
+        ).format(url=url),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
     box.setObjectName("plain_http_warning")
-    secure = box.addButton(translate("ConnectionDialog", "Use &https://"),
-                           QMessageBox.ButtonRole.AcceptRole)
-    plain = box.addButton(translate("ConnectionDialog", "Send &unencrypted"),
-                          QMessageBox.ButtonRole.DestructiveRole)
+    secure = box.addButton(
+        translate("ConnectionDialog", "Use &https://"), QMessageBox.ButtonRole.AcceptRole
+    )
+    plain = box.addButton(
+        translate("ConnectionDialog", "Send &unencrypted"), QMessageBox.ButtonRole.DestructiveRole
+    )
     box.addButton(QMessageBox.StandardButton.Cancel)
     secure.setObjectName("use_https")
     plain.setObjectName("send_unencrypted")

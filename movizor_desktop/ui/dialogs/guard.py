@@ -45,8 +45,10 @@ from PySide6.QtWidgets import (
 log = logging.getLogger(__name__)
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-COMMIT_KEYS = (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
-               QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter))
+COMMIT_KEYS = (
+    QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Return),
+    QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Enter),
+)
 
 
 def input_state(root: QWidget) -> tuple[Any, ...]:
@@ -65,8 +67,11 @@ def input_state(root: QWidget) -> tuple[Any, ...]:
         elif isinstance(widget, QAbstractSpinBox):
             values.append(widget.text())
         elif isinstance(widget, QAbstractItemView) and widget.selectionModel() is not None:
-            values.append(tuple(sorted((i.row(), i.column())
-                                       for i in widget.selectionModel().selectedIndexes())))
+            values.append(
+                tuple(
+                    sorted((i.row(), i.column()) for i in widget.selectionModel().selectedIndexes())
+                )
+            )
     return tuple(values)
 
 
@@ -79,9 +84,15 @@ class DialogGuard(QObject):
     nothing and changes nothing on Movizor, like the connection settings).
     """
 
-    def __init__(self, dialog: QDialog, *, commit: Callable[[], Any] | None = None,
-                 is_dirty: Callable[[], bool] | None = None,
-                 cancel_button: QAbstractButton | None = None, disarm: bool = True) -> None:
+    def __init__(
+        self,
+        dialog: QDialog,
+        *,
+        commit: Callable[[], Any] | None = None,
+        is_dirty: Callable[[], bool] | None = None,
+        cancel_button: QAbstractButton | None = None,
+        disarm: bool = True,
+    ) -> None:
         super().__init__(dialog)
         self.dialog = dialog
         self.commit = commit
@@ -170,9 +181,13 @@ class DialogGuard(QObject):
             return True
 
     def _ask(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard the changes?"),
-                          self.tr("What you typed in this window has not been saved."),
-                          QMessageBox.StandardButton.NoButton, self.dialog)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard the changes?"),
+            self.tr("What you typed in this window has not been saved."),
+            QMessageBox.StandardButton.NoButton,
+            self.dialog,
+        )
         box.setObjectName("discard_question")
         box.setInformativeText(self.tr("Close the window and lose it, or keep editing?"))
         discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)

@@ -62,8 +62,9 @@ class ListTexts:
 class ListDialog(QDialog, Generic[T]):
     """See the module docstring. ``name`` prefixes the widgets' object names."""
 
-    def __init__(self, session: Session, *, name: str, lang: str = "en",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, *, name: str, lang: str = "en", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.lang = lang
@@ -101,8 +102,9 @@ class ListDialog(QDialog, Generic[T]):
         self.proxy.setSortRole(sort_role)
         self.table.selectionModel().selectionChanged.connect(self.update_buttons)
 
-    def lay_out(self, buttons: Sequence[QPushButton], refresh: QPushButton,
-                above: Sequence[QWidget] = ()) -> None:
+    def lay_out(
+        self, buttons: Sequence[QPushButton], refresh: QPushButton, above: Sequence[QWidget] = ()
+    ) -> None:
         """Banner, info line, ``above``, the table (or its placeholder), the buttons (then
         Refresh at the right), Close."""
         row = QHBoxLayout()
@@ -206,8 +208,9 @@ class ListDialog(QDialog, Generic[T]):
         except MovizorError as exc:
             if shiboken6.isValid(self):
                 self._loading, self._failed = False, True
-                self.banner.set_message(self.texts().load_error.format(
-                    error=exc.message(self.lang)))
+                self.banner.set_message(
+                    self.texts().load_error.format(error=exc.message(self.lang))
+                )
                 self.show_placeholder()
                 self.update_buttons()
             return
@@ -246,8 +249,9 @@ class ListDialog(QDialog, Generic[T]):
             if shiboken6.isValid(self):
                 self._deleting = None
                 self.info.set_text("")
-                self.banner.set_message(self.texts().delete_error.format(
-                    error=exc.message(self.lang)))
+                self.banner.set_message(
+                    self.texts().delete_error.format(error=exc.message(self.lang))
+                )
                 self.update_buttons()
             return
         if shiboken6.isValid(self):

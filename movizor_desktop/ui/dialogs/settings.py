@@ -68,8 +68,9 @@ class SettingsDialog(QDialog):
         try:
             written = await asyncio.to_thread(write)
         except OSError as exc:
-            log.warning("%s: the settings could not be saved: %s", self.objectName(),
-                        type(exc).__name__)
+            log.warning(
+                "%s: the settings could not be saved: %s", self.objectName(), type(exc).__name__
+            )
             self._set_busy(False)
             self.banner.set_message(self.failure_text(exc.strerror or type(exc).__name__))
             return

@@ -68,13 +68,18 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # the main page's fields: the request's own, and those of SubscriberFields it shows
-MAIN_FIELDS = frozenset({"phone", "tariff", "account"}
-                        | FIELD_NAMES - {"route", "schedule", "metadata"})
-FIELD_PAGES = {"destination": "route", "route": "route", "schedule": "schedule",
-               "metadata": "metadata", "operator": "main"}
+MAIN_FIELDS = frozenset(
+    {"phone", "tariff", "account"} | FIELD_NAMES - {"route", "schedule", "metadata"}
+)
+FIELD_PAGES = {
+    "destination": "route",
+    "route": "route",
+    "schedule": "schedule",
+    "metadata": "metadata",
+    "operator": "main",
+}
 
-__all__ = ["MAIN_FIELDS", "PAGES", "SubscriberDialog", "TagsCompleter",
-           "split_tags", "tariff_id"]
+__all__ = ["MAIN_FIELDS", "PAGES", "SubscriberDialog", "TagsCompleter", "split_tags", "tariff_id"]
 
 
 class SubscriberDialog(QDialog):
@@ -83,12 +88,19 @@ class SubscriberDialog(QDialog):
     saved = Signal(object)  # FleetRow as read back (after a multi-add: the last one added)
     saved_many = Signal(list)  # the FleetRows a multi-number paste added
 
-    def __init__(self, session: Session, *, row: FleetRow | None = None,
-                 tags: Iterable[str] = (), lang: str = "en", parent: QWidget | None = None,
-                 route_map: MapFactory | None = None,
-                 templates: RouteTemplates | None = None,
-                 now: Callable[[], datetime] | None = None,
-                 debounce_ms: int = 400) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        row: FleetRow | None = None,
+        tags: Iterable[str] = (),
+        lang: str = "en",
+        parent: QWidget | None = None,
+        route_map: MapFactory | None = None,
+        templates: RouteTemplates | None = None,
+        now: Callable[[], datetime] | None = None,
+        debounce_ms: int = 400,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.row = row
@@ -101,8 +113,9 @@ class SubscriberDialog(QDialog):
         self.bulk_dialog: BulkAddDialog | None = None
         self.tasks = DialogTasks(session)
         self.setObjectName("subscriber_dialog")
-        self.setWindowTitle(self.tr("Add subscriber") if row is None
-                            else self.tr("Edit subscriber"))
+        self.setWindowTitle(
+            self.tr("Add subscriber") if row is None else self.tr("Edit subscriber")
+        )
         self.setMinimumSize(680, 520)
         self._initial_size(wide=route_map is not None)
 
@@ -111,27 +124,49 @@ class SubscriberDialog(QDialog):
         self.loading_note.setObjectName("loading")
         self.loading_note.hide()
         self.main = m = MainPage(editing=row is not None, tags=tags, lang=lang, now=self._now)
-        self.pages = TripPages(m, geocoder=session.client.distance_search,
-                               templates=templates or _templates(), now=self._now,
-                               map_factory=route_map, parent=self)
+        self.pages = TripPages(
+            m,
+            geocoder=session.client.distance_search,
+            templates=templates or _templates(),
+            now=self._now,
+            map_factory=route_map,
+            parent=self,
+        )
         self.tabs, self.editors = self.pages.tabs, self.pages.editors
         self.route_editor, self.schedule_editor, self.metadata_editor = (
-            self.pages.route, self.pages.schedule, self.pages.metadata)
-        self.advisor = TariffAdvisor(session, m, self.schedule_editor, self.tasks, lang=lang,
-                                     debounce_ms=debounce_ms,
-                                     keep=lambda: (self._current, self._pending), parent=self)
+            self.pages.route,
+            self.pages.schedule,
+            self.pages.metadata,
+        )
+        self.advisor = TariffAdvisor(
+            session,
+            m,
+            self.schedule_editor,
+            self.tasks,
+            lang=lang,
+            debounce_ms=debounce_ms,
+            keep=lambda: (self._current, self._pending),
+            parent=self,
+        )
         # the main page's widgets under the names callers and tests use
         self.errors = m.errors
         self.phone_edit, self.phone_preview, self.tariff_combo = (
-            m.phone_edit, m.phone_preview, m.tariff_combo)
+            m.phone_edit,
+            m.phone_preview,
+            m.tariff_combo,
+        )
         self.title_edit, self.tags_edit = m.title_edit, m.tags_edit
         self.dateoff_check, self.dateoff_edit = m.dateoff_check, m.dateoff_edit
         self.when_box, self.tomorrow_radio, self.now_radio = (
-            m.when_box, m.tomorrow_radio, m.now_radio)
+            m.when_box,
+            m.tomorrow_radio,
+            m.now_radio,
+        )
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
-            self._save_text(), QDialogButtonBox.ButtonRole.AcceptRole)
+            self._save_text(), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("save")
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.clicked.connect(self.submit)
@@ -146,8 +181,12 @@ class SubscriberDialog(QDialog):
         m.bulk_requested.connect(self.open_bulk)
         m.cancel_pending_requested.connect(self.cancel_pending)
         # Enter only finishes an edit; Add/Save by click or Ctrl+Enter; Escape asks
-        self.guard = DialogGuard(self, commit=self.submit, is_dirty=self.has_unsaved_input,
-                                 cancel_button=self.cancel_button)
+        self.guard = DialogGuard(
+            self,
+            commit=self.submit,
+            is_dirty=self.has_unsaved_input,
+            cancel_button=self.cancel_button,
+        )
         self.confirmation = AddConfirmation(self, lang=lang)  # the add's price and SMS
         tasks = self.tasks  # not self: this slot runs when the C++ dialog is gone
         self.destroyed.connect(lambda *_: tasks.cancel_all())
@@ -157,11 +196,13 @@ class SubscriberDialog(QDialog):
             self.advisor.start()
             m.phone_edit.setFocus()
         else:
-            m.load(phone=row.phone, title=row.title, tags=row.tags, dateoff=None,
-                   package_prolong=None)
+            m.load(
+                phone=row.phone, title=row.title, tags=row.tags, dateoff=None, package_prolong=None
+            )
             m.set_current_tariff(self._current, self._pending)
-            self.route_editor.set_start(row.lat, row.lon, row.fix_time, radius_m=row.radius,
-                                        title=row.title or row.phone)
+            self.route_editor.set_start(
+                row.lat, row.lon, row.fix_time, radius_m=row.radius, title=row.title or row.phone
+            )
             self._set_loading(True)
             self.tasks.spawn("details", self._load_details(row.phone))
             self.advisor.start(row.phone)
@@ -187,8 +228,9 @@ class SubscriberDialog(QDialog):
         return self.main.chosen_tariff()
 
     def tariff_changed(self) -> bool:
-        return self.row is not None and tariff_change(self.chosen_tariff(), self._current,
-                                                      self.advisor.book)
+        return self.row is not None and tariff_change(
+            self.chosen_tariff(), self._current, self.advisor.book
+        )
 
     def set_dateoff(self, moment: datetime) -> None:
         self.main.set_dateoff(moment)
@@ -221,9 +263,12 @@ class SubscriberDialog(QDialog):
                 self._apply_details(fallback)
             else:  # without the current pages, editing them would overwrite blindly
                 self.pages.lock_trip_pages()
-            self.banner.set_message(self.tr(
-                "The current settings could not be loaded: {error} What is shown may be "
-                "out of date.").format(error=exc.message(self.lang)))
+            self.banner.set_message(
+                self.tr(
+                    "The current settings could not be loaded: {error} What is shown may be "
+                    "out of date."
+                ).format(error=exc.message(self.lang))
+            )
         else:
             self._apply_details(info)
         # (a cancelled load stops at the await above: the dialog may be gone)
@@ -234,8 +279,13 @@ class SubscriberDialog(QDialog):
         assert self.row is not None
         self._current, self._pending = tariff_id(info.tariff), tariff_id(info.tariff_new)
         tags = info.tags if info.tags is not None else list(self.row.tags)
-        self.main.load(phone=self.row.phone, title=info.title, tags=tags,
-                       dateoff=info.timestamp_off, package_prolong=info.package_prolong)
+        self.main.load(
+            phone=self.row.phone,
+            title=info.title,
+            tags=tags,
+            dateoff=info.timestamp_off,
+            package_prolong=info.package_prolong,
+        )
         self._show_tariff()
         self.pages.load(info, self.session.engine.schedules.get(self.row.phone))
 
@@ -246,8 +296,9 @@ class SubscriberDialog(QDialog):
 
     def _set_loading(self, loading: bool) -> None:
         self._loading = loading
-        self.loading_note.set_text(self.tr("Loading the subscriber's current settings…")
-                                   if loading else "")
+        self.loading_note.set_text(
+            self.tr("Loading the subscriber's current settings…") if loading else ""
+        )
         self.tabs.setEnabled(not loading)
         self._update_buttons()
 
@@ -278,7 +329,10 @@ class SubscriberDialog(QDialog):
             self._show_tariff()
             self.main.tariff_note.set_text(
                 self.tr("The switch is cancelled; the tariff stays {tariff}.").format(
-                    tariff=self._current or "—"), ok=True)
+                    tariff=self._current or "—"
+                ),
+                ok=True,
+            )
         self._set_busy(False)
 
     # --- validate and collect -------------------------------------------------------------
@@ -300,10 +354,14 @@ class SubscriberDialog(QDialog):
         if not editing:
             fields = {**self.main.add_fields(), **self.pages.add_fields()}
             return fields if bulk else {"phone": msisdn, **fields}
-        return {"tariff": edit_tariff(self.chosen_tariff(), self._current, self._pending,
-                                      self.advisor.book),
-                "activate": self.main.tariff.activate_now(),
-                **self.main.edit_fields(), **self.pages.edit_fields()}
+        return {
+            "tariff": edit_tariff(
+                self.chosen_tariff(), self._current, self._pending, self.advisor.book
+            ),
+            "activate": self.main.tariff.activate_now(),
+            **self.main.edit_fields(),
+            **self.pages.edit_fields(),
+        }
 
     # --- submit ----------------------------------------------------------------------------
 
@@ -319,10 +377,12 @@ class SubscriberDialog(QDialog):
         if kwargs is None:
             return
         if self.row is None:
-            self.confirmation.ask(phone=format_phone(kwargs["phone"]),
-                                  tariff=self.tariff_combo.currentText().split(" · ")[0],
-                                  charge=self.main.tariff.charge_text(),
-                                  on_yes=lambda: self._start_send(kwargs))
+            self.confirmation.ask(
+                phone=format_phone(kwargs["phone"]),
+                tariff=self.tariff_combo.currentText().split(" · ")[0],
+                charge=self.main.tariff.charge_text(),
+                on_yes=lambda: self._start_send(kwargs),
+            )
             return
         self._start_send(kwargs)
 
@@ -340,8 +400,14 @@ class SubscriberDialog(QDialog):
         m = self.main
         pages = any(editor.is_modified() for editor in self.editors.values())
         if self.row is not None:
-            return pages or m.title_modified() or m.tags_modified() or m.dateoff_modified() \
-                or m.prolong_modified() or self.tariff_changed()
+            return (
+                pages
+                or m.title_modified()
+                or m.tags_modified()
+                or m.dateoff_modified()
+                or m.prolong_modified()
+                or self.tariff_changed()
+            )
         typed = any(w.text().strip() for w in (m.phone_edit, m.title_edit, m.tags_edit))
         return pages or typed or m.dateoff_check.isChecked()
 
@@ -380,12 +446,18 @@ class SubscriberDialog(QDialog):
         self.row = row
         if row.details is not None:
             self._apply_details(row.details)
-        names = {"route": self.tr("the route"), "schedule": self.tr("the schedule"),
-                 "metadata": self.tr("the metadata")}
-        self.banner.set_message(self.tr(
-            "Saved, but Movizor kept {what}: it does not take an empty value for them from "
-            "here. Remove them in Movizor's web cabinet, or replace them with other "
-            "values.").format(what=", ".join(names[k] for k in kept)))
+        names = {
+            "route": self.tr("the route"),
+            "schedule": self.tr("the schedule"),
+            "metadata": self.tr("the metadata"),
+        }
+        self.banner.set_message(
+            self.tr(
+                "Saved, but Movizor kept {what}: it does not take an empty value for them from "
+                "here. Remove them in Movizor's web cabinet, or replace them with other "
+                "values."
+            ).format(what=", ".join(names[k] for k in kept))
+        )
         self.cancel_button.setText(self.tr("Close"))
         for page in kept:
             self.pages.flag(page)
@@ -418,8 +490,9 @@ class SubscriberDialog(QDialog):
         if fields is None:
             return
         prefix = fields.pop("title") or ""
-        dialog = BulkAddDialog(self.session, candidates, fields, title_prefix=prefix,
-                               lang=self.lang, parent=self)
+        dialog = BulkAddDialog(
+            self.session, candidates, fields, title_prefix=prefix, lang=self.lang, parent=self
+        )
         self.bulk_dialog = dialog
         dialog.started.connect(self._update_buttons)
         dialog.added.connect(self._bulk_added)

@@ -78,17 +78,25 @@ class BulkAddDialog(QDialog):
     started = Signal()
     added = Signal(list)  # FleetRows added, once the run is over (also when none)
 
-    def __init__(self, session: Session, candidates: Sequence[str], fields: dict[str, Any], *,
-                 title_prefix: str = "", lang: str = "en",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        candidates: Sequence[str],
+        fields: dict[str, Any],
+        *,
+        title_prefix: str = "",
+        lang: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.lang = lang
         self.fields = dict(fields)
         self.entries = plan_numbers(candidates, lang)
         to_add = [e for e in self.entries if e.kind == "add"]
-        self.titles = dict(zip([e.msisdn for e in to_add],
-                               bulk_titles(title_prefix, len(to_add)), strict=True))
+        self.titles = dict(
+            zip([e.msisdn for e in to_add], bulk_titles(title_prefix, len(to_add)), strict=True)
+        )
         self.rows: list[FleetRow] = []
         self.results: dict[str, str] = {}  # msisdn → "added" or the error message
         self._sent: set[str] = set()
@@ -101,10 +109,16 @@ class BulkAddDialog(QDialog):
         self.setMinimumSize(640, 380)
 
         count = len(to_add)
-        self.intro = QLabel(self.tr(
-            "Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule "
-            "and metadata? Each driver gets an SMS asking for consent.", "", count)
-            if count else self.tr("None of the pasted numbers can be added."))
+        self.intro = QLabel(
+            self.tr(
+                "Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule "
+                "and metadata? Each driver gets an SMS asking for consent.",
+                "",
+                count,
+            )
+            if count
+            else self.tr("None of the pasted numbers can be added.")
+        )
         self.intro.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("bulk_numbers")
@@ -118,9 +132,13 @@ class BulkAddDialog(QDialog):
         for entry in self.entries:
             if entry.kind == "add":
                 assert entry.msisdn is not None
-                item = QTreeWidgetItem([format_phone(entry.msisdn),
-                                        self.titles[entry.msisdn] or self.tr("(the number)"),
-                                        self.tr("Ready")])
+                item = QTreeWidgetItem(
+                    [
+                        format_phone(entry.msisdn),
+                        self.titles[entry.msisdn] or self.tr("(the number)"),
+                        self.tr("Ready"),
+                    ]
+                )
                 self.items[entry.msisdn] = item
             elif entry.kind == "duplicate":
                 item = QTreeWidgetItem([entry.raw, "", self.tr("Listed twice; added once.")])
@@ -136,7 +154,8 @@ class BulkAddDialog(QDialog):
 
         self.buttons = QDialogButtonBox()
         self.start_button = self.buttons.addButton(
-            self.tr("Add {count}").format(count=count), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Add {count}").format(count=count), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.start_button.setObjectName("bulk_start")
         self.start_button.setEnabled(count > 0)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -183,8 +202,9 @@ class BulkAddDialog(QDialog):
                 self._sent.add(msisdn)
                 self._mark(item, self.tr("Adding…"), None)
                 try:
-                    row = await self.session.actions.add(msisdn, title=self.titles[msisdn],
-                                                         **self.fields)
+                    row = await self.session.actions.add(
+                        msisdn, title=self.titles[msisdn], **self.fields
+                    )
                 except (MovizorError, ActionInProgress) as exc:
                     self.results[msisdn] = exc.message(self.lang)
                     self._mark(item, exc.message(self.lang), False)
@@ -193,8 +213,9 @@ class BulkAddDialog(QDialog):
                 except Exception:
                     log.exception("bulk add of %s failed unexpectedly", msisdn)
                     self.results[msisdn] = "error"
-                    self._mark(item, self.tr("Something went wrong; the details are in the "
-                                             "log."), False)
+                    self._mark(
+                        item, self.tr("Something went wrong; the details are in the log."), False
+                    )
                 else:
                     self.rows.append(row)
                     self.results[msisdn] = "added"

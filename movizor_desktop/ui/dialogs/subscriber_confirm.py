@@ -33,16 +33,27 @@ class AddConfirmation(QObject):
         """Ask; ``on_yes`` runs only when the dispatcher chooses Add."""
         if self.box is not None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Add the subscriber?"),
-                          self.tr("Add {phone} on the tariff “{tariff}”?").format(
-                              phone=phone, tariff=tariff),
-                          QMessageBox.StandardButton.NoButton, self.dialog)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Add the subscriber?"),
+            self.tr("Add {phone} on the tariff “{tariff}”?").format(phone=phone, tariff=tariff),
+            QMessageBox.StandardButton.NoButton,
+            self.dialog,
+        )
         box.setObjectName("confirm_add")
-        charged = (self.tr("Movizor charges {price}.").format(price=charge) if charge
-                   else self.tr("Movizor charges by the tariff's price list."))
-        box.setInformativeText(charged + "\n" + self.tr(
-            "The driver gets an SMS asking to agree to tracking; positions come once they "
-            "agree."))
+        charged = (
+            self.tr("Movizor charges {price}.").format(price=charge)
+            if charge
+            else self.tr("Movizor charges by the tariff's price list.")
+        )
+        box.setInformativeText(
+            charged
+            + "\n"
+            + self.tr(
+                "The driver gets an SMS asking to agree to tracking; positions come once they "
+                "agree."
+            )
+        )
         add = box.addButton(self.tr("Add and send the SMS"), QMessageBox.ButtonRole.AcceptRole)
         add.setObjectName("confirm_add_yes")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)

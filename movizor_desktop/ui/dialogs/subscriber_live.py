@@ -67,10 +67,18 @@ class DialogTasks:
 class TariffAdvisor(QObject):
     """Operator, prices and cost of the tariff for the main page, in the background."""
 
-    def __init__(self, session: Session, page: MainPage, schedule: ScheduleEditor,
-                 tasks: DialogTasks, *, lang: str, debounce_ms: int,
-                 keep: Callable[[], tuple[str | None, str | None]],
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        page: MainPage,
+        schedule: ScheduleEditor,
+        tasks: DialogTasks,
+        *,
+        lang: str,
+        debounce_ms: int,
+        keep: Callable[[], tuple[str | None, str | None]],
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.page = page
@@ -157,8 +165,7 @@ class TariffAdvisor(QObject):
         """The tariff list for the operator known now (all ids while unknown)."""
         current, pending = self._keep()
         options = tariff_options(self.balance, self.operator_id, keep=(current, pending))
-        self.page.set_tariff_options(options, preferred or current or DEFAULT_TARIFF,
-                                     self.book)
+        self.page.set_tariff_options(options, preferred or current or DEFAULT_TARIFF, self.book)
         self.update_request_price()
 
     @property
@@ -177,7 +184,8 @@ class TariffAdvisor(QObject):
     def update_request_price(self) -> None:
         manual = self.book.is_manual(self.page.chosen_tariff(), self.operator_id)
         self.schedule.set_request_price(
-            request_price(self.balance, self.operator_id) if manual else None)
+            request_price(self.balance, self.operator_id) if manual else None
+        )
 
     def _key(self) -> tuple[str | None, str | None]:
         return (self.operator_id, self.page.chosen_tariff())

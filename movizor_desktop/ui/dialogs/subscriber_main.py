@@ -63,8 +63,15 @@ class MainPage(QWidget):
     bulk_requested = Signal()
     cancel_pending_requested = Signal()
 
-    def __init__(self, *, editing: bool, tags: Iterable[str] = (), lang: str = "en",
-                 now: Callable[[], datetime], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        editing: bool,
+        tags: Iterable[str] = (),
+        lang: str = "en",
+        now: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.editing = editing
         self.lang = lang
@@ -99,9 +106,14 @@ class MainPage(QWidget):
         else:
             self.phone_edit.setPlaceholderText(self.tr("+7 921 001-02-03"))
             self.phone_edit.textChanged.connect(self._phone_text_changed)
-        self.errors["phone"] = add_field(form, self.tr("&Phone:"), self.phone_edit,
-                                         self.phone_preview, self.bulk_row,
-                                         self.operator_note)
+        self.errors["phone"] = add_field(
+            form,
+            self.tr("&Phone:"),
+            self.phone_edit,
+            self.phone_preview,
+            self.bulk_row,
+            self.operator_note,
+        )
 
         # --- name and tags
         self.title_edit = QLineEdit()
@@ -127,7 +139,10 @@ class MainPage(QWidget):
         t = self.tariff  # the widgets under their old names
         self.tariff_combo, self.cost_note, self.tariff_note = t.combo, t.cost_note, t.note
         self.when_box, self.tomorrow_radio, self.now_radio = (
-            t.when_box, t.tomorrow_radio, t.now_radio)
+            t.when_box,
+            t.tomorrow_radio,
+            t.now_radio,
+        )
         self.pending_box, self.pending_label = t.pending_box, t.pending_label
         self.cancel_pending_button, self.prolong_check = t.cancel_pending_button, t.prolong_check
         t.changed.connect(self.tariff_changed)
@@ -152,17 +167,21 @@ class MainPage(QWidget):
         line.addWidget(QLabel(self.tr("MSK")))
         self.dateoff_hint = Note(self.tr("Must be more than a day from now."))
         self.dateoff_hint.hide()
-        self.errors["dateoff"] = add_field(form, self.tr("&Auto-off:"), dateoff_row,
-                                           self.local_note, self.dateoff_hint)
+        self.errors["dateoff"] = add_field(
+            form, self.tr("&Auto-off:"), dateoff_row, self.local_note, self.dateoff_hint
+        )
         self.set_dateoff(default_dateoff(now()))
 
         # --- a subordinate cabinet (adding only): Movizor's "client number" of it
         self.account_edit = QLineEdit()
         self.account_edit.setObjectName("account")
         self.account_edit.setPlaceholderText(self.tr("Empty: this account"))
-        self.account_edit.setToolTip(self.tr(
-            "To add the subscriber into a subordinate cabinet: its client number, shown at "
-            "the top right of Movizor's web cabinet."))
+        self.account_edit.setToolTip(
+            self.tr(
+                "To add the subscriber into a subordinate cabinet: its client number, shown at "
+                "the top right of Movizor's web cabinet."
+            )
+        )
         self.errors["account"] = add_field(form, self.tr("S&ub-account:"), self.account_edit)
         if editing:  # object_edit has no such parameter
             box = self.account_edit.parentWidget()  # add_field's box: the row's field
@@ -172,13 +191,27 @@ class MainPage(QWidget):
         self.dateoff_check.toggled.connect(self._dateoff_changed)
         self.dateoff_edit.dateTimeChanged.connect(self._dateoff_changed)
 
-        for name, widget in (("phone", self.phone_edit), ("title", self.title_edit),
-                             ("tags", self.tags_edit), ("account", self.account_edit)):
+        for name, widget in (
+            ("phone", self.phone_edit),
+            ("title", self.title_edit),
+            ("tags", self.tags_edit),
+            ("account", self.account_edit),
+        ):
             widget.textEdited.connect(lambda _t, n=name: self.errors[n].clear_message())
-        chain = [self.phone_edit, self.bulk_button, self.title_edit, self.tags_edit,
-                 self.tariff_combo, self.tomorrow_radio, self.now_radio,
-                 self.cancel_pending_button, self.prolong_check, self.dateoff_check,
-                 self.dateoff_edit, self.account_edit]
+        chain = [
+            self.phone_edit,
+            self.bulk_button,
+            self.title_edit,
+            self.tags_edit,
+            self.tariff_combo,
+            self.tomorrow_radio,
+            self.now_radio,
+            self.cancel_pending_button,
+            self.prolong_check,
+            self.dateoff_check,
+            self.dateoff_edit,
+            self.account_edit,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         if not editing:
@@ -200,7 +233,8 @@ class MainPage(QWidget):
             invalid = sum(1 for e in plan if e.kind == "invalid")
             repeated = len(plan) - to_add - invalid
             text = self.tr("{count} numbers pasted: {add} to add").format(
-                count=len(parts), add=to_add)
+                count=len(parts), add=to_add
+            )
             if invalid:
                 text += self.tr(", {count} not valid").format(count=invalid)
             if repeated:
@@ -217,9 +251,13 @@ class MainPage(QWidget):
         self.bulk_button.hide()
         digits = sum(ch.isdigit() for ch in text)
         if not text.strip():
-            self.phone_preview.set_text(self.tr("Any format: +7 921 001-02-03, 8 921 0010203, "
-                                                "9210010203. Paste several numbers to add "
-                                                "them all."))
+            self.phone_preview.set_text(
+                self.tr(
+                    "Any format: +7 921 001-02-03, 8 921 0010203, "
+                    "9210010203. Paste several numbers to add "
+                    "them all."
+                )
+            )
             self.phone_changed.emit(None)
             return
         try:
@@ -234,8 +272,9 @@ class MainPage(QWidget):
         self.phone_preview.set_text("→ " + format_phone(msisdn), ok=True)
         self.phone_changed.emit(msisdn)
 
-    def set_operator(self, operator: Operator | None, *, looking: bool = False,
-                     error: str | None = None) -> None:
+    def set_operator(
+        self, operator: Operator | None, *, looking: bool = False, error: str | None = None
+    ) -> None:
         """Show the operator and region, the lookup in progress, or why it failed."""
         if error:
             self.operator_note.set_text(error, ok=False)
@@ -244,14 +283,19 @@ class MainPage(QWidget):
         elif operator is not None:
             parts = [p for p in (operator.title or operator.operator, operator.region) if p]
             self.operator_note.set_text(
-                self.tr("Operator: {operator}").format(operator=" · ".join(parts)))
+                self.tr("Operator: {operator}").format(operator=" · ".join(parts))
+            )
         else:
             self.operator_note.set_text("")
 
     # --- tariff (delegated to the field) ------------------------------------------------
 
-    def set_tariff_options(self, options: Sequence[TariffOption],
-                           preferred: str | None = None, book: TariffBook | None = None) -> None:
+    def set_tariff_options(
+        self,
+        options: Sequence[TariffOption],
+        preferred: str | None = None,
+        book: TariffBook | None = None,
+    ) -> None:
         self.tariff.set_options(options, preferred, book)
 
     def chosen_tariff(self) -> str | None:
@@ -274,8 +318,7 @@ class MainPage(QWidget):
     def set_dateoff(self, moment: datetime) -> None:
         """Put a moment (any zone; naive means MSK) into the auto-off editor."""
         utc_ms = int(to_msk(moment).timestamp() * 1000)
-        self.dateoff_edit.setDateTime(
-            QDateTime.fromMSecsSinceEpoch(utc_ms, QTimeZone(MSK_OFFSET)))
+        self.dateoff_edit.setDateTime(QDateTime.fromMSecsSinceEpoch(utc_ms, QTimeZone(MSK_OFFSET)))
 
     def dateoff(self) -> datetime | None:
         """The chosen auto-off moment (aware, MSK), or None when not enabled."""
@@ -286,8 +329,11 @@ class MainPage(QWidget):
 
     def dateoff_message(self) -> str | None:
         """Why the auto-off would be refused, or None (also None when not set)."""
-        if self.editing and self._baseline.get("dateoff") is not None \
-                and not self.dateoff_check.isChecked():
+        if (
+            self.editing
+            and self._baseline.get("dateoff") is not None
+            and not self.dateoff_check.isChecked()
+        ):
             return self.tr("An auto-off cannot be removed here; set a later time instead.")
         problem = dateoff_problem(self.dateoff(), self._now())
         if problem == "past":
@@ -311,13 +357,21 @@ class MainPage(QWidget):
         if not self.dateoff_check.isChecked() or local.utcoffset() == msk.utcoffset():
             self.local_note.set_text("")
         else:
-            self.local_note.set_text(self.tr("Your local time: {time}").format(
-                time=local.strftime("%d.%m.%Y %H:%M")))
+            self.local_note.set_text(
+                self.tr("Your local time: {time}").format(time=local.strftime("%d.%m.%Y %H:%M"))
+            )
 
     # --- editing: baseline and what changed ----------------------------------------------
 
-    def load(self, *, phone: str, title: str, tags: Sequence[str],
-             dateoff: datetime | None, package_prolong: bool | None) -> None:
+    def load(
+        self,
+        *,
+        phone: str,
+        title: str,
+        tags: Sequence[str],
+        dateoff: datetime | None,
+        package_prolong: bool | None,
+    ) -> None:
         """Fill the fields from the server and remember them as the unchanged state."""
         self.phone_edit.setText(format_phone(phone))
         self.title_edit.setText(title)
@@ -326,8 +380,12 @@ class MainPage(QWidget):
         if dateoff is not None:
             self.set_dateoff(dateoff)
         self.prolong_check.setChecked(bool(package_prolong))
-        self._baseline = {"title": title.strip(), "tags": list(tags),
-                          "dateoff": self.dateoff(), "package_prolong": bool(package_prolong)}
+        self._baseline = {
+            "title": title.strip(),
+            "tags": list(tags),
+            "dateoff": self.dateoff(),
+            "package_prolong": bool(package_prolong),
+        }
         for error in self.errors.values():
             error.clear_message()
         self._dateoff_changed()
@@ -348,8 +406,10 @@ class MainPage(QWidget):
         return self.dateoff() != self._baseline.get("dateoff")
 
     def prolong_modified(self) -> bool:
-        return (self.tariff.supports_prolong()
-                and self.prolong_check.isChecked() != self._baseline.get("package_prolong"))
+        return (
+            self.tariff.supports_prolong()
+            and self.prolong_check.isChecked() != self._baseline.get("package_prolong")
+        )
 
     # --- validation and what to send ------------------------------------------------------
 
@@ -364,16 +424,19 @@ class MainPage(QWidget):
                 msisdn = normalize_phone(self.phone_edit.text(), function="object_add")
             except InvalidPhoneError as exc:
                 self.errors["phone"].set_message(
-                    exc.message(self.lang) if self.phone_edit.text().strip()
-                    else self.tr("Enter the driver's mobile number."))
+                    exc.message(self.lang)
+                    if self.phone_edit.text().strip()
+                    else self.tr("Enter the driver's mobile number.")
+                )
         if self.chosen_tariff() is None:
             self.errors["tariff"].set_message(self.tr("Choose a tariff."))
         if self.dateoff_modified() if self.editing else self.dateoff_check.isChecked():
             self.errors["dateoff"].set_message(self.dateoff_message())
         account = self.account_edit.text().strip()
         if not self.editing and account and not account.isdigit():
-            self.errors["account"].set_message(self.tr(
-                "A client number has digits only; leave it empty for this account."))
+            self.errors["account"].set_message(
+                self.tr("A client number has digits only; leave it empty for this account.")
+            )
         return msisdn
 
     def has_errors(self) -> bool:
@@ -381,10 +444,14 @@ class MainPage(QWidget):
 
     def add_fields(self) -> dict[str, Any]:
         """For object_add: what is filled in (None: not sent)."""
-        return {"tariff": self.chosen_tariff(), "title": self.title() or None,
-                "tags": self.tags() or None, "dateoff": self.dateoff(),
-                "package_prolong": self.package_prolong() or None,
-                "account": self.account_edit.text().strip() or None}
+        return {
+            "tariff": self.chosen_tariff(),
+            "title": self.title() or None,
+            "tags": self.tags() or None,
+            "dateoff": self.dateoff(),
+            "package_prolong": self.package_prolong() or None,
+            "account": self.account_edit.text().strip() or None,
+        }
 
     def edit_fields(self) -> SubscriberFields:
         """For object_edit: only the fields the dispatcher changed (the tariff apart)."""
@@ -402,4 +469,3 @@ class MainPage(QWidget):
     def field_error(self, field: str) -> str:
         error = self.errors.get(field)
         return error.text() if error is not None and not error.isHidden() else ""
-

@@ -31,10 +31,16 @@ PAGES = ("main", "route", "schedule", "metadata")
 
 
 class TripPages(QObject):
-    def __init__(self, main: MainPage, *, geocoder: Callable[..., Any] | None,
-                 templates: RouteTemplates | None, now: Callable[[], datetime],
-                 map_factory: MapFactory | None = None,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        main: MainPage,
+        *,
+        geocoder: Callable[..., Any] | None,
+        templates: RouteTemplates | None,
+        now: Callable[[], datetime],
+        map_factory: MapFactory | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         # the editors load with the first dialog (they pull in the route machinery)
         from ..editors.metadata import MetadataEditor
@@ -42,19 +48,26 @@ class TripPages(QObject):
         from ..editors.schedule import ScheduleEditor
 
         self.main = main
-        self.route = RouteEditor(geocoder=geocoder, templates=templates, now=now,
-                                 map_factory=map_factory)
+        self.route = RouteEditor(
+            geocoder=geocoder, templates=templates, now=now, map_factory=map_factory
+        )
         self.schedule = ScheduleEditor(now=now)
         self.metadata = MetadataEditor()
-        self.editors: dict[str, Any] = {"route": self.route, "schedule": self.schedule,
-                                        "metadata": self.metadata}
+        self.editors: dict[str, Any] = {
+            "route": self.route,
+            "schedule": self.schedule,
+            "metadata": self.metadata,
+        }
         self.errors: dict[str, str] = {}  # page → the message flagged on it
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pages")
         self.tabs.setDocumentMode(True)
-        for widget, label in ((main, self.tr("Main")), (self.route, self.tr("Route")),
-                              (self.schedule, self.tr("Schedule")),
-                              (self.metadata, self.tr("Metadata"))):
+        for widget, label in (
+            (main, self.tr("Main")),
+            (self.route, self.tr("Route")),
+            (self.schedule, self.tr("Schedule")),
+            (self.metadata, self.tr("Metadata")),
+        ):
             self.tabs.addTab(widget, label)
         for name, editor in self.editors.items():
             editor.changed.connect(lambda n=name: self.clear_error(n))
@@ -111,7 +124,9 @@ class TripPages(QObject):
         else:
             self.schedule.set_schedule(
                 None if local is None else ScheduleInfo(days=local.days, times=local.times),
-                reported=False, saved_at=local.saved_at if local is not None else None)
+                reported=False,
+                saved_at=local.saved_at if local is not None else None,
+            )
         self.metadata.set_metadata(info.metadata)
 
     def validate(self, *, editing: bool) -> list[str]:
@@ -130,9 +145,11 @@ class TripPages(QObject):
     def add_fields(self) -> SubscriberFields:
         """For object_add: each page that holds something (None: not sent)."""
         schedule = self.schedule.schedule()
-        return {"route": self.route.points() or None,
-                "schedule": None if schedule.empty else schedule,
-                "metadata": self.metadata.metadata() or None}
+        return {
+            "route": self.route.points() or None,
+            "schedule": None if schedule.empty else schedule,
+            "metadata": self.metadata.metadata() or None,
+        }
 
     def edit_fields(self) -> SubscriberFields:
         """For object_edit: only the pages the dispatcher modified."""

@@ -40,8 +40,14 @@ class TariffField(QWidget):
     changed = Signal(object)  # the chosen tariff id, or None
     cancel_pending_requested = Signal()
 
-    def __init__(self, *, editing: bool, lang: str, now: Callable[[], datetime],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        editing: bool,
+        lang: str,
+        now: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.editing = editing
         self.lang = lang
@@ -98,8 +104,15 @@ class TariffField(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        for widget in (self.combo, self.error, self.cost_note, self.note, self.when_box,
-                       self.pending_box, self.prolong_check):
+        for widget in (
+            self.combo,
+            self.error,
+            self.cost_note,
+            self.note,
+            self.when_box,
+            self.pending_box,
+            self.prolong_check,
+        ):
             column.addWidget(widget)
         self.setFocusProxy(self.combo)
         self.combo.currentIndexChanged.connect(self._index_changed)
@@ -112,10 +125,13 @@ class TariffField(QWidget):
         title otherwise (:func:`~..tariff_names.tariff_display_name`)."""
         if isinstance(option, str):
             option = self._options.get(option) or TariffOption(
-                option, is_manual=self._book.is_manual(option),
-                is_package=self._book.is_package(option))
-        name = tariff_display_name(option.id, option.title, manual=option.is_manual,
-                                   package=option.is_package)
+                option,
+                is_manual=self._book.is_manual(option),
+                is_package=self._book.is_package(option),
+            )
+        name = tariff_display_name(
+            option.id, option.title, manual=option.is_manual, package=option.is_package
+        )
         return "" if name == option.id else name
 
     def text(self, option: TariffOption) -> str:
@@ -136,7 +152,8 @@ class TariffField(QWidget):
             price = self.tr("{price} per package").format(price=abon)
         elif option.is_manual:
             price = self.tr("{price}/day + {request} a request").format(
-                price=abon, request=fmt.money(option.request, loc))
+                price=abon, request=fmt.money(option.request, loc)
+            )
         else:
             price = self.tr("{price}/day").format(price=abon)
         return price
@@ -163,13 +180,18 @@ class TariffField(QWidget):
             return self.tr("{price} for the package").format(price=price)
         if option.is_manual:
             return self.tr("{price} a day and {request} for each position request").format(
-                price=price, request=fmt.money(option.request, loc))
+                price=price, request=fmt.money(option.request, loc)
+            )
         return self.tr("{price} a day").format(price=price)
 
     # --- the choice ---------------------------------------------------------------------------
 
-    def set_options(self, options: Sequence[TariffOption], preferred: str | None = None,
-                    book: TariffBook | None = None) -> None:
+    def set_options(
+        self,
+        options: Sequence[TariffOption],
+        preferred: str | None = None,
+        book: TariffBook | None = None,
+    ) -> None:
         """Fill the combo, keeping the choice when still offered (else ``preferred``, 15…);
         ``book`` tells which tariff ``manual`` is."""
         previous = self.chosen()
@@ -188,8 +210,11 @@ class TariffField(QWidget):
             self.combo.blockSignals(False)
         if previous is not None and previous != wanted:
             self.note.set_text(
-                self.tr("Tariff {old} is not offered for this number; {new} is chosen "
-                        "instead.").format(old=previous, new=wanted or "—"), ok=False)
+                self.tr(
+                    "Tariff {old} is not offered for this number; {new} is chosen instead."
+                ).format(old=previous, new=wanted or "—"),
+                ok=False,
+            )
         self._index_changed()
 
     def chosen(self) -> str | None:
@@ -212,13 +237,19 @@ class TariffField(QWidget):
             self.note.set_text("")
         changed = self.changed_from_current()
         self.when_box.setVisible(changed)
-        self.pending_label.setText(self._pending_text + (
-            "\n" + self.tr("Saving with another tariff replaces this switch.")
-            if changed and self._pending_text else ""))
+        self.pending_label.setText(
+            self._pending_text
+            + (
+                "\n" + self.tr("Saving with another tariff replaces this switch.")
+                if changed and self._pending_text
+                else ""
+            )
+        )
         if changed:
             midnight = next_msk_midnight(self._now())
-            self.tomorrow_radio.setText(self.tr("Switch from tomorrow, {when}").format(
-                when=fmt.msk_with_local(midnight)))
+            self.tomorrow_radio.setText(
+                self.tr("Switch from tomorrow, {when}").format(when=fmt.msk_with_local(midnight))
+            )
         self.cost = None
         self.cost_note.set_text("")
         self._update_prolong()
@@ -236,8 +267,9 @@ class TariffField(QWidget):
         line = self._cost_line(cost)
         # the server's description is Russian: shown beside the English line only when it
         # says more than the line does (an unknown kind of price)
-        if cost.description and (self.lang.lower().startswith("ru")
-                                 or cost.type.lower() not in KNOWN_COST_TYPES):
+        if cost.description and (
+            self.lang.lower().startswith("ru") or cost.type.lower() not in KNOWN_COST_TYPES
+        ):
             line += f"\n{cost.description}"
         self.cost_note.set_text(line)
 
@@ -263,7 +295,8 @@ class TariffField(QWidget):
             title = self.title(pending)
             self._pending_text = self.tr("Switches to {tariff} at {when}.").format(
                 tariff=f"{pending} — {title}" if title else pending,
-                when=fmt.msk_with_local(midnight))
+                when=fmt.msk_with_local(midnight),
+            )
             self.pending_box.show()
         else:
             self._pending_text = ""

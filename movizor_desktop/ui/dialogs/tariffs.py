@@ -34,10 +34,24 @@ DEFAULT_TARIFF = "15"
 MIN_DATEOFF = timedelta(days=1, minutes=2)  # "more than a day", with time to send it
 
 __all__ = [
-    "DEFAULT_TARIFF", "MIN_DATEOFF", "SERVICE_GROUPS", "TariffOption", "bulk_titles",
-    "dateoff_problem", "default_dateoff", "default_tariff", "edit_tariff", "msk_now",
-    "next_msk_midnight", "operator_groups", "request_price", "split_tags",
-    "supports_prolong", "tariff_change", "tariff_id", "tariff_options",
+    "DEFAULT_TARIFF",
+    "MIN_DATEOFF",
+    "SERVICE_GROUPS",
+    "TariffOption",
+    "bulk_titles",
+    "dateoff_problem",
+    "default_dateoff",
+    "default_tariff",
+    "edit_tariff",
+    "msk_now",
+    "next_msk_midnight",
+    "operator_groups",
+    "request_price",
+    "split_tags",
+    "supports_prolong",
+    "tariff_change",
+    "tariff_id",
+    "tariff_options",
 ]
 
 
@@ -75,8 +89,9 @@ def operator_groups(balance: Balance | None) -> list[str]:
     return [g for g in balance.tariff if g not in SERVICE_GROUPS]
 
 
-def tariff_options(balance: Balance | None, operator: str | None = None, *,
-                   keep: Iterable[str | None] = ()) -> list[TariffOption]:
+def tariff_options(
+    balance: Balance | None, operator: str | None = None, *, keep: Iterable[str | None] = ()
+) -> list[TariffOption]:
     """The tariffs to offer, sorted by id.
 
     With ``operator`` in the table: that operator's tariffs with their prices. Otherwise
@@ -89,20 +104,30 @@ def tariff_options(balance: Balance | None, operator: str | None = None, *,
     options: dict[str, TariffOption] = {}
     if operator and operator in table and operator not in SERVICE_GROUPS:
         for tid, price in table[operator].items():
-            options[tid] = TariffOption(tid, price.title, price.abon, price.request,
-                                        book.is_manual(tid, operator),
-                                        book.is_package(tid, operator))
+            options[tid] = TariffOption(
+                tid,
+                price.title,
+                price.abon,
+                price.request,
+                book.is_manual(tid, operator),
+                book.is_package(tid, operator),
+            )
     else:
         for group in operator_groups(balance):
             for tid, price in table[group].items():
                 if tid not in options or (not options[tid].title and price.title):
-                    options[tid] = TariffOption(tid, price.title, is_manual=book.is_manual(tid),
-                                                is_package=book.is_package(tid))
+                    options[tid] = TariffOption(
+                        tid,
+                        price.title,
+                        is_manual=book.is_manual(tid),
+                        is_package=book.is_package(tid),
+                    )
     for kept in keep:
         known = tariff_id(kept, book)
         if known is not None and known not in options:
-            options[known] = TariffOption(known, is_manual=book.is_manual(known),
-                                          is_package=book.is_package(known))
+            options[known] = TariffOption(
+                known, is_manual=book.is_manual(known), is_package=book.is_package(known)
+            )
     return [options[t] for t in sorted(options, key=_sort_key)]
 
 
@@ -126,8 +151,9 @@ def supports_prolong(tariff: str | None, book: TariffBook | None = None) -> bool
     return (book or TariffBook()).is_package(tariff)
 
 
-def edit_tariff(chosen: str | None, current: str | None, pending: str | None,
-                book: TariffBook | None = None) -> str:
+def edit_tariff(
+    chosen: str | None, current: str | None, pending: str | None, book: TariffBook | None = None
+) -> str:
     """The tariff an ``object_edit`` must send (it always sends one).
 
     * ``chosen`` differs from ``current``: the dispatcher's choice;
@@ -138,8 +164,11 @@ def edit_tariff(chosen: str | None, current: str | None, pending: str | None,
     unknown the word is sent and the client resolves it). Raises ValueError when nothing
     is known.
     """
-    chosen, current, pending = (tariff_id(chosen, book), tariff_id(current, book),
-                                tariff_id(pending, book))
+    chosen, current, pending = (
+        tariff_id(chosen, book),
+        tariff_id(current, book),
+        tariff_id(pending, book),
+    )
     if chosen is not None and chosen != current:
         return chosen
     if pending is not None and pending != current:
@@ -151,8 +180,7 @@ def edit_tariff(chosen: str | None, current: str | None, pending: str | None,
     raise ValueError("no tariff known for the edit")
 
 
-def tariff_change(chosen: str | None, current: str | None,
-                  book: TariffBook | None = None) -> bool:
+def tariff_change(chosen: str | None, current: str | None, book: TariffBook | None = None) -> bool:
     """True when the dispatcher picked a tariff other than the current one."""
     chosen, current = tariff_id(chosen, book), tariff_id(current, book)
     return chosen is not None and chosen != current

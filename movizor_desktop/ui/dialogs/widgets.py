@@ -106,7 +106,8 @@ class Banner(WrappingLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setStyleSheet(
             f"QLabel {{ color: {ERROR_COLOR}; background: #fdecea; border: 1px solid #f1b8b3;"
-            " border-radius: 4px; padding: 6px 8px; }")
+            " border-radius: 4px; padding: 6px 8px; }"
+        )
         self.setAccessibleName(self.tr("Error message"))
         self.hide()
 
@@ -148,13 +149,16 @@ def widen_message_box(box: QMessageBox, width: int = 480) -> None:
     a longer sentence wraps early and breaks a phone number across lines)."""
     layout = box.layout()
     if isinstance(layout, QGridLayout):
-        layout.addItem(QSpacerItem(width, 0, QSizePolicy.Policy.Minimum,
-                                   QSizePolicy.Policy.Expanding),
-                       layout.rowCount(), 0, 1, layout.columnCount())
+        layout.addItem(
+            QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding),
+            layout.rowCount(),
+            0,
+            1,
+            layout.columnCount(),
+        )
 
 
-def add_field(form: QFormLayout, label: str, widget: QWidget,
-              *extra: QWidget) -> FieldError:
+def add_field(form: QFormLayout, label: str, widget: QWidget, *extra: QWidget) -> FieldError:
     """Add ``label: widget`` to ``form``: the error line right under it, then ``extra``."""
     box = QWidget()
     column = QVBoxLayout(box)
@@ -207,9 +211,11 @@ class SecretEdit(QWidget):
         self._texts = (show_text, hide_text)
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setInputMethodHints(Qt.InputMethodHint.ImhSensitiveData
-                                      | Qt.InputMethodHint.ImhNoPredictiveText
-                                      | Qt.InputMethodHint.ImhNoAutoUppercase)
+        self.edit.setInputMethodHints(
+            Qt.InputMethodHint.ImhSensitiveData
+            | Qt.InputMethodHint.ImhNoPredictiveText
+            | Qt.InputMethodHint.ImhNoAutoUppercase
+        )
         self.toggle = QToolButton()
         self.toggle.setCheckable(True)
         self.toggle.setText(show_text)
@@ -223,8 +229,7 @@ class SecretEdit(QWidget):
         self.setFocusProxy(self.edit)
 
     def _on_toggled(self, shown: bool) -> None:
-        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown
-                              else QLineEdit.EchoMode.Password)
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
         self.toggle.setText(self._texts[1] if shown else self._texts[0])
 
     def text(self) -> str:

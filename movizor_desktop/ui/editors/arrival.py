@@ -61,8 +61,7 @@ class ArrivalEdit(QWidget):
 
     finished = Signal()  # the ✕ button: commit "no time" and close
 
-    def __init__(self, parent: QWidget | None = None, *,
-                 local_zone: tzinfo | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, local_zone: tzinfo | None = None) -> None:
         super().__init__(parent)
         self.local_zone = local_zone
         self.cleared = False
@@ -79,7 +78,8 @@ class ArrivalEdit(QWidget):
         self.local_label.setObjectName("arrival_local")
         self.local_label.setStyleSheet("color: palette(placeholder-text);")
         self.local_label.setMinimumWidth(
-            metrics.horizontalAdvance(self.tr("local {time}").format(time="88:88")) + 4)
+            metrics.horizontalAdvance(self.tr("local {time}").format(time="88:88")) + 4
+        )
         self.clear_button = QToolButton()
         self.clear_button.setText("✕")
         self.clear_button.setToolTip(self.tr("No planned time for this point"))
@@ -120,14 +120,17 @@ class ArrivalEdit(QWidget):
 class RouteDelegate(QStyledItemDelegate):
     """Editors for the name, coordinates and arrival cells."""
 
-    def __init__(self, suggest_time: Callable[[int], datetime],
-                 local_zone: Callable[[], tzinfo | None], parent=None) -> None:
+    def __init__(
+        self,
+        suggest_time: Callable[[int], datetime],
+        local_zone: Callable[[], tzinfo | None],
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.suggest_time = suggest_time
         self.local_zone = local_zone
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: Index) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() == ARRIVAL:
             editor = ArrivalEdit(parent, local_zone=self.local_zone())
             editor.finished.connect(lambda: self._commit_and_close(editor))
@@ -166,14 +169,19 @@ class RouteDelegate(QStyledItemDelegate):
             return
         super().setModelData(editor, model, index)
 
-    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
-                             index: Index) -> None:
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
         """The editor covers its cell — an arrival editor showing the local time also the
         row's "Local time" cell (which says the same) — and never the columns beyond."""
         rect = QRect(option.rect)
         view = option.widget
-        if isinstance(editor, ArrivalEdit) and isinstance(view, QTableView) \
-                and not editor.local_label.isHidden() and not view.isColumnHidden(LOCAL):
+        if (
+            isinstance(editor, ArrivalEdit)
+            and isinstance(view, QTableView)
+            and not editor.local_label.isHidden()
+            and not view.isColumnHidden(LOCAL)
+        ):
             rect.setRight(view.visualRect(index.sibling(index.row(), LOCAL)).right())
         editor.setGeometry(rect)
 
@@ -185,13 +193,21 @@ class RouteTable(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
         idle = self.state() != QAbstractItemView.State.EditingState
-        if idle and index.isValid() and event.matches(QKeySequence.StandardKey.Paste) \
-                and index.column() in (NAME, COORDS):
+        if (
+            idle
+            and index.isValid()
+            and event.matches(QKeySequence.StandardKey.Paste)
+            and index.column() in (NAME, COORDS)
+        ):
             self.model().setData(index, QApplication.clipboard().text().strip())
             event.accept()
             return
-        if idle and index.isValid() and index.column() == ARRIVAL \
-                and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        if (
+            idle
+            and index.isValid()
+            and index.column() == ARRIVAL
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
             self.model().setData(index, None)
             event.accept()
             return

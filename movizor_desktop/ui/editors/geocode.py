@@ -104,10 +104,12 @@ class AddressSearch(QWidget):
         self.edit = SearchEdit()
         self.edit.setObjectName("address_search")
         self.edit.setAccessibleName(self.tr("Address or coordinates"))
-        self.edit.setPlaceholderText(self.tr("Find an address, or paste coordinates or a "
-                                             "map link"))
-        self.edit.setToolTip(self.tr("Movizor's address search knows Russian names: "
-                                     "“Казань, Баумана 1”, not “Kazan”."))
+        self.edit.setPlaceholderText(self.tr("Find an address, or paste coordinates or a map link"))
+        self.edit.setToolTip(
+            self.tr(
+                "Movizor's address search knows Russian names: “Казань, Баумана 1”, not “Kazan”."
+            )
+        )
         self.edit.setClearButtonEnabled(True)
         self.edit.submitted.connect(lambda: self.search(quiet_empty=True))
         self.button = QPushButton(self.tr("Search"))
@@ -149,8 +151,9 @@ class AddressSearch(QWidget):
         text = self.edit.text().strip()
         if not text:
             if not quiet_empty:
-                self.status.set_text(self.tr("Type an address (city, street, house) or "
-                                             "paste coordinates."))
+                self.status.set_text(
+                    self.tr("Type an address (city, street, house) or paste coordinates.")
+                )
             return
         if looks_like_coordinates(text):
             try:
@@ -163,8 +166,10 @@ class AddressSearch(QWidget):
             self.coordinates_entered.emit(lat, lon)
             return
         if self.geocoder is None:
-            self.status.set_text(self.tr("Address search is not available here; paste the "
-                                         "coordinates instead."), ok=False)
+            self.status.set_text(
+                self.tr("Address search is not available here; paste the coordinates instead."),
+                ok=False,
+            )
             return
         self.cancel()
         self.status.set_text(self.tr("Searching for “{query}”…").format(query=text))
@@ -187,31 +192,41 @@ class AddressSearch(QWidget):
             if exc.function == "distance_search" and exc.field == "query":
                 places = []  # the server's way of saying "nothing found"
             else:
-                self.status.set_text(self.tr("Address search failed: {reason}").format(
-                    reason=exc.message(_lang())), ok=False)
+                self.status.set_text(
+                    self.tr("Address search failed: {reason}").format(reason=exc.message(_lang())),
+                    ok=False,
+                )
                 return
         except Exception as exc:  # a geocoder of someone else's: never crash the page
             log.warning("address search failed: %s", type(exc).__name__)
             if shiboken6.isValid(self):
-                self.status.set_text(self.tr("Address search failed: {reason}").format(
-                    reason=str(exc) or type(exc).__name__), ok=False)
+                self.status.set_text(
+                    self.tr("Address search failed: {reason}").format(
+                        reason=str(exc) or type(exc).__name__
+                    ),
+                    ok=False,
+                )
             return
         if not shiboken6.isValid(self):
             return
         self._places = [p for p in places if p.lat is not None and p.lon is not None]
         if not self._places:
             if latin_only(query):
-                text = self.tr("Nothing found for “{query}”. Movizor's address search knows "
-                               "Russian names: type “Казань”, not “Kazan”.")
+                text = self.tr(
+                    "Nothing found for “{query}”. Movizor's address search knows "
+                    "Russian names: type “Казань”, not “Kazan”."
+                )
             else:
-                text = self.tr("Nothing found for “{query}”. Try the city and street, or "
-                               "paste coordinates.")
+                text = self.tr(
+                    "Nothing found for “{query}”. Try the city and street, or paste coordinates."
+                )
             self.status.set_text(text.format(query=query), ok=False)
         elif len(self._places) == 1:
             self._chosen(0)
         else:
-            self.status.set_text(self.tr("{count} addresses found — choose one.").format(
-                count=len(self._places)))
+            self.status.set_text(
+                self.tr("{count} addresses found — choose one.").format(count=len(self._places))
+            )
             if self.isVisible():
                 self.popup.show_titles([p.title for p in self._places], self.edit)
 

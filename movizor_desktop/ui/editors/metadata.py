@@ -68,15 +68,26 @@ class MetadataEditor(QWidget):
     # typed in Movizor's own (Russian) cabinet are recognised as the same preset.
     QUICK_FIELDS = ("driver", "vehicle", "carrier", "carrier_inn", "client", "order", "trip")
     RUSSIAN_NAMES: ClassVar[dict[str, str]] = {
-        "driver": "Водитель", "vehicle": "ТС", "carrier": "Перевозчик",
-        "carrier_inn": "ИНН перевозчика", "client": "Клиент", "order": "Заказ", "trip": "Рейс"}
+        "driver": "Водитель",
+        "vehicle": "ТС",
+        "carrier": "Перевозчик",
+        "carrier_inn": "ИНН перевозчика",
+        "client": "Клиент",
+        "order": "Заказ",
+        "trip": "Рейс",
+    }
 
     def quick_name(self, preset: str) -> str:
         """The preset's field name in the UI's language."""
-        return {"driver": self.tr("Driver"), "vehicle": self.tr("Vehicle"),
-                "carrier": self.tr("Carrier"), "carrier_inn": self.tr("Carrier's INN"),
-                "client": self.tr("Client"), "order": self.tr("Order"),
-                "trip": self.tr("Trip")}[preset]
+        return {
+            "driver": self.tr("Driver"),
+            "vehicle": self.tr("Vehicle"),
+            "carrier": self.tr("Carrier"),
+            "carrier_inn": self.tr("Carrier's INN"),
+            "client": self.tr("Client"),
+            "order": self.tr("Order"),
+            "trip": self.tr("Trip"),
+        }[preset]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,8 +127,12 @@ class MetadataEditor(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
         self.scroll_area.setWidget(self.grid_host)
-        self.empty_note = Note(self.tr("No fields. They appear in events and reports, e.g. the "
-                                       "driver's name or the order number."))
+        self.empty_note = Note(
+            self.tr(
+                "No fields. They appear in events and reports, e.g. the "
+                "driver's name or the order number."
+            )
+        )
         self.add_button = QPushButton(self.tr("Add field"))
         self.add_button.setObjectName("metadata_add")
         self.add_button.setAutoDefault(False)
@@ -125,8 +140,11 @@ class MetadataEditor(QWidget):
         self.add_button.clicked.connect(lambda: self.add_field(""))
         self.errors_label = FieldError()
         self.errors_label.setObjectName("metadata_errors")
-        limits = Note(self.tr("Names up to {name} characters, values up to {value}.").format(
-            name=METADATA_NAME_MAX, value=METADATA_VALUE_MAX))
+        limits = Note(
+            self.tr("Names up to {name} characters, values up to {value}.").format(
+                name=METADATA_NAME_MAX, value=METADATA_VALUE_MAX
+            )
+        )
         bottom = QHBoxLayout()
         bottom.addWidget(self.add_button)
         bottom.addWidget(limits, 1)
@@ -240,8 +258,11 @@ class MetadataEditor(QWidget):
     def _count(label: QLabel, length: int, limit: int) -> None:
         label.setText(f"{length}/{limit}")
         over = length > limit
-        label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;" if over
-                            else "color: palette(placeholder-text);")
+        label.setStyleSheet(
+            f"color: {ERROR_COLOR}; font-weight: bold;"
+            if over
+            else "color: palette(placeholder-text);"
+        )
 
     def _validate(self, *, show: bool) -> list[tuple[int | None, str]]:
         """Problems per row. Duplicates and over-long entries are shown at once; empty
@@ -256,29 +277,53 @@ class MetadataEditor(QWidget):
                 continue
             if not name:
                 if show:
-                    problems.append((i, self.tr("Row {number}: the field needs a name.").format(
-                        number=i + 1)))
+                    problems.append(
+                        (i, self.tr("Row {number}: the field needs a name.").format(number=i + 1))
+                    )
                     bad_names.add(i)
                 continue
             if name.casefold() in seen:
-                problems.append((i, self.tr("The name “{name}” is used twice (rows {first} and "
-                                            "{second}).").format(
-                    name=name, first=seen[name.casefold()] + 1, second=i + 1)))
+                problems.append(
+                    (
+                        i,
+                        self.tr(
+                            "The name “{name}” is used twice (rows {first} and {second})."
+                        ).format(name=name, first=seen[name.casefold()] + 1, second=i + 1),
+                    )
+                )
                 bad_names.add(i)
             seen.setdefault(name.casefold(), i)
             if len(name) > METADATA_NAME_MAX:
-                problems.append((i, self.tr("Row {number}: the name is {length} characters "
-                                            "long; the limit is {limit}.").format(
-                    number=i + 1, length=len(name), limit=METADATA_NAME_MAX)))
+                problems.append(
+                    (
+                        i,
+                        self.tr(
+                            "Row {number}: the name is {length} characters "
+                            "long; the limit is {limit}."
+                        ).format(number=i + 1, length=len(name), limit=METADATA_NAME_MAX),
+                    )
+                )
                 bad_names.add(i)
             if "[" in name or "]" in name:
-                problems.append((i, self.tr("Row {number}: a name cannot contain “[” or “]”.")
-                                 .format(number=i + 1)))
+                problems.append(
+                    (
+                        i,
+                        self.tr("Row {number}: a name cannot contain “[” or “]”.").format(
+                            number=i + 1
+                        ),
+                    )
+                )
                 bad_names.add(i)
             if len(value) > METADATA_VALUE_MAX:
-                problems.append((i, self.tr("Row {number}: the value is {length} characters "
-                                            "long; the limit is {limit}.").format(
-                    number=i + 1, length=len(value), limit=METADATA_VALUE_MAX)))
+                problems.append(
+                    (
+                        i,
+                        self.tr(
+                            "Row {number}: the value is {length} characters "
+                            "long; the limit is {limit}."
+                        ).format(number=i + 1, length=len(value), limit=METADATA_VALUE_MAX),
+                    )
+                )
                 bad_values.add(i)
         for i, row in enumerate(self.rows):
             row.name.setStyleSheet(ERROR_STYLE if i in bad_names else "")

@@ -62,10 +62,15 @@ from .route_templates import TemplatesButton
 class RouteEditor(QWidget):
     changed = Signal()
 
-    def __init__(self, *, geocoder: Callable[[str], Awaitable[list[Place]]] | None = None,
-                 templates: RouteTemplates | None = None,
-                 now: Callable[[], datetime] = clock.now,
-                 map_factory: MapFactory | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        geocoder: Callable[[str], Awaitable[list[Place]]] | None = None,
+        templates: RouteTemplates | None = None,
+        now: Callable[[], datetime] = clock.now,
+        map_factory: MapFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.now = now
         self._baseline: list[tuple] = []
@@ -87,17 +92,20 @@ class RouteEditor(QWidget):
         self.table.setObjectName("route_table")
         self.table.setAccessibleName(self.tr("Route points"))
         self.table.setModel(self.model)
-        self.table.setItemDelegate(RouteDelegate(self.suggest_time, lambda: self.model.local_zone,
-                                                 self.table))
+        self.table.setItemDelegate(
+            RouteDelegate(self.suggest_time, lambda: self.model.local_zone, self.table)
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setDragDropOverwriteMode(False)
         self.table.setDropIndicatorShown(True)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -109,14 +117,18 @@ class RouteEditor(QWidget):
         self.errors_label = FieldError()
         self.errors_label.setObjectName("route_errors")
 
-        self.add_button = self._button(self.tr("Add point"), self.tr("Add an empty point"),
-                                       self.add_empty)
-        self.remove_button = self._button(self.tr("Remove"), self.tr("Remove the selected point"),
-                                          self.remove_current)
-        self.up_button = self._button(self.tr("Move up"), self.tr("Move the point up"),
-                                      lambda: self.move_current(-1))
-        self.down_button = self._button(self.tr("Move down"), self.tr("Move the point down"),
-                                        lambda: self.move_current(1))
+        self.add_button = self._button(
+            self.tr("Add point"), self.tr("Add an empty point"), self.add_empty
+        )
+        self.remove_button = self._button(
+            self.tr("Remove"), self.tr("Remove the selected point"), self.remove_current
+        )
+        self.up_button = self._button(
+            self.tr("Move up"), self.tr("Move the point up"), lambda: self.move_current(-1)
+        )
+        self.down_button = self._button(
+            self.tr("Move down"), self.tr("Move the point down"), lambda: self.move_current(1)
+        )
         self.templates_button = TemplatesButton(self, templates)
         self.summary = Note()
         self.summary.setObjectName("route_summary")
@@ -157,9 +169,17 @@ class RouteEditor(QWidget):
         outer = QVBoxLayout(self)
         outer.addWidget(self.banner)
         outer.addWidget(self.splitter, 1)
-        chain = [self.search.edit, self.search.button, self.pick_button, self.table,
-                 self.add_button, self.remove_button, self.up_button, self.down_button,
-                 self.templates_button]
+        chain = [
+            self.search.edit,
+            self.search.button,
+            self.pick_button,
+            self.table,
+            self.add_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.templates_button,
+        ]
         for first, second in itertools.pairwise(w for w in chain if w is not None):
             QWidget.setTabOrder(first, second)
         self._refresh()
@@ -169,11 +189,17 @@ class RouteEditor(QWidget):
         (the arrival column: its editor, which never spills over the next cells)."""
         cells = QFontMetrics(self.table.font())
         heads = QFontMetrics(self.table.horizontalHeader().font())
-        samples = {COORDS: "55.7558, 37.6173", LOCAL: "88.88 88:88",
-                   DISTANCE: km(1044.0), HOURS: duration_hours(12.5),
-                   SPEED: speed_text(120) + "WW", STATUS: max(
-                       (self.model.status_text(s) for s in ("new", "ok", "late", "finished")),
-                       key=cells.horizontalAdvance)}
+        samples = {
+            COORDS: "55.7558, 37.6173",
+            LOCAL: "88.88 88:88",
+            DISTANCE: km(1044.0),
+            HOURS: duration_hours(12.5),
+            SPEED: speed_text(120) + "WW",
+            STATUS: max(
+                (self.model.status_text(s) for s in ("new", "ok", "late", "finished")),
+                key=cells.horizontalAdvance,
+            ),
+        }
         widths = {column: cells.horizontalAdvance(text) + 16 for column, text in samples.items()}
         widths[ARRIVAL] = ArrivalEdit.cell_width(self.table)
         header = self.table.horizontalHeader()
@@ -200,8 +226,9 @@ class RouteEditor(QWidget):
 
     def set_points(self, points: Sequence[Any]) -> None:
         """Load a route: RoutePoints or object_get Destinations (their status is shown)."""
-        rows = [RouteRow(p.text or "", p.lat, p.lon, p.time, getattr(p, "status", None))
-                for p in points]
+        rows = [
+            RouteRow(p.text or "", p.lat, p.lon, p.time, getattr(p, "status", None)) for p in points
+        ]
         self._loading = True
         try:
             self.model.set_rows(rows)
@@ -226,15 +253,20 @@ class RouteEditor(QWidget):
                 continue
         return out
 
-    def add_point(self, lat: float, lon: float, name: str = "",
-                  when: datetime | None = None) -> None:
+    def add_point(
+        self, lat: float, lon: float, name: str = "", when: datetime | None = None
+    ) -> None:
         """A point picked on the map (or given by other code): fills the selected row when it
         has no coordinates yet, otherwise becomes a new last row."""
         try:
             validate_coord(lat, lon)
         except ValueError:
-            self.message.set_text(self.tr("The picked point is outside the map: {coords}.")
-                                  .format(coords=f"{lat}, {lon}"), ok=False)
+            self.message.set_text(
+                self.tr("The picked point is outside the map: {coords}.").format(
+                    coords=f"{lat}, {lon}"
+                ),
+                ok=False,
+            )
             return
         self._place(lat, lon, name, when)
 
@@ -243,19 +275,29 @@ class RouteEditor(QWidget):
         position = max(0, min(position, len(self.model.rows)))
         self.model.insert(position, RouteRow(name, lat, lon))
         self.select_row(position)
-        self.message.set_text(self.tr("Point {number} added: {name}").format(
-            number=position + 1, name=name), ok=True)
+        self.message.set_text(
+            self.tr("Point {number} added: {name}").format(number=position + 1, name=name), ok=True
+        )
 
-    def set_start(self, lat: float | None, lon: float | None,
-                  when: datetime | None = None, *, radius_m: float | None = None,
-                  title: str = "") -> None:
+    def set_start(
+        self,
+        lat: float | None,
+        lon: float | None,
+        when: datetime | None = None,
+        *,
+        radius_m: float | None = None,
+        title: str = "",
+    ) -> None:
         """The subscriber's current fix: the first leg starts there, and the map shows it
         with its accuracy."""
         if self.map_link is not None:
             from ..map.route_map import LivePosition
 
-            self.map_link.set_live(None if lat is None or lon is None else LivePosition(
-                lat, lon, float(radius_m or 0), title))
+            self.map_link.set_live(
+                None
+                if lat is None or lon is None
+                else LivePosition(lat, lon, float(radius_m or 0), title)
+            )
         if lat is None or lon is None:
             self.model.set_start(None)
             self.start_note.set_text("")
@@ -263,11 +305,14 @@ class RouteEditor(QWidget):
             self.model.set_start((lat, lon, when))
             where = f"{lat:.5f}, {lon:.5f}"
             self.start_note.set_text(
-                self.tr("The first leg starts at the subscriber's last position ({where}, "
-                        "{time} MSK).").format(where=where, time=when.astimezone(MSK).strftime(
-                            "%d.%m %H:%M")) if when else
-                self.tr("The first leg starts at the subscriber's last position ({where})."
-                        ).format(where=where))
+                self.tr(
+                    "The first leg starts at the subscriber's last position ({where}, {time} MSK)."
+                ).format(where=where, time=when.astimezone(MSK).strftime("%d.%m %H:%M"))
+                if when
+                else self.tr(
+                    "The first leg starts at the subscriber's last position ({where})."
+                ).format(where=where)
+            )
         self._refresh()
 
     def validate(self) -> list[tuple[int | None, str]]:
@@ -294,8 +339,10 @@ class RouteEditor(QWidget):
     def select_row(self, row: int, column: int = NAME) -> None:
         index = self.model.index(row, column)
         self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.table.scrollTo(index)
         self._update_buttons()
 
@@ -321,8 +368,7 @@ class RouteEditor(QWidget):
         if row is None or not 0 <= row + step < len(self.model.rows):
             return
         destination = row + 2 if step > 0 else row - 1
-        if self.model.moveRows(self.table.rootIndex(), row, 1, self.table.rootIndex(),
-                               destination):
+        if self.model.moveRows(self.table.rootIndex(), row, 1, self.table.rootIndex(), destination):
             self.select_row(row + step)
 
     def suggest_time(self, row: int) -> datetime:
@@ -338,8 +384,9 @@ class RouteEditor(QWidget):
 
     def apply_points(self, points: Sequence[RoutePoint]) -> None:
         """Replace the rows (a loaded template); new times count as set here."""
-        self.model.set_rows([RouteRow(p.text, p.lat, p.lon, p.time,
-                                      time_edited=p.time is not None) for p in points])
+        self.model.set_rows(
+            [RouteRow(p.text, p.lat, p.lon, p.time, time_edited=p.time is not None) for p in points]
+        )
         self._on_edited()
 
     def show_message(self, text: str, ok: bool | None = None) -> None:
@@ -355,26 +402,38 @@ class RouteEditor(QWidget):
         current = self.current_row()
         if current is not None and self.model.rows[current].lat is None:
             old = self.model.rows[current]
-            self.model.update(current, replace(
-                old, lat=lat, lon=lon, text=old.text or name, time=when or old.time,
-                time_edited=old.time_edited or when is not None))
+            self.model.update(
+                current,
+                replace(
+                    old,
+                    lat=lat,
+                    lon=lon,
+                    text=old.text or name,
+                    time=when or old.time,
+                    time_edited=old.time_edited or when is not None,
+                ),
+            )
             target = current
         else:
             target = len(self.model.rows)
-            self.model.insert(target, RouteRow(name, lat, lon, when,
-                                               time_edited=when is not None))
+            self.model.insert(target, RouteRow(name, lat, lon, when, time_edited=when is not None))
         self.select_row(target)
         text = self.model.rows[target].text
-        self.message.set_text(self.tr("Point {number} set: {name}").format(
-            number=target + 1, name=text or format_coordinates(lat, lon)), ok=True)
+        self.message.set_text(
+            self.tr("Point {number} set: {name}").format(
+                number=target + 1, name=text or format_coordinates(lat, lon)
+            ),
+            ok=True,
+        )
         self.search.clear_status()
         if not text:
             self.table.setFocus()
             self.table.edit(self.model.index(target, NAME))
 
     def _input_error(self, row: int, message: str) -> None:
-        self.errors_label.set_message(self.tr("Point {number}: {message}").format(
-            number=row + 1, message=message))
+        self.errors_label.set_message(
+            self.tr("Point {number}: {message}").format(number=row + 1, message=message)
+        )
 
     def _on_edited(self) -> None:
         self.banner.set_message(None)
@@ -395,19 +454,37 @@ class RouteEditor(QWidget):
             if not row.text.strip():
                 problems.append((i, self.tr("Point {number}: enter a name.").format(number=n)))
             if row.lat is None or row.lon is None:
-                problems.append((i, self.tr("Point {number}: set the coordinates — search the "
-                                            "address, paste them or pick on the map.")
-                                 .format(number=n)))
+                problems.append(
+                    (
+                        i,
+                        self.tr(
+                            "Point {number}: set the coordinates — search the "
+                            "address, paste them or pick on the map."
+                        ).format(number=n),
+                    )
+                )
             if row.time is None:
                 continue
             if row.time_edited and row.time <= now:
-                problems.append((i, self.tr("Point {number}: the arrival time {time} MSK has "
-                                            "already passed.").format(
-                    number=n, time=row.time.astimezone(MSK).strftime("%d.%m.%Y %H:%M"))))
+                problems.append(
+                    (
+                        i,
+                        self.tr(
+                            "Point {number}: the arrival time {time} MSK has already passed."
+                        ).format(
+                            number=n, time=row.time.astimezone(MSK).strftime("%d.%m.%Y %H:%M")
+                        ),
+                    )
+                )
             if last is not None and row.time <= last[1]:
-                problems.append((i, self.tr("Point {number}: the arrival must be later than at "
-                                            "point {previous}.").format(number=n,
-                                                                        previous=last[0] + 1)))
+                problems.append(
+                    (
+                        i,
+                        self.tr(
+                            "Point {number}: the arrival must be later than at point {previous}."
+                        ).format(number=n, previous=last[0] + 1),
+                    )
+                )
             last = (i, row.time)
         errors: dict[int, str] = {}
         for row_index, text in problems:
@@ -426,13 +503,17 @@ class RouteEditor(QWidget):
         legs = [leg for leg in self.model.legs if leg is not None]
         count = len(self.model.rows)
         if not count:
-            self.summary.set_text(self.tr("No points yet: find an address, paste coordinates "
-                                          "or pick on the map."))
+            self.summary.set_text(
+                self.tr("No points yet: find an address, paste coordinates or pick on the map.")
+            )
             return
         parts = [self.tr("%n point(s)", "", count)]
         if legs:
-            parts.append(self.tr("{km} in a straight line").format(
-                km=km(sum(leg.distance_km for leg in legs))))
+            parts.append(
+                self.tr("{km} in a straight line").format(
+                    km=km(sum(leg.distance_km for leg in legs))
+                )
+            )
         fast = sum(1 for leg in legs if leg.too_fast)
         if fast:
             parts.append(self.tr("%n leg(s) too fast for a truck", "", fast))

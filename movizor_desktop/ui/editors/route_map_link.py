@@ -81,10 +81,14 @@ class RouteMapLink(QObject):
 
     def retranslate(self) -> None:
         self.pick_button.setText(QCoreApplication.translate("RouteEditor", "Pick on map"))
-        self.pick_button.setAccessibleName(QCoreApplication.translate(
-            "RouteEditor", "Add points by clicking the map"))
-        self.pick_button.setToolTip(QCoreApplication.translate(
-            "RouteEditor", "Each click on the map adds a point; Esc or a second press stops."))
+        self.pick_button.setAccessibleName(
+            QCoreApplication.translate("RouteEditor", "Add points by clicking the map")
+        )
+        self.pick_button.setToolTip(
+            QCoreApplication.translate(
+                "RouteEditor", "Each click on the map adds a point; Esc or a second press stops."
+            )
+        )
 
     # --- building the map when first seen ---------------------------------------------------
 
@@ -133,8 +137,11 @@ class RouteMapLink(QObject):
             if row.lat is None or row.lon is None:
                 continue
             leg = model.legs[i] if i < len(model.legs) else None
-            points.append(MapPoint(row.lat, row.lon, f"{i + 1}. {row.text}".strip(),
-                                    done=row.status == "finished"))
+            points.append(
+                MapPoint(
+                    row.lat, row.lon, f"{i + 1}. {row.text}".strip(), done=row.status == "finished"
+                )
+            )
             verdicts.append(str(leg.verdict) if leg is not None else None)
             self._rows.append(i)
         self.map.set_plan(points, verdicts)
@@ -150,8 +157,11 @@ class RouteMapLink(QObject):
 
     def _pick_toggled(self, on: bool) -> None:
         editor = self.editor
-        editor.show_message(QCoreApplication.translate(
-            "RouteEditor", "Click the map to add a point; Esc stops.") if on else "")
+        editor.show_message(
+            QCoreApplication.translate("RouteEditor", "Click the map to add a point; Esc stops.")
+            if on
+            else ""
+        )
         if self.map is not None:
             self.map.set_pick_mode(on)
 
@@ -174,9 +184,12 @@ class RouteMapLink(QObject):
         model = self.editor.model
         model.update(row, replace(model.rows[row], lat=lat, lon=lon))
         self.editor.select_row(row)
-        self.editor.show_message(QCoreApplication.translate(
-            "RouteEditor", "Point {number} moved to {coords}.").format(
-                number=row + 1, coords=format_coordinates(lat, lon)), ok=True)
+        self.editor.show_message(
+            QCoreApplication.translate("RouteEditor", "Point {number} moved to {coords}.").format(
+                number=row + 1, coords=format_coordinates(lat, lon)
+            ),
+            ok=True,
+        )
 
     def _inserted(self, index: int, lat: float, lon: float) -> None:
         row = self._row_of(index)

@@ -62,8 +62,10 @@ def coordinate_error_text(error: CoordinateError) -> str:
     if error.reason == "empty":
         return translate("RouteEditor", "Enter the coordinates as “latitude, longitude”.")
     if error.reason == "count":
-        return translate("RouteEditor", "Two numbers are needed: latitude and longitude, "
-                                        "e.g. “55.7558, 37.6173”.")
+        return translate(
+            "RouteEditor",
+            "Two numbers are needed: latitude and longitude, e.g. “55.7558, 37.6173”.",
+        )
     if error.reason == "minutes":
         return translate("RouteEditor", "Minutes and seconds must be below 60.")
     if error.reason == "lat_range":
@@ -73,10 +75,15 @@ def coordinate_error_text(error: CoordinateError) -> str:
     if error.reason == "axes":
         return translate("RouteEditor", "Give one latitude (N/S) and one longitude (E/W).")
     if error.reason == "link":
-        return translate("RouteEditor", "This map link holds no point. Open the point on the "
-                                        "map and copy the link again.")
-    return translate("RouteEditor", "These are not coordinates. Use “55.7558, 37.6173”, "
-                                    "“55°45'20.9\"N 37°37'02.3\"E” or a map link.")
+        return translate(
+            "RouteEditor",
+            "This map link holds no point. Open the point on the map and copy the link again.",
+        )
+    return translate(
+        "RouteEditor",
+        "These are not coordinates. Use “55.7558, 37.6173”, "
+        "“55°45'20.9\"N 37°37'02.3\"E” or a map link.",
+    )
 
 
 def speed_text(speed: float) -> str:
@@ -131,27 +138,41 @@ class RouteModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Name"), self.tr("Coordinates"), self.tr("Arrival, MSK"),
-                    self.tr("Local time"), self.tr("Distance"), self.tr("Time"),
-                    self.tr("Avg speed"), self.tr("Status"))[section]
+            return (
+                self.tr("Name"),
+                self.tr("Coordinates"),
+                self.tr("Arrival, MSK"),
+                self.tr("Local time"),
+                self.tr("Distance"),
+                self.tr("Time"),
+                self.tr("Avg speed"),
+                self.tr("Status"),
+            )[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return {
-                COORDS: self.tr("Latitude, longitude. Paste them in any common format or a "
-                                "Yandex / Google map link."),
+                COORDS: self.tr(
+                    "Latitude, longitude. Paste them in any common format or a "
+                    "Yandex / Google map link."
+                ),
                 ARRIVAL: self.tr("Planned arrival in Moscow time. Delete clears it."),
                 LOCAL: self.tr("The same moment in this computer's time zone ({zone}).").format(
-                    zone=clock.now().astimezone(self.local_zone or clock.local_zone())
-                    .strftime("UTC%z")),
-                DISTANCE: self.tr("Great-circle distance from the previous point; "
-                                  "by road it is longer."),
+                    zone=clock.now()
+                    .astimezone(self.local_zone or clock.local_zone())
+                    .strftime("UTC%z")
+                ),
+                DISTANCE: self.tr(
+                    "Great-circle distance from the previous point; by road it is longer."
+                ),
                 HOURS: self.tr("Time the plan allows for this leg."),
-                SPEED: self.tr("Average speed the plan requires; above {max} km/h a truck "
-                               "cannot make it.").format(max=round(TRUCK_MAX_KMH)),
+                SPEED: self.tr(
+                    "Average speed the plan requires; above {max} km/h a truck cannot make it."
+                ).format(max=round(TRUCK_MAX_KMH)),
             }.get(section)
         return None
 
@@ -183,8 +204,11 @@ class RouteModel(QAbstractTableModel):
             if column == NAME:
                 return row.text
             if column == COORDS:
-                return ("" if row.lat is None or row.lon is None
-                        else format_coordinates(row.lat, row.lon))
+                return (
+                    ""
+                    if row.lat is None or row.lon is None
+                    else format_coordinates(row.lat, row.lon)
+                )
             if column == ARRIVAL:
                 return None if row.time is None else to_qdatetime(row.time)
             return None
@@ -199,9 +223,9 @@ class RouteModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and too_fast:
             return self._too_fast_text(leg)  # type: ignore[arg-type]
         if role == Qt.ItemDataRole.ToolTipRole and tight and leg is not None:
-            return self.tr("Tight: {speed} on average, faster than the {pace} km/h a truck "
-                           "keeps with stops.").format(speed=speed_text(leg.speed_kmh or 0),
-                                                       pace=round(PLANNING_KMH))
+            return self.tr(
+                "Tight: {speed} on average, faster than the {pace} km/h a truck keeps with stops."
+            ).format(speed=speed_text(leg.speed_kmh or 0), pace=round(PLANNING_KMH))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DISTANCE, HOURS, SPEED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -226,8 +250,11 @@ class RouteModel(QAbstractTableModel):
         if column == DISTANCE:
             return km(leg.distance_km)
         if column == HOURS:
-            return "" if leg.hours is None else (duration_hours(leg.hours) if leg.hours > 0
-                                                 else self.tr("none"))
+            return (
+                ""
+                if leg.hours is None
+                else (duration_hours(leg.hours) if leg.hours > 0 else self.tr("none"))
+            )
         speed = leg.speed_kmh
         if speed is None:
             return ""
@@ -236,10 +263,12 @@ class RouteModel(QAbstractTableModel):
     def _too_fast_text(self, leg: Leg) -> str:
         speed = leg.speed_kmh or 0.0
         if math.isinf(speed):
-            return self.tr("No time is left for {km}: this arrival is not later than the "
-                           "previous one.").format(km=km(leg.distance_km))
-        return self.tr("A truck cannot make it: {speed} on average is needed, more than "
-                       "{max} km/h.").format(speed=speed_text(speed), max=round(TRUCK_MAX_KMH))
+            return self.tr(
+                "No time is left for {km}: this arrival is not later than the previous one."
+            ).format(km=km(leg.distance_km))
+        return self.tr(
+            "A truck cannot make it: {speed} on average is needed, more than {max} km/h."
+        ).format(speed=speed_text(speed), max=round(TRUCK_MAX_KMH))
 
     def status_text(self, status: str | None) -> str:
         """The point's status in the words (and case) of the badges elsewhere."""
@@ -303,23 +332,35 @@ class RouteModel(QAbstractTableModel):
         if parent.isValid() or row < 0 or count <= 0 or row + count > len(self.rows):
             return False
         self.beginRemoveRows(QModelIndex(), row, row + count - 1)
-        del self.rows[row:row + count]
+        del self.rows[row : row + count]
         self.endRemoveRows()
         self._changed()
         return True
 
-    def moveRows(self, source_parent: Index, source_row: int, count: int,
-                 destination_parent: Index, destination: int) -> bool:
-        if (source_parent.isValid() or destination_parent.isValid() or count <= 0
-                or source_row < 0 or source_row + count > len(self.rows)
-                or not 0 <= destination <= len(self.rows)
-                or source_row <= destination <= source_row + count):
+    def moveRows(
+        self,
+        source_parent: Index,
+        source_row: int,
+        count: int,
+        destination_parent: Index,
+        destination: int,
+    ) -> bool:
+        if (
+            source_parent.isValid()
+            or destination_parent.isValid()
+            or count <= 0
+            or source_row < 0
+            or source_row + count > len(self.rows)
+            or not 0 <= destination <= len(self.rows)
+            or source_row <= destination <= source_row + count
+        ):
             return False
-        if not self.beginMoveRows(QModelIndex(), source_row, source_row + count - 1,
-                                  QModelIndex(), destination):
+        if not self.beginMoveRows(
+            QModelIndex(), source_row, source_row + count - 1, QModelIndex(), destination
+        ):
             return False
-        moving = self.rows[source_row:source_row + count]
-        del self.rows[source_row:source_row + count]
+        moving = self.rows[source_row : source_row + count]
+        del self.rows[source_row : source_row + count]
         at = destination - count if destination > source_row else destination
         self.rows[at:at] = moving
         self.endMoveRows()
@@ -343,8 +384,9 @@ class RouteModel(QAbstractTableModel):
         mime.setData(MIME, QByteArray(",".join(map(str, rows)).encode()))
         return mime
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: Index) -> bool:
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
         if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
             return False
         try:
@@ -366,8 +408,10 @@ class RouteModel(QAbstractTableModel):
         return self.start is not None and not (self.rows and self.rows[0].status == "finished")
 
     def _plan(self) -> list[Leg | None]:
-        return judge_legs([(r.lat, r.lon, r.time) for r in self.rows],
-                          self.start if self.starts_at_fix() else None)
+        return judge_legs(
+            [(r.lat, r.lon, r.time) for r in self.rows],
+            self.start if self.starts_at_fix() else None,
+        )
 
     def _refresh_legs(self) -> None:
         self.legs = self._plan()
@@ -384,8 +428,7 @@ class RouteModel(QAbstractTableModel):
         self.edited.emit()
 
     def any_local_difference(self) -> bool:
-        return any(r.time is not None and local_differs(r.time, self.local_zone)
-                   for r in self.rows)
+        return any(r.time is not None and local_differs(r.time, self.local_zone) for r in self.rows)
 
     def any_status(self) -> bool:
         return any(r.status for r in self.rows)

@@ -34,8 +34,9 @@ if TYPE_CHECKING:
 class StartDialog(QDialog):
     """Asks when the first point of a loaded template is planned (MSK)."""
 
-    def __init__(self, template: RouteTemplate, default: datetime,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, template: RouteTemplate, default: datetime, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Load route template"))
         self.edit = QDateTimeEdit()
@@ -49,13 +50,19 @@ class StartDialog(QDialog):
         label = QLabel(self.tr("First planned arrival (MSK):"))
         label.setBuddy(self.edit)
         form.addRow(label, self.edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         column = QVBoxLayout(self)
-        column.addWidget(QLabel(self.tr("The times of “{name}” will be counted from this moment.")
-                                .format(name=template.name)))
+        column.addWidget(
+            QLabel(
+                self.tr("The times of “{name}” will be counted from this moment.").format(
+                    name=template.name
+                )
+            )
+        )
         column.addLayout(form)
         column.addWidget(buttons)
 
@@ -92,7 +99,8 @@ class TemplatesButton(QToolButton):
         saved = self.templates.list() if self.templates is not None else []
         for template in saved:
             label = self.tr("{name} (%n point(s))", "", len(template.points)).format(
-                name=template.name)
+                name=template.name
+            )
             load = self.load_menu.addAction(label)
             load.triggered.connect(lambda _=False, n=template.name: self.load(n))
             delete = self.delete_menu.addAction(template.name)
@@ -104,14 +112,15 @@ class TemplatesButton(QToolButton):
     def ask_name(self) -> None:
         points = self.editor.points()
         if not points or self.templates is None:
-            self.editor.show_message(self.tr("Add points with coordinates before saving the "
-                                             "route as a template."), ok=False)
+            self.editor.show_message(
+                self.tr("Add points with coordinates before saving the route as a template."),
+                ok=False,
+            )
             return
         dialog = QInputDialog(self.editor)
         dialog.setObjectName("template_name_dialog")
         dialog.setWindowTitle(self.tr("Save route as template"))
-        dialog.setLabelText(self.tr("Template name (a template of the same name is "
-                                    "replaced):"))
+        dialog.setLabelText(self.tr("Template name (a template of the same name is replaced):"))
         names = [p.text for p in points if p.text]
         dialog.setTextValue(f"{names[0]} — {names[-1]}" if len(names) > 1 else "".join(names))
         dialog.textValueSelected.connect(self.save)
@@ -127,19 +136,24 @@ class TemplatesButton(QToolButton):
         try:
             replaced = self.templates.save(name, template_points(self.editor.points()))
         except (OSError, ValueError) as exc:
-            self.editor.show_message(self.tr("Could not save the template: {reason}").format(
-                reason=str(exc)), ok=False)
+            self.editor.show_message(
+                self.tr("Could not save the template: {reason}").format(reason=str(exc)), ok=False
+            )
             return
-        text = (self.tr("Replaced the template “{name}”.") if replaced
-                else self.tr("Saved the template “{name}”."))
+        text = (
+            self.tr("Replaced the template “{name}”.")
+            if replaced
+            else self.tr("Saved the template “{name}”.")
+        )
         self.editor.show_message(text.format(name=name), ok=True)
         self.refresh()
 
     def load(self, name: str) -> None:
         template = self.templates.get(name) if self.templates is not None else None
         if template is None:
-            self.editor.show_message(self.tr("The template “{name}” is gone.").format(
-                name=name), ok=False)
+            self.editor.show_message(
+                self.tr("The template “{name}” is gone.").format(name=name), ok=False
+            )
             self.refresh()
             return
         if not template.timed:
@@ -153,11 +167,11 @@ class TemplatesButton(QToolButton):
 
     def _apply(self, template: RouteTemplate, start: datetime) -> None:
         self.editor.apply_points(template.instantiate(start))
-        self.editor.show_message(self.tr("Loaded the template “{name}”.").format(
-            name=template.name), ok=True)
+        self.editor.show_message(
+            self.tr("Loaded the template “{name}”.").format(name=template.name), ok=True
+        )
 
     def delete(self, name: str) -> None:
         if self.templates is not None and self.templates.delete(name):
-            self.editor.show_message(self.tr("Deleted the template “{name}”.").format(
-                name=name))
+            self.editor.show_message(self.tr("Deleted the template “{name}”.").format(name=name))
         self.refresh()

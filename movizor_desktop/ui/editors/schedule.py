@@ -46,11 +46,13 @@ from .schedule_logic import (
 )
 
 PREVIEW_COUNT = 10
-DAY_STYLE = ("QPushButton { padding: 4px 8px; border: 1px solid palette(mid); border-radius: 4px;"
-             " background: palette(base); }"
-             " QPushButton:checked { background: palette(highlight);"
-             " color: palette(highlighted-text); border-color: palette(highlight); }"
-             " QPushButton:focus { border: 2px solid palette(highlight); }")
+DAY_STYLE = (
+    "QPushButton { padding: 4px 8px; border: 1px solid palette(mid); border-radius: 4px;"
+    " background: palette(base); }"
+    " QPushButton:checked { background: palette(highlight);"
+    " color: palette(highlighted-text); border-color: palette(highlight); }"
+    " QPushButton:focus { border: 2px solid palette(highlight); }"
+)
 
 
 class TimeInput(SubmitEdit):
@@ -72,8 +74,9 @@ class ScheduleEditor(QWidget):
     changed = Signal()
     input_error: FieldError  # under the time field (made after the field's handlers)
 
-    def __init__(self, *, now: Callable[[], datetime] = clock.now,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, now: Callable[[], datetime] = clock.now, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.now = now
         self._times: list[time] = []
@@ -86,10 +89,24 @@ class ScheduleEditor(QWidget):
         self.source_note.setObjectName("schedule_source")
         self.source_note.hide()
 
-        short = (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
-                 self.tr("Sat"), self.tr("Sun"))
-        full = (self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"),
-                self.tr("Friday"), self.tr("Saturday"), self.tr("Sunday"))
+        short = (
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        )
+        full = (
+            self.tr("Monday"),
+            self.tr("Tuesday"),
+            self.tr("Wednesday"),
+            self.tr("Thursday"),
+            self.tr("Friday"),
+            self.tr("Saturday"),
+            self.tr("Sunday"),
+        )
         self.short_days = short
         self.day_buttons: list[QPushButton] = []
         days_row = QHBoxLayout()
@@ -110,14 +127,18 @@ class ScheduleEditor(QWidget):
 
         self.preset_buttons: dict[str, QPushButton] = {}
         presets_row = QHBoxLayout()
-        titles = {"workdays": self.tr("Mon–Fri 9–18, every 2 h"),
-                  "twice_daily": self.tr("Daily at 8:00 and 20:00"),
-                  "weekdays_hourly": self.tr("Mon–Fri hourly 8–20"),
-                  "clear": self.tr("Clear")}
-        tips = {"workdays": self.tr("Working days at 9:00, 11:00, 13:00, 15:00 and 17:00"),
-                "twice_daily": self.tr("Every day at 8:00 and 20:00"),
-                "weekdays_hourly": self.tr("Working days every hour from 8:00 to 20:00"),
-                "clear": self.tr("No scheduled requests")}
+        titles = {
+            "workdays": self.tr("Mon–Fri 9–18, every 2 h"),
+            "twice_daily": self.tr("Daily at 8:00 and 20:00"),
+            "weekdays_hourly": self.tr("Mon–Fri hourly 8–20"),
+            "clear": self.tr("Clear"),
+        }
+        tips = {
+            "workdays": self.tr("Working days at 9:00, 11:00, 13:00, 15:00 and 17:00"),
+            "twice_daily": self.tr("Every day at 8:00 and 20:00"),
+            "weekdays_hourly": self.tr("Working days every hour from 8:00 to 20:00"),
+            "clear": self.tr("No scheduled requests"),
+        }
         for item in PRESETS:
             button = QPushButton(titles[item.key])
             button.setObjectName(f"preset_{item.key}")
@@ -202,32 +223,48 @@ class ScheduleEditor(QWidget):
         column.addWidget(self.errors_label)
         column.addWidget(self.cost_note)
         column.addStretch(1)
-        chain = [*self.day_buttons, *self.preset_buttons.values(), self.times_list,
-                 self.time_input, self.add_button, self.remove_button]
+        chain = [
+            *self.day_buttons,
+            *self.preset_buttons.values(),
+            self.times_list,
+            self.time_input,
+            self.add_button,
+            self.remove_button,
+        ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
         self._refresh()
 
     # --- the interface ----------------------------------------------------------------------
 
-    def set_schedule(self, schedule: Schedule | ScheduleInfo | None, *,
-                     reported: bool = True, saved_at: datetime | None = None) -> None:
+    def set_schedule(
+        self,
+        schedule: Schedule | ScheduleInfo | None,
+        *,
+        reported: bool = True,
+        saved_at: datetime | None = None,
+    ) -> None:
         """Show ``schedule`` as the current one. ``reported=False``: Movizor does not say
         what it is; ``schedule`` is then the one saved from this computer at ``saved_at``
         (None when none was)."""
         if reported:
             self.source_note.hide()
         elif saved_at is not None:
-            self.source_note.set_text(self.tr(
-                "Movizor does not report the schedule. Shown is the one saved from this "
-                "computer on {when}; a change made elsewhere would not show here.").format(
-                    when=fmt.msk_datetime(saved_at)))
+            self.source_note.set_text(
+                self.tr(
+                    "Movizor does not report the schedule. Shown is the one saved from this "
+                    "computer on {when}; a change made elsewhere would not show here."
+                ).format(when=fmt.msk_datetime(saved_at))
+            )
             self.source_note.show()
         else:
-            self.source_note.set_text(self.tr(
-                "Movizor does not report the schedule, and none was saved from this "
-                "computer: the subscriber may have one set elsewhere. A schedule saved here "
-                "replaces it."))
+            self.source_note.set_text(
+                self.tr(
+                    "Movizor does not report the schedule, and none was saved from this "
+                    "computer: the subscriber may have one set elsewhere. A schedule saved here "
+                    "replaces it."
+                )
+            )
             self.source_note.show()
         value = from_info(schedule)
         self._set(value, notify=False)
@@ -265,9 +302,11 @@ class ScheduleEditor(QWidget):
         try:
             times = parse_times(text)
         except ValueError as exc:
-            self.input_error.set_message(self.tr("“{text}” is not a time of day; type it as "
-                                                 "hh:mm, e.g. 9:00 or 18:30.").format(
-                text=str(exc)))
+            self.input_error.set_message(
+                self.tr(
+                    "“{text}” is not a time of day; type it as hh:mm, e.g. 9:00 or 18:30."
+                ).format(text=str(exc))
+            )
             return
         present = set(self._times)
         duplicates = sorted({t for t in times if t in present})
@@ -276,8 +315,11 @@ class ScheduleEditor(QWidget):
             self._times = sorted(present | set(fresh))
             self._on_edited()
         if duplicates:
-            self.input_error.set_message(self.tr("Already in the list: {times}.").format(
-                times=", ".join(t.strftime("%H:%M") for t in duplicates)))
+            self.input_error.set_message(
+                self.tr("Already in the list: {times}.").format(
+                    times=", ".join(t.strftime("%H:%M") for t in duplicates)
+                )
+            )
             return
         self.input_error.clear_message()
         self.time_input.clear()
@@ -315,12 +357,17 @@ class ScheduleEditor(QWidget):
     def _validate(self) -> list[str]:
         messages = []
         for key in problems(self.schedule()):
-            messages.append(self.tr("Choose the weekdays for the request times.")
-                            if key == "no_days" else
-                            self.tr("Add at least one request time for the chosen weekdays."))
+            messages.append(
+                self.tr("Choose the weekdays for the request times.")
+                if key == "no_days"
+                else self.tr("Add at least one request time for the chosen weekdays.")
+            )
         if self.time_input.text().strip():
-            messages.append(self.tr("“{text}” was typed but not added: press Add or clear the "
-                                    "field.").format(text=self.time_input.text().strip()))
+            messages.append(
+                self.tr("“{text}” was typed but not added: press Add or clear the field.").format(
+                    text=self.time_input.text().strip()
+                )
+            )
         self.errors_label.set_message("\n".join(messages) or None)
         return messages
 
@@ -356,10 +403,16 @@ class ScheduleEditor(QWidget):
             self.cost_note.set_text("")
             return
         count = requests_per_week(self.schedule())
-        self.cost_note.set_text(self.tr(
-            "On the manual tariff each scheduled request costs {price} — about {week} a week "
-            "(%n request(s)).", "", count).format(
-            price=money(self._price), week=money(weekly_cost(self.schedule(), self._price))))
+        self.cost_note.set_text(
+            self.tr(
+                "On the manual tariff each scheduled request costs {price} — about {week} a week "
+                "(%n request(s)).",
+                "",
+                count,
+            ).format(
+                price=money(self._price), week=money(weekly_cost(self.schedule(), self._price))
+            )
+        )
 
     def showEvent(self, event) -> None:
         self._refresh_preview()

@@ -101,8 +101,20 @@ def problems(schedule: Schedule) -> list[str]:
     return []
 
 
-__all__ = ["EVERY_DAY", "PRESETS", "WORKDAYS", "Preset", "from_info", "next_requests",
-           "parse_times", "preset", "problems", "requests_per_week", "upcoming", "weekly_cost"]
+__all__ = [
+    "EVERY_DAY",
+    "PRESETS",
+    "WORKDAYS",
+    "Preset",
+    "from_info",
+    "next_requests",
+    "parse_times",
+    "preset",
+    "problems",
+    "requests_per_week",
+    "upcoming",
+    "weekly_cost",
+]
 
 
 _TIME_SPLIT = re.compile(r"[,;\s]+")

@@ -87,8 +87,9 @@ class Features:
                 feature = kind(self.shell)
                 feature.retranslate()
             except Exception:
-                log.exception("the %s feature could not be built; the window runs without it",
-                              line.name)
+                log.exception(
+                    "the %s feature could not be built; the window runs without it", line.name
+                )
                 continue
             self._built[line.name] = feature
             built.append(feature)
@@ -122,5 +123,4 @@ class Features:
                 log.exception("the %s feature failed to shut down", feature.name)
 
 
-__all__ = ["FEATURES", "MAP", "STAGES", "WINDOW", "WORKFLOWS", "FeatureLine", "Features",
-           "Stage"]
+__all__ = ["FEATURES", "MAP", "STAGES", "WINDOW", "WORKFLOWS", "FeatureLine", "Features", "Stage"]

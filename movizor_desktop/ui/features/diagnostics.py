@@ -60,8 +60,12 @@ def diagnostics_text(session: Session | None) -> str:
     """The diagnostics of the app showing ``session`` as plain text, secrets masked."""
     from ..crash import versions
 
-    lines = ["Movizor Desktop diagnostics", versions(),
-             f"Keyring backend: {_keyring_backend()}", *_network_lines()]
+    lines = [
+        "Movizor Desktop diagnostics",
+        versions(),
+        f"Keyring backend: {_keyring_backend()}",
+        *_network_lines(),
+    ]
     if session is None:
         lines.append("Profile: none (not connected)")
     else:
@@ -70,13 +74,22 @@ def diagnostics_text(session: Session | None) -> str:
         cache = session.cache
         lines += [
             f"Profile: {session.profile.name}{' (demo)' if session.demo else ''}",
-            "Cache: " + ("none" if cache is None else "rebuilt at start-up (damaged file "
-                         f"kept as {cache.recovered_from.name if cache.recovered_from else '?'})"
-                         if cache.recovered else "ok"),
+            "Cache: "
+            + (
+                "none"
+                if cache is None
+                else "rebuilt at start-up (damaged file "
+                f"kept as {cache.recovered_from.name if cache.recovered_from else '?'})"
+                if cache.recovered
+                else "ok"
+            ),
             f"Server: {session.profile.base_url} project {session.profile.project}",
             f"Connection: {status.state}"
-            + (f", offline since {status.offline_since.isoformat()}"
-               if status.offline_since else "")
+            + (
+                f", offline since {status.offline_since.isoformat()}"
+                if status.offline_since
+                else ""
+            )
             + (f", last error: {status.error}" if status.error else ""),
             f"Request budget this hour: {budget.used} used of {budget.limit} "
             f"({budget.in_flight} in flight)",
@@ -95,8 +108,9 @@ class Diagnostics(Feature):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         shell.help_menu.addSeparator()
-        self.action = self.new_action("copy_diagnostics", "Ctrl+Shift+F12", self.copy,
-                                      menu=shell.help_menu)
+        self.action = self.new_action(
+            "copy_diagnostics", "Ctrl+Shift+F12", self.copy, menu=shell.help_menu
+        )
         shell.session_changed.connect(self._session_changed)
         handler = crash_handler()
         if handler is not None:
@@ -104,20 +118,30 @@ class Diagnostics(Feature):
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("Copy &diagnostics"))
-        self.action.setStatusTip(self.tr(
-            "Copy the app's versions, connection state and recent log (no API key) for "
-            "support."))
+        self.action.setStatusTip(
+            self.tr(
+                "Copy the app's versions, connection state and recent log (no API key) for support."
+            )
+        )
 
     def _session_changed(self, session: Session | None) -> None:
         cache = session.cache if session is not None else None
         if session is None or cache is None or not cache.recovered:
             return
         kept = cache.recovered_from.name if cache.recovered_from is not None else ""
-        log.warning("the cache of %s was damaged and has been rebuilt (old file: %s)",
-                    session.profile.name, kept)
-        self.shell.statusbar.show_message(self.tr(
-            "The local cache was damaged and has been rebuilt; the list fills again from "
-            "Movizor. The damaged file was kept as {name}.").format(name=kept), WARNING, 0)
+        log.warning(
+            "the cache of %s was damaged and has been rebuilt (old file: %s)",
+            session.profile.name,
+            kept,
+        )
+        self.shell.statusbar.show_message(
+            self.tr(
+                "The local cache was damaged and has been rebuilt; the list fills again from "
+                "Movizor. The damaged file was kept as {name}."
+            ).format(name=kept),
+            WARNING,
+            0,
+        )
 
     def copy(self) -> str:
         text = diagnostics_text(self.shell.session)

@@ -41,16 +41,20 @@ def plain_text(action: QAction) -> str:
 
 
 def shortcut_text(action: QAction) -> str:
-    return ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText)
-                     for seq in action.shortcuts() if not seq.isEmpty())
+    return ", ".join(
+        seq.toString(QKeySequence.SequenceFormat.NativeText)
+        for seq in action.shortcuts()
+        if not seq.isEmpty()
+    )
 
 
 def _menu_title(menu: QMenu) -> str:
     return menu.title().replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-def _group_actions(menu: QMenu, title: str, groups: dict[int, tuple[str, str]],
-                   path: str = "") -> None:
+def _group_actions(
+    menu: QMenu, title: str, groups: dict[int, tuple[str, str]], path: str = ""
+) -> None:
     """Every action under ``menu`` → (``title``, the submenus on the way), first menu wins:
     File ▸ Export ▸ Track is listed under File as "Export › Track".
 
@@ -160,8 +164,9 @@ class ShortcutsDialog(QDialog):
         for g in range(self.proxy.rowCount()):
             group = self.proxy.index(g, 0)
             for r in range(self.proxy.rowCount(group)):
-                out.append((self.proxy.index(r, 0, group).data(),
-                            self.proxy.index(r, 1, group).data()))
+                out.append(
+                    (self.proxy.index(r, 0, group).data(), self.proxy.index(r, 1, group).data())
+                )
         return out
 
 
@@ -193,20 +198,29 @@ class AboutDialog(QDialog):
         python = ".".join(str(part) for part in sys.version_info[:3])
         parts = [
             f"<h3>{APP_NAME} {__version__}</h3>",
-            "<p>" + self.tr("A dispatcher workstation for Movizor.ru phone-based fleet "
-                            "tracking.") + "</p>",
-            "<p>" + self.tr("Licence: MIT. Copyright © 2026 Movizor Desktop developers.")
+            "<p>"
+            + self.tr("A dispatcher workstation for Movizor.ru phone-based fleet tracking.")
             + "</p>",
-            "<p>" + self.tr("Qt {qt}, PySide6 {pyside}, Python {python}.").format(
-                qt=qVersion(), pyside=pyside_version, python=python) + "</p>",
-            "<p>" + self.tr("Map: {leaflet} {lv} (BSD-2-Clause). Map data © {osm} "
-                            "contributors, ODbL.").format(
+            "<p>" + self.tr("Licence: MIT. Copyright © 2026 Movizor Desktop developers.") + "</p>",
+            "<p>"
+            + self.tr("Qt {qt}, PySide6 {pyside}, Python {python}.").format(
+                qt=qVersion(), pyside=pyside_version, python=python
+            )
+            + "</p>",
+            "<p>"
+            + self.tr(
+                "Map: {leaflet} {lv} (BSD-2-Clause). Map data © {osm} contributors, ODbL."
+            ).format(
                 leaflet='<a href="https://leafletjs.com/">Leaflet</a>',
                 lv=LEAFLET_VERSION,
-                osm='<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>')
+                osm='<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+            )
             + "</p>",
-            "<p>" + self.tr("Movizor is a service of Movizor.ru; this program is independent "
-                            "of Movizor.ru.") + "</p>",
+            "<p>"
+            + self.tr(
+                "Movizor is a service of Movizor.ru; this program is independent of Movizor.ru."
+            )
+            + "</p>",
         ]
         return "".join(parts)
 
@@ -255,5 +269,11 @@ class HelpActions(Feature):
         return dialog
 
 
-__all__ = ["AboutDialog", "HelpActions", "ShortcutsDialog", "plain_text", "shortcut_text",
-           "window_shortcuts"]
+__all__ = [
+    "AboutDialog",
+    "HelpActions",
+    "ShortcutsDialog",
+    "plain_text",
+    "shortcut_text",
+    "window_shortcuts",
+]

@@ -71,8 +71,7 @@ class PlanBridge(MapBridge):
 
     @staticmethod
     def _where(lat: float, lon: float) -> bool:
-        if math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 \
-                and -180 <= lon <= 180:
+        if math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180:
             return True
         log.warning("plan call with bad coordinates ignored: %r, %r", lat, lon)
         return False

@@ -80,8 +80,7 @@ class PeriodBar(QWidget):
         self.range_button = QToolButton(self)  # the custom range, short; a click edits it
         self.range_button.setObjectName("track_range")
         self.range_button.setAutoRaise(True)
-        self.range_button.setSizePolicy(QSizePolicy.Policy.Ignored,
-                                        QSizePolicy.Policy.Preferred)
+        self.range_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.range_button.hide()
         self.popup = RangePopup(self)
         self.start_edit, self.end_edit = self.popup.start_edit, self.popup.end_edit
@@ -123,8 +122,11 @@ class PeriodBar(QWidget):
         self.show_button.setText(self.tr("Show"))
         self.range_button.setToolTip(self.tr("Change the range (Moscow time)"))
         self.accuracy.setText(self.tr("Accuracy circles"))
-        self.accuracy.setToolTip(self.tr("Show how far each position may be off "
-                                         "(mobile network positions are approximate)"))
+        self.accuracy.setToolTip(
+            self.tr(
+                "Show how far each position may be off (mobile network positions are approximate)"
+            )
+        )
         self._update_range_text()
 
     def _default_custom_range(self) -> None:
@@ -169,8 +171,9 @@ class PeriodBar(QWidget):
         if custom:
             start, end = self.custom_range()
             span = f"{to_msk(start):%d.%m %H:%M} – {to_msk(end):%d.%m %H:%M}"
-            self.range_button.setText(QCoreApplication.translate(
-                "Formatting", "{time} MSK").format(time=span))
+            self.range_button.setText(
+                QCoreApplication.translate("Formatting", "{time} MSK").format(time=span)
+            )
         self.range_button.setVisible(custom)
 
     @property

@@ -49,15 +49,29 @@ def has_fix(row: FleetRow) -> bool:
 def marker_changed(old: FleetRow | None, row: FleetRow) -> bool:
     """Whether ``row``'s marker looks different from ``old``'s (position, accuracy, colours,
     tooltip); the cheap fields first, as most changes are a new fix."""
-    return old is None or (old is not row and (
-        old.lat != row.lat or old.lon != row.lon or old.fix_time != row.fix_time
-        or old.radius != row.radius or old.status != row.status
-        or old.forecast != row.forecast or old.title != row.title or old.place != row.place))
+    return old is None or (
+        old is not row
+        and (
+            old.lat != row.lat
+            or old.lon != row.lon
+            or old.fix_time != row.fix_time
+            or old.radius != row.radius
+            or old.status != row.status
+            or old.forecast != row.forecast
+            or old.title != row.title
+            or old.place != row.place
+        )
+    )
 
 
-def fleet_payload(rows: Iterable[FleetRow], *, full: bool = True,
-                  removed: Iterable[str] = (), colours: Colours = _plain_colours,
-                  when: When = _plain_when) -> dict[str, Any]:
+def fleet_payload(
+    rows: Iterable[FleetRow],
+    *,
+    full: bool = True,
+    removed: Iterable[str] = (),
+    colours: Colours = _plain_colours,
+    when: When = _plain_when,
+) -> dict[str, Any]:
     """``mz.setFleet``'s argument: ``{"rows", "looks", "strings", "full", "remove"}``.
 
     ``full``: ``rows`` is the whole fleet (markers of other phones are removed);
@@ -87,10 +101,25 @@ def fleet_payload(rows: Iterable[FleetRow], *, full: bool = True,
         p = strings.get(text)
         if p is None:
             p = strings[text] = len(strings)
-        append([row.phone, round(lat * 1_000_000), round(lon * 1_000_000), row.radius or 0,
-                n, row.title or "", w, p])
-    return {"rows": out, "looks": [[f, r, 1 if d else 0] for f, r, d in looks],
-            "strings": list(strings), "full": full, "remove": gone}
+        append(
+            [
+                row.phone,
+                round(lat * 1_000_000),
+                round(lon * 1_000_000),
+                row.radius or 0,
+                n,
+                row.title or "",
+                w,
+                p,
+            ]
+        )
+    return {
+        "rows": out,
+        "looks": [[f, r, 1 if d else 0] for f, r, d in looks],
+        "strings": list(strings),
+        "full": full,
+        "remove": gone,
+    }
 
 
 def to_json(value: Any) -> str:
@@ -113,13 +142,20 @@ def route_points(row: FleetRow) -> list[tuple[int, Destination]]:
     """The destination points that have coordinates, with their 1-based order."""
     if row.details is None:
         return []
-    return [(i, d) for i, d in enumerate(row.details.destination, 1)
-            if d.lat is not None and d.lon is not None]
+    return [
+        (i, d)
+        for i, d in enumerate(row.details.destination, 1)
+        if d.lat is not None and d.lon is not None
+    ]
 
 
-def route_payload(row: FleetRow | None, *, point_text: Callable[[int, Destination], str],
-                  colour_of: Callable[[str | None], str], label: str = ""
-                  ) -> dict[str, Any] | None:
+def route_payload(
+    row: FleetRow | None,
+    *,
+    point_text: Callable[[int, Destination], str],
+    colour_of: Callable[[str | None], str],
+    label: str = "",
+) -> dict[str, Any] | None:
     """``mz.setRoute``'s argument, or None when the row has no route with coordinates.
 
     ``points``: ``[lat, lon, colour, text, finished]`` in route order; ``line`` joins
@@ -133,11 +169,23 @@ def route_payload(row: FleetRow | None, *, point_text: Callable[[int, Destinatio
     data: list[list[Any]] = []
     for index, dest in points:
         finished = dest.timestamp_finished is not None or dest.status == "finished"
-        data.append([dest.lat, dest.lon, colour_of(dest.status), point_text(index, dest),
-                     1 if finished else 0])
+        data.append(
+            [
+                dest.lat,
+                dest.lon,
+                colour_of(dest.status),
+                point_text(index, dest),
+                1 if finished else 0,
+            ]
+        )
     lead: list[list[float]] = []
     pending = [p for p in data if not p[4]]
     if has_fix(row) and pending:
         lead = [[float(row.lat), float(row.lon)], [pending[0][0], pending[0][1]]]  # type: ignore[arg-type]
-    return {"phone": row.phone, "points": data, "line": [[p[0], p[1]] for p in data],
-            "lead": lead, "label": label}
+    return {
+        "phone": row.phone,
+        "points": data,
+        "line": [[p[0], p[1]] for p in data],
+        "lead": lead,
+        "label": label,
+    }

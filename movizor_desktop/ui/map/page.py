@@ -108,24 +108,38 @@ class MzApi(JSCSSMixin):
         self.options_js = json.dumps(options, ensure_ascii=False).replace("</", "<\\/")
 
 
-def build_map(settings: AppSettings, texts: dict[str, str], *,
-              center: tuple[float, float] = DEFAULT_CENTER, zoom: int = DEFAULT_ZOOM,
-              cluster_from: int = CLUSTER_FROM, tiles: tuple[str, str] | None = None,
-              plan: bool = False) -> folium.Map:
+def build_map(
+    settings: AppSettings,
+    texts: dict[str, str],
+    *,
+    center: tuple[float, float] = DEFAULT_CENTER,
+    zoom: int = DEFAULT_ZOOM,
+    cluster_from: int = CLUSTER_FROM,
+    tiles: tuple[str, str] | None = None,
+    plan: bool = False,
+) -> folium.Map:
     """The page's map; ``tiles`` = (URL template, attribution) overrides the settings' tile
     server (an offline file's ``app://tiles/...``); ``plan``: with the editable route plan
     (right-click inserts a point, points drag) — the route editor's map, not the window's."""
-    tile_url, attribution = tiles if tiles is not None else (settings.tile_url,
-                                                             settings.tile_attribution)
-    fmap = folium.Map(location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True,
-                      control_scale=False)  # mz.js adds a metric-only scale
+    tile_url, attribution = (
+        tiles if tiles is not None else (settings.tile_url, settings.tile_attribution)
+    )
+    fmap = folium.Map(
+        location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True, control_scale=False
+    )  # mz.js adds a metric-only scale
     fmap._id = MAP_ID
-    base = folium.TileLayer(tiles=tile_url, attr=attribution,
-                            name="base", detect_retina=False, max_zoom=19, max_native_zoom=19,
-                            control=False,
-                            # The interceptor sets a full https Referer; Chromium cancels
-                            # it under the default strict-origin-when-cross-origin policy.
-                            referrer_policy="no-referrer-when-downgrade")
+    base = folium.TileLayer(
+        tiles=tile_url,
+        attr=attribution,
+        name="base",
+        detect_retina=False,
+        max_zoom=19,
+        max_native_zoom=19,
+        control=False,
+        # The interceptor sets a full https Referer; Chromium cancels
+        # it under the default strict-origin-when-cross-origin policy.
+        referrer_policy="no-referrer-when-downgrade",
+    )
     base._id = BASE_ID
     base.add_to(fmap)
     MzApi(base, {"texts": texts, "clusterFrom": cluster_from, "plan": plan}).add_to(fmap)

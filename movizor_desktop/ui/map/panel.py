@@ -53,8 +53,10 @@ log = logging.getLogger(__name__)
 Loader = Callable[..., Awaitable[list[Position]]]
 CRASHES_MAX = 3  # renderer deaths within CRASH_WINDOW_S before the map gives up
 CRASH_WINDOW_S = 600.0
-_NOTICE = ("QLabel {{ background: {bg}; color: {fg}; border: 1px solid {fg}; "
-           "border-radius: 3px; padding: 1px 6px; }}")
+_NOTICE = (
+    "QLabel {{ background: {bg}; color: {fg}; border: 1px solid {fg}; "
+    "border-radius: 3px; padding: 1px 6px; }}"
+)
 
 
 class MapPanel(QWidget):
@@ -106,14 +108,14 @@ class MapPanel(QWidget):
         self.bridge.tiles_restored.connect(lambda: setattr(self, "_tiles_offline", False))
         self.period_bar.period_changed.connect(self._on_period)
         self.period_bar.accuracy_toggled.connect(
-            lambda on: self.view.call(f"mz.setTrackAccuracy({json.dumps(bool(on))})"))
+            lambda on: self.view.call(f"mz.setTrackAccuracy({json.dumps(bool(on))})")
+        )
         self.playback.position_changed.connect(self._on_playback)
         self.view.page().renderProcessTerminated.connect(self._on_renderer_gone)
         self.tiles = MapTiles(self.view, settings, self.view.shared, self)
         self.tiles.problem.connect(self._on_tile_problem)
         self.retranslate()
-        self.view.show_page(build_page(settings, style.page_texts(),
-                                       tiles=self.tiles.page_tiles()))
+        self.view.show_page(build_page(settings, style.page_texts(), tiles=self.tiles.page_tiles()))
 
     def _on_renderer_gone(self, status, code: int) -> None:
         """The page's renderer died (crash, out of memory): reload and send it all again,
@@ -122,18 +124,23 @@ class MapPanel(QWidget):
             return
         now = time.monotonic()
         self._crashes = [t for t in self._crashes if now - t < CRASH_WINDOW_S] + [now]
-        log.warning("the map's web renderer ended (%s, exit code %s)",
-                    getattr(status, "name", status), code)
+        log.warning(
+            "the map's web renderer ended (%s, exit code %s)", getattr(status, "name", status), code
+        )
         if len(self._crashes) >= CRASHES_MAX:
             log.error("the map's renderer keeps failing; not reloading it again")
-            self._show_summary(self.tr("The map stopped working. Restart the application "
-                                       "to see it again."))
+            self._show_summary(
+                self.tr("The map stopped working. Restart the application to see it again.")
+            )
             return
-        self.view.show_page(build_page(self.settings, style.page_texts(),
-                                       tiles=self.tiles.page_tiles()))
+        self.view.show_page(
+            build_page(self.settings, style.page_texts(), tiles=self.tiles.page_tiles())
+        )
         self._send(list(self._rows.values()), [], route=True)
-        self.view.call(f"mz.selectPhone({json.dumps(self._selected)}, {{pan: false}});\n"
-                       f"mz.setTrackAccuracy({json.dumps(self.period_bar.accuracy.isChecked())})")
+        self.view.call(
+            f"mz.selectPhone({json.dumps(self._selected)}, {{pan: false}});\n"
+            f"mz.setTrackAccuracy({json.dumps(self.period_bar.accuracy.isChecked())})"
+        )
         if self._track is not None:
             self.show_track(self._track)
 
@@ -159,8 +166,7 @@ class MapPanel(QWidget):
 
     # -- fleet ---------------------------------------------------------------------------
 
-    def apply_changes(self, rows: Iterable[FleetRow] | ChangeSet, *, full: bool = True
-                      ) -> None:
+    def apply_changes(self, rows: Iterable[FleetRow] | ChangeSet, *, full: bool = True) -> None:
         """Update the markers in one batch, sending only rows whose marker looks different.
 
         ``rows`` is the whole current fleet (markers of phones not in it are removed), or
@@ -186,15 +192,22 @@ class MapPanel(QWidget):
             if marker_changed(before(phone), row):  # before the (maybe same) dict is set
                 changed.append(row)
             current[phone] = row
-        self._send(changed, removed,
-                   route=self._selected in removed or any(r.phone == self._selected
-                                                          for r in incoming))
+        self._send(
+            changed,
+            removed,
+            route=self._selected in removed or any(r.phone == self._selected for r in incoming),
+        )
 
     def _send(self, rows: list[FleetRow], removed: list[str], *, route: bool) -> None:
         if not rows and not removed and not route:
             return  # nothing the map shows has changed
-        payload = fleet_payload(rows, full=False, removed=removed,
-                                colours=style.colours_for_batch(), when=style.when_for_batch())
+        payload = fleet_payload(
+            rows,
+            full=False,
+            removed=removed,
+            colours=style.colours_for_batch(),
+            when=style.when_for_batch(),
+        )
         script = js_call("setFleet", payload)
         if route and self._selected is not None:
             script += ";\n" + self._route_script()
@@ -204,17 +217,19 @@ class MapPanel(QWidget):
         row = self._rows.get(self._selected) if self._selected else None
         route = None
         if row is not None:
-            route = route_payload(row, point_text=style.route_point_text,
-                                  colour_of=style.destination_colour,
-                                  label=style.route_label(row))
+            route = route_payload(
+                row,
+                point_text=style.route_point_text,
+                colour_of=style.destination_colour,
+                label=style.route_label(row),
+            )
         return js_call("setRoute", route)
 
     def select(self, phone: str | None) -> None:
         """Highlight the subscriber, pan to it, show its route (and its track if a period
         is chosen)."""
         self._selected = phone or None
-        self.view.call(f"mz.selectPhone({json.dumps(self._selected)});\n"
-                       + self._route_script())
+        self.view.call(f"mz.selectPhone({json.dumps(self._selected)});\n" + self._route_script())
         if phone and phone != self._track_phone:
             period = self.period_bar.period()
             if period is not None:
@@ -287,15 +302,13 @@ class MapPanel(QWidget):
         self._track_task = asyncio.ensure_future(self._fetch_track(token, phone, start, end))
         self._track_task.add_done_callback(lambda t: self._track_done(token, t))
 
-    async def _fetch_track(self, token: int, phone: str, start: datetime, end: datetime
-                           ) -> Track:
+    async def _fetch_track(self, token: int, phone: str, start: datetime, end: datetime) -> Track:
         def progress(pages: int, fixes: int) -> None:
             if token == self._track_token and pages > 1:
                 self._show_summary(self.tr("Loading the track… positions: %n", "", fixes))
 
         assert self._loader is not None
-        positions, pages = await fetch_positions(self._loader, phone, start, end,
-                                                 on_page=progress)
+        positions, pages = await fetch_positions(self._loader, phone, start, end, on_page=progress)
         return build_track(phone, positions, start, end, pages=pages)
 
     def _track_done(self, token: int, task: asyncio.Future[Any]) -> None:
@@ -304,10 +317,10 @@ class MapPanel(QWidget):
         exc = task.exception()
         if exc is not None:
             log.warning("track of %s failed: %s", self._track_phone, exc)
-            reason = (exc.message(i18n.current_language()) if isinstance(exc, MovizorError)
-                      else str(exc))
-            self._show_summary(self.tr("Could not load the track: {reason}").format(
-                reason=reason))
+            reason = (
+                exc.message(i18n.current_language()) if isinstance(exc, MovizorError) else str(exc)
+            )
+            self._show_summary(self.tr("Could not load the track: {reason}").format(reason=reason))
             return
         self.show_track(task.result())
 
@@ -322,13 +335,16 @@ class MapPanel(QWidget):
         self._track_phone = track.phone
         pts = track.points
         payload = track_payload(
-            track, point_text=style.track_point_text,
+            track,
+            point_text=style.track_point_text,
             start_text=style.start_text(pts[0], pts[-1]) if pts else "",
             end_text=style.end_text(pts[0], pts[-1]) if pts else "",
-            stop_text=style.stop_text(track.summary.longest_stop))
+            stop_text=style.stop_text(track.summary.longest_stop),
+        )
         token = self._track_token
-        self.view.evaluate(js_call("showTrack", payload),
-                           lambda _n: self._track_drawn(token, track))
+        self.view.evaluate(
+            js_call("showTrack", payload), lambda _n: self._track_drawn(token, track)
+        )
 
     def _track_drawn(self, token: int, track: Track) -> None:
         if token != self._track_token or self._closed:
@@ -336,10 +352,12 @@ class MapPanel(QWidget):
         self._show_summary(style.summary_text(track.summary))
         if track.points:
             first, last = track.points[0].t, track.points[-1].until
-            self.playback.set_track(first, (last - first).total_seconds(),
-                                    spans=track.idle_spans(),
-                                    stops=[(s.start - first).total_seconds()
-                                           for s in track.stops])
+            self.playback.set_track(
+                first,
+                (last - first).total_seconds(),
+                spans=track.idle_spans(),
+                stops=[(s.start - first).total_seconds() for s in track.stops],
+            )
             self.playback.show()
         else:
             self.playback.clear()

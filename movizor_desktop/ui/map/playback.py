@@ -74,8 +74,14 @@ class PlaybackBar(QWidget):
         track.addWidget(self.time_label)
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.previous_button, self.play_button, self.next_button, self.speed,
-                       self.skip_stops, self.follow):
+        for widget in (
+            self.previous_button,
+            self.play_button,
+            self.next_button,
+            self.speed,
+            self.skip_stops,
+            self.follow,
+        ):
             controls.addWidget(widget)
         controls.addStretch(1)
         column = QVBoxLayout(self)
@@ -104,8 +110,9 @@ class PlaybackBar(QWidget):
         self._update_button()
         self.speed.setToolTip(self.tr("Playback speed: seconds of the track per second"))
         self.skip_stops.setText(self.tr("Skip stops"))
-        self.skip_stops.setToolTip(self.tr("Pass the time the truck stood still (15 min or "
-                                           "more) or was silent at once"))
+        self.skip_stops.setToolTip(
+            self.tr("Pass the time the truck stood still (15 min or more) or was silent at once")
+        )
         self.previous_button.setToolTip(self.tr("Previous stop"))
         self.next_button.setToolTip(self.tr("Next stop"))
         self.previous_button.setAccessibleName(self.tr("Previous stop"))
@@ -116,9 +123,13 @@ class PlaybackBar(QWidget):
 
     def _update_button(self) -> None:
         playing = self._timer.isActive()
-        self.play_button.setIcon(self.style().standardIcon(
-            QStyle.StandardPixmap.SP_MediaPause if playing
-            else QStyle.StandardPixmap.SP_MediaPlay))
+        self.play_button.setIcon(
+            self.style().standardIcon(
+                QStyle.StandardPixmap.SP_MediaPause
+                if playing
+                else QStyle.StandardPixmap.SP_MediaPlay
+            )
+        )
         self.play_button.setToolTip(self.tr("Pause") if playing else self.tr("Play the track"))
 
     @property
@@ -137,9 +148,13 @@ class PlaybackBar(QWidget):
         self.speed.setCurrentIndex(SPEEDS.index(factor))
         self._speed_chosen = True
 
-    def set_track(self, first: datetime, duration_s: float,
-                  spans: Sequence[tuple[float, float]] = (),
-                  stops: Sequence[float] = ()) -> None:
+    def set_track(
+        self,
+        first: datetime,
+        duration_s: float,
+        spans: Sequence[tuple[float, float]] = (),
+        stops: Sequence[float] = (),
+    ) -> None:
         """A new track: ``spans`` (from, to) seconds where playback may skip, ``stops``
         the seconds each stop starts at."""
         self.pause()
@@ -237,8 +252,9 @@ class PlaybackBar(QWidget):
             self.time_label.clear()
             return
         moment = (self._t0 + timedelta(seconds=self._position)).astimezone(MSK)
-        self.time_label.setText(formatting.translate("Formatting", "{time} MSK").format(
-            time=f"{moment:%d.%m %H:%M}"))  # the year is the track's (in the tooltip)
+        self.time_label.setText(
+            formatting.translate("Formatting", "{time} MSK").format(time=f"{moment:%d.%m %H:%M}")
+        )  # the year is the track's (in the tooltip)
         self.time_label.setToolTip(formatting.msk_datetime(moment))
 
 

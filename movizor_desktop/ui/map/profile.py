@@ -47,7 +47,7 @@ CACHE_MAX_BYTES = 300 * 1024 * 1024
 def host_pattern(tile_url: str) -> re.Pattern[str] | None:
     """A regex for the host of a tile URL template (``{s}`` matches any subdomain)."""
     netloc = urlsplit(tile_url).netloc.rsplit("@", 1)[-1].lower()
-    host = netloc[1:netloc.find("]")] if netloc.startswith("[") else netloc.split(":")[0]
+    host = netloc[1 : netloc.find("]")] if netloc.startswith("[") else netloc.split(":")[0]
     if not host:
         return None
     return re.compile("^" + re.escape(host).replace(re.escape("{s}"), "[a-z0-9-]+") + "$")

@@ -90,8 +90,7 @@ class RouteMap(QWidget):
     point_inserted = Signal(int, float, float)
     ready = Signal()
 
-    def __init__(self, settings: AppSettings | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("route_map")
         settings = settings or AppSettings()
@@ -140,13 +139,15 @@ class RouteMap(QWidget):
         self.tiles = MapTiles(self.view, settings, self.view.shared, self)
         self.tiles.problem.connect(self._tile_problem)
         self.retranslate()
-        self.view.show_page(build_page(settings, style.page_texts(), plan=True,
-                                       tiles=self.tiles.page_tiles()))
+        self.view.show_page(
+            build_page(settings, style.page_texts(), plan=True, tiles=self.tiles.page_tiles())
+        )
 
     # --- the plan -----------------------------------------------------------------------
 
-    def set_plan(self, points: Sequence[MapPoint], verdicts: Sequence[str | None] = (),
-                 *, fit: bool = False) -> None:
+    def set_plan(
+        self, points: Sequence[MapPoint], verdicts: Sequence[str | None] = (), *, fit: bool = False
+    ) -> None:
         """The points in order and, per point, the verdict of the leg ending there.
         ``fit``: frame them (the first plan with points is framed anyway)."""
         self._points = list(points)
@@ -156,7 +157,7 @@ class RouteMap(QWidget):
         self._send(fit=fit)
 
     def set_points(self, points: Sequence[MapPoint]) -> None:
-        self.set_plan(points, self._verdicts[:len(points)])
+        self.set_plan(points, self._verdicts[: len(points)])
 
     def set_verdicts(self, verdicts: Sequence[str | None]) -> None:
         self.set_plan(self._points, verdicts)
@@ -169,9 +170,16 @@ class RouteMap(QWidget):
 
     def set_live(self, position: LivePosition | None) -> None:
         self._live = position
-        data = None if position is None else {
-            "lat": position.lat, "lon": position.lon, "radius": position.radius_m or 0,
-            "text": position.text}
+        data = (
+            None
+            if position is None
+            else {
+                "lat": position.lat,
+                "lon": position.lon,
+                "radius": position.radius_m or 0,
+                "text": position.text,
+            }
+        )
         self.view.call(js_call("setLive", data))
 
     @property
@@ -182,8 +190,7 @@ class RouteMap(QWidget):
         if index == self._selected:
             return
         self._selected = index
-        self.view.call(f"mz.selectPoint({json.dumps(index)}, "
-                       f"{{pan: {json.dumps(pan)}}})")
+        self.view.call(f"mz.selectPoint({json.dumps(index)}, {{pan: {json.dumps(pan)}}})")
 
     def fit(self) -> None:
         self.view.call("mz.fitPlan()")
@@ -199,9 +206,13 @@ class RouteMap(QWidget):
     def _send(self, *, fit: bool) -> None:
         legs = [v or "" for v in self._verdicts]
         payload = {
-            "points": [{"lat": p.lat, "lon": p.lon, "text": p.text, "done": p.done}
-                       for p in self._points],
-            "legs": legs, "colours": VERDICT_COLOURS, "fit": fit}
+            "points": [
+                {"lat": p.lat, "lon": p.lon, "text": p.text, "done": p.done} for p in self._points
+            ],
+            "legs": legs,
+            "colours": VERDICT_COLOURS,
+            "fit": fit,
+        }
         self.view.call(js_call("setPlan", payload))
         if self._selected is not None:
             self.view.call(f"mz.selectPoint({json.dumps(self._selected)}, {{pan: false}})")
@@ -237,12 +248,19 @@ class RouteMap(QWidget):
     def retranslate(self) -> None:
         self.view.setAccessibleName(self.tr("Route map"))
         bullet = '<span style="color:{colour}">●</span>&nbsp;{text}'
-        parts = [bullet.format(colour=VERDICT_COLOURS[key], text=text) for key, text in (
-            ("ok", self.tr("on schedule")), ("tight", self.tr("tight")),
-            ("impossible", self.tr("impossible for a truck")), ("unknown", self.tr("no time")))]
+        parts = [
+            bullet.format(colour=VERDICT_COLOURS[key], text=text)
+            for key, text in (
+                ("ok", self.tr("on schedule")),
+                ("tight", self.tr("tight")),
+                ("impossible", self.tr("impossible for a truck")),
+                ("unknown", self.tr("no time")),
+            )
+        ]
         self.legend.setText(self.tr("Legs:") + " " + " &nbsp; ".join(parts))
-        self.hint.setText(self.tr("Drag a point to move it; right-click a leg to add a "
-                                  "point there."))
+        self.hint.setText(
+            self.tr("Drag a point to move it; right-click a leg to add a point there.")
+        )
         if hasattr(self, "tiles"):
             self._tile_problem(self.tiles.problem_now())
 

@@ -62,8 +62,7 @@ def register_app_scheme() -> bool:
     if QWebEngineUrlScheme.schemeByName(APP_SCHEME).name() == APP_SCHEME:
         return True
     if QCoreApplication.instance() is not None:
-        log.warning("the %s: scheme cannot be registered after the QApplication exists",
-                    SCHEME)
+        log.warning("the %s: scheme cannot be registered after the QApplication exists", SCHEME)
         return False
     from ...bootstrap import register_url_schemes
 
@@ -161,16 +160,16 @@ class AppSchemeHandler(QWebEngineUrlSchemeHandler):
         url = job.requestUrl()
         initiator = job.initiator()
         if initiator.isValid() and not initiator.isEmpty() and initiator.scheme() != SCHEME:
-            log.warning("refused %s requested by a foreign page (%s)", url.toString(),
-                        initiator.toString())
+            log.warning(
+                "refused %s requested by a foreign page (%s)", url.toString(), initiator.toString()
+            )
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             return
         if bytes(job.requestMethod().data()) != b"GET":
             job.fail(QWebEngineUrlRequestJob.Error.RequestDenied)
             return
         if url.host().lower() == TILES_HOST and self.tiles is not None:
-            self.tiles.serve(job, url.path(QUrl.ComponentFormattingOption.FullyDecoded)
-                             .lstrip("/"))
+            self.tiles.serve(job, url.path(QUrl.ComponentFormattingOption.FullyDecoded).lstrip("/"))
             return
         found = self.resolve(url)
         if found is None:

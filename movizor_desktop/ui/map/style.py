@@ -113,7 +113,8 @@ def when_for_batch() -> Callable[[datetime | None], str]:
         if text is None:
             d = to_msk(moment)
             text = memo[moment] = template.format(
-                time=f"{d.day:02d}.{d.month:02d}.{d.year} {d.hour:02d}:{d.minute:02d}")
+                time=f"{d.day:02d}.{d.month:02d}.{d.year} {d.hour:02d}:{d.minute:02d}"
+            )
         return text
 
     return when

@@ -41,8 +41,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 WORKERS = 2  # tile reads in parallel (the reader's pool is larger)
-_PATH = re.compile(r"^(?P<token>[0-9]+)/(?P<z>[0-9]{1,2})/(?P<x>[0-9]{1,8})/"
-                   r"(?P<y>[0-9]{1,8})(?:\.[a-z]{3,4})?$")
+_PATH = re.compile(
+    r"^(?P<token>[0-9]+)/(?P<z>[0-9]{1,2})/(?P<x>[0-9]{1,8})/"
+    r"(?P<y>[0-9]{1,8})(?:\.[a-z]{3,4})?$"
+)
 
 
 def tile_url(token: int, extension: str = "png") -> str:
@@ -51,8 +53,7 @@ def tile_url(token: int, extension: str = "png") -> str:
 
 def layer_options(info: MBTilesInfo) -> dict[str, Any]:
     """What the map's tile layer needs to know of a file (``mz.setTiles``' options)."""
-    options: dict[str, Any] = {"minNativeZoom": info.min_zoom,
-                               "maxNativeZoom": info.max_zoom}
+    options: dict[str, Any] = {"minNativeZoom": info.min_zoom, "maxNativeZoom": info.max_zoom}
     if info.bounds is not None:
         west, south, east, north = info.bounds
         options["bounds"] = [[south, west], [north, east]]
@@ -79,8 +80,7 @@ class TileService(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=WORKERS,
-                                            thread_name_prefix="mbtiles")
+        self._executor = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="mbtiles")
         self._reader: MBTilesReader | None = None
         self._token = 0
         self._path = ""
@@ -140,8 +140,12 @@ class TileService(QObject):
         error = future.exception()
         if error is None:
             self._info = future.result()
-            log.info("offline tiles from %s (zoom %d-%d)", self._path, self._info.min_zoom,
-                     self._info.max_zoom)
+            log.info(
+                "offline tiles from %s (zoom %d-%d)",
+                self._path,
+                self._info.min_zoom,
+                self._info.max_zoom,
+            )
             self.opened.emit(token, self._info)
             return
         if not isinstance(error, MBTilesError):
@@ -221,19 +225,24 @@ def problem_text(reason: str) -> str:
         return QCoreApplication.translate("MapTiles", "The offline map file does not exist.")
     if reason == "not_sqlite":
         return QCoreApplication.translate(
-            "MapTiles", "The offline map file is not an MBTiles file (not a SQLite database).")
+            "MapTiles", "The offline map file is not an MBTiles file (not a SQLite database)."
+        )
     if reason == "not_mbtiles":
         return QCoreApplication.translate(
-            "MapTiles", "The offline map file is not an MBTiles file (it has no tiles and "
-            "metadata tables).")
+            "MapTiles",
+            "The offline map file is not an MBTiles file (it has no tiles and metadata tables).",
+        )
     if reason == "vector":
         return QCoreApplication.translate(
-            "MapTiles", "The offline map file holds vector tiles; choose a raster one (PNG, "
-            "JPEG or WebP).")
+            "MapTiles",
+            "The offline map file holds vector tiles; choose a raster one (PNG, JPEG or WebP).",
+        )
     if reason == "format":
         return QCoreApplication.translate(
-            "MapTiles", "The offline map file holds images of a kind the map cannot show; "
-            "choose one with PNG, JPEG or WebP tiles.")
+            "MapTiles",
+            "The offline map file holds images of a kind the map cannot show; "
+            "choose one with PNG, JPEG or WebP tiles.",
+        )
     if reason == "empty":
         return QCoreApplication.translate("MapTiles", "The offline map file holds no tiles.")
     return QCoreApplication.translate("MapTiles", "The offline map file cannot be read.")
@@ -250,8 +259,9 @@ class MapTiles(QObject):
 
     problem = Signal(str)
 
-    def __init__(self, view: Any, settings: AppSettings, shared: MapProfile,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, view: Any, settings: AppSettings, shared: MapProfile, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.view = view
         self.settings = settings
@@ -296,8 +306,9 @@ class MapTiles(QObject):
         self._set_layer(settings.tile_url, settings.tile_attribution, {})
 
     def _set_layer(self, url: str, attribution: str, options: dict[str, Any]) -> None:
-        self.view.call(f"mz.setTiles({json.dumps(url)}, {json.dumps(attribution)}, "
-                       f"{json.dumps(options)})")
+        self.view.call(
+            f"mz.setTiles({json.dumps(url)}, {json.dumps(attribution)}, {json.dumps(options)})"
+        )
 
     def _on_opened(self, token: int, info: MBTilesInfo) -> None:
         if token != self.service.token or not self.settings.mbtiles_path:
@@ -313,5 +324,11 @@ class MapTiles(QObject):
         self._set_layer(self.settings.tile_url, self.settings.tile_attribution, {})
 
 
-__all__ = ["MapTiles", "TileService", "attribution_html", "layer_options", "problem_text",
-           "tile_url"]
+__all__ = [
+    "MapTiles",
+    "TileService",
+    "attribution_html",
+    "layer_options",
+    "problem_text",
+    "tile_url",
+]

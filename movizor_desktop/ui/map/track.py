@@ -33,7 +33,10 @@ Loader = Callable[..., Awaitable[list[Position]]]
 
 # Time ramp: dark blue (oldest) → purple → pink → orange (newest); readable on OSM tiles.
 RAMP: tuple[tuple[int, int, int], ...] = (
-    (0x0D, 0x08, 0x87), (0x6A, 0x00, 0xA8), (0xB1, 0x2A, 0x90), (0xE1, 0x64, 0x62),
+    (0x0D, 0x08, 0x87),
+    (0x6A, 0x00, 0xA8),
+    (0xB1, 0x2A, 0x90),
+    (0xE1, 0x64, 0x62),
     (0xF2, 0x84, 0x1F),
 )
 
@@ -106,10 +109,10 @@ class Track:
         if not self.points:
             return []
         t0 = self.points[0].t
-        spans = sorted([((s.start - t0).total_seconds(), (s.end - t0).total_seconds())
-                        for s in self.stops]
-                       + [((g.start - t0).total_seconds(), (g.end - t0).total_seconds())
-                          for g in self.gaps])
+        spans = sorted(
+            [((s.start - t0).total_seconds(), (s.end - t0).total_seconds()) for s in self.stops]
+            + [((g.start - t0).total_seconds(), (g.end - t0).total_seconds()) for g in self.gaps]
+        )
         merged: list[tuple[float, float]] = []
         for start, end in spans:
             if merged and start <= merged[-1][1]:
@@ -122,10 +125,16 @@ class Track:
 # --- loading ----------------------------------------------------------------------------
 
 
-async def fetch_positions(loader: Loader, phone: str, start: datetime, end: datetime, *,
-                          page_size: int = PAGE_SIZE, max_pages: int = MAX_PAGES,
-                          on_page: Callable[[int, int], None] | None = None,
-                          ) -> tuple[list[Position], int]:
+async def fetch_positions(
+    loader: Loader,
+    phone: str,
+    start: datetime,
+    end: datetime,
+    *,
+    page_size: int = PAGE_SIZE,
+    max_pages: int = MAX_PAGES,
+    on_page: Callable[[int, int], None] | None = None,
+) -> tuple[list[Position], int]:
     """Every fix of the period: pages at offsets 0, 1000, 2000… until a short page.
 
     Returns (fixes, pages requested). ``on_page(page_number, fixes_so_far)`` reports
@@ -173,9 +182,15 @@ def clean(positions: Sequence[Position]) -> tuple[list[TrackPoint], list[datetim
         assert when is not None
         if points and (points[-1].lat, points[-1].lon) == (lat, lon):
             last = points[-1]
-            points[-1] = TrackPoint(last.lat, last.lon, last.t, when,
-                                    last.radius if last.radius is not None else pos.radius,
-                                    last.place or pos.place, last.count + 1)
+            points[-1] = TrackPoint(
+                last.lat,
+                last.lon,
+                last.t,
+                when,
+                last.radius if last.radius is not None else pos.radius,
+                last.place or pos.place,
+                last.count + 1,
+            )
         else:
             points.append(TrackPoint(lat, lon, when, when, pos.radius, pos.place))
     return points, [p.timestamp for p in fixes]  # type: ignore[misc]
@@ -203,8 +218,7 @@ def find_gaps(points: Sequence[TrackPoint], times: Sequence[datetime]) -> list[G
     return gaps
 
 
-def find_stops(points: Sequence[TrackPoint], min_duration: timedelta = STOP_MIN
-               ) -> list[Stop]:
+def find_stops(points: Sequence[TrackPoint], min_duration: timedelta = STOP_MIN) -> list[Stop]:
     """Every time the phone stayed within about its accuracy radius of one spot for at
     least ``min_duration``, oldest first.
 
@@ -236,17 +250,25 @@ def longest_stop(points: Sequence[TrackPoint]) -> Stop | None:
     return max(stops, key=lambda s: s.duration, default=None)
 
 
-def build_track(phone: str, positions: Sequence[Position], start: datetime, end: datetime,
-                *, pages: int = 0) -> Track:
+def build_track(
+    phone: str, positions: Sequence[Position], start: datetime, end: datetime, *, pages: int = 0
+) -> Track:
     points, times = clean(positions)
     gaps = find_gaps(points, times)
     every = find_stops(points, timedelta(0))
     summary = TrackSummary(
-        phone=phone, start=start, end=end, fixes=len(times), points=len(points),
+        phone=phone,
+        start=start,
+        end=end,
+        fixes=len(times),
+        points=len(points),
         distance_km=distance_km(points),
-        first=points[0].t if points else None, last=points[-1].until if points else None,
-        longest_stop=max(every, key=lambda s: s.duration, default=None), gaps=len(gaps),
-        pages=pages)
+        first=points[0].t if points else None,
+        last=points[-1].until if points else None,
+        longest_stop=max(every, key=lambda s: s.duration, default=None),
+        gaps=len(gaps),
+        pages=pages,
+    )
     return Track(phone, points, gaps, summary, [s for s in every if s.duration >= STOP_MIN])
 
 
@@ -290,9 +312,16 @@ DOTS_MAX = 2000  # time-coloured points drawn (the line and playback keep every 
 CIRCLES_MAX = 400  # accuracy circles drawn
 
 
-def track_payload(track: Track, *, point_text: Callable[[TrackPoint], str],
-                  start_text: str, end_text: str, stop_text: str = "",
-                  dots_max: int = DOTS_MAX, circles_max: int = CIRCLES_MAX) -> dict[str, Any]:
+def track_payload(
+    track: Track,
+    *,
+    point_text: Callable[[TrackPoint], str],
+    start_text: str,
+    end_text: str,
+    stop_text: str = "",
+    dots_max: int = DOTS_MAX,
+    circles_max: int = CIRCLES_MAX,
+) -> dict[str, Any]:
     """What ``mz.showTrack`` draws; every text already translated by the caller.
 
     ``segments``: the line, split at gaps; ``gaps``: dashed [from, to] pairs; ``dots``:
@@ -309,21 +338,39 @@ def track_payload(track: Track, *, point_text: Callable[[TrackPoint], str],
         if i in gap_after:
             segments.append([])
     segments = [s for s in segments if s]
-    gaps = [[[pts[g.index].lat, pts[g.index].lon], [pts[g.index + 1].lat, pts[g.index + 1].lon]]
-            for g in track.gaps]
+    gaps = [
+        [[pts[g.index].lat, pts[g.index].lon], [pts[g.index + 1].lat, pts[g.index + 1].lon]]
+        for g in track.gaps
+    ]
     colours = time_colours(pts)
     keep = [g.index for g in track.gaps] + [g.index + 1 for g in track.gaps]
-    dots = [[pts[i].lat, pts[i].lon, colours[i], point_text(pts[i])]
-            for i in downsample(len(pts), dots_max, keep)]
-    circles = [[pts[i].lat, pts[i].lon, pts[i].radius]
-               for i in downsample(len(pts), circles_max) if pts[i].radius]
+    dots = [
+        [pts[i].lat, pts[i].lon, colours[i], point_text(pts[i])]
+        for i in downsample(len(pts), dots_max, keep)
+    ]
+    circles = [
+        [pts[i].lat, pts[i].lon, pts[i].radius]
+        for i in downsample(len(pts), circles_max)
+        if pts[i].radius
+    ]
     t0 = pts[0].t
-    play = [[p.lat, p.lon, round((p.t - t0).total_seconds()),
-             round((p.until - t0).total_seconds()), 1 if i in gap_after else 0]
-            for i, p in enumerate(pts)]
+    play = [
+        [
+            p.lat,
+            p.lon,
+            round((p.t - t0).total_seconds()),
+            round((p.until - t0).total_seconds()),
+            1 if i in gap_after else 0,
+        ]
+        for i, p in enumerate(pts)
+    ]
     stop = track.summary.longest_stop
     return {
-        "segments": segments, "gaps": gaps, "dots": dots, "circles": circles, "play": play,
+        "segments": segments,
+        "gaps": gaps,
+        "dots": dots,
+        "circles": circles,
+        "play": play,
         "start": [pts[0].lat, pts[0].lon, start_text],
         "end": [pts[-1].lat, pts[-1].lon, end_text],
         "stop": [stop.lat, stop.lon, stop_text] if stop is not None and stop_text else None,

@@ -36,8 +36,7 @@ WORLD = QWebEngineScript.ScriptWorldId.MainWorld
 class MapPage(QWebEnginePage):
     """A page of the map profile whose console goes to the log."""
 
-    def javaScriptConsoleMessage(self, level, message: str, line: int,
-                                 source: str) -> None:
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:
         js_log.log(_LEVELS.get(level, logging.INFO), "%s (%s:%d)", message, source, line)
 
 

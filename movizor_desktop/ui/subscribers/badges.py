@@ -237,8 +237,14 @@ def status_badge(status: str | None) -> Badge:
             if key
             else translate("Badges", "The status is not known yet.")
         )
-        badge = Badge("unknown", translate("Badges", "Unknown"), tip, QColor(colour), glyph,
-                      QColor(_DARK_FILL["unknown"]))
+        badge = Badge(
+            "unknown",
+            translate("Badges", "Unknown"),
+            tip,
+            QColor(colour),
+            glyph,
+            QColor(_DARK_FILL["unknown"]),
+        )
     _cache[("s", key, _language())] = badge
     return badge
 
@@ -255,8 +261,9 @@ def forecast_badge(forecast: str | None) -> Badge | None:
     if forecast in texts:
         text, tip = texts[forecast]
         colour, glyph = _FORECAST_STYLE[forecast]
-        badge = Badge(forecast, text, tip, QColor(colour), glyph,
-                      QColor(_DARK_FORECAST_FILL[forecast]))
+        badge = Badge(
+            forecast, text, tip, QColor(colour), glyph, QColor(_DARK_FORECAST_FILL[forecast])
+        )
     _cache[key] = badge
     return badge
 
@@ -329,23 +336,30 @@ def paint_glyph(painter: QPainter, glyph: str, rect: QRectF, color: QColor) -> N
 def palette_is_dark(palette: QPalette | None = None) -> bool:
     """True for a dark palette: the view background darker than its text."""
     pal = palette if palette is not None else QGuiApplication.palette()
-    return pal.color(QPalette.ColorRole.Base).lightnessF() < \
-        pal.color(QPalette.ColorRole.Text).lightnessF()
+    return (
+        pal.color(QPalette.ColorRole.Base).lightnessF()
+        < pal.color(QPalette.ColorRole.Text).lightnessF()
+    )
 
 
 def contrast_ratio(first: QColor, second: QColor) -> float:
     """The WCAG 2 contrast ratio of two opaque colours (1 to 21)."""
+
     def luminance(colour: QColor) -> float:
         def channel(value: float) -> float:
             return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-        return (0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF())
-                + 0.0722 * channel(colour.blueF()))
+
+        return (
+            0.2126 * channel(colour.redF())
+            + 0.7152 * channel(colour.greenF())
+            + 0.0722 * channel(colour.blueF())
+        )
+
     high, low = sorted((luminance(first), luminance(second)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
-def badge_icon(badge: Badge, size: int = 16, dpr: float = 2.0,
-               dark: bool | None = None) -> QIcon:
+def badge_icon(badge: Badge, size: int = 16, dpr: float = 2.0, dark: bool | None = None) -> QIcon:
     """A round icon of the badge (for buttons and menus), for the current palette."""
     fill, ink = badge.colors(palette_is_dark() if dark is None else dark)
     pixmap = QPixmap(int(size * dpr), int(size * dpr))

@@ -36,9 +36,12 @@ def tariff_name(tariff: str | None, balance: Balance | None) -> str:
         return cached[1]
     book = TariffBook.from_balance(balance)
     title = balance.tariff_title(tariff) if balance is not None else ""
-    name = tariff_display_name(tariff, title,
-                               manual=tariff == MANUAL_WORD or book.is_manual(tariff),
-                               package=book.is_package(tariff))
+    name = tariff_display_name(
+        tariff,
+        title,
+        manual=tariff == MANUAL_WORD or book.is_manual(tariff),
+        package=book.is_package(tariff),
+    )
     if len(_tariff_names) > 256:
         _tariff_names.clear()
     _tariff_names[key] = (balance, name)

@@ -30,11 +30,11 @@ def slices(changes: ChangeSet, size: int = SLICE) -> list[ChangeSet]:
         return [changes]
     parts: list[ChangeSet] = []
     for i in range(0, len(changes.removed), size * 4):  # removals are cheap blocks
-        parts.append(ChangeSet(removed=changes.removed[i:i + size * 4]))
+        parts.append(ChangeSet(removed=changes.removed[i : i + size * 4]))
     for i in range(0, len(changes.changed), size):
-        parts.append(ChangeSet(changed=changes.changed[i:i + size]))
+        parts.append(ChangeSet(changed=changes.changed[i : i + size]))
     for i in range(0, len(changes.added), size):
-        parts.append(ChangeSet(added=changes.added[i:i + size]))
+        parts.append(ChangeSet(added=changes.added[i : i + size]))
     if not parts:
         parts.append(ChangeSet())
     last = parts[-1]
@@ -48,8 +48,9 @@ def slices(changes: ChangeSet, size: int = SLICE) -> list[ChangeSet]:
 class ChangeFeed(QObject):
     done = Signal(object)  # the original ChangeSet, once all of it is in the model
 
-    def __init__(self, model: SubscriberModel, parent: QObject | None = None, *,
-                 budget: float = BUDGET) -> None:
+    def __init__(
+        self, model: SubscriberModel, parent: QObject | None = None, *, budget: float = BUDGET
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.budget = budget

@@ -32,8 +32,9 @@ def visible_columns(view: SubscriberList) -> list[int]:
     return [c for c in logical if c >= 0 and not header.isSectionHidden(c)]
 
 
-def subscriber_table(view: SubscriberList, proxy: SubscriberProxy, model: SubscriberModel, *,
-                     for_print: bool = False) -> tuple[Table, list[int]]:
+def subscriber_table(
+    view: SubscriberList, proxy: SubscriberProxy, model: SubscriberModel, *, for_print: bool = False
+) -> tuple[Table, list[int]]:
     """The filtered list as shown. Returns (table, positions of right-aligned columns).
 
     For files the last fix is a datetime and the km a number; for print both are text.
@@ -56,13 +57,13 @@ def subscriber_table(view: SubscriberList, proxy: SubscriberProxy, model: Subscr
                 values.append(display_phone(row.phone))
             elif c == FIX:
                 if for_print:
-                    values.append(to_msk(row.fix_time).strftime("%d.%m.%Y %H:%M")
-                                  if row.fix_time else "")
+                    values.append(
+                        to_msk(row.fix_time).strftime("%d.%m.%Y %H:%M") if row.fix_time else ""
+                    )
                 else:
                     values.append(row.fix_time)
             elif c == KM and not for_print:
-                values.append(round(row.distance_km, 1) if row.distance_km is not None
-                              else None)
+                values.append(round(row.distance_km, 1) if row.distance_km is not None else None)
             else:
                 values.append(cell_text(row, c, balance, now))
         rows.append(values)

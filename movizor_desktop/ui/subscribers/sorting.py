@@ -17,14 +17,30 @@ from ...fleet import FleetRow
 PHONE, TITLE, STATUS, TARIFF, FIX, PLACE, KM, FORECAST, TAGS = range(9)
 Key = tuple[bool, Any, str]
 
-STATUS_ORDER = {s: i for i, s in enumerate(
-    ("ok", "wait", "new", "limited", "no_confirmed", "rejected", "error", "wrong",
-     "error_exists", "off_new", "off"))}
+STATUS_ORDER = {
+    s: i
+    for i, s in enumerate(
+        (
+            "ok",
+            "wait",
+            "new",
+            "limited",
+            "no_confirmed",
+            "rejected",
+            "error",
+            "wrong",
+            "error_exists",
+            "off_new",
+            "off",
+        )
+    )
+}
 FORECAST_ORDER = {"late": 0, "ok": 1, "new": 2, "finished": 3}
 
 
-def sort_key(column: int, descending: bool,
-             tariff_name: Callable[[str | None], str]) -> Callable[[FleetRow], Key]:
+def sort_key(
+    column: int, descending: bool, tariff_name: Callable[[str | None], str]
+) -> Callable[[FleetRow], Key]:
     """The key of ``column``; ascending order of the keys is the table's order."""
     base = _base_key(column, tariff_name)
     if not descending:
@@ -45,8 +61,11 @@ def _base_key(c: int, tariff_name: Callable[[str | None], str]) -> Callable[[Fle
     if c == TARIFF:
         return lambda r: (r.tariff is None, tariff_name(r.tariff), r.phone)
     if c == FIX:  # ascending reads "most recent first": sort by age
-        return lambda r: (r.fix_time is None,
-                          -r.fix_time.timestamp() if r.fix_time else 0.0, r.phone)
+        return lambda r: (
+            r.fix_time is None,
+            -r.fix_time.timestamp() if r.fix_time else 0.0,
+            r.phone,
+        )
     if c == PLACE:
         return lambda r: (not r.place, r.place.casefold(), r.phone)
     if c == KM:

@@ -37,13 +37,21 @@ EVENT, CHANNEL, RECIPIENT, WHOSE, CREATED = range(5)
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 MAX_NAMES = 3
-WARNING_STYLE = ("QLabel { color: #7a4b00; background: #fff4d6; border: 1px solid #f0d38a;"
-                 " border-radius: 4px; padding: 6px 8px; }")
+WARNING_STYLE = (
+    "QLabel { color: #7a4b00; background: #fff4d6; border: 1px solid #f0d38a;"
+    " border-radius: 4px; padding: 6px 8px; }"
+)
 
 
 class AlertSubscriptionsDialog(ListDialog["EventSubscription"]):
-    def __init__(self, session: Session, fleet: Sequence[FleetRow] = (), *, lang: str = "en",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        fleet: Sequence[FleetRow] = (),
+        *,
+        lang: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(session, name="alerts", lang=lang, parent=parent)
         self.fleet = list(fleet)
         self._titles = {row.phone: row.title for row in self.fleet}
@@ -52,14 +60,23 @@ class AlertSubscriptionsDialog(ListDialog["EventSubscription"]):
         self.setObjectName("alert_subscriptions_dialog")
         self.setWindowTitle(self.tr("Alert subscriptions"))
         self.resize(900, 440)
-        intro = Note(self.tr(
-            "Movizor sends an SMS, an e-mail or a Telegram message when an event happens. "
-            "SMS alerts are paid per message (see the balance)."))
+        intro = Note(
+            self.tr(
+                "Movizor sends an SMS, an e-mail or a Telegram message when an event happens. "
+                "SMS alerts are paid per message (see the balance)."
+            )
+        )
 
         self.model = QStandardItemModel(0, 5, self)
-        self.model.setHorizontalHeaderLabels([
-            self.tr("Event"), self.tr("Send by"), self.tr("To"), self.tr("Subscribers"),
-            self.tr("Created")])
+        self.model.setHorizontalHeaderLabels(
+            [
+                self.tr("Event"),
+                self.tr("Send by"),
+                self.tr("To"),
+                self.tr("Subscribers"),
+                self.tr("Created"),
+            ]
+        )
         self.set_model(self.model, SORT_ROLE)
         self.table.sortByColumn(CREATED, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.edit())
@@ -71,8 +88,11 @@ class AlertSubscriptionsDialog(ListDialog["EventSubscription"]):
         self.edit_button = action_button("alerts_edit", self.tr("&Edit…"), self.edit)
         self.delete_button = action_button("alerts_delete", self.tr("&Delete…"), self.delete)
         self.refresh_button = action_button("alerts_refresh", self.tr("&Refresh"), self.load)
-        self.lay_out([self.add_button, self.edit_button, self.delete_button],
-                     self.refresh_button, above=[intro])
+        self.lay_out(
+            [self.add_button, self.edit_button, self.delete_button],
+            self.refresh_button,
+            above=[intro],
+        )
 
     # --- ListDialog ---------------------------------------------------------------------------
 
@@ -80,12 +100,15 @@ class AlertSubscriptionsDialog(ListDialog["EventSubscription"]):
         return ListTexts(
             loading=self.tr("Loading alert subscriptions…"),
             failed=self.tr("The alert subscriptions could not be loaded."),
-            empty=self.tr("No alerts yet. Press Add… to get an SMS, an e-mail or a "
-                          "Telegram message when, for example, a driver refuses tracking "
-                          "or runs late."),
+            empty=self.tr(
+                "No alerts yet. Press Add… to get an SMS, an e-mail or a "
+                "Telegram message when, for example, a driver refuses tracking "
+                "or runs late."
+            ),
             load_error=self.tr("The alert subscriptions could not be loaded: {error}"),
             delete_error=self.tr("The alert could not be deleted: {error}"),
-            unexpected=self.tr("Something went wrong; the details are in the log."))
+            unexpected=self.tr("Something went wrong; the details are in the log."),
+        )
 
     async def fetch(self) -> Sequence[EventSubscription]:
         return await list_subscriptions(self.session.client)
@@ -112,8 +135,11 @@ class AlertSubscriptionsDialog(ListDialog["EventSubscription"]):
     def delete_box(self, item: EventSubscription) -> QMessageBox:
         name = event_texts().get(item.type, (item.type, ""))[0]
         return self.new_message_box(
-            "confirm_alert_delete", self.tr("Delete alert?"),
-            self.tr("Stop the “{event}” alerts?").format(event=name), self.tr("Delete alert"))
+            "confirm_alert_delete",
+            self.tr("Delete alert?"),
+            self.tr("Stop the “{event}” alerts?").format(event=name),
+            self.tr("Delete alert"),
+        )
 
     async def remove(self, item: EventSubscription) -> None:
         await delete_subscription(self.session.client, item.id)
@@ -159,8 +185,9 @@ class AlertSubscriptionsDialog(ListDialog["EventSubscription"]):
         title = self._titles.get(phone, "")
         return f"{title} ({format_phone(phone)})" if title else format_phone(phone)
 
-    def _items(self, sub: EventSubscription, texts: dict[str, tuple[str, str]],
-               channels: dict[str, str]) -> list[QStandardItem]:
+    def _items(
+        self, sub: EventSubscription, texts: dict[str, tuple[str, str]], channels: dict[str, str]
+    ) -> list[QStandardItem]:
         def item(text: str, sort: Any, tip: str = "") -> QStandardItem:
             cell = QStandardItem(text)
             cell.setData(sort, SORT_ROLE)
@@ -206,8 +233,14 @@ class AlertSubscriptionsDialog(ListDialog["EventSubscription"]):
     def _open_form(self, old: EventSubscription | None) -> AlertFormDialog | None:
         if self.busy:
             return None
-        form = AlertFormDialog(self.session, self.fleet, existing=list(
-            self.subscriptions.values()), old=old, lang=self.lang, parent=self)
+        form = AlertFormDialog(
+            self.session,
+            self.fleet,
+            existing=list(self.subscriptions.values()),
+            old=old,
+            lang=self.lang,
+            parent=self,
+        )
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.finished_with.connect(self._form_done)
         self.form = form

@@ -22,8 +22,9 @@ class AlertSubscriptions(Feature):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.dialog: AlertSubscriptionsDialog | None = None
-        self.action = self.new_action("alert_subscriptions", "Ctrl+Shift+M", self.open_dialog,
-                                      menu=shell.tools_menu)
+        self.action = self.new_action(
+            "alert_subscriptions", "Ctrl+Shift+M", self.open_dialog, menu=shell.tools_menu
+        )
         shell.session_changed.connect(self._session_changed)
         self._session_changed(shell.session)
 
@@ -45,8 +46,9 @@ class AlertSubscriptions(Feature):
             return None
         from .dialog import AlertSubscriptionsDialog
 
-        dialog = AlertSubscriptionsDialog(session, shell.model.rows(), lang=shell.lang,
-                                          parent=shell.widget)
+        dialog = AlertSubscriptionsDialog(
+            session, shell.model.rows(), lang=shell.lang, parent=shell.widget
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))

@@ -63,14 +63,22 @@ translate = QCoreApplication.translate  # lupdate reads translate("AlertChannels
 
 PHONE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 # Error fields of events_subscribe_add (api/codes.py) → the form's fields.
-FIELD_OF = {"events": "event", "notify_type": "channel", "notify_value": "recipient",
-            "phone": "recipient", "phones": "phones"}
+FIELD_OF = {
+    "events": "event",
+    "notify_type": "channel",
+    "notify_value": "recipient",
+    "phone": "recipient",
+    "phones": "phones",
+}
 
 
 def channel_names() -> dict[str, str]:
     """Channel → its name, translated."""
-    return {"sms": translate("AlertChannels", "SMS"), "email": translate("AlertChannels", "E-mail"),
-            "telegram": translate("AlertChannels", "Telegram")}
+    return {
+        "sms": translate("AlertChannels", "SMS"),
+        "email": translate("AlertChannels", "E-mail"),
+        "telegram": translate("AlertChannels", "Telegram"),
+    }
 
 
 class AlertFormDialog(QDialog):
@@ -82,10 +90,16 @@ class AlertFormDialog(QDialog):
 
     finished_with = Signal(str, str)
 
-    def __init__(self, session: Session, fleet: Sequence[FleetRow], *,
-                 existing: Sequence[EventSubscription] = (),
-                 old: EventSubscription | None = None, lang: str = "en",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        fleet: Sequence[FleetRow],
+        *,
+        existing: Sequence[EventSubscription] = (),
+        old: EventSubscription | None = None,
+        lang: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.lang = lang
@@ -107,8 +121,9 @@ class AlertFormDialog(QDialog):
         for kind in EVENT_TYPES:
             name, explanation = texts.get(kind, (kind, ""))
             self.event_combo.addItem(name, kind)
-            self.event_combo.setItemData(self.event_combo.count() - 1, explanation,
-                                         Qt.ItemDataRole.ToolTipRole)
+            self.event_combo.setItemData(
+                self.event_combo.count() - 1, explanation, Qt.ItemDataRole.ToolTipRole
+            )
         if (index := self.event_combo.findData(start.event)) < 0:
             self.event_combo.addItem(start.event, start.event)  # a type we do not know
             index = self.event_combo.count() - 1
@@ -119,17 +134,17 @@ class AlertFormDialog(QDialog):
         self.channel_combo.setObjectName("alert_channel")
         for kind, name in channel_names().items():
             self.channel_combo.addItem(name, kind)
-        self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(
-            start.notify_type)))
+        self.channel_combo.setCurrentIndex(max(0, self.channel_combo.findData(start.notify_type)))
         self.errors["channel"] = add_field(form, self.tr("&Send by:"), self.channel_combo)
 
         self.recipient_edit = QLineEdit(
-            format_phone(start.notify_value) if start.notify_type == "sms"
-            else start.notify_value)
+            format_phone(start.notify_value) if start.notify_type == "sms" else start.notify_value
+        )
         self.recipient_edit.setObjectName("alert_recipient")
         self.recipient_note = Note()
-        self.errors["recipient"] = add_field(form, self.tr("&To:"), self.recipient_edit,
-                                             self.recipient_note)
+        self.errors["recipient"] = add_field(
+            form, self.tr("&To:"), self.recipient_edit, self.recipient_note
+        )
 
         self.all_radio = QRadioButton(self.tr("&All subscribers of the account"))
         self.all_radio.setObjectName("alert_all")
@@ -152,22 +167,29 @@ class AlertFormDialog(QDialog):
             item = QListWidgetItem(label)
             item.setData(PHONE_ROLE, phone)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if phone in chosen
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if phone in chosen else Qt.CheckState.Unchecked
+            )
             self.phone_list.addItem(item)
         self.count_note = Note()
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.all_radio, self.chosen_radio, self.filter_edit, self.phone_list,
-                       self.count_note):
+        for widget in (
+            self.all_radio,
+            self.chosen_radio,
+            self.filter_edit,
+            self.phone_list,
+            self.count_note,
+        ):
             column.addWidget(widget)
         self.errors["phones"] = add_field(form, self.tr("Subscribers:"), box)
         (self.all_radio if start.phones is None else self.chosen_radio).setChecked(True)
 
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
-            self.tr("Save") if old else self.tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole)
+            self.tr("Save") if old else self.tr("Add"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setObjectName("alert_save")
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.save_button.clicked.connect(self.submit)
@@ -204,9 +226,12 @@ class AlertFormDialog(QDialog):
         self.recipient_edit.setVisible(kind != "telegram")
         self.errors["recipient"].clear_message()
         if kind == "telegram":
-            self.recipient_note.set_text(self.tr(
-                "Alerts go to the Telegram linked to your Movizor account (set up in the web "
-                "cabinet)."))
+            self.recipient_note.set_text(
+                self.tr(
+                    "Alerts go to the Telegram linked to your Movizor account (set up in the web "
+                    "cabinet)."
+                )
+            )
         elif kind == "sms":
             self.recipient_edit.setPlaceholderText("+7 921 001-02-03")
             self.recipient_note.set_text(self.tr("The mobile number that gets the SMS."))
@@ -226,27 +251,35 @@ class AlertFormDialog(QDialog):
         for i in range(self.phone_list.count()):
             item = self.phone_list.item(i)
             phone = item.data(PHONE_ROLE)
-            hit = (not needle or needle in item.text().casefold()
-                   or (bool(digits) and digits in phone))
+            hit = (
+                not needle or needle in item.text().casefold() or (bool(digits) and digits in phone)
+            )
             item.setHidden(not hit)
 
     def set_checked(self, phones: Sequence[str]) -> None:
         wanted = set(phones)
         for i in range(self.phone_list.count()):
             item = self.phone_list.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(PHONE_ROLE) in wanted
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if item.data(PHONE_ROLE) in wanted
+                else Qt.CheckState.Unchecked
+            )
 
     def checked_phones(self) -> list[str]:
-        return [self.phone_list.item(i).data(PHONE_ROLE) for i in range(self.phone_list.count())
-                if self.phone_list.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.phone_list.item(i).data(PHONE_ROLE)
+            for i in range(self.phone_list.count())
+            if self.phone_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def _count(self, *_: object) -> None:
         if self.all_radio.isChecked():
             self.count_note.set_text(self.tr("Every subscriber, including ones added later."))
         else:
-            self.count_note.set_text(self.tr("Chosen: {count}").format(
-                count=len(self.checked_phones())))
+            self.count_note.set_text(
+                self.tr("Chosen: {count}").format(count=len(self.checked_phones()))
+            )
 
     def spec(self) -> SubscriptionSpec:
         kind = self.channel()
@@ -265,18 +298,22 @@ class AlertFormDialog(QDialog):
         problems: dict[str, str] = {}
         problem = recipient_problem(spec.notify_type, spec.notify_value)
         if problem == "missing":
-            problems["recipient"] = (self.tr("Enter the mobile number that gets the SMS.")
-                                     if spec.notify_type == "sms"
-                                     else self.tr("Enter the e-mail address."))
+            problems["recipient"] = (
+                self.tr("Enter the mobile number that gets the SMS.")
+                if spec.notify_type == "sms"
+                else self.tr("Enter the e-mail address.")
+            )
         elif problem == "invalid":
             problems["recipient"] = (
-                self.tr("“{value}” is not a Russian mobile number.") if spec.notify_type == "sms"
-                else self.tr("“{value}” is not an e-mail address.")).format(
-                    value=spec.notify_value)
+                self.tr("“{value}” is not a Russian mobile number.")
+                if spec.notify_type == "sms"
+                else self.tr("“{value}” is not an e-mail address.")
+            ).format(value=spec.notify_value)
         if spec.phones is not None and not spec.phones:
             problems["phones"] = self.tr("Tick at least one subscriber, or choose all.")
-        if not problems and find_duplicate(spec, self.existing,
-                                           ignore_id=self.old.id if self.old else None):
+        if not problems and find_duplicate(
+            spec, self.existing, ignore_id=self.old.id if self.old else None
+        ):
             problems["banner"] = self.tr("The same alert already exists.")
         return problems
 
@@ -306,8 +343,13 @@ class AlertFormDialog(QDialog):
         self.status.set_text(self.tr("Saving…") if busy else "")
         self.save_button.setEnabled(not busy)
         self.cancel_button.setEnabled(not busy)
-        for widget in (self.event_combo, self.channel_combo, self.recipient_edit,
-                       self.all_radio, self.chosen_radio):
+        for widget in (
+            self.event_combo,
+            self.channel_combo,
+            self.recipient_edit,
+            self.all_radio,
+            self.chosen_radio,
+        ):
             widget.setEnabled(not busy)
         self._scope_changed()
 
@@ -328,14 +370,21 @@ class AlertFormDialog(QDialog):
         elif outcome.result == ReplaceResult.REPLACED:
             self._close_with("info", self.tr("Alert changed."))
         elif outcome.result == ReplaceResult.DELETE_FAILED:
-            self._close_with("warning", self.tr(
-                "The changed alert was added, but the old one could not be deleted: {error} "
-                "Both exist now; delete the old one from the list.").format(error=error))
+            self._close_with(
+                "warning",
+                self.tr(
+                    "The changed alert was added, but the old one could not be deleted: {error} "
+                    "Both exist now; delete the old one from the list."
+                ).format(error=error),
+            )
         elif outcome.maybe_added:
-            self._close_with("warning", self.tr(
-                "No answer came to adding the changed alert: {error} It may have been "
-                "added next to the old one, which was kept. Check the list.").format(
-                    error=error))
+            self._close_with(
+                "warning",
+                self.tr(
+                    "No answer came to adding the changed alert: {error} It may have been "
+                    "added next to the old one, which was kept. Check the list."
+                ).format(error=error),
+            )
         else:
             assert outcome.error is not None
             self._refused(outcome.error, kept=True)
@@ -347,7 +396,8 @@ class AlertFormDialog(QDialog):
         text = exc.message(self.lang)
         if kept:
             text = self.tr("{error} The alert was not changed; the old one stays.").format(
-                error=text)
+                error=text
+            )
         field = FIELD_OF.get(exc.field or "")
         (self.errors[field] if field else self.banner).set_message(text)
 

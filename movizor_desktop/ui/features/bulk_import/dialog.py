@@ -60,8 +60,15 @@ FILE_FILTER = "*.csv *.xlsx *.xlsm *.txt"
 class ImportDialog(QDialog):
     imported = Signal(list)  # the RowResults, once a run is over
 
-    def __init__(self, session: Session, *, lang: str = "en", parent: QWidget | None = None,
-                 store: ImportMappingStore | None = None, now: Any = msk_now) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        lang: str = "en",
+        parent: QWidget | None = None,
+        store: ImportMappingStore | None = None,
+        now: Any = msk_now,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.lang = lang
@@ -91,7 +98,8 @@ class ImportDialog(QDialog):
         self.file_page.browse_button.clicked.connect(self.choose_file)
         self.file_page.sheet_combo.activated.connect(lambda _i: self._read(self.path_edit.text()))
         self.file_page.encoding_combo.activated.connect(
-            lambda _i: self._read(self.path_edit.text()))
+            lambda _i: self._read(self.path_edit.text())
+        )
         self.stack.addWidget(self.file_page)
         self.mapping_page = MappingPage()
         self.stack.addWidget(self.mapping_page)
@@ -105,11 +113,14 @@ class ImportDialog(QDialog):
         self.report_button = QPushButton(self.tr("Save report…"))
         self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
-        for name, button in (("import_back", self.back_button), ("import_next", self.next_button),
-                             ("import_start", self.start_button),
-                             ("import_stop", self.stop_button),
-                             ("import_report", self.report_button),
-                             ("import_close", self.close_button)):
+        for name, button in (
+            ("import_back", self.back_button),
+            ("import_next", self.next_button),
+            ("import_start", self.start_button),
+            ("import_stop", self.stop_button),
+            ("import_report", self.report_button),
+            ("import_close", self.close_button),
+        ):
             button.setObjectName(name)
             button.setAutoDefault(False)
             buttons.addWidget(button)
@@ -174,8 +185,12 @@ class ImportDialog(QDialog):
     # --- page 1: the file ------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        dialog = QFileDialog(self, self.tr("Import subscribers"), self.memory.folder,
-                             self.tr("Tables ({patterns})").format(patterns=FILE_FILTER))
+        dialog = QFileDialog(
+            self,
+            self.tr("Import subscribers"),
+            self.memory.folder,
+            self.tr("Tables ({patterns})").format(patterns=FILE_FILTER),
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(self.set_path)
         dialog.open()
@@ -199,8 +214,9 @@ class ImportDialog(QDialog):
         self.file_page.show_message(self.tr("Reading the file…"))
         self.session.tasks.spawn(self._read_file(path, sheet, encoding, self._reads))
 
-    async def _read_file(self, path: str, sheet: str | None, encoding: str | None,
-                         generation: int) -> None:
+    async def _read_file(
+        self, path: str, sheet: str | None, encoding: str | None, generation: int
+    ) -> None:
         try:
             table = await asyncio.to_thread(read_table, path, sheet=sheet, encoding=encoding)
         except TableError as exc:
@@ -224,8 +240,9 @@ class ImportDialog(QDialog):
         if self._busy or self.table is None:
             return
         if self.page() == FILE_PAGE:
-            self.mapping_page.load(self.table, guess_mapping(self.table.headers,
-                                                             self.memory.columns))
+            self.mapping_page.load(
+                self.table, guess_mapping(self.table.headers, self.memory.columns)
+            )
             self._fill_tariffs()
             self.stack.setCurrentIndex(MAP_PAGE)
         elif self.page() == MAP_PAGE and self.mapping_page.validate():
@@ -245,10 +262,15 @@ class ImportDialog(QDialog):
         titles: dict[str, str] = {}
         if balance is not None:
             titles = Lookups(balance=balance).tariff_titles()
-        options = sorted(titles.items() if titles else ((t, "") for t in KNOWN_TARIFFS),
-                         key=lambda item: int(item[0]) if item[0].isdigit() else 0)
-        current = self.mapping_page.default_tariff() if self.mapping_page.tariff_combo.count() \
+        options = sorted(
+            titles.items() if titles else ((t, "") for t in KNOWN_TARIFFS),
+            key=lambda item: int(item[0]) if item[0].isdigit() else 0,
+        )
+        current = (
+            self.mapping_page.default_tariff()
+            if self.mapping_page.tariff_combo.count()
             else (self.memory.default_tariff or "15")
+        )
         self.mapping_page.set_tariffs(options, current)
 
     # --- page 3: the check ------------------------------------------------------------------
@@ -262,22 +284,26 @@ class ImportDialog(QDialog):
         self.stack.setCurrentIndex(PREVIEW_PAGE)
         self._update()
         try:
-            await asyncio.to_thread(self.store.remember, remembered_columns(table.headers,
-                                                                            mapping),
-                                    default_tariff=default or "",
-                                    folder=str(Path(self.path_edit.text()).parent))
+            await asyncio.to_thread(
+                self.store.remember,
+                remembered_columns(table.headers, mapping),
+                default_tariff=default or "",
+                folder=str(Path(self.path_edit.text()).parent),
+            )
         except OSError as exc:
             log.warning("import: the column choices could not be saved: %s", exc)
         known = self.session.engine.fleet.phones()
         try:
             lookups = await gather_lookups(self.session.client, table, mapping, known=known)
-            rows = await asyncio.to_thread(build_rows, table, mapping, lookups,
-                                           default_tariff=default, now=self._now)
+            rows = await asyncio.to_thread(
+                build_rows, table, mapping, lookups, default_tariff=default, now=self._now
+            )
         except Exception:
             log.exception("import: checking the rows failed")
             if shiboken6.isValid(self):
-                self.banner.set_message(self.tr("The rows could not be checked; the details "
-                                                "are in the log."))
+                self.banner.set_message(
+                    self.tr("The rows could not be checked; the details are in the log.")
+                )
                 self.preview.summary.setText("")
                 self._set_busy(False)
             return
@@ -287,9 +313,12 @@ class ImportDialog(QDialog):
         if lookups.balance is not None:
             self._fill_tariffs(lookups.balance)
         if lookups.errors:
-            self.banner.set_message(self.tr(
-                "Some checks could not be made ({error}); such rows are checked by Movizor "
-                "when they are sent.").format(error=lookups.errors[0].message(self.lang)))
+            self.banner.set_message(
+                self.tr(
+                    "Some checks could not be made ({error}); such rows are checked by Movizor "
+                    "when they are sent."
+                ).format(error=lookups.errors[0].message(self.lang))
+            )
         self.preview.show_rows(rows, unchecked=lookups.unchecked_operators)
         self._set_busy(False)
 
@@ -313,27 +342,36 @@ class ImportDialog(QDialog):
 
     async def _run(self) -> None:
         try:
-            journal = await asyncio.to_thread(ImportJournal.for_profile,
-                                              self.session.profile.name)
+            journal = await asyncio.to_thread(ImportJournal.for_profile, self.session.profile.name)
             self.runner = ImportRunner(
-                self.session.client, self.session.actions.add, journal, lang=self.lang,
+                self.session.client,
+                self.session.actions.add,
+                journal,
+                lang=self.lang,
                 known=self.session.engine.fleet.phones(),
-                source=Path(self.path_edit.text()).name)
+                source=Path(self.path_edit.text()).name,
+            )
             if self._stop_requested:
                 self.runner.cancel()
-            self.results = await self.runner.run(self.rows, on_result=self._on_result,
-                                                 on_sending=self.preview.sending)
+            self.results = await self.runner.run(
+                self.rows, on_result=self._on_result, on_sending=self.preview.sending
+            )
         except MovizorError as exc:
             if shiboken6.isValid(self):
-                self.banner.set_message(self.tr(
-                    "The subscribers on the account could not be read, so nothing was sent: "
-                    "{error}").format(error=exc.message(self.lang)))
+                self.banner.set_message(
+                    self.tr(
+                        "The subscribers on the account could not be read, so nothing was sent: "
+                        "{error}"
+                    ).format(error=exc.message(self.lang))
+                )
         except OSError as exc:
             log.exception("import: the journal could not be written")
             if shiboken6.isValid(self):
-                self.banner.set_message(self.tr(
-                    "The import journal could not be written ({error}); nothing more was "
-                    "sent.").format(error=exc.strerror or exc))
+                self.banner.set_message(
+                    self.tr(
+                        "The import journal could not be written ({error}); nothing more was sent."
+                    ).format(error=exc.strerror or exc)
+                )
         finally:
             if self.runner is not None:  # also the rows done before a failure
                 self.results = list(self.runner.results)
@@ -351,10 +389,12 @@ class ImportDialog(QDialog):
         if ran:
             counts = summary(self.results)
             added = counts.get(ADDED_OK, 0)
-            self.preview.summary.setText(self.tr(
-                "{added} added, {other} not added.").format(
-                added=added, other=len(self.results) - added) + (
-                " " + self.tr("Save the report to see why.") if failures(self.results) else ""))
+            self.preview.summary.setText(
+                self.tr("{added} added, {other} not added.").format(
+                    added=added, other=len(self.results) - added
+                )
+                + (" " + self.tr("Save the report to see why.") if failures(self.results) else "")
+            )
             self.session.engine.refresh_now()
             self.imported.emit(list(self.results))
         self._update()
@@ -372,8 +412,9 @@ class ImportDialog(QDialog):
     # --- the report -----------------------------------------------------------------------
 
     def choose_report(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save the import report"), self.memory.folder,
-                             self.tr("CSV (*.csv)"))
+        dialog = QFileDialog(
+            self, self.tr("Save the import report"), self.memory.folder, self.tr("CSV (*.csv)")
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
         dialog.selectFile(self.tr("import-report.csv"))
@@ -390,11 +431,15 @@ class ImportDialog(QDialog):
         try:
             count = await asyncio.to_thread(write_report, path, self.results, self.lang)
         except OSError as exc:
-            message, ok = self.tr("The report could not be saved: {error}").format(
-                error=exc.strerror or exc), False
+            message, ok = (
+                self.tr("The report could not be saved: {error}").format(error=exc.strerror or exc),
+                False,
+            )
         else:
-            message, ok = self.tr("Report saved to {path}; rows: %n.", "", count).format(
-                path=path), True
+            message, ok = (
+                self.tr("Report saved to {path}; rows: %n.", "", count).format(path=path),
+                True,
+            )
         if shiboken6.isValid(self):
             self._set_busy(False)
             if ok:

@@ -23,8 +23,9 @@ class ImportTool(Feature):
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         self.dialog: ImportDialog | None = None
-        self.action = self.new_action("import_subscribers", "Ctrl+Shift+I", self.open,
-                                      menu=shell.tools_menu)
+        self.action = self.new_action(
+            "import_subscribers", "Ctrl+Shift+I", self.open, menu=shell.tools_menu
+        )
         shell.session_changed.connect(self._session_changed)
         self._session_changed(shell.session)
 
@@ -35,8 +36,12 @@ class ImportTool(Feature):
     def _session_changed(self, session: Any) -> None:
         self.action.setEnabled(session is not None)
         dialog = self.dialog
-        if dialog is not None and shiboken6.isValid(dialog) and dialog.session is not session \
-                and not dialog.running:
+        if (
+            dialog is not None
+            and shiboken6.isValid(dialog)
+            and dialog.session is not session
+            and not dialog.running
+        ):
             dialog.close()
 
     def open(self) -> ImportDialog | None:
@@ -44,8 +49,7 @@ class ImportTool(Feature):
         session = shell.session
         if session is None:
             return None
-        if self.dialog is not None and shiboken6.isValid(self.dialog) \
-                and self.dialog.isVisible():
+        if self.dialog is not None and shiboken6.isValid(self.dialog) and self.dialog.isVisible():
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
@@ -58,9 +62,13 @@ class ImportTool(Feature):
 
     def _imported(self, results: list[RowResult]) -> None:
         added = sum(1 for r in results if r.ok)
-        self.shell.statusbar.show_message(self.tr(
-            "Import: subscribers added: %n; the drivers get an SMS asking for consent.", "",
-            added))
+        self.shell.statusbar.show_message(
+            self.tr(
+                "Import: subscribers added: %n; the drivers get an SMS asking for consent.",
+                "",
+                added,
+            )
+        )
 
 
 __all__ = ["ImportTool"]

@@ -60,11 +60,14 @@ class FilePage(QWidget):
         self.error.setObjectName("import_file_error")
         add_field(form, self.tr("Sheet:"), self.sheet_combo)
         add_field(form, self.tr("Encoding:"), self.encoding_combo)
-        help_note = Note(self.tr(
-            "The first row must hold the column names. Phone numbers in any common format; "
-            "auto-off as 31.12.2026 or 31.12.2026 18:00 (MSK); route points as “55.75, "
-            "37.62” or addresses, separated by | or ;. Each driver added gets an SMS asking "
-            "for consent."))
+        help_note = Note(
+            self.tr(
+                "The first row must hold the column names. Phone numbers in any common format; "
+                "auto-off as 31.12.2026 or 31.12.2026 18:00 (MSK); route points as “55.75, "
+                "37.62” or addresses, separated by | or ;. Each driver added gets an SMS asking "
+                "for consent."
+            )
+        )
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(help_note)
@@ -79,14 +82,16 @@ class FilePage(QWidget):
 
     def _hints(self) -> dict[str, str]:
         """Which programs write each encoding, in the dispatcher's words."""
-        return {"utf-8": self.tr("most programs, Excel's “CSV UTF-8”"),
-                "cp1251": self.tr("Russian Excel's “CSV”, 1C"),
-                "utf-16": self.tr("Excel's “Unicode text”"),
-                "koi8-r": self.tr("old Unix and mail systems"),
-                "cp866": self.tr("DOS programs"),
-                "iso8859-5": self.tr("rare, old Unix systems"),
-                "mac-cyrillic": self.tr("old Mac programs"),
-                "cp1252": self.tr("Western European Windows")}
+        return {
+            "utf-8": self.tr("most programs, Excel's “CSV UTF-8”"),
+            "cp1251": self.tr("Russian Excel's “CSV”, 1C"),
+            "utf-16": self.tr("Excel's “Unicode text”"),
+            "koi8-r": self.tr("old Unix and mail systems"),
+            "cp866": self.tr("DOS programs"),
+            "iso8859-5": self.tr("rare, old Unix systems"),
+            "mac-cyrillic": self.tr("old Mac programs"),
+            "cp1252": self.tr("Western European Windows"),
+        }
 
     def encoding(self) -> str | None:
         """The encoding chosen by hand; None for automatic detection."""
@@ -108,8 +113,11 @@ class FilePage(QWidget):
 
     def show_table(self, table: Table) -> bool:
         """Say what ``table`` holds; False (with the reason shown) when it has no rows."""
-        if table.kind == "xlsx" and [self.sheet_combo.itemText(i) for i in
-                                     range(self.sheet_combo.count())] != table.sheets:
+        if (
+            table.kind == "xlsx"
+            and [self.sheet_combo.itemText(i) for i in range(self.sheet_combo.count())]
+            != table.sheets
+        ):
             self.sheet_combo.clear()
             self.sheet_combo.addItems(table.sheets)
         if table.sheet:
@@ -120,20 +128,29 @@ class FilePage(QWidget):
         if table.kind == "csv":
             encoding = label(table.encoding or "")
             if self.encoding() is None:
-                self.encoding_combo.setItemText(0, self.tr("Automatic ({encoding})").format(
-                    encoding=encoding))
-            text = self.tr("Rows: %n, columns: {columns} (encoding {encoding}, "
-                           "separator “{sep}”).", "", len(table.rows)).format(
-                columns=len(table.headers), encoding=encoding,
-                sep=self.tr("Tab") if table.delimiter == "\t" else table.delimiter)
+                self.encoding_combo.setItemText(
+                    0, self.tr("Automatic ({encoding})").format(encoding=encoding)
+                )
+            text = self.tr(
+                "Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).",
+                "",
+                len(table.rows),
+            ).format(
+                columns=len(table.headers),
+                encoding=encoding,
+                sep=self.tr("Tab") if table.delimiter == "\t" else table.delimiter,
+            )
             if table.undecodable:
                 warning = self.tr(
                     "%n row(s) hold text that cannot be read as {encoding} and will not be "
-                    "sent; if names look wrong, choose another encoding.", "",
-                    table.undecodable).format(encoding=encoding)
+                    "sent; if names look wrong, choose another encoding.",
+                    "",
+                    table.undecodable,
+                ).format(encoding=encoding)
         else:
-            text = self.tr("Rows: %n, columns: {columns} on the sheet “{sheet}”.", "",
-                           len(table.rows)).format(columns=len(table.headers), sheet=table.sheet)
+            text = self.tr(
+                "Rows: %n, columns: {columns} on the sheet “{sheet}”.", "", len(table.rows)
+            ).format(columns=len(table.headers), sheet=table.sheet)
         if not table.rows:
             self.show_message(self.tr("The table has column names but no rows."), error=True)
             return False

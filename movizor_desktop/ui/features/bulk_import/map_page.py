@@ -47,13 +47,18 @@ class MappingPage(QWidget):
         super().__init__(parent)
         self.combos: list[QComboBox] = []
         self.headers: list[str] = []
-        self.note = Note(self.tr("Choose what each column holds. Columns set to “Do not "
-                                 "import” are left out; the choices are remembered for the "
-                                 "next import."))
+        self.note = Note(
+            self.tr(
+                "Choose what each column holds. Columns set to “Do not "
+                "import” are left out; the choices are remembered for the "
+                "next import."
+            )
+        )
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("import_mapping")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Column"), self.tr("Examples"), self.tr("Import as")])
+            [self.tr("Column"), self.tr("Examples"), self.tr("Import as")]
+        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -75,12 +80,16 @@ class MappingPage(QWidget):
         column.addLayout(form)
 
     def _targets(self) -> list[tuple[str, str]]:
-        return [(IGNORE, self.tr("Do not import")), (PHONE, self.tr("Phone")),
-                (TITLE, self.tr("Name")), (TARIFF, self.tr("Tariff")),
-                (DATEOFF, self.tr("Auto-off (date and time, MSK)")),
-                (TAGS, self.tr("Tags (comma-separated)")),
-                (ROUTE, self.tr("Route points (“lat, lon” or addresses, separated by | or ;)")),
-                (METADATA, self.tr("Metadata field “{name}”"))]
+        return [
+            (IGNORE, self.tr("Do not import")),
+            (PHONE, self.tr("Phone")),
+            (TITLE, self.tr("Name")),
+            (TARIFF, self.tr("Tariff")),
+            (DATEOFF, self.tr("Auto-off (date and time, MSK)")),
+            (TAGS, self.tr("Tags (comma-separated)")),
+            (ROUTE, self.tr("Route points (“lat, lon” or addresses, separated by | or ;)")),
+            (METADATA, self.tr("Metadata field “{name}”")),
+        ]
 
     def load(self, table: Table, mapping: Sequence[str]) -> None:
         self.headers = list(table.headers)

@@ -74,12 +74,20 @@ class PreviewModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Line"), self.tr("Phone"), self.tr("Operator"), self.tr("Name"),
-                self.tr("Tariff"), self.tr("Check"), self.tr("Result"))[section]
+        return (
+            self.tr("Line"),
+            self.tr("Phone"),
+            self.tr("Operator"),
+            self.tr("Name"),
+            self.tr("Tariff"),
+            self.tr("Check"),
+            self.tr("Result"),
+        )[section]
 
     def check_text(self, row: ImportRow) -> str:
         text = self.tr("OK") if row.ready else row.message(self.lang)
@@ -91,8 +99,7 @@ class PreviewModel(QAbstractTableModel):
     def result_text(self, index: int) -> str:
         result = self.results.get(index)
         if result is not None:  # a row the check refused: the reason is in "Check"
-            return self.tr("Not sent.") if result.outcome in ("bad", "duplicate") \
-                else result.reason
+            return self.tr("Not sent.") if result.outcome in ("bad", "duplicate") else result.reason
         if index == self.sending:
             return self.tr("Adding…")
         return ""
@@ -118,13 +125,22 @@ class PreviewModel(QAbstractTableModel):
             return self.result_text(index.row())
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == CHECK:
-                color = OK_COLOR if row.ready else (
-                    WARN_COLOR if row.state in ("duplicate", "on_account") else ERROR_COLOR)
+                color = (
+                    OK_COLOR
+                    if row.ready
+                    else (WARN_COLOR if row.state in ("duplicate", "on_account") else ERROR_COLOR)
+                )
                 return QBrush(QColor(color))
             if column == RESULT and (result := self.results.get(index.row())) is not None:
-                color = OK_COLOR if result.outcome == ADDED_OK else (
-                    WARN_COLOR if result.outcome in ("skipped", "duplicate", "not_sent")
-                    else ERROR_COLOR)
+                color = (
+                    OK_COLOR
+                    if result.outcome == ADDED_OK
+                    else (
+                        WARN_COLOR
+                        if result.outcome in ("skipped", "duplicate", "not_sent")
+                        else ERROR_COLOR
+                    )
+                )
                 return QBrush(QColor(color))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == LINE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -178,11 +194,18 @@ class PreviewPane(QWidget):
         if known:
             parts.append(self.tr("Already on the account (not sent): %n.", "", known))
         if cleaned := sum(1 for r in rows if r.cleaned):
-            parts.append(self.tr("Control characters replaced with spaces in %n rows.", "",
-                                 cleaned))
+            parts.append(
+                self.tr("Control characters replaced with spaces in %n rows.", "", cleaned)
+            )
         if unchecked:
-            parts.append(self.tr("Operators not checked (the hour's request budget): %n; "
-                                 "Movizor checks them as they are added.", "", unchecked))
+            parts.append(
+                self.tr(
+                    "Operators not checked (the hour's request budget): %n; "
+                    "Movizor checks them as they are added.",
+                    "",
+                    unchecked,
+                )
+            )
         self.summary.setText(" ".join(parts))
         self.progress.hide()
 
@@ -203,5 +226,14 @@ class PreviewPane(QWidget):
             self.progress.setValue(self.progress.value() + 1)
 
 
-__all__ = ["CHECK", "LINE", "NAME", "OPERATOR", "PHONE", "RESULT", "TARIFF", "PreviewModel",
-           "PreviewPane"]
+__all__ = [
+    "CHECK",
+    "LINE",
+    "NAME",
+    "OPERATOR",
+    "PHONE",
+    "RESULT",
+    "TARIFF",
+    "PreviewModel",
+    "PreviewPane",
+]

@@ -42,9 +42,15 @@ class SharesDialog(ListDialog["Share"]):
 
     changed = Signal()  # a link was created or deleted
 
-    def __init__(self, session: Session, rows: Sequence[FleetRow] = (), *, lang: str = "en",
-                 now: Callable[[], datetime] = clock.now,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        rows: Sequence[FleetRow] = (),
+        *,
+        lang: str = "en",
+        now: Callable[[], datetime] = clock.now,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(session, name="shares", lang=lang, parent=parent)
         self.rows = list(rows)
         self._now = now
@@ -68,13 +74,13 @@ class SharesDialog(ListDialog["Share"]):
 
         self.new_button = action_button("shares_new", self.tr("&New link…"), self.new_link)
         self.copy_button = action_button("shares_copy", self.tr("&Copy link"), self.copy_link)
-        self.open_button = action_button("shares_open", self.tr("&Open in browser"),
-                                        self.open_link)
-        self.delete_button = action_button("shares_delete", self.tr("&Delete…"),
-                                          self.delete_link)
+        self.open_button = action_button("shares_open", self.tr("&Open in browser"), self.open_link)
+        self.delete_button = action_button("shares_delete", self.tr("&Delete…"), self.delete_link)
         self.refresh_button = action_button("shares_refresh", self.tr("&Refresh"), self.load)
-        self.lay_out([self.new_button, self.copy_button, self.open_button,
-                      self.delete_button], self.refresh_button)
+        self.lay_out(
+            [self.new_button, self.copy_button, self.open_button, self.delete_button],
+            self.refresh_button,
+        )
         self._minute = QTimer(self, interval=60_000)
         self._minute.timeout.connect(lambda: self.model.refresh_states(self._now()))
         self._minute.start()
@@ -87,10 +93,12 @@ class SharesDialog(ListDialog["Share"]):
             failed=self.tr("The links could not be loaded."),
             empty=self.tr(
                 "There are no client links yet. Select subscribers in the list and choose "
-                "Subscriber → Share with a client… to give a client a map of them."),
+                "Subscriber → Share with a client… to give a client a map of them."
+            ),
             load_error=self.tr("The client links could not be loaded: {error}"),
             delete_error=self.tr("The link could not be deleted: {error}"),
-            unexpected=self.tr("Something went wrong; the details are in the log."))
+            unexpected=self.tr("Something went wrong; the details are in the log."),
+        )
 
     async def fetch(self) -> Sequence[Share]:
         return await self.session.client.share_list()
@@ -109,10 +117,12 @@ class SharesDialog(ListDialog["Share"]):
         self.new_button.setEnabled(bool(self.rows) and self._deleting is None)
         self.new_button.setText(
             self.tr("&New link for the selected (%n)…", "", len(self.rows))
-            if self.rows else self.tr("&New link…"))
+            if self.rows
+            else self.tr("&New link…")
+        )
         self.new_button.setToolTip(
-            "" if self.rows else
-            self.tr("Select the subscribers to share in the list first."))
+            "" if self.rows else self.tr("Select the subscribers to share in the list first.")
+        )
         self.copy_button.setEnabled(has)
         self.open_button.setEnabled(has)
         self.delete_button.setEnabled(has and not self.busy)
@@ -120,12 +130,19 @@ class SharesDialog(ListDialog["Share"]):
 
     def delete_box(self, item: Share) -> QMessageBox:
         box = self.new_message_box(
-            "confirm_share_delete", self.tr("Delete client link?"),
+            "confirm_share_delete",
+            self.tr("Delete client link?"),
             self.tr("Delete the link for {client}?").format(client=item.client or item.url),
-            self.tr("Delete link"))
-        box.setInformativeText(self.tr(
-            "The client will no longer see the map of its subscribers (%n). This cannot "
-            "be undone; a new link would have a different address.", "", item.cnt or 0))
+            self.tr("Delete link"),
+        )
+        box.setInformativeText(
+            self.tr(
+                "The client will no longer see the map of its subscribers (%n). This cannot "
+                "be undone; a new link would have a different address.",
+                "",
+                item.cnt or 0,
+            )
+        )
         return box
 
     async def remove(self, item: Share) -> None:
@@ -133,8 +150,9 @@ class SharesDialog(ListDialog["Share"]):
         await self.session.client.share_delete(item.key)
 
     def removed(self, item: Share) -> None:
-        self._say(self.tr("The link for {client} was deleted.").format(
-            client=item.client or item.url))
+        self._say(
+            self.tr("The link for {client} was deleted.").format(client=item.client or item.url)
+        )
         self.changed.emit()
 
     # --- the links ----------------------------------------------------------------------------
@@ -181,8 +199,7 @@ class SharesDialog(ListDialog["Share"]):
     def new_link(self) -> ShareFormDialog | None:
         if not self.rows:
             return None
-        form = ShareFormDialog(self.session, self.rows, lang=self.lang, now=self._now,
-                               parent=self)
+        form = ShareFormDialog(self.session, self.rows, lang=self.lang, now=self._now, parent=self)
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.created.connect(self._created)
         self.form = form
@@ -192,8 +209,13 @@ class SharesDialog(ListDialog["Share"]):
 
     def _created(self, created: ShareCreated) -> None:
         self.banner.set_message(None)
-        self._say(self.tr("Link created; subscribers shown: %n. Copy it or open it below.", "",
-                          created.objects_count or 0))
+        self._say(
+            self.tr(
+                "Link created; subscribers shown: %n. Copy it or open it below.",
+                "",
+                created.objects_count or 0,
+            )
+        )
         self._select_after_load = created.key
         self.changed.emit()
         self.load()
@@ -212,8 +234,9 @@ class SharesDialog(ListDialog["Share"]):
         if QDesktopServices.openUrl(QUrl(share.url)):
             self.banner.set_message(None)
         else:
-            self.banner.set_message(self.tr(
-                "The link could not be opened in a browser; copy it instead."))
+            self.banner.set_message(
+                self.tr("The link could not be opened in a browser; copy it instead.")
+            )
 
     def delete_link(self) -> None:
         self.delete()

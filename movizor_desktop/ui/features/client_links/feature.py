@@ -26,30 +26,37 @@ class ClientLinks(Feature):
         super().__init__(shell)
         self.dialog: SharesDialog | None = None
         shell.subscriber_menu.addSeparator()
-        self.share_action = self.new_action("share_with_client", "Ctrl+Shift+S",
-                                            lambda: self.open_dialog(new=True),
-                                            menu=shell.subscriber_menu)
+        self.share_action = self.new_action(
+            "share_with_client",
+            "Ctrl+Shift+S",
+            lambda: self.open_dialog(new=True),
+            menu=shell.subscriber_menu,
+        )
         shell.subscribers.add_context_actions([self.share_action])
-        self.links_action = self.new_action("client_links", "Ctrl+Shift+K",
-                                            lambda: self.open_dialog(new=False),
-                                            menu=shell.tools_menu)
+        self.links_action = self.new_action(
+            "client_links",
+            "Ctrl+Shift+K",
+            lambda: self.open_dialog(new=False),
+            menu=shell.tools_menu,
+        )
         shell.subscribers.selection_changed.connect(self.update_state)
         shell.session_changed.connect(self._session_changed)
         self.update_state()
 
     def retranslate(self) -> None:
         self.share_action.setText(self.tr("S&hare with a client…"))
-        self.share_action.setStatusTip(self.tr(
-            "Create a link to Movizor's map of the selected subscribers for a client"))
+        self.share_action.setStatusTip(
+            self.tr("Create a link to Movizor's map of the selected subscribers for a client")
+        )
         self.links_action.setText(self.tr("&Client links…"))
-        self.links_action.setStatusTip(self.tr("The links that give clients a map of "
-                                               "their subscribers"))
+        self.links_action.setStatusTip(
+            self.tr("The links that give clients a map of their subscribers")
+        )
 
     def update_state(self, *_: object) -> None:
         session = self.shell.session
         connected = session is not None and not session.closed
-        self.share_action.setEnabled(connected
-                                     and bool(self.shell.subscribers.selected_phones()))
+        self.share_action.setEnabled(connected and bool(self.shell.subscribers.selected_phones()))
         self.links_action.setEnabled(connected)
 
     def _session_changed(self, session: object) -> None:

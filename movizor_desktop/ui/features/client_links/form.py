@@ -57,9 +57,15 @@ log = logging.getLogger(__name__)
 MSK_OFFSET = 3 * 3600
 MAX_NAMES = 6
 # The error fields of share_add (api/codes.py) and of the client's own checks → our fields.
-FIELD_OF = {"phone": "phones", "phones": "phones", "client": "client",
-            "comments": "comments", "email": "email", "dateoff": "dateoff",
-            "req_limit": "req_limit"}
+FIELD_OF = {
+    "phone": "phones",
+    "phones": "phones",
+    "client": "client",
+    "comments": "comments",
+    "email": "email",
+    "dateoff": "dateoff",
+    "req_limit": "req_limit",
+}
 
 
 class ShareFormDialog(QDialog):
@@ -67,9 +73,15 @@ class ShareFormDialog(QDialog):
 
     created = Signal(object)  # ShareCreated
 
-    def __init__(self, session: Session, rows: Sequence[FleetRow], *, lang: str = "en",
-                 now: Callable[[], datetime] = clock.now,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        rows: Sequence[FleetRow],
+        *,
+        lang: str = "en",
+        now: Callable[[], datetime] = clock.now,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self.rows = list(rows)
@@ -90,8 +102,9 @@ class ShareFormDialog(QDialog):
         self.phones_label.setObjectName("share_phones")
         self.phones_label.setWordWrap(True)
         self.phones_note = Note(self._active_note())
-        self.errors["phones"] = add_field(form, self.tr("Subscribers:"), self.phones_label,
-                                          self.phones_note)
+        self.errors["phones"] = add_field(
+            form, self.tr("Subscribers:"), self.phones_label, self.phones_note
+        )
         self.client_edit = QLineEdit()
         self.client_edit.setObjectName("share_client")
         self.client_edit.setPlaceholderText(self.tr("e.g. Romashka LLC"))
@@ -103,9 +116,16 @@ class ShareFormDialog(QDialog):
         self.email_edit.setObjectName("share_email")
         self.email_edit.setPlaceholderText(self.tr("client@example.ru"))
         self.errors["email"] = add_field(
-            form, self.tr("&E-mail:"), self.email_edit,
-            Note(self.tr("Movizor sends the link to these addresses; separate several with "
-                         "spaces. Optional.")))
+            form,
+            self.tr("&E-mail:"),
+            self.email_edit,
+            Note(
+                self.tr(
+                    "Movizor sends the link to these addresses; separate several with "
+                    "spaces. Optional."
+                )
+            ),
+        )
 
         # the check box is the row's label: ticking it (or Alt+A) limits the access
         self.dateoff_check = QCheckBox(self.tr("&Access until"))
@@ -127,8 +147,11 @@ class ShareFormDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         self.errors["dateoff"] = FieldError()
-        for widget in (dateoff_row, self.errors["dateoff"], Note(self.tr(
-                "Moscow time. Without it the link works until you delete it."))):
+        for widget in (
+            dateoff_row,
+            self.errors["dateoff"],
+            Note(self.tr("Moscow time. Without it the link works until you delete it.")),
+        ):
             column.addWidget(widget)
         form.addRow(self.dateoff_check, dateoff_box)
         self.dateoff_check.toggled.connect(self.dateoff_edit.setEnabled)
@@ -137,13 +160,21 @@ class ShareFormDialog(QDialog):
         self.limit_edit.setObjectName("share_req_limit")
         self.limit_edit.setPlaceholderText(self.tr("no limit"))
         self.errors["req_limit"] = add_field(
-            form, self.tr("Requests per &day:"), self.limit_edit,
-            Note(self.tr("How many times a day the client may ask for the positions of "
-                         "all these subscribers. Empty or 0: no limit.")))
+            form,
+            self.tr("Requests per &day:"),
+            self.limit_edit,
+            Note(
+                self.tr(
+                    "How many times a day the client may ask for the positions of "
+                    "all these subscribers. Empty or 0: no limit."
+                )
+            ),
+        )
 
         self.buttons = QDialogButtonBox()
-        self.create_button = self.buttons.addButton(self.tr("Create link"),
-                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = self.buttons.addButton(
+            self.tr("Create link"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.create_button.setObjectName("share_create")
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setObjectName("share_cancel")
@@ -164,8 +195,10 @@ class ShareFormDialog(QDialog):
     # --- presentation -----------------------------------------------------------------------
 
     def _names(self) -> str:
-        names = [f"{r.title} ({format_phone(r.phone)})" if r.title else format_phone(r.phone)
-                 for r in self.rows[:MAX_NAMES]]
+        names = [
+            f"{r.title} ({format_phone(r.phone)})" if r.title else format_phone(r.phone)
+            for r in self.rows[:MAX_NAMES]
+        ]
         text = ", ".join(names)
         if len(self.rows) > MAX_NAMES:
             text += " " + self.tr("and {count} more").format(count=len(self.rows) - MAX_NAMES)
@@ -175,8 +208,9 @@ class ShareFormDialog(QDialog):
         active = sum(1 for r in self.rows if r.status == Status.OK)
         if active == len(self.rows):
             return ""
-        return self.tr("Only tracked subscribers can be shared; tracked now: {active} of "
-                       "{count} chosen.").format(active=active, count=len(self.rows))
+        return self.tr(
+            "Only tracked subscribers can be shared; tracked now: {active} of {count} chosen."
+        ).format(active=active, count=len(self.rows))
 
     @property
     def busy(self) -> bool:
@@ -185,15 +219,19 @@ class ShareFormDialog(QDialog):
     def _update_buttons(self) -> None:
         self.create_button.setEnabled(not self._busy and bool(self.rows))
         self.cancel_button.setEnabled(not self._busy)
-        for widget in (self.client_edit, self.comments_edit, self.email_edit,
-                       self.dateoff_check, self.limit_edit):
+        for widget in (
+            self.client_edit,
+            self.comments_edit,
+            self.email_edit,
+            self.dateoff_check,
+            self.limit_edit,
+        ):
             widget.setEnabled(not self._busy)
         self.dateoff_edit.setEnabled(not self._busy and self.dateoff_check.isChecked())
 
     def set_dateoff(self, moment: datetime) -> None:
         utc_ms = int(to_msk(moment).timestamp() * 1000)
-        self.dateoff_edit.setDateTime(QDateTime.fromMSecsSinceEpoch(utc_ms,
-                                                                    QTimeZone(MSK_OFFSET)))
+        self.dateoff_edit.setDateTime(QDateTime.fromMSecsSinceEpoch(utc_ms, QTimeZone(MSK_OFFSET)))
 
     def dateoff(self) -> datetime | None:
         if not self.dateoff_check.isChecked():
@@ -214,14 +252,14 @@ class ShareFormDialog(QDialog):
         emails = split_emails(self.email_edit.text())
         bad = [e for e in emails if not is_email(e)]
         if bad:
-            problems["email"] = self.tr("“{value}” is not an e-mail address.").format(
-                value=bad[0])
+            problems["email"] = self.tr("“{value}” is not an e-mail address.").format(value=bad[0])
         dateoff = self.dateoff()
         if dateoff is not None and dateoff <= self._now():
             problems["dateoff"] = self.tr("The end of access must be in the future.")
         if self._limit() is None:
             problems["req_limit"] = self.tr(
-                "Enter a whole number of requests (0 or more), or leave it empty.")
+                "Enter a whole number of requests (0 or more), or leave it empty."
+            )
         if not self.rows:
             problems["phones"] = self.tr("Select subscribers in the list first.")
         return problems
@@ -257,7 +295,10 @@ class ShareFormDialog(QDialog):
                 [r.phone for r in self.rows],
                 client=self.client_edit.text().strip() or None,
                 comments=self.comments_edit.text().strip() or None,
-                email=emails or None, dateoff=self.dateoff(), req_limit=limit)
+                email=emails or None,
+                dateoff=self.dateoff(),
+                req_limit=limit,
+            )
         except asyncio.CancelledError:  # the session closed: the form must stay closable
             if shiboken6.isValid(self):
                 self._finish()
@@ -288,8 +329,7 @@ class ShareFormDialog(QDialog):
             self.banner.set_message(text)
 
     def _unexpected(self, exc: BaseException) -> None:
-        log.error("creating a client link failed", exc_info=(type(exc), exc,
-                                                              exc.__traceback__))
+        log.error("creating a client link failed", exc_info=(type(exc), exc, exc.__traceback__))
         if shiboken6.isValid(self):
             self._finish()
             self.banner.set_message(self.tr("Something went wrong; the details are in the log."))

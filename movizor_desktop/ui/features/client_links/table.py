@@ -39,10 +39,18 @@ class ShareTableModel(QStandardItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(0, COLUMNS, parent)
         self.shares: dict[str, Share] = {}
-        self.setHorizontalHeaderLabels([
-            self.tr("Client"), self.tr("E-mail"), self.tr("Comments"), self.tr("Subscribers"),
-            self.tr("Requests today"), self.tr("Created"), self.tr("Access until"),
-            self.tr("Status")])
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Client"),
+                self.tr("E-mail"),
+                self.tr("Comments"),
+                self.tr("Subscribers"),
+                self.tr("Requests today"),
+                self.tr("Created"),
+                self.tr("Access until"),
+                self.tr("Status"),
+            ]
+        )
 
     def set_shares(self, shares: Sequence[Share], now: datetime) -> None:
         self.shares = {s.key: s for s in shares}
@@ -60,25 +68,28 @@ class ShareTableModel(QStandardItemModel):
 
         limit = share.req_limit or 0
         used = share.req_cnt or 0
-        requests = (self.tr("{used} of {limit}").format(used=used, limit=limit) if limit
-                    else self.tr("{used} (no limit)").format(used=used))
+        requests = (
+            self.tr("{used} of {limit}").format(used=used, limit=limit)
+            if limit
+            else self.tr("{used} (no limit)").format(used=used)
+        )
         created = share.timestamp
         until = share.timestamp_off
         items = [
-            item(share.client or self.tr("(no name)"), (share.client or "").casefold(),
-                 share.url),
+            item(share.client or self.tr("(no name)"), (share.client or "").casefold(), share.url),
             item(share.email, share.email.casefold()),
             item(share.comments, share.comments.casefold(), share.comments),
             item(str(share.cnt or 0), share.cnt or 0),
             item(requests, (used, limit)),
             item(fmt.msk_datetime(created), created.timestamp() if created else 0),
-            item(fmt.msk_datetime(until) if until else self.tr("until deleted"),
-                 until.timestamp() if until else _NEVER),
+            item(
+                fmt.msk_datetime(until) if until else self.tr("until deleted"),
+                until.timestamp() if until else _NEVER,
+            ),
             item("", 0),
         ]
         items[CLIENT].setData(share.key, KEY_ROLE)
-        items[OBJECTS].setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                        | Qt.AlignmentFlag.AlignVCenter)
+        items[OBJECTS].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._mark_state(items, share, now)
         return items
 
@@ -89,15 +100,20 @@ class ShareTableModel(QStandardItemModel):
         font = QFont()
         if expired:
             state.setText(self.tr("Expired"))
-            state.setToolTip(self.tr("Access through this link ended at {time}.").format(
-                time=fmt.msk_datetime(until)))
+            state.setToolTip(
+                self.tr("Access through this link ended at {time}.").format(
+                    time=fmt.msk_datetime(until)
+                )
+            )
             state.setForeground(QBrush(QColor(ERROR_COLOR)))
             font.setBold(True)
         else:
             state.setText(self.tr("Active"))
-            state.setToolTip(self.tr("Access ends at {time}.").format(
-                time=fmt.msk_datetime(until)) if until else
-                self.tr("The link works until it is deleted."))
+            state.setToolTip(
+                self.tr("Access ends at {time}.").format(time=fmt.msk_datetime(until))
+                if until
+                else self.tr("The link works until it is deleted.")
+            )
             state.setForeground(QBrush())
         state.setFont(font)
         state.setData(0 if expired else 1, SORT_ROLE)
@@ -113,5 +129,8 @@ class ShareTableModel(QStandardItemModel):
                 self._mark_state([self.item(r, c) for c in range(COLUMNS)], share, now)
 
     def expired_keys(self) -> list[str]:
-        return [self.item(r, CLIENT).data(KEY_ROLE) for r in range(self.rowCount())
-                if self.item(r, STATE).data(SORT_ROLE) == 0]
+        return [
+            self.item(r, CLIENT).data(KEY_ROLE)
+            for r in range(self.rowCount())
+            if self.item(r, STATE).data(SORT_ROLE) == 0
+        ]

@@ -44,8 +44,14 @@ class AlertsDialog(SettingsDialog):
     """Which events pop up on this computer, quiet hours and sound (``saved``: the
     :class:`~movizor_desktop.store.desktop_alerts.DesktopAlertSettings` written)."""
 
-    def __init__(self, settings: DesktopAlertSettings, *, paths: AppPaths,
-                 tray_available: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: DesktopAlertSettings,
+        *,
+        paths: AppPaths,
+        tray_available: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, tasks="alerts-dialog")
         self.setObjectName("alertsDialog")
         self.setWindowTitle(self.tr("Desktop alerts"))
@@ -58,8 +64,9 @@ class AlertsDialog(SettingsDialog):
         self.types_list.setObjectName("alertTypes")
         self.types_list.setAccessibleName(self.tr("Events that raise an alert"))
         texts = event_texts()
-        ordered = ([t for t in EVENT_TYPES if t in PROBLEM_EVENTS]
-                   + [t for t in EVENT_TYPES if t not in PROBLEM_EVENTS])
+        ordered = [t for t in EVENT_TYPES if t in PROBLEM_EVENTS] + [
+            t for t in EVENT_TYPES if t not in PROBLEM_EVENTS
+        ]
         for kind in ordered:
             name, explanation = texts.get(kind, (kind, ""))
             item = QListWidgetItem(name, self.types_list)
@@ -90,8 +97,9 @@ class AlertsDialog(SettingsDialog):
             "quiet_from": add_field(form, self.tr("From:"), self.from_edit),
             "quiet_to": add_field(form, self.tr("Until:"), self.to_edit, self.quiet_note),
         }
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("alertsSave")
         buttons.accepted.connect(self.save)
@@ -110,9 +118,14 @@ class AlertsDialog(SettingsDialog):
         column.addWidget(self.quiet_check)
         column.addLayout(form)
         if not tray_available:
-            column.addWidget(Note(self.tr(
-                "This desktop has no notification area: alerts appear in the status bar "
-                "of the window instead.")))
+            column.addWidget(
+                Note(
+                    self.tr(
+                        "This desktop has no notification area: alerts appear in the status bar "
+                        "of the window instead."
+                    )
+                )
+            )
         column.addWidget(buttons)
         self.resize(460, 560)
         self._load(settings)
@@ -131,15 +144,19 @@ class AlertsDialog(SettingsDialog):
     def _check_types(self, types: tuple[str, ...] | frozenset[str]) -> None:
         chosen = set(types)
         for item in self._items():
-            item.setCheckState(Qt.CheckState.Checked if item.data(TYPE_ROLE) in chosen
-                               else Qt.CheckState.Unchecked)
+            item.setCheckState(
+                Qt.CheckState.Checked if item.data(TYPE_ROLE) in chosen else Qt.CheckState.Unchecked
+            )
 
     def _items(self) -> list[QListWidgetItem]:
         return [self.types_list.item(i) for i in range(self.types_list.count())]
 
     def chosen_types(self) -> tuple[str, ...]:
-        chosen = {item.data(TYPE_ROLE) for item in self._items()
-                  if item.checkState() == Qt.CheckState.Checked}
+        chosen = {
+            item.data(TYPE_ROLE)
+            for item in self._items()
+            if item.checkState() == Qt.CheckState.Checked
+        }
         return tuple(t for t in EVENT_TYPES if t in chosen)
 
     def _quiet_toggled(self, on: bool) -> None:
@@ -169,8 +186,7 @@ class AlertsDialog(SettingsDialog):
         if len(times) < 2:
             return None
         if times["quiet_from"] == times["quiet_to"]:
-            self.errors["quiet_to"].set_message(
-                self.tr("The end must differ from the start."))
+            self.errors["quiet_to"].set_message(self.tr("The end must differ from the start."))
             return None
         return QuietHours(times["quiet_from"], times["quiet_to"])
 
@@ -188,10 +204,11 @@ class AlertsDialog(SettingsDialog):
                 hours = None
             if hours is not None and not hours.empty:
                 start, end = clock_text(hours.start), clock_text(hours.end)
-                text = (self.tr("Quiet every night from {start} to {end}, on this "
-                                "computer's clock.") if hours.overnight else
-                        self.tr("Quiet every day from {start} to {end}, on this "
-                                "computer's clock.")).format(start=start, end=end)
+                text = (
+                    self.tr("Quiet every night from {start} to {end}, on this computer's clock.")
+                    if hours.overnight
+                    else self.tr("Quiet every day from {start} to {end}, on this computer's clock.")
+                ).format(start=start, end=end)
         self.quiet_note.set_text(text)
 
     def form_settings(self) -> DesktopAlertSettings | None:
@@ -200,15 +217,19 @@ class AlertsDialog(SettingsDialog):
         if self.quiet_check.isChecked():
             hours = self._quiet_hours()
             if hours is None:
-                (self.from_edit if self.errors["quiet_from"].isVisibleTo(self)
-                 else self.to_edit).setFocus()
+                (
+                    self.from_edit if self.errors["quiet_from"].isVisibleTo(self) else self.to_edit
+                ).setFocus()
                 return None
             quiet_from, quiet_to = clock_text(hours.start), clock_text(hours.end)
-        return DesktopAlertSettings(enabled=self.enabled_check.isChecked(),
-                                    types=self.chosen_types(),
-                                    sound=self.sound_check.isChecked(),
-                                    quiet=self.quiet_check.isChecked(),
-                                    quiet_from=quiet_from, quiet_to=quiet_to)
+        return DesktopAlertSettings(
+            enabled=self.enabled_check.isChecked(),
+            types=self.chosen_types(),
+            sound=self.sound_check.isChecked(),
+            quiet=self.quiet_check.isChecked(),
+            quiet_from=quiet_from,
+            quiet_to=quiet_to,
+        )
 
     # --- saving (SettingsDialog) ------------------------------------------------------------
 

@@ -78,10 +78,15 @@ def rules_from(settings: DesktopAlertSettings) -> AlertRules:
         try:
             quiet = QuietHours.parse(settings.quiet_from, settings.quiet_to)
         except ValueError:
-            log.warning("quiet hours %r–%r unusable; ignored",
-                        settings.quiet_from, settings.quiet_to)
-    return AlertRules(types=frozenset(settings.types), quiet_hours=quiet,
-                      sound=settings.sound, enabled=settings.enabled)
+            log.warning(
+                "quiet hours %r–%r unusable; ignored", settings.quiet_from, settings.quiet_to
+            )
+    return AlertRules(
+        types=frozenset(settings.types),
+        quiet_hours=quiet,
+        sound=settings.sound,
+        enabled=settings.enabled,
+    )
 
 
 def local_now() -> datetime:
@@ -94,9 +99,16 @@ class DesktopAlerts(Feature):
 
     presented = Signal(object)  # Notice, after it was shown (tray or status bar)
 
-    def __init__(self, shell: Shell, *, tray: Any = AUTO, paths: AppPaths | None = None,
-                 beep: Callable[[], None] | None = None,
-                 clock: Callable[[], datetime] = local_now, burst: int = BURST) -> None:
+    def __init__(
+        self,
+        shell: Shell,
+        *,
+        tray: Any = AUTO,
+        paths: AppPaths | None = None,
+        beep: Callable[[], None] | None = None,
+        clock: Callable[[], datetime] = local_now,
+        burst: int = BURST,
+    ) -> None:
         super().__init__(shell)
         self.window = shell.widget
         self.paths = paths or AppPaths()
@@ -116,8 +128,9 @@ class DesktopAlerts(Feature):
         self._texts = event_texts()
 
         # N: notifications
-        self.action = self.new_action("action_alerts", "Ctrl+Shift+N", self.open_dialog,
-                                      menu=shell.tools_menu)
+        self.action = self.new_action(
+            "action_alerts", "Ctrl+Shift+N", self.open_dialog, menu=shell.tools_menu
+        )
         if tray is AUTO:
             tray = self._make_tray() if QSystemTrayIcon.isSystemTrayAvailable() else None
         self.set_tray(tray)
@@ -146,8 +159,10 @@ class DesktopAlerts(Feature):
         in-window fallback."""
         old, self.tray = self.tray, tray
         if old is not None:
-            for signal, slot in ((old.messageClicked, self.message_clicked),
-                                 (getattr(old, "activated", None), self._tray_activated)):
+            for signal, slot in (
+                (old.messageClicked, self.message_clicked),
+                (getattr(old, "activated", None), self._tray_activated),
+            ):
                 if signal is not None:
                     try:
                         signal.disconnect(slot)
@@ -182,8 +197,7 @@ class DesktopAlerts(Feature):
             if self.settings is None:
                 self.settings = await asyncio.to_thread(load_desktop_alert_settings, self.paths)
             if not session.demo:
-                stored = await asyncio.to_thread(load_watermark, self.paths,
-                                                 session.profile.name)
+                stored = await asyncio.to_thread(load_watermark, self.paths, session.profile.name)
         except OSError:  # an unusable app folder: alert anyway, from this run's history on
             log.exception("alert preferences unreadable; using the defaults")
             self.settings = self.settings or DesktopAlertSettings()
@@ -256,8 +270,10 @@ class DesktopAlerts(Feature):
             where = f"{format_phone(event.phone)} · {self._when(event)}".strip(" ·")
             return self._name(event.type), "\n".join(p for p in (who, where) if p)
         count = len(notice.events)
-        lines = [f"{self._name(e.type)} — {self._who(e.phone) or format_phone(e.phone)}"
-                 for e in notice.events[:SUMMARY_LINES]]
+        lines = [
+            f"{self._name(e.type)} — {self._who(e.phone) or format_phone(e.phone)}"
+            for e in notice.events[:SUMMARY_LINES]
+        ]
         if count > SUMMARY_LINES:
             lines.append(self.tr("…and %n more", "", count - SUMMARY_LINES))
         return self.tr("%n new alerts", "", count), "\n".join(lines)
@@ -284,8 +300,10 @@ class DesktopAlerts(Feature):
             self.shell.select_subscriber(self.click_phone)
 
     def _tray_activated(self, reason: Any) -> None:
-        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
-                      QSystemTrayIcon.ActivationReason.DoubleClick):
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
             self.bring_up()
 
     def bring_up(self) -> None:
@@ -311,8 +329,12 @@ class DesktopAlerts(Feature):
             profile = next(iter(self._unsaved))
             mark = self._unsaved.pop(profile)
             try:
-                await asyncio.to_thread(save_watermark, self.paths, profile,
-                                        StoredWatermark(mark.last_id, mark.last_time))
+                await asyncio.to_thread(
+                    save_watermark,
+                    self.paths,
+                    profile,
+                    StoredWatermark(mark.last_id, mark.last_time),
+                )
             except OSError:
                 log.exception("could not save the alert watermark of %s", profile)
 
@@ -335,8 +357,12 @@ class DesktopAlerts(Feature):
 
         if self.settings is None:
             self.settings = await asyncio.to_thread(load_desktop_alert_settings, self.paths)
-        dialog = AlertsDialog(self.settings, paths=self.paths,
-                              tray_available=self.tray is not None, parent=self.window)
+        dialog = AlertsDialog(
+            self.settings,
+            paths=self.paths,
+            tray_available=self.tray is not None,
+            parent=self.window,
+        )
         dialog.saved.connect(self.apply_settings)
         dialog.finished.connect(lambda _code: self._dialog_closed(dialog))
         self.dialog = dialog

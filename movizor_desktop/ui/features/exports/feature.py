@@ -85,8 +85,7 @@ class Exports(Feature):
         # E: export; G: GPS track; J: the events journal ("журнал событий")
         self.list_action = self.new_action("exportList", "Ctrl+Shift+E", self.export_list)
         self.track_action = self.new_action("exportTrack", "Ctrl+Shift+G", self.export_track)
-        self.events_action = self.new_action("exportEvents", "Ctrl+Shift+J",
-                                             self.export_events)
+        self.events_action = self.new_action("exportEvents", "Ctrl+Shift+J", self.export_events)
         self.menu = QMenu(shell.widget)
         self.menu.setObjectName("exportMenu")
         for action in (self.list_action, self.track_action, self.events_action):
@@ -98,8 +97,11 @@ class Exports(Feature):
         window.subscriber_menu.addSeparator()
         window.subscriber_menu.addAction(self.track_action)
         window.subscribers.selection_changed.connect(self.update_actions)
-        for signal in (window.model.modelReset, window.model.rowsInserted,
-                       window.model.rowsRemoved):
+        for signal in (
+            window.model.modelReset,
+            window.model.rowsInserted,
+            window.model.rowsRemoved,
+        ):
             signal.connect(self.update_actions)
         window.session_changed.connect(self._session_changed)
         self.update_actions()
@@ -107,14 +109,15 @@ class Exports(Feature):
     def retranslate(self) -> None:
         self.menu.setTitle(self.tr("&Export"))
         self.list_action.setText(self.tr("Subscriber &list…"))
-        self.list_action.setToolTip(self.tr("Save the list as shown (filter, columns, order) "
-                                            "as an Excel workbook or CSV"))
+        self.list_action.setToolTip(
+            self.tr("Save the list as shown (filter, columns, order) as an Excel workbook or CSV")
+        )
         self.track_action.setText(self.tr("&Track of the selected subscriber…"))
-        self.track_action.setToolTip(self.tr("Save the positions of a period as GPX, KML "
-                                             "or CSV"))
+        self.track_action.setToolTip(self.tr("Save the positions of a period as GPX, KML or CSV"))
         self.events_action.setText(self.tr("&Events of a period…"))
-        self.events_action.setToolTip(self.tr("Save the account's events of a period as an "
-                                              "Excel workbook or CSV"))
+        self.events_action.setToolTip(
+            self.tr("Save the account's events of a period as an Excel workbook or CSV")
+        )
 
     # --- plumbing ---------------------------------------------------------------------------
 
@@ -135,17 +138,25 @@ class Exports(Feature):
         window = self.shell
         connected = window.session is not None and not window.session.closed
         one = len(window.subscribers.selected_phones()) == 1
-        self.list_action.setEnabled(self.list_action not in self.busy
-                                    and window.model.rowCount() > 0)
+        self.list_action.setEnabled(
+            self.list_action not in self.busy and window.model.rowCount() > 0
+        )
         self.track_action.setEnabled(self.track_action not in self.busy and connected and one)
         self.events_action.setEnabled(self.events_action not in self.busy and connected)
 
-    def ask_period(self, title: str, intro: str, then: Callable[[datetime, datetime], None],
-                   *, preset: int = TODAY) -> None:
+    def ask_period(
+        self,
+        title: str,
+        intro: str,
+        then: Callable[[datetime, datetime], None],
+        *,
+        preset: int = TODAY,
+    ) -> None:
         """The period dialog, opened on the map's track period when there is one."""
         period = self.shell.map.track_period() if self.shell.map is not None else None
-        self.period_dialog = ask_period(self.shell.widget, title, intro, then,
-                                        period=period, preset=preset)
+        self.period_dialog = ask_period(
+            self.shell.widget, title, intro, then, period=period, preset=preset
+        )
 
     # --- the subscriber list ----------------------------------------------------------------
 
@@ -153,21 +164,28 @@ class Exports(Feature):
         window = self.shell
         table, _right = subscriber_table(window.subscribers, window.proxy, window.model)
         if not table.rows:
-            self.status(self.tr("Nothing to export: no subscriber is shown in the list."),
-                        WARNING)
+            self.status(self.tr("Nothing to export: no subscriber is shown in the list."), WARNING)
             return
-        path = ask_save_path(self.shell.widget, self.tr("Export the subscriber list"),
-                             f"subscribers-{today_stamp()}.xlsx", self._table_filters())
+        path = ask_save_path(
+            self.shell.widget,
+            self.tr("Export the subscriber list"),
+            f"subscribers-{today_stamp()}.xlsx",
+            self._table_filters(),
+        )
         if path is None:
             return
         decimal = self.decimal()
         Job(self, self.list_action).start(
             lambda: asyncio.to_thread(write_table, path, table, decimal=decimal),
-            self.tr("The subscriber list was saved to {path}"), path)
+            self.tr("The subscriber list was saved to {path}"),
+            path,
+        )
 
     def _table_filters(self) -> list[tuple[str, str]]:
-        return [(self.tr("Excel workbook"), "xlsx"),
-                (self.tr("CSV for Excel, semicolon-separated"), "csv")]
+        return [
+            (self.tr("Excel workbook"), "xlsx"),
+            (self.tr("CSV for Excel, semicolon-separated"), "csv"),
+        ]
 
     # --- a track ----------------------------------------------------------------------------
 
@@ -178,28 +196,40 @@ class Exports(Feature):
             return
         phone = phones[0]
         name = self.shell.model.title_of(phone)
-        self.ask_period(self.tr("Export a track"),
-                        self.tr("Positions of {name} to save:").format(name=name),
-                        lambda start, end: self._track_period(phone, start, end))
+        self.ask_period(
+            self.tr("Export a track"),
+            self.tr("Positions of {name} to save:").format(name=name),
+            lambda start, end: self._track_period(phone, start, end),
+        )
 
     def _track_period(self, phone: str, start: datetime, end: datetime) -> None:
         session = self.shell.session
         if session is None:
             return
-        path = ask_save_path(self.shell.widget, self.tr("Export the track"),
-                             f"track-{phone}-{to_msk(start).strftime('%Y-%m-%d')}.gpx",
-                             [(self.tr("GPX track"), "gpx"), (self.tr("KML for Google Earth"),
-                                                              "kml"),
-                              (self.tr("CSV for Excel, semicolon-separated"), "csv")])
+        path = ask_save_path(
+            self.shell.widget,
+            self.tr("Export the track"),
+            f"track-{phone}-{to_msk(start).strftime('%Y-%m-%d')}.gpx",
+            [
+                (self.tr("GPX track"), "gpx"),
+                (self.tr("KML for Google Earth"), "kml"),
+                (self.tr("CSV for Excel, semicolon-separated"), "csv"),
+            ],
+        )
         if path is None:
             return
         title = self.shell.model.title_of(phone)
         texts = TrackTexts(
             name=self.tr("{name}: track {period}").format(
-                name=title, period=f"{fmt.msk_datetime(start)} – {fmt.msk_datetime(end)}"),
-            time_msk=translate("Events", "Time (MSK)"), latitude=self.tr("Latitude"),
-            longitude=self.tr("Longitude"), accuracy=self.tr("Accuracy, m"),
-            place=self.tr("Place"), fixes=self.tr("Positions"))
+                name=title, period=f"{fmt.msk_datetime(start)} – {fmt.msk_datetime(end)}"
+            ),
+            time_msk=translate("Events", "Time (MSK)"),
+            latitude=self.tr("Latitude"),
+            longitude=self.tr("Longitude"),
+            accuracy=self.tr("Accuracy, m"),
+            place=self.tr("Place"),
+            fixes=self.tr("Positions"),
+        )
         client, decimal = session.client, self.decimal()
 
         async def work() -> Path | None:
@@ -208,8 +238,12 @@ class Exports(Feature):
                 positions.extend(page)
             fixes = fixes_of(positions)
             if not fixes:
-                self.status(self.tr("No positions of {name} in that period: nothing was "
-                                    "saved.").format(name=title), WARNING)
+                self.status(
+                    self.tr("No positions of {name} in that period: nothing was saved.").format(
+                        name=title
+                    ),
+                    WARNING,
+                )
                 return None
             return await asyncio.to_thread(write_track, path, fixes, texts, decimal=decimal)
 
@@ -220,23 +254,34 @@ class Exports(Feature):
     def export_events(self) -> None:
         if self.shell.session is None:
             return
-        self.ask_period(self.tr("Export events"), self.tr("Events of the account to save:"),
-                        self._events_period, preset=WEEK)
+        self.ask_period(
+            self.tr("Export events"),
+            self.tr("Events of the account to save:"),
+            self._events_period,
+            preset=WEEK,
+        )
 
     def _events_period(self, start: datetime, end: datetime) -> None:
         session = self.shell.session
         if session is None:
             return
         stamp = f"{to_msk(start):%Y-%m-%d}_{to_msk(end):%Y-%m-%d}"
-        path = ask_save_path(self.shell.widget, self.tr("Export events"), f"events-{stamp}.xlsx",
-                             self._table_filters())
+        path = ask_save_path(
+            self.shell.widget,
+            self.tr("Export events"),
+            f"events-{stamp}.xlsx",
+            self._table_filters(),
+        )
         if path is None:
             return
-        texts = EventTexts(time_msk=translate("Events", "Time (MSK)"),
-                           event=translate("Events", "Event"),
-                           subscriber=translate("Events", "Subscriber"),
-                           phone=translate("SubscriberModel", "Phone"),
-                           code=self.tr("Code"), sheet=self.tr("Events"))
+        texts = EventTexts(
+            time_msk=translate("Events", "Time (MSK)"),
+            event=translate("Events", "Event"),
+            subscriber=translate("Events", "Subscriber"),
+            phone=translate("SubscriberModel", "Phone"),
+            code=self.tr("Code"),
+            sheet=self.tr("Events"),
+        )
         names = {kind: name for kind, (name, _tip) in event_texts().items()}
         model = self.shell.model
         titles = {r.phone: r.title for r in model.rows() if r.title}
@@ -244,15 +289,15 @@ class Exports(Feature):
 
         async def work() -> Path | None:
             found = await fetch_period(client.events, start, end)
-            table = events_table(found.events, texts, type_names=names, titles=titles,
-                                 phone_text=display_phone)
+            table = events_table(
+                found.events, texts, type_names=names, titles=titles, phone_text=display_phone
+            )
             written = await asyncio.to_thread(write_table, path, table, decimal=decimal)
             if found.truncated:
                 log.warning("events export stopped at the page limit")
             return written
 
-        Job(self, self.events_action).start(
-            work, self.tr("The events were saved to {path}"), path)
+        Job(self, self.events_action).start(work, self.tr("The events were saved to {path}"), path)
 
 
 __all__ = ["Exports"]

@@ -31,9 +31,14 @@ CHOICES = (OFF, TODAY, YESTERDAY, WEEK, CUSTOM)
 
 
 class MapActions(QObject):
-    def __init__(self, shell: Shell, panel: MapPanel, *,
-                 show_on_map: Callable[[str], None],
-                 raise_map: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self,
+        shell: Shell,
+        panel: MapPanel,
+        *,
+        show_on_map: Callable[[str], None],
+        raise_map: Callable[[], None] = lambda: None,
+    ) -> None:
         super().__init__(shell.widget)
         self.shell = window = shell
         self.panel = panel
@@ -68,8 +73,9 @@ class MapActions(QObject):
 
     def retranslate(self) -> None:
         self.show_action.setText(self.tr("Show on &map"))
-        self.show_action.setStatusTip(self.tr("Centre the map on the selected subscriber "
-                                              "(or double-click the row)"))
+        self.show_action.setStatusTip(
+            self.tr("Centre the map on the selected subscriber (or double-click the row)")
+        )
         self.track_menu.setTitle(self.tr("T&rack"))
         texts = choice_names(popup=True)
         for choice, action in self.track_actions.items():

@@ -77,10 +77,17 @@ class MapWindow(QObject):
     def retranslate(self) -> None:
         self.view_menu.setTitle(self.tr("&View"))
         self.action.setText(self.tr("Map in a separate &window"))
-        self.action.setStatusTip(self.tr("Move the map to a window of its own (a second "
-                                         "monitor); again, or closing it, docks it back"))
-        self.button.setToolTip(self.tr("Dock the map back") if self.detached
-                               else self.tr("Map in a separate window (Ctrl+Shift+W)"))
+        self.action.setStatusTip(
+            self.tr(
+                "Move the map to a window of its own (a second "
+                "monitor); again, or closing it, docks it back"
+            )
+        )
+        self.button.setToolTip(
+            self.tr("Dock the map back")
+            if self.detached
+            else self.tr("Map in a separate window (Ctrl+Shift+W)")
+        )
         self.frame.setWindowTitle(self.tr("Map — Movizor Desktop"))
 
     # --- moving the map -----------------------------------------------------------------
@@ -151,10 +158,11 @@ class MapWindow(QObject):
     # --- remembered per profile -------------------------------------------------------
 
     def capture(self) -> dict[str, Any]:
-        geometry = (bytes(self.frame.saveGeometry().data()) if self.detached
-                    else self._geometry)
-        return {"detached": self.detached,
-                "geometry": base64.b64encode(geometry).decode("ascii") if geometry else ""}
+        geometry = bytes(self.frame.saveGeometry().data()) if self.detached else self._geometry
+        return {
+            "detached": self.detached,
+            "geometry": base64.b64encode(geometry).decode("ascii") if geometry else "",
+        }
 
     def restore(self, part: dict[str, Any]) -> None:
         """The profile's state: detached (in its window) or docked (the default)."""

@@ -58,8 +58,9 @@ class MapLink(Feature):
         shell.subscribers.selection_changed.connect(self._selected)
         shell.session_changed.connect(self._session_changed)
         self.detach = MapWindow(shell, panel)
-        self.actions = MapActions(shell, panel, show_on_map=self.show_phone,
-                                  raise_map=self.detach.raise_map)
+        self.actions = MapActions(
+            shell, panel, show_on_map=self.show_phone, raise_map=self.detach.raise_map
+        )
         shell.controller.position_arrived.connect(self.flash)
         self._session_changed(shell.session)
         shell.attach_map(self)
@@ -123,8 +124,9 @@ class MapLink(Feature):
     def apply_settings(self, settings: AppSettings) -> None:
         self.panel.apply_settings(settings)
 
-    async def snapshot_track(self, phone: str, start: datetime, end: datetime,
-                             timeout: float = SNAPSHOT_WAIT_S) -> QImage | None:
+    async def snapshot_track(
+        self, phone: str, start: datetime, end: datetime, timeout: float = SNAPSHOT_WAIT_S
+    ) -> QImage | None:
         """Show the period's track on the map and grab it; None when the map is not on screen."""
         panel = self.panel
         if not panel.isVisible() or panel.view.width() < 50:

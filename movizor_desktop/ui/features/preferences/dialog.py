@@ -66,8 +66,14 @@ class PreferencesDialog(SettingsDialog):
 
     errors: dict[str, FieldError]  # under each field, by AppSettings name
 
-    def __init__(self, settings: AppSettings, *, paths: AppPaths, lang: str = "en",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        *,
+        paths: AppPaths,
+        lang: str = "en",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, tasks="preferences-dialog")
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
@@ -84,8 +90,7 @@ class PreferencesDialog(SettingsDialog):
         self.language_note = Note(self.tr("Takes effect after a restart of the app."))
         # a field that does not grow leaves its note the combo's width, and the form then
         # clips the wrapped note: let the combo take the field's width
-        self.language_combo.setSizePolicy(QSizePolicy.Policy.Expanding,
-                                          QSizePolicy.Policy.Fixed)
+        self.language_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         self.interval_spin = QSpinBox()
         self.interval_spin.setObjectName("prefInterval")
@@ -119,32 +124,55 @@ class PreferencesDialog(SettingsDialog):
         self.attribution_edit = QLineEdit()
         self.attribution_edit.setObjectName("prefTileAttribution")
         self.attribution_edit.textEdited.connect(
-            lambda _text: self.errors["tile_attribution"].clear_message())
+            lambda _text: self.errors["tile_attribution"].clear_message()
+        )
 
         self.errors = {
-            "language": add_field(form, self.tr("Interface &language:"), self.language_combo,
-                                  self.language_note),
-            "sync_interval": add_field(form, self.tr("&Refresh interval:"), interval_box,
-                                       Note(self.tr("From 15 seconds to 60 minutes."))),
-            "low_balance": add_field(form, self.tr("Low-&balance warning below:"),
-                                     self.balance_spin),
-            "tile_url": add_field(form, self.tr("Map &tile server:"), self.tile_edit,
-                                  Note(self.tr("An http(s) address with {z}, {x} and {y} "
-                                               "in it, e.g. the default:") + " "
-                                       + OSM_TILE_URL)),
+            "language": add_field(
+                form, self.tr("Interface &language:"), self.language_combo, self.language_note
+            ),
+            "sync_interval": add_field(
+                form,
+                self.tr("&Refresh interval:"),
+                interval_box,
+                Note(self.tr("From 15 seconds to 60 minutes.")),
+            ),
+            "low_balance": add_field(
+                form, self.tr("Low-&balance warning below:"), self.balance_spin
+            ),
+            "tile_url": add_field(
+                form,
+                self.tr("Map &tile server:"),
+                self.tile_edit,
+                Note(
+                    self.tr("An http(s) address with {z}, {x} and {y} in it, e.g. the default:")
+                    + " "
+                    + OSM_TILE_URL
+                ),
+            ),
             "tile_attribution": add_field(
-                form, self.tr("Map &attribution:"), self.attribution_edit,
-                Note(self.tr("The credit the tile provider requires, shown in the corner of "
-                             "the map (plain text or HTML)."))),
+                form,
+                self.tr("Map &attribution:"),
+                self.attribution_edit,
+                Note(
+                    self.tr(
+                        "The credit the tile provider requires, shown in the corner of "
+                        "the map (plain text or HTML)."
+                    )
+                ),
+            ),
         }
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel
-                                   | QDialogButtonBox.StandardButton.RestoreDefaults)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("prefSave")
         self.defaults_button: QPushButton = buttons.button(
-            QDialogButtonBox.StandardButton.RestoreDefaults)
+            QDialogButtonBox.StandardButton.RestoreDefaults
+        )
         self.defaults_button.setObjectName("prefDefaults")
         self.defaults_button.setText(self.tr("Restore &defaults"))
         self.defaults_button.clicked.connect(self.restore_defaults)
@@ -153,8 +181,10 @@ class PreferencesDialog(SettingsDialog):
 
         self.secrets = proxy_secrets()
         self.network = NetworkPage(
-            settings, password_saved=self.secrets.get_key(PROXY_PASSWORD_SLOT) is not None,
-            persistent=self.secrets.persistent)
+            settings,
+            password_saved=self.secrets.get_key(PROXY_PASSWORD_SLOT) is not None,
+            persistent=self.secrets.persistent,
+        )
         general = QWidget()
         general.setObjectName("prefGeneralPage")
         general_column = QVBoxLayout(general)
@@ -172,8 +202,11 @@ class PreferencesDialog(SettingsDialog):
         self.setMinimumWidth(600)
         self._load(settings)
         self.guard = DialogGuard(  # Escape and Cancel ask before edits are lost
-            self, commit=self.save, disarm=False,
-            cancel_button=buttons.button(QDialogButtonBox.StandardButton.Cancel))
+            self,
+            commit=self.save,
+            disarm=False,
+            cancel_button=buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        )
 
     # --- form <-> settings ------------------------------------------------------------------
 
@@ -195,8 +228,7 @@ class PreferencesDialog(SettingsDialog):
     def _set_unit(self, unit: str, seconds: int) -> None:
         self._unit = unit
         if unit == MINUTES:
-            self.interval_spin.setRange(AppSettings.SYNC_MIN // 60 or 1,
-                                        AppSettings.SYNC_MAX // 60)
+            self.interval_spin.setRange(AppSettings.SYNC_MIN // 60 or 1, AppSettings.SYNC_MAX // 60)
             self.interval_spin.setValue(max(1, round(seconds / 60)))
         else:
             self.interval_spin.setRange(AppSettings.SYNC_MIN, AppSettings.SYNC_MAX)
@@ -223,10 +255,13 @@ class PreferencesDialog(SettingsDialog):
         if not url.startswith(("http://", "https://")):
             return self.tr("The address must start with http:// or https://.")
         if not all(part in url for part in PLACEHOLDERS):
-            return self.tr("The address must contain {z}, {x} and {y} (zoom, column and "
-                           "row of a tile).")
-        sample = QUrl(url.replace("{z}", "1").replace("{x}", "0").replace("{y}", "0"),
-                      QUrl.ParsingMode.StrictMode)
+            return self.tr(
+                "The address must contain {z}, {x} and {y} (zoom, column and row of a tile)."
+            )
+        sample = QUrl(
+            url.replace("{z}", "1").replace("{x}", "0").replace("{y}", "0"),
+            QUrl.ParsingMode.StrictMode,
+        )
         if not sample.isValid() or not sample.host():
             return self.tr("This is not a valid web address.")
         return None
@@ -245,9 +280,12 @@ class PreferencesDialog(SettingsDialog):
             self.tile_edit.setFocus()
             return None
         if not attribution and url != OSM_TILE_URL:
-            self.errors["tile_attribution"].set_message(self.tr(
-                "Enter the credit this tile server requires: most providers' terms of use "
-                "demand it."))
+            self.errors["tile_attribution"].set_message(
+                self.tr(
+                    "Enter the credit this tile server requires: most providers' terms of use "
+                    "demand it."
+                )
+            )
             self.tabs.setCurrentIndex(0)
             self.attribution_edit.setFocus()
             return None
@@ -258,13 +296,19 @@ class PreferencesDialog(SettingsDialog):
             self.network.proxy_config()  # focus the first wrong field on the visible page
             return None
         # replace(): a setting this form does not show (yet) keeps its value
-        return replace(self.settings, language=self.language_combo.currentData() or "",
-                       sync_interval=self.interval_seconds(),
-                       low_balance=_amount(self.balance_spin.value()),
-                       tile_url=url, tile_attribution=attribution,
-                       proxy_mode=proxy.mode.value, proxy_kind=proxy.kind.value,
-                       proxy_host=proxy.host, proxy_port=proxy.port,
-                       proxy_user=proxy.user)
+        return replace(
+            self.settings,
+            language=self.language_combo.currentData() or "",
+            sync_interval=self.interval_seconds(),
+            low_balance=_amount(self.balance_spin.value()),
+            tile_url=url,
+            tile_attribution=attribution,
+            proxy_mode=proxy.mode.value,
+            proxy_kind=proxy.kind.value,
+            proxy_host=proxy.host,
+            proxy_port=proxy.port,
+            proxy_user=proxy.user,
+        )
 
     # --- saving (SettingsDialog) ------------------------------------------------------------
 

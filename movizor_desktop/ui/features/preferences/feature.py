@@ -29,8 +29,7 @@ class Preferences(Feature):
         self.action = QAction("", shell.widget)
         self.action.setObjectName("action_preferences")
         shortcuts: list[QKeySequence] = []
-        for seq in (QKeySequence(QKeySequence.StandardKey.Preferences),
-                    QKeySequence("Ctrl+,")):
+        for seq in (QKeySequence(QKeySequence.StandardKey.Preferences), QKeySequence("Ctrl+,")):
             if not seq.isEmpty() and seq not in shortcuts:
                 shortcuts.append(seq)
         self.action.setShortcuts(shortcuts)
@@ -49,8 +48,9 @@ class Preferences(Feature):
     def retranslate(self) -> None:
         self.action.setText(self.tr("&Preferences…"))
         tip = self.tr("Language, refresh interval, low-balance warning, map tiles, proxy")
-        keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                         for s in self.action.shortcuts())
+        keys = ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in self.action.shortcuts()
+        )
         self.action.setStatusTip(tip)
         self.action.setToolTip(f"{tip} ({keys})")
 
@@ -60,8 +60,12 @@ class Preferences(Feature):
             self.dialog.activateWindow()
             return self.dialog
         shell = self.shell
-        dialog = PreferencesDialog(dataclasses.replace(shell.settings), paths=self.paths,
-                                   lang=shell.lang, parent=shell.widget)
+        dialog = PreferencesDialog(
+            dataclasses.replace(shell.settings),
+            paths=self.paths,
+            lang=shell.lang,
+            parent=shell.widget,
+        )
         dialog.saved.connect(self.apply)
         dialog.finished.connect(lambda _code: self._closed(dialog))
         self.dialog = dialog
@@ -90,12 +94,15 @@ class Preferences(Feature):
             if engine.interval < previous:
                 engine.refresh_now()  # do not sit out the rest of the old, longer wait
         if window.map is not None and (old.tile_url, old.tile_attribution) != (
-                current.tile_url, current.tile_attribution):
+            current.tile_url,
+            current.tile_attribution,
+        ):
             window.map.apply_settings(current)
         apply_saved_network(current)  # the next API request and map tile take the new route
         if old.language != current.language:
-            window.statusbar.show_message(self.tr(
-                "The new interface language is used from the next start of the app."), INFO)
+            window.statusbar.show_message(
+                self.tr("The new interface language is used from the next start of the app."), INFO
+            )
         else:
             window.statusbar.show_message(self.tr("Preferences saved."), INFO)
 

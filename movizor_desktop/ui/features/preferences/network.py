@@ -36,16 +36,24 @@ MAX_PASSWORD = SecretStore.MAX_KEY_LENGTH
 class NetworkPage(QWidget):
     """The proxy choice; :meth:`proxy_config` reads it back (or shows what is wrong)."""
 
-    def __init__(self, settings: AppSettings, *, password_saved: bool, persistent: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        *,
+        password_saved: bool,
+        persistent: bool,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("prefNetworkPage")
         self.password_saved = password_saved
         self.mode_group = QButtonGroup(self)
         self.mode_buttons: dict[ProxyMode, QRadioButton] = {}
-        texts = {ProxyMode.SYSTEM: self.tr("Use the &system's proxy settings"),
-                 ProxyMode.NONE: self.tr("&No proxy: connect directly"),
-                 ProxyMode.MANUAL: self.tr("&Manual proxy:")}
+        texts = {
+            ProxyMode.SYSTEM: self.tr("Use the &system's proxy settings"),
+            ProxyMode.NONE: self.tr("&No proxy: connect directly"),
+            ProxyMode.MANUAL: self.tr("&Manual proxy:"),
+        }
         column = QVBoxLayout(self)
         for mode, text in texts.items():
             button = QRadioButton(text)
@@ -54,9 +62,14 @@ class NetworkPage(QWidget):
             self.mode_buttons[mode] = button
             column.addWidget(button)
             if mode == ProxyMode.SYSTEM:
-                column.addWidget(Note(self.tr(
-                    "On Windows and macOS this includes automatic configuration (PAC); "
-                    "on Linux the https_proxy / no_proxy environment variables.")))
+                column.addWidget(
+                    Note(
+                        self.tr(
+                            "On Windows and macOS this includes automatic configuration (PAC); "
+                            "on Linux the https_proxy / no_proxy environment variables."
+                        )
+                    )
+                )
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -64,8 +77,9 @@ class NetworkPage(QWidget):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("proxyKind")
         self.kind_combo.addItem(self.tr("HTTP"), ProxyKind.HTTP.value)
-        self.kind_combo.addItem(self.tr("HTTPS (encrypted connection to the proxy)"),
-                                ProxyKind.HTTPS.value)
+        self.kind_combo.addItem(
+            self.tr("HTTPS (encrypted connection to the proxy)"), ProxyKind.HTTPS.value
+        )
         self.kind_combo.addItem(self.tr("SOCKS5"), ProxyKind.SOCKS5.value)
         self.kind_note = Note()
         self.host_edit = QLineEdit()
@@ -81,16 +95,21 @@ class NetworkPage(QWidget):
         self.password_edit = SecretEdit(self.tr("Show"), self.tr("Hide"))
         self.password_edit.setObjectName("proxyPassword")
         self.password_note = Note(
-            self.tr("Kept in the system password storage, never in a file.") if persistent
-            else self.tr("No password storage is available on this computer: the password "
-                         "is kept for this session only."))
+            self.tr("Kept in the system password storage, never in a file.")
+            if persistent
+            else self.tr(
+                "No password storage is available on this computer: the password "
+                "is kept for this session only."
+            )
+        )
         self.errors: dict[str, FieldError] = {
             "proxy_kind": add_field(form, self.tr("&Type:"), self.kind_combo),
             "proxy_host": add_field(form, self.tr("&Host:"), self.host_edit),
             "proxy_port": add_field(form, self.tr("&Port:"), self.port_edit),
             "proxy_user": add_field(form, self.tr("&User:"), self.user_edit),
-            "proxy_password": add_field(form, self.tr("Pass&word:"), self.password_edit,
-                                        self.password_note),
+            "proxy_password": add_field(
+                form, self.tr("Pass&word:"), self.password_edit, self.password_note
+            ),
         }
         self.manual_box = QWidget()
         self.manual_box.setLayout(form)
@@ -99,21 +118,33 @@ class NetworkPage(QWidget):
         # height of its first layout and gets clipped when its text appears later
         self.kind_note.setContentsMargins(24, 0, 0, 0)
         column.addWidget(self.kind_note)
-        column.addWidget(Note(self.tr(
-            "Connections to this computer (the demo, a local simulator) never go through a "
-            "proxy. Certificates are checked against this computer's trust store, so a "
-            "company certificate installed by IT is accepted.")))
+        column.addWidget(
+            Note(
+                self.tr(
+                    "Connections to this computer (the demo, a local simulator) never go through a "
+                    "proxy. Certificates are checked against this computer's trust store, so a "
+                    "company certificate installed by IT is accepted."
+                )
+            )
+        )
         column.addStretch(1)
 
-        checks = {"proxy_host": self.host_error, "proxy_port": self.port_error,
-                  "proxy_user": self.user_error}
-        for field, edit in (("proxy_host", self.host_edit), ("proxy_port", self.port_edit),
-                            ("proxy_user", self.user_edit),
-                            ("proxy_password", self.password_edit.edit)):
+        checks = {
+            "proxy_host": self.host_error,
+            "proxy_port": self.port_error,
+            "proxy_user": self.user_error,
+        }
+        for field, edit in (
+            ("proxy_host", self.host_edit),
+            ("proxy_port", self.port_edit),
+            ("proxy_user", self.user_edit),
+            ("proxy_password", self.password_edit.edit),
+        ):
             edit.textEdited.connect(lambda _t, f=field: self.errors[f].clear_message())
             if field in checks:
                 edit.editingFinished.connect(
-                    lambda f=field, check=checks[field]: self._show(f, check()))
+                    lambda f=field, check=checks[field]: self._show(f, check())
+                )
         self.mode_group.buttonToggled.connect(lambda *_: self._update_enabled())
         self.kind_combo.currentIndexChanged.connect(lambda _i: self._update_kind_note())
         self.load(settings)
@@ -121,8 +152,9 @@ class NetworkPage(QWidget):
     # --- form <-> settings ------------------------------------------------------------
 
     def load(self, settings: AppSettings) -> None:
-        self.mode_buttons.get(ProxyMode(settings.proxy_mode),
-                              self.mode_buttons[ProxyMode.SYSTEM]).setChecked(True)
+        self.mode_buttons.get(
+            ProxyMode(settings.proxy_mode), self.mode_buttons[ProxyMode.SYSTEM]
+        ).setChecked(True)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(settings.proxy_kind)))
         self.host_edit.setText(settings.proxy_host)
         self.port_edit.setText(str(settings.proxy_port) if settings.proxy_port else "")
@@ -136,8 +168,7 @@ class NetworkPage(QWidget):
 
     @property
     def mode(self) -> ProxyMode:
-        return next((m for m, b in self.mode_buttons.items() if b.isChecked()),
-                    ProxyMode.SYSTEM)
+        return next((m for m, b in self.mode_buttons.items() if b.isChecked()), ProxyMode.SYSTEM)
 
     def _update_enabled(self) -> None:
         manual = self.mode == ProxyMode.MANUAL
@@ -148,15 +179,19 @@ class NetworkPage(QWidget):
 
     def _update_kind_note(self) -> None:
         if self.kind_combo.currentData() == ProxyKind.HTTPS.value:
-            self.kind_note.set_text(self.tr(
-                "The map cannot use an HTTPS proxy (Qt WebEngine takes HTTP and SOCKS5 "
-                "only): its tiles follow the system's proxy settings."))
+            self.kind_note.set_text(
+                self.tr(
+                    "The map cannot use an HTTPS proxy (Qt WebEngine takes HTTP and SOCKS5 "
+                    "only): its tiles follow the system's proxy settings."
+                )
+            )
         else:
             self.kind_note.set_text("")
 
     def _update_password_hint(self) -> None:
         self.password_edit.edit.setPlaceholderText(
-            self.tr("Saved; leave empty to keep it") if self.password_saved else "")
+            self.tr("Saved; leave empty to keep it") if self.password_saved else ""
+        )
 
     # --- checks ---------------------------------------------------------------------------
 
@@ -187,7 +222,8 @@ class NetworkPage(QWidget):
         typed = self.password_edit.text()
         if len(typed) > MAX_PASSWORD:
             return self.tr("The password is too long ({count} characters).").format(
-                count=len(typed))
+                count=len(typed)
+            )
         if self.user_edit.text().strip() and not typed and not self.password_saved:
             return self.tr("Enter the password of this user (or leave the user empty).")
         return ""
@@ -202,24 +238,43 @@ class NetworkPage(QWidget):
         """The proxy the page says, or None after showing each problem under its field."""
         mode = self.mode
         if mode != ProxyMode.MANUAL:
-            return ProxyConfig(mode, ProxyKind(self.kind_combo.currentData()),
-                               self.host_edit.text().strip(), self._port(),
-                               self.user_edit.text().strip())
-        results = [self._show("proxy_host", self.host_error()),
-                   self._show("proxy_port", self.port_error()),
-                   self._show("proxy_user", self.user_error()),
-                   self._show("proxy_password", self.password_error())]
+            return ProxyConfig(
+                mode,
+                ProxyKind(self.kind_combo.currentData()),
+                self.host_edit.text().strip(),
+                self._port(),
+                self.user_edit.text().strip(),
+            )
+        results = [
+            self._show("proxy_host", self.host_error()),
+            self._show("proxy_port", self.port_error()),
+            self._show("proxy_user", self.user_error()),
+            self._show("proxy_password", self.password_error()),
+        ]
         if not all(results):
-            first = next(f for f, ok in zip(("proxy_host", "proxy_port", "proxy_user",
-                                             "proxy_password"), results, strict=True)
-                         if not ok)
-            {"proxy_host": self.host_edit, "proxy_port": self.port_edit,
-             "proxy_user": self.user_edit,
-             "proxy_password": self.password_edit}[first].setFocus()
+            first = next(
+                f
+                for f, ok in zip(
+                    ("proxy_host", "proxy_port", "proxy_user", "proxy_password"),
+                    results,
+                    strict=True,
+                )
+                if not ok
+            )
+            {
+                "proxy_host": self.host_edit,
+                "proxy_port": self.port_edit,
+                "proxy_user": self.user_edit,
+                "proxy_password": self.password_edit,
+            }[first].setFocus()
             return None
-        return ProxyConfig(mode, ProxyKind(self.kind_combo.currentData()),
-                           self.host_edit.text().strip(), self._port(),
-                           self.user_edit.text().strip())
+        return ProxyConfig(
+            mode,
+            ProxyKind(self.kind_combo.currentData()),
+            self.host_edit.text().strip(),
+            self._port(),
+            self.user_edit.text().strip(),
+        )
 
     def _port(self) -> int:
         text = self.port_edit.text().strip()

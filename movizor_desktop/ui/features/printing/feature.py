@@ -53,12 +53,11 @@ class Printing(Feature):
         self.last_job: PrintJob | None = None
         self.written: list[tuple[Path, int]] = []  # (file, pages) written this run
         # D: document; O: отчёт (the report); Y: the report as PDF
-        self.print_list = self.new_action("printList", QKeySequence.StandardKey.Print,
-                                          lambda: self.list_job(pdf=False))
-        self.pdf_list = self.new_action("pdfList", "Ctrl+Shift+D",
-                                        lambda: self.list_job(pdf=True))
-        self.print_trip = self.new_action("printTrip", "Ctrl+Shift+O",
-                                          lambda: self.trip(pdf=False))
+        self.print_list = self.new_action(
+            "printList", QKeySequence.StandardKey.Print, lambda: self.list_job(pdf=False)
+        )
+        self.pdf_list = self.new_action("pdfList", "Ctrl+Shift+D", lambda: self.list_job(pdf=True))
+        self.print_trip = self.new_action("printTrip", "Ctrl+Shift+O", lambda: self.trip(pdf=False))
         self.pdf_trip = self.new_action("pdfTrip", "Ctrl+Shift+Y", lambda: self.trip(pdf=True))
         quit_action = window.window_actions.quit
         for action in (self.print_list, self.pdf_list, self.print_trip, self.pdf_trip):
@@ -68,8 +67,11 @@ class Printing(Feature):
         window.subscriber_menu.addAction(self.pdf_trip)
         window.subscribers.selection_changed.connect(self.update_actions)
         window.session_changed.connect(self.update_actions)
-        for signal in (window.model.modelReset, window.model.rowsInserted,
-                       window.model.rowsRemoved):
+        for signal in (
+            window.model.modelReset,
+            window.model.rowsInserted,
+            window.model.rowsRemoved,
+        ):
             signal.connect(self.update_actions)
         self.update_actions()
 
@@ -78,17 +80,21 @@ class Printing(Feature):
         self.pdf_list.setText(self.tr("Subscriber &list as PDF…"))
         self.print_trip.setText(self.tr("Print a tr&ip report…"))
         self.pdf_trip.setText(self.tr("Trip rep&ort as PDF…"))
-        self.print_trip.setToolTip(self.tr("Route plan against the fact, track summary and "
-                                           "map of the selected subscriber"))
+        self.print_trip.setToolTip(
+            self.tr("Route plan against the fact, track summary and map of the selected subscriber")
+        )
 
     def update_actions(self, *args: object) -> None:
         window = self.shell
         rows = window.model.rowCount() > 0
         one = len(window.subscribers.selected_phones()) == 1
         connected = window.session is not None and not window.session.closed
-        for action, ok in ((self.print_list, rows), (self.pdf_list, rows),
-                           (self.print_trip, one and connected),
-                           (self.pdf_trip, one and connected)):
+        for action, ok in (
+            (self.print_list, rows),
+            (self.pdf_list, rows),
+            (self.print_trip, one and connected),
+            (self.pdf_trip, one and connected),
+        ):
             action.setEnabled(ok and action not in self.busy)
 
     def status(self, text: str, level: int = INFO) -> None:
@@ -103,8 +109,11 @@ class Printing(Feature):
         parts = ["Movizor Desktop"]
         if session is not None:
             profile = session.profile
-            account = profile.name if profile.name == profile.project else \
-                f"{profile.name} ({profile.project})"
+            account = (
+                profile.name
+                if profile.name == profile.project
+                else f"{profile.name} ({profile.project})"
+            )
             parts.append(account)
         parts += [what, fmt.msk_datetime(clock.now())]
         return " · ".join(p for p in parts if p)
@@ -120,8 +129,9 @@ class Printing(Feature):
         if not pdf:
             self.open_preview(job)
             return
-        path = ask_save_path(self.shell.widget, self.tr("Save as PDF"), name,
-                             [(self.tr("PDF document"), "pdf")])
+        path = ask_save_path(
+            self.shell.widget, self.tr("Save as PDF"), name, [(self.tr("PDF document"), "pdf")]
+        )
         if path is None:
             return
         self.run(action, lambda: in_own_thread(write_pdf, job, path), path)
@@ -143,8 +153,7 @@ class Printing(Feature):
 
     def saved(self, path: Path, pages: int) -> None:
         self.written.append((path, pages))
-        self.status(self.tr("Saved {path} (%n page(s))", "", pages).format(path=str(path)),
-                    INFO)
+        self.status(self.tr("Saved {path} (%n page(s))", "", pages).format(path=str(path)), INFO)
 
     def run(self, action: QAction, make: Callable[[], Any], path: Path | None) -> None:
         self.busy.add(action)
@@ -171,22 +180,28 @@ class Printing(Feature):
 
     def list_job(self, *, pdf: bool) -> None:
         shell = self.shell
-        table, right = subscriber_table(shell.subscribers, shell.proxy, shell.model,
-                                        for_print=True)
+        table, right = subscriber_table(shell.subscribers, shell.proxy, shell.model, for_print=True)
         if not table.rows:
-            self.status(self.tr("Nothing to print: no subscriber is shown in the list."),
-                        WARNING)
+            self.status(self.tr("Nothing to print: no subscriber is shown in the list."), WARNING)
             return
         proxy = self.shell.proxy
         title = self.tr("Subscribers")
         subtitle = self.tr("%n subscriber(s)", "", len(table.rows))
         if proxy.is_filtered():
             subtitle += " · " + self.tr("filtered: {filter}").format(filter=self._filter_text())
-        job = PrintJob(rh.list_report(title, subtitle, table.headers, table.rows, right=right),
-                       title=title, header=self.header(title), page_text=self.page_text(),
-                       landscape=True)
-        self.output(job, pdf=pdf, name=f"subscribers-{today_stamp()}.pdf",
-                    action=self.pdf_list if pdf else self.print_list)
+        job = PrintJob(
+            rh.list_report(title, subtitle, table.headers, table.rows, right=right),
+            title=title,
+            header=self.header(title),
+            page_text=self.page_text(),
+            landscape=True,
+        )
+        self.output(
+            job,
+            pdf=pdf,
+            name=f"subscribers-{today_stamp()}.pdf",
+            action=self.pdf_list if pdf else self.print_list,
+        )
 
     def _filter_text(self) -> str:
         proxy, parts = self.shell.proxy, []
@@ -206,12 +221,16 @@ class Printing(Feature):
         if len(phones) != 1 or self.shell.session is None:
             return
         phone = phones[0]
-        ask_period(self.shell.widget, self.tr("Trip report"),
-                   self.tr("Track period for the report of {name}:").format(
-                       name=self.shell.model.title_of(phone)),
-                   lambda start, end: self._trip_period(phone, start, end, pdf),
-                   period=self.shell.map.track_period() if self.shell.map else None,
-                   preset=TODAY)
+        ask_period(
+            self.shell.widget,
+            self.tr("Trip report"),
+            self.tr("Track period for the report of {name}:").format(
+                name=self.shell.model.title_of(phone)
+            ),
+            lambda start, end: self._trip_period(phone, start, end, pdf),
+            period=self.shell.map.track_period() if self.shell.map else None,
+            preset=TODAY,
+        )
 
     def _trip_period(self, phone: str, start: datetime, end: datetime, pdf: bool) -> None:
         session = self.shell.session
@@ -220,9 +239,12 @@ class Printing(Feature):
         action = self.pdf_trip if pdf else self.print_trip
         path = None
         if pdf:
-            path = ask_save_path(self.shell.widget, self.tr("Save as PDF"),
-                                 f"trip-{phone}-{today_stamp()}.pdf",
-                                 [(self.tr("PDF document"), "pdf")])
+            path = ask_save_path(
+                self.shell.widget,
+                self.tr("Save as PDF"),
+                f"trip-{phone}-{today_stamp()}.pdf",
+                [(self.tr("PDF document"), "pdf")],
+            )
             if path is None:
                 return
         self.busy.add(action)
@@ -231,13 +253,16 @@ class Printing(Feature):
 
         async def go() -> None:
             try:
-                data: TripData = await gather_trip(self.shell, session.client, phone,
-                                                   start, end)
+                data: TripData = await gather_trip(self.shell, session.client, phone, start, end)
                 title = self.tr("Trip report")
-                job = PrintJob(trip_html(data), title=f"{title}: {data.name}",
-                               header=self.header(f"{title}: {data.name}"),
-                               page_text=self.page_text(), landscape=False,
-                               images=data.images)
+                job = PrintJob(
+                    trip_html(data),
+                    title=f"{title}: {data.name}",
+                    header=self.header(f"{title}: {data.name}"),
+                    page_text=self.page_text(),
+                    landscape=False,
+                    images=data.images,
+                )
                 self.last_job = job
                 if path is None:
                     self.status(self.tr("Trip report ready for printing."), INFO)

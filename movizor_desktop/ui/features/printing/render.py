@@ -7,7 +7,6 @@ with a running header (account, profile, what, date МСК) and "Page n of m" at
 thread-safe in Qt; a 3,000-row list takes about 2 s).
 """
 
-
 from __future__ import annotations
 
 import asyncio
@@ -53,11 +52,15 @@ class PrintJob:
 
 
 def page_layout(landscape: bool) -> QPageLayout:
-    orientation = (QPageLayout.Orientation.Landscape if landscape
-                   else QPageLayout.Orientation.Portrait)
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
-                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                       QPageLayout.Unit.Millimeter)
+    orientation = (
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        orientation,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
 
 
 def render(job: PrintJob, device: QPrinter | QPdfWriter) -> int:
@@ -96,13 +99,17 @@ def render(job: PrintJob, device: QPrinter | QPdfWriter) -> int:
             painter.restore()
             painter.setFont(small)
             painter.setPen(Qt.GlobalColor.darkGray)
-            painter.drawText(QRectF(0, 0, width, line * 1.4),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                             job.header)
+            painter.drawText(
+                QRectF(0, 0, width, line * 1.4),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                job.header,
+            )
             painter.drawLine(0, int(line * 1.6), int(width), int(line * 1.6))
-            painter.drawText(QRectF(0, height - line * 1.4, width, line * 1.4),
-                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
-                             job.page_text.format(page=i + 1, pages=pages))
+            painter.drawText(
+                QRectF(0, height - line * 1.4, width, line * 1.4),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                job.page_text.format(page=i + 1, pages=pages),
+            )
     finally:
         painter.end()
     return pages

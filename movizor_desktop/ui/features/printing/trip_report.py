@@ -55,8 +55,9 @@ class TripData:
     tariff: str = ""
 
 
-async def gather_trip(shell: Shell, client: Any, phone: str, start: datetime,
-                      end: datetime) -> TripData:
+async def gather_trip(
+    shell: Shell, client: Any, phone: str, start: datetime, end: datetime
+) -> TripData:
     lang = i18n.current_language()
     model = shell.model
     row = model.get(phone)
@@ -81,8 +82,9 @@ async def gather_trip(shell: Shell, client: Any, phone: str, start: datetime,
     if image is not None:
         data.images[MAP_URL] = image
     else:
-        data.map_note = translate("TripReport", "No map is shown in this window, so the "
-                                  "report has no map picture.")
+        data.map_note = translate(
+            "TripReport", "No map is shown in this window, so the report has no map picture."
+        )
     return data
 
 
@@ -112,17 +114,24 @@ def _subscriber(data: TripData) -> list[str]:
     ]
     if row is not None and row.fix_time is not None:
         where = f" · {row.place}" if row.place else ""
-        pairs.append((translate("TripReport", "Last position"),
-                      fmt.msk_datetime(row.fix_time) + where))
+        pairs.append(
+            (translate("TripReport", "Last position"), fmt.msk_datetime(row.fix_time) + where)
+        )
     distance = info.distance if info is not None else (row.distance_km if row else None)
     pairs.append((translate("TripReport", "Km left"), fmt.km(distance)))
     if info is not None:
         pairs += sorted(info.metadata.items())
     blocks = [rh.heading(translate("TripReport", "Subscriber")), rh.pairs(pairs)]
     if data.info_error:
-        blocks.append(rh.note(translate(
-            "TripReport", "The current details could not be loaded ({reason}); the last "
-            "known ones are shown.").format(reason=data.info_error)))
+        blocks.append(
+            rh.note(
+                translate(
+                    "TripReport",
+                    "The current details could not be loaded ({reason}); the last "
+                    "known ones are shown.",
+                ).format(reason=data.info_error)
+            )
+        )
     return blocks
 
 
@@ -133,54 +142,86 @@ def _route(data: TripData) -> list[str]:
         note = translate("TripReport", "No route is set for this subscriber.")
         return [*blocks, rh.paragraph(note)]
     forecast_from = data.row.fix_time if data.row is not None else None
-    lines = rh.route_lines(info.destination, forecast_hours=info.distance_forecast_time,
-                           forecast_from=forecast_from or clock.now())
+    lines = rh.route_lines(
+        info.destination,
+        forecast_hours=info.distance_forecast_time,
+        forecast_from=forecast_from or clock.now(),
+    )
     rows = []
     for line in lines:
         if line.arrived is not None:
             fact = fmt.msk_datetime(line.arrived)
         elif line.forecast is not None:
             fact = translate("TripReport", "forecast {time}").format(
-                time=fmt.msk_datetime(line.forecast))
+                time=fmt.msk_datetime(line.forecast)
+            )
         else:
             fact = ""
         badge = forecast_badge(line.status)
-        rows.append([line.number, line.place or fmt.coordinates(line.lat, line.lon),
-                     fmt.msk_datetime(line.planned), fact, deviation_text(line.deviation),
-                     badge.text if badge else ""])
-    headers = ["№", translate("TripReport", "Point"), translate("TripReport", "Planned"),
-               translate("TripReport", "Arrival or forecast"),
-               translate("TripReport", "Deviation"), translate("TripReport", "Status")]
+        rows.append(
+            [
+                line.number,
+                line.place or fmt.coordinates(line.lat, line.lon),
+                fmt.msk_datetime(line.planned),
+                fact,
+                deviation_text(line.deviation),
+                badge.text if badge else "",
+            ]
+        )
+    headers = [
+        "№",
+        translate("TripReport", "Point"),
+        translate("TripReport", "Planned"),
+        translate("TripReport", "Arrival or forecast"),
+        translate("TripReport", "Deviation"),
+        translate("TripReport", "Status"),
+    ]
     return [*blocks, rh.grid(headers, rows)]
 
 
 def period_text(start: datetime | None, end: datetime | None) -> str:
     return translate("TripReport", "{start} – {end}").format(
-        start=fmt.msk_datetime(start), end=fmt.msk_datetime(end))
+        start=fmt.msk_datetime(start), end=fmt.msk_datetime(end)
+    )
 
 
 def _track(data: TripData) -> list[str]:
     period = period_text(data.start, data.end)
     blocks = [rh.heading(translate("TripReport", "Track"))]
     if data.track_error:
-        return [*blocks, rh.note(translate(
-            "TripReport", "The track could not be loaded: {reason}").format(
-                reason=data.track_error))]
+        return [
+            *blocks,
+            rh.note(
+                translate("TripReport", "The track could not be loaded: {reason}").format(
+                    reason=data.track_error
+                )
+            ),
+        ]
     summary = data.track.summary if data.track is not None else None
     if summary is None or summary.empty:
-        return [*blocks, rh.paragraph(translate(
-            "TripReport", "No positions in {period}.").format(period=period))]
-    pairs = [(translate("TripReport", "Period"), period),
-             (translate("TripReport", "Positions"), str(summary.fixes)),
-             (translate("TripReport", "Distance"), fmt.km(summary.distance_km)),
-             (translate("TripReport", "First and last position"),
-              period_text(summary.first, summary.last))]
+        return [
+            *blocks,
+            rh.paragraph(
+                translate("TripReport", "No positions in {period}.").format(period=period)
+            ),
+        ]
+    pairs = [
+        (translate("TripReport", "Period"), period),
+        (translate("TripReport", "Positions"), str(summary.fixes)),
+        (translate("TripReport", "Distance"), fmt.km(summary.distance_km)),
+        (
+            translate("TripReport", "First and last position"),
+            period_text(summary.first, summary.last),
+        ),
+    ]
     stop = summary.longest_stop
     if stop is not None:
         where = f" · {stop.place}" if stop.place else ""
         text = translate("TripReport", "{duration} from {start} to {end}").format(
             duration=fmt.duration_hours(stop.duration.total_seconds() / 3600),
-            start=fmt.msk_datetime(stop.start), end=fmt.msk_clock(stop.end))
+            start=fmt.msk_datetime(stop.start),
+            end=fmt.msk_clock(stop.end),
+        )
         pairs.append((translate("TripReport", "Longest stop"), text + where))
     if summary.gaps:
         pairs.append((translate("TripReport", "Gaps over 20 min"), str(summary.gaps)))
@@ -188,8 +229,12 @@ def _track(data: TripData) -> list[str]:
 
 
 def trip_html(data: TripData) -> str:
-    body = [*_subscriber(data), *_route(data), *_track(data),
-            rh.heading(translate("TripReport", "Map"))]
+    body = [
+        *_subscriber(data),
+        *_route(data),
+        *_track(data),
+        rh.heading(translate("TripReport", "Map")),
+    ]
     if MAP_URL in data.images:
         caption = translate("TripReport", "The map as shown for the report period.")
         body.append(rh.image(MAP_URL, MAP_WIDTH_PX, caption))
@@ -200,5 +245,4 @@ def trip_html(data: TripData) -> str:
     return rh.document(title, subtitle, body)
 
 
-__all__ = ["MAP_URL", "TripData", "deviation_text", "gather_trip",
-           "trip_html"]
+__all__ = ["MAP_URL", "TripData", "deviation_text", "gather_trip", "trip_html"]
