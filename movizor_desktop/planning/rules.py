@@ -341,6 +341,24 @@ def default_rule_set(folder: Path | None = None) -> RuleSet:
     raise LookupError(f"the default rule set {DEFAULT_RULES_ID!r} is missing")
 
 
+def chosen_rule_set(
+    rules_id: str = "", path: str | Path = "", folder: Path | None = None
+) -> RuleSet:
+    """The rule set the settings name: the user's file at ``path`` when one is chosen, else
+    the shipped set ``rules_id`` ("" or an id no longer shipped: the default).
+
+    A chosen file that cannot be used raises :class:`RuleSetError` (the caller says so and
+    decides whether to fall back to :func:`default_rule_set`).
+    """
+    if str(path).strip():
+        return load_rule_set(path)
+    if rules_id:
+        for rule_set in builtin_rule_sets(folder):
+            if rule_set.id == rules_id:
+                return rule_set
+    return default_rule_set(folder)
+
+
 __all__ = [
     "DEFAULT_RULES_ID",
     "FORMAT",
@@ -353,6 +371,7 @@ __all__ = [
     "Validity",
     "builtin_folder",
     "builtin_rule_sets",
+    "chosen_rule_set",
     "default_rule_set",
     "load_rule_set",
     "parse_rule_set",

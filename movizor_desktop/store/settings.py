@@ -17,6 +17,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, ClassVar
 
 from ..api.net import ProxyConfig, ProxyKind, ProxyMode
+from ..planning.arrival import DEFAULT_SPEED_KMH, SPEED_MAX_KMH, SPEED_MIN_KMH
+from ..planning.geo import CIRCUITY_MAX, CIRCUITY_MIN, DEFAULT_CIRCUITY
 from .files import atomic_write_json, move_aside, read_json
 from .paths import AppPaths
 
@@ -48,6 +50,13 @@ class AppSettings:
     # an MBTiles file to draw the maps from, with no network ("" = the tile server above);
     # whether it is usable is checked when it is applied (store.mbtiles.check_mbtiles)
     mbtiles_path: str = ""
+    # the arrival model of the route editor and the planning workspace (docs/planning.md):
+    # a truck's average speed, the road-to-great-circle factor, and the drivers' rest rules:
+    # a shipped set by id ("" = the default) unless a file of the user's own is chosen
+    planning_speed_kmh: float = DEFAULT_SPEED_KMH
+    planning_circuity: float = DEFAULT_CIRCUITY
+    rest_rules_id: str = ""
+    rest_rules_path: str = ""
     # the proxy (File → Preferences → Network); its password is in the keyring only
     proxy_mode: str = ProxyMode.SYSTEM.value  # system | none | manual
     proxy_kind: str = ProxyKind.HTTP.value  # http | https | socks5
@@ -130,6 +139,26 @@ def _file_path(value: Any) -> str:
     return text
 
 
+def _bounded(value: Any, low: float, high: float, default: float) -> float:
+    """A number within ``[low, high]`` (clamped); anything that is not one gives ``default``."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return default
+    try:
+        number = float(value.strip().replace(",", ".") if isinstance(value, str) else value)
+    except ValueError:
+        return default
+    if not math.isfinite(number):
+        return default
+    return min(max(number, low), high)
+
+
+def _rules_id(value: Any) -> str:
+    """A shipped rule set's id: a short slug (whether it exists is checked when used)."""
+    text = value.strip() if isinstance(value, str) else ""
+    ok = len(text) <= 64 and all(c.isascii() and (c.isalnum() or c in "-_.") for c in text)
+    return text if ok else ""
+
+
 def _choice(value: Any, allowed: type[ProxyMode] | type[ProxyKind], default: str) -> str:
     text = value.strip().lower() if isinstance(value, str) else ""
     return text if text in {m.value for m in allowed} else default
@@ -160,6 +189,14 @@ def normalized(data: dict[str, Any]) -> AppSettings:
         tile_url=_tile_url(data.get("tile_url", _DEFAULTS.tile_url)),
         tile_attribution=_text(data.get("tile_attribution"), _DEFAULTS.tile_attribution),
         mbtiles_path=_file_path(data.get("mbtiles_path")),
+        planning_speed_kmh=_bounded(
+            data.get("planning_speed_kmh"), SPEED_MIN_KMH, SPEED_MAX_KMH, DEFAULT_SPEED_KMH
+        ),
+        planning_circuity=_bounded(
+            data.get("planning_circuity"), CIRCUITY_MIN, CIRCUITY_MAX, DEFAULT_CIRCUITY
+        ),
+        rest_rules_id=_rules_id(data.get("rest_rules_id")),
+        rest_rules_path=_file_path(data.get("rest_rules_path")),
         proxy_mode=_choice(data.get("proxy_mode"), ProxyMode, _DEFAULTS.proxy_mode),
         proxy_kind=_choice(data.get("proxy_kind"), ProxyKind, _DEFAULTS.proxy_kind),
         proxy_host=_plain(data.get("proxy_host")),

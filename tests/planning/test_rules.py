@@ -17,6 +17,7 @@ from movizor_desktop.planning.rules import (
     Validity,
     builtin_folder,
     builtin_rule_sets,
+    chosen_rule_set,
     default_rule_set,
     load_rule_set,
     parse_rule_set,
@@ -175,3 +176,14 @@ def test_a_byte_order_mark_and_control_characters_are_tolerated(tmp_path: Path) 
     doc = rules_document(name={"en": "Fleet\x07 rules"})
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(doc).encode())
     assert load_rule_set(path).name() == "Fleet rules"
+
+
+def test_the_settings_choose_a_file_a_shipped_set_or_the_default(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps(rules_document(id="mine-2027")), encoding="utf-8")
+    assert chosen_rule_set("ru-424-no-tachograph", mine).id == "mine-2027"  # the file wins
+    assert chosen_rule_set("ru-424-no-tachograph").id == "ru-424-no-tachograph"
+    assert chosen_rule_set("").id == DEFAULT_RULES_ID
+    assert chosen_rule_set("withdrawn-2019").id == DEFAULT_RULES_ID  # no longer shipped
+    with pytest.raises(RuleSetError):
+        chosen_rule_set("", tmp_path / "gone.json")  # the caller says so; no silent default

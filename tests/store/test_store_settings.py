@@ -32,6 +32,10 @@ def test_round_trip(paths: AppPaths):
         tile_url="http://tiles.local/{z}/{x}/{y}.png",
         tile_attribution="© мы",
         mbtiles_path="/srv/карты/russia.mbtiles",
+        planning_speed_kmh=55.5,
+        planning_circuity=1.35,
+        rest_rules_id="ru-424-no-tachograph",
+        rest_rules_path="/srv/правила/2027.json",
     )
     save_settings(paths, mine)
     assert load_settings(paths) == mine
@@ -54,6 +58,16 @@ def test_round_trip(paths: AppPaths):
         ({"low_balance": "NaN"}, {"low_balance": Decimal("300")}),
         ({"low_balance": "12,5"}, {"low_balance": Decimal("12.5")}),
         ({"low_balance": [1]}, {"low_balance": Decimal("300")}),
+        ({"planning_speed_kmh": 1}, {"planning_speed_kmh": 5.0}),
+        ({"planning_speed_kmh": "72,5"}, {"planning_speed_kmh": 72.5}),
+        ({"planning_speed_kmh": "inf"}, {"planning_speed_kmh": 60.0}),
+        ({"planning_speed_kmh": True}, {"planning_speed_kmh": 60.0}),
+        ({"planning_circuity": 0.5}, {"planning_circuity": 1.0}),
+        ({"planning_circuity": 9}, {"planning_circuity": 3.0}),
+        ({"planning_circuity": "x"}, {"planning_circuity": 1.2}),
+        ({"rest_rules_id": "../../etc/passwd"}, {"rest_rules_id": ""}),
+        ({"rest_rules_id": "eu-561"}, {"rest_rules_id": "eu-561"}),
+        ({"rest_rules_path": "a\nb"}, {"rest_rules_path": ""}),
         ({"language": "EN"}, {"language": "en"}),
         ({"language": "de"}, {"language": ""}),
         ({"tile_url": "file:///etc/passwd"}, {"tile_url": AppSettings().tile_url}),
