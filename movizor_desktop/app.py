@@ -191,7 +191,11 @@ async def attach_map_later(window: MainWindow) -> None:
     Importing folium compiles about 90 Jinja templates (≈1 s): that happens in a worker
     thread, once the list shows its first rows (or after 3 s without any), so the two do
     not compete for the interpreter; only the panel itself is built on the Qt thread.
+
+    Start-up ends here: the heap is settled (:func:`movizor_desktop.heap.settle`), so the
+    garbage collector's full collections no longer walk what start-up built.
     """
+    from . import heap
     from .ui.features import MAP, WORKFLOWS
     from .ui.features.map.feature import preload
 
@@ -209,8 +213,9 @@ async def attach_map_later(window: MainWindow) -> None:
         await asyncio.to_thread(preload)
     except Exception:
         log.exception("the map cannot be loaded; the window runs without it")
-        return
-    window.features.start(MAP)
+    else:
+        window.features.start(MAP)
+    heap.settle()
 
 
 def demo_session(simulator: Any) -> Any:
