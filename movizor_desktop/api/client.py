@@ -104,7 +104,7 @@ class MovizorClient(ClientCore):
 
     async def distance_search(self, query: str) -> list[Place]:
         envelope = await self._call("distance_search", [("query", query)])
-        return self._parse_list("distance_search", Place, envelope.get("data"))
+        return await self._parse_list("distance_search", Place, envelope.get("data"))
 
     # --- subscribers ----------------------------------------------------------------------
 
@@ -161,7 +161,7 @@ class MovizorClient(ClientCore):
 
     async def object_list(self) -> list[ObjectSummary]:
         envelope = await self._call("object_list")
-        return self._parse_list("object_list", ObjectSummary, envelope.get("data"))
+        return await self._parse_list("object_list", ObjectSummary, envelope.get("data"))
 
     async def object_delete(self, phone: str) -> Result:
         """First call disables (code DISABLED); a call on a disabled one deletes (DELETED)."""
@@ -196,7 +196,7 @@ class MovizorClient(ClientCore):
 
     async def pos_objects(self) -> list[ObjectPosition]:
         envelope = await self._call("pos_objects")
-        return self._parse_list("pos_objects", ObjectPosition, envelope.get("data"))
+        return await self._parse_list("pos_objects", ObjectPosition, envelope.get("data"))
 
     async def pos_list(
         self,
@@ -218,7 +218,7 @@ class MovizorClient(ClientCore):
         if limit is not None:
             params.append(("limit", str(int(limit))))
         envelope = await self._call("pos_list", params)
-        return self._parse_list("pos_list", Position, envelope.get("data"))
+        return await self._parse_list("pos_list", Position, envelope.get("data"))
 
     async def pos_track(
         self,
@@ -249,11 +249,11 @@ class MovizorClient(ClientCore):
         if limit is not None:
             params.append(("limit", str(max(10, min(1000, int(limit))))))
         envelope = await self._call("events", params)
-        return self._parse_list("events", Event, envelope.get("data"))
+        return await self._parse_list("events", Event, envelope.get("data"))
 
     async def events_subscribe_list(self) -> list[EventSubscription]:
         envelope = await self._call("events_subscribe_list")
-        return self._parse_list("events_subscribe_list", EventSubscription, envelope.get("data"))
+        return await self._parse_list("events_subscribe_list", EventSubscription, envelope.get("data"))
 
     async def events_subscribe_add(
         self,
@@ -286,7 +286,7 @@ class MovizorClient(ClientCore):
 
     async def share_list(self) -> list[Share]:
         envelope = await self._call("share_list")
-        return self._parse_list("share_list", Share, envelope.get("data"))
+        return await self._parse_list("share_list", Share, envelope.get("data"))
 
     async def share_add(
         self,

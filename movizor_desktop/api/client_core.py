@@ -55,6 +55,7 @@ class PlainHttpRefused(ValueError):
 
 DEFAULT_BASE_URL = "https://movizor.ru/api/"
 POS_LIST_PAGE = 1000
+PARSE_SLICE = 200  # list items validated between two yields to the event loop
 M = TypeVar("M", bound=BaseModel)
 C = TypeVar("C", bound="ClientCore")
 
@@ -229,12 +230,23 @@ class ClientCore:
                 function, f"unreadable data ({type(exc).__name__})", maybe_applied=True
             ) from None
 
-    def _parse_list(self, function: str, model: type[M], data: Any) -> list[M]:
+    async def _parse_list(self, function: str, model: type[M], data: Any) -> list[M]:
+        """The items of a list answer, validated :data:`PARSE_SLICE` at a time with a
+        yield to the event loop between slices: validating a 1,000-item ``pos_objects``
+        takes 7-11 ms, which a window sharing the loop's thread would feel as one stall."""
         if isinstance(data, dict):  # PHP arrays with gaps arrive as objects
             data = list(data.values())
         if not isinstance(data, list):
             return []
-        return [self._parse(function, model, item) for item in data if isinstance(item, dict)]
+        items = [item for item in data if isinstance(item, dict)]
+        parsed: list[M] = []
+        for first in range(0, len(items), PARSE_SLICE):
+            if first:
+                await asyncio.sleep(0)
+            parsed += [
+                self._parse(function, model, item) for item in items[first : first + PARSE_SLICE]
+            ]
+        return parsed
 
     async def _write(self, function: str, params: Params) -> Result:
         envelope = await self._call(function, params)

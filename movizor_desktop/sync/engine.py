@@ -25,7 +25,9 @@ five-wrong-keys lockout). It never dies on an exception.
 
 Every change is handed over as one :class:`~movizor_desktop.fleet.ChangeSet` per step
 through ``on_change`` (called on the event loop's thread), and written to the cache off the
-loop thread (``asyncio.to_thread``): the cache is blocking disk I/O.
+loop thread (``asyncio.to_thread``): the cache is blocking disk I/O. Large answers are
+applied :data:`APPLY_SLICE` rows at a time, yielding to the loop between slices, so a
+window sharing the thread keeps reacting while a big fleet syncs.
 """
 
 from __future__ import annotations
@@ -77,6 +79,9 @@ DETAIL_EVENTS: frozenset[str] = frozenset({
     "limit", "pos_ok", "pos_late", "pos_finished", "request_error", "request_offline",
     "request_roaming", "onparking", "offparking",
 })
+# Rows applied between two yields to the event loop: applying a 1,000-subscriber answer
+# at once took 5-12 ms, on top of validating it (see api.client_core.PARSE_SLICE).
+APPLY_SLICE = 250
 EVENTS_KEPT = 500  # recent events the engine keeps in memory for late listeners
 HISTORY_EVENTS = 100  # events asked on a first connect (no last id yet)
 MAX_EVENT_PAGES = 10  # event pages per step; the rest is fetched next cycle
@@ -422,9 +427,9 @@ class SyncEngine:
         history = self._last_event_id is None  # no cursor: these events are history
         positions, events, *balance = await _all(calls)
         self._need_list = False
-        self._apply_list(step, summaries)
+        await self._apply_list(step, summaries)
         self._apply_events(step, events, history=history)
-        self._apply_positions(step, positions)
+        await self._apply_positions(step, positions)
         if balance:
             self._apply_balance(step, balance[0])
         self._connected = True
@@ -436,11 +441,11 @@ class SyncEngine:
         events = await self._fetch_events(step)
         self._apply_events(step, events)
         positions = await self._call(self.client.pos_objects())
-        self._apply_positions(step, positions)
+        await self._apply_positions(step, positions)
         if self._need_list:
             summaries = await self._call(self.client.object_list())
             self._need_list = False
-            self._apply_list(step, summaries)
+            await self._apply_list(step, summaries)
         await self._fetch_details(step, self._pick_details())
         if self._balance_due or self._cycles % self.balance_every == 0:
             self._apply_balance(step, await self._call(self.client.balance()))
@@ -549,12 +554,14 @@ class SyncEngine:
 
     # --- applying answers -----------------------------------------------------------------
 
-    def _apply_list(self, step: Step, summaries: list[ObjectSummary]) -> None:
+    async def _apply_list(self, step: Step, summaries: list[ObjectSummary]) -> None:
         listed: dict[str, str] = {s.phone: s.status for s in summaries if s.phone}
         for phone in self.fleet.phones() - listed.keys():
             step.remove(phone)
             self._dirty.discard(phone)
-        for phone, status in listed.items():
+        for i, (phone, status) in enumerate(listed.items()):
+            if i and i % APPLY_SLICE == 0:
+                await asyncio.sleep(0)  # the loop's other work (a window) goes on
             self._gone.discard(phone)
             row = self.fleet.get(phone)
             if row is None:
@@ -564,8 +571,10 @@ class SyncEngine:
                 if row.details is not None:
                     self._dirty.add(phone)
 
-    def _apply_positions(self, step: Step, positions: list[ObjectPosition]) -> None:
-        for pos in positions:
+    async def _apply_positions(self, step: Step, positions: list[ObjectPosition]) -> None:
+        for i, pos in enumerate(positions):
+            if i and i % APPLY_SLICE == 0:
+                await asyncio.sleep(0)
             row = self.fleet.get(pos.phone)
             if row is None:
                 if pos.phone and pos.phone not in self._gone:
