@@ -80,8 +80,10 @@ class SubscriberProxy(QSortFilterProxyModel):
         self._statuses: frozenset[str] | None = None
         self._tag: str | None = None
         self._counts: Counter[str] = Counter()
-        self._verdict: dict[str, bool] = {}
+        # verdicts by phone; None: not built yet, the flags say it all (see _verdicts)
+        self._verdict: dict[str, bool] | None = {}
         self._flags: list[bool] | None = None  # verdict by source row, until rows move
+        self._layout_phones: list[str] | None = None  # the rows' order before a re-sort
         self._appending: list[bool] = []  # verdicts of rows the model is about to append
         self._ordered = True
         self.setDynamicSortFilter(True)
@@ -177,8 +179,28 @@ class SubscriberProxy(QSortFilterProxyModel):
                 (model.layoutAboutToBeChanged, self._layout_coming),
                 (model.reordered, self._reordered), (model.layoutChanged, self._layout_done))
 
+    def _verdicts(self) -> dict[str, bool]:
+        """Verdicts by phone; built from the flags the first time they are needed (while
+        the flags still line up with the source's rows)."""
+        if self._verdict is None:
+            flags, src = self._flags, self._src
+            self._verdict = {} if flags is None or src is None else dict(
+                zip([r.phone for r in src._rows], flags, strict=True))
+        return self._verdict
+
+    def _lose_flags(self, phones: list[str] | None = None) -> None:
+        """The flags are about to stop lining up with the rows: keep the verdicts by
+        phone (``phones``: the rows' order the flags belong to, when it already moved)."""
+        flags = self._flags
+        if flags is not None and self._verdict is None:
+            if phones is None:
+                self._verdicts()
+            else:
+                self._verdict = dict(zip(phones, flags, strict=True))
+        self._flags = None
+
     def _drop_flags(self, *args: object) -> None:
-        self._flags = None  # row numbers change; verdicts by phone stay right
+        self._lose_flags()  # row numbers change; verdicts by phone stay right
 
     def _reset(self) -> None:
         self._flags, self._verdict = None, {}
@@ -190,19 +212,21 @@ class SubscriberProxy(QSortFilterProxyModel):
     def _forget(self, changes: ChangeSet) -> None:
         """Before the model applies ``changes``: judge the changed rows at once (the row
         numbers stay while nothing is removed), forget the verdicts of the others."""
-        verdict, flags, src = self._verdict, self._flags, self._src
+        flags, src = self._flags, self._src
         self._appending = []
         if changes.removed or flags is None or src is None:
-            self._flags = None
+            self._lose_flags()
+            verdict = self._verdicts()
             for row in (*changes.changed, *changes.added):
                 verdict.pop(row.phone, None)
             for phone in changes.removed:
                 verdict.pop(phone, None)
             return
-        where = src._pos
+        verdict, where = self._verdict, src._pos
         for row in (*changes.changed, *changes.added):
             judged = self._judge(row, search_text(row, src.phone_text(row.phone)))
-            verdict[row.phone] = judged
+            if verdict is not None:
+                verdict[row.phone] = judged
             i = where.get(row.phone)
             if i is None:
                 self._appending.append(judged)
@@ -214,11 +238,14 @@ class SubscriberProxy(QSortFilterProxyModel):
         if flags is not None and first == len(flags) and len(pending) == last - first + 1:
             flags.extend(pending)
         else:
-            self._flags = None
+            self._lose_flags()
         self._appending = []
 
     def _layout_coming(self) -> None:
         self._ordered = False
+        src = self._src
+        if self._flags is not None and self._verdict is None and src is not None:
+            self._layout_phones = [r.phone for r in src._rows]
 
     def _reordered(self, new: list[int]) -> None:
         flags = self._flags
@@ -227,8 +254,9 @@ class SubscriberProxy(QSortFilterProxyModel):
             self._ordered = True
 
     def _layout_done(self) -> None:
-        if not self._ordered:
-            self._flags = None
+        phones, self._layout_phones = self._layout_phones, None
+        if not self._ordered:  # rows moved and nobody said how: verdicts by phone
+            self._lose_flags(phones)
 
     def _change(self, apply: object) -> None:
         before = self._flags
@@ -244,9 +272,14 @@ class SubscriberProxy(QSortFilterProxyModel):
         if src is None:
             return
         rows, hay = src._rows, src.hay
-        flags = [True] * len(rows)
-        for word in self._words:
-            flags = [f and word in h for f, h in zip(flags, hay, strict=True)]
+        if self._words:
+            # the longest word first: it leaves the fewest rows for the others to test
+            first, *others = sorted(self._words, key=len, reverse=True)
+            flags = [first in h for h in hay]
+            for word in others:
+                flags = [f and word in h for f, h in zip(flags, hay, strict=True)]
+        else:
+            flags = [True] * len(rows)
         digits = self._digits
         if digits:
             flags = [f or digits in r.phone for f, r in zip(flags, rows, strict=True)]
@@ -258,7 +291,7 @@ class SubscriberProxy(QSortFilterProxyModel):
         statuses = self._statuses
         if statuses is not None:
             flags = [f and r.status in statuses for f, r in zip(flags, rows, strict=True)]
-        self._verdict = dict(zip([r.phone for r in rows], flags, strict=True))
+        self._verdict = None  # by phone only when the flags stop lining up (_verdicts)
         self._flags = flags
 
     def filterAcceptsRow(self, source_row: int,
@@ -270,10 +303,10 @@ class SubscriberProxy(QSortFilterProxyModel):
         if src is None:
             return True
         row = src._rows[source_row]
-        verdict = self._verdict.get(row.phone)
+        verdicts = self._verdicts()
+        verdict = verdicts.get(row.phone)
         if verdict is None:
-            verdict = self._judge(row, src.hay[source_row])
-            self._verdict[row.phone] = verdict
+            verdict = verdicts[row.phone] = self._judge(row, src.hay[source_row])
         return verdict
 
     def _matches(self, row: object, hay: str) -> bool:
