@@ -15,8 +15,15 @@ Speed (10,000 rows): a filter change computes every row's verdict in one Python 
 one layout change (``invalidate``): Qt's per-range row signals for thousands of scattered
 rows cost more than the rebuild. The ``filterAcceptsRow`` callbacks Qt makes are a list
 index while the source is unchanged, a dict lookup by phone after it moved rows (a
-re-sort); the verdicts of rows a change set touches are dropped before the model applies
-it (``about_to_apply``) and recomputed on demand.
+re-sort); the verdicts by phone are built from the row flags only then, when the flags
+stop lining up with the rows. The verdicts of rows a change set touches are dropped
+before the model applies it (``about_to_apply``) and recomputed on demand.
+
+Those callbacks are most of a keystroke's cost: Qt for Python's dispatch of a Python
+``filterAcceptsRow`` (a wrapper for the parent index, the GIL, the override's look-up)
+takes 4.1 ms for 10,000 rows even when the override only returns True, against 0.4 ms
+for Qt's own C++ filter (``perf`` on the benchmark: the samples under ``invalidate`` are
+in shiboken's binding manager, not in Python). The Python pass costs about 1 ms more.
 
 The proxy does not sort: :meth:`sort` is forwarded to the source model (see
 ``model.py`` for why).
