@@ -8,7 +8,8 @@ The simulator (``movizor-sim``, a process of its own so its growing history does
 count as ours) runs ``SPEED`` times faster than real time with the real 5,000 requests an
 hour quota. The app side is what a dispatcher runs: a :class:`Session` (client, sync
 engine at its default 60 s interval, SQLite cache on disk) shown in a headless
-:class:`MainWindow`, on the qasync loop. Everything that measures time is put on the
+:class:`MainWindow`, on the qasync loop, with the heap settled as the app settles it once
+started (:func:`movizor_desktop.heap.settle`). Everything that measures time is put on the
 same accelerated clock: the engine's interval and retry delays are divided by ``SPEED``,
 the request governor's rolling hour runs on ``time.monotonic() * SPEED`` and the engine's
 "now" (stale details) is the simulator's clock.
@@ -141,6 +142,9 @@ async def soak(hours: float, speed: float, fleet: int, base_url: str, control_ur
         shown.resize(1400, 900)
         shown.show()
         shown.set_session(session)
+    from movizor_desktop import heap
+
+    heap.settle()  # as the app does once started: the soak shows that it leaks nothing
     session.start()
 
     app = QApplication.instance()
