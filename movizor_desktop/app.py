@@ -46,6 +46,7 @@ DEMO_KEY = "demo-key-not-a-secret"
 DEMO_SPEED = 30.0
 DEMO_INTERVAL = 15.0
 DEMO_DIALECTS = ("2017", "v2")  # movizor_desktop.simulator.dialects.DIALECTS
+SETTLE_AFTER = 10.0  # s: the longest start-up waits for the map before settling the heap
 
 
 # --- command line ---------------------------------------------------------------------------
@@ -192,12 +193,14 @@ async def attach_map_later(window: MainWindow) -> None:
     thread, once the list shows its first rows (or after 3 s without any), so the two do
     not compete for the interpreter; only the panel itself is built on the Qt thread.
 
-    Start-up ends here: the heap is settled (:func:`movizor_desktop.heap.settle`), so the
-    garbage collector's full collections no longer walk what start-up built.
+    Start-up ends here, once the map shows (or :data:`SETTLE_AFTER` s without it): the heap
+    is settled (:func:`movizor_desktop.heap.settle`), so the garbage collector's full
+    collections no longer walk what start-up built. Its one collection holds the Qt
+    thread for about 50 ms: after the map's page answers, not while it loads.
     """
     from . import heap
     from .ui.features import MAP, WORKFLOWS
-    from .ui.features.map.feature import preload
+    from .ui.features.map.feature import MapLink, preload
 
     model = window.model
     last = -1
@@ -215,7 +218,32 @@ async def attach_map_later(window: MainWindow) -> None:
         log.exception("the map cannot be loaded; the window runs without it")
     else:
         window.features.start(MAP)
+        link = window.features.get(MapLink)
+        if link is not None:
+            await _until_ready(link.panel.view, SETTLE_AFTER)
     heap.settle()
+
+
+async def _until_ready(view: Any, timeout: float) -> None:
+    """Until the map view says ``ready`` (or ``timeout`` seconds)."""
+    if view.is_ready:
+        return
+    ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def done() -> None:
+        if not ready.done():
+            ready.set_result(None)
+
+    view.ready.connect(done)
+    try:
+        await asyncio.wait_for(ready, timeout)
+    except TimeoutError:
+        log.info("the map was not ready after %.0f s; settling the heap anyway", timeout)
+    finally:
+        try:
+            view.ready.disconnect(done)
+        except (RuntimeError, TypeError):
+            pass  # the view is gone already
 
 
 def demo_session(simulator: Any) -> Any:

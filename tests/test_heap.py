@@ -76,3 +76,42 @@ def test_start_up_ends_with_the_heap_settled(monkeypatch, unfreeze, map_loads) -
 
     assert attached == ([window] if map_loads else [])
     assert not _tracked(started_with)
+
+
+def test_start_up_settles_the_heap_once_the_map_answers(monkeypatch, unfreeze) -> None:
+    """The settling collection holds the Qt thread for tens of milliseconds: it waits for
+    the map's page to be ready instead of slowing its load."""
+    from PySide6.QtCore import QObject, Signal
+
+    from movizor_desktop.ui import map_link
+
+    class View(QObject):
+        ready = Signal()
+        is_ready = False
+
+    view = View()
+    link = SimpleNamespace(panel=SimpleNamespace(view=view))
+    order: list[str] = []
+    settle = heap.settle
+
+    def settling() -> int:
+        order.append("settled")
+        return settle()
+
+    monkeypatch.setattr(map_link, "preload", lambda: None)
+    monkeypatch.setattr(map_link, "attach_map", lambda window: link)
+    monkeypatch.setattr(heap, "settle", settling)
+    window = SimpleNamespace(model=None, install_workflows=lambda: None)
+
+    async def start_up() -> None:
+        def map_ready() -> None:
+            order.append("map ready")
+            view.is_ready = True
+            view.ready.emit()
+
+        asyncio.get_running_loop().call_later(0.3, map_ready)
+        await app.attach_map_later(window)
+
+    asyncio.run(start_up())
+
+    assert order == ["map ready", "settled"]
