@@ -102,10 +102,15 @@ def save_baseline(run: dict, ran: list[str]) -> None:
     from tests.benchmarks.compare import BASELINE
 
     kept: list[dict] = []
+    modules: dict = {}
     if BASELINE.exists():
         old = json.loads(BASELINE.read_text(encoding="utf-8"))
         kept = [f for f in old.get("figures", []) if f.get("bench") not in ran]
-    merged = dict(run, figures=kept + run["figures"])
+        modules = old.get("modules", {})
+    for name in ran:  # which run each module's figures come from
+        modules[name] = {key: run.get(key) for key in ("when", "calibration_ms", "load",
+                                                       "load_after")}
+    merged = dict(run, figures=kept + run["figures"], modules=modules)
     BASELINE.write_text(json.dumps(merged, ensure_ascii=False, indent=1) + "\n",
                         encoding="utf-8")
     print(f"baseline saved: {BASELINE}")
