@@ -99,7 +99,9 @@ def compare(run: dict[str, Any], baseline: dict[str, Any]) -> tuple[list[str], i
         flagged += mark == "WORSE"
         lines.append(f"{name:<{width}}  {_num(was):>10}  {_num(value):>10}  {unit:<8}  "
                      f"{change:>6} {mark}".rstrip())
-    gone = [n for n in old if n not in {f["name"] for f in run.get("figures", [])}]
+    names = {f["name"] for f in run.get("figures", [])}
+    benches = {f.get("bench") for f in run.get("figures", [])}
+    gone = [n for n, f in old.items() if n not in names and f.get("bench") in benches]
     if gone:
         lines += ["", "not in this run: " + ", ".join(gone)]
     lines += ["", f"{flagged} figure(s) more than {round((THRESHOLD - 1) * 100)} % worse "
