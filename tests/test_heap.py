@@ -56,7 +56,7 @@ def test_objects_made_after_settling_are_still_collected(unfreeze) -> None:
 
 
 @pytest.mark.parametrize("map_loads", [True, False])
-def test_start_up_ends_with_the_heap_settled(monkeypatch, unfreeze, map_loads) -> None:
+def test_start_up_ends_with_the_heap_settled(monkeypatch, unfreeze, run, map_loads) -> None:
     """``attach_map_later`` (the last step of the app's start-up) settles the heap, with
     the map or without it."""
     from movizor_desktop.ui import map_link
@@ -72,13 +72,13 @@ def test_start_up_ends_with_the_heap_settled(monkeypatch, unfreeze, map_loads) -
     started_with = Node()
     window = SimpleNamespace(model=None, install_workflows=lambda: None)
 
-    asyncio.run(app.attach_map_later(window))
+    run(app.attach_map_later(window))
 
     assert attached == ([window] if map_loads else [])
     assert not _tracked(started_with)
 
 
-def test_start_up_settles_the_heap_once_the_map_answers(monkeypatch, unfreeze) -> None:
+def test_start_up_settles_the_heap_once_the_map_answers(monkeypatch, unfreeze, run) -> None:
     """The settling collection holds the Qt thread for tens of milliseconds: it waits for
     the map's page to be ready instead of slowing its load."""
     from PySide6.QtCore import QObject, Signal
@@ -112,6 +112,6 @@ def test_start_up_settles_the_heap_once_the_map_answers(monkeypatch, unfreeze) -
         asyncio.get_running_loop().call_later(0.3, map_ready)
         await app.attach_map_later(window)
 
-    asyncio.run(start_up())
+    run(start_up())
 
     assert order == ["map ready", "settled"]
