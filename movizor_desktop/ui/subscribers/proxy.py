@@ -229,11 +229,11 @@ class SubscriberProxy(QSortFilterProxyModel):
             for phone in changes.removed:
                 verdict.pop(phone, None)
             return
-        verdict, where = self._verdict, src._pos
+        known, where = self._verdict, src._pos
         for row in (*changes.changed, *changes.added):
             judged = self._judge(row, search_text(row, src.phone_text(row.phone)))
-            if verdict is not None:
-                verdict[row.phone] = judged
+            if known is not None:
+                known[row.phone] = judged
             i = where.get(row.phone)
             if i is None:
                 self._appending.append(judged)
