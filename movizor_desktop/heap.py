@@ -45,8 +45,12 @@ def settle() -> int:
     collected = gc.collect()
     gc.freeze()
     frozen = gc.get_freeze_count()
-    log.info("heap settled: %d objects frozen, %d collected, in %.0f ms", frozen, collected,
-             (time.perf_counter() - started) * 1000)
+    log.info(
+        "heap settled: %d objects frozen, %d collected, in %.0f ms",
+        frozen,
+        collected,
+        (time.perf_counter() - started) * 1000,
+    )
     return frozen
 
 

@@ -253,7 +253,9 @@ class MovizorClient(ClientCore):
 
     async def events_subscribe_list(self) -> list[EventSubscription]:
         envelope = await self._call("events_subscribe_list")
-        return await self._parse_list("events_subscribe_list", EventSubscription, envelope.get("data"))
+        return await self._parse_list(
+            "events_subscribe_list", EventSubscription, envelope.get("data")
+        )
 
     async def events_subscribe_add(
         self,

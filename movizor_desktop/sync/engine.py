@@ -74,11 +74,27 @@ T = TypeVar("T")
 # events (onroute, leftroute, mstart...) and autoinform change nothing object_get shows;
 # a successful ``request`` only moves the fix, which pos_objects already brings — unless
 # the row shows a failed request (``pos_error``), which the success clears.
-DETAIL_EVENTS: frozenset[str] = frozenset({
-    "add", "off", "auto_off", "confirm", "reject", "reactivate", "tariff_auto", "no_confirm",
-    "limit", "pos_ok", "pos_late", "pos_finished", "request_error", "request_offline",
-    "request_roaming", "onparking", "offparking",
-})
+DETAIL_EVENTS: frozenset[str] = frozenset(
+    {
+        "add",
+        "off",
+        "auto_off",
+        "confirm",
+        "reject",
+        "reactivate",
+        "tariff_auto",
+        "no_confirm",
+        "limit",
+        "pos_ok",
+        "pos_late",
+        "pos_finished",
+        "request_error",
+        "request_offline",
+        "request_roaming",
+        "onparking",
+        "offparking",
+    }
+)
 # Rows applied between two yields to the event loop: applying a 1,000-subscriber answer
 # at once took 5-12 ms, on top of validating it (see api.client_core.PARSE_SLICE).
 APPLY_SLICE = 250
@@ -131,8 +147,15 @@ class SyncEngine:
         self.on_change: Callable[[ChangeSet], None] | None = None
         self.on_status: Callable[[EngineStatus], None] | None = None
         self.status = EngineStatus(
-            state=ConnectionState.IDLE, offline_since=None, last_sync=None, error=None,
-            budget=client.budget, balance=None, cycle_requests=0, interval=self.interval)
+            state=ConnectionState.IDLE,
+            offline_since=None,
+            last_sync=None,
+            error=None,
+            budget=client.budget,
+            balance=None,
+            cycle_requests=0,
+            interval=self.interval,
+        )
 
         self._last_event_id: int | None = None
         self._visible: set[str] = set()
@@ -288,12 +311,23 @@ class SyncEngine:
         offline_text: str | None
         offset: str | None
         schedules: str | None
-        rows, events, last_id, last_sync_text, offline_text, offset, schedules = \
-            await self._writer.read(
-                (cache.load_rows, ()), (cache.recent_events, (EVENTS_KEPT,)),
-                (cache.last_event_id, ()), (cache.get_meta, (META_LAST_SYNC,)),
-                (cache.get_meta, (META_OFFLINE_SINCE,)), (cache.get_meta, (META_CLOCK_OFFSET,)),
-                (cache.get_meta, (META_LOCAL_SCHEDULES,)))
+        (
+            rows,
+            events,
+            last_id,
+            last_sync_text,
+            offline_text,
+            offset,
+            schedules,
+        ) = await self._writer.read(
+            (cache.load_rows, ()),
+            (cache.recent_events, (EVENTS_KEPT,)),
+            (cache.last_event_id, ()),
+            (cache.get_meta, (META_LAST_SYNC,)),
+            (cache.get_meta, (META_OFFLINE_SINCE,)),
+            (cache.get_meta, (META_CLOCK_OFFSET,)),
+            (cache.get_meta, (META_LOCAL_SCHEDULES,)),
+        )
         self._clock.restore(offset)
         self.schedules.load(schedules)
         last_sync, offline = _parse_time(last_sync_text), _parse_time(offline_text)
@@ -309,8 +343,11 @@ class SyncEngine:
         updates: dict[str, Any] = {}
         if last_sync is not None and self.status.last_sync is None:
             updates["last_sync"] = last_sync
-        if offline is not None and self.status.offline_since is None and (
-                last_sync is None or offline > last_sync):
+        if (
+            offline is not None
+            and self.status.offline_since is None
+            and (last_sync is None or offline > last_sync)
+        ):
             updates["offline_since"] = offline
         if updates:
             self._set_status(**updates)
@@ -374,12 +411,12 @@ class SyncEngine:
 
     # --- the step bodies --------------------------------------------------------------------
 
-    async def _guarded(self, body: Callable[[Step], Awaitable[None]], *,
-                       connecting: bool = False) -> ChangeSet:
+    async def _guarded(
+        self, body: Callable[[Step], Awaitable[None]], *, connecting: bool = False
+    ) -> ChangeSet:
         """Run a step, keep the connection state, commit what it changed."""
         self._requests = 0
-        if connecting and self.status.state in (ConnectionState.IDLE,
-                                                ConnectionState.AUTH_FAILED):
+        if connecting and self.status.state in (ConnectionState.IDLE, ConnectionState.AUTH_FAILED):
             self._set_status(state=ConnectionState.CONNECTING)
         step = Step(self.fleet)
         try:
@@ -387,16 +424,21 @@ class SyncEngine:
         except AuthError as exc:
             self._connected = False
             await self._commit(step)
-            self._set_status(state=ConnectionState.AUTH_FAILED, error=exc,
-                             cycle_requests=self._requests)
+            self._set_status(
+                state=ConnectionState.AUTH_FAILED, error=exc, cycle_requests=self._requests
+            )
             log.warning("sync stopped: %s", exc)
             raise
         except TransportError as exc:
             self._connected = False  # reconnect with a full picture once back
             await self._commit(step)
             since = self.status.offline_since or self._now()
-            self._set_status(state=ConnectionState.OFFLINE, offline_since=since, error=exc,
-                             cycle_requests=self._requests)
+            self._set_status(
+                state=ConnectionState.OFFLINE,
+                offline_since=since,
+                error=exc,
+                cycle_requests=self._requests,
+            )
             await self._persist_meta({META_OFFLINE_SINCE: since.isoformat()})
             log.warning("offline since %s: %s", since.isoformat(), exc)
             raise
@@ -407,21 +449,31 @@ class SyncEngine:
             raise
         now = self._now()
         was_offline = self.status.offline_since is not None
-        changes = await self._commit(step, meta={
-            META_LAST_SYNC: now.isoformat(),
-            **({META_OFFLINE_SINCE: ""} if was_offline else {}),
-            **self._clock.meta(),
-        })
-        self._set_status(state=ConnectionState.ONLINE, offline_since=None, last_sync=now,
-                         error=None, cycle_requests=self._requests,
-                         syncs=self.status.syncs + 1)
+        changes = await self._commit(
+            step,
+            meta={
+                META_LAST_SYNC: now.isoformat(),
+                **({META_OFFLINE_SINCE: ""} if was_offline else {}),
+                **self._clock.meta(),
+            },
+        )
+        self._set_status(
+            state=ConnectionState.ONLINE,
+            offline_since=None,
+            last_sync=now,
+            error=None,
+            cycle_requests=self._requests,
+            syncs=self.status.syncs + 1,
+        )
         return changes
 
     async def _connect(self, step: Step) -> None:
         # The first request alone: a refused key must cost exactly one request.
         summaries = await self._call(self.client.object_list())
-        calls: list[Awaitable[Any]] = [self._call(self.client.pos_objects()),
-                                       self._fetch_events(step)]
+        calls: list[Awaitable[Any]] = [
+            self._call(self.client.pos_objects()),
+            self._fetch_events(step),
+        ]
         if self._balance_due:
             calls.append(self._call(self.client.balance()))
         history = self._last_event_id is None  # no cursor: these events are history
@@ -496,9 +548,15 @@ class SyncEngine:
         take(sorted(self._dirty))
         if policy.stale_refresh and self._visible:
             now = self._now()
-            take(sorted(p for p in self._visible if (row := rows.get(p)) is not None
-                        and row.details_at is not None
-                        and (now - row.details_at).total_seconds() > self.stale_after))
+            take(
+                sorted(
+                    p
+                    for p in self._visible
+                    if (row := rows.get(p)) is not None
+                    and row.details_at is not None
+                    and (now - row.details_at).total_seconds() > self.stale_after
+                )
+            )
         if policy.fill:
             limit = min(room, len(picked) + policy.fill)
             missing = [r.phone for r in rows.rows() if r.details is None]
@@ -582,8 +640,7 @@ class SyncEngine:
                 continue
             step.put(row.with_position(pos), pos)
 
-    def _apply_events(self, step: Step, events: list[Event], *,
-                      history: bool = False) -> None:
+    def _apply_events(self, step: Step, events: list[Event], *, history: bool = False) -> None:
         """New events; the rows they name are refreshed (not for ``history``: the newest
         page of a first connect says nothing about what changed since object_list)."""
         last = self._last_event_id
@@ -599,8 +656,8 @@ class SyncEngine:
                     self._need_list = True
                 continue
             if event.type in DETAIL_EVENTS or (
-                    event.type == "request" and row.details is not None
-                    and row.details.pos_error):
+                event.type == "request" and row.details is not None and row.details.pos_error
+            ):
                 self._dirty.add(event.phone)
         step.events += fresh
         self._remember_events(fresh)
@@ -661,8 +718,9 @@ class SyncEngine:
         if self._last_event_id is not None and events:
             meta = {META_LAST_EVENT_ID: str(self._last_event_id), **meta}
         if rows or removed or positions or events or meta:
-            await self._writer.write(rows=rows, removed=removed, positions=positions,
-                                     events=events, meta=meta)
+            await self._writer.write(
+                rows=rows, removed=removed, positions=positions, events=events, meta=meta
+            )
 
     async def _persist_meta(self, meta: dict[str, str]) -> None:
         await self._persist(Step(self.fleet), meta)

@@ -52,17 +52,26 @@ print(json.dumps({{"seconds": seconds, "mb": max(0.0, peak - before), "total_mb"
 
 def legitimate(path: Path, rows: int = 10_000, columns: int = 12) -> Path:
     header = ["Телефон", "Имя", "Тариф", *(f"Поле {i}" for i in range(columns - 3))]
-    body = (row([79210000000 + r, f"Иванов Иван {r}", "15",
-                 *(f"значение {r}-{c}" for c in range(columns - 3))], r + 2)
-            for r in range(rows))
-    return workbook(path, [SHEET_HEAD.format(dimension=""), row(header, 1), *body,
-                           SHEET_TAIL])
+    body = (
+        row(
+            [
+                79210000000 + r,
+                f"Иванов Иван {r}",
+                "15",
+                *(f"значение {r}-{c}" for c in range(columns - 3)),
+            ],
+            r + 2,
+        )
+        for r in range(rows)
+    )
+    return workbook(path, [SHEET_HEAD.format(dimension=""), row(header, 1), *body, SHEET_TAIL])
 
 
 def measure(path: Path) -> dict:
     code = _CHILD.format(root=str(ROOT), path=str(path))
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=600).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=600
+    ).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -77,23 +86,51 @@ def run() -> list[dict]:
     slowest = max(results, key=lambda n: results[n]["seconds"])
     largest = max(results, key=lambda n: results[n]["mb"])
     figures = [
-        {"name": f"import: worst hostile file, time ({slowest})",
-         "value": round(results[slowest]["seconds"], 2), "unit": "s", "goal": "< 5"},
-        {"name": f"import: worst hostile file, peak memory ({largest})",
-         "value": round(results[largest]["mb"]), "unit": "MB", "goal": "< 300"},
+        {
+            "name": f"import: worst hostile file, time ({slowest})",
+            "value": round(results[slowest]["seconds"], 2),
+            "unit": "s",
+            "goal": "< 5",
+        },
+        {
+            "name": f"import: worst hostile file, peak memory ({largest})",
+            "value": round(results[largest]["mb"]),
+            "unit": "MB",
+            "goal": "< 300",
+        },
     ]
     for name, result in results.items():
-        figures.append({"name": f"import hostile: {name} — {result['outcome'][:60]}",
-                        "value": round(result["seconds"], 2), "unit": "s"})
-        figures.append({"name": f"import hostile: {name}, memory",
-                        "value": round(result["mb"]), "unit": "MB"})
-    figures.append({"name": "import: largest process during a hostile read (all of it)",
-                    "value": round(max(r["total_mb"] for r in results.values())),
-                    "unit": "MB"})
-    figures.append({"name": "import: 10,000 rows × 12 columns XLSX, time",
-                    "value": round(normal["seconds"], 2), "unit": "s"})
-    figures.append({"name": "import: 10,000 rows × 12 columns XLSX, memory",
-                    "value": round(normal["mb"]), "unit": "MB"})
+        figures.append(
+            {
+                "name": f"import hostile: {name} — {result['outcome'][:60]}",
+                "value": round(result["seconds"], 2),
+                "unit": "s",
+            }
+        )
+        figures.append(
+            {"name": f"import hostile: {name}, memory", "value": round(result["mb"]), "unit": "MB"}
+        )
+    figures.append(
+        {
+            "name": "import: largest process during a hostile read (all of it)",
+            "value": round(max(r["total_mb"] for r in results.values())),
+            "unit": "MB",
+        }
+    )
+    figures.append(
+        {
+            "name": "import: 10,000 rows × 12 columns XLSX, time",
+            "value": round(normal["seconds"], 2),
+            "unit": "s",
+        }
+    )
+    figures.append(
+        {
+            "name": "import: 10,000 rows × 12 columns XLSX, memory",
+            "value": round(normal["mb"]),
+            "unit": "MB",
+        }
+    )
     return figures
 
 

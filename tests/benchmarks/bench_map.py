@@ -55,8 +55,9 @@ TRACK_FIXES = 10_000
 FLEET = 5_000
 
 
-def _figure(name: str, value: float | None, unit: str, goal: str | None = None,
-            **extra: Any) -> dict[str, Any]:
+def _figure(
+    name: str, value: float | None, unit: str, goal: str | None = None, **extra: Any
+) -> dict[str, Any]:
     figure: dict[str, Any] = {"name": name, "value": value, "unit": unit}
     if goal is not None:
         figure["goal"] = goal
@@ -115,8 +116,7 @@ def _wait(predicate, timeout: float = 30.0) -> None:
     processes whose work is being timed)."""
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    flags = (QEventLoop.ProcessEventsFlag.AllEvents
-             | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    flags = QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
     end = time.perf_counter() + timeout
     tick = QTimer()  # wakes the wait now and then to check the timeout
     tick.start(50)
@@ -148,8 +148,11 @@ def frame_script() -> tuple[str, str]:
     global _frames
     _frames += 1
     token = f"mz-bench-frame-{_frames}"
-    return ("requestAnimationFrame(function () { requestAnimationFrame(function () { "
-            f"document.title = {json.dumps(token)}; }}); }});", token)
+    return (
+        "requestAnimationFrame(function () { requestAnimationFrame(function () { "
+        f"document.title = {json.dumps(token)}; }}); }});",
+        token,
+    )
 
 
 def _wait_frame(view, token: str) -> None:
@@ -166,13 +169,19 @@ def _folium_html(rows, *, canvas: bool) -> tuple[str, list[str]]:
     JavaScript names, in the order of ``rows``."""
     import folium
 
-    fmap = folium.Map(location=[55.75, 37.62], zoom_start=6, tiles=None,
-                      prefer_canvas=canvas)
+    fmap = folium.Map(location=[55.75, 37.62], zoom_start=6, tiles=None, prefer_canvas=canvas)
     names = []
     for row in rows:
-        marker = folium.CircleMarker([row.lat, row.lon], radius=7, color="#ffffff", weight=2,
-                                     fill=True, fill_color="#1b7a3a", fill_opacity=0.95,
-                                     tooltip=_tooltip(row))
+        marker = folium.CircleMarker(
+            [row.lat, row.lon],
+            radius=7,
+            color="#ffffff",
+            weight=2,
+            fill=True,
+            fill_color="#1b7a3a",
+            fill_opacity=0.95,
+            tooltip=_tooltip(row),
+        )
         marker.add_to(fmap)
         names.append(marker.get_name())
     return fmap.get_root().render(), names
@@ -187,9 +196,11 @@ def folium_update_script(rows, indices: list[int]) -> str:
     """One ``runJavaScript`` moving the folium markers ``indices`` (see ``_folium_html``)
     to their rows' positions, with their new tooltips."""
     data = [[i, rows[i].lat, rows[i].lon, _tooltip(rows[i])] for i in indices]
-    return ("(function (d) { var m = window.mzBenchMarkers; for (var k = 0; k < d.length; "
-            "k++) { var x = d[k], mk = m[x[0]]; mk.setLatLng([x[1], x[2]]); "
-            "mk.setTooltipContent(x[3]); } return d.length; })(" + json.dumps(data) + ")")
+    return (
+        "(function (d) { var m = window.mzBenchMarkers; for (var k = 0; k < d.length; "
+        "k++) { var x = d[k], mk = m[x[0]]; mk.setLatLng([x[1], x[2]]); "
+        "mk.setTooltipContent(x[3]); } return d.length; })(" + json.dumps(data) + ")"
+    )
 
 
 # --- the run ----------------------------------------------------------------------------
@@ -224,8 +235,13 @@ def run() -> list[dict[str, Any]]:
     panel.show()
     started = time.perf_counter()
     _wait(lambda: panel.view.is_ready)
-    figures.append(_figure("map: page ready (load + QWebChannel)",
-                           round((time.perf_counter() - started) * 1000, 1), "ms"))
+    figures.append(
+        _figure(
+            "map: page ready (load + QWebChannel)",
+            round((time.perf_counter() - started) * 1000, 1),
+            "ms",
+        )
+    )
     renderer = panel.view.page().renderProcessPid()
     figures.append(_figure("map: renderer RSS, empty map", round(rss_mb(renderer), 1), "MB"))
 
@@ -242,12 +258,22 @@ def run() -> list[dict[str, Any]]:
         times.append((time.perf_counter() - started) * 1000)
         panel.track_loaded.disconnect(done.append)
     drawn = json.loads(_evaluate(panel.view, "JSON.stringify(mz.state())"))
-    figures.append(_figure(f"map: renderer RSS, {TRACK_FIXES:,}-fix track shown",
-                           round(rss_mb(renderer), 1), "MB"))
+    figures.append(
+        _figure(
+            f"map: renderer RSS, {TRACK_FIXES:,}-fix track shown", round(rss_mb(renderer), 1), "MB"
+        )
+    )
     panel.clear_track()
-    figures.append(_figure(f"map: {TRACK_FIXES:,}-fix track, data to drawn",
-                           round(statistics.median(times), 1), "ms", "< 1000",
-                           pages=len(loader.calls) // ROUNDS, dots=drawn["trackDots"]))
+    figures.append(
+        _figure(
+            f"map: {TRACK_FIXES:,}-fix track, data to drawn",
+            round(statistics.median(times), 1),
+            "ms",
+            "< 1000",
+            pages=len(loader.calls) // ROUNDS,
+            dots=drawn["trackDots"],
+        )
+    )
 
     # a 5,000-marker fleet: first load, then every marker moves
     rows = kit.fleet(FLEET, lat0=54.0, lon0=33.0, step=0.05)
@@ -273,30 +299,61 @@ def run() -> list[dict[str, Any]]:
         step = timedelta(minutes=15 * (i + 1))
         rows = [replace(r, lat=r.lat + 0.001, fix_time=r.fix_time + step) for r in rows]
         update.append(timed(rows))
-        rows = [replace(r, lat=r.lat + 0.001, fix_time=r.fix_time + step) if n % 10 == 0
-                else r for n, r in enumerate(rows)]
+        rows = [
+            replace(r, lat=r.lat + 0.001, fix_time=r.fix_time + step) if n % 10 == 0 else r
+            for n, r in enumerate(rows)
+        ]
         typical.append(timed(rows))
     state = json.loads(_evaluate(panel.view, "JSON.stringify(mz.state())"))
 
-    def both(label: str, times: list[tuple[float, float]], goal: str | None = None,
-             **extra: Any) -> None:
-        figures.append(_figure(f"{label}: batch returned", round(statistics.median(
-            t[0] for t in times), 1), "ms", goal, **extra))
-        figures.append(_figure(f"{label}: frame painted", round(statistics.median(
-            t[1] for t in times), 1), "ms", goal))
+    def both(
+        label: str, times: list[tuple[float, float]], goal: str | None = None, **extra: Any
+    ) -> None:
+        figures.append(
+            _figure(
+                f"{label}: batch returned",
+                round(statistics.median(t[0] for t in times), 1),
+                "ms",
+                goal,
+                **extra,
+            )
+        )
+        figures.append(
+            _figure(
+                f"{label}: frame painted",
+                round(statistics.median(t[1] for t in times), 1),
+                "ms",
+                goal,
+            )
+        )
 
-    both(f"map: {FLEET:,}-marker fleet, first load", first, clustered=state["clustered"],
-         markers=state["markers"])
+    both(
+        f"map: {FLEET:,}-marker fleet, first load",
+        first,
+        clustered=state["clustered"],
+        markers=state["markers"],
+    )
     both(f"map: {FLEET:,}-marker fleet update, all moved", update, "< 100")
     both(f"map: {FLEET:,}-marker fleet update, 10% moved", typical, "< 100")
     ours_painted = statistics.median(t[1] for t in update)
 
     # memory of the web processes
     pids = web_processes()
-    figures.append(_figure("map: web processes RSS (all QtWebEngineProcess)",
-                           round(sum(rss_mb(p) for p in pids), 1), "MB", processes=len(pids)))
-    figures.append(_figure(f"map: renderer RSS, {FLEET:,} markers (after the rounds above)",
-                           round(rss_mb(renderer), 1), "MB"))
+    figures.append(
+        _figure(
+            "map: web processes RSS (all QtWebEngineProcess)",
+            round(sum(rss_mb(p) for p in pids), 1),
+            "MB",
+            processes=len(pids),
+        )
+    )
+    figures.append(
+        _figure(
+            f"map: renderer RSS, {FLEET:,} markers (after the rounds above)",
+            round(rss_mb(renderer), 1),
+            "MB",
+        )
+    )
 
     # the naive way, same run, same markers
     from movizor_desktop.ui.map.profile import acquire_profile, release_profile
@@ -332,8 +389,12 @@ def run() -> list[dict[str, Any]]:
     build_once = (time.perf_counter() - started) * 1000
     url = shared.handler.set_page("folium-fast.html", html)
     _ms, fast_load, _ok = load(lambda url=url: naive.load(url))
-    _evaluate(naive, "window.mzBenchMarkers = " + json.dumps(names)
-              + ".map(function (n) { return window[n]; }); window.mzBenchMarkers.length")
+    _evaluate(
+        naive,
+        "window.mzBenchMarkers = "
+        + json.dumps(names)
+        + ".map(function (n) { return window[n]; }); window.mzBenchMarkers.length",
+    )
     fast_all, fast_tenth = [], []
 
     def fast_timed(script: str) -> tuple[float, float]:
@@ -352,24 +413,46 @@ def run() -> list[dict[str, Any]]:
         step = timedelta(minutes=15 * (i + 1))
         rows = [replace(r, lat=r.lat + 0.001, fix_time=r.fix_time + step) for r in rows]
         fast_all.append(fast_timed(folium_update_script(rows, everyone)))
-        tenth = everyone[i % 10::10]
-        rows = [replace(r, lat=r.lat + 0.001, fix_time=r.fix_time + step) if n % 10 == i % 10
-                else r for n, r in enumerate(rows)]
+        tenth = everyone[i % 10 :: 10]
+        rows = [
+            replace(r, lat=r.lat + 0.001, fix_time=r.fix_time + step) if n % 10 == i % 10 else r
+            for n, r in enumerate(rows)
+        ]
         fast_tenth.append(fast_timed(folium_update_script(rows, tenth)))
     svg = _evaluate(naive, "document.querySelectorAll('path.leaflet-interactive').length")
-    figures.append(_figure(f"folium fast path: {FLEET:,} canvas markers, page built once",
-                           round(build_once, 1), "ms", page_mb=round(len(html.encode())
-                                                                      / 2**20, 2)))
-    figures.append(_figure("folium fast path: that page loaded, to its first frame",
-                           round(fast_load, 1), "ms", svg_markers=svg))
+    figures.append(
+        _figure(
+            f"folium fast path: {FLEET:,} canvas markers, page built once",
+            round(build_once, 1),
+            "ms",
+            page_mb=round(len(html.encode()) / 2**20, 2),
+        )
+    )
+    figures.append(
+        _figure(
+            "folium fast path: that page loaded, to its first frame",
+            round(fast_load, 1),
+            "ms",
+            svg_markers=svg,
+        )
+    )
     both(f"folium fast path: {FLEET:,}-marker update by runJavaScript, all moved", fast_all)
-    both(f"folium fast path: {FLEET:,}-marker update by runJavaScript, 10% moved",
-         fast_tenth)
-    figures.append(_figure("folium fast path (all moved) / ours, frame painted", round(
-        statistics.median(t[1] for t in fast_all) / max(0.1, ours_painted), 1), "x",
-        better="higher"))
-    figures.append(_figure("folium fast path: renderer RSS (5,000 canvas markers)", round(
-        rss_mb(naive.page().renderProcessPid()), 1), "MB"))
+    both(f"folium fast path: {FLEET:,}-marker update by runJavaScript, 10% moved", fast_tenth)
+    figures.append(
+        _figure(
+            "folium fast path (all moved) / ours, frame painted",
+            round(statistics.median(t[1] for t in fast_all) / max(0.1, ours_painted), 1),
+            "x",
+            better="higher",
+        )
+    )
+    figures.append(
+        _figure(
+            "folium fast path: renderer RSS (5,000 canvas markers)",
+            round(rss_mb(naive.page().renderProcessPid()), 1),
+            "MB",
+        )
+    )
     shared.handler.remove_page("folium-fast.html")
 
     # the naive way: the SVG page rebuilt and loaded per update
@@ -381,8 +464,7 @@ def run() -> list[dict[str, Any]]:
         builds.append((time.perf_counter() - started) * 1000)
         base = QUrl.fromLocalFile(str(web_root()) + "/")
         local = html.replace("app://web/", "")
-        ms, _frame_ms, ok_set_html = load(
-            lambda local=local, base=base: naive.setHtml(local, base))
+        ms, _frame_ms, ok_set_html = load(lambda local=local, base=base: naive.setHtml(local, base))
         by_set_html.append(ms)
         url = shared.handler.set_page("naive.html", html)
         ms, frame_ms, _ok = load(lambda url=url: naive.load(url))
@@ -390,22 +472,60 @@ def run() -> list[dict[str, Any]]:
         scheme_frames.append(frame_ms)
     svg = _evaluate(naive, "document.querySelectorAll('path.leaflet-interactive').length")
     build_ms, scheme_ms = statistics.median(builds), statistics.median(by_scheme)
-    figures.append(_figure(f"naive folium: {FLEET:,} SVG markers, page build", round(
-        build_ms, 1), "ms", page_mb=round(len(html.encode()) / 2**20, 2)))
-    figures.append(_figure("naive folium: setHtml of that page", round(
-        statistics.median(by_set_html), 1), "ms", loaded=bool(ok_set_html)))
-    figures.append(_figure("naive folium: the same page via the app: scheme, loaded", round(
-        scheme_ms, 1), "ms", svg_markers=svg))
-    figures.append(_figure("naive folium: the same page via the app: scheme, first frame",
-                           round(statistics.median(scheme_frames), 1), "ms"))
-    figures.append(_figure("naive (build + load) / ours (update, all moved, batch returned)",
-                           round((build_ms + scheme_ms) / max(0.1, statistics.median(
-                               t[0] for t in update)), 1), "x", better="higher"))
-    figures.append(_figure("naive (build + first frame) / ours (all moved, frame painted)",
-                           round((build_ms + statistics.median(scheme_frames))
-                                 / max(0.1, ours_painted), 1), "x", better="higher"))
-    figures.append(_figure("naive folium: renderer RSS (5,000 SVG markers)", round(
-        rss_mb(naive.page().renderProcessPid()), 1), "MB"))
+    figures.append(
+        _figure(
+            f"naive folium: {FLEET:,} SVG markers, page build",
+            round(build_ms, 1),
+            "ms",
+            page_mb=round(len(html.encode()) / 2**20, 2),
+        )
+    )
+    figures.append(
+        _figure(
+            "naive folium: setHtml of that page",
+            round(statistics.median(by_set_html), 1),
+            "ms",
+            loaded=bool(ok_set_html),
+        )
+    )
+    figures.append(
+        _figure(
+            "naive folium: the same page via the app: scheme, loaded",
+            round(scheme_ms, 1),
+            "ms",
+            svg_markers=svg,
+        )
+    )
+    figures.append(
+        _figure(
+            "naive folium: the same page via the app: scheme, first frame",
+            round(statistics.median(scheme_frames), 1),
+            "ms",
+        )
+    )
+    figures.append(
+        _figure(
+            "naive (build + load) / ours (update, all moved, batch returned)",
+            round((build_ms + scheme_ms) / max(0.1, statistics.median(t[0] for t in update)), 1),
+            "x",
+            better="higher",
+        )
+    )
+    figures.append(
+        _figure(
+            "naive (build + first frame) / ours (all moved, frame painted)",
+            round((build_ms + statistics.median(scheme_frames)) / max(0.1, ours_painted), 1),
+            "x",
+            better="higher",
+        )
+    )
+    figures.append(
+        _figure(
+            "naive folium: renderer RSS (5,000 SVG markers)",
+            round(rss_mb(naive.page().renderProcessPid()), 1),
+            "MB",
+        )
+    )
 
     shared.handler.remove_page("naive.html")
     naive.close()

@@ -49,15 +49,22 @@ DRAG_STEPS = 200
 PAGE_TILES = 300
 
 
-def _figure(name: str, values: list[float], unit: str, goal: str | None = None
-            ) -> list[dict[str, Any]]:
+def _figure(
+    name: str, values: list[float], unit: str, goal: str | None = None
+) -> list[dict[str, Any]]:
     """The median (with the goal) and the worst of ``values``."""
     median = {"name": name, "value": round(statistics.median(values), 2), "unit": unit}
     if goal is not None:
         median["goal"] = goal
-    return [median, {"name": f"{name} (worst of {len(values)})",
-                     "value": round(max(values), 2), "unit": unit,
-                     **({"goal": goal} if goal is not None else {})}]
+    return [
+        median,
+        {
+            "name": f"{name} (worst of {len(values)})",
+            "value": round(max(values), 2),
+            "unit": unit,
+            **({"goal": goal} if goal is not None else {}),
+        },
+    ]
 
 
 # --- the planning core --------------------------------------------------------------------
@@ -71,17 +78,28 @@ def _fleet(n: int) -> list[Any]:
     rows = []
     for i in range(n):
         lat, lon = rng.uniform(45.0, 60.0), rng.uniform(30.0, 60.0)
-        row = FleetRow(phone=f"79{i:09d}", status="ok", title=f"Truck {i}", lat=lat, lon=lon,
-                       radius=rng.choice([300, 800, 2500]),
-                       fix_time=NOW - timedelta(minutes=rng.uniform(1, 600)),
-                       tags=("тент",) if i % 2 else ("рефрижератор",))
+        row = FleetRow(
+            phone=f"79{i:09d}",
+            status="ok",
+            title=f"Truck {i}",
+            lat=lat,
+            lon=lon,
+            radius=rng.choice([300, 800, 2500]),
+            fix_time=NOW - timedelta(minutes=rng.uniform(1, 600)),
+            tags=("тент",) if i % 2 else ("рефрижератор",),
+        )
         if i % 5 == 0:  # on a trip: the route's end and its planned arrival
             end = (lat + rng.uniform(-2, 2), lon + rng.uniform(-2, 2))
             planned = (NOW + timedelta(hours=rng.uniform(1, 30))).timestamp()
-            info = ObjectInfo.model_validate({"phone": row.phone, "destination": [
-                {"text": "end", "lat": end[0], "lon": end[1], "time": int(planned)}]})
-            row = replace(row, details=info, forecast_hours=rng.uniform(0.5, 20),
-                          forecast="ok")
+            info = ObjectInfo.model_validate(
+                {
+                    "phone": row.phone,
+                    "destination": [
+                        {"text": "end", "lat": end[0], "lon": end[1], "time": int(planned)}
+                    ],
+                }
+            )
+            row = replace(row, details=info, forecast_hours=rng.uniform(0.5, 20), forecast="ok")
         rows.append(row)
     return rows
 
@@ -96,8 +114,16 @@ def _plan_points(n: int, seed: int) -> list[Any]:
         lat += rng.uniform(-1.5, 1.5)
         lon += rng.uniform(2.0, 5.0)
         latest = NOW + timedelta(hours=8 + 14 * i)
-        points.append(PlanPoint(f"P{i + 1}", lat, lon, latest - timedelta(hours=4), latest,
-                                dwell_min=rng.choice([30, 45, 60, 90])))
+        points.append(
+            PlanPoint(
+                f"P{i + 1}",
+                lat,
+                lon,
+                latest - timedelta(hours=4),
+                latest,
+                dwell_min=rng.choice([30, 45, 60, 90]),
+            )
+        )
     return points
 
 
@@ -127,17 +153,22 @@ def bench_recompute() -> list[dict[str, Any]]:
     stops = 0
     for _ in range(DRAG_STEPS):
         dragged = points[3]
-        points[3] = PlanPoint(dragged.text, dragged.lat + rng.uniform(-0.05, 0.05),
-                              dragged.lon + rng.uniform(-0.05, 0.05), dragged.earliest,
-                              dragged.latest, dragged.dwell_min)
+        points[3] = PlanPoint(
+            dragged.text,
+            dragged.lat + rng.uniform(-0.05, 0.05),
+            dragged.lon + rng.uniform(-0.05, 0.05),
+            dragged.earliest,
+            dragged.latest,
+            dragged.dwell_min,
+        )
         started = time.perf_counter()
         result = compute_plan(start, points, rules)
         timings.append((time.perf_counter() - started) * 1000)
         stops = len(result.stops)
-    figures = _figure("planning: recompute a 10-point plan with rests, a drag step",
-                      timings, "ms", "<= 16")
-    figures.append({"name": "planning: breaks and rests in that plan", "value": stops,
-                    "unit": ""})
+    figures = _figure(
+        "planning: recompute a 10-point plan with rests, a drag step", timings, "ms", "<= 16"
+    )
+    figures.append({"name": "planning: breaks and rests in that plan", "value": stops, "unit": ""})
     return figures
 
 
@@ -168,19 +199,30 @@ def bench_reader(path: Path) -> list[dict[str, Any]]:
             reader.open()
             chunks = [keys[i::threads] for i in range(threads)]
             started = time.perf_counter()
-            workers = [threading.Thread(target=lambda c=c, r=reader: [r.tile(*k) for k in c])
-                       for c in chunks]
+            workers = [
+                threading.Thread(target=lambda c=c, r=reader: [r.tile(*k) for k in c])
+                for c in chunks
+            ]
             for worker in workers:
                 worker.start()
             for worker in workers:
                 worker.join()
             rates.append(len(keys) / (time.perf_counter() - started))
             reader.close()
-        figures.append({"name": f"tiles: MBTiles reader, {threads} thread(s), cold",
-                        "value": round(statistics.median(rates)), "unit": "tiles/s"})
-        figures.append({"name": f"tiles: MBTiles reader, {threads} thread(s), cold "
-                                "(slowest of 3)", "value": round(min(rates)),
-                        "unit": "tiles/s"})
+        figures.append(
+            {
+                "name": f"tiles: MBTiles reader, {threads} thread(s), cold",
+                "value": round(statistics.median(rates)),
+                "unit": "tiles/s",
+            }
+        )
+        figures.append(
+            {
+                "name": f"tiles: MBTiles reader, {threads} thread(s), cold (slowest of 3)",
+                "value": round(min(rates)),
+                "unit": "tiles/s",
+            }
+        )
     return figures
 
 
@@ -203,12 +245,15 @@ def bench_serving(path: Path) -> list[dict[str, Any]]:
     try:
         for run in range(3):
             picks = [(6, (run * 7 + i) % 64, (i * 13 + run) % 64) for i in range(PAGE_TILES)]
-            images = "".join(f'<img src="app://tiles/{token}/{z}/{x}/{y}.png">'
-                             for z, x, y in picks)
-            html = ("<html><body>" + images + "<script>window.done = function () {"
-                    "return Array.from(document.images).every(function (i) {"
-                    " return i.complete && i.naturalWidth === 256; }); };</script>"
-                    "</body></html>")
+            images = "".join(
+                f'<img src="app://tiles/{token}/{z}/{x}/{y}.png">' for z, x, y in picks
+            )
+            html = (
+                "<html><body>" + images + "<script>window.done = function () {"
+                "return Array.from(document.images).every(function (i) {"
+                " return i.complete && i.naturalWidth === 256; }); };</script>"
+                "</body></html>"
+            )
             page = QWebEnginePage(shared.profile)
             pages.append(page)
             answer: list[Any] = []
@@ -234,10 +279,18 @@ def bench_serving(path: Path) -> list[dict[str, Any]]:
         release_profile(shared)
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
-    return [{"name": f"tiles: {PAGE_TILES} app://tiles images in a page, end to end",
-             "value": round(statistics.median(rates)), "unit": "tiles/s"},
-            {"name": f"tiles: {PAGE_TILES} app://tiles images in a page (slowest of 3)",
-             "value": round(min(rates)), "unit": "tiles/s"}]
+    return [
+        {
+            "name": f"tiles: {PAGE_TILES} app://tiles images in a page, end to end",
+            "value": round(statistics.median(rates)),
+            "unit": "tiles/s",
+        },
+        {
+            "name": f"tiles: {PAGE_TILES} app://tiles images in a page (slowest of 3)",
+            "value": round(min(rates)),
+            "unit": "tiles/s",
+        },
+    ]
 
 
 def run() -> list[dict[str, Any]]:

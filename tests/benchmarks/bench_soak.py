@@ -64,8 +64,9 @@ def rss_mb() -> float:
         return peak / 1e6 if sys.platform == "darwin" else peak / 1e3
 
 
-def _figure(name: str, value: float, unit: str, goal: str | None = None,
-            **extra: Any) -> dict[str, Any]:
+def _figure(
+    name: str, value: float, unit: str, goal: str | None = None, **extra: Any
+) -> dict[str, Any]:
     figure: dict[str, Any] = {"name": name, "value": value, "unit": unit}
     if goal is not None:
         figure["goal"] = goal
@@ -75,10 +76,27 @@ def _figure(name: str, value: float, unit: str, goal: str | None = None,
 
 def start_simulator(fleet: int, speed: float) -> tuple[subprocess.Popen[str], str, str]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "movizor_desktop.simulator", "--port", "0", "--fleet",
-         str(fleet), "--speed", str(speed), "--quota", str(BUDGET), "--key", KEY,
-         "--start", SIM_START.isoformat()],
-        stdout=subprocess.PIPE, text=True, cwd=ROOT)
+        [
+            sys.executable,
+            "-m",
+            "movizor_desktop.simulator",
+            "--port",
+            "0",
+            "--fleet",
+            str(fleet),
+            "--speed",
+            str(speed),
+            "--quota",
+            str(BUDGET),
+            "--key",
+            KEY,
+            "--start",
+            SIM_START.isoformat(),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.stdout is not None
     line = proc.stdout.readline()
     match = re.search(r"serving (\S+) .* control at (\S+)", line)
@@ -96,8 +114,16 @@ class Sample:
             setattr(self, name, kw[name])
 
 
-async def soak(hours: float, speed: float, fleet: int, base_url: str, control_url: str,
-               home: Path, *, window: bool = True) -> tuple[list[Sample], dict[str, Any]]:
+async def soak(
+    hours: float,
+    speed: float,
+    fleet: int,
+    base_url: str,
+    control_url: str,
+    home: Path,
+    *,
+    window: bool = True,
+) -> tuple[list[Sample], dict[str, Any]]:
     from PySide6.QtCore import QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -113,8 +139,9 @@ async def soak(hours: float, speed: float, fleet: int, base_url: str, control_ur
     real_t0 = time.monotonic()
 
     def sim_now() -> datetime:
-        return datetime.fromtimestamp(sim_t0.timestamp() + (time.monotonic() - real_t0) * speed,
-                                      UTC)
+        return datetime.fromtimestamp(
+            sim_t0.timestamp() + (time.monotonic() - real_t0) * speed, UTC
+        )
 
     cache = Cache(home / "cache.sqlite3")
     profile = Profile("soak", base_url=base_url, project="demo")
@@ -157,17 +184,29 @@ async def soak(hours: float, speed: float, fleet: int, base_url: str, control_ur
         total = int(log["total"])
         objects = app.findChildren(QObject) if app is not None else []
         widgets = QApplication.allWidgets()
-        qobjects = len(objects) + sum(len(w.findChildren(QObject)) for w in widgets
-                                      if w.parent() is None)
+        qobjects = len(objects) + sum(
+            len(w.findChildren(QObject)) for w in widgets if w.parent() is None
+        )
         qtimers = sum(len(w.findChildren(QTimer)) for w in widgets if w.parent() is None)
-        samples.append(Sample(hour=hour, rss=rss_mb(), tasks=len(asyncio.all_tasks()),
-                              qobjects=qobjects, qtimers=qtimers, requests=total - last_total,
-                              cycles=cycles))
+        samples.append(
+            Sample(
+                hour=hour,
+                rss=rss_mb(),
+                tasks=len(asyncio.all_tasks()),
+                qobjects=qobjects,
+                qtimers=qtimers,
+                requests=total - last_total,
+                cycles=cycles,
+            )
+        )
         last_total = total
-        print(f"# hour {hour:2d}: rss {samples[-1].rss:6.1f} MB, tasks {samples[-1].tasks}, "
-              f"qobjects {qobjects}, qtimers {qtimers}, requests {samples[-1].requests}, "
-              f"fleet {len(engine.fleet)}, state {engine.status.state}", file=sys.stderr,
-              flush=True)
+        print(
+            f"# hour {hour:2d}: rss {samples[-1].rss:6.1f} MB, tasks {samples[-1].tasks}, "
+            f"qobjects {qobjects}, qtimers {qtimers}, requests {samples[-1].requests}, "
+            f"fleet {len(engine.fleet)}, state {engine.status.state}",
+            file=sys.stderr,
+            flush=True,
+        )
 
     fleet_rows = len(engine.fleet)
     await session.aclose()
@@ -195,12 +234,13 @@ def _growth(values: list[float]) -> float:
     if len(values) < 4:
         return values[-1] - values[0] if values else 0.0
     quarter = len(values) // 4
-    start = median(values[max(0, quarter - 1): quarter + 2])
+    start = median(values[max(0, quarter - 1) : quarter + 2])
     return median(values[-3:]) - start
 
 
-def run(hours: float = HOURS, speed: float = SPEED, fleet: int = FLEET,
-        window: bool = True) -> list[dict[str, Any]]:
+def run(
+    hours: float = HOURS, speed: float = SPEED, fleet: int = FLEET, window: bool = True
+) -> list[dict[str, Any]]:
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -211,8 +251,9 @@ def run(hours: float = HOURS, speed: float = SPEED, fleet: int = FLEET,
         with tempfile.TemporaryDirectory() as tmp:
             home = Path(tmp)
             with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-                samples, extra = runner.run(soak(hours, speed, fleet, base_url, control_url,
-                                                 home, window=window))
+                samples, extra = runner.run(
+                    soak(hours, speed, fleet, base_url, control_url, home, window=window)
+                )
             listed = len(_object_list(base_url))  # the account's fleet at the end
             ok, rows = check_cache(home / "cache.sqlite3")
     finally:
@@ -225,22 +266,23 @@ def run(hours: float = HOURS, speed: float = SPEED, fleet: int = FLEET,
         _figure("soak_wall_clock", round(wall, 1), "s", better=None),
         _figure("soak_sync_cycles", extra["cycles"], "cycles", better=None),
         _figure("soak_rss_end", round(samples[-1].rss, 1), "MB"),
-        _figure("soak_rss_growth_last_75pct", round(_growth([s.rss for s in samples]), 1),
-                "MB", "< 25"),
-        _figure("soak_asyncio_tasks_growth", _growth([s.tasks for s in samples]), "tasks",
-                "<= 0"),
-        _figure("soak_qobjects_growth", _growth([s.qobjects for s in samples]), "objects",
-                "<= 0"),
-        _figure("soak_qtimers_growth", _growth([s.qtimers for s in samples]), "timers",
-                "<= 0"),
+        _figure(
+            "soak_rss_growth_last_75pct", round(_growth([s.rss for s in samples]), 1), "MB", "< 25"
+        ),
+        _figure("soak_asyncio_tasks_growth", _growth([s.tasks for s in samples]), "tasks", "<= 0"),
+        _figure("soak_qobjects_growth", _growth([s.qobjects for s in samples]), "objects", "<= 0"),
+        _figure("soak_qtimers_growth", _growth([s.qtimers for s in samples]), "timers", "<= 0"),
         _figure("soak_max_requests_per_hour", max(per_hour), "requests", f"<= {BUDGET}"),
-        _figure("soak_mean_requests_per_hour", round(sum(per_hour) / len(per_hour)),
-                "requests"),
+        _figure("soak_mean_requests_per_hour", round(sum(per_hour) / len(per_hour)), "requests"),
         _figure("soak_first_hour_requests", samples[0].requests, "requests", f"<= {BUDGET}"),
         _figure("soak_quota_refusals", extra["refusals"], "errors", "== 0"),
         _figure("soak_cache_integrity_ok", int(ok), "bool", "== 1"),
-        _figure("soak_cache_rows_match_fleet", int(rows == listed == extra["fleet_rows"]),
-                "bool", "== 1"),
+        _figure(
+            "soak_cache_rows_match_fleet",
+            int(rows == listed == extra["fleet_rows"]),
+            "bool",
+            "== 1",
+        ),
     ]
 
 

@@ -49,16 +49,24 @@ MOMENTS = ("PAINTED", "MENUS", "MAP", "USABLE")
 
 def one_run(home: Path, timeout: float = 60.0) -> dict[str, float]:
     """Seconds from spawn to each of the child's moments."""
-    env = dict(os.environ, MOVIZOR_DESKTOP_HOME=str(home), MOVIZOR_BENCH_ROWS=str(ROWS),
-               QT_QPA_PLATFORM="offscreen",
-               PYTHON_KEYRING_BACKEND="tests.benchmarks.presetkeyring.PresetKeyring",
-               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    env = dict(
+        os.environ,
+        MOVIZOR_DESKTOP_HOME=str(home),
+        MOVIZOR_BENCH_ROWS=str(ROWS),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHON_KEYRING_BACKEND="tests.benchmarks.presetkeyring.PresetKeyring",
+        PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    )
     env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
     seen: dict[str, float] = {}
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("coldstart_child.py"))],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(Path(__file__).with_name("coldstart_child.py"))],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     killer = threading.Timer(timeout, proc.kill)
     killer.start()
     try:
@@ -89,18 +97,38 @@ def run() -> list[dict]:
         return round(pick([r[moment] for r in runs]) * 1000)
 
     return [
-        {"name": "cold start to the list painted (end of paint), 1,000 cached (best)",
-         "value": ms("PAINTED", min), "unit": "ms", "goal": "< 1500"},
-        {"name": "cold start to the list painted (end of paint), 1,000 cached (median)",
-         "value": ms("PAINTED", statistics.median), "unit": "ms", "goal": "< 1500"},
-        {"name": "cold start to the workflow menus (median)",
-         "value": ms("MENUS", statistics.median), "unit": "ms"},
-        {"name": "cold start to the map ready (median)",
-         "value": ms("MAP", statistics.median), "unit": "ms"},
-        {"name": "cold start to a usable window: menus and map (best)",
-         "value": ms("USABLE", min), "unit": "ms"},
-        {"name": "cold start to a usable window: menus and map (median)",
-         "value": ms("USABLE", statistics.median), "unit": "ms"},
+        {
+            "name": "cold start to the list painted (end of paint), 1,000 cached (best)",
+            "value": ms("PAINTED", min),
+            "unit": "ms",
+            "goal": "< 1500",
+        },
+        {
+            "name": "cold start to the list painted (end of paint), 1,000 cached (median)",
+            "value": ms("PAINTED", statistics.median),
+            "unit": "ms",
+            "goal": "< 1500",
+        },
+        {
+            "name": "cold start to the workflow menus (median)",
+            "value": ms("MENUS", statistics.median),
+            "unit": "ms",
+        },
+        {
+            "name": "cold start to the map ready (median)",
+            "value": ms("MAP", statistics.median),
+            "unit": "ms",
+        },
+        {
+            "name": "cold start to a usable window: menus and map (best)",
+            "value": ms("USABLE", min),
+            "unit": "ms",
+        },
+        {
+            "name": "cold start to a usable window: menus and map (median)",
+            "value": ms("USABLE", statistics.median),
+            "unit": "ms",
+        },
     ]
 
 

@@ -40,10 +40,12 @@ def run() -> list[dict]:
         figures["save_rows_1000_ms"] = best_ms(lambda: cache.save_rows(fleet))
         figures["load_rows_1000_ms"] = best_ms(cache.load_rows)
         figures["add_events_5000_ms"] = best_ms(
-            lambda: cache.add_events([event(i) for i in range(1, 5001)]), repeat=1)
+            lambda: cache.add_events([event(i) for i in range(1, 5001)]), repeat=1
+        )
         figures["add_positions_10000_ms"] = best_ms(
             lambda: cache.add_positions("79210000001", [position(m) for m in range(10000)]),
-            repeat=1)
+            repeat=1,
+        )
         figures["positions_query_10000_ms"] = best_ms(lambda: cache.positions("79210000001"))
         cache.close()
         started = time.perf_counter()
@@ -51,10 +53,15 @@ def run() -> list[dict]:
         figures["reopen_ms"] = round((time.perf_counter() - started) * 1000, 1)
         figures["file_mb"] = round(path.stat().st_size / 1e6, 1)
     goals = {"save_rows_1000_ms": "< 100"}
-    return [{"name": f"cache {name.removesuffix('_ms').removesuffix('_mb')}",
-             "value": value, "unit": "MB" if name.endswith("_mb") else "ms",
-             **({"goal": goals[name]} if name in goals else {})}
-            for name, value in figures.items()]
+    return [
+        {
+            "name": f"cache {name.removesuffix('_ms').removesuffix('_mb')}",
+            "value": value,
+            "unit": "MB" if name.endswith("_mb") else "ms",
+            **({"goal": goals[name]} if name in goals else {}),
+        }
+        for name, value in figures.items()
+    ]
 
 
 if __name__ == "__main__":

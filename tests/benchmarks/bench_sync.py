@@ -32,8 +32,9 @@ FLEETS = (100, 1000)
 HOURLY_LIMIT = 5000
 
 
-def _figure(name: str, value: float, unit: str, goal: str | None = None,
-            **extra: Any) -> dict[str, Any]:
+def _figure(
+    name: str, value: float, unit: str, goal: str | None = None, **extra: Any
+) -> dict[str, Any]:
     figure: dict[str, Any] = {"name": name, "value": value, "unit": unit}
     if goal is not None:
         figure["goal"] = goal
@@ -66,12 +67,18 @@ def _measure(size: int) -> list[dict[str, Any]]:
 
     async def scenario(control: SimControl) -> None:
         # The engine and the naive loop each get a fresh hour of budget (5,000 requests).
-        client = MovizorClient(server.base_url, project="demo", key=KEY,
-                               governor=RequestGovernor(per_second=100_000,
-                                                        hourly_limit=HOURLY_LIMIT))
-        naive = MovizorClient(server.base_url, project="demo", key=KEY,
-                              governor=RequestGovernor(per_second=100_000,
-                                                       hourly_limit=10**6))
+        client = MovizorClient(
+            server.base_url,
+            project="demo",
+            key=KEY,
+            governor=RequestGovernor(per_second=100_000, hourly_limit=HOURLY_LIMIT),
+        )
+        naive = MovizorClient(
+            server.base_url,
+            project="demo",
+            key=KEY,
+            governor=RequestGovernor(per_second=100_000, hourly_limit=10**6),
+        )
         try:
             engine = SyncEngine(client, balance_every=10**6)
             before = total(control)
@@ -82,36 +89,54 @@ def _measure(size: int) -> list[dict[str, Any]]:
                 cycles += 1
             fill_requests = total(control) - before
             figures.append(_figure(f"sync_fill_cycles_fleet{size}", cycles, "cycles"))
-            figures.append(_figure(f"sync_fill_requests_fleet{size}", fill_requests,
-                                   "requests"))
+            figures.append(_figure(f"sync_fill_requests_fleet{size}", fill_requests, "requests"))
 
             before = total(control)
             started = time.perf_counter()
             await engine.cycle()
             elapsed = time.perf_counter() - started
-            figures.append(_figure(f"sync_idle_cycle_requests_engine_fleet{size}",
-                                   total(control) - before, "requests", "== 2"))
-            figures.append(_figure(f"sync_idle_cycle_ms_engine_fleet{size}",
-                                   round(elapsed * 1000, 1), "ms"))
+            figures.append(
+                _figure(
+                    f"sync_idle_cycle_requests_engine_fleet{size}",
+                    total(control) - before,
+                    "requests",
+                    "== 2",
+                )
+            )
+            figures.append(
+                _figure(f"sync_idle_cycle_ms_engine_fleet{size}", round(elapsed * 1000, 1), "ms")
+            )
 
             control.advance(1800)
             before = total(control)
             await engine.cycle()
-            figures.append(_figure(f"sync_active_cycle_requests_engine_fleet{size}",
-                                   total(control) - before, "requests"))
+            figures.append(
+                _figure(
+                    f"sync_active_cycle_requests_engine_fleet{size}",
+                    total(control) - before,
+                    "requests",
+                )
+            )
 
             before = total(control)
             started = time.perf_counter()
             await _naive_cycle(naive)
             elapsed = time.perf_counter() - started
             naive_requests = total(control) - before
-            figures.append(_figure(f"sync_idle_cycle_requests_naive_fleet{size}",
-                                   naive_requests, "requests"))
-            figures.append(_figure(f"sync_idle_cycle_ms_naive_fleet{size}",
-                                   round(elapsed * 1000, 1), "ms"))
-            figures.append(_figure(f"sync_naive_cycles_per_hourly_budget_fleet{size}",
-                                   round(HOURLY_LIMIT / naive_requests, 2), "cycles",
-                                   better=None))
+            figures.append(
+                _figure(f"sync_idle_cycle_requests_naive_fleet{size}", naive_requests, "requests")
+            )
+            figures.append(
+                _figure(f"sync_idle_cycle_ms_naive_fleet{size}", round(elapsed * 1000, 1), "ms")
+            )
+            figures.append(
+                _figure(
+                    f"sync_naive_cycles_per_hourly_budget_fleet{size}",
+                    round(HOURLY_LIMIT / naive_requests, 2),
+                    "cycles",
+                    better=None,
+                )
+            )
         finally:
             await client.aclose()
             await naive.aclose()

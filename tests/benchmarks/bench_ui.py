@@ -61,8 +61,9 @@ WORDS = ("Рейс", "Иванов", "Петров", "Сидоров", "Wildberr
 PLACES = ("Москва", "Казань", "Тула", "Омск", "Пермь", "Самара", "Уфа", "Челябинск")
 
 
-def _figure(name: str, value: float, unit: str, goal: str | None = None,
-            **extra: Any) -> dict[str, Any]:
+def _figure(
+    name: str, value: float, unit: str, goal: str | None = None, **extra: Any
+) -> dict[str, Any]:
     """One figure; ``extra`` keys go along (``better=None``: not compared with the
     baseline; ``why``: what the worst case was made of)."""
     figure: dict[str, Any] = {"name": name, "value": round(value, 2), "unit": unit}
@@ -94,8 +95,7 @@ def _loop() -> Any:
         # Plain threads for asyncio.to_thread (the cache): qasync's default executor is
         # made of QThreads, and one still alive when Python exits aborts the process
         # ("QThread: Destroyed while thread is still running", exit -6).
-        _LOOP.set_default_executor(ThreadPoolExecutor(max_workers=4,
-                                                      thread_name_prefix="bench-ui"))
+        _LOOP.set_default_executor(ThreadPoolExecutor(max_workers=4, thread_name_prefix="bench-ui"))
     asyncio.set_event_loop(_LOOP)
     return _LOOP
 
@@ -113,12 +113,22 @@ def _close_loop() -> None:
 def _rows(n: int) -> list[Any]:
     from movizor_desktop.sync.state import FleetRow
 
-    return [FleetRow(phone=f"79{i:09d}", status=STATUSES[i % len(STATUSES)],
-                     title=f"{WORDS[i % 8]} {i} {WORDS[(i // 8) % 8]}", tariff="15",
-                     tags=(WORDS[i % 5],), fix_time=SIM_START - timedelta(minutes=i % 600),
-                     lat=55.0, lon=37.0, place=PLACES[i % 8], distance_km=float(i % 900),
-                     forecast=("ok", "late", "finished", None)[i % 4])
-            for i in range(n)]
+    return [
+        FleetRow(
+            phone=f"79{i:09d}",
+            status=STATUSES[i % len(STATUSES)],
+            title=f"{WORDS[i % 8]} {i} {WORDS[(i // 8) % 8]}",
+            tariff="15",
+            tags=(WORDS[i % 5],),
+            fix_time=SIM_START - timedelta(minutes=i % 600),
+            lat=55.0,
+            lon=37.0,
+            place=PLACES[i % 8],
+            distance_km=float(i % 900),
+            forecast=("ok", "late", "finished", None)[i % 4],
+        )
+        for i in range(n)
+    ]
 
 
 def _list_widget(n: int) -> tuple[Any, Any, Any]:
@@ -162,9 +172,15 @@ def bench_refresh(n: int = 10_000, share: float = 0.10, runs: int = 15) -> list[
         step = int(1 / share)
         for run in range(runs):
             rows = model.rows()
-            changed = [replace(r, fix_time=SIM_START + timedelta(minutes=run + 1, seconds=i),
-                               place=PLACES[(i + run) % 8], distance_km=float(run + i % 50))
-                       for i, r in enumerate(rows[run % step::step])]
+            changed = [
+                replace(
+                    r,
+                    fix_time=SIM_START + timedelta(minutes=run + 1, seconds=i),
+                    place=PLACES[(i + run) % 8],
+                    distance_km=float(run + i % 50),
+                )
+                for i, r in enumerate(rows[run % step :: step])
+            ]
             changes = ChangeSet(changed=changed, moved=[r.phone for r in changed])
             started = time.perf_counter()
             model.apply(changes)
@@ -173,19 +189,50 @@ def bench_refresh(n: int = 10_000, share: float = 0.10, runs: int = 15) -> list[
             widget.table.viewport().repaint()
             paints.append((time.perf_counter() - started) * 1000)
             app.processEvents()
-        figures.append(_figure(f"ui.apply_refresh_10k ({label}, 1,000 rows changed)",
-                               statistics.median(times), "ms", "< 50"))
+        figures.append(
+            _figure(
+                f"ui.apply_refresh_10k ({label}, 1,000 rows changed)",
+                statistics.median(times),
+                "ms",
+                "< 50",
+            )
+        )
         figures.append(_figure(f"ui.apply_refresh_10k max ({label})", max(times), "ms"))
-        figures.append(_figure(f"ui.repaint_after_refresh ({label})",
-                               statistics.median(paints), "ms"))
+        figures.append(
+            _figure(f"ui.repaint_after_refresh ({label})", statistics.median(paints), "ms")
+        )
     widget.close()
     widget.deleteLater()
     app.processEvents()
     return figures
 
 
-KEYSTROKES = ("и", "ив", "ива", "иван", "ива", "ив", "и", "", "7", "79", "790", "7900",
-              "o", "oz", "ozo", "ozon", "", "р", "ре", "рей", "рейс", "рейс 1", "рейс 12", "")
+KEYSTROKES = (
+    "и",
+    "ив",
+    "ива",
+    "иван",
+    "ива",
+    "ив",
+    "и",
+    "",
+    "7",
+    "79",
+    "790",
+    "7900",
+    "o",
+    "oz",
+    "ozo",
+    "ozon",
+    "",
+    "р",
+    "ре",
+    "рей",
+    "рейс",
+    "рейс 1",
+    "рейс 12",
+    "",
+)
 
 
 def bench_filter(n: int = 10_000, rounds: int = 3) -> list[dict]:
@@ -208,13 +255,23 @@ def bench_filter(n: int = 10_000, rounds: int = 3) -> list[dict]:
     widget.deleteLater()
     app.processEvents()
     return [
-        _figure(f"ui.filter_keystroke_10k (worst of {len(remapped) + len(unchanged)})",
-                max(remapped + unchanged), "ms", "<= 16"),
+        _figure(
+            f"ui.filter_keystroke_10k (worst of {len(remapped) + len(unchanged)})",
+            max(remapped + unchanged),
+            "ms",
+            "<= 16",
+        ),
         _figure("ui.filter_keystroke_10k (worst, CPU time of the Qt thread)", max(cpu), "ms"),
-        _figure("ui.filter_keystroke_10k (median, keystrokes that change the rows shown)",
-                statistics.median(remapped), "ms"),
-        _figure("ui.filter_keystroke_10k (median, same rows shown: no remap)",
-                statistics.median(unchanged) if unchanged else 0.0, "ms"),
+        _figure(
+            "ui.filter_keystroke_10k (median, keystrokes that change the rows shown)",
+            statistics.median(remapped),
+            "ms",
+        ),
+        _figure(
+            "ui.filter_keystroke_10k (median, same rows shown: no remap)",
+            statistics.median(unchanged) if unchanged else 0.0,
+            "ms",
+        ),
         _figure("ui.repaint_after_keystroke", statistics.median(paints), "ms"),
     ]
 
@@ -261,8 +318,9 @@ class _Simulator:
             from movizor_desktop.simulator import SimClock, SimulatorServer, World
 
             world = World(clock=SimClock(start=SIM_START, speed=0.0), seed=1, fleet=fleet)
-            self.server = SimulatorServer(world, project="demo", key=KEY,
-                                          quota_per_hour=10**9).start()
+            self.server = SimulatorServer(
+                world, project="demo", key=KEY, quota_per_hour=10**9
+            ).start()
             self.base_url, self.control_url = self.server.base_url, self.server.control_url
 
     def stop(self) -> None:
@@ -321,8 +379,7 @@ class StallTrace:
         if phase == "start":
             self._gc_started = time.perf_counter()
         else:
-            self.collections.append((self._gc_started, time.perf_counter(),
-                                     info["generation"]))
+            self.collections.append((self._gc_started, time.perf_counter(), info["generation"]))
 
     def beat(self) -> None:
         self.beats.append(time.perf_counter())
@@ -343,8 +400,10 @@ class StallTrace:
     def longest_full_collection(self) -> float:
         """The longest generation-2 collection while the timer ran."""
         first, last = (self.beats[0], self.beats[-1]) if self.beats else (0.0, 0.0)
-        return max((e - s for s, e, g in self.collections
-                    if g == 2 and s >= first and e <= last), default=0.0)
+        return max(
+            (e - s for s, e, g in self.collections if g == 2 and s >= first and e <= last),
+            default=0.0,
+        )
 
     def explain(self, start: float, end: float) -> list[str]:
         """The collections and long callbacks that overlap ``start``–``end``, and how
@@ -354,21 +413,28 @@ class StallTrace:
         if start in self.beats:
             i = self.beats.index(start)
             if i + 1 < len(self.cpu):
-                lines.append(f"Qt thread on a CPU {(self.cpu[i + 1] - self.cpu[i]) * 1000:.1f}"
-                             f" ms of {(end - start) * 1000:.1f} ms")
+                lines.append(
+                    f"Qt thread on a CPU {(self.cpu[i + 1] - self.cpu[i]) * 1000:.1f}"
+                    f" ms of {(end - start) * 1000:.1f} ms"
+                )
         for s, e, generation in self.collections:
             if s < end and e > start and e - s >= 0.001:
-                lines.append(f"gc generation {generation}: {(e - s) * 1000:.1f} ms "
-                             f"at +{(s - start) * 1000:.1f} ms")
+                lines.append(
+                    f"gc generation {generation}: {(e - s) * 1000:.1f} ms "
+                    f"at +{(s - start) * 1000:.1f} ms"
+                )
         for s, e, what in self.callbacks:
             if s < end and e > start:
-                lines.append(f"asyncio callback {(e - s) * 1000:.1f} ms at "
-                             f"+{(s - start) * 1000:.1f} ms: {what}")
+                lines.append(
+                    f"asyncio callback {(e - s) * 1000:.1f} ms at "
+                    f"+{(s - start) * 1000:.1f} ms: {what}"
+                )
         return lines
 
 
-def stall_runs(fleet: int = 1000, latency: float = 0.3, *, separate: bool = True,
-               runs: int = 5) -> list[tuple[StallTrace, dict[str, float]]]:
+def stall_runs(
+    fleet: int = 1000, latency: float = 0.3, *, separate: bool = True, runs: int = 5
+) -> list[tuple[StallTrace, dict[str, float]]]:
     """``runs`` syncs of ``fleet`` subscribers at ``latency`` s a request, each in a fresh
     window, traced.
 
@@ -442,8 +508,9 @@ def stall_runs(fleet: int = 1000, latency: float = 0.3, *, separate: bool = True
     return results
 
 
-def bench_stall(fleet: int = 1000, latency: float = 0.3, *,
-                separate: bool = True, runs: int = 5) -> list[dict]:
+def bench_stall(
+    fleet: int = 1000, latency: float = 0.3, *, separate: bool = True, runs: int = 5
+) -> list[dict]:
     results = stall_runs(fleet, latency, separate=separate, runs=runs)
     maxima, p99s = [], []
     for trace, _result in results:
@@ -453,27 +520,42 @@ def bench_stall(fleet: int = 1000, latency: float = 0.3, *,
     worst_trace = results[maxima.index(max(maxima))][0]
     where = "simulator in another process" if separate else "simulator in this process"
     figures = [
-        _figure(f"ui.max_stall_sync_1000 (300 ms latency, {where}; worst of {runs} runs)",
-                max(maxima), "ms", "<= 50" if separate else None,
-                why=worst_trace.explain(*worst_trace.worst())),
-        _figure(f"ui.max_stall_sync_1000 median of {runs} runs ({where})",
-                statistics.median(maxima), "ms"),
-        _figure(f"ui.max_stall_sync_1000 CPU time of the Qt thread, worst gap of {runs} runs "
-                f"({where})", max(t.most_cpu_in_a_gap() for t, _ in results) * 1000, "ms"),
+        _figure(
+            f"ui.max_stall_sync_1000 (300 ms latency, {where}; worst of {runs} runs)",
+            max(maxima),
+            "ms",
+            "<= 50" if separate else None,
+            why=worst_trace.explain(*worst_trace.worst()),
+        ),
+        _figure(
+            f"ui.max_stall_sync_1000 median of {runs} runs ({where})",
+            statistics.median(maxima),
+            "ms",
+        ),
+        _figure(
+            f"ui.max_stall_sync_1000 CPU time of the Qt thread, worst gap of {runs} runs ({where})",
+            max(t.most_cpu_in_a_gap() for t, _ in results) * 1000,
+            "ms",
+        ),
         _figure(f"ui.p99_loop_gap_sync_1000 worst run ({where})", max(p99s), "ms"),
-        _figure(f"ui.longest_full_gc_sync_1000 ({where})",
-                max(t.longest_full_collection() for t, _ in results) * 1000, "ms"),
-        _figure(f"ui.full_gc_pass_after_sync_1000 (worst of {runs} runs, {where})",
-                max(r["full_gc"] for _, r in results) * 1000, "ms",
-                "<= 50" if separate else None),
+        _figure(
+            f"ui.longest_full_gc_sync_1000 ({where})",
+            max(t.longest_full_collection() for t, _ in results) * 1000,
+            "ms",
+        ),
+        _figure(
+            f"ui.full_gc_pass_after_sync_1000 (worst of {runs} runs, {where})",
+            max(r["full_gc"] for _, r in results) * 1000,
+            "ms",
+            "<= 50" if separate else None,
+        ),
     ]
     if separate:
         result = results[-1][1]
         figures += [
             _figure("ui.sync_1000_list_shown_after", result["loaded"], "s", better=None),
             _figure("ui.sync_1000_connect_plus_2_cycles", result["total"], "s", better=None),
-            _figure("ui.sync_1000_rows_with_details", result["details"], "rows",
-                    better=None),
+            _figure("ui.sync_1000_rows_with_details", result["details"], "rows", better=None),
         ]
     return figures
 
@@ -488,8 +570,14 @@ def calibration() -> list[dict]:
 
 def run() -> list[dict]:
     try:
-        return [*calibration(), *bench_refresh(), *bench_filter(), *bench_stall(),
-                *bench_stall(separate=False, runs=3), *calibration()]
+        return [
+            *calibration(),
+            *bench_refresh(),
+            *bench_filter(),
+            *bench_stall(),
+            *bench_stall(separate=False, runs=3),
+            *calibration(),
+        ]
     finally:
         _close_loop()
 

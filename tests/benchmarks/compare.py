@@ -38,7 +38,7 @@ DESCRIBE = {"", "h", "rows"}  # the scenario's size, not a result
 
 
 def direction(figure: dict[str, Any]) -> str | None:
-    """"lower", "higher" or None (not compared)."""
+    """ "lower", "higher" or None (not compared)."""
     if "better" in figure:
         return figure["better"]
     unit = figure.get("unit", "")
@@ -53,7 +53,7 @@ def calibration(run: dict[str, Any]) -> float | None:
 
 
 def verdict(new: float, old: float, better: str, unit: str, speed: float) -> str:
-    """"", "better", "WORSE" or "worse (machine slower)" for one figure.
+    """ "", "better", "WORSE" or "worse (machine slower)" for one figure.
 
     ``speed``: the new run's calibration over the old one's (2.0: the machine ran plain
     Python half as fast)."""
@@ -97,23 +97,30 @@ def compare(run: dict[str, Any], baseline: dict[str, Any]) -> tuple[list[str], i
         change = "" if not was else f"{(value - was) / abs(was) * 100:+.0f} %"
         mark = verdict(float(value), float(was), better, unit, speed)
         flagged += mark == "WORSE"
-        lines.append(f"{name:<{width}}  {_num(was):>10}  {_num(value):>10}  {unit:<8}  "
-                     f"{change:>6} {mark}".rstrip())
+        lines.append(
+            f"{name:<{width}}  {_num(was):>10}  {_num(value):>10}  {unit:<8}  "
+            f"{change:>6} {mark}".rstrip()
+        )
     names = {f["name"] for f in run.get("figures", [])}
     benches = {f.get("bench") for f in run.get("figures", [])}
     gone = [n for n, f in old.items() if n not in names and f.get("bench") in benches]
     if gone:
         lines += ["", "not in this run: " + ", ".join(gone)]
-    lines += ["", f"{flagged} figure(s) more than {round((THRESHOLD - 1) * 100)} % worse "
-                  "than the baseline" + (" — look before you commit" if flagged else "")]
+    lines += [
+        "",
+        f"{flagged} figure(s) more than {round((THRESHOLD - 1) * 100)} % worse "
+        "than the baseline" + (" — look before you commit" if flagged else ""),
+    ]
     return lines, flagged
 
 
 def _machine(run: dict[str, Any]) -> str:
     m = run.get("machine", {})
     load = run.get("load", [])
-    return (f"{m.get('cpu', '?')}, {m.get('cores', '?')} cores, Python {m.get('python', '?')}, "
-            f"PySide6 {m.get('pyside6', '?')}, load {load}")
+    return (
+        f"{m.get('cpu', '?')}, {m.get('cores', '?')} cores, Python {m.get('python', '?')}, "
+        f"PySide6 {m.get('pyside6', '?')}, load {load}"
+    )
 
 
 def _numeric(value: Any) -> bool:

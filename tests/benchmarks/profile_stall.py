@@ -44,8 +44,11 @@ def traced(runs: int, separate: bool, gaps_out: Path | None, top: int) -> None:
     found = []
     for n, (trace, _result) in enumerate(results, 1):
         longest = sorted(trace.gaps(), key=lambda g: g[0] - g[1])[:top]
-        print(f"run {n}: longest gaps " + ", ".join(f"{(e - s) * 1000:.1f}" for s, e in longest)
-              + " ms")
+        print(
+            f"run {n}: longest gaps "
+            + ", ".join(f"{(e - s) * 1000:.1f}" for s, e in longest)
+            + " ms"
+        )
         for start, end in longest:
             print(f"  {(end - start) * 1000:.1f} ms")
             for line in trace.explain(start, end) or ["(no collection, no long callback)"]:
@@ -57,8 +60,12 @@ def traced(runs: int, separate: bool, gaps_out: Path | None, top: int) -> None:
 
 def perf_samples(data: Path) -> list[tuple[int, int, float, list[str]]]:
     """(pid, tid, time, frames innermost first) of every cpu-clock sample."""
-    out = subprocess.run(["perf", "script", "-i", str(data), "-F", "pid,tid,time,event,ip,sym,dso"],
-                         capture_output=True, text=True, check=False).stdout
+    out = subprocess.run(
+        ["perf", "script", "-i", str(data), "-F", "pid,tid,time,event,ip,sym,dso"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
     samples: list[tuple[int, int, float, list[str]]] = []
     frames: list[str] = []
     for line in out.splitlines():
@@ -79,19 +86,48 @@ def with_perf(args: argparse.Namespace) -> int:
         return 1
     folder = Path(tempfile.mkdtemp(prefix="profile-stall-"))
     data, gaps = folder / "perf.data", folder / "gaps.json"
-    command = [sys.executable, __file__, "--runs", str(args.runs), "--top", str(args.top),
-               "--gaps-out", str(gaps)] + (["--in-process"] if args.in_process else [])
-    subprocess.run(["perf", "record", "-k", "CLOCK_MONOTONIC", "-F", "999", "-g",
-                    "-e", "cpu-clock", "-o", str(data), "--", *command], check=True)
+    command = [
+        sys.executable,
+        __file__,
+        "--runs",
+        str(args.runs),
+        "--top",
+        str(args.top),
+        "--gaps-out",
+        str(gaps),
+    ] + (["--in-process"] if args.in_process else [])
+    subprocess.run(
+        [
+            "perf",
+            "record",
+            "-k",
+            "CLOCK_MONOTONIC",
+            "-F",
+            "999",
+            "-g",
+            "-e",
+            "cpu-clock",
+            "-o",
+            str(data),
+            "--",
+            *command,
+        ],
+        check=True,
+    )
     samples = perf_samples(data)
     traced_run = json.loads(gaps.read_text())
     window = traced_run["pid"]
-    for start, end in sorted(traced_run["gaps"], key=lambda g: g[0] - g[1])[:args.top]:
+    for start, end in sorted(traced_run["gaps"], key=lambda g: g[0] - g[1])[: args.top]:
         counts: collections.Counter[str] = collections.Counter()
         for pid, tid, t, frames in samples:
             if start <= t <= end:
-                who = ("Qt thread" if tid == window else f"thread {tid}" if pid == window
-                       else f"process {pid}")
+                who = (
+                    "Qt thread"
+                    if tid == window
+                    else f"thread {tid}"
+                    if pid == window
+                    else f"process {pid}"
+                )
                 leaf = re.sub(r"\s*\(.*\)$", "", frames[0]) if frames else "?"
                 gc = "GC " if any("gc_collect" in f for f in frames) else ""
                 counts[f"{who}: {gc}{leaf}"] += 1
@@ -106,8 +142,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--top", type=int, default=3, help="gaps shown per run")
-    parser.add_argument("--in-process", action="store_true",
-                        help="the simulator in this process (the pessimistic variant)")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="the simulator in this process (the pessimistic variant)",
+    )
     parser.add_argument("--perf", action="store_true", help="sample with Linux perf")
     parser.add_argument("--gaps-out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

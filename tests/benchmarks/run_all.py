@@ -61,22 +61,29 @@ def run_module(name: str) -> tuple[list[dict], bool]:
     """Run one bench module in a child process: its figures, and whether it exited 0."""
     figures: list[dict] = []
     started = time.perf_counter()
-    code = (f"import json, sys; sys.path.insert(0, {str(HERE.parent.parent)!r}); "
-            f"from tests.benchmarks import {name} as m\n"
-            "for f in m.run(): print('FIGURE ' + json.dumps(f, ensure_ascii=False), "
-            "flush=True)")
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                            text=True, cwd=HERE.parent.parent)
+    code = (
+        f"import json, sys; sys.path.insert(0, {str(HERE.parent.parent)!r}); "
+        f"from tests.benchmarks import {name} as m\n"
+        "for f in m.run(): print('FIGURE ' + json.dumps(f, ensure_ascii=False), "
+        "flush=True)"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=HERE.parent.parent
+    )
     for line in proc.stdout:  # type: ignore[union-attr]
         if line.startswith("FIGURE "):
-            figure = json.loads(line[len("FIGURE "):])
+            figure = json.loads(line[len("FIGURE ") :])
             figure["bench"] = name.removeprefix("bench_")
             print(json.dumps(figure, ensure_ascii=False), flush=True)
             figures.append(figure)
     ok = proc.wait() == 0
     if not ok:
-        print(json.dumps({"name": f"{name}: error (exit {proc.returncode})",
-                          "value": None, "unit": ""}), flush=True)
+        print(
+            json.dumps(
+                {"name": f"{name}: error (exit {proc.returncode})", "value": None, "unit": ""}
+            ),
+            flush=True,
+        )
     print(f"# {name} took {time.perf_counter() - started:.1f} s", file=sys.stderr)
     return figures, ok
 
@@ -92,8 +99,10 @@ def goal_table(figures: list[dict]) -> list[str]:
             ok = _meets(float(value), goal)
             verdict = "" if ok is None else ("meets" if ok else "MISSES")
         shown = f"{value:.2f}" if isinstance(value, float) else str(value)
-        lines.append(f"{figure['name']:<{width}}  {shown:>12}  {figure.get('unit', ''):<8}  "
-                     f"{goal:<10}  {verdict}")
+        lines.append(
+            f"{figure['name']:<{width}}  {shown:>12}  {figure.get('unit', ''):<8}  "
+            f"{goal:<10}  {verdict}"
+        )
     return lines
 
 
@@ -108,11 +117,11 @@ def save_baseline(run: dict, ran: list[str]) -> None:
         kept = [f for f in old.get("figures", []) if f.get("bench") not in ran]
         modules = old.get("modules", {})
     for name in ran:  # which run each module's figures come from
-        modules[name] = {key: run.get(key) for key in ("when", "calibration_ms", "load",
-                                                       "load_after")}
+        modules[name] = {
+            key: run.get(key) for key in ("when", "calibration_ms", "load", "load_after")
+        }
     merged = dict(run, figures=kept + run["figures"], modules=modules)
-    BASELINE.write_text(json.dumps(merged, ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
+    BASELINE.write_text(json.dumps(merged, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"baseline saved: {BASELINE}")
 
 
@@ -123,17 +132,28 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("modules", nargs="*", help="bench modules to run (default: all)")
     parser.add_argument("--out", type=Path, help="write the run (JSON) to this file")
-    parser.add_argument("--compare", nargs="?", const=BASELINE, type=Path, metavar="FILE",
-                        help="compare the run with FILE (default: baseline.json)")
-    parser.add_argument("--save-baseline", action="store_true",
-                        help="store this run's figures in baseline.json")
+    parser.add_argument(
+        "--compare",
+        nargs="?",
+        const=BASELINE,
+        type=Path,
+        metavar="FILE",
+        help="compare the run with FILE (default: baseline.json)",
+    )
+    parser.add_argument(
+        "--save-baseline", action="store_true", help="store this run's figures in baseline.json"
+    )
     args = parser.parse_args(argv)
     modules = sorted(p.stem for p in HERE.glob("bench_*.py"))
     if args.modules:
         modules = [m for m in modules if m.removeprefix("bench_") in set(args.modules)]
-    run: dict = {"when": datetime.now(UTC).isoformat(timespec="seconds"),
-                 "machine": machine.describe(), "load": machine.load(),
-                 "calibration_ms": [machine.calibrate()], "figures": []}
+    run: dict = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": machine.describe(),
+        "load": machine.load(),
+        "calibration_ms": [machine.calibrate()],
+        "figures": [],
+    }
     failures = 0
     for name in modules:
         figures, ok = run_module(name)
@@ -143,13 +163,14 @@ def main(argv: list[str]) -> int:
     run["load_after"] = machine.load()
     print()
     m = run["machine"]
-    print(f"Machine: {m['cpu']} · {m['cores']} cores · {m['platform']} · Python "
-          f"{m['python']} · PySide6 {m['pyside6']} · calibration {run['calibration_ms']} ms"
-          f" · load {run['load']} → {run['load_after']}")
+    print(
+        f"Machine: {m['cpu']} · {m['cores']} cores · {m['platform']} · Python "
+        f"{m['python']} · PySide6 {m['pyside6']} · calibration {run['calibration_ms']} ms"
+        f" · load {run['load']} → {run['load_after']}"
+    )
     print("\n".join(goal_table(run["figures"])))
     if args.out:
-        args.out.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n",
-                            encoding="utf-8")
+        args.out.write_text(json.dumps(run, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if args.compare:
         print()
         if args.compare.exists():

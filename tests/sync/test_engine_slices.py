@@ -46,8 +46,12 @@ def test_connect_and_cycle_yield_between_slices(big_sim, run, monkeypatch) -> No
 
     monkeypatch.setattr(MovizorClient, "_parse", staticmethod(counting_parse))
     monkeypatch.setattr(FleetRow, "with_position", counting_with_position)
-    client = MovizorClient(big_sim.base_url, project="demo", key=SIM_KEY,
-                           governor=RequestGovernor(per_second=10_000, hourly_limit=10**6))
+    client = MovizorClient(
+        big_sim.base_url,
+        project="demo",
+        key=SIM_KEY,
+        governor=RequestGovernor(per_second=10_000, hourly_limit=10**6),
+    )
     engine = SyncEngine(client, fill_batch=0, balance_every=1000)
     turns: list[tuple[int, int]] = []
 

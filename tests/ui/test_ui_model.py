@@ -273,8 +273,9 @@ def _expected(model: SubscriberModel, words: list[str], group: str, tag: str | N
     statuses = STATUS_GROUPS[group]
     found = set()
     for row in model.rows():
-        text = " ".join([row.phone, model.phone_text(row.phone), row.title, *row.tags,
-                         row.place or ""]).casefold()
+        text = " ".join(
+            [row.phone, model.phone_text(row.phone), row.title, *row.tags, row.place or ""]
+        ).casefold()
         if statuses is not None and row.status not in statuses:
             continue
         if tag is not None and tag not in row.tags:
@@ -301,8 +302,18 @@ def test_filter_stays_right_through_resorts_and_change_sets(qtbot, qapp) -> None
     for step in range(150):
         action = rng.randrange(7)
         if action == 0:
-            words = rng.choice([[], ["рейс"], ["иванов"], ["рейс", "0"], ["казань"],
-                                ["тент"], ["тула", "рейс"], ["9"]])
+            words = rng.choice(
+                [
+                    [],
+                    ["рейс"],
+                    ["иванов"],
+                    ["рейс", "0"],
+                    ["казань"],
+                    ["тент"],
+                    ["тула", "рейс"],
+                    ["9"],
+                ]
+            )
             proxy.set_search(" ".join(words))
         elif action == 1:
             group = rng.choice(list(STATUS_GROUPS))
@@ -311,23 +322,36 @@ def test_filter_stays_right_through_resorts_and_change_sets(qtbot, qapp) -> None
             tag = rng.choice([None, "тент", "реф"])
             proxy.set_tag(tag)
         elif action == 3:
-            proxy.sort(rng.choice([FIX, TITLE, STATUS, -1]),
-                       rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]))
+            proxy.sort(
+                rng.choice([FIX, TITLE, STATUS, -1]),
+                rng.choice([Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder]),
+            )
         else:
             rows = model.rows()
-            changed = [replace(r, title=rng.choice(["", "Рейс 7 Иванов", "Петров"]),
-                               status=rng.choice(STATUSES),
-                               fix_time=r.fix_time + timedelta(minutes=rng.randrange(-90, 90)))
-                       for r in rng.sample(rows, min(len(rows), rng.randrange(1, 15)))]
-            removed = ([r.phone for r in rng.sample(rows, min(len(rows), 3))]
-                       if action == 4 else [])
+            changed = [
+                replace(
+                    r,
+                    title=rng.choice(["", "Рейс 7 Иванов", "Петров"]),
+                    status=rng.choice(STATUSES),
+                    fix_time=r.fix_time + timedelta(minutes=rng.randrange(-90, 90)),
+                )
+                for r in rng.sample(rows, min(len(rows), rng.randrange(1, 15)))
+            ]
+            removed = [r.phone for r in rng.sample(rows, min(len(rows), 3))] if action == 4 else []
             changed = [r for r in changed if r.phone not in removed]
             added = []
             if action == 5:
                 for _ in range(rng.randrange(1, 6)):
                     serial += 1
-                    added.append(FleetRow(phone=f"7922{serial:07d}", status=rng.choice(STATUSES),
-                                          title=f"Рейс {serial}", tags=("тент",),
-                                          fix_time=NOW, place="Тула"))
+                    added.append(
+                        FleetRow(
+                            phone=f"7922{serial:07d}",
+                            status=rng.choice(STATUSES),
+                            title=f"Рейс {serial}",
+                            tags=("тент",),
+                            fix_time=NOW,
+                            place="Тула",
+                        )
+                    )
             model.apply(ChangeSet(changed=changed, added=added, removed=removed))
         assert set(phones_in(proxy)) == _expected(model, words, group, tag), f"step {step}"

@@ -31,8 +31,9 @@ def badge_width(badge: Badge, metrics: QFontMetricsF) -> float:
     return _PAD_X * 2 + glyph + _GAP + metrics.horizontalAdvance(badge.text)
 
 
-def paint_badge(painter: QPainter, rect: QRectF, badge: Badge, metrics: QFontMetricsF,
-                dark: bool = False) -> float:
+def paint_badge(
+    painter: QPainter, rect: QRectF, badge: Badge, metrics: QFontMetricsF, dark: bool = False
+) -> float:
     """Paint ``badge`` left-aligned and vertically centred in ``rect``; returns its width.
 
     ``dark``: use the dark-palette colours (light fill, dark text).
@@ -49,12 +50,17 @@ def paint_badge(painter: QPainter, rect: QRectF, badge: Badge, metrics: QFontMet
     glyph = metrics.height() * 0.75
     glyph_rect = QRectF(pill.left() + _PAD_X, pill.center().y() - glyph / 2, glyph, glyph)
     paint_glyph(painter, badge.glyph, glyph_rect, ink)
-    text_rect = QRectF(glyph_rect.right() + _GAP, pill.top(),
-                       pill.right() - glyph_rect.right() - _GAP - _PAD_X / 2, pill.height())
+    text_rect = QRectF(
+        glyph_rect.right() + _GAP,
+        pill.top(),
+        pill.right() - glyph_rect.right() - _GAP - _PAD_X / 2,
+        pill.height(),
+    )
     painter.setPen(ink)
     text = metrics.elidedText(badge.text, Qt.TextElideMode.ElideRight, text_rect.width())
-    painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                     text)
+    painter.drawText(
+        text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+    )
     painter.restore()
     return width
 
@@ -67,8 +73,7 @@ def paint_spinner(painter: QPainter, rect: QRectF, color: QColor) -> None:
     angle = int((time.monotonic() * 360) % 360)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setPen(QPen(color, max(1.5, size / 8), Qt.PenStyle.SolidLine,
-                        Qt.PenCapStyle.RoundCap))
+    painter.setPen(QPen(color, max(1.5, size / 8), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     painter.drawArc(box, -angle * 16, 270 * 16)
     painter.restore()
 
@@ -76,8 +81,9 @@ def paint_spinner(painter: QPainter, rect: QRectF, color: QColor) -> None:
 _pixmaps: dict[tuple[Any, ...], QPixmap] = {}
 
 
-def badge_pixmap(badge: Badge, font: QFont, height: float, dpr: float,
-                 dark: bool = False) -> QPixmap:
+def badge_pixmap(
+    badge: Badge, font: QFont, height: float, dpr: float, dark: bool = False
+) -> QPixmap:
     """The badge rendered once per font, height, device pixel ratio and palette kind."""
     fill, _ink = badge.colors(dark)
     key = (badge.key, badge.text, fill.rgba(), badge.glyph, font.key(), height, dpr, dark)
@@ -105,15 +111,21 @@ class BadgeDelegate(QStyledItemDelegate):
     (which asks the model for every role) and no vector work per cell.
     """
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         if selected:
-            group = (QPalette.ColorGroup.Active if state & QStyle.StateFlag.State_Active
-                     else QPalette.ColorGroup.Inactive)
-            painter.fillRect(option.rect, option.palette.brush(group,
-                                                               QPalette.ColorRole.Highlight))
+            group = (
+                QPalette.ColorGroup.Active
+                if state & QStyle.StateFlag.State_Active
+                else QPalette.ColorGroup.Inactive
+            )
+            painter.fillRect(option.rect, option.palette.brush(group, QPalette.ColorRole.Highlight))
         rect = QRectF(option.rect).adjusted(_MARGIN, 1, -_MARGIN, -1)
         busy = index.data(BUSY_ROLE)
         if busy:
@@ -129,28 +141,32 @@ class BadgeDelegate(QStyledItemDelegate):
         pixmap = badge_pixmap(badge, option.font, height, dpr, palette_is_dark(option.palette))
         top = rect.center().y() - height / 2
         width = min(pixmap.width() / dpr, rect.width())
-        painter.drawPixmap(QRectF(rect.left(), top, width, height), pixmap,
-                           QRectF(0, 0, width * dpr, height * dpr))
+        painter.drawPixmap(
+            QRectF(rect.left(), top, width, height), pixmap, QRectF(0, 0, width * dpr, height * dpr)
+        )
 
     @staticmethod
-    def _paint_busy(painter: QPainter, option: QStyleOptionViewItem, rect: QRectF,
-                    text: str, selected: bool) -> None:
+    def _paint_busy(
+        painter: QPainter, option: QStyleOptionViewItem, rect: QRectF, text: str, selected: bool
+    ) -> None:
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         color = option.palette.color(role)
         metrics = QFontMetricsF(option.font)
         size = metrics.height()
-        paint_spinner(painter, QRectF(rect.left(), rect.center().y() - size / 2, size, size),
-                      color)
+        paint_spinner(painter, QRectF(rect.left(), rect.center().y() - size / 2, size, size), color)
         painter.save()
         painter.setPen(color)
         text_rect = rect.adjusted(size + _GAP, 0, 0, 0)
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter),
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight,
-                                            text_rect.width()))
+        painter.drawText(
+            text_rect,
+            int(Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem,
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
         badge = index.data(BADGE_ROLE)
         metrics = QFontMetricsF(option.font)
         height = math.ceil(metrics.height() + 8)

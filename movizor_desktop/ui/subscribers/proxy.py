@@ -54,8 +54,9 @@ STATUS_GROUPS: dict[str, frozenset[str] | None] = {
     "all": None,
     "active": frozenset({"ok"}),
     "awaiting": frozenset({"new", "wait"}),
-    "problems": frozenset({"rejected", "no_confirmed", "error", "wrong", "error_exists",
-                           "limited"}),
+    "problems": frozenset(
+        {"rejected", "no_confirmed", "error", "wrong", "error_exists", "limited"}
+    ),
     "off": frozenset({"off", "off_new"}),
 }
 _PHONE_LIKE = re.compile(r"^[\d\s()+\-.]*\d[\d\s()+\-.]*$")
@@ -180,19 +181,26 @@ class SubscriberProxy(QSortFilterProxyModel):
     # --- keeping verdicts right while the source changes -------------------------------------
 
     def _hooks(self, model: SubscriberModel) -> tuple[tuple[Any, Any], ...]:
-        return ((model.about_to_apply, self._forget), (model.modelAboutToBeReset, self._reset),
-                (model.rowsAboutToBeInserted, self._inserting),
-                (model.rowsAboutToBeRemoved, self._drop_flags),
-                (model.layoutAboutToBeChanged, self._layout_coming),
-                (model.reordered, self._reordered), (model.layoutChanged, self._layout_done))
+        return (
+            (model.about_to_apply, self._forget),
+            (model.modelAboutToBeReset, self._reset),
+            (model.rowsAboutToBeInserted, self._inserting),
+            (model.rowsAboutToBeRemoved, self._drop_flags),
+            (model.layoutAboutToBeChanged, self._layout_coming),
+            (model.reordered, self._reordered),
+            (model.layoutChanged, self._layout_done),
+        )
 
     def _verdicts(self) -> dict[str, bool]:
         """Verdicts by phone; built from the flags the first time they are needed (while
         the flags still line up with the source's rows)."""
         if self._verdict is None:
             flags, src = self._flags, self._src
-            self._verdict = {} if flags is None or src is None else dict(
-                zip([r.phone for r in src._rows], flags, strict=True))
+            self._verdict = (
+                {}
+                if flags is None or src is None
+                else dict(zip([r.phone for r in src._rows], flags, strict=True))
+            )
         return self._verdict
 
     def _lose_flags(self, phones: list[str] | None = None) -> None:
@@ -301,8 +309,9 @@ class SubscriberProxy(QSortFilterProxyModel):
         self._verdict = None  # by phone only when the flags stop lining up (_verdicts)
         self._flags = flags
 
-    def filterAcceptsRow(self, source_row: int,
-                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
         flags = self._flags
         if flags is not None:
             return flags[source_row]

@@ -64,8 +64,7 @@ class SubscriberTable(QTableView):
 
         # the common badges whole; a rare long one ("tracked elsewhere") is elided, with
         # its tooltip, rather than widening the column for every row
-        status = min(max(badge_width(status_badge(s), fmf) for s in STATUS_KEYS) + 12,
-                     em * 16)
+        status = min(max(badge_width(status_badge(s), fmf) for s in STATUS_KEYS) + 12, em * 16)
         forecast = (
             max(
                 badge_width(b, fmf)

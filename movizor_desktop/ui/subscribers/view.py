@@ -50,8 +50,9 @@ class SubscriberList(QWidget):
     row_double_clicked = Signal(str)
     visible_changed = Signal(list)  # phones on screen (debounced)
 
-    def __init__(self, model: SubscriberModel, proxy: SubscriberProxy,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: SubscriberModel, proxy: SubscriberProxy, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = model
         self.proxy = proxy
@@ -102,8 +103,9 @@ class SubscriberList(QWidget):
         self.empty_hint.setObjectName("emptyHint")
         self.empty_hint.setTextFormat(Qt.TextFormat.RichText)
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("QLabel { background: palette(alternate-base); "
-                                      "border-radius: 4px; padding: 4px 8px; }")
+        self.empty_hint.setStyleSheet(
+            "QLabel { background: palette(alternate-base); border-radius: 4px; padding: 4px 8px; }"
+        )
         self.empty_hint.linkActivated.connect(lambda _link: self.show_all())
         self.empty_hint.hide()
 
@@ -136,8 +138,14 @@ class SubscriberList(QWidget):
         self._spin_timer.timeout.connect(self._spin)
         self.table.verticalScrollBar().valueChanged.connect(self._visible_timer.start)
         proxy.counts_changed.connect(self._update_counts)
-        for signal in (proxy.filter_changed, proxy.counts_changed, proxy.rowsInserted,
-                       proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+        for signal in (
+            proxy.filter_changed,
+            proxy.counts_changed,
+            proxy.rowsInserted,
+            proxy.rowsRemoved,
+            proxy.modelReset,
+            proxy.layoutChanged,
+        ):
             signal.connect(self._update_empty_hint)
         proxy.filter_changed.connect(self._visible_timer.start)
         proxy.filter_changed.connect(self._filters_to_widgets)
@@ -161,9 +169,13 @@ class SubscriberList(QWidget):
         self._update_empty_hint()
 
     def _group_title(self, name: str) -> str:
-        return {"all": self.tr("All"), "active": self.tr("Active"),
-                "awaiting": self.tr("Awaiting"), "problems": self.tr("Problems"),
-                "off": self.tr("Off")}[name]
+        return {
+            "all": self.tr("All"),
+            "active": self.tr("Active"),
+            "awaiting": self.tr("Awaiting"),
+            "problems": self.tr("Problems"),
+            "off": self.tr("Off"),
+        }[name]
 
     def _group_tip(self, name: str) -> str:
         return {
@@ -177,8 +189,11 @@ class SubscriberList(QWidget):
     def _update_counts(self) -> None:
         counts = self.proxy.group_counts()
         for name, button in self.group_buttons.items():
-            button.setText(self.tr("{group} {count}").format(
-                group=self._group_title(name), count=counts.get(name, 0)))
+            button.setText(
+                self.tr("{group} {count}").format(
+                    group=self._group_title(name), count=counts.get(name, 0)
+                )
+            )
             button.setToolTip(self._group_tip(name))
 
     def _update_tags(self) -> None:
@@ -235,8 +250,11 @@ class SubscriberList(QWidget):
         if proxy.tag is not None:
             names.append(self.tr("tag “{tag}”").format(tag=proxy.tag))
         where = html.escape(" · ".join(names))
-        self.empty_hint.setText(self.tr("Nothing found in {filter} — <a href=\"all\">show "
-                                        "all</a>").format(filter=f"<b>{where}</b>"))
+        self.empty_hint.setText(
+            self.tr('Nothing found in {filter} — <a href="all">show all</a>').format(
+                filter=f"<b>{where}</b>"
+            )
+        )
         self.empty_hint.show()
 
     def focus_search(self) -> None:
@@ -244,8 +262,11 @@ class SubscriberList(QWidget):
         self.search.selectAll()
 
     def eventFilter(self, watched: object, event: object) -> bool:
-        if watched is self.search and isinstance(event, QKeyEvent) and \
-                event.type() == QKeyEvent.Type.KeyPress:
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+        ):
             if event.key() == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()
                 return True
@@ -270,8 +291,9 @@ class SubscriberList(QWidget):
         index = self.table.currentIndex()
         return index.data(PHONE_ROLE) if index.isValid() else None
 
-    def select_phones(self, phones: Sequence[str], *, current: str | None = None,
-                      reveal: bool = True) -> bool:
+    def select_phones(
+        self, phones: Sequence[str], *, current: str | None = None, reveal: bool = True
+    ) -> bool:
         """Select these subscribers (clearing filters that hide them); True if any."""
         rows = [r for p in phones if (r := self.model.row_of(p)) >= 0]
         if not rows:
@@ -286,8 +308,10 @@ class SubscriberList(QWidget):
         selection = QItemSelection()
         for ix in proxy_rows:
             selection.select(ix, ix)
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         sm = self.table.selectionModel()
         current_ix = proxy_rows[0]
         if current is not None and (r := self.model.row_of(current)) >= 0:
@@ -359,8 +383,9 @@ class SubscriberList(QWidget):
         """Actions (and submenus) of the row context menu; None is a separator."""
         self._context_actions = list(actions)
 
-    def add_context_actions(self, items: Sequence[QAction | QMenu | None], *,
-                            first: bool = False) -> None:
+    def add_context_actions(
+        self, items: Sequence[QAction | QMenu | None], *, first: bool = False
+    ) -> None:
         """More entries for the row context menu: at its top (``first``) or its end,
         set apart by a separator."""
         if first:
@@ -377,8 +402,10 @@ class SubscriberList(QWidget):
         index = self.table.indexAt(pos)
         if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
             self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
         menu = QMenu(self)
         menu.setObjectName("subscriberContextMenu")
         for entry in self._context_actions:
