@@ -72,7 +72,7 @@ def _figure(
 
 def _fleet(n: int) -> list[Any]:
     from movizor_desktop.api.models import ObjectInfo
-    from movizor_desktop.sync.state import FleetRow
+    from movizor_desktop.fleet import FleetRow
 
     rng = random.Random(19)
     rows = []

@@ -111,7 +111,7 @@ def _close_loop() -> None:
 
 
 def _rows(n: int) -> list[Any]:
-    from movizor_desktop.sync.state import FleetRow
+    from movizor_desktop.fleet import FleetRow
 
     return [
         FleetRow(
@@ -159,7 +159,7 @@ def _settle() -> None:
 
 
 def bench_refresh(n: int = 10_000, share: float = 0.10, runs: int = 15) -> list[dict]:
-    from movizor_desktop.sync.state import ChangeSet
+    from movizor_desktop.fleet import ChangeSet
     from movizor_desktop.ui.subscribers.model import FIX
 
     app, model, widget = _list_widget(n)

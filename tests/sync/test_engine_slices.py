@@ -14,7 +14,8 @@ import pytest
 
 from movizor_desktop.api import MovizorClient, RequestGovernor
 from movizor_desktop.api.client_core import PARSE_SLICE
-from movizor_desktop.sync import FleetRow, SyncEngine
+from movizor_desktop.fleet import FleetRow
+from movizor_desktop.sync import SyncEngine
 from movizor_desktop.sync.engine import APPLY_SLICE
 
 SIM_START = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
