@@ -55,26 +55,50 @@ def test_objects_made_after_settling_are_still_collected(unfreeze) -> None:
     assert gc.collect() >= 2
 
 
-@pytest.mark.parametrize("map_loads", [True, False])
+class FakeFeatures:
+    """The window's features as ``attach_map_later`` sees them: stages started, the map."""
+
+    def __init__(self, link: object | None) -> None:
+        self.started: list[str] = []
+        self.link = link
+
+    def start(self, stage: str) -> list[object]:
+        self.started.append(stage)
+        return []
+
+    def get(self, kind: type) -> object | None:
+        return self.link if "map" in self.started else None
+
+
+def fake_window(link: object | None) -> SimpleNamespace:
+    return SimpleNamespace(model=SimpleNamespace(rowCount=lambda: 5), features=FakeFeatures(link))
+
+
+@pytest.mark.parametrize(
+    "map_loads",
+    [
+        True,
+        pytest.param(
+            False, marks=pytest.mark.logs_error(r"the map cannot be loaded; the window runs")
+        ),
+    ],
+)
 def test_start_up_ends_with_the_heap_settled(monkeypatch, unfreeze, run, map_loads) -> None:
     """``attach_map_later`` (the last step of the app's start-up) settles the heap, with
     the map or without it."""
-    from movizor_desktop.ui import map_link
-
-    attached: list[object] = []
+    from movizor_desktop.ui.features.map import feature
 
     def preload() -> None:
         if not map_loads:
             raise ImportError("no QtWebEngine here")
 
-    monkeypatch.setattr(map_link, "preload", preload)
-    monkeypatch.setattr(map_link, "attach_map", attached.append)
+    monkeypatch.setattr(feature, "preload", preload)
     started_with = Node()
-    window = SimpleNamespace(model=None, install_workflows=lambda: None)
+    window = fake_window(None)
 
     run(app.attach_map_later(window))
 
-    assert attached == ([window] if map_loads else [])
+    assert window.features.started == (["workflows", "map"] if map_loads else ["workflows"])
     assert not _tracked(started_with)
 
 
@@ -83,7 +107,7 @@ def test_start_up_settles_the_heap_once_the_map_answers(monkeypatch, unfreeze, r
     the map's page to be ready instead of slowing its load."""
     from PySide6.QtCore import QObject, Signal
 
-    from movizor_desktop.ui import map_link
+    from movizor_desktop.ui.features.map import feature
 
     class View(QObject):
         ready = Signal()
@@ -98,10 +122,9 @@ def test_start_up_settles_the_heap_once_the_map_answers(monkeypatch, unfreeze, r
         order.append("settled")
         return settle()
 
-    monkeypatch.setattr(map_link, "preload", lambda: None)
-    monkeypatch.setattr(map_link, "attach_map", lambda window: link)
+    monkeypatch.setattr(feature, "preload", lambda: None)
     monkeypatch.setattr(heap, "settle", settling)
-    window = SimpleNamespace(model=None, install_workflows=lambda: None)
+    window = fake_window(link)
 
     async def start_up() -> None:
         def map_ready() -> None:
