@@ -348,3 +348,45 @@ def test_the_route_map_draws_from_the_offline_map_file_too(qtbot, qloop, tmp_pat
         route_map.shutdown()
         route_map.deleteLater()
         flush_deletes()
+
+
+def test_a_file_that_fails_at_once_is_still_named(qtbot, qloop, tmp_path):
+    """A file that cannot be opened fails before the worker's callback is attached (the
+    callback then runs at once, on this thread): the failure is still reported after the
+    switch, not inside it and then cleared by it (seen in CI under load)."""
+    from concurrent.futures import Future
+
+    class AtOnce:
+        """An executor whose work is done before submit returns, as a fast worker's is."""
+
+        def submit(self, fn, *args):
+            future: Future = Future()
+            try:
+                future.set_result(fn(*args))
+            except Exception as exc:
+                future.set_exception(exc)
+            return future
+
+        def shutdown(self, **_kwargs):
+            pass
+
+    dead = offline_tiles()
+    route_map = RouteMap(AppSettings(tile_url=dead))
+    route_map.show()
+    try:
+        wait_ready(qtbot, route_map)
+        service = route_map.tiles.service
+        real, service._executor = service._executor, AtOnce()
+        try:
+            route_map.apply_settings(
+                AppSettings(tile_url=dead, mbtiles_path=str(tmp_path / "gone.mbtiles"))
+            )
+            qtbot.waitUntil(lambda: route_map.file_note.isVisibleTo(route_map), timeout=3000)
+        finally:
+            service._executor = real
+        assert "does not exist" in route_map.file_note.text()
+        assert not route_map.view.shared.interceptor.offline
+    finally:
+        route_map.shutdown()
+        route_map.deleteLater()
+        flush_deletes()

@@ -28,7 +28,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob
 
 from ...store.mbtiles import BLANK_PNG, MBTilesError, MBTilesInfo, MBTilesReader, sniff_mime
@@ -88,7 +96,11 @@ class TileService(QObject):
         self._error: MBTilesError | None = None
         self.served = 0  # tiles answered (tests, benchmarks)
         self._done.connect(self._answer)  # queued: emitted in a worker thread
-        self._open_done.connect(self._on_opened)
+        # queued even when emitted on this thread: a file that fails at once (missing, not
+        # SQLite) finishes before add_done_callback, which then runs the callback inline;
+        # handled inline, the failure would be reported inside use() and then undone by
+        # its caller (MapTiles.apply saw no file in use and cleared the problem)
+        self._open_done.connect(self._on_opened, Qt.ConnectionType.QueuedConnection)
 
     # -- the file ------------------------------------------------------------------------
 
