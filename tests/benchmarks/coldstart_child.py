@@ -6,8 +6,8 @@ factory is wrapped so that the child reports, on stdout, as each moment comes:
 * ``PAINTED <rows>`` when the subscriber table has *finished* its first paint showing
   every cached row: the paint event is handed to the table here, inside the event
   filter, and the line is printed once it returns (not when the event is delivered);
-* ``MENUS`` when the workflow menus (alerts, exports, printing, import, client links)
-  are installed, which the app does once the list is on screen;
+* ``MENUS`` when the workflow features (alerts, exports, printing, import, client links)
+  are built with their menus, which the app does once the list is on screen;
 * ``MAP`` when the map pane's page is loaded and its script answers (``MapView.ready``);
 * ``USABLE`` once both are there; then the process ends.
 
@@ -23,6 +23,7 @@ import sys
 from PySide6.QtCore import QEvent, QObject
 
 from movizor_desktop import app
+from movizor_desktop.ui.features import WORKFLOWS
 
 EXPECTED = int(os.environ["MOVIZOR_BENCH_ROWS"])
 
@@ -38,15 +39,17 @@ class Moments(QObject):
         self.table = window.subscribers.table
         self.menus = self.map = False
         self.table.viewport().installEventFilter(self)
-        install = window.install_workflows
+        start = window.features.start
 
-        def install_workflows() -> None:
-            install()
-            self.menus = True
-            say("MENUS")
-            self.check()
+        def start_stage(stage: str) -> list:
+            built = start(stage)
+            if stage == WORKFLOWS and not self.menus:
+                self.menus = True
+                say("MENUS")
+                self.check()
+            return built
 
-        window.install_workflows = install_workflows
+        window.features.start = start_stage
         window.pane_added.connect(self.pane_added)
 
     def eventFilter(self, watched, event) -> bool:
