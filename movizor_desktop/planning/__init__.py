@@ -3,7 +3,7 @@ model, which truck can make it, and plans as data.
 
 * :mod:`.geo` — great-circle and road distances (the circuity factor);
 * :mod:`.coords` — coordinates however a dispatcher pastes them;
-* :mod:`.legs` — the route editor's straight-line leg check (:func:`~.legs.judge_legs`);
+* :mod:`.legs` — the route editor's leg check on the arrival model (:func:`~.legs.judge_legs`);
 * :mod:`.rules` — rest rule sets read from JSON, with their validity period;
 * :mod:`.driving` — the driver's clock: breaks and rests put into a drive;
 * :mod:`.arrival` — the arrival model: legs, stops, windows, dwell, verdicts;
@@ -39,7 +39,7 @@ from .coords import (
 )
 from .driving import DriverState, StopKind
 from .geo import DEFAULT_CIRCUITY, EARTH_RADIUS_KM, haversine_km, road_km
-from .legs import TRUCK_MAX_KMH, Leg, LegVerdict, judge_legs, plan_legs, suggest_arrival
+from .legs import Leg, LegCheck, LegVerdict, judge_legs, plan_legs, suggest_arrival
 from .plan import Plan, PlanFormatError, RouteChange, route_change, route_points
 from .ranking import Candidate, CandidateFilter, rank_candidates
 from .rules import (
@@ -58,12 +58,12 @@ __all__ = [
     "EARTH_RADIUS_KM",
     "FEASIBLE_KMH",
     "REASONS",
-    "TRUCK_MAX_KMH",
     "Candidate",
     "CandidateFilter",
     "CoordinateError",
     "DriverState",
     "Leg",
+    "LegCheck",
     "LegResult",
     "LegVerdict",
     "Pace",

@@ -31,6 +31,7 @@ from .position_watch import PositionWatch
 from .statusbar import ERROR, INFO, WARNING
 
 if TYPE_CHECKING:
+    from ..planning.legs import LegCheck
     from .actions import WindowActions
     from .details import DetailsPane
     from .session import Session
@@ -74,10 +75,12 @@ class Controller(QObject):
         actions: WindowActions,
         lang: str = "en",
         map_access: Callable[[], MapAccess | None] = lambda: None,
+        leg_check: Callable[[], LegCheck | None] = lambda: None,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.map_access = map_access  # the window's map, once attached (route-editor maps)
+        self.leg_check = leg_check  # the route editor's arrival model, as the Preferences say
         self.list = subscribers
         self.model = model
         self.details = details
@@ -226,6 +229,7 @@ class Controller(QObject):
             lang=self.lang,
             parent=self.window,
             route_map=link.route_map_factory() if link else None,
+            leg_check=self.leg_check(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(lambda saved, new=row is None: self._saved(saved, new))

@@ -39,6 +39,7 @@ from .subscribers.proxy import SubscriberProxy
 from .subscribers.view import SubscriberList
 
 if TYPE_CHECKING:
+    from ..planning.legs import LegCheck
     from ..store import AppSettings
     from .session import Session
     from .shell import MapAccess, Shell
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
             actions=self.window_actions,
             lang=lang,
             map_access=lambda: self._map,
+            leg_check=self._leg_check,
         )
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -174,6 +176,13 @@ class MainWindow(QMainWindow):
     def attach_map(self, access: MapAccess) -> None:
         self._map = access
         self.map_attached.emit(access)
+
+    def _leg_check(self) -> LegCheck:
+        """The route editor's arrival model, as the Preferences choose it (loaded with the
+        first subscriber dialog, like the editors)."""
+        from .editors.leg_check import leg_check_for
+
+        return leg_check_for(self.settings)
 
     def add_shortcut(self, *actions: QAction) -> None:
         self.addActions(list(actions))

@@ -1,4 +1,4 @@
-"""The straight-line leg check of the route editor, and reading pasted coordinates."""
+"""The geometry of the route editor's legs, and reading pasted coordinates."""
 
 from __future__ import annotations
 
@@ -11,17 +11,14 @@ from hypothesis import strategies as st
 
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.planning import (
-    TRUCK_MAX_KMH,
     CoordinateError,
     Leg,
     LegVerdict,
     format_coordinates,
     haversine_km,
-    judge_legs,
     looks_like_coordinates,
     parse_coordinates,
     plan_legs,
-    suggest_arrival,
 )
 
 MOSCOW = (55.7558, 37.6173)
@@ -33,7 +30,7 @@ def msk(*args: int) -> datetime:
     return datetime(*args, tzinfo=MSK)
 
 
-# --- distances and legs ----------------------------------------------------------------
+# --- distances and the legs' geometry (their verdicts: test_legs.py) ----------------------
 
 
 def test_haversine_known_distances() -> None:
@@ -51,58 +48,14 @@ def test_legs_from_the_first_point_or_from_the_start_fix() -> None:
     assert legs[0] is None
     assert legs[1] is not None and legs[1].distance_km == pytest.approx(718, abs=2)
     assert legs[1].hours == 12 and legs[1].speed_kmh == pytest.approx(59.9, abs=0.3)
-    assert not legs[1].too_fast
     assert legs[2] is not None and legs[2].hours is None and legs[2].speed_kmh is None
+    assert all(leg is None or leg.verdict is LegVerdict.UNKNOWN for leg in legs)  # not judged
 
     started = plan_legs(stops, start=(*SPB, t0 - timedelta(hours=5)))
     assert started[0] is not None and started[0].distance_km == pytest.approx(634, abs=3)
-    assert started[0].speed_kmh == pytest.approx(634 / 5, abs=1) and started[0].too_fast
-
-
-def test_too_fast_and_impossible_legs() -> None:
-    assert Leg(719, 8).too_fast  # 90 km/h
-    assert not Leg(719, 9).too_fast  # 79.9 km/h
-    assert Leg(TRUCK_MAX_KMH, 1).too_fast is False  # exactly the limit passes
-    assert math.isinf(Leg(100, 0).speed_kmh) and Leg(100, -1).too_fast
-    assert Leg(0.1, 0).speed_kmh is None and not Leg(0.1, 0).too_fast  # same place, same time
+    assert started[0].speed_kmh == pytest.approx(634 / 5, abs=1)
+    assert math.isinf(Leg(100, 0).speed_kmh) and Leg(0.1, 0).speed_kmh is None
     assert plan_legs([(None, None, None), (*MOSCOW, None)]) == [None, None]
-
-
-def test_the_verdict_of_a_leg_is_the_one_check_the_editor_and_its_map_read() -> None:
-    assert [Leg(100, h).verdict for h in (2, 1.5, 1, None)] == [
-        LegVerdict.OK,
-        LegVerdict.TIGHT,
-        LegVerdict.IMPOSSIBLE,
-        LegVerdict.UNKNOWN,
-    ]
-    assert Leg(0.1, 0).verdict is LegVerdict.OK  # same place, same time
-    # another check (the arrival model, later) passes its own verdict: it stands
-    judged = Leg(100, 2, verdict=LegVerdict.IMPOSSIBLE)
-    assert judged.too_fast and judged == Leg(100, 2)  # the judgement is not the geometry
-    t0 = msk(2026, 11, 26, 8, 0)
-    legs = judge_legs(
-        [
-            (*MOSCOW, t0),
-            (*KAZAN, t0 + timedelta(hours=8)),
-            (*MOSCOW, t0 + timedelta(hours=19)),
-            (*SPB, None),
-        ]
-    )
-    assert legs[0] is None and [leg.verdict for leg in legs[1:] if leg] == [
-        LegVerdict.IMPOSSIBLE,
-        LegVerdict.TIGHT,
-        LegVerdict.UNKNOWN,
-    ]
-
-
-def test_suggested_arrival() -> None:
-    now = msk(2026, 11, 26, 12, 10)
-    assert suggest_arrival(None, 0, now) == msk(2026, 11, 26, 13, 0)  # the next full hour
-    # 718 km at 60 km/h = 11 h 58 min, + 30 min = 06:28, up to the half hour
-    assert suggest_arrival(msk(2026, 11, 26, 18, 0), 718, now) == msk(2026, 11, 27, 6, 30)
-    assert suggest_arrival(msk(2026, 11, 26, 18, 0), 0, now) == msk(2026, 11, 26, 18, 30)
-    assert suggest_arrival(msk(2026, 11, 26, 18, 0), 31, now) == msk(2026, 11, 26, 19, 30)
-    assert suggest_arrival(msk(2026, 11, 20, 8, 0), 10, now) == msk(2026, 11, 26, 13, 0)
 
 
 # --- coordinates -----------------------------------------------------------------------

@@ -60,6 +60,7 @@ from .tariffs import DEFAULT_TARIFF, edit_tariff, split_tags, tariff_change, tar
 from .widgets import Banner, Note, TagsCompleter
 
 if TYPE_CHECKING:
+    from ...planning.legs import LegCheck
     from ...fleet import FleetRow
     from ...store.routes import RouteTemplates
     from ..editors.route_map_link import MapFactory
@@ -97,6 +98,7 @@ class SubscriberDialog(QDialog):
         lang: str = "en",
         parent: QWidget | None = None,
         route_map: MapFactory | None = None,
+        leg_check: LegCheck | None = None,
         templates: RouteTemplates | None = None,
         now: Callable[[], datetime] | None = None,
         debounce_ms: int = 400,
@@ -130,6 +132,7 @@ class SubscriberDialog(QDialog):
             templates=templates or _templates(),
             now=self._now,
             map_factory=route_map,
+            leg_check=leg_check,
             parent=self,
         )
         self.tabs, self.editors = self.pages.tabs, self.pages.editors

@@ -22,6 +22,7 @@ from ...api.models import ObjectInfo, ScheduleInfo
 from ...api.subscriber_fields import SubscriberFields
 
 if TYPE_CHECKING:
+    from ...planning.legs import LegCheck
     from ...store.routes import RouteTemplates
     from ...sync.local_schedules import LocalSchedule
     from ..editors.route_map_link import MapFactory
@@ -39,6 +40,7 @@ class TripPages(QObject):
         templates: RouteTemplates | None,
         now: Callable[[], datetime],
         map_factory: MapFactory | None = None,
+        leg_check: LegCheck | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -49,7 +51,11 @@ class TripPages(QObject):
 
         self.main = main
         self.route = RouteEditor(
-            geocoder=geocoder, templates=templates, now=now, map_factory=map_factory
+            geocoder=geocoder,
+            templates=templates,
+            now=now,
+            map_factory=map_factory,
+            check=leg_check,
         )
         self.schedule = ScheduleEditor(now=now)
         self.metadata = MetadataEditor()

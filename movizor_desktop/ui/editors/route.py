@@ -4,8 +4,10 @@ An ordered table of points — name, coordinates, planned arrival in MSK — edi
 reordered with buttons or by dragging, filled by address search, by pasted coordinates
 or on the route's own map beside the table (:mod:`.route_map_link`: pick by click, drag
 to move, right-click to insert). Each row shows the leg that ends there: great-circle
-distance, the time the plan allows and the average speed it needs, judged by
-:func:`~...planning.legs.judge_legs` (the map colours the legs by the same verdicts).
+distance, the time the plan allows, the average speed that makes, and the forecast of the
+arrival model — on time, tight or late by how much, breaks and rests counted — from
+:func:`~...planning.legs.judge_legs` with the Preferences' speed, detour factor and rest
+rules (:meth:`RouteEditor.set_check`; the map colours the legs by the same verdicts).
 Routes can be saved as templates and loaded again re-timed from a new start
 (:mod:`.route_templates`).
 
@@ -36,10 +38,11 @@ from PySide6.QtWidgets import (
 from ... import clock
 from ...api.encoding import MSK, RoutePoint, validate_coord
 from ...api.models import Place
-from ...planning import format_coordinates, suggest_arrival
+from ...planning import LegCheck, LegVerdict, format_coordinates, suggest_arrival
 from ...store.routes import RouteTemplates
 from ..dialogs.widgets import Banner, FieldError, Note
 from ..formatting import duration_hours, km
+from ..i18n import current_language
 from .arrival import ArrivalEdit, RouteDelegate, RouteTable
 from .geocode import AddressSearch
 from .route_map_link import MapFactory, RouteMapLink
@@ -47,6 +50,7 @@ from .route_table import (
     ARRIVAL,
     COORDS,
     DISTANCE,
+    FORECAST,
     HOURS,
     LOCAL,
     NAME,
@@ -69,6 +73,7 @@ class RouteEditor(QWidget):
         templates: RouteTemplates | None = None,
         now: Callable[[], datetime] = clock.now,
         map_factory: MapFactory | None = None,
+        check: LegCheck | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,6 +91,7 @@ class RouteEditor(QWidget):
         self.start_note.hide()
 
         self.model = RouteModel(self)
+        self.model.check = check
         self.model.edited.connect(self._on_edited)
         self.model.input_error.connect(self._input_error)
         self.table = RouteTable()
@@ -195,6 +201,7 @@ class RouteEditor(QWidget):
             DISTANCE: km(1044.0),
             HOURS: duration_hours(12.5),
             SPEED: speed_text(120) + "WW",
+            FORECAST: self.model.tr("late by {time}").format(time=duration_hours(26.5)) + "WW",
             STATUS: max(
                 (self.model.status_text(s) for s in ("new", "ok", "late", "finished")),
                 key=cells.horizontalAdvance,
@@ -372,15 +379,22 @@ class RouteEditor(QWidget):
             self.select_row(row + step)
 
     def suggest_time(self, row: int) -> datetime:
-        """A default arrival for ``row``: after the previous planned point at 60 km/h,
-        never before the next full hour (:func:`.planning.suggest_arrival`)."""
+        """A default arrival for ``row``: after the previous planned point, driven by the
+        arrival model with its breaks and rests, never before the next full hour
+        (:func:`.planning.suggest_arrival`)."""
         previous = self.model.start[2] if self.model.start else None
         for earlier in reversed(self.model.rows[:row]):
             if earlier.time is not None:
                 previous = earlier.time
                 break
         leg = self.model.legs[row] if row < len(self.model.legs) else None
-        return suggest_arrival(previous, leg.distance_km if leg else 0.0, self.now())
+        distance = leg.distance_km if leg else 0.0
+        return suggest_arrival(previous, distance, self.now(), self.model.check)
+
+    def set_check(self, check: LegCheck | None) -> None:
+        """Judge the legs with these rules and this pace (the Preferences changed)."""
+        self.model.set_check(check)
+        self._refresh()
 
     def apply_points(self, points: Sequence[RoutePoint]) -> None:
         """Replace the rows (a loaded template); new times count as set here."""
@@ -514,10 +528,34 @@ class RouteEditor(QWidget):
                     km=km(sum(leg.distance_km for leg in legs))
                 )
             )
-        fast = sum(1 for leg in legs if leg.too_fast)
-        if fast:
-            parts.append(self.tr("%n leg(s) too fast for a truck", "", fast))
-        self.summary.set_text(" · ".join(parts), ok=False if fast else None)
+        judged = [leg.result for leg in legs if leg.result is not None]
+        if judged:
+            breaks = sum(len(result.breaks) for result in judged)
+            rests = sum(len(result.rests) for result in judged)
+            parts.append(
+                self.tr("breaks and rests counted: {breaks}, {rests}").format(
+                    breaks=self.model.tr("%n break(s)", "", breaks),
+                    rests=self.model.tr("%n daily rest(s)", "", rests),
+                )
+            )
+        late = sum(1 for leg in legs if leg.verdict is LegVerdict.IMPOSSIBLE)
+        tight = sum(1 for leg in legs if leg.verdict is LegVerdict.TIGHT)
+        if late:
+            parts.append(self.tr("%n leg(s) late", "", late))
+        if tight:
+            parts.append(self.tr("%n leg(s) tight", "", tight))
+        self.summary.set_text(" · ".join(parts), ok=False if late or tight else None)
+        check = self.model.check or LegCheck.default()
+        self.summary.setToolTip(
+            self.tr(
+                "Forecast at {speed} km/h on average, roads {factor} × the straight line, "
+                "with the breaks and rests of “{rules}” (Preferences → Planning)."
+            ).format(
+                speed=round(check.pace.speed_kmh),
+                factor=f"{check.pace.circuity:.2f}",
+                rules=check.rules.name(current_language()),
+            )
+        )
 
     def _update_buttons(self) -> None:
         row = self.current_row()

@@ -1,9 +1,13 @@
 """The route as a Qt table model, and the arrival-time editor used in its cells.
 
 Columns: name, coordinates (``lat, lon``, any pasted format accepted), planned arrival in
-MSK, the same moment in the computer's own zone (shown only when that differs), and the
-leg ending at the row: great-circle distance, the time the plan allows and the average
-speed it needs — red, with a warning icon and a tooltip, above a truck's 80 km/h.
+MSK, the same moment in the computer's own zone (shown only when that differs), the leg
+ending at the row (great-circle distance, the time the plan allows and the straight-line
+average that makes), and the **forecast** of the arrival model
+(:func:`~...planning.legs.judge_legs`): on time, tight (amber: only a faster legal average
+keeps the plan) or late by how much (red, with a warning icon); its tooltip says when the
+truck arrives and which breaks and rests were counted. Movizor's own status of a point
+(its ``late`` / ``ok``) is a column of its own, as the server gives it.
 
 Rows move by drag and drop (``InternalMove``): :meth:`RouteModel.dropMimeData` moves the
 rows itself and answers False, so the view does not then remove the "source" rows.
@@ -34,21 +38,21 @@ from ... import clock
 from ...api.encoding import MSK
 from ...exchange.text_safety import clean_line
 from ...planning import (
-    TRUCK_MAX_KMH,
     CoordinateError,
     Leg,
+    LegCheck,
     LegVerdict,
     format_coordinates,
     judge_legs,
     parse_coordinates,
 )
-from ...planning.legs import PLANNING_KMH
 from ..formatting import duration_hours, km
+from ..i18n import current_language
 from ..subscribers.badges import forecast_badge
 
 Index = QModelIndex | QPersistentModelIndex
-NAME, COORDS, ARRIVAL, LOCAL, DISTANCE, HOURS, SPEED, STATUS = range(8)
-COLUMNS = 8
+NAME, COORDS, ARRIVAL, LOCAL, DISTANCE, HOURS, SPEED, FORECAST, STATUS = range(9)
+COLUMNS = 9
 MIME = "application/x-movizor-route-rows"
 ERROR_BACKGROUND = QColor("#fdecea")
 ERROR_TEXT = QColor("#b3261e")
@@ -112,6 +116,10 @@ def from_qdatetime(value: QDateTime) -> datetime:
     return moment.replace(second=0, microsecond=0)
 
 
+def _msk(moment: datetime) -> str:
+    return moment.astimezone(MSK).strftime("%d.%m %H:%M")
+
+
 def local_differs(moment: datetime, zone: tzinfo | None) -> bool:
     return moment.astimezone(zone).utcoffset() != timedelta(seconds=MSK_OFFSET)
 
@@ -129,6 +137,7 @@ class RouteModel(QAbstractTableModel):
         self.start: tuple[float, float, datetime | None] | None = None
         self.errors: dict[int, str] = {}
         self.local_zone: tzinfo | None = None  # None: the computer's zone
+        self.check: LegCheck | None = None  # the arrival model (None: the shipped default)
 
     # --- shape ----------------------------------------------------------------------------
 
@@ -152,6 +161,7 @@ class RouteModel(QAbstractTableModel):
                 self.tr("Distance"),
                 self.tr("Time"),
                 self.tr("Avg speed"),
+                self.tr("Forecast"),
                 self.tr("Status"),
             )[section]
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -170,9 +180,12 @@ class RouteModel(QAbstractTableModel):
                     "Great-circle distance from the previous point; by road it is longer."
                 ),
                 HOURS: self.tr("Time the plan allows for this leg."),
-                SPEED: self.tr(
-                    "Average speed the plan requires; above {max} km/h a truck cannot make it."
-                ).format(max=round(TRUCK_MAX_KMH)),
+                SPEED: self.tr("Average speed in a straight line the plan requires."),
+                FORECAST: self.tr(
+                    "Whether a truck arrives by the planned time at the average speed of the "
+                    "Preferences, with the drivers' breaks and rests of the chosen rules."
+                ),
+                STATUS: self.tr("The point's status as Movizor reports it."),
             }.get(section)
         return None
 
@@ -214,18 +227,15 @@ class RouteModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column, leg)
-        too_fast = leg is not None and leg.too_fast and column in (HOURS, SPEED)
-        tight = leg is not None and leg.verdict is LegVerdict.TIGHT and column in (HOURS, SPEED)
-        if role == Qt.ItemDataRole.ForegroundRole and (too_fast or tight):
-            return QBrush(ERROR_TEXT if too_fast else TIGHT_TEXT)
-        if role == Qt.ItemDataRole.DecorationRole and too_fast and column == SPEED:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        if role == Qt.ItemDataRole.ToolTipRole and too_fast:
-            return self._too_fast_text(leg)  # type: ignore[arg-type]
-        if role == Qt.ItemDataRole.ToolTipRole and tight and leg is not None:
-            return self.tr(
-                "Tight: {speed} on average, faster than the {pace} km/h a truck keeps with stops."
-            ).format(speed=speed_text(leg.speed_kmh or 0), pace=round(PLANNING_KMH))
+        if column == FORECAST and leg is not None and leg.result is not None:
+            verdict = leg.verdict
+            if role == Qt.ItemDataRole.ForegroundRole and leg.late:
+                return QBrush(ERROR_TEXT if verdict is LegVerdict.IMPOSSIBLE else TIGHT_TEXT)
+            if role == Qt.ItemDataRole.DecorationRole and verdict is LegVerdict.IMPOSSIBLE:
+                style = QApplication.style()
+                return style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.forecast_tooltip(leg)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (DISTANCE, HOURS, SPEED):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -247,6 +257,8 @@ class RouteModel(QAbstractTableModel):
             return self.status_text(row.status)
         if leg is None:
             return ""
+        if column == FORECAST:
+            return self.forecast_text(leg)
         if column == DISTANCE:
             return km(leg.distance_km)
         if column == HOURS:
@@ -260,15 +272,60 @@ class RouteModel(QAbstractTableModel):
             return ""
         return "∞" if math.isinf(speed) else speed_text(speed)
 
-    def _too_fast_text(self, leg: Leg) -> str:
-        speed = leg.speed_kmh or 0.0
-        if math.isinf(speed):
-            return self.tr(
-                "No time is left for {km}: this arrival is not later than the previous one."
-            ).format(km=km(leg.distance_km))
-        return self.tr(
-            "A truck cannot make it: {speed} on average is needed, more than {max} km/h."
-        ).format(speed=speed_text(speed), max=round(TRUCK_MAX_KMH))
+    def forecast_text(self, leg: Leg) -> str:
+        """The cell: on time, tight, late by how much, or the arrival when no time is set."""
+        result = leg.result
+        if result is None:
+            return ""
+        if leg.verdict is LegVerdict.OK:
+            return self.tr("on time")
+        if leg.verdict is LegVerdict.TIGHT:
+            return self.tr("tight")
+        if leg.verdict is LegVerdict.IMPOSSIBLE:
+            return self.tr("late by {time}").format(time=duration_hours(leg.late_min / 60))
+        return self.tr("≈ {time}").format(time=_msk(result.arrival))
+
+    def forecast_tooltip(self, leg: Leg) -> str:
+        """What the model says about the leg, and what it counted."""
+        result = leg.result
+        assert result is not None
+        check = self.check or LegCheck.default()
+        pace = check.pace
+        speed, arrival = round(pace.speed_kmh), _msk(result.arrival)
+        late = duration_hours(leg.late_min / 60)
+        needed = result.required_kmh
+        if leg.verdict is LegVerdict.OK:
+            verdict = self.tr(
+                "On time: at {speed} km/h on average the truck arrives at {arrival} MSK."
+            ).format(speed=speed, arrival=arrival)
+        elif leg.verdict is LegVerdict.TIGHT:
+            verdict = self.tr(
+                "Tight: at {speed} km/h on average the truck arrives at {arrival} MSK, {late} "
+                "late; only {needed} on average keeps the plan."
+            ).format(speed=speed, arrival=arrival, late=late, needed=speed_text(needed or 0))
+        elif leg.verdict is LegVerdict.IMPOSSIBLE:
+            verdict = self.tr(
+                "Late by {late}: at {speed} km/h on average the truck arrives at {arrival} "
+                "MSK, and no legal speed keeps the plan (trucks: at most {limit} km/h outside "
+                "towns)."
+            ).format(late=late, speed=speed, arrival=arrival, limit=round(pace.feasible_kmh))
+        else:
+            verdict = self.tr(
+                "No planned time: at {speed} km/h on average the truck arrives at about "
+                "{arrival} MSK."
+            ).format(speed=speed, arrival=arrival)
+        counted = self.tr(
+            "Counted: {road} by road (the straight line × {factor}), {driving} of driving, "
+            "{breaks} and {rests} under “{rules}”."
+        ).format(
+            road=km(result.distance_km),
+            factor=f"{pace.circuity:.2f}",
+            driving=duration_hours(result.driving_min / 60),
+            breaks=self.tr("%n break(s)", "", len(result.breaks)),
+            rests=self.tr("%n daily rest(s)", "", len(result.rests)),
+            rules=check.rules.name(current_language()),
+        )
+        return verdict + "\n" + counted
 
     def status_text(self, status: str | None) -> str:
         """The point's status in the words (and case) of the badges elsewhere."""
@@ -411,12 +468,18 @@ class RouteModel(QAbstractTableModel):
         return judge_legs(
             [(r.lat, r.lon, r.time) for r in self.rows],
             self.start if self.starts_at_fix() else None,
+            self.check,
         )
+
+    def set_check(self, check: LegCheck | None) -> None:
+        """Judge the legs with other rules or another pace (the Preferences changed)."""
+        self.check = check
+        self._refresh_legs()
 
     def _refresh_legs(self) -> None:
         self.legs = self._plan()
         if self.rows:
-            self.dataChanged.emit(self.index(0, LOCAL), self.index(len(self.rows) - 1, SPEED))
+            self.dataChanged.emit(self.index(0, LOCAL), self.index(len(self.rows) - 1, FORECAST))
 
     def _all_changed(self) -> None:
         if self.rows:

@@ -251,9 +251,9 @@ class RouteMap(QWidget):
         parts = [
             bullet.format(colour=VERDICT_COLOURS[key], text=text)
             for key, text in (
-                ("ok", self.tr("on schedule")),
+                ("ok", self.tr("on time")),
                 ("tight", self.tr("tight")),
-                ("impossible", self.tr("impossible for a truck")),
+                ("impossible", self.tr("late")),
                 ("unknown", self.tr("no time")),
             )
         ]
