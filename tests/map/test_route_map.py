@@ -205,12 +205,13 @@ def test_right_click_inserts_a_point_into_the_nearest_leg(editor, qtbot):
 
 
 def test_leg_colours_follow_the_route_tables_verdicts(editor, qtbot):
-    # Москва → Тверь (≈160 km) in 1 h: impossible; → Великий Новгород (≈350 km) in 9 h: ok
+    # Москва → Тверь (≈160 km) in 1 h: late; → Великий Новгород (≈330 km) by 12:00 the
+    # next day (a daily rest on the way): ok
     editor.set_points(
         [
             RoutePoint("Москва", *MOSCOW, msk(2026, 11, 26, 14, 0)),
             RoutePoint("Тверь", *TVER, msk(2026, 11, 26, 15, 0)),
-            RoutePoint("Великий Новгород", *NOVGOROD, msk(2026, 11, 27, 0, 0)),
+            RoutePoint("Великий Новгород", *NOVGOROD, msk(2026, 11, 27, 12, 0)),
         ]
     )
     route_map = editor.map_link.map

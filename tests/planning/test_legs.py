@@ -147,7 +147,7 @@ def test_the_start_fix_chains_and_gaps() -> None:
     assert e is not None and e.result is not None and e.result.arrival == at(8)
     assert e.verdict is LegVerdict.OK
     # an untimed fix: the first leg is not judged, the chain starts at the first point
-    legs = judge_legs(stops[:1] + [(*east(180), at(4))], start=(*east(0), None), check=FLAT)
+    legs = judge_legs([stops[0], (*east(180), at(4))], start=(*east(0), None), check=FLAT)
     assert legs[0] is not None and legs[0].result is None and legs[0].verdict is LegVerdict.UNKNOWN
     assert legs[1] is not None and legs[1].verdict is LegVerdict.OK
 

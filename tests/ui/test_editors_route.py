@@ -5,6 +5,7 @@ flags and templates."""
 from __future__ import annotations
 
 import asyncio
+import math
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -17,6 +18,7 @@ from movizor_desktop.api import MovizorClient
 from movizor_desktop.api.encoding import MSK, RoutePoint
 from movizor_desktop.api.errors import RateLimitError
 from movizor_desktop.api.models import Destination, Place
+from movizor_desktop.planning import EARTH_RADIUS_KM, LegCheck, LegVerdict, Pace, default_rule_set
 from movizor_desktop.store import AppPaths
 from movizor_desktop.store.routes import RouteTemplates, TemplatePoint
 from movizor_desktop.ui.editors import RouteEditor
@@ -26,11 +28,13 @@ from movizor_desktop.ui.editors.route_table import (
     COORDS,
     DISTANCE,
     ERROR_TEXT,
+    FORECAST,
     HOURS,
     LOCAL,
     NAME,
     SPEED,
     STATUS,
+    TIGHT_TEXT,
 )
 from movizor_desktop.ui.map.route_map import RouteMap
 from movizor_desktop.ui.subscribers.badges import forecast_badge
@@ -321,9 +325,10 @@ def test_arrival_editing_in_msk_with_local_time(qtbot) -> None:
     editor.select_row(1, ARRIVAL)
     qtbot.keyClick(editor.table, Qt.Key.Key_F2)
     arrival = editor.table.findChild(ArrivalEdit)
-    # suggested: after Moscow at 60 km/h (718 km → 12 h), rounded to the half hour
-    assert arrival.moment() == msk(2026, 11, 27, 6, 30)
-    assert arrival.local_label.isVisible() and arrival.local_label.text() == "local 08:30"
+    # suggested: after Moscow by the arrival model (718 km × 1.2 at 60 km/h: 14 h 22 min of
+    # driving, two breaks and a daily rest: 20:52 next day), + 30 min, up to the half hour
+    assert arrival.moment() == msk(2026, 11, 27, 21, 30)
+    assert arrival.local_label.isVisible() and arrival.local_label.text() == "local 23:30"
     arrival.edit.setSelectedSection(arrival.edit.Section.DaySection)
     qtbot.keyClicks(arrival.edit, "27112026")
     qtbot.keyClicks(arrival.edit, "0415")
@@ -333,8 +338,10 @@ def test_arrival_editing_in_msk_with_local_time(qtbot) -> None:
     assert editor.model.index(1, ARRIVAL).data() == "27.11.2026 04:15"
     assert editor.model.index(1, LOCAL).data() == "06:15"
 
-    # 718 km in 10 h 15 min is 70 km/h: fine for a truck
-    assert not editor.model.legs[1].too_fast
+    # 718 km in 10 h 15 min: 70 km/h in a straight line, but 862 km by road take more than
+    # a day's 9 h of driving even at 70 km/h: the daily rest makes it late
+    assert editor.model.legs[1].too_fast
+    assert editor.model.index(1, FORECAST).data().startswith("late by ")
 
     # Delete clears a time; the ✕ in the editor too
     editor.select_row(1, ARRIVAL)
@@ -414,36 +421,107 @@ def test_loaded_points_keep_their_past_times(qtbot) -> None:
     assert not editor.is_modified()
 
 
-def test_planning_flags_a_truck_that_cannot_make_it(qtbot) -> None:
-    editor = make(qtbot)
+def east(km: float) -> tuple[float, float]:
+    """A point on the equator ``km`` east of (0, 0) (hand-computed legs)."""
+    return (0.0, km / (EARTH_RADIUS_KM * math.pi / 180))
+
+
+FLAT = LegCheck(default_rule_set(), Pace(60.0, 1.0))  # a kilometre is a minute of driving
+
+
+def test_the_forecast_counts_breaks_and_rests_by_hand(qtbot) -> None:
+    editor = make(qtbot, check=FLAT)
+    t0 = msk(2026, 11, 26, 8, 0)
+    # 270 km (4 h 30 min) to B, due 12:30: the 45-minute break owed is taken at B; 270 km
+    # on to C, due 18:00: 17:45, the day's 9 h of driving done, the daily rest owed at C
+    # (to 04:45). 600 km on to D, due 02:00 on the 28th: 4:30, a break, 4:30 (14:30), a
+    # rest (to 01:30), 1 h: 02:30, 30 min late; at 66.7 km/h 9 h of driving and the break
+    # end at 14:30: tight. 600 km on to E, due 22:00: 3:30 (06:00), a break, 4:30 (11:15,
+    # 9 h today), a rest (to 22:15), 2 h: 00:15 on the 29th, late by 2 h 15 min; within
+    # one day's driving left (8 h) only 75 km/h would do, above 70: late
     editor.set_points(
         [
-            RoutePoint("Москва", 55.7558, 37.6173, msk(2026, 11, 26, 14, 0)),
-            RoutePoint("Казань", 55.7963, 49.1088, msk(2026, 11, 26, 22, 0)),
+            RoutePoint("A", *east(0), t0),
+            RoutePoint("B", *east(270), t0 + timedelta(hours=4, minutes=30)),
+            RoutePoint("C", *east(540), t0 + timedelta(hours=10)),
+            RoutePoint("D", *east(1140), t0 + timedelta(hours=42)),
+            RoutePoint("E", *east(1740), t0 + timedelta(hours=62)),
         ]
     )
-    leg = editor.model.legs[1]
-    assert leg is not None and leg.too_fast  # 718 km in 8 h = 90 km/h
-    speed = editor.model.index(1, SPEED)
-    assert speed.data() == "90 km/h"
-    assert speed.data(Qt.ItemDataRole.ForegroundRole).color() == ERROR_TEXT
-    assert not speed.data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert "A truck cannot make it: 90 km/h" in speed.data(Qt.ItemDataRole.ToolTipRole)
-    assert editor.model.index(1, DISTANCE).data() == "718 km"
-    assert editor.model.index(1, HOURS).data() == "8 h"
-    assert editor.model.index(0, SPEED).data() == ""  # no start fix: no first leg
-    assert "1 leg(s) too fast for a truck" in editor.summary.text()
+    model = editor.model
+    forecast = [model.index(row, FORECAST).data() for row in range(5)]
+    assert forecast == ["", "on time", "on time", "tight", "late by 2 h 15 min"]
+    assert model.legs[3].late_min == pytest.approx(30)
+    assert model.legs[4].result.arrival == msk(2026, 11, 29, 0, 15)
+    assert [len(model.legs[i].result.breaks) for i in range(1, 5)] == [1, 0, 1, 1]
+    assert [len(model.legs[i].result.rests) for i in range(1, 5)] == [0, 1, 1, 1]
+    tip_b = model.index(1, FORECAST).data(Qt.ItemDataRole.ToolTipRole)
+    assert "On time: at 60 km/h" in tip_b and "26.11 12:30 MSK" in tip_b
+    assert "1 break(s) and 0 daily rest(s)" in tip_b and "270 km by road" in tip_b
+    tip_d = model.index(3, FORECAST).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Tight:" in tip_d and "30 min late" in tip_d and "1 daily rest(s)" in tip_d
+    red = model.index(4, FORECAST)
+    assert red.data(Qt.ItemDataRole.ForegroundRole).color() == ERROR_TEXT
+    assert not red.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert model.index(3, FORECAST).data(Qt.ItemDataRole.ForegroundRole).color() == TIGHT_TEXT
+    assert "breaks and rests counted:" in editor.summary.text()
+    assert "1 leg(s) late" in editor.summary.text()
+    assert "1 leg(s) tight" in editor.summary.text()
+    assert "60 km/h" in editor.summary.toolTip() and "tachograph" in editor.summary.toolTip()
 
-    editor.model.setData(editor.model.index(1, ARRIVAL), msk(2026, 11, 27, 2, 0))
-    assert not editor.model.legs[1].too_fast and editor.model.index(1, SPEED).data() == "60 km/h"
-    assert "too fast" not in editor.summary.text()
+
+def test_a_1200_km_leg_gets_a_daily_rest_in_the_editor(qtbot) -> None:
+    editor = make(qtbot, check=LegCheck(default_rule_set(), Pace(60.0, 1.2)))
+    t0 = msk(2026, 11, 26, 8, 0)
+    # 1 000 km × 1.2 = 1 200 km: 20 h of driving, two breaks and two daily rests: 43 h 30 min
+    editor.set_points(
+        [RoutePoint("A", *east(0), t0), RoutePoint("B", *east(1000), t0 + timedelta(hours=43))]
+    )
+    leg = editor.model.legs[1]
+    assert leg.result.arrival == t0 + timedelta(hours=43, minutes=30)
+    assert len(leg.result.rests) == 2 and len(leg.result.breaks) == 2
+    assert leg.verdict is LegVerdict.TIGHT  # 30 min late at 60 km/h; faster is legal
+    assert editor.model.index(1, FORECAST).data() == "tight"
+
+
+def test_planning_flags_a_truck_that_cannot_make_it(qtbot) -> None:
+    editor = make(qtbot, check=FLAT)
+    t0 = msk(2026, 11, 26, 8, 0)
+    editor.set_points(
+        [RoutePoint("A", *east(0), t0), RoutePoint("B", *east(600), t0 + timedelta(hours=8))]
+    )
+    # 600 km: 4:30, break, 4:30, 11 h rest, 1 h: 05:45 next day, due 16:00: 13 h 45 min late;
+    # even at 70 km/h the break leaves 7 h 15 min: 82.8 km/h needed
+    leg = editor.model.legs[1]
+    assert leg is not None and leg.too_fast and leg.late_min == pytest.approx(825)
+    assert editor.model.index(1, FORECAST).data() == "late by 13 h 45 min"
+    tip = editor.model.index(1, FORECAST).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Late by 13 h 45 min" in tip and "at most 70 km/h" in tip
+    assert editor.model.index(1, SPEED).data() == "75 km/h"  # the straight line in 8 h
+    assert editor.model.index(1, DISTANCE).data() == "600 km"
+    assert editor.model.index(1, HOURS).data() == "8 h"
+    assert editor.model.index(0, FORECAST).data() == ""  # no start fix: no first leg
+    assert "1 leg(s) late" in editor.summary.text()
+
+    # a day more: on time
+    editor.model.setData(editor.model.index(1, ARRIVAL), t0 + timedelta(hours=22))
+    assert not editor.model.legs[1].too_fast and editor.model.index(1, FORECAST).data() == "on time"
+    assert "late" not in editor.summary.text()
+
+    # the Preferences' speed changes the verdict: at 30 km/h it is late again
+    editor.set_check(LegCheck(FLAT.rules, Pace(30.0, 1.0)))
+    assert editor.model.legs[1].verdict is LegVerdict.TIGHT
+    assert "1 leg(s) tight" in editor.summary.text()
+    editor.set_check(FLAT)
 
     # the first leg starts at the subscriber's last fix
-    editor.set_start(59.9343, 30.3351, msk(2026, 11, 26, 12, 0))
+    editor.set_start(*east(-120), t0 - timedelta(hours=1))
     assert "last position" in editor.start_note.text()
     first = editor.model.legs[0]
-    assert first is not None and first.distance_km == pytest.approx(634, abs=3)
-    assert first.too_fast and editor.model.index(0, SPEED).data() == "317 km/h"
+    assert first is not None and first.distance_km == pytest.approx(120)
+    assert first.result is not None and first.result.arrival == t0 + timedelta(hours=1)
+    # 120 km from 07:00, due 08:00: 120 km/h needed
+    assert editor.model.index(0, FORECAST).data() == "late by 1 h"
     editor.set_start(None, None)
     assert editor.model.legs[0] is None and not editor.start_note.isVisible()
 

@@ -60,8 +60,8 @@ from .tariffs import DEFAULT_TARIFF, edit_tariff, split_tags, tariff_change, tar
 from .widgets import Banner, Note, TagsCompleter
 
 if TYPE_CHECKING:
-    from ...planning.legs import LegCheck
     from ...fleet import FleetRow
+    from ...planning.legs import LegCheck
     from ...store.routes import RouteTemplates
     from ..editors.route_map_link import MapFactory
     from ..session import Session
