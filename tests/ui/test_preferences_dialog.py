@@ -272,9 +272,21 @@ def test_map_switches_tiles(qtbot, qloop, run_async, sim):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_a_setting_the_form_does_not_show_survives_a_save(qtbot, window, tmp_path):
-    window.settings.mbtiles_path = str(tmp_path / "region.mbtiles")
+def test_the_offline_map_file_is_checked_when_chosen(qtbot, window, tmp_path):
+    from tests.kits.mbtiles import make_mbtiles
+
+    window.settings.mbtiles_path = str(tmp_path / "gone.mbtiles")  # deleted since it was chosen
     dialog = open_prefs(qtbot, window)
+    assert dialog.offline_map.edit.text() == str(tmp_path / "gone.mbtiles")
+    error = dialog.errors["mbtiles_path"]
+    qtbot.waitUntil(lambda: error.isVisibleTo(dialog), timeout=5000)
+    assert "does not exist" in error.text()
+    click_save(qtbot, dialog)
+    assert dialog.isVisible() and not settings_file().exists()  # refused
+    dialog.offline_map.set_path(str(make_mbtiles(tmp_path / "region.mbtiles")))
+    qtbot.waitUntil(lambda: not dialog.offline_map.checking, timeout=5000)
+    assert not error.isVisibleTo(dialog)
     with qtbot.waitSignal(dialog.finished, timeout=5000):
         click_save(qtbot, dialog)
     assert load_settings(AppPaths()).mbtiles_path == str(tmp_path / "region.mbtiles")
+    assert window.settings.mbtiles_path == str(tmp_path / "region.mbtiles")

@@ -8,6 +8,11 @@
   the balance at once.
 * Map tile server (http(s), with ``{z}``, ``{x}``, ``{y}``) and its attribution (required
   for any server but the default): the map switches tiles in place.
+* Offline map (:mod:`.offline_map`): an MBTiles file the maps draw from with no network,
+  checked when chosen.
+* The *Planning* tab (:mod:`.planning`): the average truck speed, the detour factor and the
+  drivers' rest rules (a shipped set or a file, checked when chosen) the route editor's
+  forecasts use.
 * The *Network* tab (:mod:`.network`): the proxy (system, none, manual with an
   optional password kept in the keyring). It applies at once to the API and the map.
 
@@ -21,6 +26,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QUrl
@@ -39,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .... import clock
 from ....store.paths import AppPaths
 from ....store.settings import OSM_TILE_URL, AppSettings, save_settings
 from ...dialogs.guard import DialogGuard
@@ -47,6 +54,8 @@ from ...dialogs.widgets import FieldError, Note, add_field
 from ...formatting import locale_for
 from ...network import PROXY_PASSWORD_SLOT, proxy_secrets
 from .network import NetworkPage
+from .offline_map import OfflineMapField
+from .planning import PlanningPage
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +81,7 @@ class PreferencesDialog(SettingsDialog):
         *,
         paths: AppPaths,
         lang: str = "en",
+        now: Callable[[], datetime] = clock.now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent, tasks="preferences-dialog")
@@ -126,6 +136,7 @@ class PreferencesDialog(SettingsDialog):
         self.attribution_edit.textEdited.connect(
             lambda _text: self.errors["tile_attribution"].clear_message()
         )
+        self.offline_map = OfflineMapField(settings.mbtiles_path, self)
 
         self.errors = {
             "language": add_field(
@@ -161,7 +172,11 @@ class PreferencesDialog(SettingsDialog):
                     )
                 ),
             ),
+            "mbtiles_path": add_field(
+                form, self.tr("&Offline map:"), self.offline_map.box, self.offline_map.note
+            ),
         }
+        self.offline_map.error = self.errors["mbtiles_path"]
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save
@@ -193,6 +208,8 @@ class PreferencesDialog(SettingsDialog):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("prefTabs")
         self.tabs.addTab(general, self.tr("&General"))
+        self.planning = PlanningPage(settings, lang=lang, now=now)
+        self.tabs.addTab(self.planning, self.tr("&Planning"))
         self.tabs.addTab(self.network, self.tr("Net&work"))
 
         column = QVBoxLayout(self)
@@ -246,6 +263,8 @@ class PreferencesDialog(SettingsDialog):
     def restore_defaults(self) -> None:
         """Put the default values in the form (saved only with Save)."""
         self._load(AppSettings())
+        self.offline_map.load("")
+        self.planning.load(AppSettings())
         self.network.load(AppSettings())
         self.banner.set_message(None)
 
@@ -290,6 +309,16 @@ class PreferencesDialog(SettingsDialog):
             self.attribution_edit.setFocus()
             return None
         self.errors["tile_attribution"].clear_message()
+        mbtiles = self.offline_map.path()
+        if mbtiles is None:
+            self.tabs.setCurrentIndex(0)
+            self.offline_map.edit.setFocus()
+            return None
+        planning = self.planning.values()
+        if planning is None:
+            self.tabs.setCurrentWidget(self.planning)
+            self.planning.rules_combo.setFocus()
+            return None
         proxy = self.network.proxy_config()
         if proxy is None:
             self.tabs.setCurrentWidget(self.network)
@@ -303,6 +332,8 @@ class PreferencesDialog(SettingsDialog):
             low_balance=_amount(self.balance_spin.value()),
             tile_url=url,
             tile_attribution=attribution,
+            mbtiles_path=mbtiles,
+            **planning._asdict(),
             proxy_mode=proxy.mode.value,
             proxy_kind=proxy.kind.value,
             proxy_host=proxy.host,

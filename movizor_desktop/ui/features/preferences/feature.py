@@ -1,8 +1,9 @@
 """File → Preferences… (Ctrl+,): the dialog of :mod:`.dialog`, applied live on saving.
 
 Saved settings are applied at once where they can be: the low-balance colour of the status
-bar, the session's sync interval (a shorter one wakes the engine), the map's tiles, the
-network route of the next request. The language takes effect at the next start.
+bar, the session's sync interval (a shorter one wakes the engine), the map's tiles and
+offline map file, the network route of the next request; the route editors opened after
+use the new speed, detour factor and rest rules. The language takes effect at the next start.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from ....store.paths import AppPaths
 from ....store.settings import AppSettings
+from ...editors.leg_check import remember
 from ...network import apply_saved_network
 from ...shell import Feature, Shell
 from ...statusbar import INFO
@@ -47,7 +49,10 @@ class Preferences(Feature):
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("&Preferences…"))
-        tip = self.tr("Language, refresh interval, low-balance warning, map tiles, proxy")
+        tip = self.tr(
+            "Language, refresh interval, low-balance warning, map tiles, offline map, "
+            "trip planning, proxy"
+        )
         keys = ", ".join(
             s.toString(QKeySequence.SequenceFormat.NativeText) for s in self.action.shortcuts()
         )
@@ -93,11 +98,14 @@ class Preferences(Feature):
             engine.interval = float(current.sync_interval)
             if engine.interval < previous:
                 engine.refresh_now()  # do not sit out the rest of the old, longer wait
-        if window.map is not None and (old.tile_url, old.tile_attribution) != (
-            current.tile_url,
-            current.tile_attribution,
+        tiles = ("tile_url", "tile_attribution", "mbtiles_path")
+        if window.map is not None and any(
+            getattr(old, name) != getattr(current, name) for name in tiles
         ):
-            window.map.apply_settings(current)
+            window.map.apply_settings(current)  # route editors' maps take them when made
+        if self.dialog is not None and self.dialog.planning.rules is not None:
+            # the rules the dialog read and checked: route editors opened later use them
+            remember(current, self.dialog.planning.rules)
         apply_saved_network(current)  # the next API request and map tile take the new route
         if old.language != current.language:
             window.statusbar.show_message(
