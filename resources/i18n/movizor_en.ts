@@ -4,7 +4,7 @@
 <context>
     <name>BulkAddDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+105"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+114"/>
         <source>Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</source>
         <translation>
             <numerusform>Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>CrashDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/crash.py" line="+136"/>
+        <location filename="../../movizor_desktop/ui/crash.py" line="+145"/>
         <source>Times this happened: %n.</source>
         <translation>
             <numerusform>Times this happened: %n.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>DesktopAlerts</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/features/desktop_alerts/feature.py" line="+271"/>
+        <location filename="../../movizor_desktop/ui/features/desktop_alerts/feature.py" line="+278"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -45,7 +45,7 @@
 <context>
     <name>FilePage</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/features/bulk_import/file_page.py" line="+125"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/file_page.py" line="+135"/>
         <source>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</source>
         <translation>
             <numerusform>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+10"/>
         <source>%n row(s) hold text that cannot be read as {encoding} and will not be sent; if names look wrong, choose another encoding.</source>
         <translation>
             <numerusform>%n row holds text that cannot be read as {encoding} and will not be sent; if names look wrong, choose another encoding.</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Rows: %n, columns: {columns} on the sheet “{sheet}”.</source>
         <translation>
             <numerusform>Rows: %n, columns: {columns} on the sheet “{sheet}”.</numerusform>
@@ -72,7 +72,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/features/bulk_import/dialog.py" line="+396"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/dialog.py" line="+440"/>
         <source>Report saved to {path}; rows: %n.</source>
         <translation>
             <numerusform>Report saved to {path}; rows: %n.</numerusform>
@@ -121,7 +121,7 @@
 <context>
     <name>MapPanel</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/map/panel.py" line="+294"/>
+        <location filename="../../movizor_desktop/ui/map/panel.py" line="+308"/>
         <source>Loading the track… positions: %n</source>
         <translation>
             <numerusform>Loading the track… positions: %n</numerusform>
@@ -130,9 +130,20 @@
     </message>
 </context>
 <context>
+    <name>PlanningPage</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/features/preferences/planning.py" line="+314"/>
+        <source>In force until {date} (%n day(s) left).</source>
+        <translation>
+            <numerusform>In force until {date} (%n day left).</numerusform>
+            <numerusform>In force until {date} (%n days left).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/features/bulk_import/preview.py" line="+173"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/preview.py" line="+189"/>
         <source>Ready to add: %n.</source>
         <translation>
             <numerusform>Ready to add: %n.</numerusform>
@@ -164,7 +175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Control characters replaced with spaces in %n rows.</source>
         <translation>
             <numerusform>Control characters replaced with spaces in %n row.</numerusform>
@@ -172,7 +183,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Operators not checked (the hour&apos;s request budget): %n; Movizor checks them as they are added.</source>
         <translation>
             <numerusform>Operator not checked (the hour&apos;s request budget): %n number; Movizor checks it as it is added.</numerusform>
@@ -183,7 +194,7 @@
 <context>
     <name>Printing</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/features/printing/feature.py" line="+155"/>
+        <location filename="../../movizor_desktop/ui/features/printing/feature.py" line="+156"/>
         <source>Saved {path} (%n page(s))</source>
         <translation>
             <numerusform>Saved {path} (%n page)</numerusform>
@@ -191,7 +202,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+33"/>
         <source>%n subscriber(s)</source>
         <translation>
             <numerusform>%n subscriber</numerusform>
@@ -202,7 +213,7 @@
 <context>
     <name>RouteEditor</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/route.py" line="+432"/>
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+524"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>
@@ -210,18 +221,45 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>%n leg(s) too fast for a truck</source>
+        <location line="+20"/>
+        <source>%n leg(s) late</source>
         <translation>
-            <numerusform>%n leg too fast for a truck</numerusform>
-            <numerusform>%n legs too fast for a truck</numerusform>
+            <numerusform>%n leg late</numerusform>
+            <numerusform>%n legs late</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n leg(s) tight</source>
+        <translation>
+            <numerusform>%n leg tight</numerusform>
+            <numerusform>%n legs tight</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RouteModel</name>
+    <message numerus="yes">
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+292"/>
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n break</numerusform>
+            <numerusform>%n breaks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n daily rest(s)</source>
+        <translation>
+            <numerusform>%n daily rest</numerusform>
+            <numerusform>%n daily rests</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ScheduleEditor</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+360"/>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+408"/>
         <source>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request(s)).</source>
         <translation>
             <numerusform>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request).</numerusform>
@@ -232,7 +270,7 @@
 <context>
     <name>SharesDialog</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/features/client_links/dialog.py" line="+111"/>
+        <location filename="../../movizor_desktop/ui/features/client_links/dialog.py" line="+119"/>
         <source>&amp;New link for the selected (%n)…</source>
         <translation>
             <numerusform>&amp;New link for the selected (%n)…</numerusform>
@@ -240,7 +278,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+95"/>
         <source>Link created; subscribers shown: %n. Copy it or open it below.</source>
         <translation>
             <numerusform>Link created; subscribers shown: %n. Copy it or open it below.</numerusform>
@@ -248,7 +286,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-68"/>
+        <location line="-74"/>
         <source>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</source>
         <translation>
             <numerusform>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</numerusform>
@@ -259,7 +297,7 @@
 <context>
     <name>Tariffs</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/tariff_names.py" line="+39"/>
+        <location filename="../../movizor_desktop/ui/tariff_names.py" line="+48"/>
         <source>Every %n hour(s)</source>
         <translation>
             <numerusform>Every %n hour</numerusform>
@@ -270,7 +308,7 @@
 <context>
     <name>TemplatesButton</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+94"/>
+        <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+101"/>
         <source>{name} (%n point(s))</source>
         <translation>
             <numerusform>{name} (%n point)</numerusform>

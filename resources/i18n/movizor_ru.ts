@@ -4,12 +4,12 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/help.py" line="+174"/>
+        <location filename="../../movizor_desktop/ui/features/help.py" line="+179"/>
         <source>About Movizor Desktop</source>
         <translation>О программе Movizor Desktop</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>A dispatcher workstation for Movizor.ru phone-based fleet tracking.</source>
         <translation>Рабочее место диспетчера для отслеживания транспорта по мобильным телефонам через Movizor.ru.</translation>
     </message>
@@ -24,12 +24,12 @@
         <translation>Qt {qt}, PySide6 {pyside}, Python {python}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Map: {leaflet} {lv} (BSD-2-Clause). Map data © {osm} contributors, ODbL.</source>
         <translation>Карта: {leaflet} {lv} (BSD-2-Clause). Картографические данные © участники {osm}, ODbL.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Movizor is a service of Movizor.ru; this program is independent of Movizor.ru.</source>
         <translation>Movizor — сервис Movizor.ru. Эта программа независима от Movizor.ru.</translation>
     </message>
@@ -37,7 +37,7 @@
 <context>
     <name>AddConfirmation</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_confirm.py" line="+36"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_confirm.py" line="+38"/>
         <source>Add the subscriber?</source>
         <translation>Добавить абонента?</translation>
     </message>
@@ -47,22 +47,22 @@
         <translation>Добавить {phone} на тариф «{tariff}»?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Movizor charges {price}.</source>
         <translation>Movizor спишет {price}.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Movizor charges by the tariff&apos;s price list.</source>
         <translation>Movizor спишет плату по прайс-листу тарифа.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The driver gets an SMS asking to agree to tracking; positions come once they agree.</source>
         <translation>Водитель получит SMS с просьбой согласиться на отслеживание; местоположение начнёт поступать после его согласия.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add and send the SMS</source>
         <translation>Добавить и отправить SMS</translation>
     </message>
@@ -80,12 +80,12 @@
         <translation>Найдите адрес или вставьте координаты либо ссылку на карту</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Movizor&apos;s address search knows Russian names: “Казань, Баумана 1”, not “Kazan”.</source>
         <translation>Поиск адресов Movizor знает русские названия: «Казань, Баумана 1», а не «Kazan».</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Search</source>
         <translation>Найти</translation>
     </message>
@@ -95,38 +95,38 @@
         <translation>Найти адрес</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Type an address (city, street, house) or paste coordinates.</source>
         <translation>Введите адрес (город, улица, дом) или вставьте координаты.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Address search is not available here; paste the coordinates instead.</source>
         <translation>Поиск адреса здесь недоступен — вставьте координаты.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Searching for “{query}”…</source>
         <translation>Ищем «{query}»…</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+6"/>
+        <location line="+21"/>
+        <location line="+8"/>
         <source>Address search failed: {reason}</source>
         <translation>Не удалось найти адрес: {reason}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Nothing found for “{query}”. Movizor&apos;s address search knows Russian names: type “Казань”, not “Kazan”.</source>
         <translation>По запросу «{query}» ничего не найдено. Поиск адресов Movizor знает русские названия: пишите «Казань», а не «Kazan».</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Nothing found for “{query}”. Try the city and street, or paste coordinates.</source>
         <translation>По запросу «{query}» ничего не найдено. Укажите город и улицу или вставьте координаты.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{count} addresses found — choose one.</source>
         <translation>Найдено адресов: {count} — выберите нужный.</translation>
     </message>
@@ -134,12 +134,12 @@
 <context>
     <name>AlertChannels</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/alert_subscriptions/form.py" line="+72"/>
+        <location filename="../../movizor_desktop/ui/features/alert_subscriptions/form.py" line="+78"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
@@ -152,7 +152,7 @@
 <context>
     <name>AlertFormDialog</name>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Edit alert</source>
         <translation>Изменить оповещение</translation>
     </message>
@@ -162,17 +162,17 @@
         <translation>Новое оповещение</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>&amp;Event:</source>
         <translation>&amp;Событие:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>&amp;Send by:</source>
         <translation>Способ &amp;отправки:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;To:</source>
         <translation>&amp;Кому:</translation>
     </message>
@@ -192,27 +192,27 @@
         <translation>Поиск по названию или номеру</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Subscribers:</source>
         <translation>Абоненты:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+92"/>
         <source>Every subscriber, including ones added later.</source>
         <translation>Все абоненты, в том числе добавленные позже.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>The same alert already exists.</source>
         <translation>Такое же оповещение уже есть.</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>No answer came to adding the changed alert: {error} It may have been added next to the old one, which was kept. Check the list.</source>
         <translation>Ответ на добавление изменённого оповещения не пришёл: {error} Возможно, оно добавлено рядом со старым, которое сохранено. Проверьте список.</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-193"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -222,12 +222,12 @@
         <translation>Добавить</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Alerts go to the Telegram linked to your Movizor account (set up in the web cabinet).</source>
         <translation>Оповещения приходят в Telegram, привязанный к вашему договору Movizor (настраивается в личном кабинете).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The mobile number that gets the SMS.</source>
         <translation>Номер мобильного телефона, на который придёт SMS.</translation>
     </message>
@@ -237,12 +237,12 @@
         <translation>Адрес, на который придёт письмо.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Chosen: {count}</source>
         <translation>Выбрано: {count}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Enter the mobile number that gets the SMS.</source>
         <translation>Введите номер мобильного телефона, на который придёт SMS.</translation>
     </message>
@@ -252,12 +252,12 @@
         <translation>Введите адрес эл. почты.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>“{value}” is not a Russian mobile number.</source>
         <translation>«{value}» — не российский мобильный номер.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>«{value}» — не адрес эл. почты.</translation>
     </message>
@@ -267,12 +267,12 @@
         <translation>Отметьте хотя бы одного абонента или выберите всех.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+21"/>
         <source>Alert added.</source>
         <translation>Оповещение добавлено.</translation>
     </message>
@@ -287,17 +287,17 @@
         <translation>Оповещение изменено.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The changed alert was added, but the old one could not be deleted: {error} Both exist now; delete the old one from the list.</source>
         <translation>Изменённое оповещение добавлено, но старое удалить не удалось: {error} Теперь есть оба — удалите старое из списка.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>{error} The alert was not changed; the old one stays.</source>
         <translation>{error} Оповещение не изменено, старое сохраняется.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -305,7 +305,7 @@
 <context>
     <name>AlertSubscriptions</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/alert_subscriptions/feature.py" line="+36"/>
+        <location filename="../../movizor_desktop/ui/features/alert_subscriptions/feature.py" line="+32"/>
         <source>&amp;Alert subscriptions…</source>
         <translation>&amp;Подписки на оповещения…</translation>
     </message>
@@ -318,32 +318,32 @@
 <context>
     <name>AlertSubscriptionsDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/alert_subscriptions/dialog.py" line="+53"/>
+        <location filename="../../movizor_desktop/ui/features/alert_subscriptions/dialog.py" line="+61"/>
         <source>Alert subscriptions</source>
         <translation>Подписки на оповещения</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Movizor sends an SMS, an e-mail or a Telegram message when an event happens. SMS alerts are paid per message (see the balance).</source>
         <translation>Movizor присылает SMS, письмо или сообщение в Telegram, когда происходит событие. SMS-оповещения оплачиваются за каждое сообщение (с баланса договора).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Event</source>
         <translation>Событие</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Send by</source>
         <translation>Способ отправки</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>To</source>
         <translation>Кому</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Subscribers</source>
         <translation>Абоненты</translation>
     </message>
@@ -353,7 +353,7 @@
         <translation>Создано</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>&amp;Add…</source>
         <translation>&amp;Добавить…</translation>
     </message>
@@ -373,7 +373,7 @@
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Loading alert subscriptions…</source>
         <translation>Загружаем подписки на оповещения…</translation>
     </message>
@@ -383,17 +383,17 @@
         <translation>Не удалось загрузить подписки на оповещения.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>No alerts yet. Press Add… to get an SMS, an e-mail or a Telegram message when, for example, a driver refuses tracking or runs late.</source>
         <translation>Оповещений пока нет. Нажмите «Добавить…», чтобы получать SMS, письмо или сообщение в Telegram, например когда водитель отказывается от отслеживания или опаздывает.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The alert subscriptions could not be loaded: {error}</source>
         <translation>Не удалось загрузить подписки на оповещения: {error}</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+92"/>
         <source>the account&apos;s Telegram</source>
         <translation>Telegram договора</translation>
     </message>
@@ -408,7 +408,7 @@
         <translation>и ещё {count}</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-72"/>
         <source>Delete alert?</source>
         <translation>Удалить оповещение?</translation>
     </message>
@@ -418,22 +418,22 @@
         <translation>Больше не присылать оповещения «{event}»?</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Delete alert</source>
         <translation>Удалить оповещение</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>The alert could not be deleted: {error}</source>
         <translation>Не удалось удалить оповещение: {error}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>Alert deleted.</source>
         <translation>Оповещение удалено.</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-38"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -441,7 +441,7 @@
 <context>
     <name>AlertsDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/desktop_alerts/dialog.py" line="+51"/>
+        <location filename="../../movizor_desktop/ui/features/desktop_alerts/dialog.py" line="+57"/>
         <source>Desktop alerts</source>
         <translation>Уведомления на рабочем столе</translation>
     </message>
@@ -456,7 +456,7 @@
         <translation>События, о которых приходит уведомление</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Default events</source>
         <translation>События по умолчанию</translation>
     </message>
@@ -486,27 +486,27 @@
         <translation>До:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Events:</source>
         <translation>События:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>This desktop has no notification area: alerts appear in the status bar of the window instead.</source>
         <translation>На этом рабочем столе нет области уведомлений: уведомления будут показываться в строке состояния окна.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>Enter a time as HH:MM, for example 22:00.</source>
         <translation>Введите время в формате ЧЧ:ММ, например 22:00.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>The end must differ from the start.</source>
         <translation>Конец должен отличаться от начала.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Quiet every night from {start} to {end}, on this computer&apos;s clock.</source>
         <translation>Тишина каждую ночь с {start} до {end} по часам этого компьютера.</translation>
     </message>
@@ -516,7 +516,7 @@
         <translation>Тишина каждый день с {start} до {end} по часам этого компьютера.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>The alert settings could not be saved: {error}</source>
         <translation>Не удалось сохранить настройки уведомлений: {error}</translation>
     </message>
@@ -524,17 +524,17 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../movizor_desktop/app.py" line="+290"/>
+        <location filename="../../movizor_desktop/app.py" line="+316"/>
         <source>There is no profile named “{name}”.</source>
         <translation>Профиль «{name}» не найден.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The profile “{name}” uses an unencrypted http:// address: the key would travel readable on the network. Switch it to https://, or confirm the warning with Check connection or Save.</source>
         <translation>Профиль «{name}» использует адрес http:// без шифрования: ключ будет передаваться по сети в открытом виде. Замените адрес на https:// или подтвердите предупреждение кнопкой «Проверить подключение» или «Сохранить».</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Enter the API key: it is not saved on this computer.</source>
         <translation>Введите ключ API: он не сохранён на этом компьютере.</translation>
     </message>
@@ -542,12 +542,12 @@
 <context>
     <name>ArrivalEdit</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/arrival.py" line="+75"/>
+        <location filename="../../movizor_desktop/ui/editors/arrival.py" line="+74"/>
         <source>Planned arrival, Moscow time</source>
         <translation>Плановое прибытие, время московское</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>No planned time for this point</source>
         <translation>Без планового времени для этой точки</translation>
     </message>
@@ -557,8 +557,8 @@
         <translation>Очистить время прибытия</translation>
     </message>
     <message>
-        <location line="-4"/>
-        <location line="+28"/>
+        <location line="-5"/>
+        <location line="+29"/>
         <source>local {time}</source>
         <translation>местн. {time}</translation>
     </message>
@@ -727,7 +727,7 @@
     </message>
     <message>
         <location line="-21"/>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Unknown</source>
         <translation>Неизвестно</translation>
     </message>
@@ -735,7 +735,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="+110"/>
+        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="+111"/>
         <source>Error message</source>
         <translation>Сообщение об ошибке</translation>
     </message>
@@ -743,12 +743,12 @@
 <context>
     <name>BulkAddDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+100"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_bulk.py" line="+108"/>
         <source>Add several subscribers</source>
         <translation>Добавление нескольких абонентов</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Add these subscribers (%n) with the same tariff, tags, auto-off, route, schedule and metadata? Each driver gets an SMS asking for consent.</source>
         <translation>
             <numerusform>Добавить абонентов (%n) с одинаковыми тарифом, метками, автоотключением, маршрутом, расписанием и метаданными? Каждому водителю придёт SMS с запросом согласия.</numerusform>
@@ -757,12 +757,12 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>None of the pasted numbers can be added.</source>
         <translation>Ни один из вставленных номеров нельзя добавить.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
@@ -777,7 +777,7 @@
         <translation>Результат</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>(the number)</source>
         <translation>(по номеру)</translation>
     </message>
@@ -787,7 +787,7 @@
         <translation>Готов к добавлению</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Listed twice; added once.</source>
         <translation>Повтор: добавляется один раз.</translation>
     </message>
@@ -797,12 +797,12 @@
         <translation>Добавить ({count})</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Not sent: stopped.</source>
         <translation>Не отправлен: остановлено.</translation>
     </message>
@@ -812,7 +812,7 @@
         <translation>Добавление…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -822,7 +822,7 @@
         <translation>Добавлен.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>{added} added, {failed} not added.</source>
         <translation>Добавлено: {added}, не добавлено: {failed}.</translation>
     </message>
@@ -850,12 +850,12 @@
         <translation>Создать для клиента ссылку на карту Movizor с выбранными абонентами</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Client links…</source>
         <translation>&amp;Ссылки для клиентов…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The links that give clients a map of their subscribers</source>
         <translation>Ссылки, по которым клиенты видят своих абонентов на карте</translation>
     </message>
@@ -863,7 +863,7 @@
 <context>
     <name>ClockNotice</name>
     <message>
-        <location filename="../../movizor_desktop/ui/clock_notice.py" line="+69"/>
+        <location filename="../../movizor_desktop/ui/clock_notice.py" line="+75"/>
         <source>PC clock {difference} behind</source>
         <translation>Часы ПК отстают на {difference}</translation>
     </message>
@@ -883,7 +883,7 @@
         <translation>Часы этого компьютера спешат относительно часов Movizor на {difference}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>The times in this app follow Movizor&apos;s clock, learned from its answers, so tracks, &quot;N min ago&quot; and late arrivals are judged right. To make the computer agree, correct its date and time settings (or ask IT to turn on time synchronisation).</source>
         <translation>Время в программе идёт по часам Movizor (они определяются по его ответам), поэтому треки, «N мин назад» и опоздания оцениваются верно. Чтобы часы компьютера совпадали, исправьте дату и время в его настройках (или попросите ИТ-отдел включить синхронизацию времени).</translation>
     </message>
@@ -911,42 +911,42 @@
         <translation>Будут отключены: {names}. Отслеживание прекратится, история сохранится. Movizor может не позволить повторно подключить абонента, отключённого вручную (часть его документов разрешает это только после автоматического отключения); тогда для отслеживания номер придётся добавить заново, и водитель снова даст согласие. Повторное удаление удалит абонента навсегда.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Will be deleted for good, together with the whole history of movements: {names}. This cannot be undone.</source>
         <translation>Будут удалены окончательно вместе со всей историей перемещений: {names}. Это действие нельзя отменить.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Just added: {names}. A new subscriber can be deleted only one hour after adding, unless the driver accepts or declines earlier.</source>
         <translation>Только что добавлены: {names}. Нового абонента можно удалить только через час после добавления, если водитель раньше не примет или не отклонит запрос.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Awaiting the driver&apos;s confirmation: {names}. Such a subscriber can be deleted only 24 hours after adding, unless the driver accepts or declines earlier.</source>
         <translation>Ожидают подтверждения водителя: {names}. Такого абонента можно удалить только через 24 часа после добавления, если водитель раньше не примет или не отклонит запрос.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Disable subscriber?</source>
         <translation>Отключить абонента?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Disable subscribers?</source>
         <translation>Отключить абонентов?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Delete subscriber for good?</source>
         <translation>Удалить абонента окончательно?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete subscribers for good?</source>
         <translation>Удалить абонентов окончательно?</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Disable or delete subscribers?</source>
         <translation>Отключить или удалить абонентов?</translation>
     </message>
@@ -974,17 +974,17 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+83"/>
+        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+91"/>
         <source>Connection settings</source>
         <translation>Настройки подключения</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Connect to your Movizor account. The project name and the API key are in your Movizor personal account.</source>
         <translation>Подключитесь к своему договору Movizor. Имя проекта и ключ API указаны в личном кабинете Movizor.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;Add</source>
         <translation>&amp;Добавить</translation>
     </message>
@@ -999,7 +999,7 @@
         <translation>Профили:</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
@@ -1014,7 +1014,7 @@
         <translation>Отмена</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>{name} (in use)</source>
         <translation>{name} (используется)</translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation>Новый профиль</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Saved; leave empty to keep it</source>
         <translation>Сохранён; оставьте пустым, чтобы не менять</translation>
     </message>
@@ -1034,22 +1034,22 @@
         <translation>Вставьте сюда ключ API</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No password storage is available on this computer: the key is kept for this session only and will be asked for again at the next start.</source>
         <translation>На этом компьютере нет хранилища паролей: ключ хранится только до закрытия программы и при следующем запуске будет запрошен снова.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>The key is kept in the system password storage ({backend}), never in a file.</source>
         <translation>Ключ хранится в системном хранилище паролей ({backend}) и никогда не записывается в файл.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Unencrypted address: the key and all data travel readable by anyone on the way (sent only in POST bodies, never in URLs).</source>
         <translation>Адрес без шифрования: ключ и все данные передаются в открытом виде, их может прочитать любой по пути (ключ — только в теле POST-запроса, никогда в адресе).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Enter a name for this profile.</source>
         <translation>Введите название профиля.</translation>
     </message>
@@ -1064,17 +1064,17 @@
         <translation>Имя проекта не должно содержать «/».</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The API address must start with http:// or https:// and name a host, e.g. {url}</source>
         <translation>Адрес API должен начинаться с http:// или https:// и содержать имя сервера, например {url}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>A profile named “{name}” already exists.</source>
         <translation>Профиль «{name}» уже существует.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Enter the API key.</source>
         <translation>Введите ключ API.</translation>
     </message>
@@ -1084,7 +1084,7 @@
         <translation>Ключ API слишком длинный (символов: {count}).</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/connection_form.py" line="+90"/>
+        <location filename="../../movizor_desktop/ui/dialogs/connection_form.py" line="+91"/>
         <source>Unencrypted connection</source>
         <translation>Соединение без шифрования</translation>
     </message>
@@ -1098,17 +1098,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
 Используйте https://, если только администратор не сказал, что у этого сервера нет шифрования.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Use &amp;https://</source>
         <translation>Использовать &amp;https://</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Send &amp;unencrypted</source>
         <translation>Отправлять &amp;без шифрования</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+47"/>
+        <location filename="../../movizor_desktop/ui/dialogs/connection.py" line="+50"/>
         <source>The profile could not be saved: {error}</source>
         <translation>Не удалось сохранить профиль: {error}</translation>
     </message>
@@ -1118,37 +1118,37 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Сохранено.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>“{name}” is in use. Connect to another profile first, then delete this one.</source>
         <translation>Профиль «{name}» сейчас используется. Сначала подключитесь к другому профилю, затем удалите этот.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Delete profile?</source>
         <translation>Удалить профиль?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Delete the profile “{name}” and its saved key? The subscribers on the Movizor account are not affected.</source>
         <translation>Удалить профиль «{name}» и сохранённый ключ? Абоненты на договоре Movizor не затрагиваются.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>This key was refused a moment ago. Check the project name and the key (Movizor locks access for an hour after five wrong keys).</source>
         <translation>Этот ключ только что был отклонён. Проверьте имя проекта и ключ (после пяти неверных ключей Movizor блокирует доступ на час).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>This address cannot be used.</source>
         <translation>Этот адрес нельзя использовать.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Connected. Balance: {balance}</source>
         <translation>Подключение установлено. Баланс: {balance}</translation>
     </message>
@@ -1156,27 +1156,27 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Controller</name>
     <message>
-        <location filename="../../movizor_desktop/ui/controller.py" line="+159"/>
+        <location filename="../../movizor_desktop/ui/controller.py" line="+179"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>{name}: {error}</source>
         <translation>{name}: {error}</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+51"/>
         <source>{name} added; the driver gets an SMS asking for consent.</source>
         <translation>{name} добавлен; водителю придёт SMS с запросом согласия.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{name} saved.</source>
         <translation>{name}: изменения сохранены.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Locating…</source>
         <translation>Определяем…</translation>
     </message>
@@ -1186,12 +1186,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Местоположение запрошено…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>{name}: position received — {where}, {time}.</source>
         <translation>{name}: местоположение получено — {where}, {time}.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Position requested; waiting for the operator…</source>
         <translation>Местоположение запрошено; ждём ответа оператора…</translation>
     </message>
@@ -1216,7 +1216,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Местоположение получено.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{name}&apos;s tariff is not in the price table yet, so this request may be charged.</source>
         <translation>Тариф абонента {name} ещё не найден в таблице цен, поэтому этот запрос может быть платным.</translation>
     </message>
@@ -1226,17 +1226,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>{name} на тарифе «Вручную»: этот запрос стоит {cost}.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>{name} is on the manual tariff: each request is charged by the tariff.</source>
         <translation>{name} на тарифе «Вручную»: каждый запрос оплачивается по тарифу.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Request position?</source>
         <translation>Запросить местоположение?</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The operator answers within a few minutes.</source>
         <translation>Оператор отвечает в течение нескольких минут.</translation>
     </message>
@@ -1261,37 +1261,37 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>{name} отключён; удалите ещё раз, чтобы убрать его совсем.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Done: {done} of {total}; refused: {failed}.</source>
         <translation>Выполнено: {done} из {total}; отказано: {failed}.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Disable / delete</source>
         <translation>Отключение / удаление</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Reactivating…</source>
         <translation>Подключаем…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>{name}: reactivated; the driver gets the consent SMS again.</source>
         <translation>{name}: подключён повторно; водителю снова придёт SMS с запросом согласия.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Cancelling…</source>
         <translation>Отменяем…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>{name}: the tariff change is cancelled; the current tariff stays.</source>
         <translation>{name}: смена тарифа отменена, текущий тариф сохраняется.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Copied: {phones}</source>
         <translation>Скопировано: {phones}</translation>
     </message>
@@ -1301,7 +1301,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Ключ не принят: сначала измените его в настройках подключения.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Refreshing…</source>
         <translation>Обновляем…</translation>
     </message>
@@ -1309,17 +1309,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/crash.py" line="+92"/>
+        <location filename="../../movizor_desktop/ui/crash.py" line="+98"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Something went wrong inside Movizor Desktop. The app keeps running; your data on Movizor is not affected. Please send this report to support: it contains no API key.</source>
         <translation>В Movizor Desktop произошёл сбой. Программа продолжает работать, ваши данные в Movizor не затронуты. Пожалуйста, отправьте этот отчёт в поддержку: ключа API в нём нет.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Copy report</source>
         <translation>Копировать отчёт</translation>
     </message>
@@ -1341,7 +1341,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>DesktopAlerts</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/desktop_alerts/feature.py" line="+134"/>
+        <location filename="../../movizor_desktop/ui/features/desktop_alerts/feature.py" line="+144"/>
         <source>&amp;Desktop alerts…</source>
         <translation>&amp;Уведомления на рабочем столе…</translation>
     </message>
@@ -1351,7 +1351,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>О каких событиях показывать уведомления на этом компьютере, тихие часы, звук</translation>
     </message>
     <message numerus="yes">
-        <location line="+136"/>
+        <location line="+133"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1372,12 +1372,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>DetailsPane</name>
     <message>
-        <location filename="../../movizor_desktop/ui/details.py" line="+257"/>
+        <location filename="../../movizor_desktop/ui/details.py" line="+272"/>
         <source>Consent:</source>
         <translation>Согласие:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tariff:</source>
         <translation>Тариф:</translation>
     </message>
@@ -1387,7 +1387,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Последняя точка:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Place:</source>
         <translation>Место:</translation>
     </message>
@@ -1397,7 +1397,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Координаты:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Km left:</source>
         <translation>Осталось км:</translation>
     </message>
@@ -1407,12 +1407,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Прогноз:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Requests:</source>
         <translation>Запросы:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Schedule:</source>
         <translation>Расписание:</translation>
     </message>
@@ -1422,7 +1422,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Автоотключение:</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Added:</source>
         <translation>Добавлен:</translation>
     </message>
@@ -1453,77 +1453,77 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Select a subscriber in the list to see the details.</source>
         <translation>Выберите абонента в списке, чтобы увидеть подробности.</translation>
     </message>
     <message>
-        <location line="-1"/>
+        <location line="-2"/>
         <source>{count} subscribers selected.</source>
         <translation>Выбрано абонентов: {count}.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>(no name)</source>
         <translation>(без названия)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Given</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Not given yet</source>
         <translation>Ещё не получено</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Changes to “{new}” from {when}; cancel the change to keep the current tariff.</source>
         <translation>С {when} сменится на «{new}»; отмените смену, чтобы оставить текущий тариф.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>No position yet</source>
         <translation>Местоположение ещё не определялось</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>{time} left</source>
         <translation>осталось {time}</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Moving</source>
         <translation>В движении</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-30"/>
         <source>A position request is being processed.</source>
         <translation>Запрос местоположения обрабатывается.</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-139"/>
         <source>Now:</source>
         <translation>Сейчас:</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+141"/>
         <source>The last position request failed.</source>
         <translation>Последний запрос местоположения не удался.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Phone unreachable since {time}.</source>
         <translation>Телефон недоступен с {time}.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>not loaded yet</source>
         <translation>ещё не загружены</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Parked</source>
         <translation>Стоит</translation>
     </message>
@@ -1543,7 +1543,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>нет</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{schedule} (as saved from this computer {when}; not reported by Movizor)</source>
         <translation>{schedule} (как сохранено с этого компьютера {when}; Movizor его не сообщает)</translation>
     </message>
@@ -1553,17 +1553,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Пн</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tue</source>
         <translation>Вт</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Wed</source>
         <translation>Ср</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Thu</source>
         <translation>Чт</translation>
     </message>
@@ -1573,17 +1573,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Пт</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Sat</source>
         <translation>Сб</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Sun</source>
         <translation>Вс</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>no days</source>
         <translation>дни не заданы</translation>
     </message>
@@ -1611,22 +1611,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Diagnostics</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/diagnostics.py" line="+110"/>
+        <location filename="../../movizor_desktop/ui/features/diagnostics.py" line="+120"/>
         <source>Copy &amp;diagnostics</source>
         <translation>Копировать &amp;диагностику</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Copy the app&apos;s versions, connection state and recent log (no API key) for support.</source>
         <translation>Скопировать для поддержки версии программы, состояние подключения и последние записи журнала (без ключа API).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>The local cache was damaged and has been rebuilt; the list fills again from Movizor. The damaged file was kept as {name}.</source>
         <translation>Локальный кэш был повреждён и создан заново; список снова загружается из Movizor. Повреждённый файл сохранён как {name}.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Diagnostics copied to the clipboard.</source>
         <translation>Диагностика скопирована в буфер обмена.</translation>
     </message>
@@ -1634,7 +1634,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>DialogGuard</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/guard.py" line="+173"/>
+        <location filename="../../movizor_desktop/ui/dialogs/guard.py" line="+186"/>
         <source>Discard the changes?</source>
         <translation>Отменить изменения?</translation>
     </message>
@@ -1644,7 +1644,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Введённое в этом окне не сохранено.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Close the window and lose it, or keep editing?</source>
         <translation>Закрыть окно и потерять введённое или продолжить редактирование?</translation>
     </message>
@@ -1913,8 +1913,8 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+61"/>
-        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="+209"/>
-        <location line="+35"/>
+        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="+226"/>
+        <location line="+52"/>
         <source>Time (MSK)</source>
         <translation>Время (МСК)</translation>
     </message>
@@ -1931,7 +1931,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Абонент</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+152"/>
         <source>Events between {since} and {until} may be missing.</source>
         <translation>События между {since} и {until} могут отсутствовать.</translation>
     </message>
@@ -1946,7 +1946,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>События после {since} могут отсутствовать.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Movizor sent only the newest ones; every subscriber&apos;s status was checked again.</source>
         <translation>Movizor прислал только самые новые; статусы всех абонентов проверены заново.</translation>
     </message>
@@ -1954,7 +1954,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>EventsPanel</name>
     <message>
-        <location line="-43"/>
+        <location line="-46"/>
         <location line="+1"/>
         <source>Events</source>
         <translation>События</translation>
@@ -1973,28 +1973,28 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Exports</name>
     <message>
-        <location filename="../../movizor_desktop/ui/saving.py" line="+90"/>
+        <location filename="../../movizor_desktop/ui/saving.py" line="+92"/>
         <source>Could not fetch the data: {reason}</source>
         <translation>Не удалось получить данные: {reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No permission to write {path}. Choose another folder.</source>
         <translation>Нет прав на запись {path}. Выберите другую папку.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The disk is full: {path} was not saved.</source>
         <translation>Диск заполнен: {path} не сохранён.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The folder of {path} does not exist.</source>
         <translation>Папки для {path} не существует.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Could not save {path}: {reason}</source>
         <translation>Не удалось сохранить {path}: {reason}</translation>
     </message>
@@ -2004,7 +2004,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Не удалось экспортировать: {reason}</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/subscribers/shown.py" line="+47"/>
+        <location filename="../../movizor_desktop/ui/subscribers/shown.py" line="+48"/>
         <source>{column} (MSK)</source>
         <translation>{column} (МСК)</translation>
     </message>
@@ -2014,7 +2014,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Абоненты</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="-129"/>
+        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="-170"/>
         <source>&amp;Export</source>
         <translation>&amp;Экспорт</translation>
     </message>
@@ -2024,7 +2024,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Список &amp;абонентов…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save the list as shown (filter, columns, order) as an Excel workbook or CSV</source>
         <translation>Сохранить список как на экране (отбор, столбцы, порядок) в книгу Excel или CSV</translation>
     </message>
@@ -2039,43 +2039,43 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Сохранить точки за период в GPX, KML или CSV</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Events of a period…</source>
         <translation>&amp;События за период…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save the account&apos;s events of a period as an Excel workbook or CSV</source>
         <translation>Сохранить события договора за период в книгу Excel или CSV</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+48"/>
         <source>Nothing to export: no subscriber is shown in the list.</source>
         <translation>Нечего экспортировать: в списке нет ни одного абонента.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Export the subscriber list</source>
         <translation>Экспорт списка абонентов</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The subscriber list was saved to {path}</source>
         <translation>Список абонентов сохранён в {path}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Excel workbook</source>
         <translation>Книга Excel</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>CSV for Excel, semicolon-separated</source>
         <translation>CSV для Excel, разделитель — точка с запятой</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>Export a track</source>
         <translation>Экспорт трека</translation>
     </message>
@@ -2085,27 +2085,27 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Сохранить точки абонента {name} за период:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Export the track</source>
         <translation>Экспорт трека</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>GPX track</source>
         <translation>Трек GPX</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>KML for Google Earth</source>
         <translation>KML для Google Earth</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>{name}: track {period}</source>
         <translation>{name}: трек за {period}</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Latitude</source>
         <translation>Широта</translation>
     </message>
@@ -2115,7 +2115,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Долгота</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Accuracy, m</source>
         <translation>Погрешность, м</translation>
     </message>
@@ -2125,43 +2125,43 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Место</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Positions</source>
         <translation>Точки</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>No positions of {name} in that period: nothing was saved.</source>
         <translation>У абонента {name} нет точек за этот период: ничего не сохранено.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The track was saved to {path}</source>
         <translation>Трек сохранён в {path}</translation>
     </message>
     <message>
-        <location line="+7"/>
         <location line="+8"/>
+        <location line="+13"/>
         <source>Export events</source>
         <translation>Экспорт событий</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="-12"/>
         <source>Events of the account to save:</source>
         <translation>Сохранить события договора за период:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>Code</source>
         <translation>Код</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Events</source>
         <translation>События</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>The events were saved to {path}</source>
         <translation>События сохранены в {path}</translation>
     </message>
@@ -2169,7 +2169,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>FieldError</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="-23"/>
+        <location filename="../../movizor_desktop/ui/dialogs/widgets.py" line="-24"/>
         <source>Error</source>
         <translation>Ошибка</translation>
     </message>
@@ -2188,12 +2188,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+13"/>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>Automatic</source>
         <translation>Автоматически</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-48"/>
         <source>File:</source>
         <translation>Файл:</translation>
     </message>
@@ -2208,12 +2208,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Кодировка:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The first row must hold the column names. Phone numbers in any common format; auto-off as 31.12.2026 or 31.12.2026 18:00 (MSK); route points as “55.75, 37.62” or addresses, separated by | or ;. Each driver added gets an SMS asking for consent.</source>
         <translation>В первой строке должны быть названия столбцов. Телефоны — в любом распространённом формате; автоотключение — в виде 31.12.2026 или 31.12.2026 18:00 (МСК); точки маршрута — в виде «55.75, 37.62» или адресами через | или ;. Каждому добавленному водителю придёт SMS с запросом согласия.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>most programs, Excel&apos;s “CSV UTF-8”</source>
         <translation>большинство программ, «CSV UTF-8» в Excel</translation>
     </message>
@@ -2253,12 +2253,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>западноевропейская Windows</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+39"/>
         <source>Automatic ({encoding})</source>
         <translation>Автоматически ({encoding})</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Rows: %n, columns: {columns} (encoding {encoding}, separator “{sep}”).</source>
         <translation>
             <numerusform>Строк: %n, столбцов: {columns} (кодировка {encoding}, разделитель «{sep}»).</numerusform>
@@ -2267,7 +2267,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+10"/>
         <source>%n row(s) hold text that cannot be read as {encoding} and will not be sent; if names look wrong, choose another encoding.</source>
         <translation>
             <numerusform>%n строка содержит текст, который не читается в кодировке {encoding}, и не будет отправлена; если имена выглядят неправильно, выберите другую кодировку.</numerusform>
@@ -2276,7 +2276,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Rows: %n, columns: {columns} on the sheet “{sheet}”.</source>
         <translation>
             <numerusform>Строк: %n, столбцов: {columns} (лист «{sheet}»).</numerusform>
@@ -2285,12 +2285,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-11"/>
         <source>Tab</source>
         <translation>табуляция</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>The table has column names but no rows.</source>
         <translation>В таблице есть названия столбцов, но нет строк.</translation>
     </message>
@@ -2320,15 +2320,15 @@ Use https:// unless your administrator says this server has no encryption.</sour
     <message>
         <location line="+9"/>
         <location line="+7"/>
-        <location filename="../../movizor_desktop/ui/map/controls.py" line="+177"/>
-        <location filename="../../movizor_desktop/ui/map/playback.py" line="+240"/>
+        <location filename="../../movizor_desktop/ui/map/controls.py" line="+175"/>
+        <location filename="../../movizor_desktop/ui/map/playback.py" line="+256"/>
         <location filename="../../movizor_desktop/ui/map/style.py" line="+106"/>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>{time} MSK</source>
         <translation>{time} МСК</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>{msk} ({local} local)</source>
         <translation>{msk} (местн. {local})</translation>
     </message>
@@ -2366,7 +2366,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>HelpActions</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/help.py" line="+28"/>
+        <location filename="../../movizor_desktop/ui/features/help.py" line="+29"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Сочетания клавиш</translation>
     </message>
@@ -2389,24 +2389,24 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/bulk_import/dialog.py" line="+83"/>
-        <location line="+94"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/dialog.py" line="+90"/>
+        <location line="+100"/>
         <source>Import subscribers</source>
         <translation>Импорт абонентов</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-81"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>Next</source>
         <translation>Далее</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-52"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
@@ -2421,7 +2421,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Check rows</source>
         <translation>Проверить строки</translation>
     </message>
@@ -2431,82 +2431,82 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Добавить ({count})</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Tables ({patterns})</source>
         <translation>Таблицы ({patterns})</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Reading the file…</source>
         <translation>Читаем файл…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The file could not be read.</source>
         <translation>Не удалось прочитать файл.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+56"/>
         <source>Checking the rows with Movizor…</source>
         <translation>Проверяем строки в Movizor…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>The rows could not be checked; the details are in the log.</source>
         <translation>Не удалось проверить строки; подробности в журнале.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Some checks could not be made ({error}); such rows are checked by Movizor when they are sent.</source>
         <translation>Часть проверок выполнить не удалось ({error}); такие строки Movizor проверит при отправке.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+45"/>
         <source>The subscribers on the account could not be read, so nothing was sent: {error}</source>
         <translation>Не удалось получить абонентов договора, поэтому ничего не отправлено: {error}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>The import journal could not be written ({error}); nothing more was sent.</source>
         <translation>Не удалось записать журнал импорта ({error}); дальше ничего не отправлялось.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>{added} added, {other} not added.</source>
         <translation>Добавлено: {added}, не добавлено: {other}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Save the report to see why.</source>
         <translation>Причины — в отчёте: сохраните его.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Stopping…</source>
         <translation>Останавливаем…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Save the import report</source>
         <translation>Сохранение отчёта об импорте</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>import-report.csv</source>
         <translation>отчёт-об-импорте.csv</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The report could not be saved: {error}</source>
         <translation>Не удалось сохранить отчёт: {error}</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Report saved to {path}; rows: %n.</source>
         <translation>
             <numerusform>Отчёт сохранён в {path} (строк: %n).</numerusform>
@@ -2518,7 +2518,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ImportTool</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/bulk_import/feature.py" line="+37"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/feature.py" line="+33"/>
         <source>&amp;Import subscribers…</source>
         <translation>&amp;Импорт абонентов…</translation>
     </message>
@@ -2528,7 +2528,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Добавить много абонентов из файла CSV или Excel</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+33"/>
         <source>Import: subscribers added: %n; the drivers get an SMS asking for consent.</source>
         <translation>
             <numerusform>Импорт: добавлено абонентов — %n; водителям придёт SMS с запросом согласия.</numerusform>
@@ -2540,17 +2540,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MainPage</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_main.py" line="+100"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_main.py" line="+107"/>
         <source>+7 921 001-02-03</source>
         <translation>+7 921 001-02-03</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Phone:</source>
         <translation>&amp;Телефон:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Driver&apos;s name or vehicle</source>
         <translation>Имя водителя или машина</translation>
     </message>
@@ -2575,7 +2575,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Та&amp;риф:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Stop tracking at</source>
         <translation>Отключить</translation>
     </message>
@@ -2590,7 +2590,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Не раньше чем через сутки.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Auto-off:</source>
         <translation>&amp;Автоотключение:</translation>
     </message>
@@ -2600,22 +2600,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Пусто: этот договор</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>To add the subscriber into a subordinate cabinet: its client number, shown at the top right of Movizor&apos;s web cabinet.</source>
         <translation>Чтобы добавить абонента в подчинённый кабинет: его номер клиента, он виден справа вверху в личном кабинете Movizor.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>S&amp;ub-account:</source>
         <translation>&amp;Субаккаунт:</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+50"/>
         <source>{count} numbers pasted: {add} to add</source>
         <translation>Вставлено номеров: {count}, к добавлению: {add}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>, {count} not valid</source>
         <translation>, неверных: {count}</translation>
     </message>
@@ -2630,12 +2630,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Добавить все ({count})…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Any format: +7 921 001-02-03, 8 921 0010203, 9210010203. Paste several numbers to add them all.</source>
         <translation>В любом формате: +7 921 001-02-03, 8 921 0010203, 9210010203. Вставьте несколько номеров, чтобы добавить их все.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Looking up the operator…</source>
         <translation>Определяем оператора…</translation>
     </message>
@@ -2645,7 +2645,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Оператор: {operator}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>An auto-off cannot be removed here; set a later time instead.</source>
         <translation>Автоотключение здесь нельзя убрать; укажите более позднее время.</translation>
     </message>
@@ -2660,17 +2660,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Время автоотключения должно быть больше чем через сутки.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Your local time: {time}</source>
         <translation>Ваше местное время: {time}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+68"/>
         <source>Enter the driver&apos;s mobile number.</source>
         <translation>Введите номер мобильного телефона водителя.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Choose a tariff.</source>
         <translation>Выберите тариф.</translation>
     </message>
@@ -2683,7 +2683,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../movizor_desktop/ui/main_window.py" line="+213"/>
+        <location filename="../../movizor_desktop/ui/main_window.py" line="+236"/>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
@@ -2708,7 +2708,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Действия</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+103"/>
         <source>This subscriber is no longer on the account.</source>
         <translation>Этого абонента больше нет на договоре.</translation>
     </message>
@@ -2721,7 +2721,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Map</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/style.py" line="-122"/>
+        <location filename="../../movizor_desktop/ui/map/style.py" line="-123"/>
         <source>Map tiles are offline — showing data only</source>
         <translation>Подложка карты недоступна — показаны только данные</translation>
     </message>
@@ -2746,7 +2746,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>{n} км</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>planned {time}</source>
         <translation>план {time}</translation>
     </message>
@@ -2810,12 +2810,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapActions</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/map/actions.py" line="+70"/>
+        <location filename="../../movizor_desktop/ui/features/map/actions.py" line="+75"/>
         <source>Show on &amp;map</source>
         <translation>Показать на &amp;карте</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Centre the map on the selected subscriber (or double-click the row)</source>
         <translation>Показать выбранного абонента в центре карты (или дважды щёлкните по строке)</translation>
     </message>
@@ -2828,7 +2828,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapCounts</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/map/style.py" line="-191"/>
+        <location filename="../../movizor_desktop/ui/map/style.py" line="-192"/>
         <source>%n positions</source>
         <translation>
             <numerusform>%n точка</numerusform>
@@ -2858,17 +2858,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/panel.py" line="+129"/>
+        <location filename="../../movizor_desktop/ui/map/panel.py" line="+133"/>
         <source>The map stopped working. Restart the application to see it again.</source>
         <translation>Карта перестала работать. Перезапустите программу, чтобы снова её увидеть.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Map</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+112"/>
         <source>Offline map unavailable</source>
         <translation>Офлайн-карта недоступна</translation>
     </message>
@@ -2888,7 +2888,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Загружаем трек…</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Loading the track… positions: %n</source>
         <translation>
             <numerusform>Загружаем трек… точек: %n</numerusform>
@@ -2905,7 +2905,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapTiles</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/tiles.py" line="+221"/>
+        <location filename="../../movizor_desktop/ui/map/tiles.py" line="+225"/>
         <source>The offline map file does not exist.</source>
         <translation>Файла офлайн-карты нет.</translation>
     </message>
@@ -2915,22 +2915,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Файл офлайн-карты — не MBTiles (это не база SQLite).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The offline map file is not an MBTiles file (it has no tiles and metadata tables).</source>
         <translation>Файл офлайн-карты — не MBTiles (в нём нет таблиц tiles и metadata).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The offline map file holds vector tiles; choose a raster one (PNG, JPEG or WebP).</source>
         <translation>В файле офлайн-карты векторные тайлы; выберите растровый (PNG, JPEG или WebP).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The offline map file holds images of a kind the map cannot show; choose one with PNG, JPEG or WebP tiles.</source>
         <translation>В файле офлайн-карты изображения, которые карта не умеет показывать; выберите файл с тайлами PNG, JPEG или WebP.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The offline map file holds no tiles.</source>
         <translation>В файле офлайн-карты нет ни одного тайла.</translation>
     </message>
@@ -2953,22 +2953,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Карта в отдельном &amp;окне</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Move the map to a window of its own (a second monitor); again, or closing it, docks it back</source>
         <translation>Вынести карту в отдельное окно (на второй монитор); повторная команда или закрытие окна возвращает её на место</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Dock the map back</source>
         <translation>Вернуть карту в главное окно</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Map in a separate window (Ctrl+Shift+W)</source>
         <translation>Карта в отдельном окне (Ctrl+Shift+W)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Map — Movizor Desktop</source>
         <translation>Карта — Movizor Desktop</translation>
     </message>
@@ -2976,12 +2976,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/bulk_import/map_page.py" line="+50"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/map_page.py" line="+52"/>
         <source>Choose what each column holds. Columns set to “Do not import” are left out; the choices are remembered for the next import.</source>
         <translation>Укажите, что содержится в каждом столбце. Столбцы с вариантом «Не импортировать» пропускаются; выбор запоминается для следующего импорта.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Column</source>
         <translation>Столбец</translation>
     </message>
@@ -2996,17 +2996,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Импортировать как</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Tariff where the file gives none:</source>
         <translation>Тариф, если в файле не указан:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Do not import</source>
         <translation>Не импортировать</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
@@ -3016,7 +3016,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Название</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tariff</source>
         <translation>Тариф</translation>
     </message>
@@ -3041,7 +3041,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Поле метаданных «{name}»</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>(column {n})</source>
         <translation>(столбец {n})</translation>
     </message>
@@ -3064,7 +3064,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MetadataEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/metadata.py" line="+91"/>
+        <location filename="../../movizor_desktop/ui/editors/metadata.py" line="+102"/>
         <source>Add:</source>
         <translation>Добавить:</translation>
     </message>
@@ -3074,13 +3074,13 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Добавить поле «{name}»</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+68"/>
+        <location line="-65"/>
+        <location line="+79"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-80"/>
         <source>Field name</source>
         <translation>Название поля</translation>
     </message>
@@ -3091,12 +3091,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+75"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-68"/>
         <source>Remove this field</source>
         <translation>Удалить это поле</translation>
     </message>
@@ -3106,12 +3106,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Удалить поле</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Driver</source>
         <translation>Водитель</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Vehicle</source>
         <translation>ТС</translation>
     </message>
@@ -3121,7 +3121,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Перевозчик</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Carrier&apos;s INN</source>
         <translation>ИНН перевозчика</translation>
     </message>
@@ -3131,7 +3131,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Клиент</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
@@ -3141,12 +3141,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Рейс</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>No fields. They appear in events and reports, e.g. the driver&apos;s name or the order number.</source>
         <translation>Полей нет. Они попадают в события и отчёты — например, имя водителя или номер заказа.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Add field</source>
         <translation>Добавить поле</translation>
     </message>
@@ -3156,32 +3156,32 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Добавить пустое поле</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Names up to {name} characters, values up to {value}.</source>
         <translation>Название — до {name} символов, значение — до {value}.</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+137"/>
         <source>Row {number}: the field needs a name.</source>
         <translation>Строка {number}: укажите название поля.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>The name “{name}” is used twice (rows {first} and {second}).</source>
         <translation>Название «{name}» повторяется (строки {first} и {second}).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Row {number}: the name is {length} characters long; the limit is {limit}.</source>
         <translation>Строка {number}: в названии {length} симв., допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+21"/>
         <source>Row {number}: the value is {length} characters long; the limit is {limit}.</source>
         <translation>Строка {number}: в значении {length} симв., допустимо не более {limit}.</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-11"/>
         <source>Row {number}: a name cannot contain “[” or “]”.</source>
         <translation>Строка {number}: название не может содержать «[» или «]».</translation>
     </message>
@@ -3189,7 +3189,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>NetworkPage</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/preferences/network.py" line="+46"/>
+        <location filename="../../movizor_desktop/ui/features/preferences/network.py" line="+53"/>
         <source>Use the &amp;system&apos;s proxy settings</source>
         <translation>Использовать настройки прокси &amp;системы</translation>
     </message>
@@ -3204,17 +3204,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Прокси &amp;вручную:</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>On Windows and macOS this includes automatic configuration (PAC); on Linux the https_proxy / no_proxy environment variables.</source>
         <translation>В Windows и macOS — включая автоматическую настройку (PAC); в Linux — переменные окружения https_proxy / no_proxy.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>HTTPS (encrypted connection to the proxy)</source>
         <translation>HTTPS (шифрованное соединение с прокси)</translation>
     </message>
@@ -3254,12 +3254,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Хранится в системном хранилище паролей, никогда не в файле.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>No password storage is available on this computer: the password is kept for this session only.</source>
         <translation>На этом компьютере нет хранилища паролей: пароль хранится только до закрытия программы.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&amp;Type:</source>
         <translation>&amp;Тип:</translation>
     </message>
@@ -3279,27 +3279,27 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>&amp;Пользователь:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pass&amp;word:</source>
         <translation>Па&amp;роль:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Connections to this computer (the demo, a local simulator) never go through a proxy. Certificates are checked against this computer&apos;s trust store, so a company certificate installed by IT is accepted.</source>
         <translation>Соединения с этим компьютером (демо, локальный симулятор) никогда не идут через прокси. Сертификаты проверяются по хранилищу сертификатов этого компьютера, поэтому сертификат компании, установленный IT, принимается.</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+60"/>
         <source>The map cannot use an HTTPS proxy (Qt WebEngine takes HTTP and SOCKS5 only): its tiles follow the system&apos;s proxy settings.</source>
         <translation>Карта не может работать через HTTPS-прокси (Qt WebEngine поддерживает только HTTP и SOCKS5): подложка загружается по настройкам прокси системы.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Saved; leave empty to keep it</source>
         <translation>Сохранён; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Enter the proxy&apos;s host name or IP address.</source>
         <translation>Введите имя сервера прокси или его IP-адрес.</translation>
     </message>
@@ -3334,15 +3334,48 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Пароль слишком длинный ({count} симв.).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Enter the password of this user (or leave the user empty).</source>
         <translation>Введите пароль этого пользователя (или оставьте пользователя пустым).</translation>
     </message>
 </context>
 <context>
+    <name>OfflineMapField</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/preferences/offline_map.py" line="+40"/>
+        <source>None: the tile server above</source>
+        <translation>Нет: тайлы с сервера выше</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An MBTiles file of raster tiles (PNG, JPEG or WebP): the maps then need no internet. Tiles the file lacks stay blank.</source>
+        <translation>Файл MBTiles с растровыми тайлами (PNG, JPEG или WebP): картам тогда не нужен интернет. Мест, которых нет в файле, карта не покажет.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Choose an offline map file</source>
+        <translation>Выбор файла офлайн-карты</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>MBTiles maps ({patterns})</source>
+        <translation>Карты MBTiles ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The map file is still being checked.</source>
+        <translation>Файл карты ещё проверяется.</translation>
+    </message>
+</context>
+<context>
     <name>PeriodBar</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/controls.py" line="-62"/>
+        <location filename="../../movizor_desktop/ui/map/controls.py" line="-66"/>
         <source>Track:</source>
         <translation>Трек:</translation>
     </message>
@@ -3382,7 +3415,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Погрешность</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Show how far each position may be off (mobile network positions are approximate)</source>
         <translation>Показать возможную погрешность каждой точки (местоположение по сети сотовой связи приблизительное)</translation>
     </message>
@@ -3390,7 +3423,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/periods.py" line="+110"/>
+        <location filename="../../movizor_desktop/ui/periods.py" line="+125"/>
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
@@ -3413,7 +3446,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Periods</name>
     <message>
-        <location line="-107"/>
+        <location line="-121"/>
         <source>Off</source>
         <translation>Отключён</translation>
     </message>
@@ -3433,20 +3466,122 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>За 7 дней</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Custom range…</source>
         <translation>Период…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Custom range</source>
         <translation>Произвольный период</translation>
     </message>
 </context>
 <context>
+    <name>PlanningPage</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/preferences/planning.py" line="+89"/>
+        <source>km/h</source>
+        <translation>км/ч</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Road distance = the straight line × this factor. The default, {default}, is the mean of ten Russian city pairs&apos; road distances over their straight lines (1.06 on trunk roads to 1.32 on regional trips), and the factor the literature gives: Newell (1980) 1.2; Ballou, Rahardja and Sakai, Transportation Research A 36 (2002), 1.1–1.4 by country.</source>
+        <translation>Расстояние по дорогам = прямая × этот коэффициент. По умолчанию {default}: среднее отношение дороги к прямой для десяти пар российских городов (от 1,06 на магистралях до 1,32 в региональных рейсах) и значение из литературы: Newell (1980) — 1,2; Ballou, Rahardja, Sakai, Transportation Research A 36 (2002) — 1,1–1,4 по странам.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Average truck &amp;speed:</source>
+        <translation>Средняя &amp;скорость грузовика:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A loaded truck&apos;s average with its stops for fuel and traffic (default {speed} km/h). The drivers&apos; breaks and rests come on top, by the rules below.</source>
+        <translation>Средняя скорость гружёного грузовика с остановками на заправку и в пробках (по умолчанию {speed} км/ч). Перерывы и отдых водителя добавляются сверху, по правилам ниже.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Detour factor:</source>
+        <translation>&amp;Коэффициент извилистости:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Roads are longer than the straight line: hover for the source.</source>
+        <translation>Дороги длиннее прямой; откуда число — в подсказке.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Rest rules:</source>
+        <translation>&amp;Правила отдыха:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The route editor judges each leg with these: can a truck at this speed, with these breaks and rests, arrive by the planned time.</source>
+        <translation>По ним редактор маршрута проверяет каждый участок: успеет ли грузовик с этой скоростью, с этими перерывами и отдыхом, к плановому времени.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>File: {name}</source>
+        <translation>Файл: {name}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From a file…</source>
+        <translation>Из файла…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The rule file is still being checked: a moment, please.</source>
+        <translation>Файл правил ещё проверяется, подождите немного.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Choose a rest rule file</source>
+        <translation>Выбор файла правил отдыха</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rest rules ({patterns})</source>
+        <translation>Правила отдыха ({patterns})</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Reading the rule file…</source>
+        <translation>Читаю файл правил…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>This file cannot be used:</source>
+        <translation>Этот файл нельзя использовать:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>These rules were in force until {date}: they have expired. Choose the rules in force now (a file, if the app has none yet).</source>
+        <translation>Эти правила действовали до {date} и больше не действуют. Выберите действующие (файлом, если в программе их ещё нет).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>These rules come into force on {date}.</source>
+        <translation>Эти правила вступают в силу {date}.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>In force until {date} (%n day(s) left).</source>
+        <translation>
+            <numerusform>Действуют до {date} (остался %n день).</numerusform>
+            <numerusform>Действуют до {date} (осталось %n дня).</numerusform>
+            <numerusform>Действуют до {date} (осталось %n дней).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In force with no end date.</source>
+        <translation>Действуют бессрочно.</translation>
+    </message>
+</context>
+<context>
     <name>PlaybackBar</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/playback.py" line="-135"/>
+        <location filename="../../movizor_desktop/ui/map/playback.py" line="-145"/>
         <source>Playback speed: seconds of the track per second</source>
         <translation>Скорость воспроизведения: секунд трека в секунду</translation>
     </message>
@@ -3456,7 +3591,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Пропускать стоянки</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Pass the time the truck stood still (15 min or more) or was silent at once</source>
         <translation>Сразу проскакивать время, когда машина стояла (15 мин и дольше) или не выходила на связь</translation>
     </message>
@@ -3488,7 +3623,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Позиция в треке</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Pause</source>
         <translation>Пауза</translation>
     </message>
@@ -3501,7 +3636,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PositionWatch</name>
     <message>
-        <location filename="../../movizor_desktop/ui/position_watch.py" line="+61"/>
+        <location filename="../../movizor_desktop/ui/position_watch.py" line="+62"/>
         <source>{name}: the requested position arrived — {where}, {time}.</source>
         <translation>{name}: запрошенное местоположение получено — {where}, {time}.</translation>
     </message>
@@ -3509,22 +3644,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Preferences</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/preferences/feature.py" line="+50"/>
+        <location filename="../../movizor_desktop/ui/features/preferences/feature.py" line="+51"/>
         <source>&amp;Preferences…</source>
         <translation>Настро&amp;йки…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Language, refresh interval, low-balance warning, map tiles, proxy</source>
-        <translation>Язык интерфейса, интервал обновления, порог низкого баланса, подложка карты, прокси</translation>
+        <location line="+2"/>
+        <source>Language, refresh interval, low-balance warning, map tiles, offline map, trip planning, proxy</source>
+        <translation>Язык интерфейса, интервал обновления, порог низкого баланса, подложка карты, офлайн-карта, планирование рейсов, прокси</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+59"/>
         <source>The new interface language is used from the next start of the app.</source>
         <translation>Новый язык интерфейса будет применён при следующем запуске программы.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Preferences saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -3532,7 +3667,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/preferences/dialog.py" line="+73"/>
+        <location filename="../../movizor_desktop/ui/features/preferences/dialog.py" line="+89"/>
         <source>Preferences</source>
         <translation>Настройки</translation>
     </message>
@@ -3547,7 +3682,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Вступит в силу после перезапуска программы.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>seconds</source>
         <translation>сек.</translation>
     </message>
@@ -3557,54 +3692,64 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>мин.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Interface &amp;language:</source>
         <translation>&amp;Язык интерфейса:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>&amp;Refresh interval:</source>
         <translation>&amp;Интервал обновления:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>From 15 seconds to 60 minutes.</source>
         <translation>От 15 секунд до 60 минут.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Low-&amp;balance warning below:</source>
         <translation>Порог низкого &amp;баланса:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Map &amp;tile server:</source>
         <translation>Сервер &amp;подложки карты:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>An http(s) address with {z}, {x} and {y} in it, e.g. the default:</source>
         <translation>Адрес http(s), содержащий {z}, {x} и {y}, например стандартный:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Map &amp;attribution:</source>
         <translation>&amp;Атрибуция подложки:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>The credit the tile provider requires, shown in the corner of the map (plain text or HTML).</source>
         <translation>Указание авторства, которого требует поставщик подложки; показывается в углу карты (обычный текст или HTML).</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+6"/>
+        <source>&amp;Offline map:</source>
+        <translation>&amp;Офлайн-карта:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Restore &amp;defaults</source>
         <translation>&amp;Восстановить по умолчанию</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&amp;General</source>
         <translation>&amp;Общие</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Planning</source>
+        <translation>П&amp;ланирование</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3612,7 +3757,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>С&amp;еть</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>Enter the address of the tile server.</source>
         <translation>Введите адрес сервера подложки.</translation>
     </message>
@@ -3622,22 +3767,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Адрес должен начинаться с http:// или https://.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The address must contain {z}, {x} and {y} (zoom, column and row of a tile).</source>
         <translation>Адрес должен содержать {z}, {x} и {y} (масштаб, столбец и строку плитки).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>This is not a valid web address.</source>
         <translation>Это неправильный веб-адрес.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Enter the credit this tile server requires: most providers&apos; terms of use demand it.</source>
         <translation>Укажите авторство, которого требует этот сервер подложки: этого требуют условия использования большинства поставщиков.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+60"/>
         <source>The preferences could not be saved: {error}</source>
         <translation>Не удалось сохранить настройки: {error}</translation>
     </message>
@@ -3645,42 +3790,42 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/bulk_import/preview.py" line="+81"/>
+        <location filename="../../movizor_desktop/ui/features/bulk_import/preview.py" line="+83"/>
         <source>Line</source>
         <translation>Строка</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Tariff</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Check</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>OK</source>
         <translation>ОК</translation>
     </message>
@@ -3690,7 +3835,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Не отправлен.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Adding…</source>
         <translation>Добавление…</translation>
     </message>
@@ -3698,7 +3843,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>PreviewPane</name>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+85"/>
         <source>Ready to add: %n.</source>
         <translation>
             <numerusform>Готово к добавлению: %n.</numerusform>
@@ -3734,7 +3879,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Control characters replaced with spaces in %n rows.</source>
         <translation>
             <numerusform>Управляющие символы заменены пробелами в %n строке.</numerusform>
@@ -3743,7 +3888,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Operators not checked (the hour&apos;s request budget): %n; Movizor checks them as they are added.</source>
         <translation>
             <numerusform>Операторы не проверены (лимит запросов в час): %n; Movizor проверит их при добавлении.</numerusform>
@@ -3752,7 +3897,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>%v of %m</source>
         <translation>%v из %m</translation>
     </message>
@@ -3760,7 +3905,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/printing/feature.py" line="+86"/>
+        <location filename="../../movizor_desktop/ui/features/printing/feature.py" line="+79"/>
         <source>&amp;Print the subscriber list…</source>
         <translation>&amp;Печать списка абонентов…</translation>
     </message>
@@ -3780,29 +3925,29 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>От&amp;чёт о рейсе в PDF…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Route plan against the fact, track summary and map of the selected subscriber</source>
         <translation>План и факт по маршруту, сводка по треку и карта выбранного абонента</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+38"/>
         <source>Page {page} of {pages}</source>
         <translation>Страница {page} из {pages}</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+100"/>
+        <location line="+11"/>
+        <location line="+111"/>
         <source>Save as PDF</source>
         <translation>Сохранить как PDF</translation>
     </message>
     <message>
-        <location line="-99"/>
-        <location line="+101"/>
+        <location line="-111"/>
+        <location line="+113"/>
         <source>PDF document</source>
         <translation>Документ PDF</translation>
     </message>
     <message numerus="yes">
-        <location line="-79"/>
+        <location line="-90"/>
         <source>Saved {path} (%n page(s))</source>
         <translation>
             <numerusform>Сохранено: {path} (%n страница)</numerusform>
@@ -3811,12 +3956,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Nothing to print: no subscriber is shown in the list.</source>
         <translation>Нечего печатать: в списке нет ни одного абонента.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Subscribers</source>
         <translation>Абоненты</translation>
     </message>
@@ -3835,28 +3980,28 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>отбор: {filter}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>tag {tag}</source>
         <translation>метка «{tag}»</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+27"/>
+        <location line="+12"/>
+        <location line="+31"/>
         <source>Trip report</source>
         <translation>Отчёт о рейсе</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-30"/>
         <source>Track period for the report of {name}:</source>
         <translation>Период трека для отчёта по абоненту {name}:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Preparing the trip report…</source>
         <translation>Готовим отчёт о рейсе…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Trip report ready for printing.</source>
         <translation>Отчёт о рейсе готов к печати.</translation>
     </message>
@@ -3864,7 +4009,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ProfileFields</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/connection_form.py" line="-55"/>
+        <location filename="../../movizor_desktop/ui/dialogs/connection_form.py" line="-62"/>
         <source>e.g. Main contract</source>
         <translation>например, Основной договор</translation>
     </message>
@@ -3874,7 +4019,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>&amp;Название профиля:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>API &amp;address:</source>
         <translation>&amp;Адрес API:</translation>
     </message>
@@ -3899,12 +4044,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>&amp;Ключ API:</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>POST (recommended: the key stays out of URLs)</source>
         <translation>POST (рекомендуется: ключ не попадает в адрес)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>GET</source>
         <translation>GET</translation>
     </message>
@@ -3943,7 +4088,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ResultsPopup</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="-150"/>
+        <location filename="../../movizor_desktop/ui/editors/geocode.py" line="-165"/>
         <source>Addresses found</source>
         <translation>Найденные адреса</translation>
     </message>
@@ -3951,7 +4096,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>RouteDelegate</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/arrival.py" line="+28"/>
+        <location filename="../../movizor_desktop/ui/editors/arrival.py" line="+31"/>
         <source>Coordinates, latitude and longitude</source>
         <translation>Координаты: широта и долгота</translation>
     </message>
@@ -3979,32 +4124,32 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Указать на карте</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add points by clicking the map</source>
         <translation>Добавлять точки щелчком по карте</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Each click on the map adds a point; Esc or a second press stops.</source>
         <translation>Каждый щелчок по карте добавляет точку; Esc или повторное нажатие — закончить.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+73"/>
         <source>Click the map to add a point; Esc stops.</source>
         <translation>Щёлкните по карте, чтобы добавить точку; Esc — закончить.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Point {number} moved to {coords}.</source>
         <translation>Точка {number} перенесена: {coords}.</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route.py" line="+88"/>
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+99"/>
         <source>Route points</source>
         <translation>Точки маршрута</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>Add point</source>
         <translation>Добавить точку</translation>
     </message>
@@ -4014,7 +4159,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Добавить пустую точку</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Remove</source>
         <translation>Удалить</translation>
     </message>
@@ -4024,7 +4169,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Удалить выбранную точку</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Move up</source>
         <translation>Выше</translation>
     </message>
@@ -4034,7 +4179,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Переместить точку выше</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Move down</source>
         <translation>Ниже</translation>
     </message>
@@ -4044,32 +4189,32 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Переместить точку ниже</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+136"/>
         <source>The picked point is outside the map: {coords}.</source>
         <translation>Выбранная точка вне карты: {coords}.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Point {number} added: {name}</source>
         <translation>Точка {number} добавлена: {name}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
         <source>The first leg starts at the subscriber&apos;s last position ({where}, {time} MSK).</source>
         <translation>Первый отрезок начинается от последнего местоположения абонента ({where}, {time} МСК).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The first leg starts at the subscriber&apos;s last position ({where}).</source>
         <translation>Первый отрезок начинается от последнего местоположения абонента ({where}).</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+117"/>
         <source>Point {number} set: {name}</source>
         <translation>Точка {number}: {name}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Point {number}: {message}</source>
         <translation>Точка {number}: {message}</translation>
     </message>
@@ -4079,22 +4224,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Точка {number}: введите название.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Point {number}: set the coordinates — search the address, paste them or pick on the map.</source>
         <translation>Точка {number}: задайте координаты — найдите адрес, вставьте координаты или укажите точку на карте.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>Point {number}: the arrival time {time} MSK has already passed.</source>
         <translation>Точка {number}: время прибытия {time} МСК уже прошло.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source>Point {number}: the arrival must be later than at point {previous}.</source>
         <translation>Точка {number}: прибытие должно быть позже, чем в точку {previous}.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>No points yet: find an address, paste coordinates or pick on the map.</source>
         <translation>Точек пока нет: найдите адрес, вставьте координаты или укажите точку на карте.</translation>
     </message>
@@ -4108,21 +4253,40 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>{km} in a straight line</source>
         <translation>{km} по прямой</translation>
     </message>
+    <message>
+        <location line="+9"/>
+        <source>breaks and rests counted: {breaks}, {rests}</source>
+        <translation>учтены перерывы и отдых: {breaks}, {rests}</translation>
+    </message>
     <message numerus="yes">
-        <location line="+4"/>
-        <source>%n leg(s) too fast for a truck</source>
+        <location line="+8"/>
+        <source>%n leg(s) late</source>
         <translation>
-            <numerusform>%n отрезок слишком быстрый для грузовика</numerusform>
-            <numerusform>%n отрезка слишком быстрые для грузовика</numerusform>
-            <numerusform>%n отрезков слишком быстрые для грузовика</numerusform>
+            <numerusform>%n участок с опозданием</numerusform>
+            <numerusform>%n участка с опозданием</numerusform>
+            <numerusform>%n участков с опозданием</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n leg(s) tight</source>
+        <translation>
+            <numerusform>%n участок впритык</numerusform>
+            <numerusform>%n участка впритык</numerusform>
+            <numerusform>%n участков впритык</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+63"/>
+        <location line="+5"/>
+        <source>Forecast at {speed} km/h on average, roads {factor} × the straight line, with the breaks and rests of “{rules}” (Preferences → Planning).</source>
+        <translation>Прогноз при средней скорости {speed} км/ч, дороги — прямая × {factor}, с перерывами и отдыхом по правилам «{rules}» (Настройки → Планирование).</translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+67"/>
         <source>Enter the coordinates as “latitude, longitude”.</source>
         <translation>Введите координаты в виде «широта, долгота».</translation>
     </message>
@@ -4132,7 +4296,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Нужны два числа — широта и долгота, например «55.7558, 37.6173».</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Minutes and seconds must be below 60.</source>
         <translation>Минуты и секунды должны быть меньше 60.</translation>
     </message>
@@ -4157,12 +4321,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>В этой ссылке нет точки. Откройте точку на карте и скопируйте ссылку заново.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>These are not coordinates. Use “55.7558, 37.6173”, “55°45&apos;20.9&quot;N 37°37&apos;02.3&quot;E” or a map link.</source>
         <translation>Это не координаты. Используйте формат «55.7558, 37.6173», «55°45&apos;20.9&quot;N 37°37&apos;02.3&quot;E» или ссылку на карту.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>{speed} km/h</source>
         <translation>{speed} км/ч</translation>
     </message>
@@ -4170,37 +4334,37 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>RouteMap</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/route_map.py" line="+238"/>
+        <location filename="../../movizor_desktop/ui/map/route_map.py" line="+249"/>
         <source>Route map</source>
         <translation>Карта маршрута</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>on schedule</source>
-        <translation>успевает</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+6"/>
         <source>tight</source>
         <translation>впритык</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>impossible for a truck</source>
-        <translation>грузовику не успеть</translation>
+        <location line="-1"/>
+        <source>on time</source>
+        <translation>успевает</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
+        <source>late</source>
+        <translation>опаздывает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>no time</source>
         <translation>нет времени</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Legs:</source>
         <translation>Отрезки:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Drag a point to move it; right-click a leg to add a point there.</source>
         <translation>Перетащите точку, чтобы перенести её; щелчок правой кнопкой по отрезку добавляет на нём точку.</translation>
     </message>
@@ -4208,52 +4372,57 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>RouteModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+56"/>
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+63"/>
         <source>Name</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Coordinates</source>
         <translation>Координаты</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Arrival, MSK</source>
         <translation>Прибытие, МСК</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Distance</source>
         <translation>Расст.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>Local time</source>
         <translation>Местное</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Avg speed</source>
         <translation>Ср. скорость</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <source>Forecast</source>
+        <translation>Прогноз</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Latitude, longitude. Paste them in any common format or a Yandex / Google map link.</source>
         <translation>Широта, долгота. Вставьте их в любом распространённом формате или ссылку на Яндекс Карты / Google Maps.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Planned arrival in Moscow time. Delete clears it.</source>
         <translation>Плановое прибытие по московскому времени. Delete — очистить.</translation>
     </message>
@@ -4263,7 +4432,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>То же время в часовом поясе этого компьютера ({zone}).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Great-circle distance from the previous point; by road it is longer.</source>
         <translation>Расстояние по прямой от предыдущей точки; по дорогам оно больше.</translation>
     </message>
@@ -4274,54 +4443,185 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+1"/>
-        <source>Average speed the plan requires; above {max} km/h a truck cannot make it.</source>
-        <translation>Средняя скорость, нужная по плану; выше {max} км/ч грузовик не успеет.</translation>
-    </message>
-    <message>
-        <location line="+49"/>
-        <source>Tight: {speed} on average, faster than the {pace} km/h a truck keeps with stops.</source>
-        <translation>Впритык: нужно в среднем {speed}, быстрее {pace} км/ч, которые грузовик держит с остановками.</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>none</source>
-        <translation>нет</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>No time is left for {km}: this arrival is not later than the previous one.</source>
-        <translation>На {km} не остаётся времени: это прибытие не позже предыдущего.</translation>
+        <source>Average speed in a straight line the plan requires.</source>
+        <translation>Средняя скорость по прямой, которую требует план.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>A truck cannot make it: {speed} on average is needed, more than {max} km/h.</source>
-        <translation>Грузовик не успеет: нужно в среднем {speed}, а это больше {max} км/ч.</translation>
+        <source>Whether a truck arrives by the planned time at the average speed of the Preferences, with the drivers&apos; breaks and rests of the chosen rules.</source>
+        <translation>Успеет ли грузовик к плановому времени со средней скоростью из настроек, с перерывами и отдыхом водителя по выбранным правилам.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The point&apos;s status as Movizor reports it.</source>
+        <translation>Статус точки, как его сообщает Мовизор.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>on time</source>
+        <translation>успевает</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tight</source>
+        <translation>впритык</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>late by {time}</source>
+        <translation>опоздание {time}</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>≈ {time}</source>
+        <translation>≈ {time}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>On time: at {speed} km/h on average the truck arrives at {arrival} MSK.</source>
+        <translation>Успевает: при средней скорости {speed} км/ч грузовик прибудет {arrival} МСК.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tight: at {speed} km/h on average the truck arrives at {arrival} MSK, {late} late; only {needed} on average keeps the plan.</source>
+        <translation>Впритык: при средней скорости {speed} км/ч грузовик прибудет {arrival} МСК, с опозданием {late}; успеть можно только в среднем на {needed}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Late by {late}: at {speed} km/h on average the truck arrives at {arrival} MSK, and no legal speed keeps the plan (trucks: at most {limit} km/h outside towns).</source>
+        <translation>Опоздание {late}: при средней скорости {speed} км/ч грузовик прибудет {arrival} МСК, и с разрешённой скоростью не успеть (грузовикам вне населённых пунктов — не больше {limit} км/ч).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No planned time: at {speed} km/h on average the truck arrives at about {arrival} MSK.</source>
+        <translation>Планового времени нет: при средней скорости {speed} км/ч грузовик прибудет около {arrival} МСК.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counted: {road} by road (the straight line × {factor}), {driving} of driving, {breaks} and {rests} under “{rules}”.</source>
+        <translation>Учтено: {road} по дорогам (прямая × {factor}), {driving} за рулём, {breaks} и {rests} по правилам «{rules}».</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-35"/>
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n перерыв</numerusform>
+            <numerusform>%n перерыва</numerusform>
+            <numerusform>%n перерывов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n daily rest(s)</source>
+        <translation>
+            <numerusform>%n ежедневный отдых</numerusform>
+            <numerusform>%n ежедневных отдыха</numerusform>
+            <numerusform>%n ежедневных отдыхов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>RuleProblems</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/preferences/planning.py" line="+28"/>
+        <source>The file cannot be read: {detail}</source>
+        <translation>Файл не читается: {detail}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is too big for a rule set (over 256 KB).</source>
+        <translation>Файл слишком велик для набора правил (больше 256 КБ).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is not JSON text (line {line}, column {column}).</source>
+        <translation>Файл — не текст JSON (строка {line}, позиция {column}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file is not JSON text in UTF-8.</source>
+        <translation>Файл — не текст JSON в UTF-8.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file holds no JSON object.</source>
+        <translation>В файле нет объекта JSON.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This is not a rest rule set: &quot;format&quot; must be &quot;movizor-rest-rules&quot;.</source>
+        <translation>Это не набор правил отдыха: «format» должен быть «movizor-rest-rules».</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This version of the rule set format is not supported (the app reads 1).</source>
+        <translation>Эта версия формата правил не поддерживается (программа читает версию 1).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{field}” is missing.</source>
+        <translation>Нет поля «{field}».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{field}” has a value of the wrong kind.</source>
+        <translation>У поля «{field}» значение не того типа.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{field}” is out of range: 1 to 10,080 minutes, at most 24 h of driving a day.</source>
+        <translation>«{field}» вне допустимого: от 1 до 10 080 минут, не больше 24 ч вождения в сутки.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“{field}” is too long.</source>
+        <translation>«{field}» слишком длинное.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“valid_until” must be later than “valid_from”.</source>
+        <translation>«valid_until» должна быть позже «valid_from».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>“{field}”: the working day cannot be shorter than its driving.</source>
+        <translation>«{field}»: рабочий день не может быть короче времени вождения в нём.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{field}” is not a date (YYYY-MM-DD).</source>
+        <translation>«{field}» — не дата (ГГГГ-ММ-ДД).</translation>
     </message>
 </context>
 <context>
     <name>ScheduleEditor</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+89"/>
+        <location filename="../../movizor_desktop/ui/editors/schedule.py" line="+93"/>
         <source>Mon</source>
         <translation>Пн</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tue</source>
         <translation>Вт</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Wed</source>
         <translation>Ср</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Thu</source>
         <translation>Чт</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Fri</source>
         <translation>Пт</translation>
     </message>
@@ -4331,27 +4631,27 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Сб</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Sun</source>
         <translation>Вс</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Monday</source>
         <translation>Понедельник</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Tuesday</source>
         <translation>Вторник</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Wednesday</source>
         <translation>Среда</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Thursday</source>
         <translation>Четверг</translation>
     </message>
@@ -4361,22 +4661,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Пятница</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Saturday</source>
         <translation>Суббота</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Sunday</source>
         <translation>Воскресенье</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Request positions on {day}</source>
         <translation>{day}: запрашивать местоположение</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Mon–Fri 9–18, every 2 h</source>
         <translation>Пн–Пт 9–18, каждые 2 ч</translation>
     </message>
@@ -4396,7 +4696,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Очистить</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Working days at 9:00, 11:00, 13:00, 15:00 and 17:00</source>
         <translation>По будням в 9:00, 11:00, 13:00, 15:00 и 17:00</translation>
     </message>
@@ -4416,7 +4716,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Без запросов по расписанию</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Request times, Moscow time</source>
         <translation>Время запросов, московское</translation>
     </message>
@@ -4476,32 +4776,32 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Быстрый выбор:</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+35"/>
         <source>Movizor does not report the schedule. Shown is the one saved from this computer on {when}; a change made elsewhere would not show here.</source>
         <translation>Movizor не сообщает расписание. Показано расписание, сохранённое с этого компьютера {when}; изменение, сделанное в другом месте, здесь не видно.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Movizor does not report the schedule, and none was saved from this computer: the subscriber may have one set elsewhere. A schedule saved here replaces it.</source>
         <translation>Movizor не сообщает расписание, а с этого компьютера оно не сохранялось: у абонента может быть расписание, заданное в другом месте. Расписание, сохранённое здесь, заменит его.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Type a time as hh:mm, e.g. 9:00.</source>
         <translation>Введите время в формате чч:мм, например 9:00.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>“{text}” is not a time of day; type it as hh:mm, e.g. 9:00 or 18:30.</source>
         <translation>«{text}» — не время суток; введите его в формате чч:мм, например 9:00 или 18:30.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Already in the list: {times}.</source>
         <translation>Уже в списке: {times}.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+42"/>
         <source>Choose the weekdays for the request times.</source>
         <translation>Выберите дни недели для запросов.</translation>
     </message>
@@ -4511,12 +4811,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Добавьте хотя бы одно время запроса для выбранных дней.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>“{text}” was typed but not added: press Add or clear the field.</source>
         <translation>«{text}» введено, но не добавлено: нажмите «Добавить» или очистите поле.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>No requests: choose weekdays and times.</source>
         <translation>Запросов нет: выберите дни недели и время.</translation>
     </message>
@@ -4526,7 +4826,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>{when} (сегодня)</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+10"/>
         <source>On the manual tariff each scheduled request costs {price} — about {week} a week (%n request(s)).</source>
         <translation>
             <numerusform>На тарифе «Вручную» каждый запрос по расписанию стоит {price} — около {week} в неделю (%n запрос).</numerusform>
@@ -4538,12 +4838,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ShareFormDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/client_links/form.py" line="+81"/>
+        <location filename="../../movizor_desktop/ui/features/client_links/form.py" line="+93"/>
         <source>New client link</source>
         <translation>Новая ссылка для клиента</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Subscribers:</source>
         <translation>Абоненты:</translation>
     </message>
@@ -4568,57 +4868,57 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>client@example.ru</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;E-mail:</source>
         <translation>&amp;Эл. почта:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Movizor sends the link to these addresses; separate several with spaces. Optional.</source>
         <translation>Movizor отправит ссылку на эти адреса; несколько адресов разделяйте пробелами. Необязательно.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Access until</source>
         <translation>&amp;Доступ до</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+81"/>
         <source>Only tracked subscribers can be shared; tracked now: {active} of {count} chosen.</source>
         <translation>Поделиться можно только отслеживаемыми абонентами; сейчас отслеживаются {active} из {count} выбранных.</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-68"/>
         <source>MSK</source>
         <translation>МСК</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Moscow time. Without it the link works until you delete it.</source>
         <translation>Время московское. Если не указано, ссылка действует, пока вы её не удалите.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>no limit</source>
         <translation>без ограничений</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Requests per &amp;day:</source>
         <translation>Запросов в &amp;сутки:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>How many times a day the client may ask for the positions of all these subscribers. Empty or 0: no limit.</source>
         <translation>Сколько раз в сутки клиент может запросить местоположение всех этих абонентов. Пусто или 0 — без ограничений.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Create link</source>
         <translation>Создать ссылку</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>and {count} more</source>
         <translation>и ещё {count}</translation>
     </message>
@@ -4628,12 +4928,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Абоненты не выбраны.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>“{value}” is not an e-mail address.</source>
         <translation>«{value}» — не адрес эл. почты.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The end of access must be in the future.</source>
         <translation>Окончание доступа должно быть в будущем.</translation>
     </message>
@@ -4643,7 +4943,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Введите целое число запросов (0 или больше) или оставьте поле пустым.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Select subscribers in the list first.</source>
         <translation>Сначала выберите абонентов в списке.</translation>
     </message>
@@ -4653,7 +4953,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Создаём ссылку…</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -4661,22 +4961,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ShareTableModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/client_links/table.py" line="+43"/>
+        <location filename="../../movizor_desktop/ui/features/client_links/table.py" line="+44"/>
         <source>Client</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>E-mail</source>
         <translation>Эл. почта</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Comments</source>
         <translation>Комментарий</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Subscribers</source>
         <translation>Абоненты</translation>
     </message>
@@ -4686,12 +4986,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Запросов сегодня</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Created</source>
         <translation>Создана</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Access until</source>
         <translation>Доступ до</translation>
     </message>
@@ -4701,17 +5001,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>{used} of {limit}</source>
         <translation>{used} из {limit}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>{used} (no limit)</source>
         <translation>{used} (без ограничений)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>(no name)</source>
         <translation>(без названия)</translation>
     </message>
@@ -4726,17 +5026,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Истекла</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Access through this link ended at {time}.</source>
         <translation>Доступ по этой ссылке закончился {time}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Active</source>
         <translation>Действует</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Access ends at {time}.</source>
         <translation>Доступ закончится {time}.</translation>
     </message>
@@ -4749,18 +5049,18 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SharesDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/client_links/dialog.py" line="+55"/>
+        <location filename="../../movizor_desktop/ui/features/client_links/dialog.py" line="+61"/>
         <source>Client links</source>
         <translation>Ссылки для клиентов</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>&amp;New link…</source>
         <translation>&amp;Новая ссылка…</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-45"/>
         <source>&amp;Copy link</source>
         <translation>&amp;Копировать ссылку</translation>
     </message>
@@ -4770,17 +5070,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>&amp;Открыть в браузере</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Удалить…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Refresh</source>
         <translation>О&amp;бновить</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+40"/>
         <source>&amp;New link for the selected (%n)…</source>
         <translation>
             <numerusform>&amp;Новая ссылка для выбранных (%n)…</numerusform>
@@ -4789,7 +5089,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+84"/>
+        <location line="+95"/>
         <source>Link created; subscribers shown: %n. Copy it or open it below.</source>
         <translation>
             <numerusform>Ссылка создана, абонентов в ней: %n. Скопируйте или откройте её кнопками ниже.</numerusform>
@@ -4798,7 +5098,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-68"/>
+        <location line="-74"/>
         <source>The client will no longer see the map of its subscribers (%n). This cannot be undone; a new link would have a different address.</source>
         <translation>
             <numerusform>Клиент больше не увидит своих абонентов на карте (абонентов: %n). Это действие нельзя отменить: у новой ссылки будет другой адрес.</numerusform>
@@ -4807,12 +5107,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-16"/>
         <source>Select the subscribers to share in the list first.</source>
         <translation>Сначала выберите в списке абонентов, которыми хотите поделиться.</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>Loading client links…</source>
         <translation>Загружаем ссылки для клиентов…</translation>
     </message>
@@ -4827,12 +5127,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Не удалось загрузить ссылки.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The client links could not be loaded: {error}</source>
         <translation>Не удалось загрузить ссылки для клиентов: {error}</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+130"/>
         <source>Link copied: {url}</source>
         <translation>Ссылка скопирована: {url}</translation>
     </message>
@@ -4842,7 +5142,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Не удалось открыть ссылку в браузере — скопируйте её.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-104"/>
         <source>Delete client link?</source>
         <translation>Удалить ссылку для клиента?</translation>
     </message>
@@ -4857,22 +5157,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Удалить ссылку</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>Deleting the link…</source>
         <translation>Удаляем ссылку…</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-50"/>
         <source>The link could not be deleted: {error}</source>
         <translation>Не удалось удалить ссылку: {error}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+55"/>
         <source>The link for {client} was deleted.</source>
         <translation>Ссылка для клиента «{client}» удалена.</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-54"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
@@ -4880,7 +5180,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/help.py" line="-160"/>
+        <location filename="../../movizor_desktop/ui/features/help.py" line="-170"/>
         <source>Other</source>
         <translation>Прочее</translation>
     </message>
@@ -4914,7 +5214,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>StartDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+40"/>
+        <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+41"/>
         <source>Load route template</source>
         <translation>Загрузка шаблона маршрута</translation>
     </message>
@@ -4929,7 +5229,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Первое плановое прибытие (МСК):</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>The times of “{name}” will be counted from this moment.</source>
         <translation>Время в шаблоне «{name}» будет отсчитываться от этого момента.</translation>
     </message>
@@ -4937,27 +5237,27 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../movizor_desktop/ui/statusbar.py" line="+122"/>
+        <location filename="../../movizor_desktop/ui/statusbar.py" line="+138"/>
         <source>DEMO</source>
         <translation>ДЕМО</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Demo mode: a built-in simulator of Movizor with invented drivers. Nothing is sent to Movizor and no money is spent.</source>
         <translation>Демо-режим: встроенный имитатор Movizor с вымышленными водителями. В Movizor ничего не отправляется, деньги не списываются.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Key kept for this session only</source>
         <translation>Ключ хранится только до закрытия программы</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No password manager is available on this computer, so the API key is kept in memory only. You will be asked for it again after restarting the app.</source>
         <translation>На этом компьютере нет хранилища паролей, поэтому ключ API хранится только в памяти. После перезапуска программы его нужно будет ввести снова.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Balance: —</source>
         <translation>Баланс: —</translation>
     </message>
@@ -4977,38 +5277,38 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>кредит {amount}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Money on the Movizor contract.</source>
         <translation>Средства на договоре Movizor.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The balance is below {limit}: top up the contract so tracking does not stop.</source>
         <translation>Баланс ниже {limit}: пополните договор, чтобы отслеживание не остановилось.</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Not connected</source>
         <translation>Нет подключения</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-32"/>
         <source>● Online</source>
         <translation>● В сети</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connected. Last sync: {time}.</source>
         <translation>Подключено. Последнее обновление: {time}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Connected.</source>
         <translation>Подключено.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -5018,27 +5318,27 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Подключаемся к Movizor.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>● Offline since {time}</source>
         <translation>● Нет связи с {time}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>● Offline</source>
         <translation>● Нет связи</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Movizor cannot be reached; the list shows the last known data and updates by itself once the connection is back.</source>
         <translation>Movizor недоступен; в списке последние известные данные, они обновятся сами, когда связь восстановится.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>⚠ Key refused — change…</source>
         <translation>⚠ Ключ не принят — изменить…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Movizor refused the project or API key. Click to open the connection settings.</source>
         <translation>Movizor не принял имя проекта или ключ API. Нажмите, чтобы открыть настройки подключения.</translation>
     </message>
@@ -5048,7 +5348,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Запросы: {used} из {limit} в час, осталось {left}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Movizor allows {limit} API requests an hour; left this hour: {left}. The app slows its refresh down when few are left.</source>
         <translation>Movizor разрешает {limit} запросов к API в час; в этом часе осталось {left}. Когда запросов остаётся мало, программа обновляет данные реже.</translation>
     </message>
@@ -5056,22 +5356,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberDialog</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+104"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber.py" line="+119"/>
         <source>Add subscriber</source>
         <translation>Добавить абонента</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Edit subscriber</source>
         <translation>Изменить абонента</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+152"/>
         <source>The current settings could not be loaded: {error} What is shown may be out of date.</source>
         <translation>Не удалось загрузить текущие настройки: {error} Показанное может быть устаревшим.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+32"/>
         <source>Loading the subscriber&apos;s current settings…</source>
         <translation>Загружаем текущие настройки абонента…</translation>
     </message>
@@ -5081,17 +5381,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Смена отменена; остаётся тариф {tariff}.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+102"/>
         <source>Something went wrong; the details are in the log.</source>
         <translation>Что-то пошло не так; подробности в журнале.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>the route</source>
         <translation>маршрут</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>the schedule</source>
         <translation>расписание</translation>
     </message>
@@ -5101,17 +5401,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>метаданные</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Saved, but Movizor kept {what}: it does not take an empty value for them from here. Remove them in Movizor&apos;s web cabinet, or replace them with other values.</source>
         <translation>Сохранено, но Movizor оставил: {what} — пустое значение отсюда он не принимает. Удалите это в личном кабинете Movizor или замените другими значениями.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
@@ -5232,8 +5532,8 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberModel</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="-17"/>
-        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+63"/>
+        <location filename="../../movizor_desktop/ui/features/exports/feature.py" line="-19"/>
+        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="+66"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
@@ -5347,7 +5647,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TariffField</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_tariff.py" line="+57"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_tariff.py" line="+63"/>
         <source>Choose a tariff</source>
         <translation>Выберите тариф</translation>
     </message>
@@ -5372,7 +5672,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Только для пакета на 1 месяц.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>{price} per package</source>
         <translation>{price} за пакет</translation>
     </message>
@@ -5382,18 +5682,18 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>{price}/сутки + {request} за запрос</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>{price}/day</source>
         <translation>{price}/сутки</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{price} a day</source>
         <translation>{price} в сутки</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <location line="+9"/>
         <source>{price} for the package</source>
         <translation>{price} за пакет</translation>
@@ -5409,22 +5709,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>{price} в сутки и {request} за каждый запрос местоположения</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Tariff {old} is not offered for this number; {new} is chosen instead.</source>
         <translation>Тариф {old} недоступен для этого номера; выбран тариф {new}.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Saving with another tariff replaces this switch.</source>
         <translation>Если сохранить с другим тарифом, эта смена тарифа будет заменена.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Switch from tomorrow, {when}</source>
         <translation>Сменить с завтрашнего дня, {when}</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Switches to {tariff} at {when}.</source>
         <translation>С {when} тариф сменится на {tariff}.</translation>
     </message>
@@ -5452,13 +5752,13 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>Tariffs</name>
     <message>
-        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="-113"/>
-        <location filename="../../movizor_desktop/ui/tariff_names.py" line="+69"/>
+        <location filename="../../movizor_desktop/ui/subscribers/cells.py" line="-116"/>
+        <location filename="../../movizor_desktop/ui/tariff_names.py" line="+82"/>
         <source>Manual requests</source>
         <translation>Вручную</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/tariff_names.py" line="-30"/>
+        <location filename="../../movizor_desktop/ui/tariff_names.py" line="-34"/>
         <source>Every %n hour(s)</source>
         <translation>
             <numerusform>Каждый %n час</numerusform>
@@ -5467,7 +5767,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Package for 1 month</source>
         <translation>Пакет на 1 месяц</translation>
     </message>
@@ -5490,7 +5790,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TemplatesButton</name>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+19"/>
+        <location filename="../../movizor_desktop/ui/editors/route_templates.py" line="+22"/>
         <source>Templates</source>
         <translation>Шаблоны</translation>
     </message>
@@ -5524,17 +5824,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No saved templates</source>
         <translation>Нет сохранённых шаблонов</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Add points with coordinates before saving the route as a template.</source>
         <translation>Чтобы сохранить маршрут как шаблон, добавьте точки с координатами.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Save route as template</source>
         <translation>Сохранение маршрута как шаблона</translation>
     </message>
@@ -5544,32 +5844,32 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Название шаблона (шаблон с таким же названием будет заменён):</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The template needs a name.</source>
         <translation>Укажите название шаблона.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Could not save the template: {reason}</source>
         <translation>Не удалось сохранить шаблон: {reason}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Replaced the template “{name}”.</source>
         <translation>Шаблон «{name}» заменён.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Saved the template “{name}”.</source>
         <translation>Шаблон «{name}» сохранён.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The template “{name}” is gone.</source>
         <translation>Шаблона «{name}» больше нет.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Loaded the template “{name}”.</source>
         <translation>Шаблон «{name}» загружен.</translation>
     </message>
@@ -5582,12 +5882,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TripPages</name>
     <message>
-        <location filename="../../movizor_desktop/ui/dialogs/subscriber_pages.py" line="+55"/>
+        <location filename="../../movizor_desktop/ui/dialogs/subscriber_pages.py" line="+72"/>
         <source>Main</source>
         <translation>Основное</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Route</source>
         <translation>Маршрут</translation>
     </message>
@@ -5605,12 +5905,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TripReport</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/printing/trip_report.py" line="+84"/>
+        <location filename="../../movizor_desktop/ui/features/printing/trip_report.py" line="+85"/>
         <source>No map is shown in this window, so the report has no map picture.</source>
         <translation>В окне не показана карта, поэтому в отчёте нет её изображения.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>on time</source>
         <translation>вовремя</translation>
     </message>
@@ -5636,17 +5936,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
+        <location line="+65"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-64"/>
         <source>Tariff</source>
         <translation>Тариф</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Last position</source>
         <translation>Последнее местоположение</translation>
     </message>
@@ -5661,12 +5961,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Абонент</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>The current details could not be loaded ({reason}); the last known ones are shown.</source>
         <translation>Не удалось загрузить текущие данные ({reason}); показаны последние известные.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Route: plan and fact</source>
         <translation>Маршрут: план и факт</translation>
     </message>
@@ -5676,17 +5976,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Маршрут для этого абонента не задан.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>forecast {time}</source>
         <translation>прогноз {time}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>Point</source>
         <translation>Точка</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Planned</source>
         <translation>План</translation>
     </message>
@@ -5701,27 +6001,27 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Отклонение</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{start} – {end}</source>
         <translation>{start} – {end}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Track</source>
         <translation>Трек</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The track could not be loaded: {reason}</source>
         <translation>Не удалось загрузить трек: {reason}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>No positions in {period}.</source>
         <translation>Нет точек за период {period}.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Period</source>
         <translation>Период</translation>
     </message>
@@ -5736,17 +6036,17 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Расстояние</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>First and last position</source>
         <translation>Первая и последняя точка</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>{duration} from {start} to {end}</source>
         <translation>{duration}, с {start} до {end}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Longest stop</source>
         <translation>Самая долгая стоянка</translation>
     </message>
@@ -5756,12 +6056,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Пропуски дольше 20 мин</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Map</source>
         <translation>Карта</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The map as shown for the report period.</source>
         <translation>Карта за период отчёта.</translation>
     </message>
@@ -5774,7 +6074,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../movizor_desktop/ui/actions.py" line="+78"/>
+        <location filename="../../movizor_desktop/ui/actions.py" line="+101"/>
         <source>&amp;Add subscriber…</source>
         <translation>&amp;Добавить абонента…</translation>
     </message>
@@ -5784,7 +6084,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Добавить номер водителя для отслеживания</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
@@ -5794,7 +6094,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Изменить название, метки или тариф</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Request &amp;position now</source>
         <translation>&amp;Запросить местоположение</translation>
     </message>
@@ -5804,7 +6104,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Спросить у оператора, где телефон сейчас</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Disable / delete…</source>
         <translation>&amp;Отключить / удалить…</translation>
     </message>
@@ -5814,7 +6114,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Отключить отслеживание; отключённого абонента — удалить совсем</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Reactivate</source>
         <translation>&amp;Подключить повторно</translation>
     </message>
@@ -5824,7 +6124,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Снова включить отслеживание (отключённые или отказавшиеся абоненты)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Cancel tariff change</source>
         <translation>Отменить &amp;смену тарифа</translation>
     </message>
@@ -5834,7 +6134,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Оставить текущий тариф вместо запланированного на 00:00 МСК</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Re&amp;fresh</source>
         <translation>Об&amp;новить</translation>
     </message>
@@ -5844,7 +6144,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Обновить данные из Movizor сейчас и перечитать выбранные строки</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Copy p&amp;hone number</source>
         <translation>Скопировать &amp;номер телефона</translation>
     </message>
@@ -5854,7 +6154,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Скопировать номера выбранных абонентов</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Co&amp;nnection settings…</source>
         <translation>&amp;Настройки подключения…</translation>
     </message>
@@ -5864,7 +6164,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Договоры, адрес API и ключ</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -5874,7 +6174,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Закрыть Movizor Desktop</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+42"/>
         <source>&amp;Disable…</source>
         <translation>&amp;Отключить…</translation>
     </message>

@@ -201,7 +201,7 @@ class RouteEditor(QWidget):
             DISTANCE: km(1044.0),
             HOURS: duration_hours(12.5),
             SPEED: speed_text(120) + "WW",
-            FORECAST: self.model.tr("late by {time}").format(time=duration_hours(26.5)) + "WW",
+            FORECAST: self.model.late_text(26.5 * 60) + "WW",
             STATUS: max(
                 (self.model.status_text(s) for s in ("new", "ok", "late", "finished")),
                 key=cells.horizontalAdvance,
@@ -534,8 +534,8 @@ class RouteEditor(QWidget):
             rests = sum(len(result.rests) for result in judged)
             parts.append(
                 self.tr("breaks and rests counted: {breaks}, {rests}").format(
-                    breaks=self.model.tr("%n break(s)", "", breaks),
-                    rests=self.model.tr("%n daily rest(s)", "", rests),
+                    breaks=self.model.breaks_text(breaks),
+                    rests=self.model.rests_text(rests),
                 )
             )
         late = sum(1 for leg in legs if leg.verdict is LegVerdict.IMPOSSIBLE)

@@ -282,8 +282,17 @@ class RouteModel(QAbstractTableModel):
         if leg.verdict is LegVerdict.TIGHT:
             return self.tr("tight")
         if leg.verdict is LegVerdict.IMPOSSIBLE:
-            return self.tr("late by {time}").format(time=duration_hours(leg.late_min / 60))
+            return self.late_text(leg.late_min)
         return self.tr("≈ {time}").format(time=_msk(result.arrival))
+
+    def late_text(self, minutes: float) -> str:
+        return self.tr("late by {time}").format(time=duration_hours(minutes / 60))
+
+    def breaks_text(self, count: int) -> str:
+        return self.tr("%n break(s)", "", count)
+
+    def rests_text(self, count: int) -> str:
+        return self.tr("%n daily rest(s)", "", count)
 
     def forecast_tooltip(self, leg: Leg) -> str:
         """What the model says about the leg, and what it counted."""
@@ -321,8 +330,8 @@ class RouteModel(QAbstractTableModel):
             road=km(result.distance_km),
             factor=f"{pace.circuity:.2f}",
             driving=duration_hours(result.driving_min / 60),
-            breaks=self.tr("%n break(s)", "", len(result.breaks)),
-            rests=self.tr("%n daily rest(s)", "", len(result.rests)),
+            breaks=self.breaks_text(len(result.breaks)),
+            rests=self.rests_text(len(result.rests)),
             rules=check.rules.name(current_language()),
         )
         return verdict + "\n" + counted

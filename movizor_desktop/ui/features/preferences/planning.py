@@ -341,47 +341,55 @@ _POSITION = re.compile(r"line (\d+), column (\d+)")
 
 def rule_problem_text(problem: RuleProblem) -> str:
     """One problem of a rule file, in the user's words (``field`` stays as in the file)."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("RuleProblems", text)
-
-    field = problem.field
-    reason = problem.reason
+    translate = QCoreApplication.translate
+    field, reason = problem.field, problem.reason
     if reason == "unreadable":
-        return tr("The file cannot be read: {detail}").format(detail=problem.detail)
+        return translate("RuleProblems", "The file cannot be read: {detail}").format(
+            detail=problem.detail
+        )
     if reason == "too_big":
-        return tr("The file is too big for a rule set (more than 256 KB).")
+        return translate("RuleProblems", "The file is too big for a rule set (over 256 KB).")
     if reason == "not_json":
         position = _POSITION.search(problem.detail)
         if position:
-            return tr("The file is not JSON text (line {line}, column {column}).").format(
-                line=position[1], column=position[2]
-            )
-        return tr("The file is not JSON text in UTF-8.")
+            return translate(
+                "RuleProblems", "The file is not JSON text (line {line}, column {column})."
+            ).format(line=position[1], column=position[2])
+        return translate("RuleProblems", "The file is not JSON text in UTF-8.")
     if reason == "not_object":
-        return tr("The file holds no JSON object.")
+        return translate("RuleProblems", "The file holds no JSON object.")
     if reason == "format":
-        return tr('This is not a rest rule set: "format" must be "movizor-rest-rules".')
+        return translate(
+            "RuleProblems", 'This is not a rest rule set: "format" must be "movizor-rest-rules".'
+        )
     if reason == "version":
-        return tr("This version of the rule set format is not supported (the app reads 1).")
+        return translate(
+            "RuleProblems",
+            "This version of the rule set format is not supported (the app reads 1).",
+        )
     if reason == "missing":
-        return tr("“{field}” is missing.").format(field=field)
+        return translate("RuleProblems", "“{field}” is missing.").format(field=field)
     if reason == "type":
-        return tr("“{field}” has a value of the wrong kind.").format(field=field)
-    if reason == "range":
-        if field.startswith(("break.", "day.")):
-            return tr(
-                "“{field}” is out of range: 1 to 10,080 minutes, at most 24 h of driving a day."
-            ).format(field=field)
-        return tr("“{field}” is too long.").format(field=field)
-    if reason == "order":
-        if field == "valid_until":
-            return tr("“valid_until” must be later than “valid_from”.")
-        return tr("“{field}”: the working day cannot be shorter than its driving.").format(
+        return translate("RuleProblems", "“{field}” has a value of the wrong kind.").format(
             field=field
         )
+    if reason == "range" and field.startswith(("break.", "day.")):
+        return translate(
+            "RuleProblems",
+            "“{field}” is out of range: 1 to 10,080 minutes, at most 24 h of driving a day.",
+        ).format(field=field)
+    if reason == "range":
+        return translate("RuleProblems", "“{field}” is too long.").format(field=field)
+    if reason == "order" and field == "valid_until":
+        return translate("RuleProblems", "“valid_until” must be later than “valid_from”.")
+    if reason == "order":
+        return translate(
+            "RuleProblems", "“{field}”: the working day cannot be shorter than its driving."
+        ).format(field=field)
     if reason == "date":
-        return tr("“{field}” is not a date (YYYY-MM-DD).").format(field=field)
+        return translate("RuleProblems", "“{field}” is not a date (YYYY-MM-DD).").format(
+            field=field
+        )
     return problem.detail
 
 
