@@ -3349,7 +3349,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
     <message>
         <location line="+3"/>
         <source>C&amp;hoose…</source>
-        <translation>&amp;Выбрать…</translation>
+        <translation>Выб&amp;рать…</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3489,7 +3489,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Расстояние по дорогам = прямая × этот коэффициент. По умолчанию {default}: среднее отношение дороги к прямой для десяти пар российских городов (от 1,06 на магистралях до 1,32 в региональных рейсах) и значение из литературы: Newell (1980) — 1,2; Ballou, Rahardja, Sakai, Transportation Research A 36 (2002) — 1,1–1,4 по странам.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Average truck &amp;speed:</source>
         <translation>Средняя &amp;скорость грузовика:</translation>
     </message>
@@ -3734,7 +3734,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
     <message>
         <location line="+6"/>
         <source>&amp;Offline map:</source>
-        <translation>&amp;Офлайн-карта:</translation>
+        <translation>Офлайн-&amp;карта:</translation>
     </message>
     <message>
         <location line="+16"/>

@@ -23,7 +23,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -552,7 +552,7 @@ class RouteEditor(QWidget):
                 "with the breaks and rests of “{rules}” (Preferences → Planning)."
             ).format(
                 speed=round(check.pace.speed_kmh),
-                factor=f"{check.pace.circuity:.2f}",
+                factor=QLocale().toString(check.pace.circuity, "f", 2),
                 rules=check.rules.name(current_language()),
             )
         )

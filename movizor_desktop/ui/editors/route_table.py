@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QDateTime,
+    QLocale,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -328,7 +329,7 @@ class RouteModel(QAbstractTableModel):
             "{breaks} and {rests} under “{rules}”."
         ).format(
             road=km(result.distance_km),
-            factor=f"{pace.circuity:.2f}",
+            factor=QLocale().toString(pace.circuity, "f", 2),
             driving=duration_hours(result.driving_min / 60),
             breaks=self.breaks_text(len(result.breaks)),
             rests=self.rests_text(len(result.rests)),

@@ -103,6 +103,8 @@ class PlanningPage(QWidget):
                 "Transportation Research A 36 (2002), 1.1–1.4 by country."
             ).format(default=locale_for(lang).toString(DEFAULT_CIRCUITY, "f", 2))
         )
+        for spin in (self.speed_spin, self.circuity_spin):  # the notes under them need room
+            spin.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.rules_combo = QComboBox()
         self.rules_combo.setObjectName("prefRestRules")
         self.rules_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
