@@ -240,7 +240,7 @@
 <context>
     <name>RouteModel</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+292"/>
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+293"/>
         <source>%n break(s)</source>
         <translation>
             <numerusform>%n break</numerusform>

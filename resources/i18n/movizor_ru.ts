@@ -524,7 +524,7 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../movizor_desktop/app.py" line="+316"/>
+        <location filename="../../movizor_desktop/app.py" line="+349"/>
         <source>There is no profile named “{name}”.</source>
         <translation>Профиль «{name}» не найден.</translation>
     </message>
@@ -4286,7 +4286,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Прогноз при средней скорости {speed} км/ч, дороги — прямая × {factor}, с перерывами и отдыхом по правилам «{rules}» (Настройки → Планирование).</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+67"/>
+        <location filename="../../movizor_desktop/ui/editors/route_table.py" line="+68"/>
         <source>Enter the coordinates as “latitude, longitude”.</source>
         <translation>Введите координаты в виде «широта, долгота».</translation>
     </message>
@@ -5434,7 +5434,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>SubscriberList</name>
     <message>
-        <location filename="../../movizor_desktop/ui/subscribers/view.py" line="+154"/>
+        <location filename="../../movizor_desktop/ui/subscribers/view.py" line="+162"/>
         <source>Search: phone, name, tag or place (Ctrl+F)</source>
         <translation>Поиск: телефон, название, метка или место (Ctrl+F)</translation>
     </message>
@@ -5459,12 +5459,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Абоненты</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
@@ -5474,7 +5474,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Ожидают</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Problems</source>
         <translation>Проблемы</translation>
     </message>
@@ -5484,7 +5484,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Отключены</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Every subscriber</source>
         <translation>Все абоненты</translation>
     </message>
@@ -5509,12 +5509,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Отключены или отключаются</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>{group} {count}</source>
         <translation>{group} {count}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>All tags</source>
         <translation>Все метки</translation>
     </message>
@@ -5524,7 +5524,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>метке «{tag}»</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Nothing found in {filter} — &lt;a href=&quot;all&quot;&gt;show all&lt;/a&gt;</source>
         <translation>В фильтре {filter} ничего не найдено — &lt;a href=&quot;all&quot;&gt;показать всех&lt;/a&gt;</translation>
     </message>
