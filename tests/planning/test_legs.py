@@ -1,18 +1,16 @@
 """The route editor's leg check on the arrival model (planning.legs.judge_legs), with
-hand-computed cases: points on the equator a known number of kilometres apart, a pace of
+hand-computed cases: points a known number of kilometres apart (due north), a pace of
 60 km/h and a detour factor of 1.0, so a kilometre is a minute of driving, and the shipped
 default rules (a 45-minute break after 4 h 30 min, 9 h of driving a day, 11 h of rest)."""
 
 from __future__ import annotations
 
-import math
 from datetime import datetime, timedelta
 
 import pytest
 
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.planning import (
-    EARTH_RADIUS_KM,
     LegCheck,
     LegVerdict,
     Pace,
@@ -21,15 +19,10 @@ from movizor_desktop.planning import (
     judge_legs,
     suggest_arrival,
 )
+from tests.kits.planning import north
 
 T0 = datetime(2026, 11, 26, 8, 0, tzinfo=MSK)
-KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180
 FLAT = LegCheck(default_rule_set(), Pace(60.0, 1.0))
-
-
-def east(km: float) -> tuple[float, float]:
-    """A point on the equator ``km`` east of (0, 0)."""
-    return (0.0, km / KM_PER_DEGREE)
 
 
 def at(hours: float, minutes: float = 0) -> datetime:
@@ -39,7 +32,7 @@ def at(hours: float, minutes: float = 0) -> datetime:
 def test_a_leg_of_4_5_hours_gets_exactly_one_45_minute_break() -> None:
     # 270 km (4 h 30 min) to B, due 12:30; 270 km more to C, due 18:00 — exactly enough
     # for the break owed at B (12:30-13:15) and 4 h 30 min of driving (13:15-17:45)
-    stops = [(*east(0), T0), (*east(270), at(4, 30)), (*east(540), at(10))]
+    stops = [(*north(0), T0), (*north(270), at(4, 30)), (*north(540), at(10))]
     legs = judge_legs(stops, check=FLAT)
     assert legs[0] is None
     to_b, to_c = legs[1], legs[2]
@@ -59,7 +52,7 @@ def test_a_1200_km_trip_gets_a_daily_rest() -> None:
     # (to 04:45); day 2 the same (to 14:30), 11 h rest (to 01:30), 2 h: arrival 03:30
     # on the third day, 43 h 30 min after setting off.
     check = LegCheck(default_rule_set(), Pace(60.0, 1.2))
-    legs = judge_legs([(*east(0), T0), (*east(1000), at(48))], check=check)
+    legs = judge_legs([(*north(0), T0), (*north(1000), at(48))], check=check)
     leg = legs[1]
     assert leg is not None and leg.result is not None
     assert leg.result.distance_km == pytest.approx(1200)
@@ -75,7 +68,7 @@ def test_a_1200_km_trip_gets_a_daily_rest() -> None:
 
 def test_a_missed_time_by_a_known_amount() -> None:
     # 600 km: 4:30 drive, break, 4:30 drive (9 h at 17:45), 11 h rest, 1 h: 05:45 next day
-    legs = judge_legs([(*east(0), T0), (*east(600), at(8))], check=FLAT)
+    legs = judge_legs([(*north(0), T0), (*north(600), at(8))], check=FLAT)
     leg = legs[1]
     assert leg is not None and leg.result is not None
     assert leg.result.arrival == at(21, 45)
@@ -88,35 +81,35 @@ def test_a_missed_time_by_a_known_amount() -> None:
 def test_tight_is_late_at_the_pace_but_on_time_at_a_legal_average() -> None:
     # due 12 h after setting off: at 60 km/h the rest makes it 21:45; at 66.7 km/h the
     # 600 km are 9 h of driving with one break: 9 h 45 min, on time
-    legs = judge_legs([(*east(0), T0), (*east(600), at(12))], check=FLAT)
+    legs = judge_legs([(*north(0), T0), (*north(600), at(12))], check=FLAT)
     leg = legs[1]
     assert leg is not None and leg.verdict is LegVerdict.TIGHT and not leg.too_fast
     assert leg.late_min == pytest.approx(9 * 60 + 45)
     assert leg.result is not None and leg.result.required_kmh == pytest.approx(66.67, abs=0.01)
     # a faster pace in the Preferences: on time
     fast = LegCheck(FLAT.rules, Pace(70.0, 1.0))
-    assert judge_legs([(*east(0), T0), (*east(600), at(12))], check=fast)[1].verdict is (
+    assert judge_legs([(*north(0), T0), (*north(600), at(12))], check=fast)[1].verdict is (
         LegVerdict.OK
     )
 
 
 def test_the_break_counts_across_legs_and_waiting_for_the_plan_is_rest() -> None:
     # 3 h to B and 3 h on to C: 6 h of driving needs a break on the way to C
-    stops = [(*east(0), T0), (*east(180), at(3)), (*east(360), at(6, 45))]
+    stops = [(*north(0), T0), (*north(180), at(3)), (*north(360), at(6, 45))]
     legs = judge_legs(stops, check=FLAT)
     assert legs[2] is not None and legs[2].result is not None
     assert [s.kind for s in legs[2].result.stops] == [StopKind.BREAK]
     assert legs[2].result.arrival == at(6, 45) and legs[2].verdict is LegVerdict.OK
     # B due an hour later: the truck, early, waits there until its planned time: the wait
     # clears the break, and C (due 3 h after B) is reached without one
-    stops = [(*east(0), T0), (*east(180), at(4)), (*east(360), at(7))]
+    stops = [(*north(0), T0), (*north(180), at(4)), (*north(360), at(7))]
     legs = judge_legs(stops, check=FLAT)
     assert legs[2] is not None and legs[2].result is not None
     assert legs[2].result.stops == () and legs[2].result.arrival == at(7)
 
 
 def test_a_late_leg_makes_the_next_late_only_without_time_to_spare() -> None:
-    stops = [(*east(0), T0), (*east(300), at(5)), (*east(360), at(7)), (*east(420), at(7, 15))]
+    stops = [(*north(0), T0), (*north(300), at(5)), (*north(360), at(7)), (*north(420), at(7, 15))]
     legs = judge_legs(stops, check=FLAT)
     b, c, d = legs[1], legs[2], legs[3]
     assert b is not None and c is not None and d is not None
@@ -130,13 +123,13 @@ def test_a_late_leg_makes_the_next_late_only_without_time_to_spare() -> None:
 
 
 def test_the_start_fix_chains_and_gaps() -> None:
-    fix = (*east(0), T0)
+    fix = (*north(0), T0)
     stops = [
-        (*east(120), at(3)),  # from the fix: 2 h, on time
+        (*north(120), at(3)),  # from the fix: 2 h, on time
         (None, None, at(5)),  # no coordinates: no leg, the chain breaks
-        (*east(300), at(6)),  # no leg (nothing before it to drive from)
-        (*east(360), None),  # no planned time: the arrival is estimated, not judged
-        (*east(420), at(8)),  # 2 h after E's estimated 07:00... due 08:00: 1 h late
+        (*north(300), at(6)),  # no leg (nothing before it to drive from)
+        (*north(360), None),  # no planned time: the arrival is estimated, not judged
+        (*north(420), at(8)),  # 2 h after E's estimated 07:00... due 08:00: 1 h late
     ]
     legs = judge_legs(stops, start=fix, check=FLAT)
     assert legs[0] is not None and legs[0].verdict is LegVerdict.OK
@@ -147,7 +140,7 @@ def test_the_start_fix_chains_and_gaps() -> None:
     assert e is not None and e.result is not None and e.result.arrival == at(8)
     assert e.verdict is LegVerdict.OK
     # an untimed fix: the first leg is not judged, the chain starts at the first point
-    legs = judge_legs([stops[0], (*east(180), at(4))], start=(*east(0), None), check=FLAT)
+    legs = judge_legs([stops[0], (*north(180), at(4))], start=(*north(0), None), check=FLAT)
     assert legs[0] is not None and legs[0].result is None and legs[0].verdict is LegVerdict.UNKNOWN
     assert legs[1] is not None and legs[1].verdict is LegVerdict.OK
 

@@ -5,7 +5,6 @@ flags and templates."""
 from __future__ import annotations
 
 import asyncio
-import math
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -18,7 +17,7 @@ from movizor_desktop.api import MovizorClient
 from movizor_desktop.api.encoding import MSK, RoutePoint
 from movizor_desktop.api.errors import RateLimitError
 from movizor_desktop.api.models import Destination, Place
-from movizor_desktop.planning import EARTH_RADIUS_KM, LegCheck, LegVerdict, Pace, default_rule_set
+from movizor_desktop.planning import LegCheck, LegVerdict, Pace, default_rule_set
 from movizor_desktop.store import AppPaths
 from movizor_desktop.store.routes import RouteTemplates, TemplatePoint
 from movizor_desktop.ui.editors import RouteEditor
@@ -39,6 +38,7 @@ from movizor_desktop.ui.editors.route_table import (
 from movizor_desktop.ui.map.route_map import RouteMap
 from movizor_desktop.ui.subscribers.badges import forecast_badge
 from tests.conftest import SIM_KEY
+from tests.kits.planning import north
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # Thursday 12:00 MSK
 LEFT = Qt.MouseButton.LeftButton
@@ -421,11 +421,6 @@ def test_loaded_points_keep_their_past_times(qtbot) -> None:
     assert not editor.is_modified()
 
 
-def east(km: float) -> tuple[float, float]:
-    """A point on the equator ``km`` east of (0, 0) (hand-computed legs)."""
-    return (0.0, km / (EARTH_RADIUS_KM * math.pi / 180))
-
-
 FLAT = LegCheck(default_rule_set(), Pace(60.0, 1.0))  # a kilometre is a minute of driving
 
 
@@ -441,11 +436,11 @@ def test_the_forecast_counts_breaks_and_rests_by_hand(qtbot) -> None:
     # one day's driving left (8 h) only 75 km/h would do, above 70: late
     editor.set_points(
         [
-            RoutePoint("A", *east(0), t0),
-            RoutePoint("B", *east(270), t0 + timedelta(hours=4, minutes=30)),
-            RoutePoint("C", *east(540), t0 + timedelta(hours=10)),
-            RoutePoint("D", *east(1140), t0 + timedelta(hours=42)),
-            RoutePoint("E", *east(1740), t0 + timedelta(hours=62)),
+            RoutePoint("A", *north(0), t0),
+            RoutePoint("B", *north(270), t0 + timedelta(hours=4, minutes=30)),
+            RoutePoint("C", *north(540), t0 + timedelta(hours=10)),
+            RoutePoint("D", *north(1140), t0 + timedelta(hours=42)),
+            RoutePoint("E", *north(1740), t0 + timedelta(hours=62)),
         ]
     )
     model = editor.model
@@ -475,7 +470,7 @@ def test_a_1200_km_leg_gets_a_daily_rest_in_the_editor(qtbot) -> None:
     t0 = msk(2026, 11, 26, 8, 0)
     # 1 000 km × 1.2 = 1 200 km: 20 h of driving, two breaks and two daily rests: 43 h 30 min
     editor.set_points(
-        [RoutePoint("A", *east(0), t0), RoutePoint("B", *east(1000), t0 + timedelta(hours=43))]
+        [RoutePoint("A", *north(0), t0), RoutePoint("B", *north(1000), t0 + timedelta(hours=43))]
     )
     leg = editor.model.legs[1]
     assert leg.result.arrival == t0 + timedelta(hours=43, minutes=30)
@@ -488,7 +483,7 @@ def test_planning_flags_a_truck_that_cannot_make_it(qtbot) -> None:
     editor = make(qtbot, check=FLAT)
     t0 = msk(2026, 11, 26, 8, 0)
     editor.set_points(
-        [RoutePoint("A", *east(0), t0), RoutePoint("B", *east(600), t0 + timedelta(hours=8))]
+        [RoutePoint("A", *north(0), t0), RoutePoint("B", *north(600), t0 + timedelta(hours=8))]
     )
     # 600 km: 4:30, break, 4:30, 11 h rest, 1 h: 05:45 next day, due 16:00: 13 h 45 min late;
     # even at 70 km/h the break leaves 7 h 15 min: 82.8 km/h needed
@@ -515,7 +510,7 @@ def test_planning_flags_a_truck_that_cannot_make_it(qtbot) -> None:
     editor.set_check(FLAT)
 
     # the first leg starts at the subscriber's last fix
-    editor.set_start(*east(-120), t0 - timedelta(hours=1))
+    editor.set_start(*north(-120), t0 - timedelta(hours=1))
     assert "last position" in editor.start_note.text()
     first = editor.model.legs[0]
     assert first is not None and first.distance_km == pytest.approx(120)

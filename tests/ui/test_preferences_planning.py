@@ -20,28 +20,23 @@ from movizor_desktop.ui.editors import RouteEditor
 from movizor_desktop.ui.editors.route_table import FORECAST
 from movizor_desktop.ui.features.preferences.dialog import PreferencesDialog
 from movizor_desktop.ui.main_window import MainWindow
+from tests.kits.planning import rules_document
 from tests.ui.test_preferences_dialog import click_save, open_prefs, retype, settings_file
 
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 MOSCOW, TVER = (55.7558, 37.6173), (56.8596, 35.9119)
 
 
-def rules_document(**changes) -> dict:
+def company_rules(**changes) -> dict:
     """A valid rule set: a break of 30 min after every 2 h of driving (stricter than the
-    law), 9 h a day, 11 h of rest."""
-    document = {
-        "format": "movizor-rest-rules",
-        "version": 1,
+    law), valid until 2028."""
+    company = {
         "id": "company-2h",
         "name": {"en": "Company rules: a break every 2 hours", "ru": "Правила компании"},
-        "source": "the company's own",
-        "valid_from": "2025-01-01",
         "valid_until": "2028-01-01",
         "break": {"after_driving_min": 120, "duration_min": 30},
-        "day": {"max_driving_min": 540, "rest_min": 660},
     }
-    document.update(changes)
-    return document
+    return rules_document(**{**company, **changes})
 
 
 def write(path: Path, document: dict | str) -> str:
@@ -91,8 +86,8 @@ def test_the_planning_tab_shows_the_defaults(qtbot, window):
 def test_a_rule_file_with_errors_is_listed_and_not_saved(qtbot, window, tmp_path):
     dialog = planning_tab(qtbot, window)
     page = dialog.planning
-    broken = rules_document(valid_until="someday", day={"max_driving_min": -5})
-    del broken["id"]
+    broken = company_rules(valid_until="someday", day={"max_driving_min": -5})
+    del broken["id"], broken["day"]["rest_min"]
     page.set_file(write(tmp_path / "broken.json", broken))
     error = page.errors["rest_rules"]
     qtbot.waitUntil(lambda: error.isVisibleTo(dialog), timeout=5000)
@@ -129,7 +124,7 @@ def test_a_valid_rule_file_is_saved_and_the_route_editor_uses_it(qtbot, window, 
     leg = before.model.legs[1]
     assert leg.verdict is LegVerdict.OK and leg.result.breaks == []
     dialog = planning_tab(qtbot, window)
-    path = write(tmp_path / "company.json", rules_document())
+    path = write(tmp_path / "company.json", company_rules())
     dialog.planning.set_file(path)
     qtbot.waitUntil(lambda: dialog.planning.rules is not None, timeout=5000)
     assert dialog.planning.rules.id == "company-2h"
@@ -179,7 +174,7 @@ def test_an_expired_rule_set_is_warned_with_its_date(qtbot, qloop, tmp_path):
     qtbot.addWidget(dialog)
     page = dialog.planning
     assert page.rules_note.text().startswith("These rules were in force until 01.01.2027")
-    page.set_file(write(tmp_path / "old.json", rules_document(valid_until="2027-02-01")))
+    page.set_file(write(tmp_path / "old.json", company_rules(valid_until="2027-02-01")))
     qtbot.waitUntil(lambda: page.rules is not None, timeout=5000)
     assert "until 01.02.2027: they have expired" in page.rules_note.text()
     assert page.values() is not None  # usable: a warning, not an error
@@ -199,7 +194,8 @@ def test_rule_file_errors_in_russian(qtbot, qloop, russian, tmp_path):
     qtbot.addWidget(dialog)
     page = dialog.planning
     assert page.rules_combo.itemText(0) == "Россия, приказ № 424 и ЕСТР: с тахографом"
-    broken = rules_document(day={"max_driving_min": 540})
+    broken = company_rules()
+    del broken["day"]["rest_min"]
     page.set_file(write(tmp_path / "broken.json", broken))
     error = page.errors["rest_rules"]
     qtbot.waitUntil(lambda: bool(error.text()), timeout=5000)
