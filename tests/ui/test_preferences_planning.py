@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
 from movizor_desktop.api.encoding import MSK, RoutePoint
@@ -125,7 +126,13 @@ def test_a_valid_rule_file_is_saved_and_the_route_editor_uses_it(qtbot, window, 
     assert leg.verdict is LegVerdict.OK and leg.result.breaks == []
     dialog = planning_tab(qtbot, window)
     path = write(tmp_path / "company.json", company_rules())
-    dialog.planning.set_file(path)
+    combo = dialog.planning.rules_combo
+    combo.activated.emit(combo.count() - 1)  # "From a file…"
+    chooser = dialog.findChild(QFileDialog, "prefRestRulesChooser")
+    assert chooser is not None and chooser.isVisible()
+    assert combo.currentIndex() == 0  # the shipped set stays until a file is chosen
+    chooser.selectFile(path)
+    chooser.accept()
     qtbot.waitUntil(lambda: dialog.planning.rules is not None, timeout=5000)
     assert dialog.planning.rules.id == "company-2h"
     assert not dialog.planning.errors["rest_rules"].isVisibleTo(dialog)

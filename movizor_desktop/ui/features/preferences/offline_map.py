@@ -10,16 +10,16 @@ field, in the words the map itself uses. Empty: the tile server is used.
 from __future__ import annotations
 
 import asyncio
-from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from ....store.mbtiles import MBTilesError, check_mbtiles
 from ...dialogs.widgets import FieldError, Note
 from ...map.tiles import problem_text
 from ...tasks import TaskGroup
+from .chooser import open_chooser
 
 FILE_FILTER = "*.mbtiles"
 
@@ -73,17 +73,14 @@ class OfflineMapField(QObject):
             self.error.clear_message()
 
     def choose(self) -> None:
-        current = self.edit.text().strip()
-        dialog = QFileDialog(
+        open_chooser(
             self.box,
+            "prefMbtilesChooser",
             self.tr("Choose an offline map file"),
-            str(Path(current).parent) if current else "",
+            self.edit.text().strip(),
             self.tr("MBTiles maps ({patterns})").format(patterns=FILE_FILTER),
+            self.set_path,
         )
-        dialog.setObjectName("prefMbtilesChooser")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self.set_path)
-        dialog.open()
 
     def set_path(self, path: str) -> None:
         """Use the file at ``path`` (checked at once, off the Qt thread); "" for none."""

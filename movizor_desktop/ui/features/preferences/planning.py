@@ -27,7 +27,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QSizePolicy,
     QSpinBox,
@@ -43,6 +42,7 @@ from ....store.settings import AppSettings
 from ...dialogs.widgets import FieldError, Note, add_field
 from ...formatting import locale_for
 from ...tasks import TaskGroup
+from .chooser import open_chooser
 
 BUILTIN, FILE, CHOOSE = "builtin", "file", "choose"
 FILE_FILTER = "*.json"
@@ -226,17 +226,14 @@ class PlanningPage(QWidget):
 
     def choose_file(self) -> None:
         """Open the file chooser (a rule set: JSON); :meth:`set_file` gets the answer."""
-        folder = str(Path(self._file).parent) if self._file else ""
-        dialog = QFileDialog(
+        open_chooser(
             self,
+            "prefRestRulesChooser",
             self.tr("Choose a rest rule file"),
-            folder,
+            self._file,
             self.tr("Rest rules ({patterns})").format(patterns=FILE_FILTER),
+            self.set_file,
         )
-        dialog.setObjectName("prefRestRulesChooser")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(self.set_file)
-        dialog.open()
 
     def set_file(self, path: str) -> None:
         """Use the rule file at ``path``: it is read and checked at once (off the Qt
