@@ -272,6 +272,30 @@ def test_map_switches_tiles(qtbot, qloop, run_async, sim):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
+def test_the_main_map_switches_to_the_offline_map_file(qtbot, qloop, tmp_path):
+    from tests.kits.mbtiles import make_mbtiles
+
+    window = MainWindow(AppSettings(tile_url=offline_tiles(), tile_attribution="x"), lang="en")
+    qtbot.addWidget(window)
+    link = attach_map(window)
+    assert link is not None
+    window.show()
+    wait_ready(qtbot, link.panel)
+    try:
+        dialog = open_prefs(qtbot, window)
+        dialog.offline_map.set_path(str(make_mbtiles(tmp_path / "region.mbtiles")))
+        qtbot.waitUntil(lambda: not dialog.offline_map.checking, timeout=5000)
+        with qtbot.waitSignal(dialog.finished, timeout=5000):
+            click_save(qtbot, dialog)
+        qtbot.waitUntil(
+            lambda: state(qtbot, link.panel)["tiles"].startswith("app://tiles/"), timeout=5000
+        )
+        assert link.panel.view.shared.interceptor.offline  # nothing goes to the network
+    finally:
+        link.shutdown()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 def test_the_offline_map_file_is_checked_when_chosen(qtbot, window, tmp_path):
     from tests.kits.mbtiles import make_mbtiles
 
