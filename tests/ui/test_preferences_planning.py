@@ -209,3 +209,32 @@ def test_rule_file_errors_in_russian(qtbot, qloop, russian, tmp_path):
     assert "day.rest_min" in error.text()
     assert any("а" <= ch <= "я" for ch in error.text().lower()), error.text()
     assert dialog.tabs.tabText(dialog.tabs.indexOf(page)) != "&Planning"
+
+
+def test_the_next_subscriber_dialog_judges_with_the_saved_choice(
+    qtbot, qloop, sim, run_async, tmp_path
+):
+    from movizor_desktop.ui.dialogs import SubscriberDialog
+    from tests.kits.windows import new_session
+
+    window = MainWindow(AppSettings(), lang="en")
+    qtbot.addWidget(window)
+    window.show()
+    session = new_session(sim)
+    window.set_session(session)
+    try:
+        dialog = planning_tab(qtbot, window)
+        retype(qtbot, dialog.planning.speed_spin.lineEdit(), "45")
+        dialog.planning.set_file(write(tmp_path / "company.json", company_rules()))
+        qtbot.waitUntil(lambda: dialog.planning.rules is not None, timeout=5000)
+        with qtbot.waitSignal(dialog.finished, timeout=5000):
+            click_save(qtbot, dialog)
+        window.controller.add()  # Subscribers → Add (Ctrl+N)
+        editor_dialog = window.findChild(SubscriberDialog)
+        assert editor_dialog is not None
+        check = editor_dialog.route_editor.model.check
+        assert check is not None and check.pace.speed_kmh == 45.0
+        assert check.rules.id == "company-2h"
+        editor_dialog.reject()
+    finally:
+        run_async(session.aclose())
