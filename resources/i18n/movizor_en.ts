@@ -132,7 +132,7 @@
 <context>
     <name>PlanningPage</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/features/preferences/planning.py" line="+316"/>
+        <location filename="../../movizor_desktop/ui/features/preferences/planning.py" line="+313"/>
         <source>In force until {date} (%n day(s) left).</source>
         <translation>
             <numerusform>In force until {date} (%n day left).</numerusform>

@@ -2905,7 +2905,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>MapTiles</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/tiles.py" line="+225"/>
+        <location filename="../../movizor_desktop/ui/map/tiles.py" line="+237"/>
         <source>The offline map file does not exist.</source>
         <translation>Файла офлайн-карты нет.</translation>
     </message>
@@ -3367,7 +3367,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Карты MBTiles ({patterns})</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+34"/>
         <source>The map file is still being checked.</source>
         <translation>Файл карты ещё проверяется.</translation>
     </message>
@@ -3544,7 +3544,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Правила отдыха ({patterns})</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>Reading the rule file…</source>
         <translation>Читаю файл правил…</translation>
     </message>
