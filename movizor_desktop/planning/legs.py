@@ -55,6 +55,8 @@ class LegCheck:
 
     rules: RuleSet
     pace: Pace = field(default_factory=Pace)
+    # the rule file chosen that could not be used ("" when the chosen rules are these)
+    unusable_file: str = ""
 
     @staticmethod
     def default() -> LegCheck:

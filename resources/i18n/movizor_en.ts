@@ -213,7 +213,7 @@
 <context>
     <name>RouteEditor</name>
     <message numerus="yes">
-        <location filename="../../movizor_desktop/ui/editors/route.py" line="+524"/>
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+542"/>
         <source>%n point(s)</source>
         <translation>
             <numerusform>%n point</numerusform>

@@ -4144,7 +4144,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Точка {number} перенесена: {coords}.</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/editors/route.py" line="+99"/>
+        <location filename="../../movizor_desktop/ui/editors/route.py" line="+100"/>
         <source>Route points</source>
         <translation>Точки маршрута</translation>
     </message>
@@ -4189,7 +4189,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Переместить точку ниже</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>The picked point is outside the map: {coords}.</source>
         <translation>Выбранная точка вне карты: {coords}.</translation>
     </message>
@@ -4209,7 +4209,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Первый отрезок начинается от последнего местоположения абонента ({where}).</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+83"/>
+        <source>The rest rule file {name} cannot be used now: the forecasts follow the shipped default rules. Choose the rules again in Preferences → Planning.</source>
+        <translation>Файл правил отдыха {name} сейчас нельзя использовать: прогноз идёт по стандартным правилам программы. Выберите правила заново в «Настройки → Планирование».</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Point {number} set: {name}</source>
         <translation>Точка {number}: {name}</translation>
     </message>
@@ -4239,7 +4244,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Точка {number}: прибытие должно быть позже, чем в точку {previous}.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>No points yet: find an address, paste coordinates or pick on the map.</source>
         <translation>Точек пока нет: найдите адрес, вставьте координаты или укажите точку на карте.</translation>
     </message>

@@ -238,3 +238,20 @@ def test_the_next_subscriber_dialog_judges_with_the_saved_choice(
         editor_dialog.reject()
     finally:
         run_async(session.aclose())
+
+
+def test_a_rule_file_broken_since_it_was_chosen_gives_the_default_and_says_so(qtbot, tmp_path):
+    from movizor_desktop.ui.editors.leg_check import leg_check_for
+
+    path = write(tmp_path / "company.json", company_rules())
+    (tmp_path / "company.json").unlink()  # deleted after it was chosen
+    check = leg_check_for(AppSettings(rest_rules_path=path, planning_speed_kmh=55))
+    assert check.rules.id == "ru-424-tachograph" and check.unusable_file == path
+    assert check.pace.speed_kmh == 55
+    editor = RouteEditor(now=lambda: NOW, check=check)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.rules_note.isVisible()
+    assert "company.json cannot be used now" in editor.rules_note.text()
+    editor.set_check(leg_check_for(AppSettings()))
+    assert not editor.rules_note.isVisible()

@@ -4,8 +4,8 @@
 shipped set or a file of the user's own) into a :class:`~...planning.legs.LegCheck`. The
 rule file is read once per choice and kept (:func:`remember` stores what the Preferences
 read and checked when saving, so a dialog opening later reads nothing from the disk). A
-file that has become unusable since it was chosen gives the shipped default rules, and
-:func:`leg_check_problem` says why (the editor shows it).
+file that has become unusable since it was chosen gives the shipped default rules, with
+the file named in ``LegCheck.unusable_file`` (the editor says so).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 Key = tuple[str, str]
 _rules: dict[Key, RuleSet] = {}
-_problems: dict[Key, RuleSetError] = {}
+_unusable: set[Key] = set()  # chosen files that could not be read: the default stands in
 
 
 def _key(settings: AppSettings) -> Key:
@@ -30,7 +30,7 @@ def _key(settings: AppSettings) -> Key:
 def remember(settings: AppSettings, rules: RuleSet) -> None:
     """Keep the rule set the Preferences read for ``settings`` (read nothing again)."""
     _rules[_key(settings)] = rules
-    _problems.pop(_key(settings), None)
+    _unusable.discard(_key(settings))
 
 
 def _rule_set(settings: AppSettings) -> RuleSet:
@@ -40,22 +40,19 @@ def _rule_set(settings: AppSettings) -> RuleSet:
             _rules[key] = chosen_rule_set(*key)
         except RuleSetError as exc:
             log.warning("the chosen rest rules cannot be used (%s); the default is used", exc)
-            _problems[key] = exc
+            _unusable.add(key)
             _rules[key] = chosen_rule_set()
     return _rules[key]
 
 
 def leg_check_for(settings: AppSettings) -> LegCheck:
     """The rules and pace the settings choose (the default rules if the file is broken)."""
+    rules = _rule_set(settings)
     return LegCheck(
-        _rule_set(settings),
+        rules,
         Pace(settings.planning_speed_kmh, settings.planning_circuity),
+        settings.rest_rules_path if _key(settings) in _unusable else "",
     )
 
 
-def leg_check_problem(settings: AppSettings) -> RuleSetError | None:
-    """Why the chosen rule file is not used (after :func:`leg_check_for`), or None."""
-    return _problems.get(_key(settings))
-
-
-__all__ = ["leg_check_for", "leg_check_problem", "remember"]
+__all__ = ["leg_check_for", "remember"]

@@ -21,6 +21,7 @@ import itertools
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, Signal
@@ -138,6 +139,9 @@ class RouteEditor(QWidget):
         self.templates_button = TemplatesButton(self, templates)
         self.summary = Note()
         self.summary.setObjectName("route_summary")
+        self.rules_note = Note()  # the chosen rule file could not be used
+        self.rules_note.setObjectName("route_rules_note")
+        self.rules_note.hide()
         self.message = Note()
         self.message.setObjectName("route_message")
         self.message.hide()
@@ -163,6 +167,7 @@ class RouteEditor(QWidget):
         column.addWidget(self.errors_label)
         column.addLayout(buttons)
         column.addWidget(self.summary)
+        column.addWidget(self.rules_note)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("route_splitter")
         self.splitter.setChildrenCollapsible(False)
@@ -396,6 +401,18 @@ class RouteEditor(QWidget):
         self.model.set_check(check)
         self._refresh()
 
+    def _show_rules_problem(self) -> None:
+        unusable = self.model.check.unusable_file if self.model.check else ""
+        self.rules_note.set_text(
+            self.tr(
+                "The rest rule file {name} cannot be used now: the forecasts follow the "
+                "shipped default rules. Choose the rules again in Preferences → Planning."
+            ).format(name=Path(unusable).name)
+            if unusable
+            else "",
+            ok=False,
+        )
+
     def apply_points(self, points: Sequence[RoutePoint]) -> None:
         """Replace the rows (a loaded template); new times count as set here."""
         self.model.set_rows(
@@ -509,6 +526,7 @@ class RouteEditor(QWidget):
         return problems
 
     def _refresh(self) -> None:
+        self._show_rules_problem()
         self.table.setColumnHidden(LOCAL, not self.model.any_local_difference())
         self.table.setColumnHidden(STATUS, not self.model.any_status())
         # "the first leg starts at the subscriber's position": only while it does
