@@ -252,48 +252,44 @@ def test_profile_switch_keeps_the_new_values(qtbot, qloop, run_async, sim):
         run_async(session.aclose())
 
 
-def test_map_switches_tiles(qtbot, qloop, run_async, sim):
+@pytest.fixture
+def mapped(qtbot, qloop):
+    """A window with its map (on a dead-end loopback tile server), ready."""
     window = MainWindow(AppSettings(tile_url=offline_tiles(), tile_attribution="x"), lang="en")
     qtbot.addWidget(window)
     link = attach_map(window)
     assert link is not None
     window.show()
     wait_ready(qtbot, link.panel)
-    try:
-        dialog = open_prefs(qtbot, window)
-        url = offline_tiles().replace("127.0.0.1", "localhost")  # hermetic: loopback only
-        retype(qtbot, dialog.tile_edit, url)
-        retype(qtbot, dialog.attribution_edit, "© Local tiles")
-        with qtbot.waitSignal(dialog.finished, timeout=5000):
-            click_save(qtbot, dialog)
-        qtbot.waitUntil(lambda: state(qtbot, link.panel)["tiles"] == url, timeout=5000)
-    finally:
-        link.shutdown()  # as the app does: the page goes before the shared web profile
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield window, link
+    link.shutdown()  # as the app does: the page goes before the shared web profile
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def test_the_main_map_switches_to_the_offline_map_file(qtbot, qloop, tmp_path):
+def test_map_switches_tiles(qtbot, mapped):
+    window, link = mapped
+    dialog = open_prefs(qtbot, window)
+    url = offline_tiles().replace("127.0.0.1", "localhost")  # hermetic: loopback only
+    retype(qtbot, dialog.tile_edit, url)
+    retype(qtbot, dialog.attribution_edit, "© Local tiles")
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        click_save(qtbot, dialog)
+    qtbot.waitUntil(lambda: state(qtbot, link.panel)["tiles"] == url, timeout=5000)
+
+
+def test_the_main_map_switches_to_the_offline_map_file(qtbot, mapped, tmp_path):
     from tests.kits.mbtiles import make_mbtiles
 
-    window = MainWindow(AppSettings(tile_url=offline_tiles(), tile_attribution="x"), lang="en")
-    qtbot.addWidget(window)
-    link = attach_map(window)
-    assert link is not None
-    window.show()
-    wait_ready(qtbot, link.panel)
-    try:
-        dialog = open_prefs(qtbot, window)
-        dialog.offline_map.set_path(str(make_mbtiles(tmp_path / "region.mbtiles")))
-        qtbot.waitUntil(lambda: not dialog.offline_map.checking, timeout=5000)
-        with qtbot.waitSignal(dialog.finished, timeout=5000):
-            click_save(qtbot, dialog)
-        qtbot.waitUntil(
-            lambda: state(qtbot, link.panel)["tiles"].startswith("app://tiles/"), timeout=5000
-        )
-        assert link.panel.view.shared.interceptor.offline  # nothing goes to the network
-    finally:
-        link.shutdown()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window, link = mapped
+    dialog = open_prefs(qtbot, window)
+    dialog.offline_map.set_path(str(make_mbtiles(tmp_path / "region.mbtiles")))
+    qtbot.waitUntil(lambda: not dialog.offline_map.checking, timeout=5000)
+    with qtbot.waitSignal(dialog.finished, timeout=5000):
+        click_save(qtbot, dialog)
+    qtbot.waitUntil(
+        lambda: state(qtbot, link.panel)["tiles"].startswith("app://tiles/"), timeout=5000
+    )
+    assert link.panel.view.shared.interceptor.offline  # nothing goes to the network
 
 
 def test_the_offline_map_file_is_checked_when_chosen(qtbot, window, tmp_path):
