@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 import tests.kits.map  # noqa: F401 - registers the app: scheme before the QApplication
+from movizor_desktop import clock
 from movizor_desktop.api.encoding import MSK, RoutePoint
 from movizor_desktop.planning import LegVerdict
 from movizor_desktop.store import AppPaths, AppSettings, load_settings
@@ -48,6 +49,9 @@ def write(path: Path, document: dict | str) -> str:
 
 @pytest.fixture
 def window(qtbot, qloop):
+    # Movizor's time for everything the window judges (a rule set's validity among them):
+    # fixed, so the tests never depend on the machine's date
+    clock.install(clock.MovizorClock(source=lambda: NOW))
     window = MainWindow(AppSettings(), lang="en")
     qtbot.addWidget(window)
     window.show()
