@@ -47,7 +47,7 @@ class WindowActions(QObject):
         )
         self.copy_phone = self._make("copy_phone", "copy", [QKeySequence("Ctrl+Shift+C")])
         self.connection_settings = self._make(
-            "connection_settings", "connection", [QKeySequence("Ctrl+Shift+P")]
+            "connection_settings", "connection", [QKeySequence("Ctrl+Shift+L")]
         )
         self.quit = self._make(
             "quit", "quit", [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")]

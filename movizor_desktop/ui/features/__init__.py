@@ -58,6 +58,7 @@ FEATURES: tuple[FeatureLine, ...] = (
     FeatureLine("exports", ".exports.feature:Exports"),
     FeatureLine("printing", ".printing.feature:Printing"),
     FeatureLine("bulk_import", ".bulk_import.feature:ImportTool"),
+    FeatureLine("trip_planner", ".trip_planner.feature:TripPlanner"),
     FeatureLine("map", ".map.feature:MapLink", MAP),
 )
 

@@ -61,6 +61,7 @@ class PlanBridge(MapBridge):
     point_clicked = Signal(int)  # index
     point_moved = Signal(int, float, float)  # index, lat, lon
     point_inserted = Signal(int, float, float)  # index the new point takes, lat, lon
+    point_dragging = Signal(int, float, float)  # index, lat, lon (while dragged)
 
     @staticmethod
     def _index(index: float) -> int | None:
@@ -93,3 +94,9 @@ class PlanBridge(MapBridge):
         i = self._index(index)
         if i is not None and self._where(lat, lon):
             self.point_inserted.emit(i, float(lat), float(lon))
+
+    @Slot(float, float, float)
+    def planPointDragging(self, index: float, lat: float, lon: float) -> None:
+        i = self._index(index)
+        if i is not None and self._where(lat, lon):
+            self.point_dragging.emit(i, float(lat), float(lon))

@@ -18,6 +18,9 @@ same shared web profile, in a second :class:`~.view.MapView` with a bridge of it
 * :meth:`RouteMap.set_pick_mode` — while on, every click on the map is offered as a new
   point (``point_picked``); Esc or :meth:`set_pick_mode` (False) ends it
   (``pick_cancelled`` when Esc did);
+* :meth:`RouteMap.set_extras` — the trip planner's additions: breaks and rests
+  (:class:`MapStop`) and candidate trucks (:class:`MapCandidate`) with a line each to a
+  point;
 * :meth:`RouteMap.fit` — frame the points and the live position;
 * :meth:`RouteMap.apply_settings` — new tile server or offline map file (as the window's
   map: :class:`~.tiles.MapTiles`; a file that cannot be used is named under the map);
@@ -25,7 +28,8 @@ same shared web profile, in a second :class:`~.view.MapView` with a bridge of it
   it when it closes; a RouteMap deleted without it still releases the profile).
 
 **Signals**: ``point_picked(lat, lon)``, ``pick_cancelled()``, ``point_clicked(index)``,
-``point_moved(index, lat, lon)`` (dragged), ``point_inserted(index, lat, lon)`` (a
+``point_moved(index, lat, lon)`` (dragged), ``point_dragging(index, lat, lon)`` (while
+dragged, at most every 50 ms), ``point_inserted(index, lat, lon)`` (a
 right-click: a new point on the nearest leg, at that index), ``ready()``.
 
 (:class:`MapPoint` is a point on the map; the trip planner's
@@ -73,6 +77,26 @@ class MapPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class MapStop:
+    """A break or rest of a plan: where, ``break`` or ``rest``, and its tooltip."""
+
+    lat: float
+    lon: float
+    kind: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MapCandidate:
+    """A candidate truck: where it starts, its tooltip and colour."""
+
+    lat: float
+    lon: float
+    text: str = ""
+    colour: str = "#1f5fbf"
+
+
+@dataclass(frozen=True, slots=True)
 class LivePosition:
     """Where the truck is now: its last fix with the LBS accuracy in metres."""
 
@@ -88,6 +112,7 @@ class RouteMap(QWidget):
     point_clicked = Signal(int)
     point_moved = Signal(int, float, float)
     point_inserted = Signal(int, float, float)
+    point_dragging = Signal(int, float, float)
     ready = Signal()
 
     def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
@@ -135,6 +160,7 @@ class RouteMap(QWidget):
         self.bridge.point_clicked.connect(self.point_clicked)
         self.bridge.point_moved.connect(self.point_moved)
         self.bridge.point_inserted.connect(self.point_inserted)
+        self.bridge.point_dragging.connect(self.point_dragging)
         self.view.ready.connect(self.ready)
         self.tiles = MapTiles(self.view, settings, self.view.shared, self)
         self.tiles.problem.connect(self._tile_problem)
@@ -191,6 +217,22 @@ class RouteMap(QWidget):
             return
         self._selected = index
         self.view.call(f"mz.selectPoint({json.dumps(index)}, {{pan: {json.dumps(pan)}}})")
+
+    def set_extras(
+        self,
+        stops: Sequence[MapStop] = (),
+        candidates: Sequence[MapCandidate] = (),
+        to: tuple[float, float] | None = None,
+    ) -> None:
+        """Breaks and rests, and candidate trucks with a line each to ``to``."""
+        payload = {
+            "stops": [{"lat": s.lat, "lon": s.lon, "kind": s.kind, "text": s.text} for s in stops],
+            "candidates": [
+                {"lat": c.lat, "lon": c.lon, "text": c.text, "colour": c.colour} for c in candidates
+            ],
+            "to": None if to is None else {"lat": to[0], "lon": to[1]},
+        }
+        self.view.call(js_call("setExtras", payload))
 
     def fit(self) -> None:
         self.view.call("mz.fitPlan()")
@@ -282,4 +324,4 @@ class RouteMap(QWidget):
         self.view.shutdown()
 
 
-__all__ = ["VERDICT_COLOURS", "LivePosition", "MapPoint", "RouteMap"]
+__all__ = ["VERDICT_COLOURS", "LivePosition", "MapCandidate", "MapPoint", "MapStop", "RouteMap"]

@@ -5,6 +5,9 @@
  *   planPointClicked(i)             a point was clicked (0-based)
  *   planPointMoved(i, lat, lon)     a point was dragged to a new place
  *   planPointInserted(i, lat, lon)  right-click: a new point at index i (the nearest leg)
+ *   planPointDragging(i, lat, lon)  a point is being dragged (at most every 50 ms)
+ * setExtras draws what the trip planner adds: the breaks and rests of the plan, and the
+ * candidate trucks with a line each to the first point.
  * Picking (a click anywhere adds a point) is mz.js's pick mode. */
 (function () {
   'use strict';
@@ -23,6 +26,8 @@
     var layer = L.layerGroup().addTo(map);
     var legLayer = L.layerGroup().addTo(layer);
     var liveLayer = L.layerGroup().addTo(layer);
+    var extraLayer = L.layerGroup().addTo(layer);
+    var extras = { stops: 0, candidates: 0 };
     var markers = [];
     var st = { points: [], legs: [], live: null, selected: null, colours: {} };
 
@@ -66,10 +71,17 @@
           L.DomEvent.stopPropagation(e);
           send('planPointClicked', i);
         });
+        var lastSent = 0;
         m.on('drag', function () {
           st.points[i] = L.extend({}, st.points[i], { lat: m.getLatLng().lat,
                                                       lon: m.getLatLng().lng });
           drawLegs();
+          var now = Date.now();
+          if (now - lastSent >= 50) {
+            lastSent = now;
+            var at = m.getLatLng().wrap();
+            send('planPointDragging', i, at.lat, at.lng);
+          }
         });
         m.on('dragend', function () {
           var ll = m.getLatLng().wrap();
@@ -114,6 +126,34 @@
       drawLive();
       drawLegs();
       return !!st.live;
+    }
+
+    // {stops: [{lat, lon, kind: 'break'|'rest', text}],
+    //  candidates: [{lat, lon, text, colour}], to: {lat, lon} | null}
+    function setExtras(data) {
+      data = data || {};
+      extraLayer.clearLayers();
+      var stops = data.stops || [], candidates = data.candidates || [], to = data.to;
+      stops.forEach(function (s) {
+        L.circleMarker([s.lat, s.lon], { pane: 'mzTop', radius: s.kind === 'rest' ? 7 : 5,
+          weight: 2, color: '#ffffff', fillOpacity: 1,
+          fillColor: s.kind === 'rest' ? '#5b3fa8' : '#d08a00' })
+          .bindTooltip(esc(s.text || ''), { direction: 'top', offset: [0, -6] })
+          .addTo(extraLayer);
+      });
+      candidates.forEach(function (c) {
+        if (to) {
+          L.polyline([[c.lat, c.lon], [to.lat, to.lon]], { renderer: under, pane: 'mzUnder',
+            interactive: false, color: c.colour || '#1f5fbf', weight: 2, opacity: 0.6,
+            dashArray: '2 6' }).addTo(extraLayer);
+        }
+        L.circleMarker([c.lat, c.lon], { pane: 'mzTop', radius: 6, weight: 2,
+          color: '#ffffff', fillColor: c.colour || '#1f5fbf', fillOpacity: 1 })
+          .bindTooltip(esc(c.text || ''), { direction: 'top', offset: [0, -6] })
+          .addTo(extraLayer);
+      });
+      extras = { stops: stops.length, candidates: candidates.length };
+      return extras;
     }
 
     function selectPoint(i, o) {
@@ -165,6 +205,7 @@
     function state() {
       return { planPoints: st.points.length, planLegs: legLayer.getLayers().length,
                planLive: !!st.live, planSelected: st.selected,
+               planStops: extras.stops, planCandidates: extras.candidates,
                planLegColours: legLayer.getLayers().map(function (l) { return l.options.color; }),
                planMarkers: markers.map(function (m) {
                  var ll = m.getLatLng(); return [ll.lat, ll.lng];
@@ -177,7 +218,8 @@
       return [Math.round(p.x), Math.round(p.y)];
     }
 
-    return { setPlan: setPlan, setLive: setLive, selectPoint: selectPoint, fitPlan: fitPlan,
+    return { setPlan: setPlan, setLive: setLive, setExtras: setExtras,
+             selectPoint: selectPoint, fitPlan: fitPlan,
              insertAt: insertAt, state: state, pixelOf: pixelOf,
              marker: function (i) { return markers[i] || null; } };
   }

@@ -268,7 +268,8 @@
       fleetView: fleet.view, clusterMarkers: fleet.clusterMarkers
     };
     if (plan) {
-      L.extend(api, { setPlan: plan.setPlan, setLive: plan.setLive, selectPoint: plan.selectPoint,
+      L.extend(api, { setPlan: plan.setPlan, setLive: plan.setLive, setExtras: plan.setExtras,
+                      selectPoint: plan.selectPoint,
                       fitPlan: plan.fitPlan, insertAt: plan.insertAt, pixelOf: plan.pixelOf,
                       planMarker: plan.marker });
     }

@@ -1,0 +1,315 @@
+"""The planning workspace (Tools → Plan a trip) on the simulator, without a web engine.
+
+The Done-when test plans a two-point trip, ranks the demo fleet, assigns the plan to the
+best truck through the confirmation, and reads the route back with a second client.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from movizor_desktop import clock
+from movizor_desktop.api.encoding import MSK
+from movizor_desktop.planning import PlanPoint, Verdict
+from movizor_desktop.ui.features.trip_planner.feature import TripPlanner
+from movizor_desktop.ui.features.trip_planner.points import DWELL, EARLIEST, LATEST
+from movizor_desktop.ui.features.trip_planner.ranking import parse_filter
+from movizor_desktop.ui.features.trip_planner.start import PLACE
+from movizor_desktop.ui.features.trip_planner.times import format_msk
+
+KAZAN = (55.7963, 49.1088)
+SAMARA = (53.1959, 50.1002)
+
+
+def planner(window: Any) -> TripPlanner:
+    feature = window.features.get(TripPlanner)
+    assert feature is not None
+    return feature
+
+
+def open_planner(qtbot: Any, window: Any) -> Any:
+    feature = planner(window)
+    assert feature.action.shortcut().toString() == "Ctrl+Shift+P"
+    feature.action.trigger()
+    ws = feature.window
+    assert ws is not None
+    qtbot.waitUntil(ws.isVisible)
+    return ws
+
+
+def paste(qtbot: Any, ws: Any, lat: float, lon: float) -> None:
+    """A point by pasted coordinates, as the dispatcher types it."""
+    ws.search.edit.setText(f"{lat}, {lon}")
+    qtbot.keyClick(ws.search.edit, Qt.Key.Key_Return)
+
+
+def two_point_trip(qtbot: Any, ws: Any) -> None:
+    paste(qtbot, ws, *KAZAN)
+    paste(qtbot, ws, *SAMARA)
+    assert len(ws.model.points) == 2
+    now = clock.now()
+    first = (now + timedelta(days=1)).astimezone(MSK).replace(hour=10, minute=0)
+    model = ws.model
+    assert model.setData(model.index(0, LATEST), format_msk(first))
+    assert model.setData(model.index(0, DWELL), "1:00")
+    assert model.setData(model.index(1, LATEST), format_msk(first + timedelta(hours=8)))
+
+
+def answer(qtbot: Any, holder: Any, attr: str, button: str) -> QMessageBox:
+    """Wait for the question ``holder.<attr>`` and click ``button`` (its object name)."""
+    qtbot.waitUntil(lambda: getattr(holder, attr) is not None, timeout=5000)
+    box: QMessageBox = getattr(holder, attr)
+    qtbot.waitUntil(box.isVisible)
+    if button:
+        target = box.findChild(type(box.buttons()[0]), button)
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    return box
+
+
+def test_plan_rank_and_assign_a_two_point_trip(qtbot, window, run_async, api, run) -> None:
+    ws = open_planner(qtbot, window)
+    two_point_trip(qtbot, ws)
+    ranked = ws.ranking.model.candidates
+    active = [r for r in window.model.rows() if r.status == "ok" and r.lat is not None]
+    assert ranked and len(ranked) >= len([r for r in active if r.details is not None]) - 5
+    arrivals = [c.arrival for c in ranked]
+    assert arrivals == sorted(arrivals)
+    best = ranked[0]
+    ws.ranking.table.selectRow(0)
+    ws.assign.click()
+    box = answer(qtbot, ws.assign_flow, "last_question", "confirm_assign_yes")
+    assert "+" in box.informativeText()  # the difference lists the new points
+    qtbot.waitUntil(lambda: "saved" in ws.assign_note.text(), timeout=15000)
+    # the plan was computed from the chosen truck, and the route is what was sent
+    assert ws.start_pane.truck.currentData() == best.phone
+    info = run(api.object_get(best.phone))
+    points = [(round(d.lat, 3), round(d.lon, 3)) for d in info.destination]
+    assert points == [(round(KAZAN[0], 3), round(KAZAN[1], 3)), (round(SAMARA[0], 3), 50.1)]
+    latest = [p.latest for p in ws.model.points]
+    assert [d.time for d in info.destination] == latest
+
+
+def test_escape_on_the_assign_question_sends_nothing(qtbot, window, api, run) -> None:
+    ws = open_planner(qtbot, window)
+    two_point_trip(qtbot, ws)
+    phone = ws.ranking.model.candidates[0].phone
+    before = run(api.object_get(phone)).destination
+    ws.ranking.table.selectRow(0)
+    ws.assign.click()
+    box = answer(qtbot, ws.assign_flow, "last_question", "")
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # no default button: Enter does nothing
+    assert box.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: ws.assign_flow.last_question is None)
+    assert not ws.assign_flow.busy
+    assert run(api.object_get(phone)).destination == before
+    assert len(ws.model.points) == 2  # the plan is kept
+
+
+def test_a_failed_assign_keeps_the_plan_and_says_why(qtbot, window, sim_control) -> None:
+    ws = open_planner(qtbot, window)
+    two_point_trip(qtbot, ws)
+    ws.ranking.table.selectRow(0)
+    sim_control.inject_error("object_edit", "1")
+    ws.assign.click()
+    answer(qtbot, ws.assign_flow, "last_question", "confirm_assign_yes")
+    qtbot.waitUntil(lambda: "not saved" in ws.assign_note.text(), timeout=20000)
+    assert len(ws.model.points) == 2 and not ws.assign_flow.busy
+
+
+def test_ctrl_enter_assigns_and_a_second_click_opens_nothing(qtbot, window, sim) -> None:
+    ws = open_planner(qtbot, window)
+    two_point_trip(qtbot, ws)
+    ws.ranking.table.selectRow(0)
+    ws.assign.click()
+    box = answer(qtbot, ws.assign_flow, "last_question", "")
+    ws.assign.click()  # the question is open: nothing more
+    assert ws.assign_flow.last_question is box
+    edits = sim.requests.snapshot()["by_function"].get("object_edit", 0)
+    qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "saved" in ws.assign_note.text(), timeout=15000)
+    assert sim.requests.snapshot()["by_function"].get("object_edit", 0) == edits + 1
+
+
+def test_the_shortcut_raises_the_one_window(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    ws.hide()
+    planner(window).action.trigger()
+    assert planner(window).window is ws and ws.isVisible()
+
+
+def test_legs_show_breaks_rests_and_verdicts(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    ws.start_pane.set_place(55.7558, 37.6173, "Москва")
+    ws.start_pane.departure.setText("26.11.2026 14:00")
+    ws.start_pane.departure.editingFinished.emit()
+    paste(qtbot, ws, *KAZAN)  # ~860 km of road: breaks and a daily rest
+    model = ws.model
+    assert model.setData(model.index(0, LATEST), "27.11.2026 00:00")
+    leg = ws.result.legs[0]
+    assert leg.breaks and leg.rests
+    assert leg.verdict is Verdict.LATE
+    assert "late by" in model.index(0, 9).data()
+    assert "daily rests: 1" in model.index(0, 7).data()
+
+
+def test_bad_input_is_named_next_to_the_table(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    paste(qtbot, ws, *KAZAN)
+    model = ws.model
+    assert not model.setData(model.index(0, EARLIEST), "tomorrow")
+    assert "Point 1" in ws.input_note.text() and "not a time" in ws.input_note.text()
+    assert not model.setData(model.index(0, DWELL), "a while")
+    assert "dwell" in ws.input_note.text()
+    assert model.setData(model.index(0, DWELL), "45")
+    assert ws.input_note.isHidden()
+    ws.search.edit.setText("95.1, 37.2")
+    qtbot.keyClick(ws.search.edit, Qt.Key.Key_Return)
+    assert ws.search.status_text() and len(model.points) == 1
+
+
+def test_reorder_by_buttons_and_shortcuts_replans(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    ws.start_pane.set_place(55.7558, 37.6173, "Москва")
+    paste(qtbot, ws, *SAMARA)
+    paste(qtbot, ws, *KAZAN)
+    far_first = ws.result.distance_km
+    ws.activateWindow()
+    qtbot.waitUntil(ws.isActiveWindow)
+    ws.table.setFocus()
+    ws.table.selectRow(1)
+    qtbot.keyClick(ws.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert [round(p.lat, 2) for p in ws.model.points] == [round(KAZAN[0], 2), round(SAMARA[0], 2)]
+    assert ws.result.distance_km < far_first
+    ws.down.click()
+    assert round(ws.model.points[1].lat, 2) == round(KAZAN[0], 2)
+
+
+def test_a_dragged_point_replans_while_it_moves(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    ws.start_pane.set_place(55.7558, 37.6173, "Москва")
+    paste(qtbot, ws, *KAZAN)
+    before = ws.result.legs[0].arrival
+    ws._dragged(0, 56.3, 44.0)  # what the map reports mid-drag (Nizhny Novgorod)
+    assert ws.result.legs[0].arrival < before
+    ws._dropped(0, 56.3, 44.0)
+    assert "Нижний" in ws.model.points[0].text or "56.3" in ws.model.points[0].text
+
+
+def test_filter_by_tag_and_metadata(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    paste(qtbot, ws, *KAZAN)
+    everyone = len(ws.ranking.model.candidates)
+    tagged = next(r for r in window.model.rows() if r.tags and r.status == "ok")
+    tag = tagged.tags[0]
+    ws.ranking.filter.setText(tag)
+    kept = ws.ranking.model.candidates
+    assert 0 < len(kept) < everyone
+    rows = {r.phone: r for r in window.model.rows()}
+    assert all(tag in rows[c.phone].tags for c in kept)
+    ws.ranking.filter.setText("nosuchkey=nothing")
+    assert ws.ranking.model.candidates == []
+    assert parse_filter("a, type = рефрижератор; b").metadata == (("type", "рефрижератор"),)
+
+
+def fresh_round(qtbot: Any, ws: Any, sim: Any, sim_control: Any) -> QMessageBox:
+    sim.world.request_success_rate = 1.0
+    sim_control.advance(600)  # past the 5-minute gap since the last request
+    ws.ranking.poll_interval = 0.05
+    paste(qtbot, ws, *KAZAN)
+    ws.ranking.top.setValue(3)
+    later = clock.now() + timedelta(hours=1)  # every fix an hour old
+    ws.now = ws.ranking.now = lambda: later
+    ws.rerank()
+    assert ws.ranking.to_refresh()
+    ws.ranking.fresh.click()
+    ws.ranking.fresh.click()  # a second click while the question is open does nothing
+    qtbot.waitUntil(lambda: ws.ranking.question is not None, timeout=5000)
+    box = ws.ranking.question
+    qtbot.waitUntil(box.isVisible)
+    return box
+
+
+def pos_requests(sim: Any) -> int:
+    return sim.requests.snapshot()["by_function"].get("pos_request", 0)
+
+
+def test_fresh_positions_ask_once_with_the_price(qtbot, window, sim, sim_control) -> None:
+    ws = open_planner(qtbot, window)
+    before = pos_requests(sim)
+    box = fresh_round(qtbot, ws, sim, sim_control)
+    chosen = len(ws.ranking.requesting)
+    assert "charge" in box.informativeText()
+    yes = box.findChild(type(box.buttons()[0]), "confirm_fresh_yes")
+    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: pos_requests(sim) == before + chosen, timeout=10000)
+    sim_control.advance(200)  # the operator answers
+    qtbot.waitUntil(lambda: "positions received" in ws.ranking.note.text(), timeout=20000)
+    assert f"{chosen} of {chosen}" in ws.ranking.note.text()
+    assert pos_requests(sim) == before + chosen
+
+
+def test_fresh_positions_escape_sends_nothing(qtbot, window, sim, sim_control) -> None:
+    ws = open_planner(qtbot, window)
+    before = pos_requests(sim)
+    box = fresh_round(qtbot, ws, sim, sim_control)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # no default button
+    assert box.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not ws.ranking.requesting)
+    assert pos_requests(sim) == before
+
+
+@pytest.mark.parametrize("suffix", [".gpx", ".kml"])
+def test_exports(qtbot, window, tmp_path, suffix) -> None:
+    ws = open_planner(qtbot, window)
+    ws.start_pane.set_place(55.7558, 37.6173, "Москва")
+    paste(qtbot, ws, *KAZAN)
+    path = tmp_path / f"plan{suffix}"
+    ws.export_to(str(path))
+    qtbot.waitUntil(path.exists, timeout=10000)
+    assert "Казань" in path.read_text(encoding="utf-8") or "55.79" in path.read_text("utf-8")
+
+
+def test_plan_sheet_pdf(qtbot, window, tmp_path) -> None:
+    ws = open_planner(qtbot, window)
+    ws.start_pane.set_place(55.7558, 37.6173, "Москва")
+    paste(qtbot, ws, *KAZAN)
+    path = tmp_path / "sheet.pdf"
+    ws.sheet_to(str(path))
+    qtbot.waitUntil(path.exists, timeout=15000)
+    assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_template_round_trip(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    paste(qtbot, ws, *KAZAN)
+    paste(qtbot, ws, *SAMARA)
+    ws.model.setData(ws.model.index(1, DWELL), "2:00")
+    ws.save_template.click()
+    assert "Name the plan" in ws.assign_note.text()
+    ws.name.setText("Казань — Самара")
+    ws.save_template.click()
+    assert "saved" in ws.assign_note.text()
+    ws.model.set_points([PlanPoint("x", 50.0, 40.0)])
+    assert ws.open_template_named("казань — самара")
+    assert [p.dwell_min for p in ws.model.points] == [0.0, 120.0]
+
+
+def test_start_kinds(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    pane = ws.start_pane
+    row = next(r for r in window.model.rows() if r.status == "ok" and r.lat is not None)
+    assert pane.choose_truck(row.phone)
+    start = pane.start()
+    assert start is not None and start.lat == row.lat and "LBS" in pane.info.text()
+    pane.kind.setCurrentIndex(pane.kind.findData(PLACE))
+    assert pane.start() is None and pane.info.text()
+    pane.departure.setText("soon")
+    pane.set_place(55.0, 37.0, "x")
+    assert pane.start() is None and "not a time" in pane.info.text()
