@@ -4339,7 +4339,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>RouteMap</name>
     <message>
-        <location filename="../../movizor_desktop/ui/map/route_map.py" line="+249"/>
+        <location filename="../../movizor_desktop/ui/map/route_map.py" line="+291"/>
         <source>Route map</source>
         <translation>Карта маршрута</translation>
     </message>
@@ -5905,6 +5905,738 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="+1"/>
         <source>Metadata</source>
         <translation>Метаданные</translation>
+    </message>
+</context>
+<context>
+    <name>TripPlanner</name>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/assign.py" line="+55"/>
+        <source>+ {text}, {time}</source>
+        <translation>+ {text}, {time}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>− {text}</source>
+        <translation>− {text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>~ {old} → {new}, {old_time} → {new_time}</source>
+        <translation>~ {old} → {new}, {old_time} → {new_time}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>= {text}, {time}</source>
+        <translation>= {text}, {time}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>… and {n} more</source>
+        <translation>… и ещё {n}</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Choose a truck of the list first.</source>
+        <translation>Сначала выберите машину из списка.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not connected: the route was not saved.</source>
+        <translation>Нет подключения: маршрут не сохранён.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{truck} is being saved already.</source>
+        <translation>{truck} уже сохраняется.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The route was not saved on {truck}: {reason}</source>
+        <translation>Маршрут не сохранён у {truck}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{truck}&apos;s tariff is not known yet; try again in a moment.</source>
+        <translation>Тариф {truck} ещё неизвестен; попробуйте чуть позже.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Replace {truck}&apos;s route with this plan?</source>
+        <translation>Заменить маршрут {truck} этим планом?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put this plan on {truck} as its route?</source>
+        <translation>Назначить этот план маршрутом {truck}?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assign the plan</source>
+        <translation>Назначить план</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Only the route and its planned times are sent; the tariff and everything else stay as they are.</source>
+        <translation>Отправляются только маршрут и плановое время; тариф и остальное не меняются.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the route</source>
+        <translation>Сохранить маршрут</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not connected: cannot add a subscriber.</source>
+        <translation>Нет подключения: абонента не добавить.</translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/feature.py" line="+42"/>
+        <source>&amp;Plan a trip…</source>
+        <translation>&amp;Планирование рейса…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Plan a trip: arrivals with the drivers&apos; rests, and which truck can make it</source>
+        <translation>Планирование рейса: прибытие с учётом отдыха водителя и кто из машин успеет</translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/files.py" line="+35"/>
+        <location line="+52"/>
+        <location line="+34"/>
+        <source>Trip plan</source>
+        <translation>План рейса</translation>
+    </message>
+    <message>
+        <location line="-85"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+270"/>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+1"/>
+        <source>Points</source>
+        <translation>Точки</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+29"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="+153"/>
+        <source>Breaks and rests</source>
+        <translation>Перерывы и отдых</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+29"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="+1"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/ranking.py" line="+112"/>
+        <source>Arrival (MSK)</source>
+        <translation>Прибытие (МСК)</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+23"/>
+        <source>Window (MSK)</source>
+        <translation>Окно (МСК)</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="-4"/>
+        <source>Dwell</source>
+        <translation>Стоянка</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/start.py" line="+105"/>
+        <source>Departure (MSK)</source>
+        <translation>Выезд (МСК)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>On time</source>
+        <translation>Успевает</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late by {late}</source>
+        <translation>Опоздание {late}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/map_link.py" line="+55"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="+81"/>
+        <source>Break</source>
+        <translation>Перерыв</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/map_link.py" line="+0"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="+2"/>
+        <source>Daily rest</source>
+        <translation>Ежедневный отдых</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Road distance, km</source>
+        <translation>Расстояние по дорогам, км</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="-86"/>
+        <source>Point</source>
+        <translation>Точка</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="+4"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/ranking.py" line="-1"/>
+        <source>Distance</source>
+        <translation>Расстояние</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="+1"/>
+        <source>Driving</source>
+        <translation>В пути</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="+3"/>
+        <source>Verdict</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/map_link.py" line="-10"/>
+        <source>window {earliest} – {latest} MSK</source>
+        <translation>окно {earliest} – {latest} МСК</translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="-102"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/ranking.py" line="+24"/>
+        <source>late by {late}</source>
+        <translation>опоздание {late}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/ranking.py" line="+3"/>
+        <source>on time</source>
+        <translation>вовремя</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>impossible at a legal speed</source>
+        <translation>не успеть с разрешённой скоростью</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>breaks: {n}</source>
+        <translation>перерывов: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>daily rests: {n}</source>
+        <translation>ночёвок: {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waits {time}</source>
+        <translation>ожидание {time}</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Earliest (MSK)</source>
+        <translation>Не раньше (МСК)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Latest (MSK)</source>
+        <translation>Не позже (МСК)</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Moscow time: 26.11.2026 14:30, 26.11 14:30 or 14:30 (the next one)</source>
+        <translation>Московское время: 26.11.2026 14:30, 26.11 14:30 или 14:30 (ближайшие)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Loading or unloading: minutes (45) or hours:minutes (1:30)</source>
+        <translation>Погрузка или выгрузка: минуты (45) или часы:минуты (1:30)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{kind} {start} – {end}</source>
+        <translation>{kind} {start} – {end}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No speed keeps this window.</source>
+        <translation>В это окно не успеть ни на какой скорости.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keeping the window needs an average of {speed} km/h.</source>
+        <translation>Чтобы успеть, нужна средняя скорость {speed} км/ч.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>“{text}” is not a dwell time: type minutes (45) or hours:minutes (1:30).</source>
+        <translation>«{text}» — не время стоянки: введите минуты (45) или часы:минуты (1:30).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The latest arrival is before the earliest.</source>
+        <translation>Время «не позже» раньше времени «не раньше».</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“{text}” is not a time: type 26.11.2026 14:30, 26.11 14:30 or 14:30 (Moscow time).</source>
+        <translation>«{text}» — не время: введите 26.11.2026 14:30, 26.11 14:30 или 14:30 (по Москве).</translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/ranking.py" line="-52"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/start.py" line="+117"/>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/start.py" line="-118"/>
+        <source>Truck</source>
+        <translation>Машина</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Free from</source>
+        <translation>Свободна с</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First window</source>
+        <translation>Первое окно</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix age</source>
+        <translation>Возраст отметки</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>(on a trip)</source>
+        <translation>(в рейсе)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>from its route&apos;s end</source>
+        <translation>от конца своего маршрута</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from its position</source>
+        <translation>от своего местоположения</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Which truck can make it (by arrival at the first point)</source>
+        <translation>Кто успеет (по прибытию в первую точку)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter: tags, or name=value (type=рефрижератор)</source>
+        <translation>Фильтр: метки или имя=значение (тип=рефрижератор)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter the trucks by tag or metadata</source>
+        <translation>Отбор машин по меткам или метаданным</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Top</source>
+        <translation>Первые</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>How many of the best trucks to locate</source>
+        <translation>Сколько лучших машин запросить</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request fresh positions…</source>
+        <translation>Запросить свежие позиции…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ask Movizor for a fresh position of the top trucks whose fix is old.</source>
+        <translation>Запросить у Мовизора свежие позиции первых машин со старой отметкой.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Trucks ranked by arrival</source>
+        <translation>Машины по времени прибытия</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Some of these tariffs are not in the price table: the requests may be charged (known charges: {total}).</source>
+        <translation>Некоторых тарифов нет в прайсе: запросы могут быть платными (известная стоимость: {total}).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trucks on the manual tariff are charged: {total} in all.</source>
+        <translation>Запросы машин на ручном тарифе платные: всего {total}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their tariffs include position requests: no charge.</source>
+        <translation>Их тарифы включают запросы позиции: бесплатно.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The top trucks&apos; fixes are fresh.</source>
+        <translation>У первых машин отметки свежие.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Locating {count} trucks… the ranking updates as positions come.</source>
+        <translation>Определяем местоположение машин: {count}… список обновится по мере ответов.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{got} of {count} positions received.</source>
+        <translation>Получено позиций: {got} из {count}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{truck}: already being located</source>
+        <translation>{truck}: уже определяется</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Request fresh positions?</source>
+        <translation>Запросить свежие позиции?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask Movizor for the positions of {count} trucks: {names}.</source>
+        <translation>Запросить у Мовизора позиции машин ({count}): {names}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Request</source>
+        <translation>Запросить</translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/start.py" line="-10"/>
+        <source>A truck&apos;s position now</source>
+        <translation>Где машина сейчас</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The end of a truck&apos;s route</source>
+        <translation>Конец маршрута машины</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An address and a departure time</source>
+        <translation>Адрес и время выезда</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From</source>
+        <translation>Откуда</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>now</source>
+        <translation>сейчас</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Where the trip starts</source>
+        <translation>Откуда начинается рейс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The truck the trip starts from</source>
+        <translation>Машина, с которой начинается рейс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Departure time, Moscow time</source>
+        <translation>Время выезда по Москве</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <location line="+75"/>
+        <source>Find the start&apos;s address or paste its coordinates.</source>
+        <translation>Найдите адрес начала или вставьте его координаты.</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>Place: {place}</source>
+        <translation>Место: {place}</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Choose a truck.</source>
+        <translation>Выберите машину.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{truck} has no unfinished route: start from its position.</source>
+        <translation>У {truck} нет незавершённого маршрута: начните от её местоположения.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Free at its route&apos;s end from {time}.</source>
+        <translation>Свободна в конце маршрута с {time}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{truck} has no position yet.</source>
+        <translation>У {truck} ещё нет местоположения.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fix of {time}, accuracy {accuracy} (LBS).</source>
+        <translation>Отметка {time}, точность {accuracy} (LBS).</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>“{text}” is not a time: type 26.11.2026 14:30, 26.11 14:30 or 14:30.</source>
+        <translation>«{text}» — не время: введите 26.11.2026 14:30, 26.11 14:30 или 14:30.</translation>
+    </message>
+    <message>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-149"/>
+        <source>Not connected.</source>
+        <translation>Нет подключения.</translation>
+    </message>
+    <message>
+        <location line="+144"/>
+        <source>Plan a trip</source>
+        <translation>Планирование рейса</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan</source>
+        <translation>План</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (for a template)</source>
+        <translation>Название (для шаблона)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan name</source>
+        <translation>Название плана</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pick on map</source>
+        <translation>Указать на карте</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each click on the map adds a point; Esc or a second press stops.</source>
+        <translation>Каждый щелчок по карте добавляет точку; Esc или повторное нажатие — закончить.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Plan points</source>
+        <translation>Точки плана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up</source>
+        <translation>Выше</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the point up (Alt+Up)</source>
+        <translation>Поднять точку (Alt+↑)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Down</source>
+        <translation>Ниже</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the point down (Alt+Down)</source>
+        <translation>Опустить точку (Alt+↓)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assign to the truck…</source>
+        <translation>Назначить машине…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the plan on the start&apos;s truck (or the one chosen in the ranking) as its route</source>
+        <translation>Сделать план маршрутом машины из начала рейса (или выбранной в списке)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New subscriber with this route…</source>
+        <translation>Новый абонент с этим маршрутом…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as template</source>
+        <translation>Сохранить шаблон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open template</source>
+        <translation>Открыть шаблон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export GPX/KML…</source>
+        <translation>Экспорт GPX/KML…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plan sheet (PDF)…</source>
+        <translation>Лист плана (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The map appears once the main window&apos;s map has loaded.</source>
+        <translation>Карта появится, когда загрузится карта главного окна.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The rest rules file cannot be used ({reason}); planning with the default set.</source>
+        <translation>Файл правил отдыха не подходит ({reason}); планируем по правилам по умолчанию.</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Point {n}, {column}: {text}</source>
+        <translation>Точка {n}, {column}: {text}</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>{speed} km/h, detour factor {circuity}, rules: {rules}</source>
+        <translation>{speed} км/ч, коэффициент извилистости {circuity}, правила: {rules}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>all on time</source>
+        <translation>всё вовремя</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>late at some points</source>
+        <translation>есть опоздания</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Total {distance}, driving {driving}, finished {finish} MSK; {verdict}.</source>
+        <translation>Всего {distance}, за рулём {driving}, окончание {finish} МСК; {verdict}.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+50"/>
+        <source>Add at least one point.</source>
+        <translation>Добавьте хотя бы одну точку.</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Choose where the trip starts.</source>
+        <translation>Укажите, откуда начинается рейс.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Start from a truck (or choose one in the ranking) to assign the plan.</source>
+        <translation>Чтобы назначить план, начните рейс от машины (или выберите её в списке).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The route is saved on {truck}.</source>
+        <translation>Маршрут сохранён у {truck}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Name the plan to save it as a template.</source>
+        <translation>Назовите план, чтобы сохранить его шаблоном.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The template was not saved: {reason}</source>
+        <translation>Шаблон не сохранён: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Template “{name}” replaced.</source>
+        <translation>Шаблон «{name}» заменён.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Template “{name}” saved.</source>
+        <translation>Шаблон «{name}» сохранён.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No templates yet</source>
+        <translation>Шаблонов пока нет</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The template “{name}” cannot be read.</source>
+        <translation>Шаблон «{name}» не читается.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Template “{name}” opened.</source>
+        <translation>Шаблон «{name}» открыт.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export the plan</source>
+        <translation>Экспорт плана</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>GPX (*.gpx);;KML (*.kml)</source>
+        <translation>GPX (*.gpx);;KML (*.kml)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+23"/>
+        <source>trip-plan</source>
+        <translation>план-рейса</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Save the plan sheet</source>
+        <translation>Сохранить лист плана</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>From {start}, leaving {time} MSK; {summary}</source>
+        <translation>Из: {start}, выезд {time} МСК; {summary}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The file was not written: {reason}</source>
+        <translation>Файл не записан: {reason}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved to {path}.</source>
+        <translation>Сохранено: {path}.</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,11 @@ map are up, walks through the screens a dispatcher sees:
 * ``context-menu``: the list's row menu with Track ▸ open;
 * ``track``: the last 7 days of that subscriber on the map, playback part-way through;
 * ``editor-route``: the subscriber editor's route page with its own map;
-* ``editor-schedule`` (desktop size only): the request schedule page.
+* ``editor-schedule`` (desktop size only): the request schedule page;
+* ``planner``: Tools → Plan a trip with a two-point trip (Kazan, then Samara), its legs,
+  the map and the ranking of the demo fleet.
+
+``--only planner`` takes the last one alone.
 
 Files are ``<name>-<lang>.png`` for the desktop size and ``<name>-<lang>-1366.png`` for
 the laptop. Every shot is a grab of the X screen, so it shows exactly what a dispatcher
@@ -74,7 +78,37 @@ def _on_a_route(session):
     return next(r for r in rows if r.lat is not None)
 
 
-async def tour(controller, lang: str, suffix: str) -> None:
+async def planner(window, lang: str, suffix: str) -> None:
+    """The planning workspace with a trip from Moscow: Kazan the day after tomorrow
+    between 10:00 and 12:00 (an hour of loading), then Samara by 20:00."""
+    from movizor_desktop import clock
+    from movizor_desktop.api.encoding import MSK
+    from movizor_desktop.ui.features.trip_planner.points import DWELL, EARLIEST, LATEST
+    from movizor_desktop.ui.features.trip_planner.times import format_msk
+
+    workspace = window.features["trip_planner"].open_window()
+    workspace.setGeometry(workspace.screen().availableGeometry())
+    await _until(lambda: workspace.map_link is not None and workspace.map_link.map.view.is_ready)
+    day = (clock.now() + timedelta(days=2)).astimezone(MSK)
+    workspace.name.setText("Казань — Самара")
+    workspace.start_pane.departure.setText(format_msk(clock.now()))
+    workspace.start_pane.set_place(55.7558, 37.6173, "Москва")
+    workspace.add_point(55.7963, 49.1088, "Казань, ул. Баумана, 1")
+    workspace.add_point(53.1959, 50.1002, "Самара, Московское ш., 4")
+    model = workspace.model
+    model.setData(model.index(0, EARLIEST), format_msk(day.replace(hour=10, minute=0)))
+    model.setData(model.index(0, LATEST), format_msk(day.replace(hour=12, minute=0)))
+    model.setData(model.index(0, DWELL), "1:00")
+    model.setData(model.index(1, LATEST), format_msk(day.replace(hour=20, minute=0)))
+    workspace.ranking.table.selectRow(0)
+    await asyncio.sleep(1)
+    workspace.map_link.map.fit()
+    await asyncio.sleep(2.5)
+    _shot(f"planner-{lang}{suffix}.png")
+    workspace.close()
+
+
+async def tour(controller, lang: str, suffix: str, only: str = "") -> None:
     from PySide6.QtWidgets import QApplication
 
     from movizor_desktop.ui.dialogs.subscriber import SubscriberDialog
@@ -85,11 +119,15 @@ async def tour(controller, lang: str, suffix: str) -> None:
     window.setGeometry(window.screen().availableGeometry())  # Xvfb has no window manager
     await _until(
         lambda: (
-            getattr(window, "map_link", None) is not None and window.map_link.panel.view.is_ready
+            "map" in window.features and window.features["map"].panel.view.is_ready
         )
     )
     session = window.session
     await _until(lambda: any(r.details is not None for r in session.engine.fleet.rows()))
+    if only == "planner":
+        await planner(window, lang, suffix)
+        window.close()
+        return
     row = _on_a_route(session)
     window.select_subscriber(row.phone)
     await asyncio.sleep(4)  # details, route and position on the map
@@ -105,17 +143,17 @@ async def tour(controller, lang: str, suffix: str) -> None:
     _shot(f"context-menu-{lang}{suffix}.png")
     menu.close()
 
-    panel = window.map_link.panel
+    panel = window.features["map"].panel
     loaded = []
     panel.track_loaded.connect(loaded.append)
-    window.map_link.actions.track_actions[WEEK].trigger()
+    window.features["map"].actions.track_actions[WEEK].trigger()
     await _until(lambda: bool(loaded))
     panel.playback.seek(panel.playback.slider.maximum() * 0.9)
     await asyncio.sleep(3)
     _shot(f"track-{lang}{suffix}.png")
     panel.period_bar.choose(OFF)
 
-    window.actions.edit.trigger()
+    window.window_actions.edit.trigger()
     await _until(
         lambda: any(
             isinstance(w, SubscriberDialog) and w.isVisible()
@@ -147,17 +185,18 @@ async def tour(controller, lang: str, suffix: str) -> None:
         await asyncio.sleep(1)
         _shot(f"editor-schedule-{lang}.png")
     dialog.reject()
+    await planner(window, lang, suffix)
     window.close()
 
 
-def child(lang: str, suffix: str) -> int:
+def child(lang: str, suffix: str, only: str = "") -> int:
     from movizor_desktop import app
 
     original = app.AppController.start
 
     async def start(self, *args, **kwargs):
         await original(self, *args, **kwargs)
-        task = asyncio.ensure_future(tour(self, lang, suffix))
+        task = asyncio.ensure_future(tour(self, lang, suffix, only))
         task.add_done_callback(
             lambda t: (
                 t.cancelled()
@@ -184,7 +223,7 @@ def _xvfb(size: str) -> tuple[subprocess.Popen[bytes], str]:
     return server, f":{number}"
 
 
-def run(lang: str, size: str, display: str) -> int:
+def run(lang: str, size: str, display: str, only: str = "") -> int:
     with tempfile.TemporaryDirectory() as home:
         # a dispatcher's PC in Moscow: times need no "local" beside them
         env = dict(
@@ -195,7 +234,8 @@ def run(lang: str, size: str, display: str) -> int:
             TZ="Europe/Moscow",
         )
         return subprocess.call(
-            [sys.executable, __file__, "--child", lang, "--suffix", SIZES[size]], env=env
+            [sys.executable, __file__, "--child", lang, "--suffix", SIZES[size], "--only", only],
+            env=env,
         )
 
 
@@ -205,9 +245,10 @@ def main() -> int:
     parser.add_argument("--size", choices=tuple(SIZES), action="append")
     parser.add_argument("--child", choices=("ru", "en"), help=argparse.SUPPRESS)
     parser.add_argument("--suffix", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=("", "planner"), default="", help="one shot only")
     args = parser.parse_args()
     if args.child:
-        return child(args.child, args.suffix)
+        return child(args.child, args.suffix, args.only)
     own_x = shutil.which("Xvfb") is not None
     if not own_x and not os.environ.get("DISPLAY"):
         print("install Xvfb, or set DISPLAY to an X server and pass its --size", file=sys.stderr)
@@ -217,7 +258,7 @@ def main() -> int:
         server, display = _xvfb(size) if own_x else (None, os.environ["DISPLAY"])
         try:
             for lang in args.lang or ["ru", "en"]:
-                status |= run(lang, size, display)
+                status |= run(lang, size, display, args.only)
         finally:
             if server is not None:
                 server.terminate()

@@ -313,3 +313,13 @@ def test_start_kinds(qtbot, window) -> None:
     pane.departure.setText("soon")
     pane.set_place(55.0, 37.0, "x")
     assert pane.start() is None and "not a time" in pane.info.text()
+
+
+def test_the_workspace_speaks_russian(qtbot, russian, window) -> None:
+    ws = open_planner(qtbot, window)
+    assert ws.windowTitle() == "Планирование рейса"
+    assert ws.model.headerData(8, Qt.Orientation.Horizontal, 0) == "Прибытие (МСК)"
+    paste(qtbot, ws, *KAZAN)
+    assert not ws.model.setData(ws.model.index(0, EARLIEST), "завтра")
+    assert "не время" in ws.input_note.text()
+    assert ws.ranking.model.headerData(0, Qt.Orientation.Horizontal, 0) == "Машина"

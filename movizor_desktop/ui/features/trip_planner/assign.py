@@ -36,15 +36,13 @@ from ...dialogs.widgets import run_dialog, widen_message_box
 from .confirm import guard_question
 from .times import format_msk
 
+translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
+
 if TYPE_CHECKING:
     from ...session import Session
 
 log = logging.getLogger(__name__)
 MAX_LINES = 12  # the confirmation lists this many changes, then "and N more"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TripPlanner", text)
 
 
 def change_lines(change: RouteChange) -> list[str]:
@@ -53,12 +51,16 @@ def change_lines(change: RouteChange) -> list[str]:
     for c in change.changes:
         new, old = c.new, c.old
         if c.kind is ChangeKind.ADDED and new is not None:
-            lines.append(tr("+ {text}, {time}").format(text=new.text, time=format_msk(new.time)))
+            lines.append(
+                translate("TripPlanner", "+ {text}, {time}").format(
+                    text=new.text, time=format_msk(new.time)
+                )
+            )
         elif c.kind is ChangeKind.REMOVED and old is not None:
-            lines.append(tr("− {text}").format(text=old.text))
+            lines.append(translate("TripPlanner", "− {text}").format(text=old.text))
         elif c.kind is ChangeKind.CHANGED and old is not None and new is not None:
             lines.append(
-                tr("~ {old} → {new}, {old_time} → {new_time}").format(
+                translate("TripPlanner", "~ {old} → {new}, {old_time} → {new_time}").format(
                     old=old.text,
                     new=new.text,
                     old_time=format_msk(old.time) or "—",
@@ -66,10 +68,14 @@ def change_lines(change: RouteChange) -> list[str]:
                 )
             )
         elif new is not None:
-            lines.append(tr("= {text}, {time}").format(text=new.text, time=format_msk(new.time)))
+            lines.append(
+                translate("TripPlanner", "= {text}, {time}").format(
+                    text=new.text, time=format_msk(new.time)
+                )
+            )
     if len(lines) > MAX_LINES:
         rest = len(lines) - MAX_LINES
-        lines = [*lines[:MAX_LINES], tr("… and {n} more").format(n=rest)]
+        lines = [*lines[:MAX_LINES], translate("TripPlanner", "… and {n} more").format(n=rest)]
     return lines
 
 
@@ -102,7 +108,7 @@ class AssignFlow(QObject):
             return
         row = next((r for r in self.rows() if r.phone == phone), None)
         if row is None or self.session() is None:
-            self.failed.emit(tr("Choose a truck of the list first."))
+            self.failed.emit(translate("TripPlanner", "Choose a truck of the list first."))
             return
         self.busy = True
         self._task = asyncio.ensure_future(self._apply(row, route_points(plan, result)))
@@ -116,25 +122,31 @@ class AssignFlow(QObject):
                 return
             session = self.session()
             if session is None:
-                self.failed.emit(tr("Not connected: the route was not saved."))
+                self.failed.emit(
+                    translate("TripPlanner", "Not connected: the route was not saved.")
+                )
                 return
             tariff = edit_tariff(None, row.tariff, row.tariff_new)
             await session.actions.edit(row.phone, tariff=tariff, route=planned)
         except ActionInProgress:
             if not shiboken6.isValid(self):
                 return
-            self.failed.emit(tr("{truck} is being saved already.").format(truck=name))
+            self.failed.emit(
+                translate("TripPlanner", "{truck} is being saved already.").format(truck=name)
+            )
         except MovizorError as exc:
             if not shiboken6.isValid(self):
                 return
             self.failed.emit(
-                tr("The route was not saved on {truck}: {reason}").format(
+                translate("TripPlanner", "The route was not saved on {truck}: {reason}").format(
                     truck=name, reason=exc.message(self.lang())
                 )
             )
         except ValueError:  # no tariff known: the row was never read
             self.failed.emit(
-                tr("{truck}'s tariff is not known yet; try again in a moment.").format(truck=name)
+                translate(
+                    "TripPlanner", "{truck}'s tariff is not known yet; try again in a moment."
+                ).format(truck=name)
             )
         else:
             if shiboken6.isValid(self):
@@ -145,25 +157,28 @@ class AssignFlow(QObject):
 
     async def _confirm(self, name: str, change: RouteChange, had_route: bool) -> bool:
         text = (
-            tr("Replace {truck}'s route with this plan?")
+            translate("TripPlanner", "Replace {truck}'s route with this plan?")
             if had_route
-            else tr("Put this plan on {truck} as its route?")
+            else translate("TripPlanner", "Put this plan on {truck} as its route?")
         ).format(truck=name)
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            tr("Assign the plan"),
+            translate("TripPlanner", "Assign the plan"),
             text,
             QMessageBox.StandardButton.NoButton,
             self.parent_widget,
         )
         box.setObjectName("confirm_assign")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        summary = tr(
+        summary = translate(
+            "TripPlanner",
             "Only the route and its planned times are sent; the tariff and everything else "
-            "stay as they are."
+            "stay as they are.",
         )
         box.setInformativeText("\n".join([*change_lines(change), "", summary]))
-        yes = box.addButton(tr("Save the route"), QMessageBox.ButtonRole.AcceptRole)
+        yes = box.addButton(
+            translate("TripPlanner", "Save the route"), QMessageBox.ButtonRole.AcceptRole
+        )
         yes.setObjectName("confirm_assign_yes")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setEscapeButton(cancel)
@@ -181,7 +196,7 @@ class AssignFlow(QObject):
         """The add dialog with the plan as its route (its own confirmation follows)."""
         session = self.session()
         if session is None:
-            self.failed.emit(tr("Not connected: cannot add a subscriber."))
+            self.failed.emit(translate("TripPlanner", "Not connected: cannot add a subscriber."))
             return None
         from ...dialogs.subscriber import SubscriberDialog
 

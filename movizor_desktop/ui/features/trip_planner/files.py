@@ -24,29 +24,27 @@ from ....planning import Plan, PlanResult
 from .points import minutes_text, stops_text, verdict_text
 from .times import format_dwell, format_msk
 
+translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
+
 SHEET_DPI = 150
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TripPlanner", text)
 
 
 def plan_texts() -> PlanTexts:
     """The words of the GPX/KML files in the user's language."""
     return PlanTexts(
-        name=tr("Trip plan"),
-        start=tr("Start"),
-        points=tr("Points"),
-        stops=tr("Breaks and rests"),
-        arrival=tr("Arrival (MSK)"),
-        window=tr("Window (MSK)"),
-        dwell=tr("Dwell"),
-        departure=tr("Departure (MSK)"),
-        on_time=tr("On time"),
-        late=tr("Late by {late}"),
-        break_=tr("Break"),
-        rest=tr("Daily rest"),
-        distance=tr("Road distance, km"),
+        name=translate("TripPlanner", "Trip plan"),
+        start=translate("TripPlanner", "Start"),
+        points=translate("TripPlanner", "Points"),
+        stops=translate("TripPlanner", "Breaks and rests"),
+        arrival=translate("TripPlanner", "Arrival (MSK)"),
+        window=translate("TripPlanner", "Window (MSK)"),
+        dwell=translate("TripPlanner", "Dwell"),
+        departure=translate("TripPlanner", "Departure (MSK)"),
+        on_time=translate("TripPlanner", "On time"),
+        late=translate("TripPlanner", "Late by {late}"),
+        break_=translate("TripPlanner", "Break"),
+        rest=translate("TripPlanner", "Daily rest"),
+        distance=translate("TripPlanner", "Road distance, km"),
         duration=minutes_text,
     )
 
@@ -61,14 +59,14 @@ def sheet_html(plan: Plan, result: PlanResult, subtitle: str, with_map: bool) ->
     e = html.escape
     heads = [
         "#",
-        tr("Point"),
-        tr("Window (MSK)"),
-        tr("Dwell"),
-        tr("Distance"),
-        tr("Driving"),
-        tr("Breaks and rests"),
-        tr("Arrival (MSK)"),
-        tr("Verdict"),
+        translate("TripPlanner", "Point"),
+        translate("TripPlanner", "Window (MSK)"),
+        translate("TripPlanner", "Dwell"),
+        translate("TripPlanner", "Distance"),
+        translate("TripPlanner", "Driving"),
+        translate("TripPlanner", "Breaks and rests"),
+        translate("TripPlanner", "Arrival (MSK)"),
+        translate("TripPlanner", "Verdict"),
     ]
     rows = []
     for i, (point, leg) in enumerate(zip(plan.points, result.legs, strict=True)):
@@ -86,7 +84,7 @@ def sheet_html(plan: Plan, result: PlanResult, subtitle: str, with_map: bool) ->
         ]
         rows.append("<tr>" + "".join(f"<td>{e(c)}</td>" for c in cells) + "</tr>")
     head = "<tr>" + "".join(f"<th align='left'>{e(h)}</th>" for h in heads) + "</tr>"
-    title = plan.name or tr("Trip plan")
+    title = plan.name or translate("TripPlanner", "Trip plan")
     parts = [
         f"<h2>{e(title)}</h2>",
         f"<p>{e(subtitle)}</p>",
@@ -120,7 +118,7 @@ def _paint_sheet(path: str, text: str, map_png: bytes | None) -> Path:
             QPageLayout.Unit.Millimeter,
         )
     )
-    writer.setTitle(tr("Trip plan"))
+    writer.setTitle(translate("TripPlanner", "Trip plan"))
     document = QTextDocument()
     if map_png is not None:
         image = QImage.fromData(map_png, b"PNG")

@@ -24,12 +24,10 @@ from ....planning.driving import StopKind
 from ...map.route_map import LivePosition, MapCandidate, MapPoint, MapStop, RouteMap
 from .times import format_msk
 
+translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
+
 RouteMapFactory = Callable[[], RouteMap]
-CANDIDATES_SHOWN = 30
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TripPlanner", text)
+CANDIDATES_SHOWN = 10  # the best ten: more lines hide the plan
 
 
 def leg_colour(leg: LegResult) -> str:
@@ -44,7 +42,7 @@ def leg_colour(leg: LegResult) -> str:
 def point_tooltip(index: int, point: PlanPoint) -> str:
     window = ""
     if point.earliest is not None or point.latest is not None:
-        window = tr("window {earliest} – {latest} MSK").format(
+        window = translate("TripPlanner", "window {earliest} – {latest} MSK").format(
             earliest=format_msk(point.earliest) or "…", latest=format_msk(point.latest) or "…"
         )
     return " · ".join(filter(None, (f"{index + 1}. {point.text}", window)))
@@ -54,7 +52,7 @@ def stop_markers(result: PlanResult) -> list[MapStop]:
     out = []
     for stop in result.stops:
         rest = stop.kind is StopKind.REST
-        what = tr("Daily rest") if rest else tr("Break")
+        what = translate("TripPlanner", "Daily rest") if rest else translate("TripPlanner", "Break")
         text = f"{what} {format_msk(stop.start)} – {format_msk(stop.end)}"
         out.append(MapStop(stop.lat, stop.lon, "rest" if rest else "break", text))
     return out

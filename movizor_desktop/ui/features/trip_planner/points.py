@@ -32,16 +32,14 @@ from ....planning import LegResult, PlanPoint, PlanResult, Verdict
 from ... import formatting as fmt
 from .times import format_dwell, format_msk, parse_dwell, parse_msk
 
+translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
+
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-movizor-plan-point"
 NUMBER, NAME, EARLIEST, LATEST, DWELL, DISTANCE, DRIVING, STOPS, ARRIVAL, VERDICT = range(10)
 TYPED = (NAME, EARLIEST, LATEST, DWELL)
 LATE_COLOUR = QColor("#b42318")
 ON_TIME_COLOUR = QColor("#1b7a3a")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TripPlanner", text)
 
 
 def minutes_text(minutes: float) -> str:
@@ -52,24 +50,26 @@ def verdict_text(leg: LegResult) -> str:
     """``on time``, ``late by 1 h 10 min``, or "" without a deadline; a window no legal
     drive can keep says so."""
     if leg.verdict is Verdict.LATE:
-        text = tr("late by {late}").format(late=minutes_text(leg.late_min))
+        text = translate("TripPlanner", "late by {late}").format(late=minutes_text(leg.late_min))
     elif leg.verdict is Verdict.ON_TIME:
-        text = tr("on time")
+        text = translate("TripPlanner", "on time")
     else:
         text = ""
     if not leg.feasible:
-        text += " · " + tr("impossible at a legal speed")
+        text += " · " + translate("TripPlanner", "impossible at a legal speed")
     return text
 
 
 def stops_text(leg: LegResult) -> str:
     parts = []
     if leg.breaks:
-        parts.append(tr("breaks: {n}").format(n=len(leg.breaks)))
+        parts.append(translate("TripPlanner", "breaks: {n}").format(n=len(leg.breaks)))
     if leg.rests:
-        parts.append(tr("daily rests: {n}").format(n=len(leg.rests)))
+        parts.append(translate("TripPlanner", "daily rests: {n}").format(n=len(leg.rests)))
     if leg.wait_min >= 1:
-        parts.append(tr("waits {time}").format(time=minutes_text(leg.wait_min)))
+        parts.append(
+            translate("TripPlanner", "waits {time}").format(time=minutes_text(leg.wait_min))
+        )
     return ", ".join(parts) or "—"
 
 
@@ -144,15 +144,15 @@ class PointModel(QAbstractTableModel):
             return None
         return (
             "#",
-            tr("Point"),
-            tr("Earliest (MSK)"),
-            tr("Latest (MSK)"),
-            tr("Dwell"),
-            tr("Distance"),
-            tr("Driving"),
-            tr("Breaks and rests"),
-            tr("Arrival (MSK)"),
-            tr("Verdict"),
+            translate("TripPlanner", "Point"),
+            translate("TripPlanner", "Earliest (MSK)"),
+            translate("TripPlanner", "Latest (MSK)"),
+            translate("TripPlanner", "Dwell"),
+            translate("TripPlanner", "Distance"),
+            translate("TripPlanner", "Driving"),
+            translate("TripPlanner", "Breaks and rests"),
+            translate("TripPlanner", "Arrival (MSK)"),
+            translate("TripPlanner", "Verdict"),
         )[section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -218,13 +218,19 @@ class PointModel(QAbstractTableModel):
 
     def _tooltip(self, point: PlanPoint, leg: LegResult | None, column: int) -> str | None:
         if column in (EARLIEST, LATEST):
-            return tr("Moscow time: 26.11.2026 14:30, 26.11 14:30 or 14:30 (the next one)")
+            return translate(
+                "TripPlanner", "Moscow time: 26.11.2026 14:30, 26.11 14:30 or 14:30 (the next one)"
+            )
         if column == DWELL:
-            return tr("Loading or unloading: minutes (45) or hours:minutes (1:30)")
+            return translate(
+                "TripPlanner", "Loading or unloading: minutes (45) or hours:minutes (1:30)"
+            )
         if column == STOPS and leg is not None and leg.stops:
             lines = [
-                tr("{kind} {start} – {end}").format(
-                    kind=tr("Break") if stop.kind.value == "break" else tr("Daily rest"),
+                translate("TripPlanner", "{kind} {start} – {end}").format(
+                    kind=translate("TripPlanner", "Break")
+                    if stop.kind.value == "break"
+                    else translate("TripPlanner", "Daily rest"),
                     start=format_msk(stop.start),
                     end=format_msk(stop.end),
                 )
@@ -233,10 +239,10 @@ class PointModel(QAbstractTableModel):
             return "\n".join(lines)
         if column == VERDICT and leg is not None and leg.required_kmh is not None:
             if leg.required_kmh == float("inf"):
-                return tr("No speed keeps this window.")
-            return tr("Keeping the window needs an average of {speed} km/h.").format(
-                speed=fmt.number(leg.required_kmh)
-            )
+                return translate("TripPlanner", "No speed keeps this window.")
+            return translate(
+                "TripPlanner", "Keeping the window needs an average of {speed} km/h."
+            ).format(speed=fmt.number(leg.required_kmh))
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -269,13 +275,15 @@ class PointModel(QAbstractTableModel):
     @staticmethod
     def _error_text(column: int, text: str, exc: ValueError) -> str:
         if column == DWELL:
-            return tr(
-                "“{text}” is not a dwell time: type minutes (45) or hours:minutes (1:30)."
+            return translate(
+                "TripPlanner",
+                "“{text}” is not a dwell time: type minutes (45) or hours:minutes (1:30).",
             ).format(text=text)
         if "closes before it opens" in str(exc):
-            return tr("The latest arrival is before the earliest.")
-        return tr(
-            "“{text}” is not a time: type 26.11.2026 14:30, 26.11 14:30 or 14:30 (Moscow time)."
+            return translate("TripPlanner", "The latest arrival is before the earliest.")
+        return translate(
+            "TripPlanner",
+            "“{text}” is not a time: type 26.11.2026 14:30, 26.11 14:30 or 14:30 (Moscow time).",
         ).format(text=text)
 
     def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008

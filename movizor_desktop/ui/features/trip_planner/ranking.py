@@ -52,6 +52,8 @@ from .confirm import guard_question
 from .points import LATE_COLOUR, ON_TIME_COLOUR, minutes_text
 from .times import format_msk
 
+translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
+
 if TYPE_CHECKING:
     from ...session import Session
 
@@ -60,10 +62,6 @@ Index = QModelIndex | QPersistentModelIndex
 TRUCK, DISTANCE, ARRIVAL, FREE_FROM, VERDICT, FIX_AGE = range(6)
 FRESH_AFTER = timedelta(minutes=10)  # a fix older than this is worth a fresh one
 TOP_DEFAULT = 5
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TripPlanner", text)
 
 
 def parse_filter(text: str) -> CandidateFilter:
@@ -85,7 +83,7 @@ def parse_filter(text: str) -> CandidateFilter:
 
 def age_text(age: timedelta | None) -> str:
     if age is None:
-        return tr("unknown")
+        return translate("TripPlanner", "unknown")
     return minutes_text(max(0.0, age.total_seconds() / 60))
 
 
@@ -109,12 +107,12 @@ class RankingModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         return (
-            tr("Truck"),
-            tr("Distance"),
-            tr("Arrival (MSK)"),
-            tr("Free from"),
-            tr("First window"),
-            tr("Fix age"),
+            translate("TripPlanner", "Truck"),
+            translate("TripPlanner", "Distance"),
+            translate("TripPlanner", "Arrival (MSK)"),
+            translate("TripPlanner", "Free from"),
+            translate("TripPlanner", "First window"),
+            translate("TripPlanner", "Fix age"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -124,7 +122,7 @@ class RankingModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TRUCK:
-                trip = " " + tr("(on a trip)") if c.on_trip else ""
+                trip = " " + translate("TripPlanner", "(on a trip)") if c.on_trip else ""
                 return (c.title or c.phone) + trip
             if column == DISTANCE:
                 return fmt.km(c.distance_km)
@@ -134,8 +132,10 @@ class RankingModel(QAbstractTableModel):
                 return format_msk(c.free_from)
             if column == VERDICT:
                 if c.verdict is Verdict.LATE:
-                    return tr("late by {late}").format(late=minutes_text(c.late_min))
-                return tr("on time") if c.verdict is Verdict.ON_TIME else "—"
+                    return translate("TripPlanner", "late by {late}").format(
+                        late=minutes_text(c.late_min)
+                    )
+                return translate("TripPlanner", "on time") if c.verdict is Verdict.ON_TIME else "—"
             if column == FIX_AGE:
                 return age_text(c.fix_age)
         if role == Qt.ItemDataRole.ForegroundRole and column == VERDICT:
@@ -144,7 +144,11 @@ class RankingModel(QAbstractTableModel):
             if c.verdict is Verdict.ON_TIME:
                 return ON_TIME_COLOUR
         if role == Qt.ItemDataRole.ToolTipRole and column == TRUCK:
-            where = tr("from its route's end") if c.on_trip else tr("from its position")
+            where = (
+                translate("TripPlanner", "from its route's end")
+                if c.on_trip
+                else translate("TripPlanner", "from its position")
+            )
             accuracy = fmt.metres(c.accuracy_m) if c.accuracy_m else ""
             return " ".join(filter(None, (c.phone, where, accuracy)))
         if role == Qt.ItemDataRole.UserRole:
@@ -192,8 +196,12 @@ class RankingPane(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TRUCK, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TRUCK, 220)
+        header.setStretchLastSection(True)
+        self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda index: self._chosen(index.row()))
         self.top = QSpinBox()
         self.top.setObjectName("ranking_top")
@@ -221,16 +229,27 @@ class RankingPane(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(tr("Which truck can make it (by arrival at the first point)"))
-        self.filter.setPlaceholderText(tr("Filter: tags, or name=value (type=рефрижератор)"))
-        self.filter.setAccessibleName(tr("Filter the trucks by tag or metadata"))
-        self.top_label.setText(tr("Top"))
-        self.top.setAccessibleName(tr("How many of the best trucks to locate"))
-        self.fresh.setText(tr("Request fresh positions…"))
-        self.fresh.setToolTip(
-            tr("Ask Movizor for a fresh position of the top trucks whose fix is old.")
+        self.title.setText(
+            translate("TripPlanner", "Which truck can make it (by arrival at the first point)")
         )
-        self.table.setAccessibleName(tr("Trucks ranked by arrival"))
+        self.filter.setPlaceholderText(
+            translate("TripPlanner", "Filter: tags, or name=value (type=рефрижератор)")
+        )
+        self.filter.setAccessibleName(
+            translate("TripPlanner", "Filter the trucks by tag or metadata")
+        )
+        self.top_label.setText(translate("TripPlanner", "Top"))
+        self.top.setAccessibleName(
+            translate("TripPlanner", "How many of the best trucks to locate")
+        )
+        self.fresh.setText(translate("TripPlanner", "Request fresh positions…"))
+        self.fresh.setToolTip(
+            translate(
+                "TripPlanner",
+                "Ask Movizor for a fresh position of the top trucks whose fix is old.",
+            )
+        )
+        self.table.setAccessibleName(translate("TripPlanner", "Trucks ranked by arrival"))
 
     def candidate_filter(self) -> CandidateFilter:
         return parse_filter(self.filter.text())
@@ -282,15 +301,16 @@ class RankingPane(QWidget):
                     total += cost
         locale = fmt.locale_for(self.lang())
         if unknown:
-            return tr(
+            return translate(
+                "TripPlanner",
                 "Some of these tariffs are not in the price table: the requests may be "
-                "charged (known charges: {total})."
+                "charged (known charges: {total}).",
             ).format(total=fmt.money(total, locale))
         if paid:
-            return tr("Trucks on the manual tariff are charged: {total} in all.").format(
-                total=fmt.money(total, locale)
-            )
-        return tr("Their tariffs include position requests: no charge.")
+            return translate(
+                "TripPlanner", "Trucks on the manual tariff are charged: {total} in all."
+            ).format(total=fmt.money(total, locale))
+        return translate("TripPlanner", "Their tariffs include position requests: no charge.")
 
     def request_fresh(self) -> None:
         """Ask once, then request each position once (never while a round runs)."""
@@ -298,7 +318,7 @@ class RankingPane(QWidget):
             return
         chosen = self.to_refresh()
         if not chosen:
-            self.note.set_text(tr("The top trucks' fixes are fresh."))
+            self.note.set_text(translate("TripPlanner", "The top trucks' fixes are fresh."))
             return
         self.requesting = {c.phone for c in chosen}
         self.fresh.setEnabled(False)
@@ -312,9 +332,9 @@ class RankingPane(QWidget):
             if session is None or not picked or not await self._confirm(picked):
                 return
             self.note.set_text(
-                tr("Locating {count} trucks… the ranking updates as positions come.").format(
-                    count=len(picked)
-                )
+                translate(
+                    "TripPlanner", "Locating {count} trucks… the ranking updates as positions come."
+                ).format(count=len(picked))
             )
             results = await asyncio.gather(
                 *(self._one(session, row) for row in picked), return_exceptions=True
@@ -323,7 +343,9 @@ class RankingPane(QWidget):
                 return
             failed = [str(r) for r in results if isinstance(r, str)]
             got = sum(1 for r in results if r is None)
-            text = tr("{got} of {count} positions received.").format(got=got, count=len(picked))
+            text = translate("TripPlanner", "{got} of {count} positions received.").format(
+                got=got, count=len(picked)
+            )
             if failed:
                 text += " " + "; ".join(failed)
             self.note.set_text(text, ok=not failed)
@@ -338,7 +360,9 @@ class RankingPane(QWidget):
                 row.phone, poll_interval=self.poll_interval, timeout=self.position_timeout
             )
         except ActionInProgress:
-            return tr("{truck}: already being located").format(truck=row.title or row.phone)
+            return translate("TripPlanner", "{truck}: already being located").format(
+                truck=row.title or row.phone
+            )
         except MovizorError as exc:
             return f"{row.title or row.phone}: {exc.message(self.lang())}"
         if shiboken6.isValid(self):
@@ -349,16 +373,16 @@ class RankingPane(QWidget):
         names = ", ".join(r.title or r.phone for r in rows)
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            tr("Request fresh positions?"),
-            tr("Ask Movizor for the positions of {count} trucks: {names}.").format(
-                count=len(rows), names=names
-            ),
+            translate("TripPlanner", "Request fresh positions?"),
+            translate(
+                "TripPlanner", "Ask Movizor for the positions of {count} trucks: {names}."
+            ).format(count=len(rows), names=names),
             QMessageBox.StandardButton.NoButton,
             self.window(),
         )
         box.setObjectName("confirm_fresh_positions")
         box.setInformativeText(self.price_text(rows))
-        yes = box.addButton(tr("Request"), QMessageBox.ButtonRole.AcceptRole)
+        yes = box.addButton(translate("TripPlanner", "Request"), QMessageBox.ButtonRole.AcceptRole)
         yes.setObjectName("confirm_fresh_yes")
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setEscapeButton(cancel)

@@ -30,11 +30,9 @@ from ...dialogs.widgets import Note
 from ...editors.geocode import AddressSearch, Geocoder
 from .times import format_msk, parse_msk
 
+translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
+
 FIX, ROUTE_END, PLACE = "fix", "route_end", "place"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TripPlanner", text)
 
 
 def truck_name(row: FleetRow) -> str:
@@ -93,22 +91,22 @@ class StartPane(QWidget):
 
     def retranslate(self) -> None:
         texts = {
-            FIX: tr("A truck's position now"),
-            ROUTE_END: tr("The end of a truck's route"),
-            PLACE: tr("An address and a departure time"),
+            FIX: translate("TripPlanner", "A truck's position now"),
+            ROUTE_END: translate("TripPlanner", "The end of a truck's route"),
+            PLACE: translate("TripPlanner", "An address and a departure time"),
         }
         if not self.kind.count():
             for key in (FIX, ROUTE_END, PLACE):
                 self.kind.addItem(texts[key], key)
         for i in range(self.kind.count()):
             self.kind.setItemText(i, texts[self.kind.itemData(i)])
-        self.kind_label.setText(tr("Start"))
-        self.truck_label.setText(tr("Truck"))
-        self.departure_label.setText(tr("Departure (MSK)"))
-        self.departure.setPlaceholderText(tr("now"))
-        self.kind.setAccessibleName(tr("Where the trip starts"))
-        self.truck.setAccessibleName(tr("The truck the trip starts from"))
-        self.departure.setAccessibleName(tr("Departure time, Moscow time"))
+        self.kind_label.setText(translate("TripPlanner", "From"))
+        self.truck_label.setText(translate("TripPlanner", "Truck"))
+        self.departure_label.setText(translate("TripPlanner", "Departure (MSK)"))
+        self.departure.setPlaceholderText(translate("TripPlanner", "now"))
+        self.kind.setAccessibleName(translate("TripPlanner", "Where the trip starts"))
+        self.truck.setAccessibleName(translate("TripPlanner", "The truck the trip starts from"))
+        self.departure.setAccessibleName(translate("TripPlanner", "Departure time, Moscow time"))
         self._show_place()
 
     # --- the trucks -------------------------------------------------------------------------
@@ -158,9 +156,13 @@ class StartPane(QWidget):
 
     def _show_place(self) -> None:
         if self.place is None:
-            self.place_label.setText(tr("Find the start's address or paste its coordinates."))
+            self.place_label.setText(
+                translate("TripPlanner", "Find the start's address or paste its coordinates.")
+            )
         else:
-            self.place_label.setText(tr("From: {place}").format(place=self.place[2]))
+            self.place_label.setText(
+                translate("TripPlanner", "Place: {place}").format(place=self.place[2])
+            )
 
     def _kind_changed(self, _index: int = 0) -> None:
         kind = self.kind.currentData()
@@ -190,31 +192,36 @@ class StartPane(QWidget):
             return self._place_start(now)
         row = self.truck_row()
         if row is None:
-            self.info.set_text(tr("Choose a truck."), ok=False)
+            self.info.set_text(translate("TripPlanner", "Choose a truck."), ok=False)
             return None
         placed = candidate_start(row, now)
         if kind == ROUTE_END:
             if placed is None or not placed[1]:
                 self.info.set_text(
-                    tr("{truck} has no unfinished route: start from its position.").format(
-                        truck=truck_name(row)
-                    ),
+                    translate(
+                        "TripPlanner", "{truck} has no unfinished route: start from its position."
+                    ).format(truck=truck_name(row)),
                     ok=False,
                 )
                 return None
             start = placed[0]
             self.info.set_text(
-                tr("Free at its route's end from {time}.").format(time=format_msk(start.time))
+                translate("TripPlanner", "Free at its route's end from {time}.").format(
+                    time=format_msk(start.time)
+                )
             )
             return start
         if row.lat is None or row.lon is None:
             self.info.set_text(
-                tr("{truck} has no position yet.").format(truck=truck_name(row)), ok=False
+                translate("TripPlanner", "{truck} has no position yet.").format(
+                    truck=truck_name(row)
+                ),
+                ok=False,
             )
             return None
-        accuracy = fmt.metres(row.radius) if row.radius else tr("unknown")
+        accuracy = fmt.metres(row.radius) if row.radius else translate("TripPlanner", "unknown")
         self.info.set_text(
-            tr("Fix of {time}, accuracy {accuracy} (LBS).").format(
+            translate("TripPlanner", "Fix of {time}, accuracy {accuracy} (LBS).").format(
                 time=format_msk(row.fix_time) or "—", accuracy=accuracy
             )
         )
@@ -224,15 +231,19 @@ class StartPane(QWidget):
 
     def _place_start(self, now: datetime) -> Start | None:
         if self.place is None:
-            self.info.set_text(tr("Find the start's address or paste its coordinates."), ok=False)
+            self.info.set_text(
+                translate("TripPlanner", "Find the start's address or paste its coordinates."),
+                ok=False,
+            )
             return None
         try:
             when = parse_msk(self.departure.text(), now) or now
         except ValueError:
             self.info.set_text(
-                tr("“{text}” is not a time: type 26.11.2026 14:30, 26.11 14:30 or 14:30.").format(
-                    text=self.departure.text()
-                ),
+                translate(
+                    "TripPlanner",
+                    "“{text}” is not a time: type 26.11.2026 14:30, 26.11 14:30 or 14:30.",
+                ).format(text=self.departure.text()),
                 ok=False,
             )
             return None

@@ -69,14 +69,12 @@ from .ranking import RankingPane
 from .start import FIX, ROUTE_END, StartPane
 from .times import format_msk
 
+translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
+
 if TYPE_CHECKING:
     from ...session import Session
 
 log = logging.getLogger(__name__)
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TripPlanner", text)
 
 
 class PlanWindow(QWidget):
@@ -121,7 +119,7 @@ class PlanWindow(QWidget):
     def _geocode(self, query: str) -> Any:
         session = self.session()
         if session is None:
-            raise RuntimeError(tr("Not connected."))
+            raise RuntimeError(translate("TripPlanner", "Not connected."))
         return session.client.distance_search(query)
 
     def _build(self) -> None:
@@ -157,7 +155,9 @@ class PlanWindow(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NAME, 200)
+        header.setStretchLastSection(True)
         self.up = self._button("plan_up", lambda: self.move_current(-1))
         self.down = self._button("plan_down", lambda: self.move_current(1))
         self.remove = self._button("plan_remove", self.remove_current)
@@ -263,30 +263,39 @@ class PlanWindow(QWidget):
         return button
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr("Plan a trip"))
-        self.name_label.setText(tr("Plan"))
-        self.name.setPlaceholderText(tr("Name (for a template)"))
-        self.name.setAccessibleName(tr("Plan name"))
-        self.start_box.setTitle(tr("Start"))
-        self.points_box.setTitle(tr("Points"))
-        self.pick.setText(tr("Pick on map"))
-        self.pick.setToolTip(tr("Each click on the map adds a point; Esc or a second press stops."))
-        self.table.setAccessibleName(tr("Plan points"))
-        self.up.setText(tr("Up"))
-        self.up.setToolTip(tr("Move the point up (Alt+Up)"))
-        self.down.setText(tr("Down"))
-        self.down.setToolTip(tr("Move the point down (Alt+Down)"))
-        self.remove.setText(tr("Remove"))
-        self.assign.setText(tr("Assign to the truck…"))
-        self.assign.setToolTip(
-            tr("Put the plan on the start's truck (or the one chosen in the ranking) as its route")
+        self.setWindowTitle(translate("TripPlanner", "Plan a trip"))
+        self.name_label.setText(translate("TripPlanner", "Plan"))
+        self.name.setPlaceholderText(translate("TripPlanner", "Name (for a template)"))
+        self.name.setAccessibleName(translate("TripPlanner", "Plan name"))
+        self.start_box.setTitle(translate("TripPlanner", "Start"))
+        self.points_box.setTitle(translate("TripPlanner", "Points"))
+        self.pick.setText(translate("TripPlanner", "Pick on map"))
+        self.pick.setToolTip(
+            translate(
+                "TripPlanner", "Each click on the map adds a point; Esc or a second press stops."
+            )
         )
-        self.add_new.setText(tr("New subscriber with this route…"))
-        self.save_template.setText(tr("Save as template"))
-        self.open_template.setText(tr("Open template"))
-        self.export.setText(tr("Export GPX/KML…"))
-        self.sheet.setText(tr("Plan sheet (PDF)…"))
-        self.map_note.setText(tr("The map appears once the main window's map has loaded."))
+        self.table.setAccessibleName(translate("TripPlanner", "Plan points"))
+        self.up.setText(translate("TripPlanner", "Up"))
+        self.up.setToolTip(translate("TripPlanner", "Move the point up (Alt+Up)"))
+        self.down.setText(translate("TripPlanner", "Down"))
+        self.down.setToolTip(translate("TripPlanner", "Move the point down (Alt+Down)"))
+        self.remove.setText(translate("TripPlanner", "Remove"))
+        self.assign.setText(translate("TripPlanner", "Assign to the truck…"))
+        self.assign.setToolTip(
+            translate(
+                "TripPlanner",
+                "Put the plan on the start's truck (or the one chosen in the ranking) as its route",
+            )
+        )
+        self.add_new.setText(translate("TripPlanner", "New subscriber with this route…"))
+        self.save_template.setText(translate("TripPlanner", "Save as template"))
+        self.open_template.setText(translate("TripPlanner", "Open template"))
+        self.export.setText(translate("TripPlanner", "Export GPX/KML…"))
+        self.sheet.setText(translate("TripPlanner", "Plan sheet (PDF)…"))
+        self.map_note.setText(
+            translate("TripPlanner", "The map appears once the main window's map has loaded.")
+        )
         self.start_pane.retranslate()
         self.ranking.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount())
@@ -302,8 +311,9 @@ class PlanWindow(QWidget):
             self.rules_problem = ""
         except RuleSetError as exc:
             self.rules = default_rule_set()
-            self.rules_problem = tr(
-                "The rest rules file cannot be used ({reason}); planning with the default set."
+            self.rules_problem = translate(
+                "TripPlanner",
+                "The rest rules file cannot be used ({reason}); planning with the default set.",
             ).format(reason=str(exc))
         if self.map_link is not None:
             self.map_link.map.apply_settings(settings)
@@ -377,7 +387,9 @@ class PlanWindow(QWidget):
     def _input_error(self, row: int, column: int, text: str) -> None:
         if text:
             head = self.model.headerData(column, Qt.Orientation.Horizontal, 0)
-            text = tr("Point {n}, {column}: {text}").format(n=row + 1, column=head, text=text)
+            text = translate("TripPlanner", "Point {n}, {column}: {text}").format(
+                n=row + 1, column=head, text=text
+            )
         self.input_note.set_text(text, ok=False if text else None)
 
     # --- the plan -----------------------------------------------------------------------------
@@ -425,7 +437,9 @@ class PlanWindow(QWidget):
         result = self.result
         self.rules_note.set_text(self.rules_problem, ok=False if self.rules_problem else None)
         name = self.rules.name(self.lang())
-        pace = tr("{speed} km/h, detour factor {circuity}, rules: {rules}").format(
+        pace = translate(
+            "TripPlanner", "{speed} km/h, detour factor {circuity}, rules: {rules}"
+        ).format(
             speed=fmt.number(self.pace.speed_kmh),
             circuity=fmt.number(self.pace.circuity, 2),
             rules=name,
@@ -433,9 +447,16 @@ class PlanWindow(QWidget):
         if result is None or not result.legs:
             self.summary.setText(pace)
             return
-        verdict = tr("all on time") if result.on_time else tr("late at some points")
+        verdict = (
+            translate("TripPlanner", "all on time")
+            if result.on_time
+            else translate("TripPlanner", "late at some points")
+        )
         self.summary.setText(
-            tr("Total {distance}, driving {driving}, finished {finish} MSK; {verdict}.").format(
+            translate(
+                "TripPlanner",
+                "Total {distance}, driving {driving}, finished {finish} MSK; {verdict}.",
+            ).format(
                 distance=fmt.km(result.distance_km),
                 driving=minutes_text(result.driving_min),
                 finish=format_msk(result.finish),
@@ -456,10 +477,12 @@ class PlanWindow(QWidget):
 
     def _ready(self) -> bool:
         if not self.model.points:
-            self.assign_note.set_text(tr("Add at least one point."), ok=False)
+            self.assign_note.set_text(translate("TripPlanner", "Add at least one point."), ok=False)
             return False
         if self.result is None:
-            self.assign_note.set_text(tr("Choose where the trip starts."), ok=False)
+            self.assign_note.set_text(
+                translate("TripPlanner", "Choose where the trip starts."), ok=False
+            )
             return False
         return True
 
@@ -472,7 +495,10 @@ class PlanWindow(QWidget):
         phone = self.start_pane.truck.currentData()
         if self.start_pane.kind.currentData() not in (FIX, ROUTE_END) or not phone:
             self.assign_note.set_text(
-                tr("Start from a truck (or choose one in the ranking) to assign the plan."),
+                translate(
+                    "TripPlanner",
+                    "Start from a truck (or choose one in the ranking) to assign the plan.",
+                ),
                 ok=False,
             )
             return
@@ -483,7 +509,9 @@ class PlanWindow(QWidget):
     def _assigned(self, phone: str) -> None:
         row = next((r for r in self.rows() if r.phone == phone), None)
         name = (row.title if row else "") or phone
-        self.assign_note.set_text(tr("The route is saved on {truck}.").format(truck=name), ok=True)
+        self.assign_note.set_text(
+            translate("TripPlanner", "The route is saved on {truck}.").format(truck=name), ok=True
+        )
 
     def add_subscriber(self) -> None:
         if self._ready():
@@ -493,27 +521,38 @@ class PlanWindow(QWidget):
     def save_as_template(self) -> None:
         plan = self.plan()
         if not plan.name:
-            self.assign_note.set_text(tr("Name the plan to save it as a template."), ok=False)
+            self.assign_note.set_text(
+                translate("TripPlanner", "Name the plan to save it as a template."), ok=False
+            )
             self.name.setFocus()
             return
         if not plan.points:
-            self.assign_note.set_text(tr("Add at least one point."), ok=False)
+            self.assign_note.set_text(translate("TripPlanner", "Add at least one point."), ok=False)
             return
         try:
             replaced = self.templates.save(plan)
         except (OSError, ValueError) as exc:
             self.assign_note.set_text(
-                tr("The template was not saved: {reason}").format(reason=str(exc)), ok=False
+                translate("TripPlanner", "The template was not saved: {reason}").format(
+                    reason=str(exc)
+                ),
+                ok=False,
             )
             return
-        text = tr("Template “{name}” replaced.") if replaced else tr("Template “{name}” saved.")
+        text = (
+            translate("TripPlanner", "Template “{name}” replaced.")
+            if replaced
+            else translate("TripPlanner", "Template “{name}” saved.")
+        )
         self.assign_note.set_text(text.format(name=plan.name), ok=True)
 
     def _fill_templates(self) -> None:
         self.templates_menu.clear()
         names = self.templates.names()
         if not names:
-            self.templates_menu.addAction(tr("No templates yet")).setEnabled(False)
+            self.templates_menu.addAction(translate("TripPlanner", "No templates yet")).setEnabled(
+                False
+            )
         for name in names:
             action = self.templates_menu.addAction(name)
             action.triggered.connect(lambda _c=False, n=name: self.open_template_named(n))
@@ -524,23 +563,33 @@ class PlanWindow(QWidget):
         plan = self.templates.load(name, anchor)
         if plan is None:
             self.assign_note.set_text(
-                tr("The template “{name}” cannot be read.").format(name=name), ok=False
+                translate("TripPlanner", "The template “{name}” cannot be read.").format(name=name),
+                ok=False,
             )
             return False
         self.name.setText(plan.name)
         self.model.set_points(plan.points)
         self._fitted = False
         self.replan()
-        self.assign_note.set_text(tr("Template “{name}” opened.").format(name=name), ok=True)
+        self.assign_note.set_text(
+            translate("TripPlanner", "Template “{name}” opened.").format(name=name), ok=True
+        )
         return True
 
     def choose_export(self) -> None:
         if not self._ready():
             return
-        dialog = QFileDialog(self, tr("Export the plan"), "", tr("GPX (*.gpx);;KML (*.kml)"))
+        dialog = QFileDialog(
+            self,
+            translate("TripPlanner", "Export the plan"),
+            "",
+            translate("TripPlanner", "GPX (*.gpx);;KML (*.kml)"),
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("gpx")
-        dialog.selectFile((self.name.text().strip() or tr("trip-plan")) + ".gpx")
+        dialog.selectFile(
+            (self.name.text().strip() or translate("TripPlanner", "trip-plan")) + ".gpx"
+        )
         dialog.fileSelected.connect(self.export_to)
         dialog.open()
 
@@ -553,10 +602,17 @@ class PlanWindow(QWidget):
     def choose_sheet(self) -> None:
         if not self._ready():
             return
-        dialog = QFileDialog(self, tr("Save the plan sheet"), "", tr("PDF (*.pdf)"))
+        dialog = QFileDialog(
+            self,
+            translate("TripPlanner", "Save the plan sheet"),
+            "",
+            translate("TripPlanner", "PDF (*.pdf)"),
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
-        dialog.selectFile((self.name.text().strip() or tr("trip-plan")) + ".pdf")
+        dialog.selectFile(
+            (self.name.text().strip() or translate("TripPlanner", "trip-plan")) + ".pdf"
+        )
         dialog.fileSelected.connect(self.sheet_to)
         dialog.open()
 
@@ -565,7 +621,7 @@ class PlanWindow(QWidget):
             return
         assert self.result is not None
         start = self.result.start
-        subtitle = tr("From {start}, leaving {time} MSK; {summary}").format(
+        subtitle = translate("TripPlanner", "From {start}, leaving {time} MSK; {summary}").format(
             start=start.text or fmt.coordinates(start.lat, start.lon),
             time=format_msk(start.time),
             summary=self.summary.text().replace("\n", "; "),
@@ -579,11 +635,15 @@ class PlanWindow(QWidget):
             path = await work
         except OSError as exc:
             self.assign_note.set_text(
-                tr("The file was not written: {reason}").format(reason=exc.strerror or exc),
+                translate("TripPlanner", "The file was not written: {reason}").format(
+                    reason=exc.strerror or exc
+                ),
                 ok=False,
             )
         else:
-            self.assign_note.set_text(tr("Saved to {path}.").format(path=path), ok=True)
+            self.assign_note.set_text(
+                translate("TripPlanner", "Saved to {path}.").format(path=path), ok=True
+            )
 
     def _spawn(self, coro: Any) -> None:
         task = asyncio.ensure_future(coro)
