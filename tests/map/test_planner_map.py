@@ -64,6 +64,8 @@ def test_legs_stops_and_candidates_are_drawn(workspace, qtbot):
     colours = page["planLegColours"]
     assert VERDICT_COLOURS["impossible"] in colours  # the late first leg
     assert VERDICT_COLOURS["unknown"] in colours  # Samara has no deadline
+    ws.outputs.show_ranking.click()  # the ranking closed: no candidates on the map
+    qtbot.waitUntil(lambda: state(qtbot, ws)["planCandidates"] == 0, timeout=5000)
 
 
 def test_a_dragged_point_replans_while_it_moves_and_once_more_where_it_drops(workspace, qtbot):

@@ -81,10 +81,10 @@ def test_plan_rank_and_assign_a_two_point_trip(qtbot, window, run_async, api, ru
     assert arrivals == sorted(arrivals)
     best = ranked[0]
     ws.ranking.table.selectRow(0)
-    ws.assign.click()
-    box = answer(qtbot, ws.assign_flow, "last_question", "confirm_assign_yes")
+    ws.outputs.assign.click()
+    box = answer(qtbot, ws.outputs.assign_flow, "last_question", "confirm_assign_yes")
     assert "+" in box.informativeText()  # the difference lists the new points
-    qtbot.waitUntil(lambda: "saved" in ws.assign_note.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "saved" in ws.outputs.assign_note.text(), timeout=15000)
     # the plan was computed from the chosen truck, and the route is what was sent
     assert ws.start_pane.truck.currentData() == best.phone
     info = run(api.object_get(best.phone))
@@ -100,13 +100,13 @@ def test_escape_on_the_assign_question_sends_nothing(qtbot, window, api, run) ->
     phone = ws.ranking.model.candidates[0].phone
     before = run(api.object_get(phone)).destination
     ws.ranking.table.selectRow(0)
-    ws.assign.click()
-    box = answer(qtbot, ws.assign_flow, "last_question", "")
+    ws.outputs.assign.click()
+    box = answer(qtbot, ws.outputs.assign_flow, "last_question", "")
     qtbot.keyClick(box, Qt.Key.Key_Return)  # no default button: Enter does nothing
     assert box.isVisible()
     qtbot.keyClick(box, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: ws.assign_flow.last_question is None)
-    assert not ws.assign_flow.busy
+    qtbot.waitUntil(lambda: ws.outputs.assign_flow.last_question is None)
+    assert not ws.outputs.assign_flow.busy
     assert run(api.object_get(phone)).destination == before
     assert len(ws.model.points) == 2  # the plan is kept
 
@@ -116,23 +116,23 @@ def test_a_failed_assign_keeps_the_plan_and_says_why(qtbot, window, sim_control)
     two_point_trip(qtbot, ws)
     ws.ranking.table.selectRow(0)
     sim_control.inject_error("object_edit", "1")
-    ws.assign.click()
-    answer(qtbot, ws.assign_flow, "last_question", "confirm_assign_yes")
-    qtbot.waitUntil(lambda: "not saved" in ws.assign_note.text(), timeout=20000)
-    assert len(ws.model.points) == 2 and not ws.assign_flow.busy
+    ws.outputs.assign.click()
+    answer(qtbot, ws.outputs.assign_flow, "last_question", "confirm_assign_yes")
+    qtbot.waitUntil(lambda: "not saved" in ws.outputs.assign_note.text(), timeout=20000)
+    assert len(ws.model.points) == 2 and not ws.outputs.assign_flow.busy
 
 
 def test_ctrl_enter_assigns_and_a_second_click_opens_nothing(qtbot, window, sim) -> None:
     ws = open_planner(qtbot, window)
     two_point_trip(qtbot, ws)
     ws.ranking.table.selectRow(0)
-    ws.assign.click()
-    box = answer(qtbot, ws.assign_flow, "last_question", "")
-    ws.assign.click()  # the question is open: nothing more
-    assert ws.assign_flow.last_question is box
+    ws.outputs.assign.click()
+    box = answer(qtbot, ws.outputs.assign_flow, "last_question", "")
+    ws.outputs.assign.click()  # the question is open: nothing more
+    assert ws.outputs.assign_flow.last_question is box
     edits = sim.requests.snapshot()["by_function"].get("object_edit", 0)
     qtbot.keyClick(box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: "saved" in ws.assign_note.text(), timeout=15000)
+    qtbot.waitUntil(lambda: "saved" in ws.outputs.assign_note.text(), timeout=15000)
     assert sim.requests.snapshot()["by_function"].get("object_edit", 0) == edits + 1
 
 
@@ -271,7 +271,7 @@ def test_exports(qtbot, window, tmp_path, suffix) -> None:
     ws.start_pane.set_place(55.7558, 37.6173, "Москва")
     paste(qtbot, ws, *KAZAN)
     path = tmp_path / f"plan{suffix}"
-    ws.export_to(str(path))
+    ws.outputs.export_to(str(path))
     qtbot.waitUntil(path.exists, timeout=10000)
     assert "Казань" in path.read_text(encoding="utf-8") or "55.79" in path.read_text("utf-8")
 
@@ -281,7 +281,7 @@ def test_plan_sheet_pdf(qtbot, window, tmp_path) -> None:
     ws.start_pane.set_place(55.7558, 37.6173, "Москва")
     paste(qtbot, ws, *KAZAN)
     path = tmp_path / "sheet.pdf"
-    ws.sheet_to(str(path))
+    ws.outputs.sheet_to(str(path))
     qtbot.waitUntil(path.exists, timeout=15000)
     assert path.read_bytes().startswith(b"%PDF")
 
@@ -291,13 +291,13 @@ def test_template_round_trip(qtbot, window) -> None:
     paste(qtbot, ws, *KAZAN)
     paste(qtbot, ws, *SAMARA)
     ws.model.setData(ws.model.index(1, DWELL), "2:00")
-    ws.save_template.click()
-    assert "Name the plan" in ws.assign_note.text()
+    ws.outputs.save_template.click()
+    assert "Name the plan" in ws.outputs.assign_note.text()
     ws.name.setText("Казань — Самара")
-    ws.save_template.click()
-    assert "saved" in ws.assign_note.text()
+    ws.outputs.save_template.click()
+    assert "saved" in ws.outputs.assign_note.text()
     ws.model.set_points([PlanPoint("x", 50.0, 40.0)])
-    assert ws.open_template_named("казань — самара")
+    assert ws.outputs.open_template_named("казань — самара")
     assert [p.dwell_min for p in ws.model.points] == [0.0, 120.0]
 
 
@@ -323,3 +323,68 @@ def test_the_workspace_speaks_russian(qtbot, russian, window) -> None:
     assert not ws.model.setData(ws.model.index(0, EARLIEST), "завтра")
     assert "не время" in ws.input_note.text()
     assert ws.ranking.model.headerData(0, Qt.Orientation.Horizontal, 0) == "Машина"
+
+
+def on_a_trip(window: Any) -> Any:
+    from movizor_desktop.planning.ranking import candidate_start
+
+    now = clock.now()
+    for row in window.model.rows():
+        placed = candidate_start(row, now) if row.status == "ok" else None
+        if placed is not None and placed[1]:
+            return row
+    pytest.skip("the demo fleet has no truck on a trip")
+
+
+def test_a_plan_from_a_routes_end_follows_that_route(qtbot, window, api, run) -> None:
+    ws = open_planner(qtbot, window)
+    row = on_a_trip(window)
+    before = [(d.text, d.time) for d in row.details.destination if d.lat is not None]
+    assert ws.start_pane.choose_truck(row.phone, "route_end")
+    assert "Free at its route's end" in ws.start_pane.info.text()
+    paste(qtbot, ws, *SAMARA)
+    ws.ranking.table.clearSelection()
+    ws.ranking.table.setCurrentIndex(ws.ranking.model.index(-1, -1))
+    ws.outputs.assign.click()
+    box = answer(qtbot, ws.outputs.assign_flow, "last_question", "confirm_assign_yes")
+    assert "= " in box.informativeText()  # its points are kept
+    qtbot.waitUntil(lambda: "saved" in ws.outputs.assign_note.text(), timeout=15000)
+    info = run(api.object_get(row.phone))
+    assert [(d.text, d.time) for d in info.destination][: len(before)] == before
+    assert len(info.destination) == len(before) + 1
+
+
+def test_a_new_subscriber_gets_the_plan_as_its_route(qtbot, window) -> None:
+    from movizor_desktop.ui.dialogs.subscriber import SubscriberDialog
+
+    ws = open_planner(qtbot, window)
+    ws.start_pane.set_place(55.7558, 37.6173, "Москва")
+    paste(qtbot, ws, *KAZAN)
+    paste(qtbot, ws, *SAMARA)
+    dialog = ws.outputs.assign_flow.add_subscriber(ws.plan(), ws.result)
+    assert isinstance(dialog, SubscriberDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    points = dialog.route_editor.points()
+    assert [round(p.lat, 3) for p in points] == [round(KAZAN[0], 3), round(SAMARA[0], 3)]
+    assert all(p.time is not None for p in points)
+    dialog.reject()
+
+
+def test_print_preview_paints_the_sheet(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    ws.start_pane.set_place(55.7558, 37.6173, "Москва")
+    paste(qtbot, ws, *KAZAN)
+    preview = ws.outputs.preview_sheet()
+    assert preview is not None
+    qtbot.waitUntil(preview.isVisible)
+    preview.reject()
+
+
+def test_without_the_ranking_the_map_shows_no_candidates(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    paste(qtbot, ws, *KAZAN)
+    assert ws.ranking.isVisible()
+    ws.outputs.show_ranking.click()
+    assert ws.ranking.isHidden()
+    ws.outputs.show_ranking.click()
+    assert ws.ranking.isVisible()

@@ -4,7 +4,9 @@
 
 * :meth:`~AssignFlow.apply` — the plan becomes the chosen truck's route: a confirmation
   lists the difference from its current route (:func:`~movizor_desktop.planning.
-  route_change`: points kept, re-timed, renamed, added, removed), then one ``object_edit``
+  route_change`: points kept, re-timed, renamed, added, removed; a plan that starts at the
+  end of the truck's current route follows it, so its points are kept), then one
+  ``object_edit``
   sends ``destination[]`` with the planned times and nothing else of the subscriber (the
   tariff it must carry is the one it has, or its pending switch: nothing changes or is
   charged, :func:`~...dialogs.tariffs.edit_tariff`). The question has no default button;
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ....api.encoding import RoutePoint
 from ....api.errors import MovizorError
+from ....api.models import Destination
 from ....fleet import FleetRow
 from ....planning import Plan, PlanResult, route_change, route_points
 from ....planning.plan import ChangeKind, RouteChange
@@ -103,20 +106,34 @@ class AssignFlow(QObject):
         self._task: asyncio.Future[None] | None = None
         self.last_question: QMessageBox | None = None
 
-    def apply(self, phone: str, plan: Plan, result: PlanResult) -> None:
+    def apply(
+        self, phone: str, plan: Plan, result: PlanResult, *, after_current: bool = False
+    ) -> None:
+        """Put the plan on ``phone``'s truck; ``after_current``: after the points of its
+        current route (a plan that starts where that route ends), else instead of them."""
         if self.busy:
             return
         row = next((r for r in self.rows() if r.phone == phone), None)
         if row is None or self.session() is None:
             self.failed.emit(translate("TripPlanner", "Choose a truck of the list first."))
             return
+        current = list(row.details.destination) if row.details is not None else []
+        planned = route_points(plan, result)
+        if after_current:
+            kept = [
+                RoutePoint(p.text, p.lat, p.lon, p.time)
+                for p in current
+                if p.lat is not None and p.lon is not None
+            ]
+            planned = kept + planned
         self.busy = True
-        self._task = asyncio.ensure_future(self._apply(row, route_points(plan, result)))
+        self._task = asyncio.ensure_future(self._apply(row, current, planned))
 
-    async def _apply(self, row: FleetRow, planned: list[RoutePoint]) -> None:
+    async def _apply(
+        self, row: FleetRow, current: Sequence[Destination], planned: list[RoutePoint]
+    ) -> None:
         name = row.title or row.phone
         try:
-            current = list(row.details.destination) if row.details is not None else []
             change = route_change(current, planned)
             if not await self._confirm(name, change, bool(current)):
                 return

@@ -105,25 +105,35 @@ def _png(image: QImage) -> bytes:
     return bytes(data.data())
 
 
+def sheet_layout() -> QPageLayout:
+    """A4 portrait with 12 mm margins."""
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(12, 12, 12, 12),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def sheet_document(text: str, image: QImage | None) -> QTextDocument:
+    """The sheet laid out: ``text`` (:func:`sheet_html`) with the map as its ``map``
+    image."""
+    document = QTextDocument()
+    if image is not None and not image.isNull():
+        document.addResource(QTextDocument.ResourceType.ImageResource, "map", image)
+    document.setHtml(text)
+    return document
+
+
 def _paint_sheet(path: str, text: str, map_png: bytes | None) -> Path:
     target = Path(path)
     temp = target.with_name(target.name + ".part")
     writer = QPdfWriter(str(temp))
     writer.setResolution(SHEET_DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(12, 12, 12, 12),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer.setPageLayout(sheet_layout())
     writer.setTitle(translate("TripPlanner", "Trip plan"))
-    document = QTextDocument()
-    if map_png is not None:
-        image = QImage.fromData(map_png, b"PNG")
-        document.addResource(QTextDocument.ResourceType.ImageResource, "map", image)
-    document.setHtml(text)
+    image = QImage.fromData(map_png, b"PNG") if map_png is not None else None
+    document = sheet_document(text, image)
     rect = writer.pageLayout().paintRectPixels(SHEET_DPI)
     document.setPageSize(QSizeF(rect.width(), rect.height()))
     document.print_(writer)
@@ -139,4 +149,11 @@ async def write_sheet(path: str, text: str, map_image: QImage | None) -> Path:
     return await asyncio.to_thread(_paint_sheet, path, text, png)
 
 
-__all__ = ["export_plan", "plan_texts", "sheet_html", "write_sheet"]
+__all__ = [
+    "export_plan",
+    "plan_texts",
+    "sheet_document",
+    "sheet_html",
+    "sheet_layout",
+    "write_sheet",
+]

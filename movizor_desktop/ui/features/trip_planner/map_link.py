@@ -81,6 +81,31 @@ class PlanMapLink(QObject):
         candidates: Sequence[Candidate] = (),
         *,
         fit: bool = False,
+        dragging: bool = False,
+    ) -> None:
+        """Everything; ``dragging``: the breaks, rests and candidates only (redrawing the
+        points would drop the marker under the mouse)."""
+        if not dragging:
+            self._points(start, points, result, fit=fit)
+        shown = [
+            MapCandidate(
+                c.start.lat,
+                c.start.lon,
+                f"{c.title or c.phone} · {format_msk(c.arrival)}",
+                "#1b7a3a" if c.verdict is not Verdict.LATE else "#b42318",
+            )
+            for c in list(candidates)[:CANDIDATES_SHOWN]
+        ]
+        to = (points[0].lat, points[0].lon) if points else None
+        self.map.set_extras(stop_markers(result) if result else [], shown, to)
+
+    def _points(
+        self,
+        start: Start | None,
+        points: Sequence[PlanPoint],
+        result: PlanResult | None,
+        *,
+        fit: bool,
     ) -> None:
         marks = [MapPoint(p.lat, p.lon, point_tooltip(i, p)) for i, p in enumerate(points)]
         verdicts: list[str | None] = (
@@ -93,17 +118,6 @@ class PlanMapLink(QObject):
         else:
             self.map.set_live(None)
         self.map.set_plan(marks, verdicts, fit=fit)
-        shown = [
-            MapCandidate(
-                c.start.lat,
-                c.start.lon,
-                f"{c.title or c.phone} · {format_msk(c.arrival)}",
-                "#1b7a3a" if c.verdict is not Verdict.LATE else "#b42318",
-            )
-            for c in list(candidates)[:CANDIDATES_SHOWN]
-        ]
-        to = (points[0].lat, points[0].lon) if points else None
-        self.map.set_extras(stop_markers(result) if result else [], shown, to)
 
 
 __all__ = ["PlanMapLink", "leg_colour", "point_tooltip", "stop_markers"]

@@ -15,27 +15,23 @@ thread (files and the plan sheet are written in worker threads, requests are tas
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,12 +54,11 @@ from ....planning.rules import chosen_rule_set
 from ....store import AppSettings
 from ....store.plan_templates import PlanTemplates
 from ... import formatting as fmt
-from ...dialogs.widgets import Note
+from ...dialogs.widgets import Note, action_button
 from ...editors.geocode import AddressSearch
 from ...editors.route_map_link import point_name
-from .assign import AssignFlow
-from .files import export_plan, sheet_html, write_sheet
-from .map_link import PlanMapLink, RouteMapFactory, stop_markers
+from .map_link import PlanMapLink, RouteMapFactory
+from .outputs import PlanOutputs
 from .points import NAME, PointModel, minutes_text
 from .ranking import RankingPane
 from .start import FIX, ROUTE_END, StartPane
@@ -105,7 +100,7 @@ class PlanWindow(QWidget):
         self.map_link: PlanMapLink | None = None
         self._dragging = False
         self._fitted = False
-        self._tasks: set[asyncio.Future[Any]] = set()
+        self._ranked_for: PlanPoint | None = None
         self.model = PointModel(now, self)
         self.model.points_changed.connect(self.replan)
         self.model.input_error.connect(self._input_error)
@@ -158,9 +153,9 @@ class PlanWindow(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(NAME, 200)
         header.setStretchLastSection(True)
-        self.up = self._button("plan_up", lambda: self.move_current(-1))
-        self.down = self._button("plan_down", lambda: self.move_current(1))
-        self.remove = self._button("plan_remove", self.remove_current)
+        self.up = action_button("plan_up", "", lambda: self.move_current(-1))
+        self.down = action_button("plan_down", "", lambda: self.move_current(1))
+        self.remove = action_button("plan_remove", "", self.remove_current)
         for keys, slot in (
             ("Alt+Up", lambda: self.move_current(-1)),
             ("Alt+Down", lambda: self.move_current(1)),
@@ -191,34 +186,8 @@ class PlanWindow(QWidget):
         points.addWidget(self.input_note)
         points.addWidget(self.summary)
         points.addWidget(self.rules_note)
-        # what to do with the plan
-        self.assign = self._button("plan_assign", self.assign_plan)
-        self.add_new = self._button("plan_add_subscriber", self.add_subscriber)
-        self.save_template = self._button("plan_save_template", self.save_as_template)
-        self.open_template = QToolButton()
-        self.open_template.setObjectName("plan_open_template")
-        self.open_template.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.templates_menu = QMenu(self.open_template)
-        self.templates_menu.aboutToShow.connect(self._fill_templates)
-        self.open_template.setMenu(self.templates_menu)
-        self.export = self._button("plan_export", self.choose_export)
-        self.sheet = self._button("plan_sheet", self.choose_sheet)
-        self.assign_note = Note()
-        self.assign_note.setObjectName("plan_assign_note")
-        actions = QHBoxLayout()
-        for widget in (
-            self.assign,
-            self.add_new,
-            self.save_template,
-            self.open_template,
-            self.export,
-            self.sheet,
-        ):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        self.assign_flow = AssignFlow(self, self.session, self.rows, self.lang)
-        self.assign_flow.done.connect(self._assigned)
-        self.assign_flow.failed.connect(lambda text: self.assign_note.set_text(text, ok=False))
+        self.outputs = PlanOutputs(self)
+        self.outputs.show_ranking.toggled.connect(self._ranking_toggled)
         left = QWidget()
         column = QVBoxLayout(left)
         name_line = QHBoxLayout()
@@ -227,8 +196,7 @@ class PlanWindow(QWidget):
         column.addLayout(name_line)
         column.addWidget(self.start_box)
         column.addWidget(self.points_box, 1)
-        column.addLayout(actions)
-        column.addWidget(self.assign_note)
+        column.addWidget(self.outputs)
         # the map over the ranking
         self.map_holder = QWidget()
         self.map_holder.setObjectName("plan_map_holder")
@@ -255,13 +223,6 @@ class PlanWindow(QWidget):
         self.splitter.setStretchFactor(1, 2)
         QVBoxLayout(self).addWidget(self.splitter)
 
-    def _button(self, name: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
-
     def retranslate(self) -> None:
         self.setWindowTitle(translate("TripPlanner", "Plan a trip"))
         self.name_label.setText(translate("TripPlanner", "Plan"))
@@ -281,23 +242,12 @@ class PlanWindow(QWidget):
         self.down.setText(translate("TripPlanner", "Down"))
         self.down.setToolTip(translate("TripPlanner", "Move the point down (Alt+Down)"))
         self.remove.setText(translate("TripPlanner", "Remove"))
-        self.assign.setText(translate("TripPlanner", "Assign to the truck…"))
-        self.assign.setToolTip(
-            translate(
-                "TripPlanner",
-                "Put the plan on the start's truck (or the one chosen in the ranking) as its route",
-            )
-        )
-        self.add_new.setText(translate("TripPlanner", "New subscriber with this route…"))
-        self.save_template.setText(translate("TripPlanner", "Save as template"))
-        self.open_template.setText(translate("TripPlanner", "Open template"))
-        self.export.setText(translate("TripPlanner", "Export GPX/KML…"))
-        self.sheet.setText(translate("TripPlanner", "Plan sheet (PDF)…"))
         self.map_note.setText(
             translate("TripPlanner", "The map appears once the main window's map has loaded.")
         )
         self.start_pane.retranslate()
         self.ranking.retranslate()
+        self.outputs.retranslate()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount())
         self._summarise()
 
@@ -337,6 +287,10 @@ class PlanWindow(QWidget):
         self.pick.setEnabled(True)
         self._draw(fit=True)
 
+    def _ranking_toggled(self, on: bool) -> None:
+        self.ranking.setVisible(on)
+        self._draw()
+
     def _pick_toggled(self, on: bool) -> None:
         if self.map_link is not None:
             self.map_link.map.set_pick_mode(on)
@@ -354,11 +308,23 @@ class PlanWindow(QWidget):
             self.model.relocate(index, lat, lon, point_name(lat, lon))
 
     def _draw(self, *, fit: bool = False) -> None:
+        """The plan on the map (framed the first time it has points); mid-drag only what
+        follows the point (its marker stays under the mouse)."""
         if self.map_link is None:
             return
-        shown = self.candidates if self.ranking.isVisible() else []
-        start = self.start_pane.start() if self.result is None else self.result.start
-        self.map_link.show(start, self.model.points, self.result, shown, fit=fit)
+        points = self.model.points
+        fit = fit or (not self._fitted and bool(points))
+        self._fitted = self._fitted or bool(points)
+        shown = self.candidates if self.outputs.show_ranking.isChecked() else []
+        start = self.result.start if self.result is not None else None
+        self.map_link.show(
+            start,
+            points,
+            self.result,
+            shown,
+            fit=fit and not self._dragging,
+            dragging=self._dragging,
+        )
 
     # --- points ---------------------------------------------------------------------------------
 
@@ -410,10 +376,16 @@ class PlanWindow(QWidget):
         self.result = compute_plan(start, points, self.rules, self.pace) if start else None
         self.model.set_result(self.result)
         self._summarise()
-        self.rerank()
+        first = self.model.points[0] if self.model.points else None
+        if first != self._ranked_for:  # the ranking depends on the first point alone
+            self.rerank()
+        else:
+            self._draw()
 
     def rerank(self) -> None:
+        """The candidates for the first point now (the fleet, the filter or it changed)."""
         points = self.model.points
+        self._ranked_for = points[0] if points else None
         if not points:
             self.candidates = []
         else:
@@ -426,12 +398,7 @@ class PlanWindow(QWidget):
                 only=self.ranking.candidate_filter(),
             )
         self.ranking.set_candidates(self.candidates)
-        if not self._dragging or self.map_link is None:
-            fit = not self._fitted and bool(points)
-            self._fitted = self._fitted or fit
-            self._draw(fit=fit)
-        else:  # mid-drag: the marker stays under the mouse; the stops follow it
-            self.map_link.map.set_extras(stop_markers(self.result) if self.result else [])
+        self._draw()
 
     def _summarise(self) -> None:
         result = self.result
@@ -473,183 +440,6 @@ class PlanWindow(QWidget):
         on_trip = any(c.phone == phone and c.on_trip for c in self.candidates)
         return self.start_pane.choose_truck(phone, ROUTE_END if on_trip else FIX)
 
-    # --- assign and the rest ----------------------------------------------------------------
-
-    def _ready(self) -> bool:
-        if not self.model.points:
-            self.assign_note.set_text(translate("TripPlanner", "Add at least one point."), ok=False)
-            return False
-        if self.result is None:
-            self.assign_note.set_text(
-                translate("TripPlanner", "Choose where the trip starts."), ok=False
-            )
-            return False
-        return True
-
-    def assign_plan(self) -> None:
-        chosen = self.ranking.current_phone()
-        if chosen is not None and chosen != self.start_pane.truck.currentData():
-            self.start_from(chosen)
-        if not self._ready():
-            return
-        phone = self.start_pane.truck.currentData()
-        if self.start_pane.kind.currentData() not in (FIX, ROUTE_END) or not phone:
-            self.assign_note.set_text(
-                translate(
-                    "TripPlanner",
-                    "Start from a truck (or choose one in the ranking) to assign the plan.",
-                ),
-                ok=False,
-            )
-            return
-        assert self.result is not None
-        self.assign_note.set_text("")
-        self.assign_flow.apply(phone, self.plan(), self.result)
-
-    def _assigned(self, phone: str) -> None:
-        row = next((r for r in self.rows() if r.phone == phone), None)
-        name = (row.title if row else "") or phone
-        self.assign_note.set_text(
-            translate("TripPlanner", "The route is saved on {truck}.").format(truck=name), ok=True
-        )
-
-    def add_subscriber(self) -> None:
-        if self._ready():
-            assert self.result is not None
-            self.assign_flow.add_subscriber(self.plan(), self.result)
-
-    def save_as_template(self) -> None:
-        plan = self.plan()
-        if not plan.name:
-            self.assign_note.set_text(
-                translate("TripPlanner", "Name the plan to save it as a template."), ok=False
-            )
-            self.name.setFocus()
-            return
-        if not plan.points:
-            self.assign_note.set_text(translate("TripPlanner", "Add at least one point."), ok=False)
-            return
-        try:
-            replaced = self.templates.save(plan)
-        except (OSError, ValueError) as exc:
-            self.assign_note.set_text(
-                translate("TripPlanner", "The template was not saved: {reason}").format(
-                    reason=str(exc)
-                ),
-                ok=False,
-            )
-            return
-        text = (
-            translate("TripPlanner", "Template “{name}” replaced.")
-            if replaced
-            else translate("TripPlanner", "Template “{name}” saved.")
-        )
-        self.assign_note.set_text(text.format(name=plan.name), ok=True)
-
-    def _fill_templates(self) -> None:
-        self.templates_menu.clear()
-        names = self.templates.names()
-        if not names:
-            self.templates_menu.addAction(translate("TripPlanner", "No templates yet")).setEnabled(
-                False
-            )
-        for name in names:
-            action = self.templates_menu.addAction(name)
-            action.triggered.connect(lambda _c=False, n=name: self.open_template_named(n))
-
-    def open_template_named(self, name: str) -> bool:
-        """The template re-timed from the next full hour after now."""
-        anchor = self.now().replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-        plan = self.templates.load(name, anchor)
-        if plan is None:
-            self.assign_note.set_text(
-                translate("TripPlanner", "The template “{name}” cannot be read.").format(name=name),
-                ok=False,
-            )
-            return False
-        self.name.setText(plan.name)
-        self.model.set_points(plan.points)
-        self._fitted = False
-        self.replan()
-        self.assign_note.set_text(
-            translate("TripPlanner", "Template “{name}” opened.").format(name=name), ok=True
-        )
-        return True
-
-    def choose_export(self) -> None:
-        if not self._ready():
-            return
-        dialog = QFileDialog(
-            self,
-            translate("TripPlanner", "Export the plan"),
-            "",
-            translate("TripPlanner", "GPX (*.gpx);;KML (*.kml)"),
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("gpx")
-        dialog.selectFile(
-            (self.name.text().strip() or translate("TripPlanner", "trip-plan")) + ".gpx"
-        )
-        dialog.fileSelected.connect(self.export_to)
-        dialog.open()
-
-    def export_to(self, path: str) -> None:
-        if not path or not self._ready():
-            return
-        assert self.result is not None
-        self._spawn(self._write(export_plan(path, self.plan(), self.result)))
-
-    def choose_sheet(self) -> None:
-        if not self._ready():
-            return
-        dialog = QFileDialog(
-            self,
-            translate("TripPlanner", "Save the plan sheet"),
-            "",
-            translate("TripPlanner", "PDF (*.pdf)"),
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(
-            (self.name.text().strip() or translate("TripPlanner", "trip-plan")) + ".pdf"
-        )
-        dialog.fileSelected.connect(self.sheet_to)
-        dialog.open()
-
-    def sheet_to(self, path: str) -> None:
-        if not path or not self._ready():
-            return
-        assert self.result is not None
-        start = self.result.start
-        subtitle = translate("TripPlanner", "From {start}, leaving {time} MSK; {summary}").format(
-            start=start.text or fmt.coordinates(start.lat, start.lon),
-            time=format_msk(start.time),
-            summary=self.summary.text().replace("\n", "; "),
-        )
-        image = self.map_link.map.view.grab().toImage() if self.map_link is not None else None
-        html = sheet_html(self.plan(), self.result, subtitle, image is not None)
-        self._spawn(self._write(write_sheet(path, html, image)))
-
-    async def _write(self, work: Any) -> None:
-        try:
-            path = await work
-        except OSError as exc:
-            self.assign_note.set_text(
-                translate("TripPlanner", "The file was not written: {reason}").format(
-                    reason=exc.strerror or exc
-                ),
-                ok=False,
-            )
-        else:
-            self.assign_note.set_text(
-                translate("TripPlanner", "Saved to {path}.").format(path=path), ok=True
-            )
-
-    def _spawn(self, coro: Any) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
     # --- life -----------------------------------------------------------------------------------
 
     def refresh_fleet(self) -> None:
@@ -663,8 +453,7 @@ class PlanWindow(QWidget):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        for task in list(self._tasks):
-            task.cancel()
+        self.outputs.shutdown()
         if self.map_link is not None:
             self.map_link.map.shutdown()
 
