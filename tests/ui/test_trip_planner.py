@@ -195,9 +195,12 @@ def test_a_dragged_point_replans_while_it_moves(qtbot, window) -> None:
     ws.start_pane.set_place(55.7558, 37.6173, "Москва")
     paste(qtbot, ws, *KAZAN)
     before = ws.result.legs[0].arrival
+    ranked = ws.ranking.model.candidates
     ws._dragged(0, 56.3, 44.0)  # what the map reports mid-drag (Nizhny Novgorod)
     assert ws.result.legs[0].arrival < before
+    assert ws.ranking.model.candidates == ranked  # the ranking waits for the drop
     ws._dropped(0, 56.3, 44.0)
+    assert ws.ranking.model.candidates != ranked
     assert "Нижний" in ws.model.points[0].text or "56.3" in ws.model.points[0].text
 
 

@@ -62,6 +62,13 @@ Index = QModelIndex | QPersistentModelIndex
 TRUCK, DISTANCE, ARRIVAL, FREE_FROM, VERDICT, FIX_AGE = range(6)
 FRESH_AFTER = timedelta(minutes=10)  # a fix older than this is worth a fresh one
 TOP_DEFAULT = 5
+COLUMN_SAMPLES = {  # the widest usual text of each column
+    TRUCK: "Ozon Саратов — Лебедев (в рейсе)",
+    DISTANCE: "1 234 km",
+    ARRIVAL: "26.11.2026 14:30",
+    FREE_FROM: "26.11.2026 14:30",
+    VERDICT: "опоздание 12 h 30 min",
+}
 
 
 def parse_filter(text: str) -> CandidateFilter:
@@ -196,11 +203,15 @@ class RankingPane(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
+        # fixed widths: sizing columns to thousands of rows' contents costs a frame or more
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TRUCK, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TRUCK, 220)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        for section, sample in COLUMN_SAMPLES.items():
+            header.resizeSection(section, metrics.horizontalAdvance(sample) + 16)
         header.setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 8)
         self.table.setWordWrap(False)
         self.table.doubleClicked.connect(lambda index: self._chosen(index.row()))
         self.top = QSpinBox()

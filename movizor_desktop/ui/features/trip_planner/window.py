@@ -267,7 +267,7 @@ class PlanWindow(QWidget):
             ).format(reason=str(exc))
         if self.map_link is not None:
             self.map_link.map.apply_settings(settings)
-        self.replan()
+        self.replan(rerank=True)
 
     # --- the map ------------------------------------------------------------------------------
 
@@ -369,15 +369,18 @@ class PlanWindow(QWidget):
             rules_id=self.rules.id,
         )
 
-    def replan(self) -> None:
-        """The arrival model for the start and points now, then the ranking."""
+    def replan(self, *, rerank: bool = False) -> None:
+        """The arrival model for the start and points now, then the ranking (when the first
+        point changed, or ``rerank``)."""
         start = self.start_pane.start()
         points = self.model.points
         self.result = compute_plan(start, points, self.rules, self.pace) if start else None
         self.model.set_result(self.result)
         self._summarise()
         first = self.model.points[0] if self.model.points else None
-        if first != self._ranked_for:  # the ranking depends on the first point alone
+        # the ranking depends on the first point alone; while it is dragged the ranking
+        # waits for the drop (ranking thousands of trucks takes longer than a frame)
+        if rerank or (first != self._ranked_for and not self._dragging):
             self.rerank()
         else:
             self._draw()
@@ -445,7 +448,7 @@ class PlanWindow(QWidget):
     def refresh_fleet(self) -> None:
         """The fleet changed: new fixes and routes for the start and the ranking."""
         self.start_pane.refresh_trucks()
-        self.replan()
+        self.replan(rerank=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.pick.isChecked():
