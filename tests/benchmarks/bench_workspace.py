@@ -131,6 +131,21 @@ def _window(rows: list[Any], home: Path) -> Any:
     return ws
 
 
+def _flush_deletes() -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
+def _delete(ws: Any) -> None:
+    """Close and delete a workspace (its page before the shared profile goes)."""
+    ws.shutdown()
+    ws.close()
+    ws.deleteLater()
+    _flush_deletes()
+
+
 def _main_map() -> Any:
     """A stand-in for the main window's map: in the app the workspace gets its map only once
     that one is loaded (its modules imported, the web engine started)."""
@@ -188,10 +203,7 @@ def bench_open() -> list[dict[str, Any]]:
             view = ws.map_link.map.view
             _wait(lambda view=view: view.is_ready)
             pages.append((time.perf_counter() - started) * 1000)
-            ws.shutdown()
-            ws.close()
-            ws.deleteLater()
-            _wait(lambda: True)
+            _delete(ws)
         # reopening the hidden window with a plan over 5,000 trucks
         big = _fleet(5000)
         ws = _window(big, Path(home))
@@ -205,11 +217,10 @@ def bench_open() -> list[dict[str, Any]]:
             ws.refresh_fleet()  # what the feature does on showing it again
             reopens.append((time.perf_counter() - started) * 1000 + _show(ws))
         drag = bench_drag(ws)
-        ws.shutdown()
-        ws.close()
-        ws.deleteLater()
-        _wait(lambda: True)
+        _delete(ws)
     main_map.shutdown()
+    main_map.deleteLater()
+    _flush_deletes()
     release_profile(held)
     return (
         _figure("workspace: open, to its first painted frame (1,000 trucks)", opens, "ms", "<= 300")
