@@ -5910,7 +5910,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
 <context>
     <name>TripPlanner</name>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/assign.py" line="+55"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/assign.py" line="+58"/>
         <source>+ {text}, {time}</source>
         <translation>+ {text}, {time}</translation>
     </message>
@@ -5935,12 +5935,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>… и ещё {n}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Choose a truck of the list first.</source>
         <translation>Сначала выберите машину из списка.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+25"/>
         <source>Not connected: the route was not saved.</source>
         <translation>Нет подключения: маршрут не сохранён.</translation>
     </message>
@@ -6002,13 +6002,14 @@ Use https:// unless your administrator says this server has no encryption.</sour
     <message>
         <location filename="../../movizor_desktop/ui/features/trip_planner/files.py" line="+35"/>
         <location line="+52"/>
-        <location line="+34"/>
+        <location line="+47"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="+284"/>
         <source>Trip plan</source>
         <translation>План рейса</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+270"/>
+        <location line="-98"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+231"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
@@ -6029,7 +6030,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location line="-28"/>
         <location line="+29"/>
         <location filename="../../movizor_desktop/ui/features/trip_planner/points.py" line="+1"/>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/ranking.py" line="+112"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/ranking.py" line="+119"/>
         <source>Arrival (MSK)</source>
         <translation>Прибытие (МСК)</translation>
     </message>
@@ -6236,7 +6237,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>от своего местоположения</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+87"/>
         <source>Which truck can make it (by arrival at the first point)</source>
         <translation>Кто успеет (по прибытию в первую точку)</translation>
     </message>
@@ -6407,12 +6408,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>«{text}» — не время: введите 26.11.2026 14:30, 26.11 14:30 или 14:30.</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-149"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-115"/>
         <source>Not connected.</source>
         <translation>Нет подключения.</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+110"/>
         <source>Plan a trip</source>
         <translation>Планирование рейса</translation>
     </message>
@@ -6472,7 +6473,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Удалить</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="-187"/>
         <source>Assign to the truck…</source>
         <translation>Назначить машине…</translation>
     </message>
@@ -6507,22 +6508,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Лист плана (PDF)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+2"/>
         <source>The map appears once the main window&apos;s map has loaded.</source>
         <translation>Карта появится, когда загрузится карта главного окна.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The rest rules file cannot be used ({reason}); planning with the default set.</source>
         <translation>Файл правил отдыха не подходит ({reason}); планируем по правилам по умолчанию.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+92"/>
         <source>Point {n}, {column}: {text}</source>
         <translation>Точка {n}, {column}: {text}</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+54"/>
         <source>{speed} km/h, detour factor {circuity}, rules: {rules}</source>
         <translation>{speed} км/ч, коэффициент извилистости {circuity}, правила: {rules}</translation>
     </message>
@@ -6542,13 +6543,33 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Всего {distance}, за рулём {driving}, окончание {finish} МСК; {verdict}.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+50"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="+1"/>
+        <source>Print…</source>
+        <translation>Печать…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print the plan sheet</source>
+        <translation>Напечатать лист плана</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which truck?</source>
+        <translation>Кто успеет?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the trucks ranked by arrival, and on the map</source>
+        <translation>Показать машины по времени прибытия, и на карте</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+51"/>
         <source>Add at least one point.</source>
         <translation>Добавьте хотя бы одну точку.</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-47"/>
         <source>Choose where the trip starts.</source>
         <translation>Укажите, откуда начинается рейс.</translation>
     </message>
@@ -6558,7 +6579,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Чтобы назначить план, начните рейс от машины (или выберите её в списке).</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>The route is saved on {truck}.</source>
         <translation>Маршрут сохранён у {truck}.</translation>
     </message>
@@ -6624,12 +6645,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>From {start}, leaving {time} MSK; {summary}</source>
         <translation>Из: {start}, выезд {time} МСК; {summary}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+37"/>
         <source>The file was not written: {reason}</source>
         <translation>Файл не записан: {reason}</translation>
     </message>
