@@ -71,25 +71,29 @@ class PlanOutputs(QWidget):
         self.show_ranking.setAutoDefault(False)
         self.assign_note = Note()
         self.assign_note.setObjectName("plan_assign_note")
-        actions = QHBoxLayout()
-        for widget in (
-            self.assign,
-            self.add_new,
+        put_on = QHBoxLayout()  # the plan on a truck
+        for button in (self.assign, self.add_new):
+            put_on.addWidget(button)
+        put_on.addStretch(1)
+        put_on.addWidget(self.show_ranking)
+        keep = QHBoxLayout()  # the plan kept or sent elsewhere
+        kept: tuple[QWidget, ...] = (
             self.save_template,
             self.open_template,
             self.export,
             self.sheet,
             self.print_sheet,
-        ):
-            actions.addWidget(widget)
-        actions.addStretch(1)
-        actions.addWidget(self.show_ranking)
+        )
+        for widget in kept:
+            keep.addWidget(widget)
+        keep.addStretch(1)
         self.assign_flow = AssignFlow(self, ws.session, ws.rows, ws.lang)
         self.assign_flow.done.connect(self._assigned)
         self.assign_flow.failed.connect(lambda text: self.assign_note.set_text(text, ok=False))
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(actions)
+        column.addLayout(put_on)
+        column.addLayout(keep)
         column.addWidget(self.assign_note)
         self.retranslate()
 

@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -219,8 +219,9 @@ class PlanWindow(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self._sized = False
         QVBoxLayout(self).addWidget(self.splitter)
 
     def retranslate(self) -> None:
@@ -449,6 +450,13 @@ class PlanWindow(QWidget):
         """The fleet changed: new fixes and routes for the start and the ranking."""
         self.start_pane.refresh_trucks()
         self.replan(rerank=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._sized:  # the first time: the trip a little wider than the map
+            self._sized = True
+            width = max(self.splitter.width(), self.width())
+            self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.pick.isChecked():
