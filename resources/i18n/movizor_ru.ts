@@ -6003,13 +6003,13 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location filename="../../movizor_desktop/ui/features/trip_planner/files.py" line="+35"/>
         <location line="+52"/>
         <location line="+47"/>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="+284"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="+283"/>
         <source>Trip plan</source>
         <translation>План рейса</translation>
     </message>
     <message>
         <location line="-98"/>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+231"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+232"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
@@ -6237,7 +6237,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>от своего местоположения</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Which truck can make it (by arrival at the first point)</source>
         <translation>Кто успеет (по прибытию в первую точку)</translation>
     </message>
@@ -6408,12 +6408,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>«{text}» — не время: введите 26.11.2026 14:30, 26.11 14:30 или 14:30.</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-115"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-116"/>
         <source>Not connected.</source>
         <translation>Нет подключения.</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+111"/>
         <source>Plan a trip</source>
         <translation>Планирование рейса</translation>
     </message>
@@ -6473,7 +6473,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="-187"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="-181"/>
         <source>Assign to the truck…</source>
         <translation>Назначить машине…</translation>
     </message>
@@ -6619,33 +6619,32 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Шаблон «{name}» открыт.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+18"/>
         <source>Export the plan</source>
         <translation>Экспорт плана</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>GPX (*.gpx);;KML (*.kml)</source>
         <translation>GPX (*.gpx);;KML (*.kml)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+23"/>
+        <location line="-8"/>
         <source>trip-plan</source>
         <translation>план-рейса</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="+21"/>
         <source>Save the plan sheet</source>
         <translation>Сохранить лист плана</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>From {start}, leaving {time} MSK; {summary}</source>
         <translation>Из: {start}, выезд {time} МСК; {summary}</translation>
     </message>

@@ -30,54 +30,20 @@ from __future__ import annotations
 
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
-if os.name == "posix" and os.geteuid() == 0:
-    os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+# bench_planning sets Qt's offscreen environment as it is imported; its _figure gives the
+# median and the worst, bench_map's _wait runs the event loop until a condition holds
+from tests.benchmarks.bench_map import _wait
+from tests.benchmarks.bench_planning import _figure
 
 OPENS = 10
 DRAG_STEPS = 200
-
-
-def _figure(
-    name: str, values: list[float], unit: str, goal: str | None = None
-) -> list[dict[str, Any]]:
-    """The median and the worst of ``values`` (the goal on both)."""
-    extra = {"goal": goal} if goal is not None else {}
-    return [
-        {"name": name, "value": round(statistics.median(values), 2), "unit": unit, **extra},
-        {
-            "name": f"{name} (worst of {len(values)})",
-            "value": round(max(values), 2),
-            "unit": unit,
-            **extra,
-        },
-    ]
-
-
-def _wait(predicate: Any, timeout: float = 30.0) -> None:
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-
-    flags = QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
-    end = time.perf_counter() + timeout
-    tick = QTimer()
-    tick.start(5)
-    try:
-        while not predicate():
-            if time.perf_counter() > end:
-                raise TimeoutError("benchmark step timed out")
-            QCoreApplication.processEvents(flags)
-    finally:
-        tick.stop()
 
 
 class _Painted:

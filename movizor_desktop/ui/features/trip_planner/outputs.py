@@ -17,6 +17,7 @@ Its note under the buttons says what happened or what is wrong; a failure keeps 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -219,22 +220,25 @@ class PlanOutputs(QWidget):
         )
         return True
 
-    def choose_export(self) -> None:
+    def _ask_file(self, title: str, filters: str, suffix: str, then: Callable[[str], None]) -> None:
+        """The save dialog (window-modal, ``open()``), named after the plan; ``then(path)``."""
         if not self._ready():
             return
-        dialog = QFileDialog(
-            self,
-            translate("TripPlanner", "Export the plan"),
-            "",
-            translate("TripPlanner", "GPX (*.gpx);;KML (*.kml)"),
-        )
+        dialog = QFileDialog(self, title, "", filters)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("gpx")
-        dialog.selectFile(
-            (self.ws.name.text().strip() or translate("TripPlanner", "trip-plan")) + ".gpx"
-        )
-        dialog.fileSelected.connect(self.export_to)
+        dialog.setDefaultSuffix(suffix)
+        name = self.ws.name.text().strip() or translate("TripPlanner", "trip-plan")
+        dialog.selectFile(f"{name}.{suffix}")
+        dialog.fileSelected.connect(then)
         dialog.open()
+
+    def choose_export(self) -> None:
+        self._ask_file(
+            translate("TripPlanner", "Export the plan"),
+            translate("TripPlanner", "GPX (*.gpx);;KML (*.kml)"),
+            "gpx",
+            self.export_to,
+        )
 
     def export_to(self, path: str) -> None:
         if not path or not self._ready():
@@ -243,21 +247,12 @@ class PlanOutputs(QWidget):
         self._spawn(self._write(export_plan(path, self.ws.plan(), self.ws.result)))
 
     def choose_sheet(self) -> None:
-        if not self._ready():
-            return
-        dialog = QFileDialog(
-            self,
+        self._ask_file(
             translate("TripPlanner", "Save the plan sheet"),
-            "",
             translate("TripPlanner", "PDF (*.pdf)"),
+            "pdf",
+            self.sheet_to,
         )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(
-            (self.ws.name.text().strip() or translate("TripPlanner", "trip-plan")) + ".pdf"
-        )
-        dialog.fileSelected.connect(self.sheet_to)
-        dialog.open()
 
     def _sheet(self) -> tuple[str, QImage | None]:
         """The plan sheet's HTML and the map as it is shown (None without a map)."""
