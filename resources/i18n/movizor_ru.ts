@@ -6009,7 +6009,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="-98"/>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+232"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+238"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
@@ -6523,7 +6523,22 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Точка {n}, {column}: {text}</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
+        <source>The rest rules “{rules}” are no longer in force (until {date}): choose current ones in the Preferences.</source>
+        <translation>Правила отдыха «{rules}» больше не действуют (до {date}): выберите действующие в настройках.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The rest rules “{rules}” are not in force yet (from {date}).</source>
+        <translation>Правила отдыха «{rules}» ещё не действуют (с {date}).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The rest rules “{rules}” expire in {days} days ({date}).</source>
+        <translation>Правила отдыха «{rules}» перестают действовать через {days} дн. ({date}).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{speed} km/h, detour factor {circuity}, rules: {rules}</source>
         <translation>{speed} км/ч, коэффициент извилистости {circuity}, правила: {rules}</translation>
     </message>

@@ -391,3 +391,32 @@ def test_without_the_ranking_the_map_shows_no_candidates(qtbot, window) -> None:
     assert ws.ranking.isHidden()
     ws.outputs.show_ranking.click()
     assert ws.ranking.isVisible()
+
+
+def test_the_rules_in_use_are_named_with_their_problems(qtbot, window, tmp_path) -> None:
+    import json
+
+    from movizor_desktop.store import AppSettings
+    from tests.kits.planning import rules_document
+
+    ws = open_planner(qtbot, window)
+    assert "order No. 424" in ws.summary.text()
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    ws.apply_settings(AppSettings(rest_rules_path=str(broken)))
+    assert "cannot be used" in ws.rules_note.text()
+    assert ws.rules.id == "ru-424-tachograph"  # the default meanwhile
+    old = tmp_path / "old.json"
+    old.write_text(
+        json.dumps(rules_document(valid_from="2019-01-01", valid_until="2021-01-01")), "utf-8"
+    )
+    ws.apply_settings(AppSettings(rest_rules_path=str(old)))
+    assert ws.rules.id == "test-aetr"
+    assert "no longer in force" in ws.rules_note.text()
+    soon = tmp_path / "soon.json"
+    ends = (clock.now() + timedelta(days=10)).astimezone(MSK).date().isoformat()
+    soon.write_text(json.dumps(rules_document(valid_until=ends)), "utf-8")
+    ws.apply_settings(AppSettings(rest_rules_path=str(soon)))
+    assert "expire in" in ws.rules_note.text()
+    ws.apply_settings(AppSettings(planning_speed_kmh=70.0))
+    assert "70 km/h" in ws.summary.text()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -50,7 +50,7 @@ from ....planning import (
     default_rule_set,
     rank_candidates,
 )
-from ....planning.rules import chosen_rule_set
+from ....planning.rules import Validity, chosen_rule_set
 from ....store import AppSettings
 from ....store.plan_templates import PlanTemplates
 from ... import formatting as fmt
@@ -65,6 +65,12 @@ from .start import FIX, ROUTE_END, StartPane
 from .times import format_msk
 
 translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
+RULES_EXPIRY_NOTICE_DAYS = 30  # a rule set that ends sooner says so under the table
+
+
+def _day(day: date | None) -> str:
+    return day.strftime("%d.%m.%Y") if day is not None else "…"
+
 
 if TYPE_CHECKING:
     from ...session import Session
@@ -404,9 +410,33 @@ class PlanWindow(QWidget):
         self.ranking.set_candidates(self.candidates)
         self._draw()
 
+    def _rules_warning(self) -> str:
+        """Why the rules may be the wrong ones: a file that cannot be used, or a set not
+        (or no longer) in force on Movizor's date."""
+        if self.rules_problem:
+            return self.rules_problem
+        status = self.rules.status(self.now())
+        name = self.rules.name(self.lang())
+        if status.validity is Validity.EXPIRED:
+            return translate(
+                "TripPlanner",
+                "The rest rules “{rules}” are no longer in force (until {date}): choose "
+                "current ones in the Preferences.",
+            ).format(rules=name, date=_day(self.rules.valid_until))
+        if status.validity is Validity.NOT_YET:
+            return translate(
+                "TripPlanner", "The rest rules “{rules}” are not in force yet (from {date})."
+            ).format(rules=name, date=_day(self.rules.valid_from))
+        if status.days_left is not None and status.days_left <= RULES_EXPIRY_NOTICE_DAYS:
+            return translate(
+                "TripPlanner", "The rest rules “{rules}” expire in {days} days ({date})."
+            ).format(rules=name, days=status.days_left, date=_day(self.rules.valid_until))
+        return ""
+
     def _summarise(self) -> None:
         result = self.result
-        self.rules_note.set_text(self.rules_problem, ok=False if self.rules_problem else None)
+        warning = self._rules_warning()
+        self.rules_note.set_text(warning, ok=False if warning else None)
         name = self.rules.name(self.lang())
         pace = translate(
             "TripPlanner", "{speed} km/h, detour factor {circuity}, rules: {rules}"
