@@ -5990,7 +5990,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Нет подключения: абонента не добавить.</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/feature.py" line="+42"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/feature.py" line="+60"/>
         <source>&amp;Plan a trip…</source>
         <translation>&amp;Планирование рейса…</translation>
     </message>

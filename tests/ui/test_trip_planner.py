@@ -420,3 +420,21 @@ def test_the_rules_in_use_are_named_with_their_problems(qtbot, window, tmp_path)
     assert "expire in" in ws.rules_note.text()
     ws.apply_settings(AppSettings(planning_speed_kmh=70.0))
     assert "70 km/h" in ws.summary.text()
+
+
+def test_its_size_and_splitters_are_remembered_with_the_layout(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    feature = planner(window)
+    ws.resize(1111, 666)
+    ws.splitter.setSizes([700, 400])
+    size = (ws.width(), ws.height())
+    part = feature.capture()
+    assert set(part) == {"geometry", "splitter", "right"}
+    ws.resize(1500, 900)
+    ws.splitter.setSizes([500, 900])
+    feature.restore(part)
+    # (the offscreen screen is 800 px wide: Qt fits the width to it, not below the minimum)
+    assert ws.height() == size[1] and ws.width() < 1500
+    assert ws.splitter.sizes()[0] > ws.splitter.sizes()[1]
+    feature.restore({"geometry": "not base64!", "splitter": 7})  # a bad part is ignored
+    assert ws.isVisible()

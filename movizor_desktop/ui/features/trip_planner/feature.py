@@ -4,14 +4,17 @@ One :class:`~.window.PlanWindow` per main window, built on first use and kept (c
 it hides it with the plan as it was). It follows the window: the fleet's changes replan
 and re-rank (at most every 300 ms), a new session refreshes the trucks, the language
 retranslates it, and the map is added once the main window's map stack is loaded
-(:attr:`~movizor_desktop.ui.shell.Shell.map_attached`).
+(:attr:`~movizor_desktop.ui.shell.Shell.map_attached`). Its size, place and splitters are
+remembered with the window's layout, per profile (a part of the layout memory).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import base64
+import binascii
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
 
 from .... import clock
 from ....store import AppPaths
@@ -19,9 +22,24 @@ from ....store.plan_templates import PlanTemplates
 from ...shell import Feature, MapAccess, Shell
 
 if TYPE_CHECKING:
+    from ....fleet import FleetRow
     from .window import PlanWindow
 
 FLEET_DEBOUNCE_MS = 300
+PART = "trip_planner"  # its part of the window's layout memory
+
+
+def _encode(data: QByteArray) -> str:
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def _decode(text: Any) -> QByteArray | None:
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return QByteArray(base64.b64decode(text.encode("ascii"), validate=True))
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        return None
 
 
 class TripPlanner(Feature):
@@ -46,7 +64,7 @@ class TripPlanner(Feature):
         if self.window is not None:
             self.window.retranslate()
 
-    def _rows(self) -> list:
+    def _rows(self) -> list[FleetRow]:
         return self.shell.model.rows()
 
     def open_window(self) -> PlanWindow:
@@ -68,6 +86,11 @@ class TripPlanner(Feature):
                 window.ranking.poll_interval = shell.controller.poll_interval
                 window.ranking.position_timeout = shell.controller.position_timeout
             self.window = window
+            # the layout memory gives the profile's part now (and on a profile switch)
+            shell.layout_memory.register_part(PART, self.capture, self.restore)
+            window.installEventFilter(self)
+            window.splitter.splitterMoved.connect(lambda *_: shell.layout_memory.note_change())
+            window.right.splitterMoved.connect(lambda *_: shell.layout_memory.note_change())
             if shell.map is not None:
                 window.attach_map(shell.map.route_map_factory())
         else:
@@ -77,6 +100,37 @@ class TripPlanner(Feature):
         self.window.raise_()
         self.window.activateWindow()
         return self.window
+
+    # --- its layout -------------------------------------------------------------------------
+
+    def capture(self) -> dict[str, Any]:
+        window = self.window
+        if window is None:
+            return {}
+        return {
+            "geometry": _encode(window.saveGeometry()),
+            "splitter": _encode(window.splitter.saveState()),
+            "right": _encode(window.right.saveState()),
+        }
+
+    def restore(self, part: dict[str, Any]) -> None:
+        """The profile's size, place and splitters of the window."""
+        window = self.window
+        if window is None:
+            return
+        geometry = _decode(part.get("geometry"))
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        splitter, right = _decode(part.get("splitter")), _decode(part.get("right"))
+        if splitter is not None and window.splitter.restoreState(splitter):
+            window.sized = True
+        if right is not None:
+            window.right.restoreState(right)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() in (QEvent.Type.Hide, QEvent.Type.Resize):
+            self.shell.layout_memory.note_change()
+        return False
 
     def _map_attached(self, access: MapAccess) -> None:
         if self.window is not None:

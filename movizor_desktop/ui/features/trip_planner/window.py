@@ -227,7 +227,7 @@ class PlanWindow(QWidget):
         self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self._sized = False
+        self.sized = False  # the splitter's first sizes set (or restored)
         QVBoxLayout(self).addWidget(self.splitter)
 
     def retranslate(self) -> None:
@@ -482,8 +482,8 @@ class PlanWindow(QWidget):
         self.replan(rerank=True)
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self._sized:  # the first time: the trip a little wider than the map
-            self._sized = True
+        if not self.sized:  # the first time: the trip a little wider than the map
+            self.sized = True
             width = max(self.splitter.width(), self.width())
             self.splitter.setSizes([width * 11 // 20, width * 9 // 20])
         super().showEvent(event)
