@@ -438,3 +438,38 @@ def test_its_size_and_splitters_are_remembered_with_the_layout(qtbot, window) ->
     assert ws.splitter.sizes()[0] > ws.splitter.sizes()[1]
     feature.restore({"geometry": "not base64!", "splitter": 7})  # a bad part is ignored
     assert ws.isVisible()
+
+
+def test_points_and_the_start_found_by_address(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    ws.search.edit.setText("Казань")
+    ws.search.button.click()
+    qtbot.waitUntil(lambda: len(ws.model.points) == 1 or ws.search.popup.isVisible(), timeout=10000)
+    if ws.search.popup.isVisible():  # several places: the first one
+        qtbot.keyClick(ws.search.popup.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(ws.model.points) == 1, timeout=5000)
+    assert "Казань" in ws.model.points[0].text
+    pane = ws.start_pane
+    pane.kind.setCurrentIndex(pane.kind.findData(PLACE))
+    pane.search.edit.setText("Самара")
+    pane.search.button.click()
+    qtbot.waitUntil(lambda: pane.place is not None or pane.search.popup.isVisible(), timeout=10000)
+    if pane.search.popup.isVisible():
+        qtbot.keyClick(pane.search.popup.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pane.place is not None, timeout=5000)
+    assert "Самара" in pane.place_label.text()
+    assert ws.result is not None and ws.result.legs[0].distance_km > 250
+
+
+def test_rows_dropped_on_the_table_move(qtbot, window) -> None:
+    ws = open_planner(qtbot, window)
+    ws.start_pane.set_place(55.0, 37.0, "start")
+    paste(qtbot, ws, *KAZAN)
+    paste(qtbot, ws, *SAMARA)
+    paste(qtbot, ws, 55.7558, 37.6173)
+    model = ws.model
+    data = model.mimeData([model.index(2, 1)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index(-1, -1))
+    assert [round(p.lat, 2) for p in model.points] == [55.76, 55.8, 53.2]
+    assert ws.result.legs[0].distance_km < ws.result.legs[1].distance_km  # replanned
+    assert model.index(0, 0).data() == "1" and "55.75" in model.index(0, 1).data()
