@@ -117,11 +117,7 @@ async def tour(controller, lang: str, suffix: str, only: str = "") -> None:
     window = controller.window
     await _until(lambda: window is not None and window.model.rowCount() >= 40)
     window.setGeometry(window.screen().availableGeometry())  # Xvfb has no window manager
-    await _until(
-        lambda: (
-            "map" in window.features and window.features["map"].panel.view.is_ready
-        )
-    )
+    await _until(lambda: "map" in window.features and window.features["map"].panel.view.is_ready)
     session = window.session
     await _until(lambda: any(r.details is not None for r in session.engine.fleet.rows()))
     if only == "planner":
