@@ -6003,7 +6003,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location filename="../../movizor_desktop/ui/features/trip_planner/files.py" line="+35"/>
         <location line="+52"/>
         <location line="+47"/>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="+283"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="+288"/>
         <source>Trip plan</source>
         <translation>План рейса</translation>
     </message>
@@ -6473,7 +6473,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="-181"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="-185"/>
         <source>Assign to the truck…</source>
         <translation>Назначить машине…</translation>
     </message>
@@ -6604,7 +6604,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Назовите план, чтобы сохранить его шаблоном.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>The template was not saved: {reason}</source>
         <translation>Шаблон не сохранён: {reason}</translation>
     </message>

@@ -298,7 +298,7 @@ def test_template_round_trip(qtbot, window) -> None:
     assert "Name the plan" in ws.outputs.assign_note.text()
     ws.name.setText("Казань — Самара")
     ws.outputs.save_template.click()
-    assert "saved" in ws.outputs.assign_note.text()
+    qtbot.waitUntil(lambda: "saved" in ws.outputs.assign_note.text())
     ws.model.set_points([PlanPoint("x", 50.0, 40.0)])
     assert ws.outputs.open_template_named("казань — самара")
     assert [p.dwell_min for p in ws.model.points] == [0.0, 120.0]
@@ -473,3 +473,18 @@ def test_rows_dropped_on_the_table_move(qtbot, window) -> None:
     assert [round(p.lat, 2) for p in model.points] == [55.76, 55.8, 53.2]
     assert ws.result.legs[0].distance_km < ws.result.legs[1].distance_km  # replanned
     assert model.index(0, 0).data() == "1" and "55.75" in model.index(0, 1).data()
+
+
+def test_a_template_that_cannot_be_written_says_so(qtbot, window, tmp_path) -> None:
+    from movizor_desktop.store import AppPaths
+    from movizor_desktop.store.plan_templates import PlanTemplates
+
+    ws = open_planner(qtbot, window)
+    paste(qtbot, ws, *KAZAN)
+    ws.name.setText("Казань")
+    blocker = tmp_path / "home"
+    blocker.write_text("a file where the settings folder should be", encoding="utf-8")
+    ws.templates = PlanTemplates(AppPaths(blocker))
+    ws.outputs.save_template.click()
+    qtbot.waitUntil(lambda: "not saved" in ws.outputs.assign_note.text())
+    assert len(ws.model.points) == 1

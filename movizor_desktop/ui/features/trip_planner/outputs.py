@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....planning import Plan
 from ... import formatting as fmt
 from ...dialogs.widgets import Note, action_button
 from .assign import AssignFlow
@@ -173,8 +174,12 @@ class PlanOutputs(QWidget):
         if not plan.points:
             self.assign_note.set_text(translate("TripPlanner", "Add at least one point."), ok=False)
             return
+        self._spawn(self._save_template(plan))
+
+    async def _save_template(self, plan: Plan) -> None:
+        """Written in a worker thread (an atomic, flushed write)."""
         try:
-            replaced = self.ws.templates.save(plan)
+            replaced = await asyncio.to_thread(self.ws.templates.save, plan)
         except (OSError, ValueError) as exc:
             self.assign_note.set_text(
                 translate("TripPlanner", "The template was not saved: {reason}").format(
