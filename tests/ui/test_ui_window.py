@@ -275,7 +275,7 @@ def test_workflow_menus_can_come_after_the_first_paint(qtbot, app_home) -> None:
     assert len(late.features.start(WORKFLOWS)) == len(workflows) >= 7
     assert late.features.start(WORKFLOWS) == []  # idempotent
     assert menus(late) == menus(eager)
-    assert len(late.tools_menu.actions()) == 4
+    assert len(late.tools_menu.actions()) == 5  # …, bulk import, Plan a trip
     assert late.features.get(Exports) is late.features["exports"]
     assert isinstance(late.features["desktop_alerts"], DesktopAlerts)
 
