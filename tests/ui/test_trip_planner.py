@@ -488,3 +488,20 @@ def test_a_template_that_cannot_be_written_says_so(qtbot, window, tmp_path) -> N
     ws.outputs.save_template.click()
     qtbot.waitUntil(lambda: "not saved" in ws.outputs.assign_note.text())
     assert len(ws.model.points) == 1
+
+
+def test_delete_in_the_workspace_removes_a_point_not_a_subscriber(qtbot, window) -> None:
+    asked: list[bool] = []
+    window.window_actions.delete.triggered.connect(asked.append)  # the subscriber's Delete
+    window.select_subscriber(window.model.rows()[0].phone)
+    assert window.window_actions.delete.isEnabled()
+    ws = open_planner(qtbot, window)
+    paste(qtbot, ws, *KAZAN)
+    paste(qtbot, ws, *SAMARA)
+    ws.activateWindow()
+    qtbot.waitUntil(ws.isActiveWindow)
+    ws.table.setFocus()
+    ws.table.selectRow(0)
+    qtbot.keyClick(ws.table, Qt.Key.Key_Delete)
+    assert [round(p.lat, 2) for p in ws.model.points] == [round(SAMARA[0], 2)]
+    assert asked == []
