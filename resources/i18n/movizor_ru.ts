@@ -6003,13 +6003,13 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <location filename="../../movizor_desktop/ui/features/trip_planner/files.py" line="+35"/>
         <location line="+52"/>
         <location line="+47"/>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="+288"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="+285"/>
         <source>Trip plan</source>
         <translation>План рейса</translation>
     </message>
     <message>
         <location line="-98"/>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+238"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+263"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
@@ -6408,7 +6408,62 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>«{text}» — не время: введите 26.11.2026 14:30, 26.11 14:30 или 14:30.</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-116"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-189"/>
+        <source>the file cannot be read</source>
+        <translation>файл не читается</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is too big</source>
+        <translation>файл слишком большой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a JSON file</source>
+        <translation>это не файл JSON</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a rule set</source>
+        <translation>это не набор правил</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a rest rules file</source>
+        <translation>это не файл правил отдыха</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a version this program does not know</source>
+        <translation>версия, неизвестная программе</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missing</source>
+        <translation>нет значения</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of the wrong type</source>
+        <translation>неверный тип</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>out of range</source>
+        <translation>вне допустимых пределов</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>in the wrong order</source>
+        <translation>в неверном порядке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a date</source>
+        <translation>это не дата</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Not connected.</source>
         <translation>Нет подключения.</translation>
     </message>
@@ -6473,7 +6528,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Удалить</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="-185"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="-182"/>
         <source>Assign to the truck…</source>
         <translation>Назначить машине…</translation>
     </message>
@@ -6523,7 +6578,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Точка {n}, {column}: {text}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>The rest rules “{rules}” are no longer in force (until {date}): choose current ones in the Preferences.</source>
         <translation>Правила отдыха «{rules}» больше не действуют (до {date}): выберите действующие в настройках.</translation>
     </message>
@@ -6629,7 +6684,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Шаблон «{name}» не читается.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Template “{name}” opened.</source>
         <translation>Шаблон «{name}» открыт.</translation>
     </message>

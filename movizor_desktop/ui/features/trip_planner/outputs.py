@@ -216,10 +216,7 @@ class PlanOutputs(QWidget):
                 ok=False,
             )
             return False
-        self.ws.name.setText(plan.name)
-        self.ws.model.set_points(plan.points)
-        self.ws._fitted = False
-        self.ws.replan()
+        self.ws.load_plan(plan)
         self.assign_note.set_text(
             translate("TripPlanner", "Template “{name}” opened.").format(name=name), ok=True
         )

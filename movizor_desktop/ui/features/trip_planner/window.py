@@ -68,6 +68,31 @@ translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner",
 RULES_EXPIRY_NOTICE_DAYS = 30  # a rule set that ends sooner says so under the table
 
 
+def rules_error_text(error: RuleSetError) -> str:
+    """What is wrong with a rest rules file, in the user's language: each problem's field
+    (when it has one) and reason (:data:`~movizor_desktop.planning.rules.REASONS`)."""
+    reasons = {
+        "unreadable": translate("TripPlanner", "the file cannot be read"),
+        "too_big": translate("TripPlanner", "the file is too big"),
+        "not_json": translate("TripPlanner", "not a JSON file"),
+        "not_object": translate("TripPlanner", "not a rule set"),
+        "format": translate("TripPlanner", "not a rest rules file"),
+        "version": translate("TripPlanner", "a version this program does not know"),
+        "missing": translate("TripPlanner", "missing"),
+        "type": translate("TripPlanner", "of the wrong type"),
+        "range": translate("TripPlanner", "out of range"),
+        "order": translate("TripPlanner", "in the wrong order"),
+        "date": translate("TripPlanner", "not a date"),
+    }
+    parts = []
+    for problem in error.problems[:3]:
+        reason = reasons.get(problem.reason, problem.reason)
+        parts.append(f"{problem.field}: {reason}" if problem.field else reason)
+    if len(error.problems) > 3:
+        parts.append("…")
+    return "; ".join(parts)
+
+
 def _day(day: date | None) -> str:
     return day.strftime("%d.%m.%Y") if day is not None else "…"
 
@@ -271,7 +296,7 @@ class PlanWindow(QWidget):
             self.rules_problem = translate(
                 "TripPlanner",
                 "The rest rules file cannot be used ({reason}); planning with the default set.",
-            ).format(reason=str(exc))
+            ).format(reason=rules_error_text(exc))
         if self.map_link is not None:
             self.map_link.map.apply_settings(settings)
         self.replan(rerank=True)
@@ -375,6 +400,12 @@ class PlanWindow(QWidget):
             circuity=self.pace.circuity,
             rules_id=self.rules.id,
         )
+
+    def load_plan(self, plan: Plan) -> None:
+        """A saved plan's name and points (a template), framed on the map anew."""
+        self.name.setText(plan.name)
+        self._fitted = False
+        self.model.set_points(plan.points)  # replans
 
     def replan(self, *, rerank: bool = False) -> None:
         """The arrival model for the start and points now, then the ranking (when the first
