@@ -6,6 +6,7 @@ best truck through the confirmation, and reads the route back with a second clie
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -286,7 +287,9 @@ def test_plan_sheet_pdf(qtbot, window, tmp_path) -> None:
     path = tmp_path / "sheet.pdf"
     ws.outputs.sheet_to(str(path))
     qtbot.waitUntil(path.exists, timeout=15000)
-    assert path.read_bytes().startswith(b"%PDF")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    assert len(re.findall(rb"/Type\s*/Page[^s]", data)) == 1  # one page
 
 
 def test_template_round_trip(qtbot, window) -> None:
@@ -505,3 +508,21 @@ def test_delete_in_the_workspace_removes_a_point_not_a_subscriber(qtbot, window)
     qtbot.keyClick(ws.table, Qt.Key.Key_Delete)
     assert [round(p.lat, 2) for p in ws.model.points] == [round(SAMARA[0], 2)]
     assert asked == []
+
+
+def test_without_a_connection_it_plans_and_says_what_it_cannot_do(qtbot, qloop, app_home) -> None:
+    from movizor_desktop.store import AppSettings
+    from movizor_desktop.ui.main_window import MainWindow
+
+    bare = MainWindow(AppSettings(), lang="en")
+    qtbot.addWidget(bare)
+    ws = open_planner(qtbot, bare)
+    ws.start_pane.set_place(55.7558, 37.6173, "Москва")
+    paste(qtbot, ws, *KAZAN)
+    assert ws.result is not None and ws.result.legs[0].distance_km > 800
+    assert ws.ranking.model.candidates == []
+    ws.outputs.assign.click()
+    assert "Start from a truck" in ws.outputs.assign_note.text()
+    ws.search.edit.setText("Казань")
+    ws.search.button.click()
+    qtbot.waitUntil(lambda: "failed" in ws.search.status_text(), timeout=5000)
