@@ -6009,7 +6009,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
     </message>
     <message>
         <location line="-98"/>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+263"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+240"/>
         <source>Start</source>
         <translation>Начало</translation>
     </message>
@@ -6408,62 +6408,7 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>«{text}» — не время: введите 26.11.2026 14:30, 26.11 14:30 или 14:30.</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-189"/>
-        <source>the file cannot be read</source>
-        <translation>файл не читается</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>the file is too big</source>
-        <translation>файл слишком большой</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not a JSON file</source>
-        <translation>это не файл JSON</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not a rule set</source>
-        <translation>это не набор правил</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not a rest rules file</source>
-        <translation>это не файл правил отдыха</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>a version this program does not know</source>
-        <translation>версия, неизвестная программе</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>missing</source>
-        <translation>нет значения</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>of the wrong type</source>
-        <translation>неверный тип</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>out of range</source>
-        <translation>вне допустимых пределов</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>in the wrong order</source>
-        <translation>в неверном порядке</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>not a date</source>
-        <translation>это не дата</translation>
-    </message>
-    <message>
-        <location line="+63"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-116"/>
         <source>Not connected.</source>
         <translation>Нет подключения.</translation>
     </message>
@@ -6528,6 +6473,11 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Удалить</translation>
     </message>
     <message>
+        <location line="+18"/>
+        <source>The rest rule file {name} cannot be used now: the plan follows the shipped default rules. Choose the rules again in Preferences → Planning.</source>
+        <translation>Файл правил отдыха {name} сейчас нельзя использовать: план идёт по стандартным правилам программы. Выберите правила заново в «Настройки → Планирование».</translation>
+    </message>
+    <message>
         <location filename="../../movizor_desktop/ui/features/trip_planner/outputs.py" line="-182"/>
         <source>Assign to the truck…</source>
         <translation>Назначить машине…</translation>
@@ -6563,17 +6513,12 @@ Use https:// unless your administrator says this server has no encryption.</sour
         <translation>Лист плана (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="+2"/>
+        <location filename="../../movizor_desktop/ui/features/trip_planner/window.py" line="-16"/>
         <source>The map appears once the main window&apos;s map has loaded.</source>
         <translation>Карта появится, когда загрузится карта главного окна.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>The rest rules file cannot be used ({reason}); planning with the default set.</source>
-        <translation>Файл правил отдыха не подходит ({reason}); планируем по правилам по умолчанию.</translation>
-    </message>
-    <message>
-        <location line="+92"/>
+        <location line="+114"/>
         <source>Point {n}, {column}: {text}</source>
         <translation>Точка {n}, {column}: {text}</translation>
     </message>

@@ -92,3 +92,16 @@ def test_clicks_add_points_while_picking(workspace, qtbot):
     assert [p.text for p in ws.model.points] == ["Казань", "Самара"]
     ws.pick.click()
     assert not ws.map_link.map.picking
+
+
+def test_the_offline_map_file_follows_the_settings(workspace, qtbot, tmp_path):
+    from dataclasses import replace
+
+    ws = workspace
+    bad = tmp_path / "not-a-map.mbtiles"
+    bad.write_bytes(b"this is no SQLite file")
+    ws.apply_settings(replace(ws.settings, mbtiles_path=str(bad)))
+    note = ws.map_link.map.file_note
+    qtbot.waitUntil(lambda: note.isVisible() and bool(note.text()), timeout=5000)
+    ws.apply_settings(replace(ws.settings, mbtiles_path=""))  # the tile server again
+    qtbot.waitUntil(note.isHidden, timeout=5000)

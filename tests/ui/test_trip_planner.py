@@ -407,7 +407,7 @@ def test_the_rules_in_use_are_named_with_their_problems(qtbot, window, tmp_path)
     broken = tmp_path / "broken.json"
     broken.write_text("{ not json", encoding="utf-8")
     ws.apply_settings(AppSettings(rest_rules_path=str(broken)))
-    assert "cannot be used (not a JSON file)" in ws.rules_note.text()
+    assert "broken.json cannot be used now" in ws.rules_note.text()
     assert ws.rules.id == "ru-424-tachograph"  # the default meanwhile
     old = tmp_path / "old.json"
     old.write_text(

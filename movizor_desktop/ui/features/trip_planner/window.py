@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -45,17 +46,17 @@ from ....planning import (
     PlanPoint,
     PlanResult,
     RuleSet,
-    RuleSetError,
     compute_plan,
     default_rule_set,
     rank_candidates,
 )
-from ....planning.rules import Validity, chosen_rule_set
+from ....planning.rules import Validity
 from ....store import AppSettings
 from ....store.plan_templates import PlanTemplates
 from ... import formatting as fmt
 from ...dialogs.widgets import Note, action_button
 from ...editors.geocode import AddressSearch
+from ...editors.leg_check import leg_check_for
 from ...editors.route_map_link import point_name
 from .map_link import PlanMapLink, RouteMapFactory
 from .outputs import PlanOutputs
@@ -66,31 +67,6 @@ from .times import format_msk
 
 translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
 RULES_EXPIRY_NOTICE_DAYS = 30  # a rule set that ends sooner says so under the table
-
-
-def rules_error_text(error: RuleSetError) -> str:
-    """What is wrong with a rest rules file, in the user's language: each problem's field
-    (when it has one) and reason (:data:`~movizor_desktop.planning.rules.REASONS`)."""
-    reasons = {
-        "unreadable": translate("TripPlanner", "the file cannot be read"),
-        "too_big": translate("TripPlanner", "the file is too big"),
-        "not_json": translate("TripPlanner", "not a JSON file"),
-        "not_object": translate("TripPlanner", "not a rule set"),
-        "format": translate("TripPlanner", "not a rest rules file"),
-        "version": translate("TripPlanner", "a version this program does not know"),
-        "missing": translate("TripPlanner", "missing"),
-        "type": translate("TripPlanner", "of the wrong type"),
-        "range": translate("TripPlanner", "out of range"),
-        "order": translate("TripPlanner", "in the wrong order"),
-        "date": translate("TripPlanner", "not a date"),
-    }
-    parts = []
-    for problem in error.problems[:3]:
-        reason = reasons.get(problem.reason, problem.reason)
-        parts.append(f"{problem.field}: {reason}" if problem.field else reason)
-    if len(error.problems) > 3:
-        parts.append("…")
-    return "; ".join(parts)
 
 
 def _day(day: date | None) -> str:
@@ -132,6 +108,7 @@ class PlanWindow(QWidget):
         self._dragging = False
         self._fitted = False
         self._ranked_for: PlanPoint | None = None
+        self._tiles = (settings.tile_url, settings.tile_attribution, settings.mbtiles_path)
         self.model = PointModel(now, self)
         self.model.points_changed.connect(self.replan)
         self.model.input_error.connect(self._input_error)
@@ -284,21 +261,25 @@ class PlanWindow(QWidget):
         self._summarise()
 
     def apply_settings(self, settings: AppSettings) -> None:
-        """The pace and the rest rules of the settings (a broken rules file: the default,
-        and why, under the table)."""
+        """The pace and the rest rules the Preferences chose — the route editor's
+        (:func:`~...editors.leg_check.leg_check_for`: read once per choice); a rule file
+        that cannot be used gives the default rules, and says so under the table."""
         self.settings = settings
-        self.pace = Pace(settings.planning_speed_kmh, settings.planning_circuity)
-        try:
-            self.rules = chosen_rule_set(settings.rest_rules_id, settings.rest_rules_path)
-            self.rules_problem = ""
-        except RuleSetError as exc:
-            self.rules = default_rule_set()
-            self.rules_problem = translate(
+        check = leg_check_for(settings)
+        self.rules, self.pace = check.rules, check.pace
+        self.rules_problem = (
+            translate(
                 "TripPlanner",
-                "The rest rules file cannot be used ({reason}); planning with the default set.",
-            ).format(reason=rules_error_text(exc))
-        if self.map_link is not None:
-            self.map_link.map.apply_settings(settings)
+                "The rest rule file {name} cannot be used now: the plan follows the shipped "
+                "default rules. Choose the rules again in Preferences → Planning.",
+            ).format(name=Path(check.unusable_file).name)
+            if check.unusable_file
+            else ""
+        )
+        tiles = (settings.tile_url, settings.tile_attribution, settings.mbtiles_path)
+        if self.map_link is not None and tiles != self._tiles:  # (the object is shared and
+            self.map_link.map.apply_settings(settings)  # changed in place: compare values)
+        self._tiles = tiles
         self.replan(rerank=True)
 
     # --- the map ------------------------------------------------------------------------------
