@@ -20,12 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
     QCoreApplication,
     QDateTime,
     QLocale,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -49,6 +46,7 @@ from ...planning import (
 )
 from ..formatting import duration_hours, km
 from ..i18n import current_language
+from ..ordered_rows import OrderedRowsModel
 from ..subscribers.badges import forecast_badge
 
 Index = QModelIndex | QPersistentModelIndex
@@ -125,9 +123,10 @@ def local_differs(moment: datetime, zone: tzinfo | None) -> bool:
     return moment.astimezone(zone).utcoffset() != timedelta(seconds=MSK_OFFSET)
 
 
-class RouteModel(QAbstractTableModel):
+class RouteModel(OrderedRowsModel):
     """Rows of :class:`RouteRow`; the legs are recomputed after every change."""
 
+    mime_type = MIME
     input_error = Signal(int, str)  # row, why the typed value was refused
     edited = Signal()  # any change made through the model
 
@@ -395,77 +394,13 @@ class RouteModel(QAbstractTableModel):
         self.rows[position] = row
         self._changed()
 
-    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or row < 0 or count <= 0 or row + count > len(self.rows):
-            return False
-        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
-        del self.rows[row : row + count]
-        self.endRemoveRows()
+    # --- the order (removing, moving and dragging rows: OrderedRowsModel) ---------------
+
+    def ordered(self) -> list[RouteRow]:
+        return self.rows
+
+    def reordered(self) -> None:
         self._changed()
-        return True
-
-    def moveRows(
-        self,
-        source_parent: Index,
-        source_row: int,
-        count: int,
-        destination_parent: Index,
-        destination: int,
-    ) -> bool:
-        if (
-            source_parent.isValid()
-            or destination_parent.isValid()
-            or count <= 0
-            or source_row < 0
-            or source_row + count > len(self.rows)
-            or not 0 <= destination <= len(self.rows)
-            or source_row <= destination <= source_row + count
-        ):
-            return False
-        if not self.beginMoveRows(
-            QModelIndex(), source_row, source_row + count - 1, QModelIndex(), destination
-        ):
-            return False
-        moving = self.rows[source_row : source_row + count]
-        del self.rows[source_row : source_row + count]
-        at = destination - count if destination > source_row else destination
-        self.rows[at:at] = moving
-        self.endMoveRows()
-        self._changed()
-        return True
-
-    # --- drag and drop --------------------------------------------------------------------
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME]
-
-    def mimeData(self, indexes) -> QMimeData:
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        mime = QMimeData()
-        mime.setData(MIME, QByteArray(",".join(map(str, rows)).encode()))
-        return mime
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
-            return False
-        try:
-            rows = [int(r) for r in bytes(data.data(MIME).data()).decode().split(",") if r]
-        except ValueError:
-            return False
-        if len(rows) != 1:  # single selection: one row at a time
-            return False
-        if row < 0:
-            row = parent.row() if parent.isValid() else len(self.rows)
-        self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), row)
-        return False  # moved already: the view must not remove the source row
 
     # --- helpers --------------------------------------------------------------------------
 

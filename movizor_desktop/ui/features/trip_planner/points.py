@@ -17,10 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
     QCoreApplication,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -30,6 +27,7 @@ from PySide6.QtGui import QColor
 
 from ....planning import LegResult, PlanPoint, PlanResult, Verdict
 from ... import formatting as fmt
+from ...ordered_rows import OrderedRowsModel
 from .times import format_dwell, format_msk, parse_dwell, parse_msk
 
 translate = QCoreApplication.translate  # lupdate reads translate("TripPlanner", "…")
@@ -73,7 +71,8 @@ def stops_text(leg: LegResult) -> str:
     return ", ".join(parts) or "—"
 
 
-class PointModel(QAbstractTableModel):
+class PointModel(OrderedRowsModel):
+    mime_type = MIME
     points_changed = Signal()
     input_error = Signal(int, int, str)  # row, column, what is wrong
 
@@ -286,80 +285,16 @@ class PointModel(QAbstractTableModel):
             "“{text}” is not a time: type 26.11.2026 14:30, 26.11 14:30 or 14:30 (Moscow time).",
         ).format(text=text)
 
-    def removeRows(self, row: int, count: int, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        if parent.isValid() or row < 0 or count <= 0 or row + count > len(self.points):
-            return False
-        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
-        del self.points[row : row + count]
-        self.result = None
-        self.endRemoveRows()
+    # --- the order (removing, moving and dragging rows: OrderedRowsModel) -----------------
+
+    def ordered(self) -> list[PlanPoint]:
+        return self.points
+
+    def forget(self) -> None:
+        self.result = None  # legs of the old order
+
+    def reordered(self) -> None:
         self.points_changed.emit()
-        return True
-
-    def moveRows(
-        self,
-        source_parent: Index,
-        source_row: int,
-        count: int,
-        destination_parent: Index,
-        destination: int,
-    ) -> bool:
-        n = len(self.points)
-        if (
-            source_parent.isValid()
-            or destination_parent.isValid()
-            or count <= 0
-            or source_row < 0
-            or source_row + count > n
-            or not 0 <= destination <= n
-            or source_row <= destination <= source_row + count
-        ):
-            return False
-        if not self.beginMoveRows(
-            QModelIndex(), source_row, source_row + count - 1, QModelIndex(), destination
-        ):
-            return False
-        moving = self.points[source_row : source_row + count]
-        del self.points[source_row : source_row + count]
-        at = destination - count if destination > source_row else destination
-        self.points[at:at] = moving
-        self.result = None
-        self.endMoveRows()
-        self.points_changed.emit()
-        return True
-
-    # --- drag and drop ------------------------------------------------------------------------
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        mime = QMimeData()
-        mime.setData(MIME, QByteArray(",".join(map(str, rows)).encode()))
-        return mime
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
-    ) -> bool:
-        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
-            return False
-        try:
-            rows = [int(r) for r in bytes(data.data(MIME).data()).decode().split(",") if r]
-        except ValueError:
-            return False
-        if len(rows) != 1:
-            return False
-        if row < 0:
-            row = parent.row() if parent.isValid() else len(self.points)
-        self.moveRows(QModelIndex(), rows[0], 1, QModelIndex(), row)
-        return False  # moved already: the view must not remove the source row
 
 
 __all__ = ["MIME", "PointModel", "stops_text", "verdict_text"]
