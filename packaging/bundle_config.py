@@ -89,8 +89,22 @@ KEYRING_MODULES = {
 KEYRING_COMMON = ["keyring.backends.fail", "keyring.backends.null", "keyring.backends.chainer"]
 
 
+def app_modules() -> list[str]:
+    """Every module of the app's own package, by dotted name (read off the files, nothing
+    imported). The window builds its features from strings (``ui/features/__init__.py``,
+    ``FEATURES``: ``import_module`` at run time) and a few packages load names lazily;
+    PyInstaller follows only the imports it can see, so the whole package is listed: it is
+    small, and a feature missing from a bundle is a menu missing at a customer's."""
+    package = PACKAGE_INIT.parent
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        names.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
 def hidden_imports(platform: str | None = None) -> list[str]:
-    return [*KEYRING_COMMON, *KEYRING_MODULES[platform_key(platform)]]
+    return [*KEYRING_COMMON, *KEYRING_MODULES[platform_key(platform)], *app_modules()]
 
 
 # --- what is left out -----------------------------------------------------------------------
