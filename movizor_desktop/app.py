@@ -199,6 +199,7 @@ async def attach_map_later(window: MainWindow) -> None:
     thread for about 50 ms: after the map's page answers, not while it loads.
     """
     from . import heap
+    from .ui.editors.leg_check import leg_check_for
     from .ui.features import MAP, WORKFLOWS
     from .ui.features.map.feature import MapLink, preload
 
@@ -212,6 +213,12 @@ async def attach_map_later(window: MainWindow) -> None:
         await asyncio.sleep(0.1)
     await asyncio.sleep(0.1)  # let those rows paint
     window.features.start(WORKFLOWS)  # menus first: they are quick, the map takes a second
+    try:
+        # a rest rules file of the user's own may sit on a slow share: it is read here, in
+        # a worker, so the first route editor or trip plan finds it read (leg_check keeps it)
+        await asyncio.to_thread(leg_check_for, window.settings)
+    except Exception:
+        log.exception("the rest rules could not be read ahead; they are read when needed")
     try:
         await asyncio.to_thread(preload)
     except Exception:

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from movizor_desktop import app, heap
+from movizor_desktop.store import AppSettings
 
 
 class Node:
@@ -70,8 +71,12 @@ class FakeFeatures:
         return self.link if "map" in self.started else None
 
 
-def fake_window(link: object | None) -> SimpleNamespace:
-    return SimpleNamespace(model=SimpleNamespace(rowCount=lambda: 5), features=FakeFeatures(link))
+def fake_window(link: object | None, settings: AppSettings | None = None) -> SimpleNamespace:
+    return SimpleNamespace(
+        model=SimpleNamespace(rowCount=lambda: 5),
+        features=FakeFeatures(link),
+        settings=settings or AppSettings(),
+    )
 
 
 @pytest.mark.parametrize(
@@ -138,3 +143,35 @@ def test_start_up_settles_the_heap_once_the_map_answers(monkeypatch, unfreeze, r
     run(start_up())
 
     assert order == ["map ready", "settled"]
+
+
+def test_start_up_reads_a_users_rest_rules_off_the_qt_thread(monkeypatch, unfreeze, run, tmp_path):
+    """A rule file of the user's own (perhaps on a slow share) is read during start-up in a
+    worker thread; the first route editor then reads nothing."""
+    import json
+    import threading
+
+    from movizor_desktop.planning import rules
+    from movizor_desktop.ui.editors import leg_check
+    from movizor_desktop.ui.features.map import feature
+    from tests.kits.planning import rules_document
+
+    path = tmp_path / "company.json"
+    path.write_text(json.dumps(rules_document(id="company")), encoding="utf-8")
+    read_in: list[str] = []
+    load = rules.load_rule_set
+
+    def reading(where):
+        read_in.append(threading.current_thread().name)
+        return load(where)
+
+    monkeypatch.setattr(rules, "load_rule_set", reading)
+    monkeypatch.setattr(leg_check, "_rules", {})
+    monkeypatch.setattr(feature, "preload", lambda: None)
+    settings = AppSettings(rest_rules_path=str(path))
+
+    run(app.attach_map_later(fake_window(None, settings)))
+
+    assert len(read_in) == 1 and read_in[0] != threading.main_thread().name
+    assert leg_check.leg_check_for(settings).rules.id == "company"
+    assert len(read_in) == 1  # read once, ahead
