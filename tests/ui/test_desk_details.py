@@ -5,8 +5,9 @@ late position, the shortcuts list's exports, the delete question's width."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -21,6 +22,14 @@ from movizor_desktop.ui.statusbar import StatusBar
 from movizor_desktop.ui.subscribers.model import SubscriberModel
 from movizor_desktop.ui.subscribers.proxy import SubscriberProxy
 from movizor_desktop.ui.subscribers.view import SubscriberList
+
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)  # Movizor's time in these tests: fixed
+
+
+@pytest.fixture(autouse=True)
+def movizor_now() -> None:
+    """The app's one clock stands at NOW: "46 min ago" never depends on today's date."""
+    clock.install(clock.MovizorClock(source=lambda: NOW))
 
 
 def test_two_line_values_in_the_details_are_never_cut(
@@ -54,7 +63,7 @@ def test_two_line_values_in_the_details_are_never_cut(
         status="ok",
         tariff="60",
         title="truck: K938PC116 trip:99459-3, order:R960887793",
-        fix_time=clock.now() - timedelta(minutes=46),
+        fix_time=NOW - timedelta(minutes=46),
         lat=57.659279,
         lon=39.927827,
         radius=720,
@@ -109,7 +118,7 @@ def test_a_refresh_never_leaves_the_details_without_their_route_for_a_frame(qtbo
         status="ok",
         tariff="60",
         title="Truck 7",
-        fix_time=clock.now() - timedelta(minutes=46),
+        fix_time=NOW - timedelta(minutes=46),
         lat=57.6,
         lon=39.9,
         details=info,
@@ -129,7 +138,7 @@ def test_a_refresh_never_leaves_the_details_without_their_route_for_a_frame(qtbo
     pane.widget().installEventFilter(sizes)
     tall = pane.widget().height()
     for minutes in (47, 48):  # the minute ticks
-        pane.update_row(replace(row, fix_time=clock.now() - timedelta(minutes=minutes)))
+        pane.update_row(replace(row, fix_time=NOW - timedelta(minutes=minutes)))
         qtbot.wait(30)
     assert pane.route.findChildren(QLabel) == lines  # the same lines, updated
     assert all(h >= tall for h in heights), heights
@@ -189,7 +198,7 @@ def test_a_late_requested_position_is_announced(qtbot) -> None:
     bar = StatusBar(lang="en")
     qtbot.addWidget(bar)
     watch = PositionWatch(bar, lambda phone: "Truck 7")
-    asked = clock.now() - timedelta(minutes=6)
+    asked = NOW - timedelta(minutes=6)
     watch.expect("79001112233", asked)
     old = FleetRow(
         phone="79001112233",
@@ -204,7 +213,7 @@ def test_a_late_requested_position_is_announced(qtbot) -> None:
     new = FleetRow(
         phone="79001112233",
         status="ok",
-        fix_time=clock.now(),
+        fix_time=NOW,
         lat=56.0,
         lon=36.0,
         place="Тверь (12 км)",

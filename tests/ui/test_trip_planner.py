@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from movizor_desktop import clock
 from movizor_desktop.api.encoding import MSK
 from movizor_desktop.planning import PlanPoint, Verdict
 from movizor_desktop.ui.features.trip_planner.feature import TripPlanner
@@ -53,7 +52,7 @@ def two_point_trip(qtbot: Any, ws: Any) -> None:
     paste(qtbot, ws, *KAZAN)
     paste(qtbot, ws, *SAMARA)
     assert len(ws.model.points) == 2
-    now = clock.now()
+    now = ws.now()  # Movizor's time as the workspace reads it: the simulator's
     first = (now + timedelta(days=1)).astimezone(MSK).replace(hour=10, minute=0)
     model = ws.model
     assert model.setData(model.index(0, LATEST), format_msk(first))
@@ -227,7 +226,7 @@ def fresh_round(qtbot: Any, ws: Any, sim: Any, sim_control: Any) -> QMessageBox:
     ws.ranking.poll_interval = 0.05
     paste(qtbot, ws, *KAZAN)
     ws.ranking.top.setValue(3)
-    later = clock.now() + timedelta(hours=1)  # every fix an hour old
+    later = ws.now() + timedelta(hours=1)  # every fix an hour old
     ws.now = ws.ranking.now = lambda: later
     ws.rerank()
     assert ws.ranking.to_refresh()
@@ -331,10 +330,10 @@ def test_the_workspace_speaks_russian(qtbot, russian, window) -> None:
     assert ws.ranking.model.headerData(0, Qt.Orientation.Horizontal, 0) == "Машина"
 
 
-def on_a_trip(window: Any) -> Any:
+def on_a_trip(ws: Any, window: Any) -> Any:
     from movizor_desktop.planning.ranking import candidate_start
 
-    now = clock.now()
+    now = ws.now()
     for row in window.model.rows():
         placed = candidate_start(row, now) if row.status == "ok" else None
         if placed is not None and placed[1]:
@@ -344,7 +343,7 @@ def on_a_trip(window: Any) -> Any:
 
 def test_a_plan_from_a_routes_end_follows_that_route(qtbot, window, api, run) -> None:
     ws = open_planner(qtbot, window)
-    row = on_a_trip(window)
+    row = on_a_trip(ws, window)
     before = [(d.text, d.time) for d in row.details.destination if d.lat is not None]
     assert ws.start_pane.choose_truck(row.phone, "route_end")
     assert "Free at its route's end" in ws.start_pane.info.text()
@@ -417,7 +416,7 @@ def test_the_rules_in_use_are_named_with_their_problems(qtbot, window, tmp_path)
     assert ws.rules.id == "test-aetr"
     assert "no longer in force" in ws.rules_note.text()
     soon = tmp_path / "soon.json"
-    ends = (clock.now() + timedelta(days=10)).astimezone(MSK).date().isoformat()
+    ends = (ws.now() + timedelta(days=10)).astimezone(MSK).date().isoformat()
     soon.write_text(json.dumps(rules_document(valid_until=ends)), "utf-8")
     ws.apply_settings(AppSettings(rest_rules_path=str(soon)))
     assert "expire in" in ws.rules_note.text()
